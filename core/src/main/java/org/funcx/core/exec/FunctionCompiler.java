@@ -1,0 +1,119 @@
+package org.funcx.core.exec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.ToolProvider;
+import org.funcx.core.model.FunctionSpec;
+import org.funcx.core.model.TaskError;
+
+/**
+ * Compiles a function's Java source in memory with {@code javax.tools} and loads it in a class
+ * loader of its own. Source, not bytecode, crosses the wire, so the worker's own JDK compiles it.
+ * Compiling costs tens of milliseconds (hundreds for the first one in a JVM): callers on a hot path
+ * go through {@link FunctionCache}. Safe to use from several threads; each compile is independent.
+ *
+ * <p>User code sees the JDK and the worker's classpath ({@code java.class.path}) at compile time
+ * and the parent class loader at run time.
+ */
+public final class FunctionCompiler {
+  /** Compiler flags: {@code -parameters} keeps parameter names for signatures and messages. */
+  static final List<String> OPTIONS = List.of("-parameters", "-proc:none", "-g:source,lines");
+
+  private final ClassLoader parent;
+  private final long maxResultBytes;
+
+  /** No result size limit; functions load under the compiling thread's context class loader. */
+  public FunctionCompiler() {
+    this(null, ResultEncoder.UNLIMITED);
+  }
+
+  /**
+   * @param parent parent class loader of every compiled function; null for the compiling thread's
+   *     context class loader (or, without one, the application class loader)
+   * @param maxResultBytes largest encoded result (UTF-8 JSON bytes) a call may return before it
+   *     fails with PAYLOAD_TOO_LARGE; {@code Long.MAX_VALUE} for no limit
+   */
+  public FunctionCompiler(ClassLoader parent, long maxResultBytes) {
+    if (maxResultBytes <= 0) throw new IllegalArgumentException("maxResultBytes must be positive");
+    this.parent = parent;
+    this.maxResultBytes = maxResultBytes;
+  }
+
+  /**
+   * Compiles {@code spec} and resolves its entry point.
+   *
+   * @throws FunctionCompileException with a COMPILE_ERROR task error when the source does not
+   *     compile or the entry point is missing or ambiguous
+   */
+  public CompiledFunction compile(FunctionSpec spec) throws FunctionCompileException {
+    Objects.requireNonNull(spec, "spec");
+    WrappedSource source = WrappedSource.wrap(
+        Objects.requireNonNull(spec.source(), "source"), generatedClassName(spec.hash()));
+    FunctionClassLoader loader = new FunctionClassLoader(parentLoader(), classFiles(spec, source));
+    try {
+      Class<?> wrapper = Class.forName(source.className(), false, loader);
+      List<Method> overloads = EntryPoints.resolve(wrapper, spec);
+      return new CompiledFunction(spec.hash(), wrapper, overloads, maxResultBytes);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("javac output for " + spec.hash() + " cannot be loaded", e);
+    }
+  }
+
+  private static Map<String, byte[]> classFiles(FunctionSpec spec, WrappedSource source)
+      throws FunctionCompileException {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    if (javac == null) {
+      throw new IllegalStateException("no Java compiler: the worker must run on a JDK, not a JRE");
+    }
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (InMemoryFileManager files = new InMemoryFileManager(
+        javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8))) {
+      JavaFileObject file = InMemoryFileManager.sourceFile(source.className(), source.text());
+      boolean compiled =
+          javac.getTask(null, files, diagnostics, OPTIONS, null, List.of(file)).call();
+      List<Diagnostic<? extends JavaFileObject>> errors = diagnostics.getDiagnostics().stream()
+          .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+          .toList();
+      if (!compiled || !errors.isEmpty()) {
+        TaskError error = CompileDiagnostics.toTaskError(errors, source, readableName(spec));
+        throw new FunctionCompileException(spec.hash(), spec.entryPoint(), error);
+      }
+      return files.classFiles();
+    } catch (IOException e) {
+      throw new UncheckedIOException("closing the in-memory file manager", e);
+    }
+  }
+
+  private ClassLoader parentLoader() {
+    if (parent != null) return parent;
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    return context != null ? context : ClassLoader.getSystemClassLoader();
+  }
+
+  /** A valid, distinctive Java identifier derived from the content hash, e.g. {@code Fn_3f2a...}. */
+  static String generatedClassName(String hash) {
+    StringBuilder name = new StringBuilder("Fn_");
+    String source = hash == null ? "" : hash;
+    for (int i = 0; i < source.length() && name.length() < 19; i++) {
+      char c = source.charAt(i);
+      if (Character.isLetterOrDigit(c) && c < 128) name.append(c);
+    }
+    return name.toString();
+  }
+
+  /** How diagnostics name the wrapper class: the entry point, or "function" until it is known. */
+  private static String readableName(FunctionSpec spec) {
+    String entry = spec.entryPoint();
+    return entry == null || entry.isBlank() ? "function" : entry.strip();
+  }
+}
