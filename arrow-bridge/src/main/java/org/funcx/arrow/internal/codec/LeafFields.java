@@ -1,0 +1,14 @@
+package org.funcx.arrow.internal.codec;
+
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+
+/** Builds the nullable, childless fields of the leaf codecs. */
+final class LeafFields {
+  private LeafFields() {}
+
+  static Field nullable(String name, ArrowType type) {
+    return new Field(name, FieldType.nullable(type), null);
+  }
+}
