@@ -8,4 +8,8 @@ public final class UnsupportedResultException extends ArrowBridgeException {
   public UnsupportedResultException(String message) {
     super(message);
   }
+
+  public UnsupportedResultException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Writes a {@link PreviewModel} as aligned plain text: a name line, a type line, the rows (an
- * index column first, numeric columns right-aligned), an ellipsis line if rows are left out, and
- * the shape in brackets. Line breaks and tabs inside values are shown as spaces.
+ * index column first; numeric columns and their headers right-aligned), an ellipsis line if rows
+ * are left out, and the shape in brackets. Line breaks and tabs in values are shown as spaces.
  */
 public final class TextTable {
   private static final String ELLIPSIS = "…";
@@ -29,7 +29,7 @@ public final class TextTable {
       List<String> cells = lines.get(line);
       StringBuilder out = new StringBuilder();
       for (int c = 0; c < cells.size(); c++) {
-        boolean right = c == 0 || (line >= 2 && model.numeric().get(c - 1));
+        boolean right = c == 0 || model.numeric().get(c - 1);
         if (c > 0) out.append(GAP);
         out.append(pad(cells.get(c), widths[c], right));
       }

@@ -85,16 +85,25 @@ public final class WriterDeriver {
   public List<StructMember> columns(String path, List<JavaMember> javaMembers, List<?> owners) {
     List<StructMember> members = new ArrayList<>(javaMembers.size());
     for (JavaMember member : javaMembers) {
+      String memberPath = path.isEmpty() ? member.name() : path + "." + member.name();
       List<Object> values = new ArrayList<>();
       for (Object owner : owners) {
-        Object value = member.getter().apply(owner);
+        Object value = sample(memberPath, member, owner);
         if (value != null) values.add(value);
       }
-      String memberPath = path.isEmpty() ? member.name() : path + "." + member.name();
       ColumnWriter writer = derive(memberPath, member.type(), values);
       members.add(new StructMember(member.name(), member.getter(), writer));
     }
     return members;
+  }
+
+  private static Object sample(String path, JavaMember member, Object owner) {
+    try {
+      return member.getter().apply(owner);
+    } catch (RuntimeException e) {
+      throw new UnsupportedResultException(
+          where(path) + "reading a value to derive the schema failed: " + e.getMessage(), e);
+    }
   }
 
   /** True when the declared class alone fixes the Arrow type (given samples for map keys). */
