@@ -50,6 +50,19 @@ public final class JavaValueConverter {
         "cannot convert " + value.getClass().getName() + " to " + target.getTypeName());
   }
 
+  /**
+   * The class whose instances {@link #convert} returns unchanged for {@code target}, so callers can
+   * skip it; {@code null} for targets that always convert (collections, maps, records).
+   */
+  public static Class<?> passThroughClass(Type target) {
+    Class<?> raw = JavaTypes.rawClass(target);
+    if (Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw) || raw.isRecord()
+        || raw == Object.class) {
+      return null;
+    }
+    return JavaTypes.boxed(raw);
+  }
+
   /** A record built from a struct's map, component by component; absent keys give nulls. */
   static Object toRecord(Class<?> recordType, Map<?, ?> values) {
     RecordShape shape = RecordShape.of(recordType);

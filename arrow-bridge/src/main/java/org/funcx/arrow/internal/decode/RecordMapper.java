@@ -14,15 +14,18 @@ public final class RecordMapper<R extends Record> {
   private final Class<R> type;
   private final RecordShape shape;
   private final int[] columnOfComponent;
+  private final Class<?>[] passThrough;
 
   /** @throws ArrowBridgeException if a component has no column of the same name */
   public RecordMapper(Class<R> type, List<String> columnNames) {
     this.type = type;
     this.shape = RecordShape.of(type);
     this.columnOfComponent = new int[shape.names.size()];
+    this.passThrough = new Class<?>[columnOfComponent.length];
     for (int i = 0; i < columnOfComponent.length; i++) {
       String name = shape.names.get(i);
       columnOfComponent[i] = columnNames.indexOf(name);
+      passThrough[i] = JavaValueConverter.passThroughClass(shape.types.get(i));
       if (columnOfComponent[i] < 0) {
         throw new ArrowBridgeException(
             "record " + type.getSimpleName() + " has component '" + name
@@ -41,6 +44,10 @@ public final class RecordMapper<R extends Record> {
     Object[] arguments = new Object[columnOfComponent.length];
     for (int i = 0; i < arguments.length; i++) {
       Object value = valueOfColumn.apply(columnOfComponent[i]);
+      if (passThrough[i] != null && passThrough[i].isInstance(value)) {
+        arguments[i] = value;
+        continue;
+      }
       try {
         arguments[i] = JavaValueConverter.convert(value, shape.types.get(i));
       } catch (RuntimeException e) {

@@ -27,29 +27,30 @@ final class BatchFiller {
    * @throws ValueConversionException naming the column and the row (counted over all batches)
    */
   void fill(VectorSchemaRoot root, List<?> rows) {
-    for (FieldVector vector : root.getFieldVectors()) {
+    FieldVector[] vectors = root.getFieldVectors().toArray(new FieldVector[0]);
+    for (FieldVector vector : vectors) {
       vector.setInitialCapacity(rows.size());
       vector.allocateNew();
     }
     for (int i = 0; i < rows.size(); i++) {
       Object row = rows.get(i);
       if (row == null) {
-        for (int c = 0; c < columns.size(); c++) root.getVector(c).setNull(i);
+        for (FieldVector vector : vectors) vector.setNull(i);
         continue;
       }
-      fillRow(root, i, row);
+      fillRow(vectors, i, row);
     }
     root.setRowCount(rows.size());
     rowsBefore += rows.size();
   }
 
-  private void fillRow(VectorSchemaRoot root, int index, Object row) {
+  private void fillRow(FieldVector[] vectors, int index, Object row) {
     int c = 0;
     try {
       MapKeys.requireKnown(row, names);
       for (; c < columns.size(); c++) {
         StructMember column = columns.get(c);
-        column.writer().writeNullable(root.getVector(c), index, column.getter().apply(row));
+        column.writer().writeNullable(vectors[c], index, column.getter().apply(row));
       }
     } catch (RuntimeException e) {
       String column = c < columns.size() ? columns.get(c).name() : "?";

@@ -54,7 +54,7 @@ public final class EncodePipeline {
   }
 
   private static List<Object> nextBatch(Iterator<?> rows, int batchRows) {
-    List<Object> batch = new ArrayList<>(Math.min(batchRows, 1024));
+    List<Object> batch = new ArrayList<>(Math.min(batchRows, 1 << 16));
     while (batch.size() < batchRows && rows.hasNext()) {
       batch.add(rows.next());
     }

@@ -1,7 +1,6 @@
 package org.funcx.arrow.internal.schema;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
@@ -23,7 +22,7 @@ public final class Members {
     List<JavaMember> members = new ArrayList<>();
     for (RecordComponent component : recordClass.getRecordComponents()) {
       Method accessor = component.getAccessor();
-      members.add(new JavaMember(component.getName(), component.getGenericType(), getter(accessor)));
+      members.add(new JavaMember(component.getName(), component.getGenericType(), Getters.of(accessor)));
     }
     return members;
   }
@@ -47,7 +46,7 @@ public final class Members {
     getters.sort(Comparator.comparing(Method::getName));
     for (Method method : getters) {
       String name = propertyName(method);
-      byName.put(name, new JavaMember(name, method.getGenericReturnType(), getter(method)));
+      byName.put(name, new JavaMember(name, method.getGenericReturnType(), Getters.of(method)));
     }
     List<JavaMember> ordered = new ArrayList<>();
     for (String declared : declaredFieldNames(beanClass)) {
@@ -100,19 +99,6 @@ public final class Members {
     if (type.getSuperclass() != null) names.addAll(declaredFieldNames(type.getSuperclass()));
     for (Field field : type.getDeclaredFields()) names.add(field.getName());
     return names;
-  }
-
-  private static java.util.function.Function<Object, Object> getter(Method method) {
-    method.trySetAccessible();
-    return owner -> {
-      try {
-        return method.invoke(owner);
-      } catch (InvocationTargetException e) {
-        throw new IllegalStateException(method + " threw " + e.getCause(), e.getCause());
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException("cannot call " + method, e);
-      }
-    };
   }
 
   private static java.util.function.Function<Object, Object> reader(Field field) {

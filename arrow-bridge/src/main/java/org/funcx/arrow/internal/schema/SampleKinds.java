@@ -20,8 +20,11 @@ final class SampleKinds {
    */
   static Class<?> commonKind(String path, List<?> samples) {
     Set<Class<?>> kinds = new LinkedHashSet<>();
+    Class<?> previous = null;
     for (Object sample : samples) {
-      kinds.add(kindOf(sample));
+      Class<?> kind = kindOf(sample);
+      if (kind != previous) kinds.add(kind);
+      previous = kind;
     }
     if (kinds.size() != 1) {
       throw new UnsupportedResultException(

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.funcx.arrow.ArrowEncoderConfig;
@@ -43,7 +42,7 @@ final class ScalarWriters {
 
   private ScalarWriters() {}
 
-  static ColumnWriter of(String path, Class<?> type, List<?> samples, ArrowEncoderConfig config) {
+  static ColumnWriter of(String path, Class<?> type, Samples samples, ArrowEncoderConfig config) {
     ColumnWriter fixed = FIXED.get(JavaTypes.boxed(type));
     if (fixed != null) return fixed;
     if (Enum.class.isAssignableFrom(type)) return EnumWriter.INSTANCE;
@@ -57,10 +56,12 @@ final class ScalarWriters {
    * decimal128 with the configured precision; the scale is the configured one, else the largest
    * scale among the samples, so the first batch's values keep every digit.
    */
-  private static ColumnWriter decimal(String path, List<?> samples, ArrowEncoderConfig config) {
+  private static ColumnWriter decimal(String path, Samples samples, ArrowEncoderConfig config) {
     int scale = 0;
-    for (Object sample : samples) {
-      scale = Math.max(scale, ((BigDecimal) sample).scale());
+    if (config.decimalScale().isEmpty()) {
+      for (Object sample : samples.values()) {
+        scale = Math.max(scale, ((BigDecimal) sample).scale());
+      }
     }
     scale = config.decimalScale().orElse(scale);
     if (scale > config.decimalPrecision()) {

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.funcx.arrow.UnsupportedResultException;
+import org.funcx.arrow.internal.codec.ColumnWriter;
 import org.funcx.arrow.internal.codec.StructMember;
 
 /**
@@ -19,6 +20,7 @@ import org.funcx.arrow.internal.codec.StructMember;
 public final class TableInputs {
   /** The column name of results that are a single list of scalars. */
   public static final String VALUE_COLUMN = "value";
+  private static final int KIND_SAMPLE_ROWS = 1024;
 
   private TableInputs() {}
 
@@ -60,7 +62,7 @@ public final class TableInputs {
    * rows (records, POJOs, maps), or a single {@value #VALUE_COLUMN} column for scalar or list rows.
    */
   public static List<StructMember> columns(TableInput input, List<?> firstBatch, WriterDeriver deriver) {
-    if (input.columns() != null) return deriver.columns("", input.columns(), firstBatch);
+    if (input.columns() != null) return deriver.columns("", input.columns(), Samples.of(firstBatch));
     List<Object> rows = new ArrayList<>();
     firstBatch.stream().filter(Objects::nonNull).forEach(rows::add);
     java.lang.reflect.Type rowType = input.rowType();
@@ -71,11 +73,13 @@ public final class TableInputs {
             "no non-null row to derive a schema from; declare the row type with"
                 + " ArrowEncoder.encodeRows(rows, rowType, out)");
       }
-      rowClass = SampleKinds.commonKind("", rows);
+      // The first rows fix the row kind; a later row of another kind fails when it is written.
+      rowClass = SampleKinds.commonKind("", rows.subList(0, Math.min(rows.size(), KIND_SAMPLE_ROWS)));
       rowType = rowClass;
     }
-    if (JavaTypes.isRowLike(rowClass)) return deriver.members("", rowType, rows);
-    return List.of(new StructMember(VALUE_COLUMN, Function.identity(), deriver.derive(VALUE_COLUMN, rowType, rows)));
+    if (JavaTypes.isRowLike(rowClass)) return deriver.members("", rowType, Samples.of(rows));
+    ColumnWriter writer = deriver.derive(VALUE_COLUMN, rowType, Samples.of(rows));
+    return List.of(new StructMember(VALUE_COLUMN, Function.identity(), writer));
   }
 
   private static boolean hasEncodableElement(Collection<?> values) {

@@ -20,6 +20,7 @@ import org.funcx.arrow.internal.codec.StructWriter;
  * Derives the Arrow writer for a Java type. The declared type decides where it is precise (records,
  * POJO getters, {@code List<Integer>}, {@code long[]}); where it is not ({@code Object}, raw
  * collections, map values) the non-null sample values decide, and they must share one class.
+ * Decimal scales and map keys always come from the samples. One deriver serves one schema.
  */
 public final class WriterDeriver {
   private final ArrowEncoderConfig config;
@@ -33,43 +34,42 @@ public final class WriterDeriver {
    * The writer for values declared as {@code type}.
    *
    * @param path column path for error messages, e.g. {@code "points.x"}
-   * @param samples non-null values seen for this position (may be empty)
    */
-  public ColumnWriter derive(String path, Type type, List<?> samples) {
+  ColumnWriter derive(String path, Type type, Samples samples) {
     Class<?> raw = JavaTypes.boxed(JavaTypes.rawClass(type));
     if (!isPrecise(raw)) {
-      if (samples.isEmpty()) return NullCodec.INSTANCE;
-      raw = SampleKinds.commonKind(path, samples);
+      if (samples.values().isEmpty()) return NullCodec.INSTANCE;
+      raw = SampleKinds.commonKind(path, samples.values());
       type = raw;
     }
     if (JavaTypes.isScalar(raw)) return ScalarWriters.of(path, raw, samples, config);
     if (raw == byte[].class) return BinaryCodec.INSTANCE;
     if (raw.isArray()) {
       Type element = JavaTypes.componentType(type);
-      return new ListWriter(derive(path + "[]", element, SampleKinds.elements(samples)));
+      return new ListWriter(derive(path + "[]", element, samples.elements()));
     }
     if (Collection.class.isAssignableFrom(raw)) {
       Type element = JavaTypes.typeArgument(type, 0);
-      return new ListWriter(derive(path + "[]", element, SampleKinds.elements(samples)));
+      return new ListWriter(derive(path + "[]", element, samples.elements()));
     }
-    if (Map.class.isAssignableFrom(raw) && samples.isEmpty()) return NullCodec.INSTANCE;
+    if (Map.class.isAssignableFrom(raw) && samples.values().isEmpty()) return NullCodec.INSTANCE;
     return new StructWriter(members(path, type, samples));
   }
 
   /** Writers for the members of a record, POJO or map type, given non-null sample owners. */
-  public List<StructMember> members(String path, Type ownerType, List<?> owners) {
+  List<StructMember> members(String path, Type ownerType, Samples owners) {
     Class<?> raw = JavaTypes.rawClass(ownerType);
+    if (Map.class.isAssignableFrom(raw)) {
+      return columns(path, Members.ofMaps(owners.values(), JavaTypes.typeArgument(ownerType, 1)), owners);
+    }
     List<JavaMember> javaMembers;
     if (raw.isRecord()) {
       javaMembers = Members.ofRecord(raw);
-    } else if (Map.class.isAssignableFrom(raw)) {
-      javaMembers = Members.ofMaps(owners, JavaTypes.typeArgument(ownerType, 1));
     } else if (JavaTypes.isPojo(raw)) {
       javaMembers = Members.ofBean(raw);
     } else {
       throw new UnsupportedResultException(where(path) + "no Arrow mapping for " + raw.getName());
     }
-    if (Map.class.isAssignableFrom(raw)) return columns(path, javaMembers, owners);
     if (!inProgress.add(raw)) {
       throw new UnsupportedResultException(
           where(path) + raw.getName() + " contains itself; recursive types have no Arrow schema");
@@ -81,32 +81,18 @@ public final class WriterDeriver {
     }
   }
 
-  /** Writers for explicit members (table columns), sampling each member from the owners. */
-  public List<StructMember> columns(String path, List<JavaMember> javaMembers, List<?> owners) {
+  /** Writers for explicit members (such as table columns), sampled from the owners on demand. */
+  List<StructMember> columns(String path, List<JavaMember> javaMembers, Samples owners) {
     List<StructMember> members = new ArrayList<>(javaMembers.size());
     for (JavaMember member : javaMembers) {
       String memberPath = path.isEmpty() ? member.name() : path + "." + member.name();
-      List<Object> values = new ArrayList<>();
-      for (Object owner : owners) {
-        Object value = sample(memberPath, member, owner);
-        if (value != null) values.add(value);
-      }
-      ColumnWriter writer = derive(memberPath, member.type(), values);
+      ColumnWriter writer = derive(memberPath, member.type(), owners.member(memberPath, member));
       members.add(new StructMember(member.name(), member.getter(), writer));
     }
     return members;
   }
 
-  private static Object sample(String path, JavaMember member, Object owner) {
-    try {
-      return member.getter().apply(owner);
-    } catch (RuntimeException e) {
-      throw new UnsupportedResultException(
-          where(path) + "reading a value to derive the schema failed: " + e.getMessage(), e);
-    }
-  }
-
-  /** True when the declared class alone fixes the Arrow type (given samples for map keys). */
+  /** True when the declared class alone fixes the kind of Arrow type. */
   static boolean isPrecise(Class<?> raw) {
     return JavaTypes.isScalar(raw)
         || raw.isArray()
