@@ -1,0 +1,105 @@
+package org.funcx.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.funcx.client.FuncXClient;
+import org.funcx.client.FuncXException;
+import org.funcx.endpoint.config.EndpointConfig;
+
+/** Configures, starts, lists and stops the endpoints of one funcX home. */
+public final class EndpointControl {
+  private final FuncxHome home;
+
+  public EndpointControl(FuncxHome home) {
+    this.home = home;
+  }
+
+  /** Writes a default config unless one exists; returns the config in force. */
+  public EndpointConfig configure(String name, String serviceUrl) throws IOException {
+    Path file = home.endpointConfig(name);
+    if (Files.exists(file)) return EndpointConfig.load(file);
+    EndpointConfig config = EndpointConfig.defaults(name, serviceUrl).validated();
+    config.save(file);
+    return config;
+  }
+
+  public void save(EndpointConfig config) throws IOException {
+    config.validated().save(home.endpointConfig(config.name()));
+  }
+
+  public EndpointConfig config(String name) throws IOException {
+    Path file = home.endpointConfig(name);
+    if (!Files.exists(file)) {
+      throw new IllegalArgumentException("no endpoint named '" + name + "'; create it with"
+          + " 'funcx endpoint configure " + name + "'");
+    }
+    return EndpointConfig.load(file);
+  }
+
+  public List<String> names() throws IOException {
+    if (!Files.isDirectory(home.endpointsDir())) return List.of();
+    try (Stream<Path> dirs = Files.list(home.endpointsDir())) {
+      return dirs.filter(d -> Files.exists(d.resolve("config.json")))
+          .map(d -> d.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  public Optional<Long> runningPid(String name) {
+    return ProcessLauncher.readPid(home.endpointPid(name)).filter(ProcessLauncher::alive);
+  }
+
+  /**
+   * Registers the endpoint with the service when needed (keeping its id across restarts), starts
+   * its agent and waits until the service sees it online. Returns the endpoint's id.
+   */
+  public String start(String name, String serviceUrl) throws Exception {
+    EndpointConfig config = configure(name, serviceUrl).withServiceUrl(serviceUrl);
+    FuncXClient client = FuncXClient.connect(serviceUrl);
+    String id = client.registerEndpoint(name, config.endpointId()).id();
+    config = config.withEndpointId(id);
+    save(config);
+    if (runningPid(name).isEmpty()) {
+      Path log = home.endpointDir(name).resolve("logs").resolve("agent.log");
+      long pid = ProcessLauncher.startDetached("org.funcx.endpoint.AgentMain",
+          List.of(home.endpointDir(name).toString()), List.of("-Xmx1g"), log);
+      Files.writeString(home.endpointPid(name), pid + "\n");
+      Waits.until("endpoint " + name + " to come online", 90,
+          () -> online(client, id), () -> ProcessLauncher.alive(pid), log);
+    }
+    return id;
+  }
+
+  private static boolean online(FuncXClient client, String id) {
+    try {
+      var e = client.endpoint(id);
+      return e.online() && e.managers() > 0;
+    } catch (FuncXException e) {
+      return false;
+    }
+  }
+
+  /** Stops an endpoint's agent and managers; true when it was running. */
+  public boolean stop(String name) throws InterruptedException {
+    Optional<Long> pid = ProcessLauncher.readPid(home.endpointPid(name));
+    if (pid.isEmpty()) return false;
+    boolean wasRunning = ProcessLauncher.alive(pid.get());
+    ProcessLauncher.stopGroup(pid.get(), 15);
+    try {
+      Files.deleteIfExists(home.endpointPid(name));
+    } catch (IOException ignored) {
+      // a stale pid file is harmless: the pid is checked for life before use
+    }
+    return wasRunning;
+  }
+
+  public List<String> stopAll() throws IOException, InterruptedException {
+    List<String> stopped = new ArrayList<>();
+    for (String name : names()) if (stop(name)) stopped.add(name);
+    return stopped;
+  }
+}

@@ -1,0 +1,63 @@
+package org.funcx.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.funcx.client.FuncXClient;
+import org.funcx.client.RegisteredFunction;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code funcx function register|show|delete}. */
+@Command(name = "function", description = "Register, show and delete functions.",
+    subcommands = {FunctionCommand.Register.class, FunctionCommand.Show.class,
+        FunctionCommand.Delete.class})
+final class FunctionCommand {
+
+  static final class Source {
+    @Option(names = "--file", description = "Java source file.") Path file;
+    @Option(names = "--source", description = "Java source text.") String text;
+  }
+
+  @Command(name = "register", description = "Register Java source; prints the function id.")
+  static final class Register implements Callable<Integer> {
+    @ArgGroup(multiplicity = "1") Source source;
+    @Option(names = "--entry", description = "Method to call (needed with several).") String entry;
+    @Option(names = "--name", description = "Display name.") String name;
+
+    @Override
+    public Integer call() throws Exception {
+      String code = source.file != null ? Files.readString(source.file) : source.text;
+      RegisteredFunction f = FuncXClient.connect(EndpointCommand.serviceUrl())
+          .register(code, entry, name);
+      System.out.println(f.id() + "  " + (f.signature() == null ? f.entryPoint() : f.signature()));
+      return 0;
+    }
+  }
+
+  @Command(name = "show", description = "Show a function's signature and source.")
+  static final class Show implements Callable<Integer> {
+    @Parameters(paramLabel = "FUNCTION_ID") String id;
+
+    @Override
+    public Integer call() {
+      RegisteredFunction f = FuncXClient.connect(EndpointCommand.serviceUrl()).function(id);
+      System.out.println(f.id() + "  " + f.name() + "  " + f.signature() + "  hash " + f.hash());
+      return 0;
+    }
+  }
+
+  @Command(name = "delete", description = "Delete a function.")
+  static final class Delete implements Callable<Integer> {
+    @Parameters(paramLabel = "FUNCTION_ID") String id;
+
+    @Override
+    public Integer call() {
+      FuncXClient.connect(EndpointCommand.serviceUrl()).deleteFunction(id);
+      System.out.println("deleted " + id);
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package org.funcx.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code funcx}: bring the platform up and down, manage endpoints, run functions, benchmark. */
+@Command(name = "funcx", mixinStandardHelpOptions = true, version = "funcx 0.1.0",
+    description = "Federated function-as-a-service for science, in Java.",
+    subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class,
+        ServiceCommand.class, EndpointCommand.class, FunctionCommand.class, RunCommand.class,
+        MapCommand.class, CommandLine.HelpCommand.class})
+public final class FuncxCli {
+  static final FuncxHome HOME = FuncxHome.fromEnvironment();
+
+  public static void main(String[] args) {
+    CommandLine cli = new CommandLine(new FuncxCli());
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      cmd.getErr().println("funcx: " + e.getMessage());
+      if (System.getenv("FUNCX_DEBUG") != null) e.printStackTrace(cmd.getErr());
+      return 1;
+    });
+    System.exit(cli.execute(args));
+  }
+}

@@ -1,0 +1,45 @@
+package org.funcx.cli;
+
+import java.nio.file.Path;
+
+/**
+ * Where funcX keeps its state: {@code $FUNCX_HOME}, else {@code ~/.funcx}. Layout:
+ * {@code service/} (database), {@code service.json} (ports, pid), {@code logs/},
+ * {@code endpoints/NAME/} (config.json, agent.pid, logs/).
+ */
+public record FuncxHome(Path root) {
+
+  public static FuncxHome fromEnvironment() {
+    String env = System.getenv("FUNCX_HOME");
+    return new FuncxHome(env != null && !env.isBlank() ? Path.of(env).toAbsolutePath()
+        : Path.of(System.getProperty("user.home"), ".funcx"));
+  }
+
+  public Path serviceData() {
+    return root.resolve("service");
+  }
+
+  public Path serviceState() {
+    return root.resolve("service.json");
+  }
+
+  public Path logs() {
+    return root.resolve("logs");
+  }
+
+  public Path endpointsDir() {
+    return root.resolve("endpoints");
+  }
+
+  public Path endpointDir(String name) {
+    return endpointsDir().resolve(name);
+  }
+
+  public Path endpointConfig(String name) {
+    return endpointDir(name).resolve("config.json");
+  }
+
+  public Path endpointPid(String name) {
+    return endpointDir(name).resolve("agent.pid");
+  }
+}

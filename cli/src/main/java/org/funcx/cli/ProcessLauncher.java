@@ -1,0 +1,83 @@
+package org.funcx.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts funcX processes detached from the terminal, each in its own session ({@code setsid}), so
+ * that stopping one means signalling its whole process group: an agent and its managers go
+ * together, and nothing is left behind.
+ */
+public final class ProcessLauncher {
+  private ProcessLauncher() {}
+
+  /** Starts {@code mainClass} on this JVM's classpath; output goes to {@code logFile}. */
+  public static long startDetached(String mainClass, List<String> args, List<String> jvmOptions,
+      Path logFile) throws IOException {
+    Files.createDirectories(logFile.getParent());
+    List<String> command = new ArrayList<>(List.of("setsid",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions);
+    command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+    command.addAll(args);
+    Process p = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    return p.pid();
+  }
+
+  public static boolean alive(long pid) {
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  /**
+   * Stops the process group led by {@code pid}: TERM, then KILL after {@code graceSeconds}.
+   * Returns true when the leader is gone.
+   */
+  public static boolean stopGroup(long pid, long graceSeconds) throws InterruptedException {
+    signalGroup(pid, "TERM");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(graceSeconds);
+    while (System.nanoTime() < deadline && groupAlive(pid)) Thread.sleep(100);
+    if (groupAlive(pid)) {
+      signalGroup(pid, "KILL");
+      Thread.sleep(200);
+    }
+    return !alive(pid);
+  }
+
+  /** True while any process of the group still runs. */
+  static boolean groupAlive(long pgid) {
+    try {
+      Process p = new ProcessBuilder("pgrep", "-g", String.valueOf(pgid))
+          .redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor() == 0;
+    } catch (IOException | InterruptedException e) {
+      return alive(pgid);
+    }
+  }
+
+  private static void signalGroup(long pgid, String signal) {
+    try {
+      new ProcessBuilder("kill", "-" + signal, "--", "-" + pgid).redirectErrorStream(true)
+          .start().waitFor(5, TimeUnit.SECONDS);
+    } catch (IOException | InterruptedException e) {
+      ProcessHandle.of(pgid).ifPresent(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  public static Optional<Long> readPid(Path file) {
+    try {
+      return Files.exists(file) ? Optional.of(Long.parseLong(Files.readString(file).trim()))
+          : Optional.empty();
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package org.funcx.cli;
+
+import com.google.gson.JsonParser;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import org.funcx.client.FuncXClient;
+import org.funcx.client.TaskFailedException;
+import org.funcx.client.TaskOptions;
+import org.funcx.core.json.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Runs a function once and prints its result as JSON. */
+@Command(name = "run", description = "Run a function once: funcx run FUNCTION_ID [JSON_ARG...]")
+final class RunCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "FUNCTION_ID") String functionId;
+  @Parameters(index = "1..*", paramLabel = "JSON_ARG") List<String> args = new ArrayList<>();
+  @Option(names = "--endpoint", defaultValue = "local") String endpoint;
+  @Option(names = "--timeout", description = "Seconds.") Double timeout;
+  @Option(names = "--cache", description = "Reuse a stored result of the same call.") boolean cache;
+
+  @Override
+  public Integer call() throws Exception {
+    FuncXClient client = FuncXClient.connect(EndpointCommand.serviceUrl());
+    List<Object> values = new ArrayList<>();
+    for (String a : args) values.add(Json.GSON.fromJson(JsonParser.parseString(a), Object.class));
+    TaskOptions options = new TaskOptions(
+        timeout == null ? null : Duration.ofMillis(Math.round(timeout * 1000)), cache);
+    try (var executor = client.executor(Targets.endpointId(endpoint))) {
+      Object result = executor.submit(client.function(functionId), options, values.toArray()).get();
+      System.out.println(Json.GSON.toJson(result));
+      return 0;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof TaskFailedException failed) {
+        System.err.println(failed.getMessage());
+        return 1;
+      }
+      throw e;
+    }
+  }
+}

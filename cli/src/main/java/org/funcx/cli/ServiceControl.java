@@ -1,0 +1,86 @@
+package org.funcx.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.funcx.client.FuncXClient;
+import org.funcx.client.FuncXException;
+import org.funcx.core.json.Json;
+import org.funcx.service.ServiceConfig;
+
+/** Starts, finds and stops the service process of one funcX home. */
+public final class ServiceControl {
+  /** What {@code service.json} records about the running (or last) service. */
+  public record ServiceState(long pid, int httpPort, int forwarderPort) {
+    public String url() {
+      return "http://127.0.0.1:" + httpPort;
+    }
+  }
+
+  private final FuncxHome home;
+
+  public ServiceControl(FuncxHome home) {
+    this.home = home;
+  }
+
+  public Optional<ServiceState> state() {
+    try {
+      if (!Files.exists(home.serviceState())) return Optional.empty();
+      return Optional.ofNullable(
+          Json.GSON.fromJson(Files.readString(home.serviceState()), ServiceState.class));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The running service's state, when its process is alive and it answers. */
+  public Optional<ServiceState> running() {
+    return state().filter(s -> ProcessLauncher.alive(s.pid()) && answers(s.url()));
+  }
+
+  /**
+   * Starts the service unless it runs. Ports: the given ones, else those it used last time (so
+   * endpoints find it again after a restart), else the defaults.
+   */
+  public ServiceState start(Integer httpPort, Integer forwarderPort) throws Exception {
+    Optional<ServiceState> current = running();
+    if (current.isPresent()) return current.get();
+    Optional<ServiceState> last = state();
+    int http = httpPort != null ? httpPort
+        : last.map(ServiceState::httpPort).orElse(ServiceConfig.DEFAULT_HTTP_PORT);
+    int forwarder = forwarderPort != null ? forwarderPort
+        : last.map(ServiceState::forwarderPort).orElse(ServiceConfig.DEFAULT_FORWARDER_PORT);
+    List<String> args = new ArrayList<>(List.of("--data", home.serviceData().toString(),
+        "--port", String.valueOf(http), "--forwarder-port", String.valueOf(forwarder)));
+    String ttl = System.getenv("FUNCX_TASK_TTL_SECONDS");
+    if (ttl != null) args.addAll(List.of("--task-ttl-seconds", ttl));
+    long pid = ProcessLauncher.startDetached("org.funcx.service.ServiceMain", args,
+        List.of("-Xmx2g"), home.logs().resolve("service.log"));
+    ServiceState state = new ServiceState(pid, http, forwarder);
+    Files.createDirectories(home.root());
+    Files.writeString(home.serviceState(), Json.GSON.toJson(state));
+    Waits.until("the service at " + state.url() + " to answer", 60,
+        () -> answers(state.url()), () -> ProcessLauncher.alive(pid),
+        home.logs().resolve("service.log"));
+    return state;
+  }
+
+  /** Stops the service; true when one was running. */
+  public boolean stop() throws InterruptedException {
+    Optional<ServiceState> s = state();
+    if (s.isEmpty() || !ProcessLauncher.alive(s.get().pid())) return false;
+    ProcessLauncher.stopGroup(s.get().pid(), 15);
+    return true;
+  }
+
+  static boolean answers(String url) {
+    try {
+      FuncXClient.connect(url).version();
+      return true;
+    } catch (FuncXException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package org.funcx.cli;
+
+import java.util.concurrent.Callable;
+import org.funcx.client.EndpointInfo;
+import org.funcx.client.FuncXClient;
+import picocli.CommandLine.Command;
+
+/** Shows the service, its endpoints with their workers and tasks, and local processes. */
+@Command(name = "status", description = "Show service, endpoints, workers and tasks.")
+final class StatusCommand implements Callable<Integer> {
+  @Override
+  public Integer call() throws Exception {
+    FuncxHome home = FuncxCli.HOME;
+    var service = new ServiceControl(home).running();
+    if (service.isEmpty()) {
+      System.out.println("service: not running (state in " + home.root() + ")");
+      return 3;
+    }
+    System.out.println("service: " + service.get().url() + " (pid " + service.get().pid() + ")");
+    var endpoints = new EndpointControl(home);
+    System.out.printf("%-36s  %-12s  %-7s  %8s  %7s  %6s  %7s  %s%n", "ENDPOINT", "NAME", "STATUS",
+        "MANAGERS", "WORKERS", "QUEUED", "RUNNING", "LOCAL PID");
+    for (EndpointInfo e : FuncXClient.connect(service.get().url()).endpoints()) {
+      String pid = endpoints.runningPid(e.name()).map(String::valueOf).orElse("-");
+      System.out.printf("%-36s  %-12s  %-7s  %8d  %7d  %6d  %7d  %s%n", e.id(), e.name(),
+          e.status(), e.managers(), e.workers(), e.outstandingTasks() - e.runningAtEndpoint(),
+          e.runningAtEndpoint(), pid);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,38 @@
+package org.funcx.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Starts the service and the local endpoint (and later Jupyter) on the embedded defaults. */
+@Command(name = "up", description = "Start the service and a local endpoint.")
+final class UpCommand implements Callable<Integer> {
+  @Option(names = "--no-notebook", description = "Headless: do not start Jupyter.")
+  boolean noNotebook;
+
+  @Option(names = "--port", description = "Service HTTP port (default 8765, or the last one used).")
+  Integer port;
+
+  @Option(names = "--forwarder-port", description = "Port endpoints connect to (default 8766).")
+  Integer forwarderPort;
+
+  @Option(names = "--endpoint", defaultValue = "local", description = "Local endpoint name.")
+  String endpoint;
+
+  @Override
+  public Integer call() throws Exception {
+    FuncxHome home = FuncxCli.HOME;
+    var service = new ServiceControl(home).start(port, forwarderPort);
+    String id = new EndpointControl(home).start(endpoint, service.url());
+    System.out.println("funcX is up");
+    System.out.println("  service:   " + service.url() + "  (pid " + service.pid() + ")");
+    System.out.println("  endpoint:  " + endpoint + "  " + id);
+    System.out.println("  state:     " + home.root());
+    System.out.println("  logs:      " + home.logs() + ", " + home.endpointDir(endpoint).resolve("logs"));
+    if (!noNotebook) {
+      System.out.println("  notebook:  not started (the Jupyter kernel is not part of this build yet)");
+    }
+    System.out.println("Stop everything with: ./funcx down");
+    return 0;
+  }
+}

@@ -1,0 +1,14 @@
+package org.funcx.client;
+
+import com.google.gson.JsonElement;
+import org.funcx.core.model.TaskError;
+import org.funcx.core.model.TaskState;
+
+/** A task's state as last read from the service; {@code result} or {@code error} once finished. */
+public record TaskStatus(String taskId, TaskState state, String groupId, String functionId,
+    String endpointId, JsonElement result, TaskError error) {
+
+  public boolean finished() {
+    return state.isTerminal();
+  }
+}

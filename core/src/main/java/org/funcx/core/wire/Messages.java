@@ -1,0 +1,58 @@
+package org.funcx.core.wire;
+
+import java.util.List;
+import java.util.Map;
+import org.funcx.core.model.FunctionSpec;
+import org.funcx.core.model.TaskError;
+
+/** Bodies of the messages named by {@link MessageType}; plain records encoded as JSON. */
+public final class Messages {
+  private Messages() {}
+
+  public record Empty() {}
+
+  /** First message of an agent process; {@code sessionId} changes with every agent start. */
+  public record RegisterEndpoint(String endpointId, String sessionId, String version) {}
+
+  public record EndpointRegistered(String endpointId, long heartbeatMillis) {}
+
+  public record Rejected(String reason) {}
+
+  public record TaskIds(List<String> taskIds) {}
+
+  /**
+   * One unit of work for a worker.
+   *
+   * @param argsJson JSON array of the call's arguments, passed through untouched
+   * @param timeoutMillis 0 for no timeout
+   */
+  public record TaskSpec(String taskId, String functionHash, String argsJson, long timeoutMillis) {}
+
+  /** A batch of tasks; {@code functions} carries every function the batch needs, by hash. */
+  public record Tasks(Map<String, FunctionSpec> functions, List<TaskSpec> tasks) {}
+
+  /** Exactly one of {@code resultJson} and {@code error} is set. */
+  public record TaskResult(String taskId, String resultJson, TaskError error) {
+    public static TaskResult success(String taskId, String resultJson) {
+      return new TaskResult(taskId, resultJson, null);
+    }
+
+    public static TaskResult failure(String taskId, TaskError error) {
+      return new TaskResult(taskId, null, error);
+    }
+
+    public boolean succeeded() {
+      return error == null;
+    }
+  }
+
+  public record Results(List<TaskResult> results) {}
+
+  /** Liveness plus the sender's load, so the receiver can show it and expire silent peers. */
+  public record Heartbeat(int managers, int workers, int idleWorkers, int queued, int running) {
+    public static final Heartbeat EMPTY = new Heartbeat(0, 0, 0, 0, 0);
+  }
+
+  public record RegisterManager(
+      String managerId, String blockId, int workers, int prefetch, String host, long pid) {}
+}

@@ -1,0 +1,110 @@
+package org.funcx.endpoint.config;
+
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.funcx.core.json.Json;
+
+/**
+ * An endpoint's settings, stored as {@code config.json} in its directory. Values outside their
+ * range are clamped by {@link #validated()}, with the reason in the exception when impossible.
+ *
+ * @param provider {@code local} (manager processes on this machine) or {@code slurm}
+ * @param workersPerNode worker threads per manager
+ * @param prefetch tasks a manager may hold beyond its idle workers, to hide dispatch latency
+ * @param initBlocks managers (blocks) started with the endpoint
+ * @param minBlocks managers kept alive; a lost one is replaced
+ * @param maxBlocks upper bound of managers
+ * @param heartbeatSeconds heartbeat period on both links; three missed beats mark a peer lost
+ * @param maxRetries how often a task lost with its manager is run again before it fails
+ * @param interchangeHost address managers connect to
+ * @param interchangePort 0 picks a free port at start
+ * @param workerJvmOptions extra JVM options of manager processes, space separated
+ * @param maxResultBytes results above this fail as payload-too-large
+ */
+public record EndpointConfig(
+    String name,
+    String endpointId,
+    String serviceUrl,
+    String provider,
+    int workersPerNode,
+    int prefetch,
+    int initBlocks,
+    int minBlocks,
+    int maxBlocks,
+    double heartbeatSeconds,
+    int maxRetries,
+    String interchangeHost,
+    int interchangePort,
+    String workerJvmOptions,
+    long maxResultBytes) {
+
+  public static EndpointConfig defaults(String name, String serviceUrl) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    return new EndpointConfig(name, null, serviceUrl, "local", Math.max(1, cores), 64, 1, 1, 1,
+        2.0, 1, "127.0.0.1", 0, "-Xmx1g -XX:+UseSerialGC", 256L << 20);
+  }
+
+  public EndpointConfig validated() {
+    if (name == null || !name.matches("[A-Za-z0-9_.-]{1,64}")) {
+      throw new IllegalArgumentException("endpoint name '" + name
+          + "' must be 1-64 letters, digits, '.', '_' or '-'");
+    }
+    if (!"local".equals(provider)) {
+      throw new IllegalArgumentException("provider '" + provider + "' is not available; use local");
+    }
+    if (maxBlocks < 1 || minBlocks < 0 || minBlocks > maxBlocks || initBlocks > maxBlocks) {
+      throw new IllegalArgumentException("blocks must satisfy 0 <= min <= max, init <= max, max >= 1;"
+          + " got init=" + initBlocks + " min=" + minBlocks + " max=" + maxBlocks);
+    }
+    return new EndpointConfig(name, endpointId, serviceUrl, provider, Math.max(1, workersPerNode),
+        Math.max(0, prefetch), initBlocks, minBlocks, maxBlocks, Math.max(0.2, heartbeatSeconds),
+        Math.max(0, maxRetries), interchangeHost, interchangePort,
+        workerJvmOptions == null ? "" : workerJvmOptions, Math.max(1024, maxResultBytes));
+  }
+
+  public EndpointConfig withEndpointId(String id) {
+    return new EndpointConfig(name, id, serviceUrl, provider, workersPerNode, prefetch, initBlocks,
+        minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost, interchangePort,
+        workerJvmOptions, maxResultBytes);
+  }
+
+  public EndpointConfig withServiceUrl(String url) {
+    return new EndpointConfig(name, endpointId, url, provider, workersPerNode, prefetch, initBlocks,
+        minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost, interchangePort,
+        workerJvmOptions, maxResultBytes);
+  }
+
+  public EndpointConfig withBlocks(int init, int min, int max) {
+    return new EndpointConfig(name, endpointId, serviceUrl, provider, workersPerNode, prefetch, init,
+        min, max, heartbeatSeconds, maxRetries, interchangeHost, interchangePort, workerJvmOptions,
+        maxResultBytes);
+  }
+
+  public EndpointConfig withWorkers(int workers, int prefetchCount) {
+    return new EndpointConfig(name, endpointId, serviceUrl, provider, workers, prefetchCount,
+        initBlocks, minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost,
+        interchangePort, workerJvmOptions, maxResultBytes);
+  }
+
+  public long heartbeatMillis() {
+    return Math.round(heartbeatSeconds * 1000);
+  }
+
+  public static EndpointConfig load(Path file) throws IOException {
+    try {
+      EndpointConfig c = Json.GSON.fromJson(Files.readString(file), EndpointConfig.class);
+      if (c == null) throw new IOException(file + " is empty");
+      return c.validated();
+    } catch (JsonParseException | IllegalArgumentException e) {
+      throw new IOException("invalid endpoint config " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public void save(Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, new com.google.gson.GsonBuilder().setPrettyPrinting()
+        .disableHtmlEscaping().create().toJson(this) + "\n");
+  }
+}

@@ -1,0 +1,293 @@
+package org.funcx.endpoint.interchange;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.funcx.core.model.ErrorKind;
+import org.funcx.core.model.FunctionSpec;
+import org.funcx.core.model.TaskError;
+import org.funcx.core.wire.Mailbox;
+import org.funcx.core.wire.MessageType;
+import org.funcx.core.wire.Messages;
+import org.funcx.core.wire.Messages.TaskResult;
+import org.funcx.core.wire.Messages.TaskSpec;
+import org.funcx.core.wire.WireFormatException;
+import org.funcx.core.wire.WireMessage;
+import org.funcx.endpoint.config.EndpointConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMsg;
+
+/**
+ * The endpoint's hub: one thread ({@code funcx-interchange}) owns the DEALER link to the service,
+ * the ROUTER that managers connect to, and all task bookkeeping. Each loop pass runs the steps
+ * below in order; every step is a method named after what it does.
+ */
+public final class Interchange implements Runnable {
+  private static final Logger log = LoggerFactory.getLogger(Interchange.class);
+  private static final int RESULTS_PER_MESSAGE = 10_000;
+
+  private final EndpointConfig config;
+  private final ZContext context;
+  private final ZMQ.Socket managers;
+  private final int managerPort;
+  private final ServiceLink service;
+  private final Mailbox<ProviderEvent> events;
+  private final TaskBook book = new TaskBook();
+  private final Map<ByteBuffer, ManagerSlot> slots = new HashMap<>();
+  private final List<String> dispatched = new ArrayList<>();
+  private final long heartbeatMillis;
+  private long nextManagerHeartbeat;
+  private volatile boolean running = true;
+
+  public Interchange(EndpointConfig config, String forwarderAddress, ZContext context) {
+    this.config = config;
+    this.context = context;
+    this.heartbeatMillis = config.heartbeatMillis();
+    this.managers = context.createSocket(SocketType.ROUTER);
+    managers.setRouterMandatory(true);
+    managers.setLinger(0);
+    managers.setSndHWM(100_000);
+    String bindHost = "tcp://" + config.interchangeHost();
+    this.managerPort = config.interchangePort() == 0 ? managers.bindToRandomPort(bindHost)
+        : bindFixed(bindHost + ":" + config.interchangePort(), config.interchangePort());
+    this.service = new ServiceLink(context, forwarderAddress, config.endpointId(), heartbeatMillis);
+    this.events = new Mailbox<>(context, "interchange");
+  }
+
+  private int bindFixed(String address, int port) {
+    managers.bind(address);
+    return port;
+  }
+
+  /** Where managers connect, e.g. {@code tcp://127.0.0.1:45123}. */
+  public String managerAddress() {
+    return "tcp://" + config.interchangeHost() + ":" + managerPort;
+  }
+
+  public void post(ProviderEvent event) {
+    events.post(event);
+  }
+
+  @Override
+  public void run() {
+    ZMQ.Socket serviceSocket = service.connect(System.currentTimeMillis());
+    while (running) {
+      ZMQ.Poller poller = context.createPoller(3);
+      int fromService = poller.register(serviceSocket, ZMQ.Poller.POLLIN);
+      int fromManagers = poller.register(managers, ZMQ.Poller.POLLIN);
+      int fromProvider = poller.register(events.wakeSocket(), ZMQ.Poller.POLLIN);
+      while (running && serviceSocket == service.socket()) {
+        poller.poll(Math.max(10, heartbeatMillis / 4));
+        if (poller.pollin(fromService)) receiveFromService();
+        if (poller.pollin(fromManagers)) receiveFromManagers();
+        if (poller.pollin(fromProvider)) events.drain(this::onProviderEvent);
+        dispatchToManagers();
+        reportDispatched();
+        sendResults();
+        heartbeatAndExpire();
+      }
+      poller.close();
+      serviceSocket = service.socket();
+    }
+    log.info("interchange stopped with {} tasks unfinished", book.known());
+  }
+
+  private void receiveFromService() {
+    for (int i = 0; i < 1_000; i++) {
+      ZMsg msg = ZMsg.recvMsg(service.socket(), ZMQ.DONTWAIT);
+      if (msg == null) return;
+      try {
+        onServiceMessage(WireMessage.decode(msg));
+      } catch (WireFormatException e) {
+        log.warn("dropped a malformed message from the service: {}", e.getMessage());
+      }
+    }
+  }
+
+  private void onServiceMessage(WireMessage message) {
+    long now = System.currentTimeMillis();
+    service.heard(now);
+    switch (message.type()) {
+      case ENDPOINT_REGISTERED -> {
+        service.registered(true);
+        book.resendUnacknowledged();
+        log.info("registered with the service as endpoint {}", config.endpointId());
+      }
+      case TASKS -> acceptTasks(message.body(Messages.Tasks.class));
+      case CANCEL -> message.body(Messages.TaskIds.class).taskIds().forEach(book::cancel);
+      case RESULTS_ACK -> book.acknowledged(message.body(Messages.TaskIds.class).taskIds());
+      case RECONNECT -> service.register();
+      case REJECTED -> log.error("the service rejected this endpoint: {}",
+          message.body(Messages.Rejected.class).reason());
+      case SHUTDOWN -> {
+        log.warn("the service asked this endpoint to shut down (endpoint deleted)");
+        running = false;
+      }
+      case HEARTBEAT -> { }
+      default -> log.warn("unexpected {} from the service", message.type());
+    }
+  }
+
+  private void acceptTasks(Messages.Tasks tasks) {
+    tasks.functions().values().forEach(book::addFunction);
+    List<String> ids = new ArrayList<>(tasks.tasks().size());
+    for (TaskSpec t : tasks.tasks()) {
+      book.accept(t);
+      ids.add(t.taskId());
+    }
+    service.send(new WireMessage(MessageType.TASKS_ACK, new Messages.TaskIds(ids)));
+  }
+
+  private void receiveFromManagers() {
+    for (int i = 0; i < 1_000; i++) {
+      ZMsg msg = ZMsg.recvMsg(managers, ZMQ.DONTWAIT);
+      if (msg == null) return;
+      byte[] route = msg.pop().getData();
+      try {
+        onManagerMessage(route, WireMessage.decode(msg));
+      } catch (WireFormatException e) {
+        log.warn("dropped a malformed message from a manager: {}", e.getMessage());
+      }
+    }
+  }
+
+  private void onManagerMessage(byte[] route, WireMessage message) {
+    long now = System.currentTimeMillis();
+    ByteBuffer key = ByteBuffer.wrap(route);
+    if (message.type() == MessageType.REGISTER_MANAGER) {
+      var info = message.body(Messages.RegisterManager.class);
+      slots.put(key, new ManagerSlot(route, info, now));
+      log.info("manager {} (block {}, pid {}, {} workers) connected", info.managerId(),
+          info.blockId(), info.pid(), info.workers());
+      return;
+    }
+    ManagerSlot slot = slots.get(key);
+    if (slot == null) {
+      sendToManager(route, new WireMessage(MessageType.SHUTDOWN, new Messages.Empty()));
+      return;
+    }
+    slot.lastSeenMillis = now;
+    switch (message.type()) {
+      case HEARTBEAT -> slot.load = message.body(Messages.Heartbeat.class);
+      case RESULTS -> {
+        for (TaskResult r : message.body(Messages.Results.class).results()) {
+          slot.inflight.remove(r.taskId());
+          book.complete(r);
+        }
+      }
+      default -> log.warn("unexpected {} from manager {}", message.type(), slot.info.managerId());
+    }
+  }
+
+  private void onProviderEvent(ProviderEvent event) {
+    if (event instanceof ProviderEvent.ManagerExited exited) {
+      slots.values().stream().filter(s -> s.info.managerId().equals(exited.managerId()))
+          .findFirst()
+          .ifPresent(s -> managerLost(s, "its process exited with code " + exited.exitCode()));
+    } else if (event instanceof ProviderEvent.Stop) {
+      running = false;
+    }
+  }
+
+  private void dispatchToManagers() {
+    for (ManagerSlot slot : slots.values()) {
+      int free = slot.free();
+      if (free == 0) continue;
+      List<TaskSpec> batch = new ArrayList<>(Math.min(free, 1024));
+      Map<String, FunctionSpec> functions = new HashMap<>();
+      TaskSpec task;
+      while (batch.size() < free && (task = book.poll()) != null) {
+        batch.add(task);
+        slot.inflight.add(task.taskId());
+        dispatched.add(task.taskId());
+        if (slot.knownFunctions.add(task.functionHash())) {
+          functions.put(task.functionHash(), book.function(task.functionHash()));
+        }
+      }
+      if (batch.isEmpty()) return;
+      sendToManager(slot.routingId, new WireMessage(MessageType.TASKS, new Messages.Tasks(functions, batch)));
+    }
+  }
+
+  private void reportDispatched() {
+    if (dispatched.isEmpty() || !service.isRegistered()) return;
+    service.send(new WireMessage(MessageType.TASKS_RUNNING, new Messages.TaskIds(List.copyOf(dispatched))));
+    dispatched.clear();
+  }
+
+  private void sendResults() {
+    while (service.isRegistered() && book.hasOutbox()) {
+      var batch = book.takeOutbox(RESULTS_PER_MESSAGE);
+      service.send(new WireMessage(MessageType.RESULTS, new Messages.Results(batch)));
+    }
+  }
+
+  private void heartbeatAndExpire() {
+    long now = System.currentTimeMillis();
+    if (service.silent(now)) {
+      service.connect(now);
+      return;
+    }
+    if (service.heartbeatDue(now)) {
+      service.send(new WireMessage(MessageType.HEARTBEAT, load()));
+    }
+    if (now < nextManagerHeartbeat) return;
+    nextManagerHeartbeat = now + heartbeatMillis;
+    for (ManagerSlot slot : List.copyOf(slots.values())) {
+      if (now - slot.lastSeenMillis > 3 * heartbeatMillis) {
+        managerLost(slot, "it missed 3 heartbeats");
+      } else {
+        sendToManager(slot.routingId, new WireMessage(MessageType.HEARTBEAT, Messages.Heartbeat.EMPTY));
+      }
+    }
+  }
+
+  /** Requeues a lost manager's tasks within the retry budget; the rest fail as worker-lost. */
+  private void managerLost(ManagerSlot slot, String why) {
+    slots.remove(ByteBuffer.wrap(slot.routingId));
+    int retried = 0;
+    for (String taskId : slot.inflight) {
+      if (book.retry(taskId, config.maxRetries())) {
+        retried++;
+      } else {
+        book.complete(TaskResult.failure(taskId, TaskError.of(ErrorKind.WORKER_LOST,
+            "manager " + slot.info.managerId() + " (block " + slot.info.blockId() + ", host "
+                + slot.info.host() + ", pid " + slot.info.pid() + ") was lost: " + why
+                + "; retries used up (" + config.maxRetries() + ")")));
+      }
+    }
+    log.warn("manager {} lost ({}); {} tasks requeued, {} failed", slot.info.managerId(), why,
+        retried, slot.inflight.size() - retried);
+  }
+
+  private Messages.Heartbeat load() {
+    int workers = 0;
+    int running = 0;
+    int idle = 0;
+    for (ManagerSlot s : slots.values()) {
+      workers += s.info.workers();
+      running += s.inflight.size();
+      idle += s.load.idleWorkers();
+    }
+    return new Messages.Heartbeat(slots.size(), workers, idle, book.known() - running, running);
+  }
+
+  private void sendToManager(byte[] route, WireMessage message) {
+    try {
+      message.sendTo(managers, route);
+    } catch (org.zeromq.ZMQException e) {
+      ManagerSlot slot = slots.get(ByteBuffer.wrap(route));
+      if (slot != null) managerLost(slot, "it is unreachable (" + e.getMessage() + ")");
+    }
+  }
+
+  public void stop() {
+    events.post(new ProviderEvent.Stop());
+  }
+}

@@ -1,0 +1,89 @@
+package org.funcx.endpoint.interchange;
+
+import java.util.UUID;
+import org.funcx.core.wire.MessageType;
+import org.funcx.core.wire.Messages;
+import org.funcx.core.wire.WireMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * The endpoint's outbound DEALER connection to the service forwarder: registration, liveness and
+ * reconnection with a fresh socket when the service goes quiet. Interchange thread only.
+ */
+final class ServiceLink {
+  private static final Logger log = LoggerFactory.getLogger(ServiceLink.class);
+  private final ZContext context;
+  private final String address;
+  private final String endpointId;
+  private final String sessionId = UUID.randomUUID().toString();
+  private final long heartbeatMillis;
+  private ZMQ.Socket socket;
+  private boolean registered;
+  private long lastHeardMillis;
+  private long lastSentMillis;
+
+  ServiceLink(ZContext context, String address, String endpointId, long heartbeatMillis) {
+    this.context = context;
+    this.address = address;
+    this.endpointId = endpointId;
+    this.heartbeatMillis = heartbeatMillis;
+  }
+
+  /** Opens a fresh socket and says hello; called at start and after the service went quiet. */
+  ZMQ.Socket connect(long now) {
+    if (socket != null) context.destroySocket(socket);
+    socket = context.createSocket(SocketType.DEALER);
+    socket.setLinger(0);
+    socket.setSndHWM(100_000);
+    socket.setRcvHWM(100_000);
+    socket.setReconnectIVL(200);
+    socket.setReconnectIVLMax(5_000);
+    socket.connect(address);
+    registered = false;
+    lastHeardMillis = now;
+    register();
+    return socket;
+  }
+
+  void register() {
+    send(new WireMessage(MessageType.REGISTER_ENDPOINT,
+        new Messages.RegisterEndpoint(endpointId, sessionId, "0.1.0")));
+  }
+
+  ZMQ.Socket socket() {
+    return socket;
+  }
+
+  void heard(long now) {
+    lastHeardMillis = now;
+  }
+
+  void registered(boolean value) {
+    registered = value;
+  }
+
+  boolean isRegistered() {
+    return registered;
+  }
+
+  boolean send(WireMessage message) {
+    lastSentMillis = System.currentTimeMillis();
+    return message.sendTo(socket);
+  }
+
+  /** True when a heartbeat is due. */
+  boolean heartbeatDue(long now) {
+    return now - lastSentMillis >= heartbeatMillis;
+  }
+
+  /** True when the service has been silent for three heartbeats. */
+  boolean silent(long now) {
+    boolean quiet = now - lastHeardMillis > 3 * heartbeatMillis;
+    if (quiet) log.warn("service at {} silent for {} ms; reconnecting", address, now - lastHeardMillis);
+    return quiet;
+  }
+}

@@ -1,0 +1,103 @@
+package org.funcx.endpoint.interchange;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.funcx.core.model.FunctionSpec;
+import org.funcx.core.wire.Messages.TaskResult;
+import org.funcx.core.wire.Messages.TaskSpec;
+
+/**
+ * The endpoint's tasks from arrival to acknowledged result: queued, on a manager, or answered but
+ * not yet acknowledged by the service. A task id is in at most one of those places, which is what
+ * makes redelivered tasks harmless. Interchange thread only.
+ */
+final class TaskBook {
+  private final Map<String, TaskSpec> known = new HashMap<>();
+  private final ArrayDeque<String> queue = new ArrayDeque<>();
+  private final Map<String, Integer> attempts = new HashMap<>();
+  private final Map<String, FunctionSpec> functions = new HashMap<>();
+  private final LinkedHashMap<String, TaskResult> unacknowledged = new LinkedHashMap<>();
+  private final List<TaskResult> outbox = new ArrayList<>();
+
+  /** Accepts a task unless it is already here (a redelivery); returns whether it was new. */
+  boolean accept(TaskSpec task) {
+    if (known.containsKey(task.taskId()) || unacknowledged.containsKey(task.taskId())) return false;
+    known.put(task.taskId(), task);
+    queue.add(task.taskId());
+    return true;
+  }
+
+  void addFunction(FunctionSpec spec) {
+    functions.putIfAbsent(spec.hash(), spec);
+  }
+
+  FunctionSpec function(String hash) {
+    return functions.get(hash);
+  }
+
+  /** Next queued task, skipping cancelled ones; null when the queue is empty. */
+  TaskSpec poll() {
+    String id;
+    while ((id = queue.poll()) != null) {
+      TaskSpec task = known.get(id);
+      if (task != null) return task;
+    }
+    return null;
+  }
+
+  /** Puts a task lost with its manager back at the head of the queue; false when out of retries. */
+  boolean retry(String taskId, int maxRetries) {
+    if (!known.containsKey(taskId)) return false;
+    int used = attempts.merge(taskId, 1, Integer::sum);
+    if (used > maxRetries) return false;
+    queue.addFirst(taskId);
+    return true;
+  }
+
+  void cancel(String taskId) {
+    known.remove(taskId);
+    attempts.remove(taskId);
+  }
+
+  /** Records a result to send; ignores results of tasks already answered. */
+  void complete(TaskResult result) {
+    if (known.remove(result.taskId()) == null) return;
+    attempts.remove(result.taskId());
+    unacknowledged.put(result.taskId(), result);
+    outbox.add(result);
+  }
+
+  /** Results not yet sent on the current connection, up to {@code max}. */
+  List<TaskResult> takeOutbox(int max) {
+    int n = Math.min(max, outbox.size());
+    List<TaskResult> batch = new ArrayList<>(outbox.subList(0, n));
+    outbox.subList(0, n).clear();
+    return batch;
+  }
+
+  boolean hasOutbox() {
+    return !outbox.isEmpty();
+  }
+
+  void acknowledged(List<String> taskIds) {
+    taskIds.forEach(unacknowledged::remove);
+  }
+
+  /** After a reconnect: every unacknowledged result is sent again. */
+  void resendUnacknowledged() {
+    outbox.clear();
+    outbox.addAll(unacknowledged.values());
+  }
+
+  int queued() {
+    return queue.size();
+  }
+
+  int known() {
+    return known.size();
+  }
+}

@@ -1,0 +1,131 @@
+package org.funcx.endpoint.manager;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.funcx.core.wire.Mailbox;
+import org.funcx.core.wire.MessageType;
+import org.funcx.core.wire.Messages;
+import org.funcx.core.wire.Messages.TaskResult;
+import org.funcx.core.wire.WireFormatException;
+import org.funcx.core.wire.WireMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMsg;
+
+/**
+ * One manager process (a "block" of the provider): connects to the interchange, receives batches
+ * of tasks, runs them on its {@link WorkerPool} and sends results back in batches. Its loop thread
+ * ({@code funcx-manager}) owns the socket; workers hand results over through a {@link Mailbox}.
+ * A manager that hears nothing from its interchange for {@code orphanMillis} exits.
+ */
+public final class Manager implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Manager.class);
+  private final ZContext context = new ZContext();
+  private final ZMQ.Socket socket;
+  private final Mailbox<TaskResult> results;
+  private final WorkerPool pool;
+  private final TaskRunner runner;
+  private final Messages.RegisterManager identity;
+  private final long heartbeatMillis;
+  private final long orphanMillis;
+  private volatile boolean running = true;
+
+  public Manager(ManagerOptions options) {
+    this.heartbeatMillis = options.heartbeatMillis();
+    this.orphanMillis = Math.max(10_000, 5 * heartbeatMillis);
+    this.socket = context.createSocket(SocketType.DEALER);
+    socket.setLinger(0);
+    socket.setSndHWM(100_000);
+    socket.connect(options.interchange());
+    this.results = new Mailbox<>(context, "manager");
+    this.runner = new TaskRunner(options.maxResultBytes());
+    this.pool = new WorkerPool(options.workers(), runner, results::post);
+    this.identity = new Messages.RegisterManager(options.managerId(), options.blockId(),
+        options.workers(), options.prefetch(), hostName(), ProcessHandle.current().pid());
+  }
+
+  /** Runs until the interchange says SHUTDOWN, goes silent, or {@link #close()} is called. */
+  public void run() {
+    send(new WireMessage(MessageType.REGISTER_MANAGER, identity));
+    ZMQ.Poller poller = context.createPoller(2);
+    int fromInterchange = poller.register(socket, ZMQ.Poller.POLLIN);
+    int fromWorkers = poller.register(results.wakeSocket(), ZMQ.Poller.POLLIN);
+    long lastHeard = System.currentTimeMillis();
+    long nextHeartbeat = 0;
+    while (running) {
+      poller.poll(Math.max(10, heartbeatMillis / 4));
+      long now = System.currentTimeMillis();
+      if (poller.pollin(fromInterchange)) {
+        receive();
+        lastHeard = now;
+      }
+      if (poller.pollin(fromWorkers)) sendResults();
+      if (now >= nextHeartbeat) {
+        nextHeartbeat = now + heartbeatMillis;
+        send(new WireMessage(MessageType.HEARTBEAT, new Messages.Heartbeat(1, pool.size(),
+            pool.idle(), pool.queued(), pool.size() - pool.idle())));
+      }
+      if (now - lastHeard > orphanMillis) {
+        log.warn("interchange silent for {} ms; manager {} exits", now - lastHeard,
+            identity.managerId());
+        running = false;
+      }
+    }
+    poller.close();
+  }
+
+  private void receive() {
+    for (int i = 0; i < 1_000; i++) {
+      ZMsg msg = ZMsg.recvMsg(socket, ZMQ.DONTWAIT);
+      if (msg == null) return;
+      try {
+        WireMessage message = WireMessage.decode(msg);
+        switch (message.type()) {
+          case TASKS -> {
+            var tasks = message.body(Messages.Tasks.class);
+            tasks.functions().values().forEach(runner::learn);
+            tasks.tasks().forEach(pool::submit);
+          }
+          case SHUTDOWN -> running = false;
+          case HEARTBEAT -> { }
+          default -> log.warn("unexpected {} from the interchange", message.type());
+        }
+      } catch (WireFormatException e) {
+        log.warn("dropped a malformed message from the interchange: {}", e.getMessage());
+      }
+    }
+  }
+
+  private void sendResults() {
+    List<TaskResult> batch = new ArrayList<>();
+    results.drain(batch::add);
+    for (int from = 0; from < batch.size(); from += 10_000) {
+      var part = batch.subList(from, Math.min(batch.size(), from + 10_000));
+      send(new WireMessage(MessageType.RESULTS, new Messages.Results(List.copyOf(part))));
+    }
+  }
+
+  private void send(WireMessage message) {
+    if (!message.sendTo(socket)) log.warn("could not send {} to the interchange", message.type());
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (Exception e) {
+      return ManagementFactory.getRuntimeMXBean().getName();
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    pool.close();
+    context.close();
+  }
+}

@@ -1,0 +1,62 @@
+package org.funcx.endpoint.manager;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.funcx.core.exec.CompiledFunction;
+import org.funcx.core.exec.FunctionCache;
+import org.funcx.core.exec.FunctionCompileException;
+import org.funcx.core.exec.FunctionCompiler;
+import org.funcx.core.exec.InvocationOutcome;
+import org.funcx.core.model.ErrorKind;
+import org.funcx.core.model.FunctionSpec;
+import org.funcx.core.model.TaskError;
+import org.funcx.core.wire.Messages.TaskResult;
+import org.funcx.core.wire.Messages.TaskSpec;
+
+/**
+ * Runs one task on the calling worker thread: finds the function (compiled once per manager JVM
+ * and cached by content hash), decodes the arguments and invokes it. Every failure becomes a typed
+ * result; only thread interruption escapes, as the watchdog's timeout signal.
+ */
+final class TaskRunner {
+  private final Map<String, FunctionSpec> functions = new ConcurrentHashMap<>();
+  private final FunctionCache cache;
+
+  TaskRunner(long maxResultBytes) {
+    this.cache = new FunctionCache(new FunctionCompiler(null, maxResultBytes));
+  }
+
+  void learn(FunctionSpec spec) {
+    if (spec != null) functions.putIfAbsent(spec.hash(), spec);
+  }
+
+  /** Runs the task; an interrupt (the watchdog's timeout) propagates as InterruptedException. */
+  TaskResult run(TaskSpec task) throws InterruptedException {
+    FunctionSpec spec = functions.get(task.functionHash());
+    if (spec == null) {
+      return TaskResult.failure(task.taskId(), TaskError.of(ErrorKind.FUNCTION_NOT_FOUND,
+          "function " + task.functionHash() + " was not sent to this manager"));
+    }
+    CompiledFunction function;
+    try {
+      function = cache.get(spec);
+    } catch (FunctionCompileException e) {
+      return TaskResult.failure(task.taskId(), e.error());
+    }
+    JsonArray args;
+    try {
+      args = JsonParser.parseString(task.argsJson()).getAsJsonArray();
+    } catch (JsonParseException | IllegalStateException e) {
+      return TaskResult.failure(task.taskId(), TaskError.of(ErrorKind.ARGUMENT_ERROR,
+          "arguments of task " + task.taskId() + " are not a JSON array"));
+    }
+    InvocationOutcome outcome = function.invoke(args);
+    if (outcome instanceof InvocationOutcome.Success s) {
+      return TaskResult.success(task.taskId(), s.resultJson());
+    }
+    return TaskResult.failure(task.taskId(), ((InvocationOutcome.Failure) outcome).error());
+  }
+}

@@ -1,0 +1,87 @@
+package org.funcx.service;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.funcx.service.api.ApiServer;
+import org.funcx.service.api.ResultPushHub;
+import org.funcx.service.forward.Forwarder;
+import org.funcx.service.store.FunctionCatalog;
+import org.funcx.service.store.LiveTaskStates;
+import org.funcx.service.store.Registry;
+import org.funcx.service.store.TaskCompletions;
+import org.funcx.service.store.TaskStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole service in one process: registry (SQL), task store (MVStore), forwarder (ZeroMQ),
+ * REST API and result push. Closing it stops the parts in the reverse order of starting.
+ */
+public final class FuncxService implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(FuncxService.class);
+  private final Registry registry;
+  private final TaskStore store;
+  private final ResultPushHub push;
+  private final Forwarder forwarder;
+  private final ApiServer api;
+  private final ScheduledExecutorService expiry;
+
+  private FuncxService(ServiceConfig config) throws Exception {
+    Files.createDirectories(config.dataDir());
+    this.registry = Registry.embedded(config.dataDir());
+    this.store = new TaskStore(config.dataDir().resolve("tasks.mvstore"));
+    var live = new LiveTaskStates();
+    var catalog = new FunctionCatalog(registry);
+    this.push = new ResultPushHub(store);
+    var completions = new TaskCompletions(store, live, catalog, push::publish);
+    this.forwarder = new Forwarder(config.host(), config.forwarderPort(), store, live, catalog,
+        completions, registry, config.heartbeat().toMillis(), config.sendBatchSize());
+    forwarder.start();
+    this.api = new ApiServer(config, registry, store, live, catalog, forwarder, push);
+    this.expiry = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "funcx-task-expiry"));
+    long period = Math.max(1_000, Math.min(config.taskTtl().toMillis() / 10, 3_600_000));
+    expiry.scheduleWithFixedDelay(() -> expire(config), period, period, TimeUnit.MILLISECONDS);
+  }
+
+  public static FuncxService start(ServiceConfig config) throws Exception {
+    return new FuncxService(config);
+  }
+
+  private void expire(ServiceConfig config) {
+    try {
+      int removed = store.expireCompletedBefore(System.currentTimeMillis() - config.taskTtl().toMillis());
+      if (removed > 0) log.info("expired {} finished tasks older than {}", removed, config.taskTtl());
+    } catch (RuntimeException e) {
+      log.error("task expiry failed; will retry", e);
+    }
+  }
+
+  public int httpPort() {
+    return api.port();
+  }
+
+  public int forwarderPort() {
+    return forwarder.port();
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + httpPort();
+  }
+
+  public static Path defaultDataDir(Path home) {
+    return home.resolve("service");
+  }
+
+  @Override
+  public void close() throws Exception {
+    expiry.shutdownNow();
+    api.close();
+    forwarder.close();
+    push.close();
+    store.close();
+    registry.close();
+  }
+}

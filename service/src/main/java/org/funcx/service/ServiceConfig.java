@@ -1,0 +1,50 @@
+package org.funcx.service;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Every setting of the service in one typed place.
+ *
+ * @param httpPort REST and WebSocket port; 0 picks a free one
+ * @param forwarderPort ZeroMQ port endpoints connect to; 0 picks a free one
+ * @param taskTtl how long finished tasks stay readable
+ * @param heartbeat interval of forwarder ⇄ endpoint heartbeats; three missed ones mark a link lost
+ * @param maxArgsBytes largest JSON arguments of one task (413 above it)
+ * @param maxRequestBytes largest REST request body
+ * @param sendBatchSize tasks per message to an endpoint
+ */
+public record ServiceConfig(
+    String host,
+    int httpPort,
+    int forwarderPort,
+    Path dataDir,
+    Duration taskTtl,
+    Duration heartbeat,
+    int maxArgsBytes,
+    long maxRequestBytes,
+    int sendBatchSize) {
+
+  public static final int DEFAULT_HTTP_PORT = 8765;
+  public static final int DEFAULT_FORWARDER_PORT = 8766;
+
+  public static ServiceConfig defaults(Path dataDir) {
+    return new ServiceConfig("127.0.0.1", DEFAULT_HTTP_PORT, DEFAULT_FORWARDER_PORT, dataDir,
+        Duration.ofDays(14), Duration.ofSeconds(1), 10 << 20, 512L << 20, 5_000);
+  }
+
+  public ServiceConfig withPorts(int http, int forwarder) {
+    return new ServiceConfig(host, http, forwarder, dataDir, taskTtl, heartbeat, maxArgsBytes,
+        maxRequestBytes, sendBatchSize);
+  }
+
+  public ServiceConfig withTaskTtl(Duration ttl) {
+    return new ServiceConfig(host, httpPort, forwarderPort, dataDir, ttl, heartbeat, maxArgsBytes,
+        maxRequestBytes, sendBatchSize);
+  }
+
+  public ServiceConfig withMaxArgsBytes(int bytes) {
+    return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat, bytes,
+        maxRequestBytes, sendBatchSize);
+  }
+}

@@ -1,0 +1,53 @@
+package org.funcx.service;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the service in the foreground until SIGTERM/SIGINT. Arguments: {@code --data DIR
+ * --port N --forwarder-port N --task-ttl-seconds N}. Prints one line {@code funcx-service
+ * http=URL forwarder=ADDRESS} when ready, which launchers wait for.
+ */
+public final class ServiceMain {
+  private ServiceMain() {}
+
+  public static void main(String[] args) throws Exception {
+    ServiceConfig config = parse(args);
+    FuncxService service = FuncxService.start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        service.close();
+      } catch (Exception e) {
+        e.printStackTrace();
+      } finally {
+        stopped.countDown();
+      }
+    }, "funcx-service-shutdown"));
+    System.out.println("funcx-service http=" + service.url() + " forwarder=tcp://"
+        + config.host() + ":" + service.forwarderPort());
+    System.out.flush();
+    stopped.await();
+  }
+
+  static ServiceConfig parse(String[] args) {
+    Path data = Path.of(System.getProperty("user.home"), ".funcx", "service");
+    int http = ServiceConfig.DEFAULT_HTTP_PORT;
+    int forwarder = ServiceConfig.DEFAULT_FORWARDER_PORT;
+    Duration ttl = null;
+    for (int i = 0; i < args.length; i += 2) {
+      if (i + 1 >= args.length) throw new IllegalArgumentException(args[i] + " needs a value");
+      String value = args[i + 1];
+      switch (args[i]) {
+        case "--data" -> data = Path.of(value);
+        case "--port" -> http = Integer.parseInt(value);
+        case "--forwarder-port" -> forwarder = Integer.parseInt(value);
+        case "--task-ttl-seconds" -> ttl = Duration.ofSeconds(Long.parseLong(value));
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    ServiceConfig config = ServiceConfig.defaults(data).withPorts(http, forwarder);
+    return ttl == null ? config : config.withTaskTtl(ttl);
+  }
+}

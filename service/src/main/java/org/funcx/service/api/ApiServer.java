@@ -1,0 +1,96 @@
+package org.funcx.service.api;
+
+import static io.javalin.apibuilder.ApiBuilder.delete;
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinGson;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.funcx.core.json.Json;
+import org.funcx.service.ServiceConfig;
+import org.funcx.service.forward.Forwarder;
+import org.funcx.service.store.FunctionCatalog;
+import org.funcx.service.store.LiveTaskStates;
+import org.funcx.service.store.Registry;
+import org.funcx.service.store.TaskStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The REST API and WebSocket of the service; the route table reads as the API's outline. */
+public final class ApiServer implements AutoCloseable {
+  public static final String VERSION = "0.1.0";
+  private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+  private final Javalin app;
+
+  public ApiServer(ServiceConfig config, Registry registry, TaskStore store, LiveTaskStates live,
+      FunctionCatalog catalog, Forwarder forwarder, ResultPushHub push) {
+    String forwarderAddress = "tcp://" + config.host() + ":" + forwarder.port();
+    var functions = new FunctionsApi(registry, catalog);
+    var endpoints = new EndpointsApi(registry, forwarder, forwarderAddress);
+    var tasks = new TasksApi(new TaskReader(store, live), store, forwarder);
+    var submit = new SubmitApi(store, registry, catalog, forwarder, config.maxArgsBytes());
+    this.app = Javalin.create(c -> {
+      c.showJavalinBanner = false;
+      c.http.maxRequestSize = config.maxRequestBytes();
+      c.jsonMapper(new JavalinGson(Json.GSON, false));
+      c.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(64, 4, 60_000);
+      c.router.apiBuilder(() -> path("v2", () -> {
+        get("version", ctx -> ctx.json(Map.of("api", "v2", "version", VERSION,
+            "forwarder_address", forwarderAddress)));
+        post("functions", functions::register);
+        get("functions/{id}", functions::get);
+        delete("functions/{id}", functions::delete);
+        post("endpoints", endpoints::register);
+        get("endpoints", endpoints::list);
+        get("endpoints/{id}", endpoints::get);
+        get("endpoints/{id}/status", endpoints::status);
+        delete("endpoints/{id}", endpoints::delete);
+        post("submit", submit::submit);
+        get("tasks/{id}", tasks::get);
+        post("tasks/{id}/cancel", tasks::cancel);
+        post("batch_status", tasks::batchStatus);
+        get("task_groups/{id}", tasks::group);
+      }));
+    });
+    app.ws("/v2/ws", push::configure);
+    app.exception(ApiException.class, (e, ctx) ->
+        ctx.status(e.status()).json(error(e.status(), e.code(), e.getMessage(), e.details())));
+    app.exception(HttpResponseException.class, (e, ctx) ->
+        ctx.status(e.getStatus()).json(error(e.getStatus(), "http_" + e.getStatus(), e.getMessage(),
+            Map.of())));
+    app.exception(Exception.class, (e, ctx) -> {
+      log.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+      ctx.status(500).json(error(500, "internal_error", e.toString(), Map.of()));
+    });
+    app.error(404, ctx -> {
+      if (ctx.result() == null) {
+        ctx.json(error(404, "no_such_route", "no route " + ctx.method() + " " + ctx.path(), Map.of()));
+      }
+    });
+    app.error(405, ctx -> ctx.json(error(405, "method_not_allowed",
+        ctx.method() + " is not allowed on " + ctx.path(), Map.of())));
+    app.start(config.host(), config.httpPort());
+  }
+
+  static Map<String, Object> error(int status, String code, String message, Map<String, ?> details) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", status);
+    body.put("code", code);
+    body.put("message", message);
+    body.put("details", details);
+    return body;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

@@ -1,0 +1,95 @@
+package org.funcx.service.api;
+
+import com.google.gson.JsonObject;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.funcx.core.exec.CompiledFunction;
+import org.funcx.core.exec.FunctionCompileException;
+import org.funcx.core.exec.FunctionCompiler;
+import org.funcx.core.exec.FunctionSignature;
+import org.funcx.core.model.FunctionSpec;
+import org.funcx.service.store.FunctionCatalog;
+import org.funcx.service.store.Registry;
+import org.funcx.service.store.Registry.FunctionRow;
+
+/**
+ * {@code /v2/functions}: register Java source, read it back, delete it. Source is compiled at
+ * registration, so a compile error reaches the user once, with line numbers, instead of failing
+ * every task; {@code "validate": false} skips that (the worker then reports the error per task).
+ */
+final class FunctionsApi {
+  static final int MAX_SOURCE_CHARS = 1 << 20;
+  private final Registry registry;
+  private final FunctionCatalog catalog;
+  private final FunctionCompiler compiler = new FunctionCompiler();
+
+  FunctionsApi(Registry registry, FunctionCatalog catalog) {
+    this.registry = registry;
+    this.catalog = catalog;
+  }
+
+  void register(Context ctx) {
+    JsonObject body = Requests.jsonObject(ctx);
+    String source = Requests.string(body, "function_code", true);
+    if (source.isBlank() || source.length() > MAX_SOURCE_CHARS) {
+      throw new ApiException(source.isBlank() ? 400 : 413, "invalid_source",
+          "function_code must hold 1 to " + MAX_SOURCE_CHARS + " characters of Java source");
+    }
+    String entry = Requests.string(body, "entry_point", false);
+    boolean validate = Requests.bool(body, "validate", true);
+    FunctionSignature signature = null;
+    if (validate) {
+      CompiledFunction compiled = compile(entry, source);
+      entry = compiled.entryName();
+      signature = compiled.signatures().get(0);
+    } else if (entry == null || entry.isBlank()) {
+      throw ApiException.badRequest("missing_field", "entry_point is required when validate is false");
+    }
+    String name = Requests.string(body, "function_name", false);
+    FunctionSpec spec = FunctionSpec.of(entry, source);
+    FunctionRow row = new FunctionRow(UUID.randomUUID().toString(), name == null ? entry : name,
+        entry, source, spec.hash(), signature == null ? null : signature.toString(),
+        signature == null ? null : signature.returnType(), System.currentTimeMillis());
+    registry.addFunction(row);
+    ctx.status(201).json(describe(row, false));
+  }
+
+  private CompiledFunction compile(String entry, String source) {
+    try {
+      return compiler.compile(FunctionSpec.of(entry == null ? "" : entry, source));
+    } catch (FunctionCompileException e) {
+      throw new ApiException(400, e.error().kind().wireName(), e.error().message(),
+          Map.of("diagnostics", e.error().details()));
+    }
+  }
+
+  void get(Context ctx) {
+    ctx.json(describe(existing(ctx), true));
+  }
+
+  void delete(Context ctx) {
+    FunctionRow row = existing(ctx);
+    registry.deleteFunction(row.id());
+    catalog.forget(row.id());
+    ctx.json(Map.of("function_id", row.id(), "deleted", true));
+  }
+
+  private FunctionRow existing(Context ctx) {
+    String id = Requests.uuid(ctx.pathParam("id"), "function");
+    return registry.function(id).orElseThrow(() -> ApiException.notFound("function", id));
+  }
+
+  private static Map<String, Object> describe(FunctionRow row, boolean withSource) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("function_id", row.id());
+    out.put("function_name", row.name());
+    out.put("entry_point", row.entryPoint());
+    out.put("hash", row.hash());
+    if (row.signature() != null) out.put("signature", row.signature());
+    if (row.returnType() != null) out.put("return_type", row.returnType());
+    if (withSource) out.put("function_code", row.source());
+    return out;
+  }
+}

@@ -1,0 +1,138 @@
+package org.funcx.service.api;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.funcx.service.store.TaskRecord;
+import org.funcx.service.store.TaskStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pushes finished tasks to WebSocket clients ({@code /v2/ws}). A client sends
+ * {@code {"subscribe_group": ID}} or {@code {"subscribe_tasks": [IDs]}}; it first gets what is
+ * already finished, then each result as it arrives, batched as {@code {"results": [task, ...]}}.
+ * A result may arrive twice around subscription; clients key by task id.
+ *
+ * <p>Sends run on one named thread so the forwarder never waits for a slow socket.
+ */
+public final class ResultPushHub implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ResultPushHub.class);
+  private final Map<String, Set<WsContext>> byGroup = new ConcurrentHashMap<>();
+  private final Map<String, Set<WsContext>> byTask = new ConcurrentHashMap<>();
+  private final ExecutorService sender =
+      Executors.newSingleThreadExecutor(r -> new Thread(r, "funcx-result-push"));
+  private final TaskStore store;
+
+  public ResultPushHub(TaskStore store) {
+    this.store = store;
+  }
+
+  void configure(WsConfig ws) {
+    ws.onMessage(ctx -> subscribe(ctx, ctx.message()));
+    ws.onClose(ctx -> unsubscribe(ctx));
+    ws.onError(ctx -> unsubscribe(ctx));
+  }
+
+  /** Called by the forwarder thread after results are durable. */
+  public void publish(List<TaskRecord> finished) {
+    if (byGroup.isEmpty() && byTask.isEmpty()) return;
+    sender.execute(() -> deliver(finished));
+  }
+
+  private void deliver(List<TaskRecord> finished) {
+    Map<WsContext, List<TaskRecord>> outbox = new HashMap<>();
+    for (TaskRecord r : finished) {
+      for (WsContext c : byGroup.getOrDefault(r.groupId(), Set.of())) {
+        outbox.computeIfAbsent(c, k -> new ArrayList<>()).add(r);
+      }
+      Set<WsContext> taskSubscribers = byTask.remove(r.taskId());
+      if (taskSubscribers != null) {
+        for (WsContext c : taskSubscribers) outbox.computeIfAbsent(c, k -> new ArrayList<>()).add(r);
+      }
+    }
+    outbox.forEach(this::send);
+  }
+
+  private void subscribe(WsContext ctx, String message) {
+    JsonObject request;
+    try {
+      JsonElement parsed = JsonParser.parseString(message);
+      request = parsed.getAsJsonObject();
+    } catch (RuntimeException e) {
+      ctx.send(Map.of("error", "expected {\"subscribe_group\": id} or {\"subscribe_tasks\": [ids]}"));
+      return;
+    }
+    List<String> ids = new ArrayList<>();
+    if (request.has("subscribe_group")) {
+      String group = request.get("subscribe_group").getAsString();
+      byGroup.computeIfAbsent(group, g -> ConcurrentHashMap.newKeySet()).add(ctx);
+      List<String> members = store.group(group);
+      if (members != null) ids.addAll(members);
+    }
+    if (request.has("subscribe_tasks") && request.get("subscribe_tasks").isJsonArray()) {
+      for (JsonElement e : request.getAsJsonArray("subscribe_tasks")) {
+        String id = e.getAsString();
+        byTask.computeIfAbsent(id, t -> ConcurrentHashMap.newKeySet()).add(ctx);
+        ids.add(id);
+      }
+    }
+    sender.execute(() -> sendFinished(ctx, ids));
+  }
+
+  /** The catch-up after subscribing: everything of interest that is already finished. */
+  private void sendFinished(WsContext ctx, List<String> ids) {
+    List<TaskRecord> done = new ArrayList<>();
+    for (String id : ids) {
+      TaskRecord r = store.get(id);
+      if (r != null && r.state().isTerminal()) done.add(r);
+      if (done.size() == 10_000) {
+        send(ctx, done);
+        done = new ArrayList<>();
+      }
+    }
+    if (!done.isEmpty()) send(ctx, done);
+  }
+
+  private void send(WsContext ctx, List<TaskRecord> records) {
+    if (!ctx.session.isOpen()) {
+      unsubscribe(ctx);
+      return;
+    }
+    String json = TaskJson.document(out -> {
+      out.beginObject().name("results").beginArray();
+      for (TaskRecord r : records) TaskJson.write(out, r, r.state());
+      out.endArray().endObject();
+    });
+    try {
+      ctx.send(json);
+    } catch (RuntimeException e) {
+      log.debug("dropping a WebSocket subscriber: {}", e.toString());
+      unsubscribe(ctx);
+    }
+  }
+
+  private void unsubscribe(WsContext ctx) {
+    byGroup.values().forEach(s -> s.remove(ctx));
+    byTask.values().forEach(s -> s.remove(ctx));
+    byGroup.values().removeIf(Set::isEmpty);
+    byTask.values().removeIf(Set::isEmpty);
+  }
+
+  @Override
+  public void close() {
+    sender.shutdownNow();
+  }
+
+}

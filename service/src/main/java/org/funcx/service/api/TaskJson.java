@@ -1,0 +1,53 @@
+package org.funcx.service.api;
+
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import org.funcx.core.model.TaskState;
+import org.funcx.service.store.TaskRecord;
+
+/**
+ * Writes task status documents with a streaming writer: results are stored as JSON text and are
+ * embedded as they are, never parsed again, so large batches stay cheap.
+ */
+final class TaskJson {
+  private TaskJson() {}
+
+  static void write(JsonWriter out, TaskRecord task, TaskState state) throws IOException {
+    out.beginObject();
+    out.name("task_id").value(task.taskId());
+    out.name("status").value(state.wireName());
+    out.name("task_group_id").value(task.groupId());
+    out.name("function_id").value(task.functionId());
+    out.name("endpoint_id").value(task.endpointId());
+    out.name("created_at").value(task.createdAtMillis());
+    if (state.isTerminal()) out.name("completed_at").value(task.completedAtMillis());
+    if (task.resultJson() != null) out.name("result").jsonValue(task.resultJson());
+    if (task.error() != null) {
+      out.name("error").beginObject();
+      out.name("kind").value(task.error().kind().wireName());
+      out.name("message").value(task.error().message());
+      out.name("details").value(task.error().details());
+      out.endObject();
+    }
+    out.endObject();
+  }
+
+  /** Builds a JSON document with {@code body} writing into an open writer. */
+  static String document(JsonBody body) {
+    StringWriter text = new StringWriter();
+    try (JsonWriter out = new JsonWriter(text)) {
+      out.setHtmlSafe(false);
+      body.write(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
+  }
+
+  @FunctionalInterface
+  interface JsonBody {
+    void write(JsonWriter out) throws IOException;
+  }
+}

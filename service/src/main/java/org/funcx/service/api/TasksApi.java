@@ -1,0 +1,90 @@
+package org.funcx.service.api;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.funcx.core.model.TaskState;
+import org.funcx.service.forward.Forwarder;
+import org.funcx.service.store.TaskStore;
+
+/** {@code /v2/tasks}, {@code /v2/batch_status}, {@code /v2/task_groups}: reading and cancelling. */
+final class TasksApi {
+  static final int MAX_STATUS_IDS = 100_000;
+  private final TaskReader reader;
+  private final TaskStore store;
+  private final Forwarder forwarder;
+
+  TasksApi(TaskReader reader, TaskStore store, Forwarder forwarder) {
+    this.reader = reader;
+    this.store = store;
+    this.forwarder = forwarder;
+  }
+
+  void get(Context ctx) {
+    String id = Requests.uuid(ctx.pathParam("id"), "task");
+    TaskReader.Snapshot task = reader.read(id);
+    if (task == null) throw ApiException.notFound("task", id);
+    ctx.contentType("application/json")
+        .result(TaskJson.document(out -> TaskJson.write(out, task.record(), task.state())));
+  }
+
+  /** {@code {"task_ids": [...]}} → {@code {"results": {id: status}, "unknown": [...]}}. */
+  void batchStatus(Context ctx) {
+    JsonObject body = Requests.jsonObject(ctx);
+    JsonElement ids = body.get("task_ids");
+    if (ids == null || !ids.isJsonArray()) {
+      throw ApiException.badRequest("missing_field", "field 'task_ids' must be an array of ids");
+    }
+    JsonArray array = ids.getAsJsonArray();
+    if (array.size() > MAX_STATUS_IDS) {
+      throw new ApiException(413, "too_many_ids", "batch_status takes at most " + MAX_STATUS_IDS
+          + " ids per request, got " + array.size());
+    }
+    List<TaskReader.Snapshot> found = new ArrayList<>();
+    List<String> unknown = new ArrayList<>();
+    for (JsonElement e : array) {
+      if (!e.isJsonPrimitive()) throw ApiException.badRequest("invalid_id", "task ids are strings");
+      String id = Requests.uuid(e.getAsString(), "task");
+      TaskReader.Snapshot task = reader.read(id);
+      if (task == null) unknown.add(id);
+      else found.add(task);
+    }
+    ctx.contentType("application/json").result(TaskJson.document(out -> {
+      out.beginObject().name("results").beginObject();
+      for (TaskReader.Snapshot t : found) {
+        out.name(t.record().taskId());
+        TaskJson.write(out, t.record(), t.state());
+      }
+      out.endObject().name("unknown").beginArray();
+      for (String id : unknown) out.value(id);
+      out.endArray().endObject();
+    }));
+  }
+
+  void group(Context ctx) {
+    String id = Requests.uuid(ctx.pathParam("id"), "task group");
+    List<String> taskIds = store.group(id);
+    if (taskIds == null) throw ApiException.notFound("task_group", id);
+    ctx.json(Map.of("task_group_id", id, "task_ids", taskIds));
+  }
+
+  /** Cancels a task that has not started running; 409 when it is running or finished. */
+  void cancel(Context ctx) throws Exception {
+    String id = Requests.uuid(ctx.pathParam("id"), "task");
+    TaskReader.Snapshot task = reader.read(id);
+    if (task == null) throw ApiException.notFound("task", id);
+    boolean cancelled = !task.state().isTerminal()
+        && forwarder.cancel(id).get(10, TimeUnit.SECONDS);
+    if (!cancelled) {
+      TaskState now = reader.read(id).state();
+      throw new ApiException(409, "not_cancellable", "task " + id + " is " + now.wireName()
+          + "; only queued tasks can be cancelled", Map.of("status", now.wireName()));
+    }
+    ctx.json(Map.of("task_id", id, "status", TaskState.CANCELLED.wireName()));
+  }
+}

@@ -1,0 +1,248 @@
+package org.funcx.service.forward;
+
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.funcx.core.wire.Mailbox;
+import org.funcx.core.wire.MessageType;
+import org.funcx.core.wire.Messages;
+import org.funcx.core.wire.WireFormatException;
+import org.funcx.core.wire.WireMessage;
+import org.funcx.service.store.FunctionCatalog;
+import org.funcx.service.store.LiveTaskStates;
+import org.funcx.service.store.Registry;
+import org.funcx.service.store.TaskCompletions;
+import org.funcx.service.store.TaskStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMsg;
+
+/**
+ * The service's side of the endpoint links: one ROUTER socket that endpoints connect to, owned by
+ * one thread ({@code funcx-forwarder}) together with the {@link TaskLedger}. The loop reads as the
+ * steps it takes: receive from endpoints, run commands from REST threads, send tasks, heartbeat.
+ */
+public final class Forwarder implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Forwarder.class);
+  private static final int MAX_UNACKNOWLEDGED = 50_000;
+
+  private final ZContext context = new ZContext();
+  private final ZMQ.Socket router;
+  private final Mailbox<ForwarderCommand> mailbox;
+  private final TaskLedger ledger;
+  private final Registry registry;
+  private final long heartbeatMillis;
+  private final int sendBatchSize;
+  private final int port;
+  private final Map<ByteBuffer, EndpointLink> linksByRoute = new HashMap<>();
+  private final Thread thread;
+  private final CountDownLatch recovered = new CountDownLatch(1);
+  private volatile boolean running = true;
+  private long nextHeartbeatMillis;
+
+  /** Binds the socket; {@link #start()} recovers unfinished tasks and starts the thread. */
+  public Forwarder(String host, int port, TaskStore store, LiveTaskStates live,
+      FunctionCatalog functions, TaskCompletions completions, Registry registry,
+      long heartbeatMillis, int sendBatchSize) {
+    this.ledger = new TaskLedger(store, live, functions, completions);
+    this.registry = registry;
+    this.heartbeatMillis = heartbeatMillis;
+    this.sendBatchSize = sendBatchSize;
+    this.router = context.createSocket(SocketType.ROUTER);
+    router.setRouterMandatory(true);
+    router.setSndHWM(100_000);
+    router.setRcvHWM(100_000);
+    router.setLinger(0);
+    this.port = port == 0 ? router.bindToRandomPort("tcp://" + host) : bind(host, port);
+    this.mailbox = new Mailbox<>(context, "forwarder");
+    this.thread = new Thread(this::run, "funcx-forwarder");
+  }
+
+  private int bind(String host, int requested) {
+    router.bind("tcp://" + host + ":" + requested);
+    return requested;
+  }
+
+  public void start() throws InterruptedException {
+    thread.start();
+    recovered.await();
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public void submitted(String endpointId, List<String> taskIds) {
+    mailbox.post(new ForwarderCommand.NewTasks(endpointId, taskIds));
+  }
+
+  public CompletableFuture<Boolean> cancel(String taskId) {
+    var done = new CompletableFuture<Boolean>();
+    mailbox.post(new ForwarderCommand.Cancel(taskId, done));
+    return done;
+  }
+
+  public void endpointDeleted(String endpointId) {
+    mailbox.post(new ForwarderCommand.EndpointDeleted(endpointId));
+  }
+
+  public CompletableFuture<EndpointStatus> status(String endpointId) {
+    var reply = new CompletableFuture<EndpointStatus>();
+    mailbox.post(new ForwarderCommand.Status(endpointId, reply));
+    return reply;
+  }
+
+  private void run() {
+    try {
+      ledger.recover();
+      recovered.countDown();
+      ZMQ.Poller poller = context.createPoller(2);
+      int fromEndpoints = poller.register(router, ZMQ.Poller.POLLIN);
+      int fromRest = poller.register(mailbox.wakeSocket(), ZMQ.Poller.POLLIN);
+      while (running && !Thread.currentThread().isInterrupted()) {
+        poller.poll(heartbeatMillis / 2);
+        if (poller.pollin(fromEndpoints)) receiveFromEndpoints();
+        if (poller.pollin(fromRest)) mailbox.drain(this::execute);
+        sendTasks();
+        heartbeatAndExpire();
+      }
+    } catch (RuntimeException e) {
+      if (running) log.error("forwarder stopped by an unexpected error", e);
+    } finally {
+      recovered.countDown();
+    }
+  }
+
+  private void receiveFromEndpoints() {
+    for (int i = 0; i < 1_000; i++) {
+      ZMsg msg = ZMsg.recvMsg(router, ZMQ.DONTWAIT);
+      if (msg == null) return;
+      byte[] route = msg.pop().getData();
+      try {
+        handle(route, WireMessage.decode(msg));
+      } catch (WireFormatException e) {
+        log.warn("dropped a malformed message from an endpoint connection: {}", e.getMessage());
+      } finally {
+        msg.destroy();
+      }
+    }
+  }
+
+  private void handle(byte[] route, WireMessage message) {
+    long now = System.currentTimeMillis();
+    if (message.type() == MessageType.REGISTER_ENDPOINT) {
+      register(route, message.body(Messages.RegisterEndpoint.class), now);
+      return;
+    }
+    EndpointLink link = linksByRoute.get(ByteBuffer.wrap(route));
+    if (link == null) {
+      send(route, new WireMessage(MessageType.RECONNECT, new Messages.Empty()));
+      return;
+    }
+    link.lastSeenMillis = now;
+    switch (message.type()) {
+      case HEARTBEAT -> link.load = message.body(Messages.Heartbeat.class);
+      case TASKS_ACK -> ledger.acknowledged(link, message.body(Messages.TaskIds.class).taskIds());
+      case TASKS_RUNNING -> ledger.running(link, message.body(Messages.TaskIds.class).taskIds());
+      case RESULTS -> {
+        Messages.Results results = message.body(Messages.Results.class);
+        ledger.results(link, results.results());
+        List<String> ids = results.results().stream().map(Messages.TaskResult::taskId).toList();
+        send(route, new WireMessage(MessageType.RESULTS_ACK, new Messages.TaskIds(ids)));
+      }
+      default -> log.warn("endpoint {} sent unexpected {}", link.endpointId, message.type());
+    }
+  }
+
+  private void register(byte[] route, Messages.RegisterEndpoint hello, long now) {
+    String endpointId = hello.endpointId();
+    if (endpointId == null || registry.endpoint(endpointId).isEmpty()) {
+      send(route, new WireMessage(MessageType.REJECTED,
+          new Messages.Rejected("endpoint " + endpointId + " is not registered")));
+      return;
+    }
+    EndpointLink link = ledger.link(endpointId);
+    if (link.online()) linksByRoute.remove(ByteBuffer.wrap(link.routingId));
+    link.connect(route, hello.sessionId(), now);
+    linksByRoute.put(ByteBuffer.wrap(route), link);
+    log.info("endpoint {} connected (session {}), {} unfinished tasks to send", endpointId,
+        hello.sessionId(), link.toSend.size());
+    send(route, new WireMessage(MessageType.ENDPOINT_REGISTERED,
+        new Messages.EndpointRegistered(endpointId, heartbeatMillis)));
+  }
+
+  private void execute(ForwarderCommand command) {
+    if (command instanceof ForwarderCommand.NewTasks n) {
+      n.taskIds().forEach(id -> ledger.add(n.endpointId(), id));
+    } else if (command instanceof ForwarderCommand.Cancel c) {
+      c.done().complete(ledger.cancel(c.taskId()));
+    } else if (command instanceof ForwarderCommand.EndpointDeleted d) {
+      EndpointLink link = ledger.link(d.endpointId());
+      if (link.online()) {
+        send(link.routingId, new WireMessage(MessageType.SHUTDOWN, new Messages.Empty()));
+        linksByRoute.remove(ByteBuffer.wrap(link.routingId));
+      }
+      ledger.endpointLost(d.endpointId(), "was deleted");
+    } else if (command instanceof ForwarderCommand.Status s) {
+      s.reply().complete(ledger.status(s.endpointId()));
+    }
+  }
+
+  private void sendTasks() {
+    for (EndpointLink link : ledger.links()) {
+      while (link.online() && !link.toSend.isEmpty()
+          && link.unacknowledged.size() < MAX_UNACKNOWLEDGED) {
+        var batch = ledger.nextBatch(link, sendBatchSize);
+        if (batch.isEmpty()) break;
+        if (!send(link.routingId, new WireMessage(MessageType.TASKS, batch.get()))) break;
+      }
+    }
+  }
+
+  private void heartbeatAndExpire() {
+    long now = System.currentTimeMillis();
+    if (now < nextHeartbeatMillis) return;
+    nextHeartbeatMillis = now + heartbeatMillis;
+    for (EndpointLink link : ledger.links()) {
+      if (!link.online()) continue;
+      if (now - link.lastSeenMillis > 3 * heartbeatMillis) {
+        log.warn("endpoint {} missed 3 heartbeats; its tasks wait for it to reconnect",
+            link.endpointId);
+        dropLink(link);
+      } else {
+        send(link.routingId, new WireMessage(MessageType.HEARTBEAT, Messages.Heartbeat.EMPTY));
+      }
+    }
+  }
+
+  private void dropLink(EndpointLink link) {
+    linksByRoute.remove(ByteBuffer.wrap(link.routingId));
+    link.goOffline();
+  }
+
+  /** Sends to a peer; a peer that vanished is marked offline rather than blocking the loop. */
+  private boolean send(byte[] route, WireMessage message) {
+    try {
+      if (message.sendTo(router, route)) return true;
+    } catch (org.zeromq.ZMQException e) {
+      log.debug("send {} failed: {}", message.type(), e.getMessage());
+    }
+    EndpointLink link = linksByRoute.get(ByteBuffer.wrap(route));
+    if (link != null) dropLink(link);
+    return false;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    running = false;
+    thread.join(TimeUnit.SECONDS.toMillis(5));
+    context.close();
+  }
+}

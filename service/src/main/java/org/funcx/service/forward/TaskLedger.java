@@ -1,0 +1,150 @@
+package org.funcx.service.forward;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.funcx.core.model.ErrorKind;
+import org.funcx.core.model.FunctionSpec;
+import org.funcx.core.model.TaskError;
+import org.funcx.core.model.TaskState;
+import org.funcx.core.wire.Messages;
+import org.funcx.core.wire.Messages.TaskResult;
+import org.funcx.service.store.FunctionCatalog;
+import org.funcx.service.store.LiveTaskStates;
+import org.funcx.service.store.TaskCompletions;
+import org.funcx.service.store.TaskRecord;
+import org.funcx.service.store.TaskStore;
+
+/**
+ * The forwarder's bookkeeping, free of sockets: which unfinished tasks belong to which endpoint,
+ * what must be sent, and how results and cancels end tasks. Forwarder thread only.
+ */
+final class TaskLedger {
+  private final Map<String, EndpointLink> links = new HashMap<>();
+  private final Map<String, String> endpointOfTask = new HashMap<>();
+  private final TaskStore store;
+  private final LiveTaskStates live;
+  private final FunctionCatalog functions;
+  private final TaskCompletions completions;
+
+  TaskLedger(TaskStore store, LiveTaskStates live, FunctionCatalog functions,
+      TaskCompletions completions) {
+    this.store = store;
+    this.live = live;
+    this.functions = functions;
+    this.completions = completions;
+  }
+
+  /** Rebuilds the unfinished tasks from the store after a start or restart. */
+  void recover() {
+    List<TaskRecord> unfinished = new ArrayList<>();
+    store.forEach(r -> {
+      if (!r.state().isTerminal()) unfinished.add(r);
+    });
+    unfinished.sort((a, b) -> Long.compare(a.createdAtMillis(), b.createdAtMillis()));
+    for (TaskRecord r : unfinished) add(r.endpointId(), r.taskId());
+  }
+
+  EndpointLink link(String endpointId) {
+    return links.computeIfAbsent(endpointId, EndpointLink::new);
+  }
+
+  Collection<EndpointLink> links() {
+    return links.values();
+  }
+
+  void add(String endpointId, String taskId) {
+    EndpointLink link = link(endpointId);
+    if (!link.outstanding.add(taskId)) return;
+    endpointOfTask.put(taskId, endpointId);
+    live.set(taskId, TaskState.WAITING_FOR_ENDPOINT);
+    if (link.online()) link.toSend.add(taskId);
+  }
+
+  /** Takes up to {@code max} tasks to send; tasks whose function vanished fail instead. */
+  Optional<Messages.Tasks> nextBatch(EndpointLink link, int max) {
+    Map<String, FunctionSpec> specs = new HashMap<>();
+    List<Messages.TaskSpec> batch = new ArrayList<>();
+    while (batch.size() < max && !link.toSend.isEmpty()) {
+      String taskId = link.toSend.poll();
+      if (!link.outstanding.contains(taskId)) continue;
+      TaskRecord task = store.get(taskId);
+      Optional<FunctionSpec> spec = functions.spec(task.functionId());
+      if (spec.isEmpty()) {
+        finish(task, null, new TaskError(ErrorKind.FUNCTION_NOT_FOUND,
+            "function " + task.functionId() + " was deleted before task " + taskId + " ran", ""));
+        continue;
+      }
+      specs.putIfAbsent(spec.get().hash(), spec.get());
+      batch.add(new Messages.TaskSpec(taskId, spec.get().hash(), task.argsJson(),
+          task.timeoutMillis()));
+      link.unacknowledged.add(taskId);
+    }
+    completions.commit();
+    return batch.isEmpty() ? Optional.empty() : Optional.of(new Messages.Tasks(specs, batch));
+  }
+
+  void acknowledged(EndpointLink link, List<String> taskIds) {
+    for (String id : taskIds) {
+      if (link.unacknowledged.remove(id) && link.outstanding.contains(id)) {
+        live.advance(id, TaskState.WAITING_FOR_NODES);
+      }
+    }
+  }
+
+  void running(EndpointLink link, List<String> taskIds) {
+    for (String id : taskIds) {
+      if (link.outstanding.contains(id)) live.advance(id, TaskState.RUNNING);
+    }
+  }
+
+  /** Stores the results of tasks still unfinished; duplicates and strangers are ignored. */
+  void results(EndpointLink link, List<TaskResult> results) {
+    for (TaskResult result : results) {
+      if (!link.outstanding.contains(result.taskId())) continue;
+      TaskRecord task = store.get(result.taskId());
+      finish(task, result.resultJson(), result.error());
+    }
+    completions.commit();
+  }
+
+  /** Cancels a task that has not started; returns false when it is running or finished. */
+  boolean cancel(String taskId) {
+    String endpointId = endpointOfTask.get(taskId);
+    if (endpointId == null || live.get(taskId) == TaskState.RUNNING) return false;
+    TaskRecord task = store.get(taskId);
+    finish(task, null, TaskError.of(ErrorKind.CANCELLED, "task " + taskId + " was cancelled"));
+    completions.commit();
+    return true;
+  }
+
+  /** Fails every unfinished task of an endpoint that is gone for good. */
+  void endpointLost(String endpointId, String why) {
+    EndpointLink link = links.remove(endpointId);
+    if (link == null) return;
+    for (String taskId : List.copyOf(link.outstanding)) {
+      finish(store.get(taskId), null, TaskError.of(ErrorKind.ENDPOINT_LOST,
+          "endpoint " + endpointId + " " + why + " with task " + taskId + " on it"));
+    }
+    completions.commit();
+  }
+
+  private void finish(TaskRecord task, String resultJson, TaskError error) {
+    EndpointLink link = links.get(task.endpointId());
+    if (link != null) link.outstanding.remove(task.taskId());
+    endpointOfTask.remove(task.taskId());
+    if (error == null) completions.succeed(task, resultJson);
+    else completions.fail(task, error);
+  }
+
+  EndpointStatus status(String endpointId) {
+    EndpointLink link = links.get(endpointId);
+    if (link == null) return EndpointStatus.offline(endpointId);
+    var load = link.load;
+    return new EndpointStatus(endpointId, link.online(), link.lastSeenMillis, load.managers(),
+        load.workers(), load.idleWorkers(), link.outstanding.size(), load.queued(), load.running());
+  }
+}

@@ -1,0 +1,55 @@
+package org.funcx.service.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.funcx.core.model.FunctionSpec;
+import org.funcx.core.model.TaskError;
+
+/**
+ * Turns outcomes into durable terminal records: store, memoize, commit, then drop the live state
+ * and tell listeners (the WebSocket push). One place, so every path to a terminal state (results,
+ * cancels, lost endpoints, memo hits) behaves the same.
+ */
+public final class TaskCompletions {
+  private final TaskStore store;
+  private final LiveTaskStates live;
+  private final FunctionCatalog functions;
+  private final Consumer<List<TaskRecord>> listener;
+  private final List<TaskRecord> pending = new ArrayList<>();
+
+  public TaskCompletions(TaskStore store, LiveTaskStates live, FunctionCatalog functions,
+      Consumer<List<TaskRecord>> listener) {
+    this.store = store;
+    this.live = live;
+    this.functions = functions;
+    this.listener = listener;
+  }
+
+  /** Records a result; nothing is durable until {@link #commit()}. */
+  public void succeed(TaskRecord task, String resultJson) {
+    TaskRecord done = task.succeeded(resultJson, System.currentTimeMillis());
+    store.put(done);
+    if (task.cacheable()) {
+      functions.spec(task.functionId()).map(FunctionSpec::hash)
+          .ifPresent(hash -> store.memoize(MemoKey.of(hash, task.argsJson()), resultJson));
+    }
+    pending.add(done);
+  }
+
+  public void fail(TaskRecord task, TaskError error) {
+    TaskRecord done = task.failed(error, System.currentTimeMillis());
+    store.put(done);
+    pending.add(done);
+  }
+
+  /** Makes everything recorded so far durable, then publishes it. */
+  public void commit() {
+    if (pending.isEmpty()) return;
+    store.commit();
+    List<TaskRecord> done = List.copyOf(pending);
+    pending.clear();
+    for (TaskRecord r : done) live.remove(r.taskId());
+    listener.accept(done);
+  }
+}

@@ -1,0 +1,49 @@
+package org.funcx.service.store;
+
+import org.funcx.core.model.TaskError;
+import org.funcx.core.model.TaskState;
+
+/**
+ * The durable record of one task. States between {@code waiting-for-endpoint} and a terminal state
+ * are kept in memory only ({@code LiveTaskStates}): after a restart such a task is simply sent again.
+ *
+ * @param argsJson the call's arguments as a JSON array
+ * @param resultJson set when the task succeeded
+ * @param error set when the task failed or was cancelled
+ */
+public record TaskRecord(
+    String taskId,
+    String groupId,
+    String functionId,
+    String endpointId,
+    String argsJson,
+    boolean cacheable,
+    long timeoutMillis,
+    TaskState state,
+    long createdAtMillis,
+    long completedAtMillis,
+    String resultJson,
+    TaskError error) {
+
+  public static TaskRecord submitted(
+      String taskId, String groupId, String functionId, String endpointId, String argsJson,
+      boolean cacheable, long timeoutMillis, long now) {
+    return new TaskRecord(taskId, groupId, functionId, endpointId, argsJson, cacheable,
+        timeoutMillis, TaskState.WAITING_FOR_ENDPOINT, now, 0, null, null);
+  }
+
+  public TaskRecord succeeded(String result, long now) {
+    return withOutcome(TaskState.SUCCESS, result, null, now);
+  }
+
+  public TaskRecord failed(TaskError failure, long now) {
+    TaskState terminal =
+        failure.kind() == org.funcx.core.model.ErrorKind.CANCELLED ? TaskState.CANCELLED : TaskState.FAILED;
+    return withOutcome(terminal, null, failure, now);
+  }
+
+  private TaskRecord withOutcome(TaskState terminal, String result, TaskError failure, long now) {
+    return new TaskRecord(taskId, groupId, functionId, endpointId, argsJson, cacheable,
+        timeoutMillis, terminal, createdAtMillis, now, result, failure);
+  }
+}
