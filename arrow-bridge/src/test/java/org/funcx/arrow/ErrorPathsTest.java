@@ -87,7 +87,7 @@ class ErrorPathsTest extends AllocatorTest {
     assertThat(allocator.getAllocatedMemory()).isZero();
   }
 
-  /** A POJO whose only property may fail to be read. */
+  /** A POJO whose only property may fail to be read; typed Object, so the schema reads it. */
   public static final class Exploding {
     private final boolean explode;
 
@@ -95,7 +95,7 @@ class ErrorPathsTest extends AllocatorTest {
       this.explode = explode;
     }
 
-    public String getBoom() {
+    public Object getBoom() {
       if (explode) throw new UnsupportedOperationException("getter failed");
       return "fine";
     }
