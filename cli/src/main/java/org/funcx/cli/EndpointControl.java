@@ -64,6 +64,9 @@ public final class EndpointControl {
     config = config.withEndpointId(id);
     save(config);
     if (runningPid(name).isEmpty()) {
+      // A dead agent may have left managers in its process group: end them before starting anew.
+      Optional<Long> stale = ProcessLauncher.readPid(home.endpointPid(name));
+      if (stale.isPresent()) ProcessLauncher.stopGroup(stale.get(), 5);
       Path log = home.endpointDir(name).resolve("logs").resolve("agent.log");
       long pid = ProcessLauncher.startDetached("org.funcx.endpoint.AgentMain",
           List.of(home.endpointDir(name).toString()), List.of("-Xmx1g"), log);

@@ -108,6 +108,31 @@ public final class FuncXClient implements AutoCloseable {
     return new Submission(answer.get("task_group_id").getAsString(), ids);
   }
 
+  /**
+   * Submits one call per input of a function on an endpoint, in one request. An input that is a
+   * {@link List} is its call's argument list; any other input is the single argument.
+   */
+  public Submission submit(String functionId, String endpointId, List<?> inputs,
+      TaskOptions options) {
+    JsonArray argsList = new JsonArray(inputs.size());
+    for (Object input : inputs) {
+      argsList.add(Json.GSON.toJsonTree(input instanceof List<?> l ? l : List.of(input)));
+    }
+    JsonObject batch = new JsonObject();
+    batch.addProperty("function_id", functionId);
+    batch.addProperty("endpoint_id", endpointId);
+    batch.add("args_list", argsList);
+    if (options.cache()) batch.addProperty("cache", true);
+    if (options.timeout() != null) {
+      batch.addProperty("timeout_s", options.timeout().toMillis() / 1000.0);
+    }
+    JsonArray batches = new JsonArray();
+    batches.add(batch);
+    JsonObject request = new JsonObject();
+    request.add("batches", batches);
+    return submit(request);
+  }
+
   public TaskStatus task(String taskId) {
     return TaskStatusJson.parse(call("GET", "/v2/tasks/" + taskId, null).getAsJsonObject());
   }

@@ -1,11 +1,8 @@
 package org.funcx.client;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.funcx.core.json.Json;
 
 /**
  * Runs registered functions on one endpoint and hands back futures, in the manner of Globus
@@ -47,21 +44,7 @@ public final class FuncXExecutor implements AutoCloseable {
 
   public List<CompletableFuture<Object>> map(RegisteredFunction function, List<?> inputs,
       TaskOptions options) {
-    JsonArray argsList = new JsonArray(inputs.size());
-    for (Object input : inputs) {
-      argsList.add(Json.GSON.toJsonTree(input instanceof List<?> l ? l : List.of(input)));
-    }
-    JsonObject batch = new JsonObject();
-    batch.addProperty("function_id", function.id());
-    batch.addProperty("endpoint_id", endpointId);
-    batch.add("args_list", argsList);
-    if (options.cache()) batch.addProperty("cache", true);
-    if (options.timeout() != null) batch.addProperty("timeout_s", options.timeout().toMillis() / 1000.0);
-    JsonArray batches = new JsonArray();
-    batches.add(batch);
-    JsonObject request = new JsonObject();
-    request.add("batches", batches);
-    Submission submission = client.submit(request);
+    Submission submission = client.submit(function.id(), endpointId, inputs, options);
     List<CompletableFuture<Object>> futures = new ArrayList<>(inputs.size());
     for (int i = 0; i < inputs.size(); i++) futures.add(new CompletableFuture<>());
     results.expect(submission.groupId(), submission.taskIds(), futures, function.returnType());

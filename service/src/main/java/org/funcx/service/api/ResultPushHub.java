@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Pushes finished tasks to WebSocket clients ({@code /v2/ws}). A client sends
  * {@code {"subscribe_group": ID}} or {@code {"subscribe_tasks": [IDs]}}; it first gets what is
  * already finished, then each result as it arrives, batched as {@code {"results": [task, ...]}}.
- * A result may arrive twice around subscription; clients key by task id.
+ * Each connection gets each task at most once, even when a result lands while it subscribes.
  *
  * <p>Sends run on one named thread so the forwarder never waits for a slow socket.
  */
@@ -34,6 +34,8 @@ public final class ResultPushHub implements AutoCloseable {
   private final ExecutorService sender =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "funcx-result-push"));
   private final TaskStore store;
+  /** Task ids already sent per connection; touched by the sender thread only. */
+  private final Map<WsContext, Set<String>> delivered = new HashMap<>();
 
   public ResultPushHub(TaskStore store) {
     this.store = store;
@@ -105,11 +107,14 @@ public final class ResultPushHub implements AutoCloseable {
     if (!done.isEmpty()) send(ctx, done);
   }
 
-  private void send(WsContext ctx, List<TaskRecord> records) {
+  private void send(WsContext ctx, List<TaskRecord> candidates) {
     if (!ctx.session.isOpen()) {
       unsubscribe(ctx);
       return;
     }
+    Set<String> sent = delivered.computeIfAbsent(ctx, c -> new java.util.HashSet<>());
+    List<TaskRecord> records = candidates.stream().filter(r -> sent.add(r.taskId())).toList();
+    if (records.isEmpty()) return;
     String json = TaskJson.document(out -> {
       out.beginObject().name("results").beginArray();
       for (TaskRecord r : records) TaskJson.write(out, r, r.state());
@@ -124,6 +129,7 @@ public final class ResultPushHub implements AutoCloseable {
   }
 
   private void unsubscribe(WsContext ctx) {
+    if (!sender.isShutdown()) sender.execute(() -> delivered.remove(ctx));
     byGroup.values().forEach(s -> s.remove(ctx));
     byTask.values().forEach(s -> s.remove(ctx));
     byGroup.values().removeIf(Set::isEmpty);

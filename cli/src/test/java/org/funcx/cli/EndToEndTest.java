@@ -1,0 +1,152 @@
+package org.funcx.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import org.funcx.client.FuncXClient;
+import org.funcx.client.FuncXException;
+import org.funcx.client.FuncXExecutor;
+import org.funcx.client.RegisteredFunction;
+import org.funcx.client.TaskFailedException;
+import org.funcx.client.TaskOptions;
+import org.funcx.core.model.ErrorKind;
+import org.funcx.core.model.TaskState;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The task path through real processes: SDK → service → endpoint → manager JVM → back. */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class EndToEndTest {
+  static TestCluster cluster;
+  static FuncXClient client;
+  static String endpointId;
+  static FuncXExecutor executor;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cluster = new TestCluster();
+    client = cluster.client();
+    endpointId = cluster.startEndpoint("local", c -> c.withWorkers(2, 16));
+    executor = client.executor(endpointId);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (executor != null) executor.close();
+    if (cluster != null) cluster.close();
+  }
+
+  static Object await(CompletableFuture<Object> f) throws Exception {
+    return f.get(60, TimeUnit.SECONDS);
+  }
+
+  static TaskFailedException failure(CompletableFuture<Object> f) {
+    var thrown = org.assertj.core.api.Assertions.catchThrowable(() -> await(f));
+    assertThat(thrown).isInstanceOf(ExecutionException.class)
+        .hasCauseInstanceOf(TaskFailedException.class);
+    return (TaskFailedException) thrown.getCause();
+  }
+
+  @Test
+  void squares_mapped_over_ten_thousand_inputs_sum_correctly() throws Exception {
+    RegisteredFunction sq = client.register("long sq(long x) { return x * x; }");
+    assertThat(sq.signature()).isEqualTo("long sq(long x)");
+    List<Long> inputs = LongStream.rangeClosed(1, 10_000).boxed().toList();
+    List<CompletableFuture<Object>> futures = executor.map(sq, inputs);
+    long sum = 0;
+    for (var f : futures) sum += (Long) await(f);
+    assertThat(sum).isEqualTo(333_383_335_000L);
+  }
+
+  @Test
+  void invalid_source_is_refused_at_registration_with_the_compiler_message() {
+    assertThatThrownBy(() -> client.register("long bad(long x) {\n  return x * y;\n}"))
+        .isInstanceOf(FuncXException.class)
+        .satisfies(e -> assertThat(((FuncXException) e).status()).isEqualTo(400))
+        .satisfies(e -> assertThat(((FuncXException) e).code()).isEqualTo("compile_error"))
+        .hasMessageContaining("line 2").hasMessageContaining("cannot find symbol");
+  }
+
+  @Test
+  void unchecked_invalid_source_fails_its_task_with_a_compile_error_and_the_system_stays_usable()
+      throws Exception {
+    RegisteredFunction bad = client.registerUnchecked("int broken(int x) {\n  return x +;\n}", "broken");
+    TaskFailedException e = failure(executor.submit(bad, 1));
+    assertThat(e.kind()).isEqualTo(ErrorKind.COMPILE_ERROR);
+    assertThat(e.error().message() + e.error().details()).contains("line 2");
+    RegisteredFunction ok = client.register("int inc(int x) { return x + 1; }");
+    assertThat(await(executor.submit(ok, 41))).isEqualTo(42);
+  }
+
+  @Test
+  void a_throwing_function_returns_type_message_and_remote_stack_trace() throws Exception {
+    RegisteredFunction f = client.register(
+        "double ratio(int a, int b) {\n  if (b == 0) throw new IllegalArgumentException(\"b is zero\");\n"
+            + "  return (double) a / b;\n}");
+    TaskFailedException e = failure(executor.submit(f, 1, 0));
+    assertThat(e.kind()).isEqualTo(ErrorKind.REMOTE_EXCEPTION);
+    assertThat(e.error().message()).contains("IllegalArgumentException").contains("b is zero");
+    assertThat(e.error().details()).contains("ratio").contains(":2)");
+    assertThat(await(executor.submit(f, 1, 4))).isEqualTo(0.25);
+  }
+
+  @Test
+  void wrong_arguments_are_argument_errors() throws Exception {
+    RegisteredFunction f = client.register("long twice(long x) { return 2 * x; }");
+    assertThat(failure(executor.submit(f, 1, 2)).kind()).isEqualTo(ErrorKind.ARGUMENT_ERROR);
+    assertThat(failure(executor.submit(f, "seven")).kind()).isEqualTo(ErrorKind.ARGUMENT_ERROR);
+    assertThat(await(executor.submit(f, 7))).isEqualTo(14L);
+  }
+
+  @Test
+  void a_task_over_its_timeout_fails_as_timeout_and_workers_keep_serving() throws Exception {
+    RegisteredFunction nap = client.register(
+        "long nap(long ms) throws InterruptedException { Thread.sleep(ms); return ms; }");
+    var options = TaskOptions.DEFAULT.withTimeout(Duration.ofMillis(300));
+    assertThat(failure(executor.submit(nap, options, 30_000)).kind()).isEqualTo(ErrorKind.TIMEOUT);
+    assertThat(await(executor.submit(nap, options, 1))).isEqualTo(1L);
+  }
+
+  @Test
+  void cached_calls_are_answered_from_the_store_without_running() throws Exception {
+    RegisteredFunction clock = client.register("long clock(int salt) { return System.nanoTime(); }");
+    var cached = TaskOptions.DEFAULT.withCache(true);
+    Object first = await(executor.submit(clock, cached, 5));
+    assertThat(await(executor.submit(clock, cached, 5))).isEqualTo(first);
+    assertThat(await(executor.submit(clock, 5))).isNotEqualTo(first);
+  }
+
+  @Test
+  void tasks_wait_for_an_offline_endpoint_and_a_queued_task_can_be_cancelled() {
+    String offline = client.registerEndpoint("offline", null).id();
+    RegisteredFunction f = client.register("int one(int x) { return 1; }");
+    String taskId = client.submit(f.id(), offline, List.of(1), TaskOptions.DEFAULT).taskIds().get(0);
+    assertThat(client.task(taskId).state()).isEqualTo(TaskState.WAITING_FOR_ENDPOINT);
+    assertThat(client.cancel(taskId)).isTrue();
+    var cancelled = client.task(taskId);
+    assertThat(cancelled.state()).isEqualTo(TaskState.CANCELLED);
+    assertThat(cancelled.error().kind()).isEqualTo(ErrorKind.CANCELLED);
+    assertThat(client.cancel(taskId)).isFalse();
+    assertThat(client.endpoint(offline).outstandingTasks()).isZero();
+  }
+
+  @Test
+  void unknown_ids_and_bad_requests_get_clear_errors() {
+    RegisteredFunction f = client.register("int id(int x) { return x; }");
+    String unknown = "00000000-0000-0000-0000-000000000000";
+    assertThatThrownBy(() -> client.task(unknown)).isInstanceOf(FuncXException.class)
+        .hasMessageContaining(unknown);
+    assertThatThrownBy(() -> client.executor(unknown).submit(f, 1))
+        .isInstanceOf(FuncXException.class).hasMessageContaining("endpoint");
+    assertThatThrownBy(() -> client.task("not-a-uuid")).isInstanceOf(FuncXException.class)
+        .satisfies(e -> assertThat(((FuncXException) e).status()).isEqualTo(400));
+  }
+}

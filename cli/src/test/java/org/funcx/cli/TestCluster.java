@@ -1,0 +1,96 @@
+package org.funcx.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.funcx.client.FuncXClient;
+import org.funcx.endpoint.config.EndpointConfig;
+
+/**
+ * A real service and real endpoints as separate processes, on loopback ephemeral ports, in a
+ * throw-away funcX home. Closing stops everything and checks that no process is left behind.
+ */
+final class TestCluster implements AutoCloseable {
+  final FuncxHome home;
+  final ServiceControl service;
+  final EndpointControl endpoints;
+  final List<Long> processGroups = new ArrayList<>();
+  private final int httpPort;
+  private final int forwarderPort;
+  String url;
+
+  TestCluster() throws Exception {
+    home = new FuncxHome(Files.createTempDirectory("funcx-test-"));
+    service = new ServiceControl(home);
+    endpoints = new EndpointControl(home);
+    httpPort = freePort();
+    forwarderPort = freePort();
+    startService();
+  }
+
+  void startService() throws Exception {
+    var state = service.start(httpPort, forwarderPort);
+    processGroups.add(state.pid());
+    url = state.url();
+  }
+
+  long servicePid() {
+    return service.state().orElseThrow().pid();
+  }
+
+  FuncXClient client() {
+    return FuncXClient.connect(url);
+  }
+
+  /** Configures (with {@code tune} applied to the defaults) and starts an endpoint. */
+  String startEndpoint(String name, UnaryOperator<EndpointConfig> tune) throws Exception {
+    EndpointConfig config = endpoints.configure(name, url);
+    endpoints.save(tune.apply(config));
+    String id = endpoints.start(name, url);
+    processGroups.add(endpoints.runningPid(name).orElseThrow());
+    return id;
+  }
+
+  long agentPid(String name) {
+    return endpoints.runningPid(name).orElseThrow();
+  }
+
+  /** Pids of the manager JVMs that the endpoint's agent runs. */
+  List<Long> managerPids(String name) {
+    return ProcessHandle.of(agentPid(name)).orElseThrow().children()
+        .filter(p -> p.info().commandLine().orElse("").contains("ManagerMain"))
+        .map(ProcessHandle::pid).toList();
+  }
+
+  static void kill9(long pid) throws Exception {
+    new ProcessBuilder("kill", "-KILL", String.valueOf(pid)).start().waitFor();
+    while (ProcessLauncher.alive(pid)) Thread.sleep(20);
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    endpoints.stopAll();
+    service.stop();
+    for (long group : processGroups) {
+      assertThat(ProcessLauncher.groupAlive(group)).as("processes of group %d left behind", group)
+          .isFalse();
+    }
+    try (Stream<Path> files = Files.walk(home.root())) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}
