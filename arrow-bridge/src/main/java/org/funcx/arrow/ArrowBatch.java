@@ -8,8 +8,8 @@ import org.funcx.arrow.internal.codec.ColumnReader;
 
 /**
  * Read access to one record batch as Java values. A view: it does not own the root. In {@link
- * ArrowDecoder#forEachBatch} it is valid only during the callback; from {@link ArrowTable} until the
- * table is closed.
+ * ArrowDecoder#forEachBatch} it is valid only during the callback; from {@link ArrowTable} until
+ * the table is closed.
  */
 public final class ArrowBatch {
   private final VectorSchemaRoot root;
@@ -59,6 +59,10 @@ public final class ArrowBatch {
     for (int c = 0; c < readers.size(); c++) {
       if (root.getVector(c).getName().equals(column)) return c;
     }
-    throw new IllegalArgumentException("no column '" + column + "' in " + root.getSchema().getFields().stream().map(f -> f.getName()).toList());
+    throw new IllegalArgumentException(
+        "no column '"
+            + column
+            + "' in "
+            + root.getSchema().getFields().stream().map(f -> f.getName()).toList());
   }
 }

@@ -65,7 +65,8 @@ public final class ArrowDecoder {
    */
   public long forEachBatch(InputStream in, Consumer<ArrowBatch> consumer) throws IOException {
     long rows = 0;
-    try (BufferAllocator reading = allocator.newChildAllocator("funcx-arrow-read", 0, Long.MAX_VALUE);
+    try (BufferAllocator reading =
+            allocator.newChildAllocator("funcx-arrow-read", 0, Long.MAX_VALUE);
         ArrowStreamReader reader = new ArrowStreamReader(new KeepOpen(in), reading)) {
       VectorSchemaRoot root = readSchema(reader);
       List<ColumnReader> readers = new ArrayList<>();

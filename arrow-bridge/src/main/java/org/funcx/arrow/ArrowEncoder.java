@@ -15,9 +15,9 @@ import org.funcx.arrow.internal.schema.TableInput;
 import org.funcx.arrow.internal.schema.TableInputs;
 
 /**
- * Encodes tabular Java results (those {@link ResultEncoding#choose} sends as {@code ARROW}) to Arrow
- * IPC streams, in record batches of {@link ArrowEncoderConfig#batchRows()} rows, with a schema
- * derived from the Java types (see {@code package-info}).
+ * Encodes tabular Java results (those {@link ResultEncoding#choose} sends as {@code ARROW}) to
+ * Arrow IPC streams, in record batches of {@link ArrowEncoderConfig#batchRows()} rows, with a
+ * schema derived from the Java types (see {@code package-info}).
  *
  * <p>Each call allocates from a child of the caller's allocator and closes that child before it
  * returns, also on failure; the caller owns the allocator and any stream passed in (never closed

@@ -5,12 +5,13 @@ import java.util.OptionalInt;
 import org.apache.arrow.vector.types.TimeUnit;
 
 /**
- * How Java values become Arrow. Immutable; build with {@link #builder()} or take {@link #defaults()}.
- * Every option has a default, so a builder call is only needed to change one.
+ * How Java values become Arrow. Immutable; build with {@link #builder()} or take {@link
+ * #defaults()}. Every option has a default, so a builder call is only needed to change one.
  */
 public final class ArrowEncoderConfig {
   /** Rows per record batch by default: 64 Ki rows keeps a 4-column batch around a few MB. */
   public static final int DEFAULT_BATCH_ROWS = 65_536;
+
   /** Decimal precision by default: the largest that fits decimal128. */
   public static final int DEFAULT_DECIMAL_PRECISION = 38;
 
@@ -68,9 +69,17 @@ public final class ArrowEncoderConfig {
 
   @Override
   public String toString() {
-    return "ArrowEncoderConfig{batchRows=" + batchRows + ", maxEncodedBytes=" + maxEncodedBytes
-        + ", timestampUnit=" + timestampUnit + ", decimalPrecision=" + decimalPrecision
-        + ", decimalScale=" + decimalScale + "}";
+    return "ArrowEncoderConfig{batchRows="
+        + batchRows
+        + ", maxEncodedBytes="
+        + maxEncodedBytes
+        + ", timestampUnit="
+        + timestampUnit
+        + ", decimalPrecision="
+        + decimalPrecision
+        + ", decimalScale="
+        + decimalScale
+        + "}";
   }
 
   /** Collects options; each setter validates its argument and says which one was wrong. */
@@ -90,7 +99,8 @@ public final class ArrowEncoderConfig {
     }
 
     public Builder maxEncodedBytes(long bytes) {
-      if (bytes < 1) throw new IllegalArgumentException("maxEncodedBytes must be positive, got " + bytes);
+      if (bytes < 1)
+        throw new IllegalArgumentException("maxEncodedBytes must be positive, got " + bytes);
       this.maxEncodedBytes = bytes;
       return this;
     }
@@ -117,7 +127,10 @@ public final class ArrowEncoderConfig {
     public ArrowEncoderConfig build() {
       if (decimalScale.isPresent() && decimalScale.getAsInt() > decimalPrecision) {
         throw new IllegalArgumentException(
-            "decimalScale " + decimalScale.getAsInt() + " exceeds decimalPrecision " + decimalPrecision);
+            "decimalScale "
+                + decimalScale.getAsInt()
+                + " exceeds decimalPrecision "
+                + decimalPrecision);
       }
       return new ArrowEncoderConfig(this);
     }

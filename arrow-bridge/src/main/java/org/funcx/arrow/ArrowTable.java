@@ -34,7 +34,9 @@ public final class ArrowTable implements AutoCloseable {
   private final long rowCount;
   private boolean closed;
 
-  /** Takes ownership of {@code allocator} and of {@code roots}, which must all have {@code schema}. */
+  /**
+   * Takes ownership of {@code allocator} and of {@code roots}, which must all have {@code schema}.
+   */
   ArrowTable(BufferAllocator allocator, Schema schema, List<VectorSchemaRoot> roots) {
     this.allocator = allocator;
     this.schema = schema;
@@ -85,7 +87,8 @@ public final class ArrowTable implements AutoCloseable {
   public Map<String, Object> row(long index) {
     requireOpen();
     if (index < 0 || index >= rowCount) {
-      throw new IndexOutOfBoundsException("row " + index + " of a table with " + rowCount + " rows");
+      throw new IndexOutOfBoundsException(
+          "row " + index + " of a table with " + rowCount + " rows");
     }
     int batch = batchOf(index);
     return batches.get(batch).row((int) (index - batchStarts[batch]));
@@ -147,7 +150,8 @@ public final class ArrowTable implements AutoCloseable {
     int high = batchStarts.length - 1;
     while (low < high) {
       int mid = (low + high + 1) >>> 1;
-      if (batchStarts[mid] <= row) low = mid; else high = mid - 1;
+      if (batchStarts[mid] <= row) low = mid;
+      else high = mid - 1;
     }
     return low;
   }

@@ -5,13 +5,13 @@ import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
- * Builds the one table that shows the results of a map (one row per task), the view behind
- * {@code %%funcx map}: columns {@code task_id} (string), {@code status} (string), {@code value} and
- * {@code error} (string).
+ * Builds the one table that shows the results of a map (one row per task), the view behind {@code
+ * %%funcx map}: columns {@code task_id} (string), {@code status} (string), {@code value} and {@code
+ * error} (string).
  *
  * <p>{@code value} is typed from the values when the bridge can give them one Arrow type (all
- * Integers: int32; all records of one class: struct; ...); when they mix types, or one has no
- * Arrow mapping, every value becomes its {@code String.valueOf} text instead.
+ * Integers: int32; all records of one class: struct; ...); when they mix types, or one has no Arrow
+ * mapping, every value becomes its {@code String.valueOf} text instead.
  */
 public final class MapResultTable {
   public static final List<String> COLUMNS = List.of("task_id", "status", "value", "error");

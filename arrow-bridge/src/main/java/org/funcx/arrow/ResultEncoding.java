@@ -10,11 +10,11 @@ import org.funcx.arrow.internal.schema.TableInputs;
  *
  * <ul>
  *   <li>{@link #ARROW}: a {@link VectorSchemaRoot}; any array of primitives (one {@code value}
- *       column); a non-empty Collection or object array whose first non-null element is a
- *       record, POJO (public getters or fields), Map, scalar or list (rows, or one {@code value}
- *       column for scalars); an {@code Iterator} or {@code Stream} (not inspected; the encoder
- *       reports what it cannot map); a non-empty {@code Map<String, column>} whose values are all
- *       Collections or arrays of one length (one column per key).
+ *       column); a non-empty Collection or object array whose first non-null element is a record,
+ *       POJO (public getters or fields), Map, scalar or list (rows, or one {@code value} column for
+ *       scalars); an {@code Iterator} or {@code Stream} (not inspected; the encoder reports what it
+ *       cannot map); a non-empty {@code Map<String, column>} whose values are all Collections or
+ *       arrays of one length (one column per key).
  *   <li>{@link #JSON}: everything else: null, scalars (numbers, booleans, chars, Strings, enums,
  *       BigDecimal, dates and times, UUIDs), single records, POJOs and Maps (small objects), empty
  *       collections, and maps whose values are not equal-length columns.

@@ -10,7 +10,8 @@ import org.funcx.arrow.internal.encode.BatchSink;
 
 /**
  * Keeps each batch by moving its buffers into roots of a table allocator, then hands everything to
- * an {@link ArrowTable}. Until {@link #toTable()} succeeds, {@link #close()} releases what it holds.
+ * an {@link ArrowTable}. Until {@link #toTable()} succeeds, {@link #close()} releases what it
+ * holds.
  */
 final class TableCollector implements BatchSink, AutoCloseable {
   private final BufferAllocator allocator;
@@ -18,7 +19,9 @@ final class TableCollector implements BatchSink, AutoCloseable {
   private Schema schema;
   private boolean handedOver;
 
-  /** @param parent the collector allocates a child of it, which the table will own */
+  /**
+   * @param parent the collector allocates a child of it, which the table will own
+   */
   TableCollector(BufferAllocator parent) {
     this.allocator = parent.newChildAllocator("funcx-arrow-table", 0, Long.MAX_VALUE);
   }

@@ -15,9 +15,9 @@ import org.funcx.arrow.internal.render.TextTable;
 
 /**
  * Previews an {@link ArrowTable} for notebooks ({@code text/html}) and consoles ({@code
- * text/plain}): shape, column names and types, and the head and tail rows of big tables. Reads
- * only the rows it shows, so a million-row table renders as fast as a small one. The table stays
- * open and owned by the caller.
+ * text/plain}): shape, column names and types, and the head and tail rows of big tables. Reads only
+ * the rows it shows, so a million-row table renders as fast as a small one. The table stays open
+ * and owned by the caller.
  */
 public final class TableRenderer {
   private TableRenderer() {}
@@ -44,11 +44,17 @@ public final class TableRenderer {
     }
     RowWindow window = RowWindow.of(table.rowCount(), options.headRows(), options.tailRows());
     return new PreviewModel(
-        TableShape.describe(table.rowCount(), fields.size()), names, types, numeric,
-        cells(table, window.head(), options), window.elided(), cells(table, window.tail(), options));
+        TableShape.describe(table.rowCount(), fields.size()),
+        names,
+        types,
+        numeric,
+        cells(table, window.head(), options),
+        window.elided(),
+        cells(table, window.tail(), options));
   }
 
-  private static List<PreviewModel.Row> cells(ArrowTable table, List<Long> rows, RenderOptions options) {
+  private static List<PreviewModel.Row> cells(
+      ArrowTable table, List<Long> rows, RenderOptions options) {
     List<PreviewModel.Row> cells = new ArrayList<>(rows.size());
     for (long index : rows) {
       List<String> texts = new ArrayList<>();

@@ -35,8 +35,12 @@ class ArrowTableTest extends AllocatorTest {
 
   @Test
   void records_get_enums_sets_and_arrays_of_nested_records_back() {
-    Shape square = new Shape("square", Color.RED, Set.of("flat"),
-        new Point[] {new Point(0, 0, "a"), new Point(1, 1, null)});
+    Shape square =
+        new Shape(
+            "square",
+            Color.RED,
+            Set.of("flat"),
+            new Point[] {new Point(0, 0, "a"), new Point(1, 1, null)});
 
     try (ArrowTable table = encoder().toTable(List.of(square))) {
       assertThat(table.column("color")).containsExactly("RED");
@@ -67,10 +71,12 @@ class ArrowTableTest extends AllocatorTest {
   void a_null_for_a_primitive_component_names_column_and_row() {
     try (ArrowTable table = encoder().toTable(Arrays.asList(Map.of("count", 1), Map.of()))) {
       assertThatThrownBy(() -> table.toRecords(Counted.class))
-          .isInstanceOfSatisfying(ValueConversionException.class, e -> {
-            assertThat(e.column()).isEqualTo("count");
-            assertThat(e.row()).isEqualTo(1);
-          });
+          .isInstanceOfSatisfying(
+              ValueConversionException.class,
+              e -> {
+                assertThat(e.column()).isEqualTo("count");
+                assertThat(e.row()).isEqualTo(1);
+              });
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -17,7 +18,9 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
 import org.junit.jupiter.api.Test;
 
-/** Record batches on the wire: sizes, empty and zero-length batches, lazy inputs, stream ownership. */
+/**
+ * Record batches on the wire: sizes, empty and zero-length batches, lazy inputs, stream ownership.
+ */
 class BatchingAndStreamsTest extends AllocatorTest {
 
   record Row(int id, String name) {}
@@ -28,7 +31,9 @@ class BatchingAndStreamsTest extends AllocatorTest {
     ArrowEncoderConfig config = ArrowEncoderConfig.builder().batchRows(3).build();
 
     try (ArrowTable table = decoder().decode(encoder(config).encode(rows))) {
-      assertThat(table.batches()).extracting(VectorSchemaRoot::getRowCount).containsExactly(3, 3, 3, 1);
+      assertThat(table.batches())
+          .extracting(VectorSchemaRoot::getRowCount)
+          .containsExactly(3, 3, 3, 1);
       assertThat(table.toRecords(Row.class)).isEqualTo(rows);
     }
   }
@@ -36,11 +41,13 @@ class BatchingAndStreamsTest extends AllocatorTest {
   @Test
   void iterators_and_streams_are_encoded_lazily_batch_by_batch() {
     List<Integer> pulled = new ArrayList<>();
-    Iterator<Row> rows = IntStream.range(0, 7).peek(pulled::add).mapToObj(i -> new Row(i, null)).iterator();
+    Iterator<Row> rows =
+        IntStream.range(0, 7).peek(pulled::add).mapToObj(i -> new Row(i, null)).iterator();
     ArrowEncoderConfig config = ArrowEncoderConfig.builder().batchRows(2).build();
 
     try (ArrowTable fromIterator = decoder().decode(encoder(config).encode(rows));
-        ArrowTable fromStream = decoder().decode(encoder(config).encode(Stream.of("a", "b", "c")))) {
+        ArrowTable fromStream =
+            decoder().decode(encoder(config).encode(Stream.of("a", "b", "c")))) {
       assertThat(pulled).hasSize(7);
       assertThat(fromIterator.batches()).hasSize(4);
       assertThat(fromIterator.column("name")).containsOnlyNulls().hasSize(7);
@@ -68,7 +75,8 @@ class BatchingAndStreamsTest extends AllocatorTest {
     byte[] ipc = writeIntBatches(new int[0], new int[] {4, 5}, new int[0]);
 
     List<Integer> batchSizes = new ArrayList<>();
-    long rows = decoder().forEachBatch(new ByteArrayInputStream(ipc), b -> batchSizes.add(b.rowCount()));
+    long rows =
+        decoder().forEachBatch(new ByteArrayInputStream(ipc), b -> batchSizes.add(b.rowCount()));
     try (ArrowTable table = decoder().decode(ipc)) {
       assertThat(batchSizes).containsExactly(0, 2, 0);
       assertThat(rows).isEqualTo(2);
@@ -85,7 +93,7 @@ class BatchingAndStreamsTest extends AllocatorTest {
         VectorSchemaRoot root = VectorSchemaRoot.of(text);
         ArrowStreamWriter writer = new ArrowStreamWriter(root, null, out)) {
       text.allocateNew();
-      text.setSafe(0, "large".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      text.setSafe(0, "large".getBytes(StandardCharsets.UTF_8));
       text.setNull(1);
       root.setRowCount(2);
       writer.writeBatch();
@@ -100,19 +108,21 @@ class BatchingAndStreamsTest extends AllocatorTest {
   void the_callers_streams_are_left_open() throws IOException {
     AtomicBoolean outClosed = new AtomicBoolean();
     AtomicBoolean inClosed = new AtomicBoolean();
-    ByteArrayOutputStream out = new ByteArrayOutputStream() {
-      @Override
-      public void close() {
-        outClosed.set(true);
-      }
-    };
+    ByteArrayOutputStream out =
+        new ByteArrayOutputStream() {
+          @Override
+          public void close() {
+            outClosed.set(true);
+          }
+        };
     long written = encoder().encode(List.of(1, 2, 3), out);
-    ByteArrayInputStream in = new ByteArrayInputStream(out.toByteArray()) {
-      @Override
-      public void close() {
-        inClosed.set(true);
-      }
-    };
+    ByteArrayInputStream in =
+        new ByteArrayInputStream(out.toByteArray()) {
+          @Override
+          public void close() {
+            inClosed.set(true);
+          }
+        };
 
     try (ArrowTable table = decoder().decode(in)) {
       assertThat(written).isEqualTo(out.size());

@@ -63,9 +63,14 @@ class ErrorPathsTest extends AllocatorTest {
   void a_failing_batch_consumer_releases_the_reader() {
     byte[] ipc = encoder(SMALL_BATCHES).encode(IntStream.range(0, 50).boxed().toList());
 
-    assertThatThrownBy(() -> decoder().forEachBatch(new ByteArrayInputStream(ipc), batch -> {
-          throw new IllegalStateException("consumer gave up");
-        }))
+    assertThatThrownBy(
+            () ->
+                decoder()
+                    .forEachBatch(
+                        new ByteArrayInputStream(ipc),
+                        batch -> {
+                          throw new IllegalStateException("consumer gave up");
+                        }))
         .hasMessage("consumer gave up");
     assertThat(allocator.getAllocatedMemory()).isZero();
   }

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.Float8Vector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -48,7 +50,8 @@ class LargeTableTest extends AllocatorTest {
             .contains("<caption>1,000,000 rows × 4 columns</caption>", "sensor-999");
       }
       assertThat(encoding.getPeakMemoryAllocation())
-          .as("encoder peak memory, bytes").isLessThan(ENCODER_PEAK_LIMIT);
+          .as("encoder peak memory, bytes")
+          .isLessThan(ENCODER_PEAK_LIMIT);
     }
   }
 
@@ -65,11 +68,12 @@ class LargeTableTest extends AllocatorTest {
   private static void assertEveryRow(ArrowTable table) {
     long row = 0;
     for (var root : table.batches()) {
-      var ids = (org.apache.arrow.vector.BigIntVector) root.getVector("id");
-      var values = (org.apache.arrow.vector.Float8Vector) root.getVector("value");
+      var ids = (BigIntVector) root.getVector("id");
+      var values = (Float8Vector) root.getVector("value");
       for (int i = 0; i < root.getRowCount(); i++, row++) {
         if (ids.get(i) != row || values.get(i) != row * 0.5) {
-          throw new AssertionError("row " + row + ": id " + ids.get(i) + ", value " + values.get(i));
+          throw new AssertionError(
+              "row " + row + ": id " + ids.get(i) + ", value " + values.get(i));
         }
       }
     }

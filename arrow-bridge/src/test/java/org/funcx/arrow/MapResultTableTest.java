@@ -14,10 +14,11 @@ class MapResultTableTest extends AllocatorTest {
 
   @Test
   void scalar_values_of_one_type_give_a_typed_value_column() {
-    List<TaskOutcome> outcomes = List.of(
-        TaskOutcome.success("t1", 1.5),
-        TaskOutcome.failure("t2", "failed", "ZeroDivisionError: / by zero"),
-        TaskOutcome.success("t3", 4.0));
+    List<TaskOutcome> outcomes =
+        List.of(
+            TaskOutcome.success("t1", 1.5),
+            TaskOutcome.failure("t2", "failed", "ZeroDivisionError: / by zero"),
+            TaskOutcome.success("t3", 4.0));
 
     try (ArrowTable table = MapResultTable.build(outcomes, allocator)) {
       assertThat(table.columnNames()).isEqualTo(MapResultTable.COLUMNS);
@@ -41,9 +42,11 @@ class MapResultTableTest extends AllocatorTest {
 
   @Test
   void mixed_values_become_text() {
-    List<TaskOutcome> outcomes = List.of(
-        TaskOutcome.success("t1", 1), TaskOutcome.success("t2", "two"),
-        TaskOutcome.success("t3", Arrays.asList(3, null)));
+    List<TaskOutcome> outcomes =
+        List.of(
+            TaskOutcome.success("t1", 1),
+            TaskOutcome.success("t2", "two"),
+            TaskOutcome.success("t3", Arrays.asList(3, null)));
 
     try (ArrowTable table = MapResultTable.build(outcomes, allocator)) {
       assertThat(typeOf(table, "value")).isEqualTo("string");

@@ -38,7 +38,8 @@ class ResultEncodingTest extends AllocatorTest {
         Arguments.of("single map", Map.of("a", 1), ResultEncoding.JSON),
         Arguments.of("empty list", List.of(), ResultEncoding.JSON),
         Arguments.of("list of nulls", Arrays.asList(null, null), ResultEncoding.JSON),
-        Arguments.of("ragged columns", Map.of("a", List.of(1), "b", List.of()), ResultEncoding.JSON),
+        Arguments.of(
+            "ragged columns", Map.of("a", List.of(1), "b", List.of()), ResultEncoding.JSON),
         Arguments.of("list of threads", List.of(Thread.currentThread()), ResultEncoding.JSON),
         Arguments.of("int[]", new int[] {1, 2}, ResultEncoding.ARROW),
         Arguments.of("empty double[]", new double[0], ResultEncoding.ARROW),
@@ -59,7 +60,8 @@ class ResultEncodingTest extends AllocatorTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("results")
-  void the_encoder_accepts_exactly_the_arrow_results(String name, Object result, ResultEncoding expected) {
+  void the_encoder_accepts_exactly_the_arrow_results(
+      String name, Object result, ResultEncoding expected) {
     if (expected == ResultEncoding.ARROW) {
       assertThat(encoder().encode(result)).isNotEmpty();
     } else {
@@ -80,7 +82,8 @@ class ResultEncodingTest extends AllocatorTest {
 
   @Test
   void a_vector_schema_root_is_sent_as_it_is() {
-    try (IntVector n = new IntVector("n", allocator); VectorSchemaRoot root = VectorSchemaRoot.of(n)) {
+    try (IntVector n = new IntVector("n", allocator);
+        VectorSchemaRoot root = VectorSchemaRoot.of(n)) {
       n.allocateNew(3);
       for (int i = 0; i < 3; i++) n.set(i, i * 10);
       root.setRowCount(3);

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Java → Arrow → Java over random data: every seed draws a row count (0 included), a batch size
- * (so most tables span several batches) and rows with every supported type, nulls included.
+ * Java → Arrow → Java over random data: every seed draws a row count (0 included), a batch size (so
+ * most tables span several batches) and rows with every supported type, nulls included.
  */
 class RoundTripPropertyTest extends AllocatorTest {
 
@@ -66,18 +66,23 @@ class RoundTripPropertyTest extends AllocatorTest {
     }
     List<Object> streamedCounts = new ArrayList<>();
     long streamed =
-        decoder().forEachBatch(new ByteArrayInputStream(ipc), batch -> {
-          assertThat(batch.rowCount()).isBetween(1, batchRows);
-          for (int row = 0; row < batch.rowCount(); row++) streamedCounts.add(batch.value(row, "count"));
-        });
+        decoder()
+            .forEachBatch(
+                new ByteArrayInputStream(ipc),
+                batch -> {
+                  assertThat(batch.rowCount()).isBetween(1, batchRows);
+                  for (int row = 0; row < batch.rowCount(); row++)
+                    streamedCounts.add(batch.value(row, "count"));
+                });
     assertThat(streamed).isEqualTo(rowCount);
     assertThat(streamedCounts).isEqualTo(rows.stream().map(Primitives::count).toList());
   }
 
   /** A null row decodes as a row of nulls; primitives cannot hold nulls, so AllTypes is boxed. */
   private static AllTypes emptyRow() {
-    return new AllTypes(null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null, null);
+    return new AllTypes(
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, null, null, null, null);
   }
 
   private static ArrowEncoderConfig.Builder config(int batchRows) {

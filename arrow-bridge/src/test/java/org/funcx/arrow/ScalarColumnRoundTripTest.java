@@ -52,7 +52,8 @@ class ScalarColumnRoundTripTest extends AllocatorTest {
   @ParameterizedTest(name = "{0} seed {1}")
   @MethodSource("scalarTypes")
   <T> void a_list_of_scalars_becomes_one_value_column_and_back(
-      String name, long seed, Class<T> type, Function<RandomValues, T> generator) throws IOException {
+      String name, long seed, Class<T> type, Function<RandomValues, T> generator)
+      throws IOException {
     RandomValues random = new RandomValues(seed);
     List<T> values = random.listOf(50, () -> random.orNull(() -> generator.apply(random)));
     ArrowEncoderConfig config =
@@ -73,8 +74,8 @@ class ScalarColumnRoundTripTest extends AllocatorTest {
     List<BigDecimal> values = random.listOf(200, () -> random.orNull(random::decimal));
     values.add(0, BigDecimal.ONE); // a first non-null value, so the list is tabular
 
-    try (ArrowTable table = encoder(ArrowEncoderConfig.builder().decimalScale(6).build())
-        .toTable(values)) {
+    try (ArrowTable table =
+        encoder(ArrowEncoderConfig.builder().decimalScale(6).build()).toTable(values)) {
       List<Object> decoded = table.column("value");
       for (int i = 0; i < values.size(); i++) {
         if (values.get(i) == null) {

@@ -23,11 +23,26 @@ class SchemaDerivationTest extends AllocatorTest {
     try (ArrowTable table = encoder().toTable(List.<AllTypes>of().iterator(), AllTypes.class)) {
       assertThat(types(table))
           .containsExactly(
-              "flag: bool", "tiny: int8", "small: int16", "count: int32", "big: int64",
-              "ratio: float", "score: double", "initial: uint16", "name: string",
-              "amount: decimal(38,0)", "at: timestamp[ns, UTC]", "local: timestamp[ns]",
-              "day: date32", "id: uuid", "blob: binary", "color: string", "counts: list<int32>",
-              "tags: list<string>", "matrix: list<list<int64>>", "ints: list<int32>",
+              "flag: bool",
+              "tiny: int8",
+              "small: int16",
+              "count: int32",
+              "big: int64",
+              "ratio: float",
+              "score: double",
+              "initial: uint16",
+              "name: string",
+              "amount: decimal(38,0)",
+              "at: timestamp[ns, UTC]",
+              "local: timestamp[ns]",
+              "day: date32",
+              "id: uuid",
+              "blob: binary",
+              "color: string",
+              "counts: list<int32>",
+              "tags: list<string>",
+              "matrix: list<list<int64>>",
+              "ints: list<int32>",
               "point: struct<x: double, y: double, label: string>",
               "path: list<struct<x: double, y: double, label: string>>");
       assertThat(table.schema().getFields()).allMatch(Field::isNullable);
@@ -78,7 +93,9 @@ class SchemaDerivationTest extends AllocatorTest {
     try (ArrowTable table = encoder().toTable(List.of(first, second))) {
       assertThat(types(table))
           .containsExactly("name: string", "score: double", "when: timestamp[ns, UTC]");
-      assertThat(table.rows().get(1)).containsEntry("when", Instant.EPOCH).containsEntry("name", null);
+      assertThat(table.rows().get(1))
+          .containsEntry("when", Instant.EPOCH)
+          .containsEntry("name", null);
     }
   }
 
@@ -99,7 +116,8 @@ class SchemaDerivationTest extends AllocatorTest {
   @Test
   void decimal_scale_is_the_largest_scale_in_the_first_batch_unless_configured() {
     List<BigDecimal> values = List.of(new BigDecimal("1.5"), new BigDecimal("2.125"));
-    ArrowEncoderConfig fixed = ArrowEncoderConfig.builder().decimalPrecision(20).decimalScale(4).build();
+    ArrowEncoderConfig fixed =
+        ArrowEncoderConfig.builder().decimalPrecision(20).decimalScale(4).build();
 
     try (ArrowTable derived = encoder().toTable(values);
         ArrowTable configured = encoder(fixed).toTable(values)) {
@@ -147,7 +165,8 @@ class SchemaDerivationTest extends AllocatorTest {
   void a_value_that_does_not_fit_its_column_names_column_and_row() {
     List<Object> values = Arrays.asList(1, 2, "three");
 
-    assertThatThrownBy(() -> encoder(ArrowEncoderConfig.builder().batchRows(2).build()).encode(values))
+    assertThatThrownBy(
+            () -> encoder(ArrowEncoderConfig.builder().batchRows(2).build()).encode(values))
         .isInstanceOf(ValueConversionException.class)
         .hasMessageContaining("column 'value', row 2")
         .satisfies(e -> assertThat(((ValueConversionException) e).row()).isEqualTo(2));

@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
-/** {@link ArrowEncoderConfig#maxEncodedBytes()}: a typed error naming both sizes, nothing past it. */
+/**
+ * {@link ArrowEncoderConfig#maxEncodedBytes()}: a typed error naming both sizes, nothing past it.
+ */
 class SizeLimitTest extends AllocatorTest {
 
   @Test
@@ -17,11 +19,15 @@ class SizeLimitTest extends AllocatorTest {
     ArrowEncoderConfig limited = ArrowEncoderConfig.builder().maxEncodedBytes(10_000).build();
 
     assertThatThrownBy(() -> encoder(limited).encode(values))
-        .isInstanceOfSatisfying(ResultTooLargeException.class, e -> {
-          assertThat(e.limitBytes()).isEqualTo(10_000);
-          assertThat(e.encodedBytes()).isGreaterThan(10_000);
-          assertThat(e.getMessage()).contains("10000 bytes").contains(e.encodedBytes() + " bytes");
-        });
+        .isInstanceOfSatisfying(
+            ResultTooLargeException.class,
+            e -> {
+              assertThat(e.limitBytes()).isEqualTo(10_000);
+              assertThat(e.encodedBytes()).isGreaterThan(10_000);
+              assertThat(e.getMessage())
+                  .contains("10000 bytes")
+                  .contains(e.encodedBytes() + " bytes");
+            });
   }
 
   @Test
@@ -29,17 +35,20 @@ class SizeLimitTest extends AllocatorTest {
     long[] values = LongStream.range(0, 1_000).toArray();
     int size = encoder().encode(values).length;
 
-    byte[] exact = encoder(ArrowEncoderConfig.builder().maxEncodedBytes(size).build()).encode(values);
+    byte[] exact =
+        encoder(ArrowEncoderConfig.builder().maxEncodedBytes(size).build()).encode(values);
     ArrowEncoderConfig oneLess = ArrowEncoderConfig.builder().maxEncodedBytes(size - 1).build();
 
     assertThat(exact).hasSize(size);
-    assertThatThrownBy(() -> encoder(oneLess).encode(values)).isInstanceOf(ResultTooLargeException.class);
+    assertThatThrownBy(() -> encoder(oneLess).encode(values))
+        .isInstanceOf(ResultTooLargeException.class);
   }
 
   @Test
   void streaming_stops_early_and_never_writes_past_the_limit() {
     AtomicLong produced = new AtomicLong();
-    var rows = LongStream.range(0, 1_000_000).peek(i -> produced.incrementAndGet()).boxed().iterator();
+    var rows =
+        LongStream.range(0, 1_000_000).peek(i -> produced.incrementAndGet()).boxed().iterator();
     ArrowEncoderConfig config =
         ArrowEncoderConfig.builder().batchRows(1_000).maxEncodedBytes(50_000).build();
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -18,8 +18,9 @@ class TableRendererTest extends AllocatorTest {
       RenderOptions.builder().headRows(3).tailRows(2).build();
 
   private ArrowTable readings(int count) {
-    return encoder().toTable(IntStream.range(0, count)
-        .mapToObj(i -> new Reading(i, i / 2.0, "note " + i)).toList());
+    return encoder()
+        .toTable(
+            IntStream.range(0, count).mapToObj(i -> new Reading(i, i / 2.0, "note " + i)).toList());
   }
 
   @Test
@@ -65,7 +66,8 @@ class TableRendererTest extends AllocatorTest {
 
       assertThat(html).doesNotContain("<script>", "<b>");
       assertThat(html).contains("&lt;b&gt;name&lt;/b&gt;");
-      assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
+      assertThat(html)
+          .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
       assertThat(html).contains("<caption>1 row × 1 column</caption>");
     }
   }

@@ -17,11 +17,11 @@ import org.apache.arrow.memory.RootAllocator;
  * {@code mb_per_s} is the codec's own encoded bytes (10^6 bytes per MB) over the median encode plus
  * decode time; {@code rows_per_s} compares the codecs independently of their sizes. Codecs: {@code
  * arrow} (decoded to records), {@code arrow_table} (decoded to Arrow batches only) and {@code json}
- * (Gson, decoded to records). Usage: {@code CodecBench [rows] [iterations]}, defaults 100000 and 15;
- * the JVM needs {@code --add-opens=java.base/java.nio=ALL-UNNAMED}.
+ * (Gson, decoded to records). Usage: {@code CodecBench [rows] [iterations]}, defaults 100000 and
+ * 15; the JVM needs {@code --add-opens=java.base/java.nio=ALL-UNNAMED}.
  */
 public final class CodecBench {
-  private static final int WARMUP_ITERATIONS = 5;
+  private static final int WARMUP_ITERATIONS = 10;
 
   private CodecBench() {}
 
@@ -32,15 +32,20 @@ public final class CodecBench {
     try (BufferAllocator allocator = new RootAllocator()) {
       ArrowRoundTrip arrow = new ArrowRoundTrip(allocator);
       JsonRoundTrip json = new JsonRoundTrip();
-      report("arrow", rows, iterations, data, arrow::encode, ipc -> arrow.decodeToRecords(ipc).size());
+      report(
+          "arrow", rows, iterations, data, arrow::encode, ipc -> arrow.decodeToRecords(ipc).size());
       report("arrow_table", rows, iterations, data, arrow::encode, arrow::decodeToTable);
       report("json", rows, iterations, data, json::encode, text -> json.decode(text).size());
     }
   }
 
   private static void report(
-      String codec, int rows, int iterations, List<BenchRow> data,
-      Function<List<BenchRow>, byte[]> encode, ToLongFunction<byte[]> decode) {
+      String codec,
+      int rows,
+      int iterations,
+      List<BenchRow> data,
+      Function<List<BenchRow>, byte[]> encode,
+      ToLongFunction<byte[]> decode) {
     long[] encodeNanos = new long[iterations];
     long[] decodeNanos = new long[iterations];
     long[] totalNanos = new long[iterations];
@@ -51,7 +56,8 @@ public final class CodecBench {
       long encodedAt = System.nanoTime();
       long decodedRows = decode.applyAsLong(encoded);
       long end = System.nanoTime();
-      if (decodedRows != rows) throw new IllegalStateException(codec + " decoded " + decodedRows + " rows");
+      if (decodedRows != rows)
+        throw new IllegalStateException(codec + " decoded " + decodedRows + " rows");
       if (i >= 0) {
         encodeNanos[i] = encodedAt - start;
         decodeNanos[i] = end - encodedAt;
@@ -59,11 +65,18 @@ public final class CodecBench {
       }
     }
     double seconds = median(totalNanos) / 1e9;
-    System.out.println(String.format(Locale.ROOT,
-        "{\"bench\":\"codec\",\"codec\":\"%s\",\"rows\":%d,\"columns\":4,\"encoded_bytes\":%d,"
-            + "\"encode_ms\":%.2f,\"decode_ms\":%.2f,\"mb_per_s\":%.1f,\"rows_per_s\":%.0f}",
-        codec, rows, encoded.length, median(encodeNanos) / 1e6, median(decodeNanos) / 1e6,
-        encoded.length / 1e6 / seconds, rows / seconds));
+    System.out.println(
+        String.format(
+            Locale.ROOT,
+            "{\"bench\":\"codec\",\"codec\":\"%s\",\"rows\":%d,\"columns\":4,\"encoded_bytes\":%d,"
+                + "\"encode_ms\":%.2f,\"decode_ms\":%.2f,\"mb_per_s\":%.1f,\"rows_per_s\":%.0f}",
+            codec,
+            rows,
+            encoded.length,
+            median(encodeNanos) / 1e6,
+            median(decodeNanos) / 1e6,
+            encoded.length / 1e6 / seconds,
+            rows / seconds));
   }
 
   private static double median(long[] values) {

@@ -1,7 +1,7 @@
 package org.funcx.arrow.internal.codec;
 
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 

@@ -5,7 +5,9 @@ import org.apache.arrow.vector.UInt2Vector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 
-/** {@code char}/{@link Character} as Arrow {@code uint16}, the one Arrow type with a char's range. */
+/**
+ * {@code char}/{@link Character} as Arrow {@code uint16}, the one Arrow type with a char's range.
+ */
 public final class CharCodec implements ColumnReader, ColumnWriter {
   public static final CharCodec INSTANCE = new CharCodec();
 

@@ -7,8 +7,9 @@ import org.apache.arrow.vector.types.pojo.Field;
  * Writes Java values of one kind into one Arrow vector type. Writers are immutable and serve every
  * batch of a stream; the vector belongs to the caller.
  *
- * <p>Writers call {@code setSafe}, not {@code set}: a batch preallocates room for its row count, but
- * list children and variable-width data grow with the values, so the capacity check has to stay.
+ * <p>Writers call {@code setSafe}, not {@code set}: a batch preallocates room for its row count,
+ * but list children and variable-width data grow with the values, so the capacity check has to
+ * stay.
  */
 public interface ColumnWriter {
   /** The nullable Arrow field, with its children, that this writer fills. */

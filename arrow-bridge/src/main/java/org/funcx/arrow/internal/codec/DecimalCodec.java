@@ -8,8 +8,8 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 
 /**
- * {@link BigDecimal} as Arrow {@code decimal128(precision, scale)}. Values are rescaled to the column
- * scale only when no digit is lost; otherwise writing fails rather than rounding silently.
+ * {@link BigDecimal} as Arrow {@code decimal128(precision, scale)}. Values are rescaled to the
+ * column scale only when no digit is lost; otherwise writing fails rather than rounding silently.
  */
 public final class DecimalCodec implements ColumnReader, ColumnWriter {
   private final int precision;
@@ -33,8 +33,13 @@ public final class DecimalCodec implements ColumnReader, ColumnWriter {
       rescaled = decimal.setScale(scale, RoundingMode.UNNECESSARY);
     } catch (ArithmeticException e) {
       throw new IllegalArgumentException(
-          decimal.toPlainString() + " has scale " + decimal.scale() + " but the column has scale "
-              + scale + "; set ArrowEncoderConfig.decimalScale to keep every digit", e);
+          decimal.toPlainString()
+              + " has scale "
+              + decimal.scale()
+              + " but the column has scale "
+              + scale
+              + "; set ArrowEncoderConfig.decimalScale to keep every digit",
+          e);
     }
     ((DecimalVector) vector).setSafe(index, rescaled);
   }

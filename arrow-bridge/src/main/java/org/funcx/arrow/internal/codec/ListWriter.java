@@ -8,7 +8,9 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 
-/** A Java {@link Iterable} or array (other than {@code byte[]}) as an Arrow {@code list<element>}. */
+/**
+ * A Java {@link Iterable} or array (other than {@code byte[]}) as an Arrow {@code list<element>}.
+ */
 public final class ListWriter implements ColumnWriter {
   /** The element field name pyarrow uses, so schemas compare equal across languages. */
   public static final String ELEMENT_NAME = "item";
@@ -41,7 +43,8 @@ public final class ListWriter implements ColumnWriter {
         element.writeNullable(elements, offset + i, Array.get(value, i));
       }
     } else {
-      throw new ClassCastException(value.getClass().getName() + " is neither Iterable nor an array");
+      throw new ClassCastException(
+          value.getClass().getName() + " is neither Iterable nor an array");
     }
     list.endValue(index, size);
   }

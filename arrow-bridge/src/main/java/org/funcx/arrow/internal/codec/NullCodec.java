@@ -21,7 +21,9 @@ public final class NullCodec implements ColumnReader, ColumnWriter {
   @Override
   public void write(FieldVector vector, int index, Object value) {
     throw new IllegalArgumentException(
-        "got a " + value.getClass().getName() + " in a column that was all null in the first batch;"
+        "got a "
+            + value.getClass().getName()
+            + " in a column that was all null in the first batch;"
             + " declare the row type (a record or POJO) so the column type is known");
   }
 

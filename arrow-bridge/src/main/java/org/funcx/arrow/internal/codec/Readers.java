@@ -29,9 +29,10 @@ public final class Readers {
       case Binary -> BinaryCodec.INSTANCE;
       case Decimal -> forDecimal((ArrowType.Decimal) type);
       case Timestamp -> forTimestamp((ArrowType.Timestamp) type);
-      case Date -> ((ArrowType.Date) type).getUnit() == DateUnit.DAY
-          ? DateDayCodec.INSTANCE
-          : GenericReader.INSTANCE;
+      case Date ->
+          ((ArrowType.Date) type).getUnit() == DateUnit.DAY
+              ? DateDayCodec.INSTANCE
+              : GenericReader.INSTANCE;
       case FixedSizeBinary -> isUuid(field) ? UuidCodec.INSTANCE : GenericReader.INSTANCE;
       case List -> new ListReader(forField(field.getChildren().get(0)));
       case Struct -> forStruct(field.getChildren());

@@ -10,8 +10,8 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 
 /**
- * {@link UUID} as the canonical {@code arrow.uuid} extension type (16-byte fixed-size binary), which
- * pyarrow also understands. A reader that has not registered the extension sees plain {@code
+ * {@link UUID} as the canonical {@code arrow.uuid} extension type (16-byte fixed-size binary),
+ * which pyarrow also understands. A reader that has not registered the extension sees plain {@code
  * fixed_size_binary(16)} carrying the extension name in its metadata; both forms decode to UUIDs.
  */
 public final class UuidCodec implements ColumnReader, ColumnWriter {

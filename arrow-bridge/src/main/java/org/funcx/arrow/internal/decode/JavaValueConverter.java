@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-
 import org.funcx.arrow.internal.schema.JavaTypes;
 
 /**
@@ -25,7 +24,8 @@ public final class JavaValueConverter {
       if (raw.isPrimitive()) throw new IllegalArgumentException("null for primitive " + raw);
       return null;
     }
-    if (JavaTypes.boxed(raw).isInstance(value) && !(value instanceof Collection<?>)
+    if (JavaTypes.boxed(raw).isInstance(value)
+        && !(value instanceof Collection<?>)
         && !(value instanceof Map<?, ?>)) {
       return value;
     }
@@ -56,7 +56,9 @@ public final class JavaValueConverter {
    */
   public static Class<?> passThroughClass(Type target) {
     Class<?> raw = JavaTypes.rawClass(target);
-    if (Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw) || raw.isRecord()
+    if (Collection.class.isAssignableFrom(raw)
+        || Map.class.isAssignableFrom(raw)
+        || raw.isRecord()
         || raw == Object.class) {
       return null;
     }
@@ -91,9 +93,9 @@ public final class JavaValueConverter {
     return array;
   }
 
-  private static <C extends Collection<Object>> C convertInto(C target, List<?> list, Type elementType) {
+  private static <C extends Collection<Object>> C convertInto(
+      C target, List<?> list, Type elementType) {
     for (Object item : list) target.add(convert(item, elementType));
     return target;
   }
-
 }

@@ -16,7 +16,9 @@ public final class RecordMapper<R extends Record> {
   private final int[] columnOfComponent;
   private final Class<?>[] passThrough;
 
-  /** @throws ArrowBridgeException if a component has no column of the same name */
+  /**
+   * @throws ArrowBridgeException if a component has no column of the same name
+   */
   public RecordMapper(Class<R> type, List<String> columnNames) {
     this.type = type;
     this.shape = RecordShape.of(type);
@@ -28,8 +30,12 @@ public final class RecordMapper<R extends Record> {
       passThrough[i] = JavaValueConverter.passThroughClass(shape.types.get(i));
       if (columnOfComponent[i] < 0) {
         throw new ArrowBridgeException(
-            "record " + type.getSimpleName() + " has component '" + name
-                + "' but the table has no such column; columns: " + columnNames);
+            "record "
+                + type.getSimpleName()
+                + " has component '"
+                + name
+                + "' but the table has no such column; columns: "
+                + columnNames);
       }
     }
   }
@@ -57,8 +63,11 @@ public final class RecordMapper<R extends Record> {
     try {
       return type.cast(shape.construct(arguments));
     } catch (RuntimeException e) {
-      throw new ValueConversionException("(" + type.getSimpleName() + ")", rowNumber,
-          "constructor of " + type.getSimpleName() + " rejected the row: " + e.getMessage(), e);
+      throw new ValueConversionException(
+          "(" + type.getSimpleName() + ")",
+          rowNumber,
+          "constructor of " + type.getSimpleName() + " rejected the row: " + e.getMessage(),
+          e);
     }
   }
 }

@@ -33,7 +33,8 @@ final class RecordShape {
     try {
       constructor = type.getDeclaredConstructor(rawTypes);
     } catch (NoSuchMethodException e) {
-      throw new IllegalStateException("record " + type.getName() + " has no canonical constructor", e);
+      throw new IllegalStateException(
+          "record " + type.getName() + " has no canonical constructor", e);
     }
     constructor.trySetAccessible();
     names = List.of(componentNames);

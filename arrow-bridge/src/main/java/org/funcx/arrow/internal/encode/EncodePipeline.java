@@ -38,7 +38,8 @@ public final class EncodePipeline {
     columns.forEach(column -> fields.add(column.writer().field(column.name())));
     BatchFiller filler = new BatchFiller(columns);
     long rowCount = 0;
-    try (BufferAllocator encoding = allocator.newChildAllocator("funcx-arrow-encode", 0, Long.MAX_VALUE);
+    try (BufferAllocator encoding =
+            allocator.newChildAllocator("funcx-arrow-encode", 0, Long.MAX_VALUE);
         VectorSchemaRoot root = VectorSchemaRoot.create(new Schema(fields), encoding)) {
       sink.start(root);
       while (!batch.isEmpty()) {

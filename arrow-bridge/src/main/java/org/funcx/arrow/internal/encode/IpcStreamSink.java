@@ -14,7 +14,9 @@ public final class IpcStreamSink implements BatchSink, AutoCloseable {
   private ArrowStreamWriter writer;
   private boolean ended;
 
-  /** @param maxBytes writing more than this many bytes throws {@code ResultTooLargeException} */
+  /**
+   * @param maxBytes writing more than this many bytes throws {@code ResultTooLargeException}
+   */
   public IpcStreamSink(OutputStream out, long maxBytes) {
     this.out = new LimitedOutputStream(out, maxBytes);
   }

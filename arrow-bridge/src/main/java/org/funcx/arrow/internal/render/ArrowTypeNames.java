@@ -2,12 +2,15 @@ package org.funcx.arrow.internal.render;
 
 import java.util.stream.Collectors;
 import org.apache.arrow.vector.extension.UuidType;
+import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 
-/** Short, pyarrow-like names of Arrow types for table headers: {@code int64}, {@code list<string>}. */
+/**
+ * Short, pyarrow-like names of Arrow types for table headers: {@code int64}, {@code list<string>}.
+ */
 public final class ArrowTypeNames {
   private ArrowTypeNames() {}
 
@@ -29,13 +32,12 @@ public final class ArrowTypeNames {
         yield "decimal(" + decimal.getPrecision() + "," + decimal.getScale() + ")";
       }
       case Timestamp -> timestamp((ArrowType.Timestamp) type);
-      case Date -> ((ArrowType.Date) type).getUnit() == org.apache.arrow.vector.types.DateUnit.DAY
-          ? "date32"
-          : "date64";
+      case Date -> ((ArrowType.Date) type).getUnit() == DateUnit.DAY ? "date32" : "date64";
       case List -> "list<" + describe(field.getChildren().get(0)) + ">";
-      case Struct -> field.getChildren().stream()
-          .map(child -> child.getName() + ": " + describe(child))
-          .collect(Collectors.joining(", ", "struct<", ">"));
+      case Struct ->
+          field.getChildren().stream()
+              .map(child -> child.getName() + ": " + describe(child))
+              .collect(Collectors.joining(", ", "struct<", ">"));
       default -> type.toString();
     };
   }
@@ -50,7 +52,9 @@ public final class ArrowTypeNames {
 
   private static String timestamp(ArrowType.Timestamp type) {
     String unit = unitName(type.getUnit());
-    return type.getTimezone() == null ? "timestamp[" + unit + "]" : "timestamp[" + unit + ", " + type.getTimezone() + "]";
+    return type.getTimezone() == null
+        ? "timestamp[" + unit + "]"
+        : "timestamp[" + unit + ", " + type.getTimezone() + "]";
   }
 
   private static String unitName(TimeUnit unit) {

@@ -11,7 +11,9 @@ public final class CellText {
 
   private CellText() {}
 
-  /** Unescaped display text; longer text ends with an ellipsis and is exactly {@code maxChars} long. */
+  /**
+   * Unescaped display text; longer text ends with an ellipsis and is exactly {@code maxChars} long.
+   */
   public static String format(Object value, int maxChars) {
     String text = plain(value);
     if (text.length() <= maxChars) return text;

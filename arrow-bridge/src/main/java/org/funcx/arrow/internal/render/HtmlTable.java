@@ -13,8 +13,10 @@ public final class HtmlTable {
     html.append("<caption>").append(escape(model.shape())).append("</caption>\n");
     html.append("<thead><tr><th></th>");
     for (int c = 0; c < model.names().size(); c++) {
-      html.append("<th>").append(escape(model.names().get(c)))
-          .append("<br><span class=\"funcx-arrow-type\">").append(escape(model.types().get(c)))
+      html.append("<th>")
+          .append(escape(model.names().get(c)))
+          .append("<br><span class=\"funcx-arrow-type\">")
+          .append(escape(model.types().get(c)))
           .append("</span></th>");
     }
     html.append("</tr></thead>\n<tbody>\n");
@@ -44,12 +46,17 @@ public final class HtmlTable {
     return escaped.toString();
   }
 
-  private static void appendRows(StringBuilder html, PreviewModel model, List<PreviewModel.Row> rows) {
+  private static void appendRows(
+      StringBuilder html, PreviewModel model, List<PreviewModel.Row> rows) {
     for (PreviewModel.Row row : rows) {
       html.append("<tr><th>").append(escape(row.label())).append("</th>");
       for (int c = 0; c < row.cells().size(); c++) {
         String align = model.numeric().get(c) ? " style=\"text-align:right\"" : "";
-        html.append("<td").append(align).append('>').append(escape(row.cells().get(c))).append("</td>");
+        html.append("<td")
+            .append(align)
+            .append('>')
+            .append(escape(row.cells().get(c)))
+            .append("</td>");
       }
       html.append("</tr>\n");
     }

@@ -7,7 +7,12 @@ public final class TableShape {
   private TableShape() {}
 
   public static String describe(long rows, int columns) {
-    return String.format(Locale.ROOT, "%,d %s × %,d %s",
-        rows, rows == 1 ? "row" : "rows", columns, columns == 1 ? "column" : "columns");
+    return String.format(
+        Locale.ROOT,
+        "%,d %s × %,d %s",
+        rows,
+        rows == 1 ? "row" : "rows",
+        columns,
+        columns == 1 ? "column" : "columns");
   }
 }

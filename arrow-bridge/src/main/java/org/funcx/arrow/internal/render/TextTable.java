@@ -1,12 +1,13 @@
 package org.funcx.arrow.internal.render;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * Writes a {@link PreviewModel} as aligned plain text: a name line, a type line, the rows (an
- * index column first; numeric columns and their headers right-aligned), an ellipsis line if rows
- * are left out, and the shape in brackets. Line breaks and tabs in values are shown as spaces.
+ * Writes a {@link PreviewModel} as aligned plain text: a name line, a type line, the rows (an index
+ * column first; numeric columns and their headers right-aligned), an ellipsis line if rows are left
+ * out, and the shape in brackets. Line breaks and tabs in values are shown as spaces.
  */
 public final class TextTable {
   private static final String ELLIPSIS = "…";
@@ -20,7 +21,7 @@ public final class TextTable {
     lines.add(withLabel("", model.types()));
     model.head().forEach(row -> lines.add(withLabel(row.label(), row.cells())));
     if (model.elided()) {
-      lines.add(withLabel(ELLIPSIS, java.util.Collections.nCopies(model.names().size(), ELLIPSIS)));
+      lines.add(withLabel(ELLIPSIS, Collections.nCopies(model.names().size(), ELLIPSIS)));
     }
     model.tail().forEach(row -> lines.add(withLabel(row.label(), row.cells())));
     int[] widths = widths(lines);

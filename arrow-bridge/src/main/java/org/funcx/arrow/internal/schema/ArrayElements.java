@@ -7,7 +7,9 @@ import java.util.function.Function;
 final class ArrayElements {
   private ArrayElements() {}
 
-  /** A function from a row index ({@code Integer}) to the element at that index of {@code array}. */
+  /**
+   * A function from a row index ({@code Integer}) to the element at that index of {@code array}.
+   */
   static Function<Object, Object> byIndex(Object array) {
     if (array instanceof long[] longs) return i -> longs[(Integer) i];
     if (array instanceof double[] doubles) return i -> doubles[(Integer) i];

@@ -46,7 +46,9 @@ final class ColumnMaps {
   private static Function<Object, Object> byIndex(Object column) {
     if (column.getClass().isArray()) return ArrayElements.byIndex(column);
     List<?> list =
-        column instanceof List<?> l && l instanceof RandomAccess ? l : new ArrayList<>((Collection<?>) column);
+        column instanceof List<?> l && l instanceof RandomAccess
+            ? l
+            : new ArrayList<>((Collection<?>) column);
     return i -> list.get((Integer) i);
   }
 
@@ -58,7 +60,12 @@ final class ColumnMaps {
 
   private static String lengths(Map<?, ?> map) {
     StringBuilder text = new StringBuilder();
-    map.forEach((key, column) -> text.append(text.length() == 0 ? "" : ", ").append(key).append('=').append(length(column)));
+    map.forEach(
+        (key, column) ->
+            text.append(text.length() == 0 ? "" : ", ")
+                .append(key)
+                .append('=')
+                .append(length(column)));
     return text.toString();
   }
 }

@@ -15,7 +15,8 @@ import java.util.function.Function;
  * class is not open to this module (a named module, a JDK class), reflection is the fallback.
  */
 final class Getters {
-  private static final MethodType FUNCTION_SHAPE = MethodType.methodType(Object.class, Object.class);
+  private static final MethodType FUNCTION_SHAPE =
+      MethodType.methodType(Object.class, Object.class);
 
   private Getters() {}
 
@@ -34,8 +35,9 @@ final class Getters {
     MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(owner, MethodHandles.lookup());
     MethodHandle getter = lookup.unreflect(method);
     MethodType exact = MethodType.methodType(JavaTypes.boxed(method.getReturnType()), owner);
-    CallSite site = LambdaMetafactory.metafactory(
-        lookup, "apply", MethodType.methodType(Function.class), FUNCTION_SHAPE, getter, exact);
+    CallSite site =
+        LambdaMetafactory.metafactory(
+            lookup, "apply", MethodType.methodType(Function.class), FUNCTION_SHAPE, getter, exact);
     return (Function<Object, Object>) site.getTarget().invokeExact();
   }
 

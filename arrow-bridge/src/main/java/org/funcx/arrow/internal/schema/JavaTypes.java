@@ -1,5 +1,6 @@
 package org.funcx.arrow.internal.schema;
 
+import java.lang.reflect.Array;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -9,22 +10,50 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Classifies Java types into the shapes the bridge knows: scalars, lists, rows (records, POJOs, maps). */
+/**
+ * Classifies Java types into the shapes the bridge knows: scalars, lists, rows (records, POJOs,
+ * maps).
+ */
 public final class JavaTypes {
   private static final Set<Class<?>> SCALARS =
       Set.of(
-          Boolean.class, Byte.class, Short.class, Integer.class, Long.class, Float.class,
-          Double.class, Character.class, String.class, BigDecimal.class, Instant.class,
-          LocalDateTime.class, LocalDate.class, UUID.class);
+          Boolean.class,
+          Byte.class,
+          Short.class,
+          Integer.class,
+          Long.class,
+          Float.class,
+          Double.class,
+          Character.class,
+          String.class,
+          BigDecimal.class,
+          Instant.class,
+          LocalDateTime.class,
+          LocalDate.class,
+          UUID.class);
   private static final Map<Class<?>, Class<?>> BOXES =
       Map.of(
-          boolean.class, Boolean.class, byte.class, Byte.class, short.class, Short.class,
-          int.class, Integer.class, long.class, Long.class, float.class, Float.class,
-          double.class, Double.class, char.class, Character.class);
+          boolean.class,
+          Boolean.class,
+          byte.class,
+          Byte.class,
+          short.class,
+          Short.class,
+          int.class,
+          Integer.class,
+          long.class,
+          Long.class,
+          float.class,
+          Float.class,
+          double.class,
+          Double.class,
+          char.class,
+          Character.class);
 
   private JavaTypes() {}
 
@@ -41,8 +70,7 @@ public final class JavaTypes {
 
   /** A list-shaped value: any Collection, or an array other than {@code byte[]} (binary). */
   public static boolean isListLike(Class<?> type) {
-    return java.util.Collection.class.isAssignableFrom(type)
-        || (type.isArray() && type != byte[].class);
+    return Collection.class.isAssignableFrom(type) || (type.isArray() && type != byte[].class);
   }
 
   /** A value that becomes a row or struct: a record, a {@code Map}, or a POJO. */
@@ -51,18 +79,23 @@ public final class JavaTypes {
   }
 
   /**
-   * A class outside the JDK's own packages, neither scalar nor list nor map, with at least one public
-   * getter or public field. JDK classes such as {@code File} are excluded because their getters lead
-   * into cycles rather than data.
+   * A class outside the JDK's own packages, neither scalar nor list nor map, with at least one
+   * public getter or public field. JDK classes such as {@code File} are excluded because their
+   * getters lead into cycles rather than data.
    */
   public static boolean isPojo(Class<?> type) {
     if (type.isPrimitive() || type.isArray() || type.isInterface() || isScalar(type)) return false;
-    if (type.isRecord() || Iterable.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type)) {
+    if (type.isRecord()
+        || Iterable.class.isAssignableFrom(type)
+        || Map.class.isAssignableFrom(type)) {
       return false;
     }
     String name = type.getName();
-    if (name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
-        || name.startsWith("sun.") || name.startsWith("com.sun.")) {
+    if (name.startsWith("java.")
+        || name.startsWith("javax.")
+        || name.startsWith("jdk.")
+        || name.startsWith("sun.")
+        || name.startsWith("com.sun.")) {
       return false;
     }
     return !Members.ofBean(type).isEmpty();
@@ -73,7 +106,7 @@ public final class JavaTypes {
     if (type instanceof Class<?> c) return c;
     if (type instanceof ParameterizedType p) return rawClass(p.getRawType());
     if (type instanceof GenericArrayType a) {
-      return java.lang.reflect.Array.newInstance(rawClass(a.getGenericComponentType()), 0).getClass();
+      return Array.newInstance(rawClass(a.getGenericComponentType()), 0).getClass();
     }
     if (type instanceof TypeVariable<?> v) return rawClass(v.getBounds()[0]);
     if (type instanceof WildcardType w) return rawClass(w.getUpperBounds()[0]);

@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.funcx.arrow.UnsupportedResultException;
 
 /** Finds the members of records, POJOs and maps, in a stable order. */
@@ -22,7 +24,8 @@ public final class Members {
     List<JavaMember> members = new ArrayList<>();
     for (RecordComponent component : recordClass.getRecordComponents()) {
       Method accessor = component.getAccessor();
-      members.add(new JavaMember(component.getName(), component.getGenericType(), Getters.of(accessor)));
+      members.add(
+          new JavaMember(component.getName(), component.getGenericType(), Getters.of(accessor)));
     }
     return members;
   }
@@ -36,7 +39,9 @@ public final class Members {
     Map<String, JavaMember> byName = new LinkedHashMap<>();
     for (Field field : beanClass.getFields()) {
       if (!Modifier.isStatic(field.getModifiers())) {
-        byName.put(field.getName(), new JavaMember(field.getName(), field.getGenericType(), reader(field)));
+        byName.put(
+            field.getName(),
+            new JavaMember(field.getName(), field.getGenericType(), reader(field)));
       }
     }
     List<Method> getters = new ArrayList<>();
@@ -58,7 +63,7 @@ public final class Members {
   }
 
   /** One member per distinct String key of the sample maps, in first-seen order. */
-  public static List<JavaMember> ofMaps(List<?> sampleMaps, java.lang.reflect.Type valueType) {
+  public static List<JavaMember> ofMaps(List<?> sampleMaps, Type valueType) {
     Set<String> keys = new LinkedHashSet<>();
     for (Object sample : sampleMaps) {
       for (Object key : ((Map<?, ?>) sample).keySet()) {
@@ -80,10 +85,15 @@ public final class Members {
     if (Modifier.isStatic(method.getModifiers()) || method.getParameterCount() != 0) return null;
     String name = method.getName();
     Class<?> returns = method.getReturnType();
-    if (name.startsWith("get") && name.length() > 3 && returns != void.class && !name.equals("getClass")) {
+    if (name.startsWith("get")
+        && name.length() > 3
+        && returns != void.class
+        && !name.equals("getClass")) {
       return decapitalize(name.substring(3));
     }
-    if (name.startsWith("is") && name.length() > 2 && (returns == boolean.class || returns == Boolean.class)) {
+    if (name.startsWith("is")
+        && name.length() > 2
+        && (returns == boolean.class || returns == Boolean.class)) {
       return decapitalize(name.substring(2));
     }
     return null;
@@ -101,7 +111,7 @@ public final class Members {
     return names;
   }
 
-  private static java.util.function.Function<Object, Object> reader(Field field) {
+  private static Function<Object, Object> reader(Field field) {
     field.trySetAccessible();
     return owner -> {
       try {

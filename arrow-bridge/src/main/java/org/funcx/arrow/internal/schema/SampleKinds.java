@@ -28,7 +28,9 @@ final class SampleKinds {
     }
     if (kinds.size() != 1) {
       throw new UnsupportedResultException(
-          WriterDeriver.where(path) + "values mix " + kinds.stream().map(Class::getName).toList()
+          WriterDeriver.where(path)
+              + "values mix "
+              + kinds.stream().map(Class::getName).toList()
               + "; an Arrow column needs one type");
     }
     return kinds.iterator().next();

@@ -36,14 +36,15 @@ final class Samples {
 
   /** The non-null values of {@code member} in these owners. */
   Samples member(String path, JavaMember member) {
-    return new Samples(() -> {
-      List<Object> memberValues = new ArrayList<>();
-      for (Object owner : values()) {
-        Object value = read(path, member, owner);
-        if (value != null) memberValues.add(value);
-      }
-      return memberValues;
-    });
+    return new Samples(
+        () -> {
+          List<Object> memberValues = new ArrayList<>();
+          for (Object owner : values()) {
+            Object value = read(path, member, owner);
+            if (value != null) memberValues.add(value);
+          }
+          return memberValues;
+        });
   }
 
   private static Object read(String path, JavaMember member, Object owner) {
@@ -51,8 +52,10 @@ final class Samples {
       return member.getter().apply(owner);
     } catch (RuntimeException e) {
       throw new org.funcx.arrow.UnsupportedResultException(
-          WriterDeriver.where(path) + "reading a value to derive the schema failed: "
-              + e.getMessage(), e);
+          WriterDeriver.where(path)
+              + "reading a value to derive the schema failed: "
+              + e.getMessage(),
+          e);
     }
   }
 }

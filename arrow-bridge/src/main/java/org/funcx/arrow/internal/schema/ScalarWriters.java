@@ -49,7 +49,8 @@ final class ScalarWriters {
     if (type == Instant.class) return new TimestampCodec(config.timestampUnit(), "UTC");
     if (type == LocalDateTime.class) return new TimestampCodec(config.timestampUnit(), null);
     if (type == BigDecimal.class) return decimal(path, samples, config);
-    throw new UnsupportedResultException(WriterDeriver.where(path) + "no Arrow mapping for " + type);
+    throw new UnsupportedResultException(
+        WriterDeriver.where(path) + "no Arrow mapping for " + type);
   }
 
   /**
@@ -66,7 +67,10 @@ final class ScalarWriters {
     scale = config.decimalScale().orElse(scale);
     if (scale > config.decimalPrecision()) {
       throw new UnsupportedResultException(
-          WriterDeriver.where(path) + "decimal scale " + scale + " exceeds precision "
+          WriterDeriver.where(path)
+              + "decimal scale "
+              + scale
+              + " exceeds precision "
               + config.decimalPrecision());
     }
     return new DecimalCodec(config.decimalPrecision(), scale);

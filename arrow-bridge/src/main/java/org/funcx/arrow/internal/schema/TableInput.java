@@ -21,6 +21,7 @@ public record TableInput(Type rowType, Iterator<?> rows, List<JavaMember> column
 
   /** Columns read by row index {@code 0..rowCount-1}. */
   public static TableInput ofColumns(List<JavaMember> columns, int rowCount) {
-    return new TableInput(Integer.class, IntStream.range(0, rowCount).iterator(), List.copyOf(columns));
+    return new TableInput(
+        Integer.class, IntStream.range(0, rowCount).iterator(), List.copyOf(columns));
   }
 }

@@ -60,7 +60,8 @@ public final class WriterDeriver {
   List<StructMember> members(String path, Type ownerType, Samples owners) {
     Class<?> raw = JavaTypes.rawClass(ownerType);
     if (Map.class.isAssignableFrom(raw)) {
-      return columns(path, Members.ofMaps(owners.values(), JavaTypes.typeArgument(ownerType, 1)), owners);
+      return columns(
+          path, Members.ofMaps(owners.values(), JavaTypes.typeArgument(ownerType, 1)), owners);
     }
     List<JavaMember> javaMembers;
     if (raw.isRecord()) {
