@@ -51,7 +51,8 @@ public final class ArrowEncoder {
   }
 
   /**
-   * Streams the result to {@code out} batch by batch; memory stays around one batch.
+   * Streams the result to {@code out} batch by batch; memory stays around one batch. A {@link
+   * VectorSchemaRoot} result is written as it is, as one batch.
    *
    * @return the number of bytes written
    * @throws UnsupportedResultException, ValueConversionException, ResultTooLargeException as {@link
