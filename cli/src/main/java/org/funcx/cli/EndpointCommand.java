@@ -39,20 +39,13 @@ final class EndpointCommand {
             prefetch != null ? prefetch : c.prefetch());
       }
       if (blocks != null) c = c.withBlocks(blocks, blocks, blocks);
-      if (retries != null) c = withRetries(c, retries);
+      if (retries != null) c = c.withMaxRetries(retries);
       if (provider != null && !provider.equals(c.provider())) {
         throw new IllegalArgumentException("provider '" + provider + "' is not available; use local");
       }
       control.save(c);
       System.out.println("endpoint " + name + ": " + FuncxCli.HOME.endpointConfig(name));
       return 0;
-    }
-
-    private static EndpointConfig withRetries(EndpointConfig c, int retries) {
-      return new EndpointConfig(c.name(), c.endpointId(), c.serviceUrl(), c.provider(),
-          c.workersPerNode(), c.prefetch(), c.initBlocks(), c.minBlocks(), c.maxBlocks(),
-          c.heartbeatSeconds(), retries, c.interchangeHost(), c.interchangePort(),
-          c.workerJvmOptions(), c.maxResultBytes());
     }
   }
 

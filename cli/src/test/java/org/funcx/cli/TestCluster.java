@@ -63,11 +63,10 @@ final class TestCluster implements AutoCloseable {
     return endpoints.runningPid(name).orElseThrow();
   }
 
-  /** Pids of the manager JVMs that the endpoint's agent runs. */
+  /** Pids of the manager JVMs: the agent's only child processes. */
   List<Long> managerPids(String name) {
-    return ProcessHandle.of(agentPid(name)).orElseThrow().children()
-        .filter(p -> p.info().commandLine().orElse("").contains("ManagerMain"))
-        .map(ProcessHandle::pid).toList();
+    return ProcessHandle.of(agentPid(name)).orElseThrow().children().map(ProcessHandle::pid)
+        .toList();
   }
 
   static void kill9(long pid) throws Exception {

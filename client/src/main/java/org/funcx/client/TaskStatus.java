@@ -4,9 +4,13 @@ import com.google.gson.JsonElement;
 import org.funcx.core.model.TaskError;
 import org.funcx.core.model.TaskState;
 
-/** A task's state as last read from the service; {@code result} or {@code error} once finished. */
+/**
+ * A task's state as last read from the service; {@code result} or {@code error} once finished.
+ *
+ * @param completedAtMillis when the task reached its terminal state; 0 before
+ */
 public record TaskStatus(String taskId, TaskState state, String groupId, String functionId,
-    String endpointId, JsonElement result, TaskError error) {
+    String endpointId, JsonElement result, TaskError error, long completedAtMillis) {
 
   public boolean finished() {
     return state.isTerminal();

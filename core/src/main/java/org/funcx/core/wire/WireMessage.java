@@ -22,15 +22,22 @@ public record WireMessage(MessageType type, Object body) {
     return expected.cast(body);
   }
 
-  /** Sends on a DEALER (no routing id). Returns false when the socket would block. */
+  /**
+   * Sends on a DEALER (no routing id) without ever blocking the owning loop: returns false when
+   * the peer's queue is full or there is no peer. Callers keep what was not sent for a resend.
+   */
   public boolean sendTo(ZMQ.Socket socket) {
-    return socket.send(new byte[] {(byte) type.ordinal()}, ZMQ.SNDMORE)
-        && socket.send(Json.GSON.toJson(body).getBytes(StandardCharsets.UTF_8), 0);
+    byte[] json = Json.GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
+    return socket.send(new byte[] {(byte) type.ordinal()}, ZMQ.SNDMORE | ZMQ.DONTWAIT)
+        && socket.send(json, ZMQ.DONTWAIT);
   }
 
-  /** Sends on a ROUTER to the peer with {@code routingId}. */
+  /** Sends on a ROUTER to the peer with {@code routingId}; never blocks, as above. */
   public boolean sendTo(ZMQ.Socket router, byte[] routingId) {
-    return router.send(routingId, ZMQ.SNDMORE) && sendTo(router);
+    byte[] json = Json.GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
+    return router.send(routingId, ZMQ.SNDMORE | ZMQ.DONTWAIT)
+        && router.send(new byte[] {(byte) type.ordinal()}, ZMQ.SNDMORE | ZMQ.DONTWAIT)
+        && router.send(json, ZMQ.DONTWAIT);
   }
 
   /** Decodes the two frames left in {@code msg} (routing id already removed). */

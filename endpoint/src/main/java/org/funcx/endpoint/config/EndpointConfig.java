@@ -88,6 +88,12 @@ public record EndpointConfig(
         interchangePort, workerJvmOptions, maxResultBytes);
   }
 
+  public EndpointConfig withMaxRetries(int retries) {
+    return new EndpointConfig(name, endpointId, serviceUrl, provider, workersPerNode, prefetch,
+        initBlocks, minBlocks, maxBlocks, heartbeatSeconds, retries, interchangeHost,
+        interchangePort, workerJvmOptions, maxResultBytes);
+  }
+
   public long heartbeatMillis() {
     return Math.round(heartbeatSeconds * 1000);
   }
