@@ -10,7 +10,7 @@ public final class ValueConversionException extends ArrowBridgeException {
   private final long row;
 
   public ValueConversionException(String column, long row, Throwable cause) {
-    this(column, row, String.valueOf(cause.getMessage()), cause);
+    this(column, row, cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
   }
 
   public ValueConversionException(String column, long row, String problem, Throwable cause) {

@@ -1,6 +1,7 @@
 package org.funcx.arrow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.apache.arrow.vector.types.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -116,6 +118,22 @@ class ScalarColumnRoundTripTest extends AllocatorTest {
       assertThat(fromMap.columnNames()).containsExactly("id", "score", "label");
       assertThat(fromMap.column("score")).isEqualTo(Arrays.stream(scores).boxed().toList());
       assertThat(fromMap.column("label")).isEqualTo(columns.get("label"));
+    }
+  }
+
+  @Test
+  void timestamps_outside_the_nanosecond_range_need_a_coarser_unit() {
+    List<Instant> values = List.of(Instant.parse("0001-01-01T00:00:00.123456789Z"));
+    ArrowEncoderConfig micros =
+        ArrowEncoderConfig.builder().timestampUnit(TimeUnit.MICROSECOND).build();
+
+    assertThatThrownBy(() -> encoder().encode(values))
+        .isInstanceOf(ValueConversionException.class)
+        .hasMessageContaining("column 'value', row 0")
+        .hasMessageContaining("timestampUnit");
+    try (ArrowTable table = encoder(micros).toTable(values)) {
+      assertThat(table.column("value"))
+          .containsExactly(Instant.parse("0001-01-01T00:00:00.123456Z"));
     }
   }
 }

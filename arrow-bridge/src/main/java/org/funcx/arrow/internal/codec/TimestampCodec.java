@@ -44,8 +44,19 @@ public final class TimestampCodec implements ColumnReader, ColumnWriter {
       seconds = instant.getEpochSecond();
       nanos = instant.getNano();
     }
-    long wholeSeconds = Math.multiplyExact(seconds, unitsPerSecond);
-    long units = Math.addExact(wholeSeconds, nanos / (1_000_000_000L / unitsPerSecond));
+    long units;
+    try {
+      long wholeSeconds = Math.multiplyExact(seconds, unitsPerSecond);
+      units = Math.addExact(wholeSeconds, nanos / (1_000_000_000L / unitsPerSecond));
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException(
+          value
+              + " is outside the range of a "
+              + unit
+              + " timestamp;"
+              + " a coarser ArrowEncoderConfig.timestampUnit covers it",
+          e);
+    }
     ((TimeStampVector) vector).setSafe(index, units);
   }
 
