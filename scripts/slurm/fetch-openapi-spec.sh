@@ -7,7 +7,7 @@
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-STATE_DIR=$(realpath -m "${1:-/tmp/funcx-slurm}")
+STATE_DIR=$(realpath -m "${1:-${FUNCX_SLURM_STATE_DIR:-/tmp/funcx-slurm}}")
 OUTPUT=${2:-$SCRIPT_DIR/../../slurm-client/src/main/openapi/slurmrestd-v0.0.38.json}
 
 [[ -r "$STATE_DIR/env" ]] || { echo "slurm: ERROR: no $STATE_DIR/env; run start.sh first" >&2; exit 1; }

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers for start.sh / stop.sh (sourced, not executed).
 # Layout of STATE_DIR: slurm.conf, jwt.key, env, token, run/*.pid, log/*.log, munge/, state/.
 
@@ -46,20 +47,39 @@ terminate_pid() {
 # Slurm commands for this cluster only, never with a REST token in the environment.
 slurm_cmd() { env -u SLURM_JWT SLURM_CONF="$STATE_DIR/slurm.conf" "$@"; }
 
-# All PIDs below $1 (children first in the output is not guaranteed; callers kill them all).
-descendants() {
-  local parent=$1 child
-  for child in $(ps -e -o pid=,ppid= | awk -v p="$parent" '$2 == p {print $1}'); do
-    echo "$child"
-    descendants "$child"
+# "pid ppid" for every process, read from /proc (procps may be absent in CI images).
+process_table() {
+  local stat line fields
+  for stat in /proc/[0-9]*/stat; do
+    read -r line 2>/dev/null <"$stat" || continue
+    read -r -a fields <<<"${line##*) }" # after "pid (comm) ": state ppid ...
+    echo "${stat//[^0-9]/} ${fields[1]}"
   done
+}
+
+# All PIDs below $1.
+descendants() {
+  process_table | awk -v root="$1" '
+    { children[$2] = children[$2] " " $1 }
+    END {
+      queue = root
+      while (queue != "") {
+        n = split(queue, parents, " "); queue = ""
+        for (i = 1; i <= n; i++) {
+          m = split(children[parents[i]], kids, " ")
+          for (j = 1; j <= m; j++) { print kids[j]; queue = queue " " kids[j] }
+        }
+      }
+    }'
 }
 
 # slurmstepd processes that outlived their slurmd (e.g. after a kill -9), found by the
 # SLURM_CONF they inherited from our slurmd; prints their PIDs.
 orphan_stepds() {
-  local pid
-  for pid in $(pgrep -x slurmstepd || true); do
+  local pid comm
+  for comm in /proc/[0-9]*/comm; do
+    [[ "$(cat "$comm" 2>/dev/null)" == slurmstepd ]] || continue
+    pid=${comm#/proc/}; pid=${pid%/comm}
     process_gone "$pid" && continue
     if tr '\0' '\n' 2>/dev/null <"/proc/$pid/environ" | grep -qxF "SLURM_CONF=$STATE_DIR/slurm.conf"; then
       echo "$pid"
@@ -71,11 +91,11 @@ no_active_jobs() { [[ -z "$(slurm_cmd squeue -h -t R,CG,S,PD -o %A 2>/dev/null)"
 
 # Cancels every job (so no job process survives), then stops the daemons newest-first.
 stop_cluster() {
-  local daemon pid jobs stepd
+  local daemon pid jobs stepd i
   if [[ -n "$(live_pid slurmctld)" && -n "$(live_pid slurmd)" ]]; then
     jobs=$(slurm_cmd squeue -h -o %A 2>/dev/null || true)
     if [[ -n "$jobs" ]]; then
-      log "cancelling jobs: $(echo $jobs)"
+      log "cancelling jobs: ${jobs//$'\n'/ }"
       # shellcheck disable=SC2086
       slurm_cmd scancel $jobs 2>/dev/null || true
       wait_until 20 no_active_jobs || log "jobs still active after 20 s; their processes are killed below"

@@ -1,25 +1,26 @@
 #!/usr/bin/env bash
 # Starts a real single-node Slurm cluster on loopback as plain processes (no systemd):
 # munged (as munge), slurmctld, slurmd -N localhost, slurmrestd (as nobody, JWT auth, v0.0.38).
-# Idempotent: if the cluster of STATE_DIR already runs, prints its env file and exits 0; a
-# half-running or killed cluster (stale pid files) is stopped and started afresh.
+# Idempotent: if the cluster of STATE_DIR already runs, mints a fresh token, prints its env file
+# and exits 0; a half-running or killed cluster (stale pid files) is stopped and started afresh,
+# with slurmctld's job state cleared (slurmctld -c) and new free ports.
 #
-# Usage: start.sh [STATE_DIR]            (default /tmp/funcx-slurm; must run as root)
-# Tunables: SLURM_NODE_CPUS (8; more than the machine has is fine), SLURM_DEF_MEM_PER_CPU_MB (512),
-#           SLURM_TOKEN_LIFESPAN_S (86400; a fresh token is minted on every call).
+# Usage: start.sh [STATE_DIR]            (default $FUNCX_SLURM_STATE_DIR, else /tmp/funcx-slurm; as root)
+# Tunables: FUNCX_SLURM_NODE_CPUS (8; more than the machine has is fine),
+#   FUNCX_SLURM_DEF_MEM_PER_CPU_MB (512), FUNCX_SLURM_TOKEN_LIFESPAN_S (86400).
 # Writes STATE_DIR/env (source it): SLURM_CONF, SLURMRESTD_URL, SLURMRESTD_USER,
 #   SLURMRESTD_TOKEN_FILE, FUNCX_SLURM_MUNGE_SOCKET, FUNCX_SLURM_STATE_DIR,
 #   FUNCX_SLURM_PARTITION, FUNCX_SLURM_NODE_CPUS.
 set -euo pipefail
 unset SLURM_JWT
 
-STATE_DIR=$(realpath -m "${1:-/tmp/funcx-slurm}")
+STATE_DIR=$(realpath -m "${1:-${FUNCX_SLURM_STATE_DIR:-/tmp/funcx-slurm}}")
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=lib.sh
 source "$SCRIPT_DIR/lib.sh"
 
-readonly NODE_CPUS=${SLURM_NODE_CPUS:-8}
-readonly TOKEN_LIFESPAN_S=${SLURM_TOKEN_LIFESPAN_S:-86400}
+readonly NODE_CPUS=${FUNCX_SLURM_NODE_CPUS:-8}
+readonly TOKEN_LIFESPAN_S=${FUNCX_SLURM_TOKEN_LIFESPAN_S:-86400}
 readonly REST_USER=root
 readonly REST_API=v0.0.38
 readonly PARTITION=debug
@@ -36,7 +37,9 @@ chmod 755 "$STATE_DIR"
 exec 9>"$STATE_DIR/.lock"
 flock -w 120 9 || die "another start.sh/stop.sh on $STATE_DIR held the lock for 120 s"
 
-rest_url() { echo "http://127.0.0.1:$(sed -n 's/^# slurmrestd port: //p' "$STATE_DIR/slurm.conf")"; }
+# write-config.sh records the chosen slurmrestd port as a comment in slurm.conf.
+rest_port() { sed -n 's/^# slurmrestd port: //p' "$STATE_DIR/slurm.conf"; }
+rest_url() { echo "http://127.0.0.1:$(rest_port)"; }
 
 rest_answers() {
   curl -sf -o /dev/null -m 2 -H "X-SLURM-USER-NAME: $REST_USER" \
@@ -54,12 +57,15 @@ node_idle() { [[ "$(slurm_cmd sinfo -h -n localhost -o %t 2>/dev/null)" == idle*
 munge_answers() { munge -n -S "$MUNGE_SOCKET" 2>/dev/null | unmunge -S "$MUNGE_SOCKET" >/dev/null 2>&1; }
 ctld_answers() { slurm_cmd scontrol ping 2>/dev/null | grep -q 'is UP'; }
 
-# A loopback TCP port nobody listens on (a tiny race with other starters is accepted).
+# A loopback TCP port nobody listens on, probed with bash's /dev/tcp (a tiny race is accepted).
 free_port() {
   local port
   while :; do
     port=$((20000 + RANDOM % 20000))
-    [[ -z "$(ss -Hltn "sport = :$port")" ]] && { echo "$port"; return; }
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return
+    fi
   done
 }
 
@@ -88,6 +94,7 @@ if all_daemons_live && [[ -f "$STATE_DIR/env" ]]; then
   log "daemons of $STATE_DIR run but do not answer; restarting them"
 fi
 
+rm -f "$STATE_DIR/env" # readers must not see the previous run's ports while this one starts
 stop_cluster
 "$SCRIPT_DIR/write-config.sh" "$STATE_DIR" "$NODE_CPUS" "$(free_port)" "$(free_port)" "$(free_port)"
 
@@ -101,12 +108,13 @@ launch() {
 
 expect_up() {
   local daemon=$1 what=$2; shift 2
-  wait_until 30 "$@" && [[ -n "$(live_pid "$daemon")" ]] ||
+  if ! wait_until 30 "$@" || [[ -z "$(live_pid "$daemon")" ]]; then
     die "$daemon did not come up ($what); see $STATE_DIR/log/$daemon.out (and $daemon.log, munge/munged.log)"
+  fi
 }
 
 launch munged setpriv --reuid=munge --regid=munge --clear-groups \
-  munged --foreground --force --key-file="$STATE_DIR/munge/munge.key" --socket="$MUNGE_SOCKET" \
+  munged --foreground --key-file="$STATE_DIR/munge/munge.key" --socket="$MUNGE_SOCKET" \
   --log-file="$STATE_DIR/munge/munged.log" --seed-file="$STATE_DIR/munge/munged.seed" \
   --pid-file="$STATE_DIR/munge/munged.pid"
 expect_up munged "munge/unmunge round trip" munge_answers
@@ -120,7 +128,7 @@ expect_up slurmd "node idle in sinfo" node_idle
 mint_token || die "scontrol token failed (AuthAltTypes=auth/jwt inactive?); see $STATE_DIR/log/slurmctld.log"
 launch slurmrestd setpriv --reuid=nobody --regid=nogroup --clear-groups \
   env SLURM_JWT=daemon slurmrestd -a rest_auth/jwt -s "openapi/$REST_API" \
-  "127.0.0.1:$(sed -n 's/^# slurmrestd port: //p' "$STATE_DIR/slurm.conf")"
+  "127.0.0.1:$(rest_port)"
 expect_up slurmrestd "GET /slurm/$REST_API/ping" rest_answers
 
 cat >"$STATE_DIR/env" <<ENV

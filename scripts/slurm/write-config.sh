@@ -5,7 +5,7 @@ set -euo pipefail
 
 (($# == 5)) || { echo "usage: $0 STATE_DIR NODE_CPUS SLURMCTLD_PORT SLURMD_PORT SLURMRESTD_PORT" >&2; exit 2; }
 readonly STATE_DIR=$1 NODE_CPUS=$2 CTLD_PORT=$3 SLURMD_PORT=$4 REST_PORT=$5
-readonly DEF_MEM_PER_CPU_MB=${SLURM_DEF_MEM_PER_CPU_MB:-512}
+readonly DEF_MEM_PER_CPU_MB=${FUNCX_SLURM_DEF_MEM_PER_CPU_MB:-512}
 
 mkdir -p "$STATE_DIR"/{run,log,state/slurmctld,state/slurmd,munge}
 chmod 755 "$STATE_DIR"/{run,log,state}
