@@ -88,7 +88,11 @@ public final class SlurmRestClient {
     return answer.getJobId();
   }
 
-  /** The job's current state, reason and nodes; an unknown id fails with {@link SlurmRestException.Reason#UNKNOWN_JOB}. */
+  /**
+   * The job's current state, reason and nodes. An unknown id fails with
+   * {@link SlurmRestException.Reason#UNKNOWN_JOB}; so does an ended job once slurmctld's MinJobAge
+   * (300 s by default) has passed and it forgot the job.
+   */
   public SlurmJob job(long jobId) {
     String operation = "GET " + API_PATH + "/job/" + jobId;
     V0038JobsResponse answer = call(operation, jobId, headers -> api.slurmV0038GetJob(Long.toString(jobId), headers));
