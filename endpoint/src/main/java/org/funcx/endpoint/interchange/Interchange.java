@@ -122,7 +122,10 @@ public final class Interchange implements Runnable {
       case TASKS -> acceptTasks(message.body(Messages.Tasks.class));
       case CANCEL -> message.body(Messages.TaskIds.class).taskIds().forEach(book::cancel);
       case RESULTS_ACK -> book.acknowledged(message.body(Messages.TaskIds.class).taskIds());
-      case RECONNECT -> service.register();
+      case RECONNECT -> {
+        service.registered(false);
+        service.register();
+      }
       case REJECTED -> log.error("the service rejected this endpoint: {}",
           message.body(Messages.Rejected.class).reason());
       case SHUTDOWN -> {

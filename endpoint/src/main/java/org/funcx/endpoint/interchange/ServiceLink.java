@@ -25,6 +25,7 @@ final class ServiceLink {
   private boolean registered;
   private long lastHeardMillis;
   private long lastSentMillis;
+  private long lastRegisterMillis;
 
   ServiceLink(ZContext context, String address, String endpointId, long heartbeatMillis) {
     this.context = context;
@@ -45,11 +46,16 @@ final class ServiceLink {
     socket.connect(address);
     registered = false;
     lastHeardMillis = now;
+    lastRegisterMillis = 0;
     register();
     return socket;
   }
 
+  /** Says hello, at most once a second: a burst of RECONNECT answers must not become a storm. */
   void register() {
+    long now = System.currentTimeMillis();
+    if (now - lastRegisterMillis < 1_000) return;
+    lastRegisterMillis = now;
     send(new WireMessage(MessageType.REGISTER_ENDPOINT,
         new Messages.RegisterEndpoint(endpointId, sessionId, "0.1.0")));
   }
@@ -80,9 +86,9 @@ final class ServiceLink {
     return now - lastSentMillis >= heartbeatMillis;
   }
 
-  /** True when the service has been silent for three heartbeats. */
+  /** True when the service has been silent for five heartbeats. */
   boolean silent(long now) {
-    boolean quiet = now - lastHeardMillis > 3 * heartbeatMillis;
+    boolean quiet = now - lastHeardMillis > 5 * heartbeatMillis;
     if (quiet) log.warn("service at {} silent for {} ms; reconnecting", address, now - lastHeardMillis);
     return quiet;
   }

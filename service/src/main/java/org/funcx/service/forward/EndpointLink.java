@@ -15,6 +15,8 @@ final class EndpointLink {
   final ArrayDeque<String> toSend = new ArrayDeque<>();
   /** Sent on the current connection, not yet acknowledged. */
   final Set<String> unacknowledged = new HashSet<>();
+  /** Acknowledged by the agent process of {@link #sessionId}: it holds them, no resend needed. */
+  final Set<String> delivered = new HashSet<>();
   byte[] routingId;
   String sessionId;
   long lastSeenMillis;
@@ -29,21 +31,27 @@ final class EndpointLink {
     return routingId != null;
   }
 
+  /** The link is down; what the agent acknowledged is remembered in case the same agent returns. */
   void goOffline() {
     routingId = null;
-    sessionId = null;
     toSend.clear();
     unacknowledged.clear();
     load = Heartbeat.EMPTY;
   }
 
-  /** A new connection: everything unfinished is sent again; the endpoint drops duplicates. */
+  /**
+   * A (re)connection. The same agent process (same session) is sent what it never acknowledged;
+   * a new agent process is sent every unfinished task. The agent drops duplicates either way.
+   */
   void connect(byte[] routing, String session, long now) {
     goOffline();
+    if (!session.equals(sessionId)) delivered.clear();
     routingId = routing;
     sessionId = session;
     lastSeenMillis = now;
     connectedSinceMillis = now;
-    toSend.addAll(outstanding);
+    for (String taskId : outstanding) {
+      if (!delivered.contains(taskId)) toSend.add(taskId);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package org.funcx.service.forward;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ import org.zeromq.ZMsg;
 public final class Forwarder implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Forwarder.class);
   private static final int MAX_UNACKNOWLEDGED = 50_000;
+  /** Heartbeats an endpoint may miss before its link counts as lost; generous for busy loops. */
+  static final int LIVENESS_BEATS = 5;
 
   private final ZContext context = new ZContext();
   private final ZMQ.Socket router;
@@ -42,6 +45,7 @@ public final class Forwarder implements AutoCloseable {
   private final int sendBatchSize;
   private final int port;
   private final Map<ByteBuffer, EndpointLink> linksByRoute = new HashMap<>();
+  private final Map<ByteBuffer, List<String>> pendingAcks = new HashMap<>();
   private final Thread thread;
   private final CountDownLatch recovered = new CountDownLatch(1);
   private volatile boolean running = true;
@@ -120,19 +124,30 @@ public final class Forwarder implements AutoCloseable {
     }
   }
 
+  /**
+   * Reads what endpoints sent, then commits all results read in one store commit and only then
+   * acknowledges them: one disk write per pass instead of one per message.
+   */
   private void receiveFromEndpoints() {
     for (int i = 0; i < 1_000; i++) {
       ZMsg msg = ZMsg.recvMsg(router, ZMQ.DONTWAIT);
-      if (msg == null) return;
+      if (msg == null) break;
       byte[] route = msg.pop().getData();
       try {
         handle(route, WireMessage.decode(msg));
       } catch (WireFormatException e) {
         log.warn("dropped a malformed message from an endpoint connection: {}", e.getMessage());
+      } catch (RuntimeException e) {
+        log.error("could not handle a message from an endpoint connection; dropped it", e);
       } finally {
         msg.destroy();
       }
     }
+    if (pendingAcks.isEmpty()) return;
+    ledger.commit();
+    pendingAcks.forEach((route, ids) -> send(route.array(),
+        new WireMessage(MessageType.RESULTS_ACK, new Messages.TaskIds(ids))));
+    pendingAcks.clear();
   }
 
   private void handle(byte[] route, WireMessage message) {
@@ -154,8 +169,8 @@ public final class Forwarder implements AutoCloseable {
       case RESULTS -> {
         Messages.Results results = message.body(Messages.Results.class);
         ledger.results(link, results.results());
-        List<String> ids = results.results().stream().map(Messages.TaskResult::taskId).toList();
-        send(route, new WireMessage(MessageType.RESULTS_ACK, new Messages.TaskIds(ids)));
+        List<String> ids = pendingAcks.computeIfAbsent(ByteBuffer.wrap(route), r -> new ArrayList<>());
+        results.results().forEach(r -> ids.add(r.taskId()));
       }
       default -> log.warn("endpoint {} sent unexpected {}", link.endpointId, message.type());
     }
@@ -163,12 +178,25 @@ public final class Forwarder implements AutoCloseable {
 
   private void register(byte[] route, Messages.RegisterEndpoint hello, long now) {
     String endpointId = hello.endpointId();
-    if (endpointId == null || registry.endpoint(endpointId).isEmpty()) {
+    if (endpointId == null || hello.sessionId() == null) {
+      send(route, new WireMessage(MessageType.REJECTED,
+          new Messages.Rejected("registration needs endpointId and sessionId")));
+      return;
+    }
+    if (registry.endpoint(endpointId).isEmpty()) {
       send(route, new WireMessage(MessageType.REJECTED,
           new Messages.Rejected("endpoint " + endpointId + " is not registered")));
       return;
     }
     EndpointLink link = ledger.link(endpointId);
+    boolean sameConnection = link.online() && java.util.Arrays.equals(link.routingId, route)
+        && hello.sessionId().equals(link.sessionId);
+    if (sameConnection) {
+      link.lastSeenMillis = now;
+      send(route, new WireMessage(MessageType.ENDPOINT_REGISTERED,
+          new Messages.EndpointRegistered(endpointId, heartbeatMillis)));
+      return;
+    }
     if (link.online()) linksByRoute.remove(ByteBuffer.wrap(link.routingId));
     link.connect(route, hello.sessionId(), now);
     linksByRoute.put(ByteBuffer.wrap(route), link);
@@ -212,9 +240,9 @@ public final class Forwarder implements AutoCloseable {
     nextHeartbeatMillis = now + heartbeatMillis;
     for (EndpointLink link : ledger.links()) {
       if (!link.online()) continue;
-      if (now - link.lastSeenMillis > 3 * heartbeatMillis) {
-        log.warn("endpoint {} missed 3 heartbeats; its tasks wait for it to reconnect",
-            link.endpointId);
+      if (now - link.lastSeenMillis > LIVENESS_BEATS * heartbeatMillis) {
+        log.warn("endpoint {} silent for {} ms; its tasks wait for it to reconnect",
+            link.endpointId, now - link.lastSeenMillis);
         dropLink(link);
       } else {
         send(link.routingId, new WireMessage(MessageType.HEARTBEAT, Messages.Heartbeat.EMPTY));

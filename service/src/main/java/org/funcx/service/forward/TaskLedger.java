@@ -90,6 +90,7 @@ final class TaskLedger {
   void acknowledged(EndpointLink link, List<String> taskIds) {
     for (String id : taskIds) {
       if (link.unacknowledged.remove(id) && link.outstanding.contains(id)) {
+        link.delivered.add(id);
         live.advance(id, TaskState.WAITING_FOR_NODES);
       }
     }
@@ -101,13 +102,20 @@ final class TaskLedger {
     }
   }
 
-  /** Stores the results of tasks still unfinished; duplicates and strangers are ignored. */
+  /**
+   * Records the results of tasks still unfinished; duplicates and strangers are ignored. Nothing
+   * is durable, and nothing may be acknowledged, before {@link #commit()}.
+   */
   void results(EndpointLink link, List<TaskResult> results) {
     for (TaskResult result : results) {
       if (!link.outstanding.contains(result.taskId())) continue;
       TaskRecord task = store.get(result.taskId());
       finish(task, result.resultJson(), result.error());
     }
+  }
+
+  /** Makes every recorded outcome durable in one store commit, then publishes them. */
+  void commit() {
     completions.commit();
   }
 
@@ -134,7 +142,10 @@ final class TaskLedger {
 
   private void finish(TaskRecord task, String resultJson, TaskError error) {
     EndpointLink link = links.get(task.endpointId());
-    if (link != null) link.outstanding.remove(task.taskId());
+    if (link != null) {
+      link.outstanding.remove(task.taskId());
+      link.delivered.remove(task.taskId());
+    }
     endpointOfTask.remove(task.taskId());
     if (error == null) completions.succeed(task, resultJson);
     else completions.fail(task, error);
