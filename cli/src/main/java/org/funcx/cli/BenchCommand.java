@@ -31,6 +31,8 @@ final class BenchCommand implements Callable<Integer> {
   Integer roundTrips;
   @Option(names = "--workers", description = "Workers per manager (default: cores).")
   Integer workers;
+  @Option(names = "--prefetch", description = "Tasks a manager may hold beyond its workers.")
+  Integer prefetch;
 
   @Override
   public Integer call() throws Exception {
@@ -41,7 +43,8 @@ final class BenchCommand implements Callable<Integer> {
       long coldStart = System.nanoTime();
       var state = service.start(freePort(), freePort());
       var config = endpoints.configure("bench", state.url());
-      if (workers != null) config = config.withWorkers(workers, config.prefetch());
+      config = config.withWorkers(workers != null ? workers : config.workersPerNode(),
+          prefetch != null ? prefetch : config.prefetch());
       endpoints.save(config);
       String endpointId = endpoints.start("bench", state.url());
       FuncXClient client = FuncXClient.connect(state.url());

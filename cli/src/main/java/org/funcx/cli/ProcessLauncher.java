@@ -23,6 +23,7 @@ public final class ProcessLauncher {
     List<String> command = new ArrayList<>(List.of("setsid",
         Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(jvmOptions);
+    command.addAll(extraJvmOptions());
     command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
     command.addAll(args);
@@ -30,6 +31,12 @@ public final class ProcessLauncher {
         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
     return p.pid();
+  }
+
+  /** {@code FUNCX_JAVA_OPTS}: extra JVM options for the service and agents (profiling, memory). */
+  static List<String> extraJvmOptions() {
+    String opts = System.getenv("FUNCX_JAVA_OPTS");
+    return opts == null || opts.isBlank() ? List.of() : List.of(opts.trim().split("\\s+"));
   }
 
   public static boolean alive(long pid) {

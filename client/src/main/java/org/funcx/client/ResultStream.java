@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ResultStream implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ResultStream.class);
-  private static final long POLL_WHEN_QUIET_MILLIS = 2_000;
+  /** With a live socket, poll only after this long without any push (a safety net, not a path). */
+  private static final long POLL_WHEN_QUIET_MILLIS = 10_000;
 
   private record Pending(CompletableFuture<Object> future, String returnType) {}
 
@@ -50,6 +51,7 @@ final class ResultStream implements AutoCloseable {
       pending.put(taskIds.get(i), new Pending(futures.get(i), returnType));
     }
     groups.add(groupId);
+    lastActivityMillis = System.currentTimeMillis();
     WebSocket ws = socket;
     if (ws != null) subscribe(ws, groupId);
   }

@@ -35,7 +35,7 @@ public final class FuncxService implements AutoCloseable {
     this.store = new TaskStore(config.dataDir().resolve("tasks.mvstore"));
     var live = new LiveTaskStates();
     var catalog = new FunctionCatalog(registry);
-    this.push = new ResultPushHub(store);
+    this.push = new ResultPushHub(store, live);
     var completions = new TaskCompletions(store, live, catalog, push::publish);
     this.forwarder = new Forwarder(config.host(), config.forwarderPort(), store, live, catalog,
         completions, registry, config.heartbeat().toMillis(), config.sendBatchSize());

@@ -46,7 +46,17 @@ public final class Messages {
     }
   }
 
-  public record Results(List<TaskResult> results) {}
+  /**
+   * A batch of results.
+   *
+   * @param meanTaskMicros the sender's recent mean run time per task (managers only, else 0); the
+   *     interchange sizes a manager's prefetch from it
+   */
+  public record Results(List<TaskResult> results, long meanTaskMicros) {
+    public Results(List<TaskResult> results) {
+      this(results, 0);
+    }
+  }
 
   /** Liveness plus the sender's load, so the receiver can show it and expire silent peers. */
   public record Heartbeat(int managers, int workers, int idleWorkers, int queued, int running) {

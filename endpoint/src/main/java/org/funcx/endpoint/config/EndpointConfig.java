@@ -12,7 +12,8 @@ import org.funcx.core.json.Json;
  *
  * @param provider {@code local} (manager processes on this machine) or {@code slurm}
  * @param workersPerNode worker threads per manager
- * @param prefetch tasks a manager may hold beyond its idle workers, to hide dispatch latency
+ * @param prefetch least number of tasks a manager holds beyond its workers; the interchange
+ *     raises it for short tasks (to about 50 ms of queued work per worker) to hide dispatch latency
  * @param initBlocks managers (blocks) started with the endpoint
  * @param minBlocks managers kept alive; a lost one is replaced
  * @param maxBlocks upper bound of managers
@@ -42,7 +43,7 @@ public record EndpointConfig(
 
   public static EndpointConfig defaults(String name, String serviceUrl) {
     int cores = Runtime.getRuntime().availableProcessors();
-    return new EndpointConfig(name, null, serviceUrl, "local", Math.max(1, cores), 64, 1, 1, 1,
+    return new EndpointConfig(name, null, serviceUrl, "local", Math.max(1, cores), 0, 1, 1, 1,
         2.0, 1, "127.0.0.1", 0, "-Xmx1g -XX:+UseSerialGC", 256L << 20);
   }
 

@@ -179,7 +179,9 @@ public final class Interchange implements Runnable {
     switch (message.type()) {
       case HEARTBEAT -> slot.load = message.body(Messages.Heartbeat.class);
       case RESULTS -> {
-        for (TaskResult r : message.body(Messages.Results.class).results()) {
+        Messages.Results results = message.body(Messages.Results.class);
+        slot.adaptPrefetch(results.meanTaskMicros());
+        for (TaskResult r : results.results()) {
           slot.inflight.remove(r.taskId());
           book.complete(r);
         }

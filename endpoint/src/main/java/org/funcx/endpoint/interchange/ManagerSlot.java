@@ -16,15 +16,33 @@ final class ManagerSlot {
   final Set<String> knownFunctions = new HashSet<>();
   long lastSeenMillis;
   Heartbeat load = Heartbeat.EMPTY;
+  /** Tasks held beyond the workers; starts at the configured floor, then follows task length. */
+  int prefetch;
 
   ManagerSlot(byte[] routingId, RegisterManager info, long now) {
     this.routingId = routingId;
     this.info = info;
     this.lastSeenMillis = now;
+    this.prefetch = info.prefetch();
+  }
+
+  /** Work kept queued on a manager so its workers never wait for the next dispatch. */
+  static final long BUFFER_MICROS = 50_000;
+  static final int MAX_PREFETCH = 4_096;
+
+  /**
+   * Sizes the prefetch to about {@link #BUFFER_MICROS} of work per worker: thousands of
+   * microsecond tasks, a few 10 ms tasks, none beyond the floor for tasks of seconds, so long tasks
+   * are not stuck behind each other on one manager while another is idle.
+   */
+  void adaptPrefetch(long meanTaskMicros) {
+    if (meanTaskMicros <= 0) return;
+    long wanted = info.workers() * BUFFER_MICROS / meanTaskMicros;
+    prefetch = (int) Math.max(info.prefetch(), Math.min(MAX_PREFETCH, wanted));
   }
 
   int capacity() {
-    return info.workers() + info.prefetch();
+    return info.workers() + prefetch;
   }
 
   int free() {

@@ -106,7 +106,7 @@ public final class Manager implements AutoCloseable {
     results.drain(batch::add);
     for (int from = 0; from < batch.size(); from += 10_000) {
       var part = batch.subList(from, Math.min(batch.size(), from + 10_000));
-      send(new WireMessage(MessageType.RESULTS, new Messages.Results(List.copyOf(part))));
+      send(new WireMessage(MessageType.RESULTS, new Messages.Results(List.copyOf(part), pool.meanRunMicros())));
     }
   }
 

@@ -26,6 +26,8 @@ final class WorkerPool implements AutoCloseable {
   private final LinkedBlockingQueue<TaskSpec> queue = new LinkedBlockingQueue<>();
   private final Map<Thread, Running> running = new ConcurrentHashMap<>();
   private final AtomicInteger busy = new AtomicInteger();
+  /** Exponentially weighted mean run time per task, in nanoseconds; racy updates are fine. */
+  private volatile long meanRunNanos;
   private final TaskRunner runner;
   private final Consumer<TaskResult> answers;
   private final int size;
@@ -72,6 +74,10 @@ final class WorkerPool implements AutoCloseable {
     return Math.max(0, size - busy.get());
   }
 
+  long meanRunMicros() {
+    return Math.max(1, meanRunNanos / 1_000);
+  }
+
   int queued() {
     return queue.size();
   }
@@ -92,6 +98,7 @@ final class WorkerPool implements AutoCloseable {
       running.put(self, entry);
       busy.incrementAndGet();
       TaskResult result;
+      long started = System.nanoTime();
       try {
         result = runner.run(task);
       } catch (InterruptedException | ThreadDeath timedOut) {
@@ -101,6 +108,9 @@ final class WorkerPool implements AutoCloseable {
         result = TaskResult.failure(task.taskId(), TaskError.of(ErrorKind.REMOTE_EXCEPTION,
             "worker error: " + t));
       } finally {
+        long took = System.nanoTime() - started;
+        long mean = meanRunNanos;
+        meanRunNanos = mean == 0 ? took : mean + (took - mean) / 8;
         running.remove(self);
         busy.decrementAndGet();
         Thread.interrupted();

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.funcx.service.store.LiveTaskStates;
 import org.funcx.service.store.TaskRecord;
 import org.funcx.service.store.TaskStore;
 import org.slf4j.Logger;
@@ -34,11 +35,13 @@ public final class ResultPushHub implements AutoCloseable {
   private final ExecutorService sender =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "funcx-result-push"));
   private final TaskStore store;
+  private final LiveTaskStates live;
   /** Task ids already sent per connection; touched by the sender thread only. */
   private final Map<WsContext, Set<String>> delivered = new HashMap<>();
 
-  public ResultPushHub(TaskStore store) {
+  public ResultPushHub(TaskStore store, LiveTaskStates live) {
     this.store = store;
+    this.live = live;
   }
 
   void configure(WsConfig ws) {
@@ -97,6 +100,7 @@ public final class ResultPushHub implements AutoCloseable {
   private void sendFinished(WsContext ctx, List<String> ids) {
     List<TaskRecord> done = new ArrayList<>();
     for (String id : ids) {
+      if (live.get(id) != null) continue; // unfinished: its result will be pushed when it lands
       TaskRecord r = store.get(id);
       if (r != null && r.state().isTerminal()) done.add(r);
       if (done.size() == 10_000) {

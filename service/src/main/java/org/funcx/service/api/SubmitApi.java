@@ -5,7 +5,6 @@ import com.google.gson.JsonObject;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -68,7 +67,7 @@ final class SubmitApi {
   private List<String> store(String groupId, List<Draft> drafts) {
     long now = System.currentTimeMillis();
     List<String> taskIds = new ArrayList<>(drafts.size());
-    Map<String, List<String>> toDispatch = new LinkedHashMap<>();
+    List<TaskRecord> toDispatch = new ArrayList<>(drafts.size());
     for (Draft d : drafts) {
       String id = UUID.randomUUID().toString();
       taskIds.add(id);
@@ -79,12 +78,12 @@ final class SubmitApi {
         store.put(task.succeeded(memoized, now));
       } else {
         store.put(task);
-        toDispatch.computeIfAbsent(d.endpointId(), e -> new ArrayList<>()).add(id);
+        toDispatch.add(task);
       }
     }
     store.putGroup(groupId, taskIds);
     store.commit();
-    toDispatch.forEach(forwarder::submitted);
+    forwarder.submitted(toDispatch);
     return taskIds;
   }
 

@@ -17,6 +17,7 @@ import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.LiveTaskStates;
 import org.funcx.service.store.Registry;
 import org.funcx.service.store.TaskCompletions;
+import org.funcx.service.store.TaskRecord;
 import org.funcx.service.store.TaskStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,8 +84,9 @@ public final class Forwarder implements AutoCloseable {
     return port;
   }
 
-  public void submitted(String endpointId, List<String> taskIds) {
-    mailbox.post(new ForwarderCommand.NewTasks(endpointId, taskIds));
+  /** Hands over tasks that are stored and committed, to be sent to their endpoints. */
+  public void submitted(List<TaskRecord> tasks) {
+    mailbox.post(new ForwarderCommand.NewTasks(tasks));
   }
 
   public CompletableFuture<Boolean> cancel(String taskId) {
@@ -208,7 +210,7 @@ public final class Forwarder implements AutoCloseable {
 
   private void execute(ForwarderCommand command) {
     if (command instanceof ForwarderCommand.NewTasks n) {
-      n.taskIds().forEach(id -> ledger.add(n.endpointId(), id));
+      n.tasks().forEach(ledger::add);
     } else if (command instanceof ForwarderCommand.Cancel c) {
       c.done().complete(ledger.cancel(c.taskId()));
     } else if (command instanceof ForwarderCommand.EndpointDeleted d) {

@@ -2,10 +2,12 @@ package org.funcx.service.forward;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.funcx.service.store.TaskRecord;
 
 /** Requests from REST threads to the forwarder thread, which owns all task bookkeeping. */
 sealed interface ForwarderCommand {
-  record NewTasks(String endpointId, List<String> taskIds) implements ForwarderCommand {}
+  /** Tasks just stored (and committed) by a submission. */
+  record NewTasks(List<TaskRecord> tasks) implements ForwarderCommand {}
 
   record Cancel(String taskId, CompletableFuture<Boolean> done) implements ForwarderCommand {}
 

@@ -24,7 +24,8 @@ import org.funcx.service.store.TaskStore;
  */
 final class TaskLedger {
   private final Map<String, EndpointLink> links = new HashMap<>();
-  private final Map<String, String> endpointOfTask = new HashMap<>();
+  /** Every unfinished task's record, so the hot paths never read the store. */
+  private final Map<String, TaskRecord> unfinished = new HashMap<>();
   private final TaskStore store;
   private final LiveTaskStates live;
   private final FunctionCatalog functions;
@@ -40,12 +41,12 @@ final class TaskLedger {
 
   /** Rebuilds the unfinished tasks from the store after a start or restart. */
   void recover() {
-    List<TaskRecord> unfinished = new ArrayList<>();
+    List<TaskRecord> stored = new ArrayList<>();
     store.forEach(r -> {
-      if (!r.state().isTerminal()) unfinished.add(r);
+      if (!r.state().isTerminal()) stored.add(r);
     });
-    unfinished.sort((a, b) -> Long.compare(a.createdAtMillis(), b.createdAtMillis()));
-    for (TaskRecord r : unfinished) add(r.endpointId(), r.taskId());
+    stored.sort((a, b) -> Long.compare(a.createdAtMillis(), b.createdAtMillis()));
+    for (TaskRecord r : stored) add(r);
   }
 
   EndpointLink link(String endpointId) {
@@ -56,12 +57,12 @@ final class TaskLedger {
     return links.values();
   }
 
-  void add(String endpointId, String taskId) {
-    EndpointLink link = link(endpointId);
-    if (!link.outstanding.add(taskId)) return;
-    endpointOfTask.put(taskId, endpointId);
-    live.set(taskId, TaskState.WAITING_FOR_ENDPOINT);
-    if (link.online()) link.toSend.add(taskId);
+  void add(TaskRecord task) {
+    EndpointLink link = link(task.endpointId());
+    if (!link.outstanding.add(task.taskId())) return;
+    unfinished.put(task.taskId(), task);
+    live.set(task.taskId(), TaskState.WAITING_FOR_ENDPOINT);
+    if (link.online()) link.toSend.add(task.taskId());
   }
 
   /** Takes up to {@code max} tasks to send; tasks whose function vanished fail instead. */
@@ -70,8 +71,8 @@ final class TaskLedger {
     List<Messages.TaskSpec> batch = new ArrayList<>();
     while (batch.size() < max && !link.toSend.isEmpty()) {
       String taskId = link.toSend.poll();
-      if (!link.outstanding.contains(taskId)) continue;
-      TaskRecord task = store.get(taskId);
+      TaskRecord task = unfinished.get(taskId);
+      if (task == null) continue;
       Optional<FunctionSpec> spec = functions.spec(task.functionId());
       if (spec.isEmpty()) {
         finish(task, null, new TaskError(ErrorKind.FUNCTION_NOT_FOUND,
@@ -108,8 +109,8 @@ final class TaskLedger {
    */
   void results(EndpointLink link, List<TaskResult> results) {
     for (TaskResult result : results) {
-      if (!link.outstanding.contains(result.taskId())) continue;
-      TaskRecord task = store.get(result.taskId());
+      TaskRecord task = unfinished.get(result.taskId());
+      if (task == null || !task.endpointId().equals(link.endpointId)) continue;
       finish(task, result.resultJson(), result.error());
     }
   }
@@ -121,9 +122,8 @@ final class TaskLedger {
 
   /** Cancels a task that has not started; returns false when it is running or finished. */
   boolean cancel(String taskId) {
-    String endpointId = endpointOfTask.get(taskId);
-    if (endpointId == null || live.get(taskId) == TaskState.RUNNING) return false;
-    TaskRecord task = store.get(taskId);
+    TaskRecord task = unfinished.get(taskId);
+    if (task == null || live.get(taskId) == TaskState.RUNNING) return false;
     finish(task, null, TaskError.of(ErrorKind.CANCELLED, "task " + taskId + " was cancelled"));
     completions.commit();
     return true;
@@ -134,7 +134,7 @@ final class TaskLedger {
     EndpointLink link = links.remove(endpointId);
     if (link == null) return;
     for (String taskId : List.copyOf(link.outstanding)) {
-      finish(store.get(taskId), null, TaskError.of(ErrorKind.ENDPOINT_LOST,
+      finish(unfinished.get(taskId), null, TaskError.of(ErrorKind.ENDPOINT_LOST,
           "endpoint " + endpointId + " " + why + " with task " + taskId + " on it"));
     }
     completions.commit();
@@ -146,7 +146,7 @@ final class TaskLedger {
       link.outstanding.remove(task.taskId());
       link.delivered.remove(task.taskId());
     }
-    endpointOfTask.remove(task.taskId());
+    unfinished.remove(task.taskId());
     if (error == null) completions.succeed(task, resultJson);
     else completions.fail(task, error);
   }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ByteArrayDataType;
+import org.h2.mvstore.type.StringDataType;
 
 /**
  * Durable task states, results, batch membership and memoized results, on H2's MVStore key-value
@@ -25,9 +27,16 @@ public final class TaskStore implements AutoCloseable {
 
   public TaskStore(Path file) {
     this.store = new MVStore.Builder().fileName(file.toString()).open();
-    this.tasks = store.openMap("tasks");
-    this.groups = store.openMap("groups");
-    this.memo = store.openMap("memo");
+    // Typed keys and values: the generic ObjectDataType costs a type probe per read and write.
+    this.tasks = store.openMap("tasks", new MVMap.Builder<String, byte[]>()
+        .keyType(StringDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE));
+    this.groups = store.openMap("groups", strings());
+    this.memo = store.openMap("memo", strings());
+  }
+
+  private static MVMap.Builder<String, String> strings() {
+    return new MVMap.Builder<String, String>().keyType(StringDataType.INSTANCE)
+        .valueType(StringDataType.INSTANCE);
   }
 
   public void put(TaskRecord record) {
