@@ -75,7 +75,7 @@ final class BenchCommand implements Callable<Integer> {
 
   private static double[] roundTrips(FuncXExecutor executor, RegisteredFunction f, int count)
       throws Exception {
-    for (int i = 0; i < 50; i++) executor.submit(f, i).get(30, TimeUnit.SECONDS);
+    for (int i = 0; i < Math.max(200, count); i++) executor.submit(f, i).get(30, TimeUnit.SECONDS);
     double[] ms = new double[count];
     for (int i = 0; i < count; i++) {
       long t = System.nanoTime();

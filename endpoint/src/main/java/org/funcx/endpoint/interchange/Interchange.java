@@ -8,6 +8,7 @@ import java.util.Map;
 import org.funcx.core.model.ErrorKind;
 import org.funcx.core.model.FunctionSpec;
 import org.funcx.core.model.TaskError;
+import org.funcx.core.wire.HopTrace;
 import org.funcx.core.wire.Mailbox;
 import org.funcx.core.wire.MessageType;
 import org.funcx.core.wire.Messages;
@@ -141,6 +142,7 @@ public final class Interchange implements Runnable {
     tasks.functions().values().forEach(book::addFunction);
     List<String> ids = new ArrayList<>(tasks.tasks().size());
     for (TaskSpec t : tasks.tasks()) {
+      HopTrace.mark("3-interchange-got", t.taskId());
       book.accept(t);
       ids.add(t.taskId());
     }
@@ -182,6 +184,7 @@ public final class Interchange implements Runnable {
         Messages.Results results = message.body(Messages.Results.class);
         slot.adaptPrefetch(results.meanTaskMicros());
         for (TaskResult r : results.results()) {
+          HopTrace.mark("7-interchange-got-result", r.taskId());
           slot.inflight.remove(r.taskId());
           book.complete(r);
         }
@@ -217,6 +220,7 @@ public final class Interchange implements Runnable {
       }
       if (batch.isEmpty()) return;
       sendToManager(slot.routingId, new WireMessage(MessageType.TASKS, new Messages.Tasks(functions, batch)));
+      if (HopTrace.on()) batch.forEach(t -> HopTrace.mark("4-interchange-dispatched", t.taskId()));
     }
   }
 
@@ -230,6 +234,7 @@ public final class Interchange implements Runnable {
     while (service.isRegistered() && book.hasOutbox()) {
       var batch = book.takeOutbox(RESULTS_PER_MESSAGE);
       service.send(new WireMessage(MessageType.RESULTS, new Messages.Results(batch)));
+      if (HopTrace.on()) batch.forEach(r -> HopTrace.mark("8-interchange-sent-result", r.taskId()));
     }
   }
 

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import org.funcx.core.wire.HopTrace;
 import org.funcx.core.wire.Mailbox;
 import org.funcx.core.wire.MessageType;
 import org.funcx.core.wire.Messages;
@@ -89,6 +90,7 @@ public final class Manager implements AutoCloseable {
           case TASKS -> {
             var tasks = message.body(Messages.Tasks.class);
             tasks.functions().values().forEach(runner::learn);
+            if (HopTrace.on()) tasks.tasks().forEach(t -> HopTrace.mark("5-manager-got", t.taskId()));
             tasks.tasks().forEach(pool::submit);
           }
           case SHUTDOWN -> running = false;
@@ -107,6 +109,7 @@ public final class Manager implements AutoCloseable {
     for (int from = 0; from < batch.size(); from += 10_000) {
       var part = batch.subList(from, Math.min(batch.size(), from + 10_000));
       send(new WireMessage(MessageType.RESULTS, new Messages.Results(List.copyOf(part), pool.meanRunMicros())));
+      if (HopTrace.on()) part.forEach(r -> HopTrace.mark("6-manager-sent-result", r.taskId()));
     }
   }
 

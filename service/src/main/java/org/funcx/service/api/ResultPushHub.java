@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.funcx.core.wire.HopTrace;
 import org.funcx.service.store.LiveTaskStates;
 import org.funcx.service.store.TaskRecord;
 import org.funcx.service.store.TaskStore;
@@ -126,6 +127,7 @@ public final class ResultPushHub implements AutoCloseable {
     });
     try {
       ctx.send(json);
+      if (HopTrace.on()) records.forEach(r -> HopTrace.mark("11-pushed", r.taskId()));
     } catch (RuntimeException e) {
       log.debug("dropping a WebSocket subscriber: {}", e.toString());
       unsubscribe(ctx);

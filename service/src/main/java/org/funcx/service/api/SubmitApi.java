@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.funcx.core.model.FunctionSpec;
+import org.funcx.core.wire.HopTrace;
 import org.funcx.service.forward.Forwarder;
 import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.MemoKey;
@@ -83,6 +84,7 @@ final class SubmitApi {
     }
     store.putGroup(groupId, taskIds);
     store.commit();
+    if (HopTrace.on()) toDispatch.forEach(t -> HopTrace.mark("1-service-stored", t.taskId()));
     forwarder.submitted(toDispatch);
     return taskIds;
   }

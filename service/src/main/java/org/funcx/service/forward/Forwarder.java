@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.funcx.core.wire.HopTrace;
 import org.funcx.core.wire.Mailbox;
 import org.funcx.core.wire.MessageType;
 import org.funcx.core.wire.Messages;
@@ -147,6 +148,7 @@ public final class Forwarder implements AutoCloseable {
     }
     if (pendingAcks.isEmpty()) return;
     ledger.commit();
+    if (HopTrace.on()) pendingAcks.values().forEach(ids -> HopTrace.mark("10-forwarder-committed", ids));
     pendingAcks.forEach((route, ids) -> send(route.array(),
         new WireMessage(MessageType.RESULTS_ACK, new Messages.TaskIds(ids))));
     pendingAcks.clear();
@@ -170,6 +172,7 @@ public final class Forwarder implements AutoCloseable {
       case TASKS_RUNNING -> ledger.running(link, message.body(Messages.TaskIds.class).taskIds());
       case RESULTS -> {
         Messages.Results results = message.body(Messages.Results.class);
+        if (HopTrace.on()) results.results().forEach(r -> HopTrace.mark("9-forwarder-got-result", r.taskId()));
         ledger.results(link, results.results());
         List<String> ids = pendingAcks.computeIfAbsent(ByteBuffer.wrap(route), r -> new ArrayList<>());
         results.results().forEach(r -> ids.add(r.taskId()));
@@ -232,6 +235,7 @@ public final class Forwarder implements AutoCloseable {
         var batch = ledger.nextBatch(link, sendBatchSize);
         if (batch.isEmpty()) break;
         if (!send(link.routingId, new WireMessage(MessageType.TASKS, batch.get()))) break;
+        if (HopTrace.on()) batch.get().tasks().forEach(t -> HopTrace.mark("2-forwarder-sent", t.taskId()));
       }
     }
   }
