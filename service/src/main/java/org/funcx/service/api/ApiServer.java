@@ -59,20 +59,21 @@ public final class ApiServer implements AutoCloseable {
     app.ws("/v2/ws", push::configure);
     app.exception(ApiException.class, (e, ctx) ->
         ctx.status(e.status()).json(error(e.status(), e.code(), e.getMessage(), e.details())));
-    app.exception(HttpResponseException.class, (e, ctx) ->
-        ctx.status(e.getStatus()).json(error(e.getStatus(), "http_" + e.getStatus(), e.getMessage(),
-            Map.of())));
+    app.exception(HttpResponseException.class, (e, ctx) -> {
+      String code = switch (e.getStatus()) {
+        case 404 -> "no_such_route";
+        case 405 -> "method_not_allowed";
+        case 413 -> "payload_too_large";
+        default -> "http_" + e.getStatus();
+      };
+      String message = e.getStatus() == 404 ? "no route " + ctx.method() + " " + ctx.path()
+          : e.getMessage();
+      ctx.status(e.getStatus()).json(error(e.getStatus(), code, message, Map.of()));
+    });
     app.exception(Exception.class, (e, ctx) -> {
       log.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
       ctx.status(500).json(error(500, "internal_error", e.toString(), Map.of()));
     });
-    app.error(404, ctx -> {
-      if (ctx.result() == null) {
-        ctx.json(error(404, "no_such_route", "no route " + ctx.method() + " " + ctx.path(), Map.of()));
-      }
-    });
-    app.error(405, ctx -> ctx.json(error(405, "method_not_allowed",
-        ctx.method() + " is not allowed on " + ctx.path(), Map.of())));
     app.start(config.host(), config.httpPort());
   }
 
