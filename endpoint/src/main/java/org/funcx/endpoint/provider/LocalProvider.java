@@ -52,7 +52,8 @@ public final class LocalProvider implements AutoCloseable {
     String block = String.valueOf(nextBlock++);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String opt : config.workerJvmOptions().trim().split("\\s+")) {
+    String extra = System.getenv().getOrDefault("FUNCX_JAVA_OPTS", "");
+    for (String opt : (config.workerJvmOptions() + " " + extra).trim().split("\\s+")) {
       if (!opt.isEmpty()) command.add(opt);
     }
     command.addAll(List.of("--add-opens=java.base/java.nio=ALL-UNNAMED",
