@@ -31,7 +31,8 @@ public final class FuncxService implements AutoCloseable {
 
   private FuncxService(ServiceConfig config) throws Exception {
     Files.createDirectories(config.dataDir());
-    this.registry = Registry.embedded(config.dataDir());
+    this.registry = config.registryUrl() == null ? Registry.embedded(config.dataDir())
+        : new Registry(config.registryUrl());
     this.store = new TaskStore(config.dataDir().resolve("tasks.mvstore"));
     var live = new LiveTaskStates();
     var catalog = new FunctionCatalog(registry);

@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param maxArgsBytes largest JSON arguments of one task (413 above it)
  * @param maxRequestBytes largest REST request body
  * @param sendBatchSize tasks per message to an endpoint
+ * @param registryUrl JDBC URL of the function/endpoint registry; null for embedded H2 in dataDir
  */
 public record ServiceConfig(
     String host,
@@ -23,28 +24,34 @@ public record ServiceConfig(
     Duration heartbeat,
     int maxArgsBytes,
     long maxRequestBytes,
-    int sendBatchSize) {
+    int sendBatchSize,
+    String registryUrl) {
 
   public static final int DEFAULT_HTTP_PORT = 8765;
   public static final int DEFAULT_FORWARDER_PORT = 8766;
 
   public static ServiceConfig defaults(Path dataDir) {
     return new ServiceConfig("127.0.0.1", DEFAULT_HTTP_PORT, DEFAULT_FORWARDER_PORT, dataDir,
-        Duration.ofDays(14), Duration.ofSeconds(1), 10 << 20, 512L << 20, 5_000);
+        Duration.ofDays(14), Duration.ofSeconds(1), 10 << 20, 512L << 20, 5_000, null);
   }
 
   public ServiceConfig withPorts(int http, int forwarder) {
     return new ServiceConfig(host, http, forwarder, dataDir, taskTtl, heartbeat, maxArgsBytes,
-        maxRequestBytes, sendBatchSize);
+        maxRequestBytes, sendBatchSize, registryUrl);
   }
 
   public ServiceConfig withTaskTtl(Duration ttl) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, ttl, heartbeat, maxArgsBytes,
-        maxRequestBytes, sendBatchSize);
+        maxRequestBytes, sendBatchSize, registryUrl);
+  }
+
+  public ServiceConfig withRegistryUrl(String jdbcUrl) {
+    return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
+        maxArgsBytes, maxRequestBytes, sendBatchSize, jdbcUrl);
   }
 
   public ServiceConfig withMaxArgsBytes(int bytes) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat, bytes,
-        maxRequestBytes, sendBatchSize);
+        maxRequestBytes, sendBatchSize, registryUrl);
   }
 }

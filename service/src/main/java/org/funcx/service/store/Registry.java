@@ -36,7 +36,7 @@ public final class Registry implements AutoCloseable {
     try (Statement s = connection.createStatement()) {
       s.execute("CREATE TABLE IF NOT EXISTS functions (id VARCHAR(36) PRIMARY KEY,"
           + " name VARCHAR(200) NOT NULL, entry_point VARCHAR(200) NOT NULL,"
-          + " source CLOB NOT NULL, hash VARCHAR(64) NOT NULL, signature VARCHAR(2000),"
+          + " source VARCHAR(1048576) NOT NULL, hash VARCHAR(64) NOT NULL, signature VARCHAR(2000),"
           + " return_type VARCHAR(500), created_at BIGINT NOT NULL)");
       s.execute("CREATE TABLE IF NOT EXISTS endpoints (id VARCHAR(36) PRIMARY KEY,"
           + " name VARCHAR(200) NOT NULL, created_at BIGINT NOT NULL)");
