@@ -3,6 +3,7 @@ package org.funcx.cli;
 import java.util.concurrent.Callable;
 import org.funcx.client.FuncXClient;
 import org.funcx.endpoint.config.EndpointConfig;
+import org.funcx.endpoint.config.SlurmSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Parameters;
 /** {@code funcx endpoint configure|start|stop|list}. */
 @Command(name = "endpoint", description = "Configure, start, stop and list endpoints.",
     subcommands = {EndpointCommand.Configure.class, EndpointCommand.Start.class,
-        EndpointCommand.Stop.class, EndpointCommand.ListEndpoints.class})
+        EndpointCommand.Stop.class, EndpointCommand.ListEndpoints.class,
+        EndpointStatusCommand.class})
 final class EndpointCommand {
 
   static String serviceUrl() {
@@ -22,11 +24,28 @@ final class EndpointCommand {
   @Command(name = "configure", description = "Create or update an endpoint's config file.")
   static final class Configure implements Callable<Integer> {
     @Parameters(paramLabel = "NAME") String name;
-    @Option(names = "--provider", description = "local (slurm: not yet)") String provider;
+    @Option(names = "--provider", description = "local or slurm") String provider;
     @Option(names = "--workers", description = "Workers per manager.") Integer workers;
     @Option(names = "--prefetch", description = "Extra tasks a manager may hold.") Integer prefetch;
     @Option(names = "--blocks", description = "Managers to run (sets init, min and max).") Integer blocks;
     @Option(names = "--max-retries", description = "Retries of tasks lost with a manager.") Integer retries;
+    @Option(names = "--init-blocks") Integer initBlocks;
+    @Option(names = "--min-blocks") Integer minBlocks;
+    @Option(names = "--max-blocks") Integer maxBlocks;
+    @Option(names = "--idle-timeout", description = "Seconds before an idle block is stopped.")
+    Double idleTimeout;
+    @Option(names = "--slurm-env", description = "Env file of scripts/slurm/start.sh (default "
+        + "/tmp/funcx-slurm/env), read when --slurm-url is not given.") java.nio.file.Path slurmEnv;
+    @Option(names = "--slurm-url") String slurmUrl;
+    @Option(names = "--slurm-user") String slurmUser;
+    @Option(names = "--slurm-token-file") String slurmTokenFile;
+    @Option(names = "--partition") String partition;
+    @Option(names = "--account") String account;
+    @Option(names = "--qos") String qos;
+    @Option(names = "--walltime", description = "Minutes per block job.") Integer walltime;
+    @Option(names = "--cpus-per-block") Integer cpusPerBlock;
+    @Option(names = "--worker-init", description = "Shell lines run before the manager.")
+    String workerInit;
 
     @Override
     public Integer call() throws Exception {
@@ -39,13 +58,53 @@ final class EndpointCommand {
             prefetch != null ? prefetch : c.prefetch());
       }
       if (blocks != null) c = c.withBlocks(blocks, blocks, blocks);
+      if (initBlocks != null || minBlocks != null || maxBlocks != null) {
+        c = c.withBlocks(initBlocks != null ? initBlocks : c.initBlocks(),
+            minBlocks != null ? minBlocks : c.minBlocks(),
+            maxBlocks != null ? maxBlocks : c.maxBlocks());
+      }
       if (retries != null) c = c.withMaxRetries(retries);
-      if (provider != null && !provider.equals(c.provider())) {
-        throw new IllegalArgumentException("provider '" + provider + "' is not available; use local");
+      if ("slurm".equals(provider) || (provider == null && "slurm".equals(c.provider()))) {
+        c = c.withSlurm(slurmSettings(c.slurm()), idleTimeout != null ? idleTimeout
+            : c.idleTimeoutSeconds());
+      } else if ("local".equals(provider)) {
+        c = c.withSlurm(null, idleTimeout != null ? idleTimeout : c.idleTimeoutSeconds());
+      } else if (provider != null) {
+        throw new IllegalArgumentException("provider '" + provider + "' is unknown; use local or slurm");
+      } else if (idleTimeout != null) {
+        c = c.withSlurm(c.slurm(), idleTimeout);
       }
       control.save(c);
       System.out.println("endpoint " + name + ": " + FuncxCli.HOME.endpointConfig(name));
       return 0;
+    }
+
+    private SlurmSettings slurmSettings(SlurmSettings old) throws java.io.IOException {
+      String url = slurmUrl;
+      String tokenFile = slurmTokenFile;
+      String user = slurmUser;
+      String part = partition;
+      if (url == null && (old == null || slurmEnv != null)) {
+        var env = SlurmEnv.read(slurmEnv != null ? slurmEnv : SlurmEnv.DEFAULT);
+        url = env.get("SLURMRESTD_URL");
+        if (tokenFile == null) tokenFile = env.get("SLURMRESTD_TOKEN_FILE");
+        if (user == null) user = env.get("SLURMRESTD_USER");
+        if (part == null) part = env.get("FUNCX_SLURM_PARTITION");
+      }
+      return new SlurmSettings(pick(url, old, SlurmSettings::url),
+          pick(user, old, SlurmSettings::user), pick(tokenFile, old, SlurmSettings::tokenFile),
+          pick(part, old, SlurmSettings::partition), pick(account, old, SlurmSettings::account),
+          pick(qos, old, SlurmSettings::qos),
+          walltime != null ? walltime : old == null ? 60 : old.walltimeMinutes(),
+          cpusPerBlock != null ? cpusPerBlock : old == null ? 1 : old.cpusPerBlock(),
+          old == null ? 0 : old.memoryPerCpuMb(),
+          pick(workerInit, old, SlurmSettings::workerInit),
+          old == null ? null : old.workDir()).validated();
+    }
+
+    private static String pick(String given, SlurmSettings old,
+        java.util.function.Function<SlurmSettings, String> field) {
+      return given != null ? given : old == null ? null : field.apply(old);
     }
   }
 

@@ -71,16 +71,17 @@ public final class EndpointControl {
       long pid = ProcessLauncher.startDetached("org.funcx.endpoint.AgentMain",
           List.of(home.endpointDir(name).toString()), List.of("-Xmx1g"), log);
       Files.writeString(home.endpointPid(name), pid + "\n");
+      boolean managersAtStart = config.initBlocks() > 0;
       Waits.until("endpoint " + name + " to come online", 90,
-          () -> online(client, id), () -> ProcessLauncher.alive(pid), log);
+          () -> online(client, id, managersAtStart), () -> ProcessLauncher.alive(pid), log);
     }
     return id;
   }
 
-  private static boolean online(FuncXClient client, String id) {
+  private static boolean online(FuncXClient client, String id, boolean withManagers) {
     try {
       var e = client.endpoint(id);
-      return e.online() && e.managers() > 0;
+      return e.online() && (!withManagers || e.managers() > 0);
     } catch (FuncXException e) {
       return false;
     }

@@ -10,7 +10,10 @@ import java.time.Duration;
 import org.funcx.core.json.Json;
 import org.funcx.endpoint.config.EndpointConfig;
 import org.funcx.endpoint.interchange.Interchange;
+import org.funcx.endpoint.provider.BlockScaler;
 import org.funcx.endpoint.provider.LocalProvider;
+import org.funcx.endpoint.provider.Provider;
+import org.funcx.endpoint.provider.SlurmProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.ZContext;
@@ -24,7 +27,8 @@ public final class EndpointAgent implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EndpointAgent.class);
   private final ZContext context = new ZContext();
   private final Interchange interchange;
-  private final LocalProvider provider;
+  private final Provider provider;
+  private final BlockScaler scaler;
   private final Thread thread;
 
   public EndpointAgent(EndpointConfig config, Path endpointDir) throws IOException, InterruptedException {
@@ -35,10 +39,14 @@ public final class EndpointAgent implements AutoCloseable {
     String forwarder = forwarderAddress(config.serviceUrl());
     this.interchange = new Interchange(config, forwarder, context);
     this.thread = new Thread(interchange, "funcx-interchange");
-    this.provider = new LocalProvider(config, interchange.managerAddress(),
-        endpointDir.resolve("logs"), interchange::post);
+    Path logs = endpointDir.resolve("logs");
+    this.provider = "slurm".equals(config.provider())
+        ? new SlurmProvider(config, interchange.managerAddress(), logs, interchange::post)
+        : new LocalProvider(config, interchange.managerAddress(), logs, interchange::post);
+    this.scaler = new BlockScaler(config, provider, interchange::loadSnapshot,
+        endpointDir.resolve("blocks.json"));
     thread.start();
-    provider.start();
+    scaler.start();
     log.info("endpoint {} ({}) up: forwarder {}, managers connect to {}", config.name(),
         config.endpointId(), forwarder, interchange.managerAddress());
   }
@@ -66,16 +74,13 @@ public final class EndpointAgent implements AutoCloseable {
 
   private record VersionInfo(String forwarder_address) {}
 
-  public LocalProvider provider() {
-    return provider;
-  }
-
   public void awaitStop() throws InterruptedException {
     thread.join();
   }
 
   @Override
   public void close() throws InterruptedException {
+    scaler.close();
     interchange.stop();
     thread.join(5_000);
     provider.close();

@@ -23,6 +23,8 @@ import org.funcx.core.json.Json;
  * @param interchangePort 0 picks a free port at start
  * @param workerJvmOptions extra JVM options of manager processes, space separated
  * @param maxResultBytes results above this fail as payload-too-large
+ * @param idleTimeoutSeconds a block idle this long is stopped (down to {@code minBlocks})
+ * @param slurm Slurm settings, for {@code provider = slurm}; null otherwise
  */
 public record EndpointConfig(
     String name,
@@ -39,12 +41,14 @@ public record EndpointConfig(
     String interchangeHost,
     int interchangePort,
     String workerJvmOptions,
-    long maxResultBytes) {
+    long maxResultBytes,
+    double idleTimeoutSeconds,
+    SlurmSettings slurm) {
 
   public static EndpointConfig defaults(String name, String serviceUrl) {
     int cores = Runtime.getRuntime().availableProcessors();
     return new EndpointConfig(name, null, serviceUrl, "local", Math.max(1, cores), 0, 1, 1, 1,
-        2.0, 1, "127.0.0.1", 0, "-Xmx1g -XX:+UseSerialGC", 256L << 20);
+        2.0, 1, "127.0.0.1", 0, "-Xmx1g -XX:+UseSerialGC", 256L << 20, 120, null);
   }
 
   public EndpointConfig validated() {
@@ -52,8 +56,11 @@ public record EndpointConfig(
       throw new IllegalArgumentException("endpoint name '" + name
           + "' must be 1-64 letters, digits, '.', '_' or '-'");
     }
-    if (!"local".equals(provider)) {
-      throw new IllegalArgumentException("provider '" + provider + "' is not available; use local");
+    if (!"local".equals(provider) && !"slurm".equals(provider)) {
+      throw new IllegalArgumentException("provider '" + provider + "' is unknown; use local or slurm");
+    }
+    if ("slurm".equals(provider) && slurm == null) {
+      throw new IllegalArgumentException("provider slurm needs a \"slurm\" section");
     }
     if (maxBlocks < 1 || minBlocks < 0 || minBlocks > maxBlocks || initBlocks > maxBlocks) {
       throw new IllegalArgumentException("blocks must satisfy 0 <= min <= max, init <= max, max >= 1;"
@@ -62,37 +69,44 @@ public record EndpointConfig(
     return new EndpointConfig(name, endpointId, serviceUrl, provider, Math.max(1, workersPerNode),
         Math.max(0, prefetch), initBlocks, minBlocks, maxBlocks, Math.max(0.2, heartbeatSeconds),
         Math.max(0, maxRetries), interchangeHost, interchangePort,
-        workerJvmOptions == null ? "" : workerJvmOptions, Math.max(1024, maxResultBytes));
+        workerJvmOptions == null ? "" : workerJvmOptions, Math.max(1024, maxResultBytes),
+        idleTimeoutSeconds <= 0 ? 120 : idleTimeoutSeconds, slurm == null ? null : slurm.validated());
   }
 
   public EndpointConfig withEndpointId(String id) {
     return new EndpointConfig(name, id, serviceUrl, provider, workersPerNode, prefetch, initBlocks,
         minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost, interchangePort,
-        workerJvmOptions, maxResultBytes);
+        workerJvmOptions, maxResultBytes, idleTimeoutSeconds, slurm);
   }
 
   public EndpointConfig withServiceUrl(String url) {
     return new EndpointConfig(name, endpointId, url, provider, workersPerNode, prefetch, initBlocks,
         minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost, interchangePort,
-        workerJvmOptions, maxResultBytes);
+        workerJvmOptions, maxResultBytes, idleTimeoutSeconds, slurm);
   }
 
   public EndpointConfig withBlocks(int init, int min, int max) {
     return new EndpointConfig(name, endpointId, serviceUrl, provider, workersPerNode, prefetch, init,
         min, max, heartbeatSeconds, maxRetries, interchangeHost, interchangePort, workerJvmOptions,
-        maxResultBytes);
+        maxResultBytes, idleTimeoutSeconds, slurm);
   }
 
   public EndpointConfig withWorkers(int workers, int prefetchCount) {
     return new EndpointConfig(name, endpointId, serviceUrl, provider, workers, prefetchCount,
         initBlocks, minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost,
-        interchangePort, workerJvmOptions, maxResultBytes);
+        interchangePort, workerJvmOptions, maxResultBytes, idleTimeoutSeconds, slurm);
   }
 
   public EndpointConfig withMaxRetries(int retries) {
     return new EndpointConfig(name, endpointId, serviceUrl, provider, workersPerNode, prefetch,
         initBlocks, minBlocks, maxBlocks, heartbeatSeconds, retries, interchangeHost,
-        interchangePort, workerJvmOptions, maxResultBytes);
+        interchangePort, workerJvmOptions, maxResultBytes, idleTimeoutSeconds, slurm);
+  }
+
+  public EndpointConfig withSlurm(SlurmSettings settings, double idleTimeout) {
+    return new EndpointConfig(name, endpointId, serviceUrl, settings == null ? "local" : "slurm",
+        workersPerNode, prefetch, initBlocks, minBlocks, maxBlocks, heartbeatSeconds, maxRetries,
+        interchangeHost, interchangePort, workerJvmOptions, maxResultBytes, idleTimeout, settings);
   }
 
   public long heartbeatMillis() {

@@ -45,6 +45,8 @@ public final class Interchange implements Runnable {
   private final long heartbeatMillis;
   private long nextManagerHeartbeat;
   private volatile boolean running = true;
+  private volatile LoadSnapshot load = LoadSnapshot.EMPTY;
+  private long nextLoadSnapshot;
 
   public Interchange(EndpointConfig config, String forwarderAddress, ZContext context) {
     this.config = config;
@@ -92,6 +94,7 @@ public final class Interchange implements Runnable {
         reportDispatched();
         sendResults();
         heartbeatAndExpire();
+        publishLoad();
       }
       poller.close();
       serviceSocket = service.socket();
@@ -194,10 +197,9 @@ public final class Interchange implements Runnable {
   }
 
   private void onProviderEvent(ProviderEvent event) {
-    if (event instanceof ProviderEvent.ManagerExited exited) {
-      slots.values().stream().filter(s -> s.info.managerId().equals(exited.managerId()))
-          .findFirst()
-          .ifPresent(s -> managerLost(s, "its process exited with code " + exited.exitCode()));
+    if (event instanceof ProviderEvent.BlockEnded ended) {
+      slots.values().stream().filter(s -> s.info.blockId().equals(ended.blockId())).toList()
+          .forEach(s -> managerLost(s, "its block " + ended.blockId() + " ended: " + ended.reason()));
     } else if (event instanceof ProviderEvent.Stop) {
       running = false;
     }
@@ -274,6 +276,27 @@ public final class Interchange implements Runnable {
     }
     log.warn("manager {} lost ({}); {} tasks requeued, {} failed", slot.info.managerId(), why,
         retried, slot.inflight.size() - retried);
+  }
+
+  /** The scaler's view of the load; safe to call from any thread. */
+  public LoadSnapshot loadSnapshot() {
+    return load;
+  }
+
+  private void publishLoad() {
+    long now = System.currentTimeMillis();
+    if (now < nextLoadSnapshot) return;
+    nextLoadSnapshot = now + 200;
+    Map<String, Long> lastBusy = new HashMap<>();
+    int inflight = 0;
+    int idle = 0;
+    for (ManagerSlot s : slots.values()) {
+      if (!s.inflight.isEmpty()) s.lastBusyMillis = now;
+      lastBusy.merge(s.info.blockId(), s.lastBusyMillis, Math::max);
+      inflight += s.inflight.size();
+      idle += Math.max(0, s.info.workers() - s.inflight.size());
+    }
+    load = new LoadSnapshot(Math.max(0, book.known() - inflight), idle, Map.copyOf(lastBusy));
   }
 
   private Messages.Heartbeat load() {

@@ -18,12 +18,15 @@ final class ManagerSlot {
   Heartbeat load = Heartbeat.EMPTY;
   /** Tasks held beyond the workers; starts at the configured floor, then follows task length. */
   int prefetch;
+  /** Last time this manager had tasks; a block idle past its timeout may be scaled in. */
+  long lastBusyMillis;
 
   ManagerSlot(byte[] routingId, RegisterManager info, long now) {
     this.routingId = routingId;
     this.info = info;
     this.lastSeenMillis = now;
     this.prefetch = info.prefetch();
+    this.lastBusyMillis = now;
   }
 
   /** Work kept queued on a manager so its workers never wait for the next dispatch. */

@@ -1,0 +1,108 @@
+package org.funcx.endpoint.provider;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import org.funcx.core.json.Json;
+import org.funcx.endpoint.config.EndpointConfig;
+import org.funcx.endpoint.interchange.LoadSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides how many blocks run ({@code funcx-block-scaler}, once a second): at least
+ * {@code minBlocks}; one more while tasks wait and the blocks already asked for cannot take them,
+ * up to {@code maxBlocks}; one fewer when a block has been idle for {@code idleTimeout} and nothing
+ * waits. Writes the blocks' states to {@code blocks.json} for {@code funcx endpoint status}.
+ */
+public final class BlockScaler implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(BlockScaler.class);
+  private final EndpointConfig config;
+  private final Provider provider;
+  private final Supplier<LoadSnapshot> load;
+  private final Path statusFile;
+  private final Thread thread;
+  private volatile boolean open = true;
+  private long backoffUntil;
+
+  public BlockScaler(EndpointConfig config, Provider provider, Supplier<LoadSnapshot> load,
+      Path statusFile) {
+    this.config = config;
+    this.provider = provider;
+    this.load = load;
+    this.statusFile = statusFile;
+    this.thread = new Thread(this::run, "funcx-block-scaler");
+    thread.setDaemon(true);
+  }
+
+  public void start() {
+    for (int i = 0; i < config.initBlocks(); i++) submit("initial block");
+    thread.start();
+  }
+
+  private void run() {
+    while (open) {
+      try {
+        step(load.get(), provider.blocks().stream().filter(b -> !b.ended()).toList());
+        writeStatus();
+        Thread.sleep(1_000);
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        log.error("scaling step failed; will retry", e);
+      }
+    }
+  }
+
+  private void step(LoadSnapshot now, List<BlockStatus> active) {
+    long t = System.currentTimeMillis();
+    if (active.size() < config.minBlocks()) {
+      submit("below min_blocks (" + active.size() + " < " + config.minBlocks() + ")");
+      return;
+    }
+    long connecting = active.stream()
+        .filter(b -> !now.blockLastBusyMillis().containsKey(b.blockId())).count();
+    long coming = connecting * provider.workersPerBlock();
+    if (now.queuedTasks() > coming + now.idleSlots() && active.size() < config.maxBlocks()
+        && t >= backoffUntil) {
+      submit(now.queuedTasks() + " tasks waiting");
+      return;
+    }
+    if (now.queuedTasks() > 0 || active.size() <= config.minBlocks()) return;
+    long idleCutoff = t - Math.round(config.idleTimeoutSeconds() * 1000);
+    now.blockLastBusyMillis().entrySet().stream()
+        .filter(e -> e.getValue() < idleCutoff).findFirst().ifPresent(e -> {
+          log.info("block {} idle for {} s; cancelling it", e.getKey(), config.idleTimeoutSeconds());
+          provider.cancelBlock(e.getKey());
+        });
+  }
+
+  private void submit(String why) {
+    try {
+      String block = provider.submitBlock();
+      log.info("scaling out: block {} submitted ({})", block, why);
+    } catch (ProviderException e) {
+      backoffUntil = System.currentTimeMillis() + 10_000;
+      log.error("could not submit a block ({}): {}; retrying in 10 s", why, e.getMessage());
+    }
+  }
+
+  private void writeStatus() {
+    try {
+      Path tmp = statusFile.resolveSibling(statusFile.getFileName() + ".tmp");
+      Files.writeString(tmp, Json.GSON.toJson(provider.blocks()));
+      Files.move(tmp, statusFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      log.debug("cannot write {}: {}", statusFile, e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    open = false;
+    thread.interrupt();
+  }
+}

@@ -1,0 +1,39 @@
+package org.funcx.endpoint.provider;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.funcx.endpoint.config.EndpointConfig;
+
+/** The command line of a manager JVM, the same whichever provider starts it. */
+final class ManagerCommand {
+  private ManagerCommand() {}
+
+  static List<String> of(EndpointConfig config, String interchange, String blockId) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    String extra = System.getenv().getOrDefault("FUNCX_JAVA_OPTS", "");
+    for (String opt : (config.workerJvmOptions() + " " + extra).trim().split("\\s+")) {
+      if (!opt.isEmpty()) command.add(opt);
+    }
+    command.addAll(List.of("--add-opens=java.base/java.nio=ALL-UNNAMED",
+        "-cp", System.getProperty("java.class.path"),
+        "org.funcx.endpoint.manager.ManagerMain",
+        "--interchange", interchange, "--block-id", blockId,
+        "--workers", String.valueOf(config.workersPerNode()),
+        "--prefetch", String.valueOf(config.prefetch()),
+        "--heartbeat-ms", String.valueOf(config.heartbeatMillis()),
+        "--max-result-bytes", String.valueOf(config.maxResultBytes())));
+    return command;
+  }
+
+  /** The same command as one shell line, each word single-quoted. */
+  static String shell(List<String> command) {
+    StringBuilder line = new StringBuilder();
+    for (String word : command) {
+      if (line.length() > 0) line.append(' ');
+      line.append('\'').append(word.replace("'", "'\\''")).append('\'');
+    }
+    return line.toString();
+  }
+}
