@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
+import org.funcx.arrow.ArrowTable;
 import org.funcx.client.FuncXClient;
 import org.funcx.client.FuncXException;
 import org.funcx.client.FuncXExecutor;
@@ -136,6 +137,52 @@ class EndToEndTest {
     assertThat(cancelled.error().kind()).isEqualTo(ErrorKind.CANCELLED);
     assertThat(client.cancel(taskId)).isFalse();
     assertThat(client.endpoint(offline).outstandingTasks()).isZero();
+  }
+
+  static final String ROWS = String.join("\n",
+      "import java.time.Instant;",
+      "import java.util.ArrayList;",
+      "import java.util.List;",
+      "record Row(long id, double x, String name, Instant at) {}",
+      "List<Row> rows(int n) {",
+      "  List<Row> out = new ArrayList<>(n);",
+      "  for (int i = 0; i < n; i++) out.add(new Row(i, i * 0.5, \"r\" + i, Instant.ofEpochSecond(i)));",
+      "  return out;",
+      "}");
+
+  @Test
+  void a_table_result_arrives_as_an_arrow_table() throws Exception {
+    RegisteredFunction rows = client.register(ROWS, "rows", null);
+    try (ArrowTable table = (ArrowTable) await(executor.submit(rows, 1_000))) {
+      assertThat(table.columnNames()).containsExactly("id", "x", "name", "at");
+      assertThat(table.rowCount()).isEqualTo(1_000);
+      assertThat(table.row(999)).containsEntry("id", 999L).containsEntry("x", 499.5)
+          .containsEntry("name", "r999").containsEntry("at", java.time.Instant.ofEpochSecond(999));
+    }
+  }
+
+  @Test
+  void a_million_row_table_reaches_the_client() throws Exception {
+    RegisteredFunction rows = client.register(ROWS, "rows", null);
+    try (ArrowTable table = (ArrowTable) executor.submit(rows, 1_000_000)
+        .get(3, TimeUnit.MINUTES)) {
+      assertThat(table.rowCount()).isEqualTo(1_000_000);
+      assertThat(table.batches()).hasSizeGreaterThan(1);
+      assertThat(table.row(123_456)).containsEntry("name", "r123456");
+    }
+  }
+
+  @Test
+  void a_map_comes_back_as_one_table_with_task_ids_and_statuses() throws Exception {
+    RegisteredFunction inv = client.register("double inv(int x) { if (x == 0) "
+        + "throw new ArithmeticException(\"zero\"); return 1.0 / x; }");
+    try (ArrowTable table = executor.mapTable(inv, List.of(1, 2, 0, 4), TaskOptions.DEFAULT)
+        .get(60, TimeUnit.SECONDS)) {
+      assertThat(table.columnNames()).containsExactly("task_id", "status", "value", "error");
+      assertThat(table.column("status")).containsExactly("success", "success", "failed", "success");
+      assertThat(table.column("value")).containsExactly(1.0, 0.5, null, 0.25);
+      assertThat((String) table.row(2).get("error")).contains("ArithmeticException");
+    }
   }
 
   @Test

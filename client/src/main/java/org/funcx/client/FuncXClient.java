@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.funcx.arrow.ArrowDecoder;
+import org.funcx.arrow.ArrowTable;
 import org.funcx.core.json.Json;
 
 /**
@@ -153,6 +156,31 @@ public final class FuncXClient implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /**
+   * A table result as an {@link ArrowTable}, streamed from the service and decoded batch by batch.
+   * The caller owns the table and closes it to release its memory.
+   */
+  public ArrowTable resultTable(String taskId) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/v2/tasks/" + taskId
+        + "/result")).timeout(Duration.ofMinutes(10)).GET().build();
+    try {
+      HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream body = response.body()) {
+        if (response.statusCode() >= 400) {
+          throw error(response.statusCode(), parse(new String(body.readAllBytes(),
+              java.nio.charset.StandardCharsets.UTF_8)), "/v2/tasks/" + taskId + "/result");
+        }
+        return new ArrowDecoder(ClientMemory.ALLOCATOR).decode(body);
+      }
+    } catch (IOException e) {
+      throw new FuncXException(0, "unreachable", "cannot fetch the result of task " + taskId
+          + " from " + baseUrl + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FuncXException(0, "interrupted", "interrupted fetching task " + taskId, e);
+    }
   }
 
   /** Cancels a queued task; false when it is already running or finished. */

@@ -3,6 +3,9 @@ package org.funcx.client;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.funcx.arrow.ArrowTable;
+import org.funcx.arrow.MapResultTable;
+import org.funcx.arrow.TaskOutcome;
 
 /**
  * Runs registered functions on one endpoint and hands back futures, in the manner of Globus
@@ -49,6 +52,41 @@ public final class FuncXExecutor implements AutoCloseable {
     for (int i = 0; i < inputs.size(); i++) futures.add(new CompletableFuture<>());
     results.expect(submission.groupId(), submission.taskIds(), futures, function.returnType());
     return futures;
+  }
+
+  /**
+   * Maps like {@link #map} and gathers every outcome into one Arrow table, one row per call in
+   * input order: {@code task_id}, {@code status}, {@code value} (typed when the results are scalars
+   * of one type) and {@code error}. The caller closes the table.
+   */
+  public CompletableFuture<ArrowTable> mapTable(RegisteredFunction function, List<?> inputs,
+      TaskOptions options) {
+    Submission submission = client.submit(function.id(), endpointId, inputs, options);
+    List<CompletableFuture<Object>> futures = new ArrayList<>(inputs.size());
+    for (int i = 0; i < inputs.size(); i++) futures.add(new CompletableFuture<>());
+    results.expect(submission.groupId(), submission.taskIds(), futures, function.returnType());
+    return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+        .handle((ignored, e) -> outcomes(submission.taskIds(), futures))
+        .thenApply(outcomes -> MapResultTable.build(outcomes, ClientMemory.ALLOCATOR));
+  }
+
+  private static List<TaskOutcome> outcomes(List<String> taskIds,
+      List<CompletableFuture<Object>> futures) {
+    List<TaskOutcome> out = new ArrayList<>(taskIds.size());
+    for (int i = 0; i < taskIds.size(); i++) {
+      try {
+        Object value = futures.get(i).join();
+        out.add(TaskOutcome.success(taskIds.get(i), value instanceof ArrowTable t
+            ? t.rowCount() + " rows" : value));
+        if (value instanceof ArrowTable t) t.close();
+      } catch (java.util.concurrent.CompletionException e) {
+        Throwable cause = e.getCause();
+        String status = cause instanceof TaskFailedException f && f.kind()
+            == org.funcx.core.model.ErrorKind.CANCELLED ? "cancelled" : "failed";
+        out.add(TaskOutcome.failure(taskIds.get(i), status, cause.getMessage()));
+      }
+    }
+    return out;
   }
 
   /** Tasks submitted through this executor whose results have not arrived. */

@@ -33,6 +33,13 @@ final class ResultStream implements AutoCloseable {
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
   private final Set<String> groups = ConcurrentHashMap.newKeySet();
   private final Thread thread;
+  /** Fetches table results, off the WebSocket's thread. */
+  private final java.util.concurrent.ExecutorService fetcher =
+      java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "funcx-client-fetch");
+        t.setDaemon(true);
+        return t;
+      });
   private volatile WebSocket socket;
   private volatile long lastActivityMillis = System.currentTimeMillis();
   private volatile boolean open = true;
@@ -109,7 +116,15 @@ final class ResultStream implements AutoCloseable {
     if (!status.state().isTerminal()) return;
     Pending p = pending.remove(status.taskId());
     if (p == null) return;
-    if (status.state() == TaskState.SUCCESS) {
+    if (status.state() == TaskState.SUCCESS && status.resultFormat() != null) {
+      fetcher.execute(() -> {
+        try {
+          p.future().complete(client.resultTable(status.taskId()));
+        } catch (RuntimeException e) {
+          p.future().completeExceptionally(e);
+        }
+      });
+    } else if (status.state() == TaskState.SUCCESS) {
       p.future().complete(ResultDecoder.decode(status.result(), p.returnType()));
     } else {
       p.future().completeExceptionally(new TaskFailedException(status.taskId(), status.error()));
@@ -153,6 +168,7 @@ final class ResultStream implements AutoCloseable {
   public void close() {
     open = false;
     thread.interrupt();
+    fetcher.shutdownNow();
     WebSocket ws = socket;
     if (ws != null) ws.abort();
     var closed = new FuncXException(0, "closed", "the executor was closed before the result came");

@@ -20,7 +20,8 @@ final class TaskStatusJson {
     return new TaskStatus(o.get("task_id").getAsString(),
         TaskState.fromWireName(o.get("status").getAsString()), text(o, "task_group_id"),
         text(o, "function_id"), text(o, "endpoint_id"), o.get("result"), error,
-        o.has("completed_at") ? o.get("completed_at").getAsLong() : 0);
+        o.has("completed_at") ? o.get("completed_at").getAsLong() : 0, text(o, "result_format"),
+        o.has("result_size") ? o.get("result_size").getAsLong() : 0);
   }
 
   private static String text(JsonObject o, String field) {

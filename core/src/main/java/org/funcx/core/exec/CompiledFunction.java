@@ -29,14 +29,14 @@ public final class CompiledFunction {
   private final ResultEncoder encoder;
 
   CompiledFunction(String functionHash, Class<?> wrapper, List<Method> overloads,
-      long maxResultBytes) throws NoSuchMethodException {
+      long maxResultBytes, BinaryResultEncoder binary) throws NoSuchMethodException {
     this.functionHash = functionHash;
     this.entryName = overloads.get(0).getName();
     this.generatedName = wrapper.getName();
     this.constructor = wrapper.getDeclaredConstructor();
     this.signatures = overloads.stream().map(m -> FunctionSignature.of(m, generatedName)).toList();
     this.decoder = new ArgumentDecoder(entryName, overloads, signatures);
-    this.encoder = new ResultEncoder(entryName, generatedName, maxResultBytes);
+    this.encoder = new ResultEncoder(entryName, generatedName, maxResultBytes, binary);
   }
 
   public String functionHash() {

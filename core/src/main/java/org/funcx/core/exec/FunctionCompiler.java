@@ -31,6 +31,7 @@ public final class FunctionCompiler {
 
   private final ClassLoader parent;
   private final long maxResultBytes;
+  private final BinaryResultEncoder binary;
 
   /** No result size limit; functions load under the compiling thread's context class loader. */
   public FunctionCompiler() {
@@ -44,9 +45,17 @@ public final class FunctionCompiler {
    *     fails with PAYLOAD_TOO_LARGE; {@code Long.MAX_VALUE} for no limit
    */
   public FunctionCompiler(ClassLoader parent, long maxResultBytes) {
+    this(parent, maxResultBytes, null);
+  }
+
+  /**
+   * As above; {@code binary} encodes results with a better form than JSON (null: JSON only).
+   */
+  public FunctionCompiler(ClassLoader parent, long maxResultBytes, BinaryResultEncoder binary) {
     if (maxResultBytes <= 0) throw new IllegalArgumentException("maxResultBytes must be positive");
     this.parent = parent;
     this.maxResultBytes = maxResultBytes;
+    this.binary = binary;
   }
 
   /**
@@ -63,7 +72,8 @@ public final class FunctionCompiler {
     try {
       Class<?> wrapper = Class.forName(source.className(), false, loader);
       List<Method> overloads = EntryPoints.resolve(wrapper, spec);
-      return new CompiledFunction(spec.hash(), wrapper, overloads, maxResultBytes);
+      return new CompiledFunction(spec.hash(), wrapper, overloads, maxResultBytes,
+          binary);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("javac output for " + spec.hash() + " cannot be loaded", e);
     }

@@ -16,6 +16,14 @@ public sealed interface InvocationOutcome {
     }
   }
 
+  /** The call returned a value encoded in a binary format (see {@link BinaryResultEncoder}). */
+  record BinarySuccess(String format, byte[] bytes) implements InvocationOutcome {
+    public BinarySuccess {
+      Objects.requireNonNull(format, "format");
+      Objects.requireNonNull(bytes, "bytes");
+    }
+  }
+
   /** The call failed before, during or after running the user's code. */
   record Failure(TaskError error) implements InvocationOutcome {
     public Failure {
@@ -32,6 +40,6 @@ public sealed interface InvocationOutcome {
   }
 
   default boolean isSuccess() {
-    return this instanceof Success;
+    return this instanceof Success || this instanceof BinarySuccess;
   }
 }

@@ -17,15 +17,27 @@ final class ResultEncoder {
   private final String entryName;
   private final String generatedName;
   private final long maxResultBytes;
+  private final BinaryResultEncoder binary;
 
-  ResultEncoder(String entryName, String generatedName, long maxResultBytes) {
+  ResultEncoder(String entryName, String generatedName, long maxResultBytes,
+      BinaryResultEncoder binary) {
     if (maxResultBytes <= 0) throw new IllegalArgumentException("maxResultBytes must be positive");
     this.entryName = entryName;
     this.generatedName = generatedName;
     this.maxResultBytes = maxResultBytes;
+    this.binary = binary;
   }
 
   InvocationOutcome encode(Object result) {
+    if (binary != null && result != null) {
+      try {
+        BinaryResultEncoder.BinaryResult encoded = binary.encode(result);
+        if (encoded != null) return checked(encoded);
+      } catch (Exception e) {
+        return InvocationOutcome.failure(TaskError.of(ErrorKind.SERIALIZATION_ERROR,
+            "the result of " + entryName + " cannot be encoded: " + e.getMessage()));
+      }
+    }
     String json;
     try {
       json = Json.GSON.toJson(result);
@@ -45,5 +57,14 @@ final class ResultEncoder {
       }
     }
     return InvocationOutcome.success(json);
+  }
+
+  private InvocationOutcome checked(BinaryResultEncoder.BinaryResult encoded) {
+    if (encoded.bytes().length > maxResultBytes) {
+      return InvocationOutcome.failure(TaskError.of(ErrorKind.PAYLOAD_TOO_LARGE,
+          "the result of " + entryName + " is " + encoded.bytes().length + " bytes of "
+              + encoded.format() + ", over the limit of " + maxResultBytes + " bytes"));
+    }
+    return new InvocationOutcome.BinarySuccess(encoded.format(), encoded.bytes());
   }
 }

@@ -31,14 +31,23 @@ public final class Messages {
   /** A batch of tasks; {@code functions} carries every function the batch needs, by hash. */
   public record Tasks(Map<String, FunctionSpec> functions, List<TaskSpec> tasks) {}
 
-  /** Exactly one of {@code resultJson} and {@code error} is set. */
-  public record TaskResult(String taskId, String resultJson, TaskError error) {
+  /**
+   * Exactly one of {@code resultJson}, a binary result and {@code error} is set. A binary result
+   * (e.g. an Arrow table) travels as an extra frame of the message, at {@code binaryFrame}; see
+   * {@link ResultEnvelope}.
+   */
+  public record TaskResult(String taskId, String resultJson, TaskError error, String binaryFormat,
+      int binaryFrame) {
     public static TaskResult success(String taskId, String resultJson) {
-      return new TaskResult(taskId, resultJson, null);
+      return new TaskResult(taskId, resultJson, null, null, -1);
     }
 
     public static TaskResult failure(String taskId, TaskError error) {
-      return new TaskResult(taskId, null, error);
+      return new TaskResult(taskId, null, error, null, -1);
+    }
+
+    TaskResult inFrame(int frame) {
+      return new TaskResult(taskId, resultJson, error, binaryFormat, frame);
     }
 
     public boolean succeeded() {

@@ -10,6 +10,7 @@ import org.funcx.core.model.FunctionSpec;
 import org.funcx.core.model.TaskError;
 import org.funcx.core.wire.HopTrace;
 import org.funcx.core.wire.Mailbox;
+import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.core.wire.MessageType;
 import org.funcx.core.wire.Messages;
 import org.funcx.core.wire.Messages.TaskResult;
@@ -184,9 +185,8 @@ public final class Interchange implements Runnable {
     switch (message.type()) {
       case HEARTBEAT -> slot.load = message.body(Messages.Heartbeat.class);
       case RESULTS -> {
-        Messages.Results results = message.body(Messages.Results.class);
-        slot.adaptPrefetch(results.meanTaskMicros());
-        for (TaskResult r : results.results()) {
+        slot.adaptPrefetch(message.body(Messages.Results.class).meanTaskMicros());
+        for (ResultEnvelope r : ResultEnvelope.unpack(message)) {
           HopTrace.mark("7-interchange-got-result", r.taskId());
           slot.inflight.remove(r.taskId());
           book.complete(r);
@@ -235,7 +235,7 @@ public final class Interchange implements Runnable {
   private void sendResults() {
     while (service.isRegistered() && book.hasOutbox()) {
       var batch = book.takeOutbox(RESULTS_PER_MESSAGE);
-      service.send(new WireMessage(MessageType.RESULTS, new Messages.Results(batch)));
+      service.send(ResultEnvelope.pack(batch, 0));
       if (HopTrace.on()) batch.forEach(r -> HopTrace.mark("8-interchange-sent-result", r.taskId()));
     }
   }
@@ -268,10 +268,10 @@ public final class Interchange implements Runnable {
       if (book.retry(taskId, config.maxRetries())) {
         retried++;
       } else {
-        book.complete(TaskResult.failure(taskId, TaskError.of(ErrorKind.WORKER_LOST,
+        book.complete(ResultEnvelope.json(TaskResult.failure(taskId, TaskError.of(ErrorKind.WORKER_LOST,
             "manager " + slot.info.managerId() + " (block " + slot.info.blockId() + ", host "
                 + slot.info.host() + ", pid " + slot.info.pid() + ") was lost: " + why
-                + "; retries used up (" + config.maxRetries() + ")")));
+                + "; retries used up (" + config.maxRetries() + ")"))));
       }
     }
     log.warn("manager {} lost ({}); {} tasks requeued, {} failed", slot.info.managerId(), why,

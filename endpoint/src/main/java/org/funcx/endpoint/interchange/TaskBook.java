@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.funcx.core.model.FunctionSpec;
-import org.funcx.core.wire.Messages.TaskResult;
+import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.core.wire.Messages.TaskSpec;
 
 /**
@@ -20,8 +20,8 @@ final class TaskBook {
   private final ArrayDeque<String> queue = new ArrayDeque<>();
   private final Map<String, Integer> attempts = new HashMap<>();
   private final Map<String, FunctionSpec> functions = new HashMap<>();
-  private final LinkedHashMap<String, TaskResult> unacknowledged = new LinkedHashMap<>();
-  private final List<TaskResult> outbox = new ArrayList<>();
+  private final LinkedHashMap<String, ResultEnvelope> unacknowledged = new LinkedHashMap<>();
+  private final List<ResultEnvelope> outbox = new ArrayList<>();
 
   /** Accepts a task unless it is already here (a redelivery); returns whether it was new. */
   boolean accept(TaskSpec task) {
@@ -64,7 +64,7 @@ final class TaskBook {
   }
 
   /** Records a result to send; ignores results of tasks already answered. */
-  void complete(TaskResult result) {
+  void complete(ResultEnvelope result) {
     if (known.remove(result.taskId()) == null) return;
     attempts.remove(result.taskId());
     unacknowledged.put(result.taskId(), result);
@@ -72,9 +72,9 @@ final class TaskBook {
   }
 
   /** Results not yet sent on the current connection, up to {@code max}. */
-  List<TaskResult> takeOutbox(int max) {
+  List<ResultEnvelope> takeOutbox(int max) {
     int n = Math.min(max, outbox.size());
-    List<TaskResult> batch = new ArrayList<>(outbox.subList(0, n));
+    List<ResultEnvelope> batch = new ArrayList<>(outbox.subList(0, n));
     outbox.subList(0, n).clear();
     return batch;
   }

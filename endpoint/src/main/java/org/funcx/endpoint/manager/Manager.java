@@ -8,7 +8,7 @@ import org.funcx.core.wire.HopTrace;
 import org.funcx.core.wire.Mailbox;
 import org.funcx.core.wire.MessageType;
 import org.funcx.core.wire.Messages;
-import org.funcx.core.wire.Messages.TaskResult;
+import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.core.wire.WireFormatException;
 import org.funcx.core.wire.WireMessage;
 import org.slf4j.Logger;
@@ -28,7 +28,7 @@ public final class Manager implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Manager.class);
   private final ZContext context = new ZContext();
   private final ZMQ.Socket socket;
-  private final Mailbox<TaskResult> results;
+  private final Mailbox<ResultEnvelope> results;
   private final WorkerPool pool;
   private final TaskRunner runner;
   private final Messages.RegisterManager identity;
@@ -104,11 +104,11 @@ public final class Manager implements AutoCloseable {
   }
 
   private void sendResults() {
-    List<TaskResult> batch = new ArrayList<>();
+    List<ResultEnvelope> batch = new ArrayList<>();
     results.drain(batch::add);
     for (int from = 0; from < batch.size(); from += 10_000) {
       var part = batch.subList(from, Math.min(batch.size(), from + 10_000));
-      send(new WireMessage(MessageType.RESULTS, new Messages.Results(List.copyOf(part), pool.meanRunMicros())));
+      send(ResultEnvelope.pack(part, pool.meanRunMicros()));
       if (HopTrace.on()) part.forEach(r -> HopTrace.mark("6-manager-sent-result", r.taskId()));
     }
   }

@@ -14,6 +14,7 @@ import org.funcx.core.model.ErrorKind;
 import org.funcx.core.model.FunctionSpec;
 import org.funcx.core.model.TaskError;
 import org.funcx.core.wire.Messages.TaskResult;
+import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.core.wire.Messages.TaskSpec;
 
 /**
@@ -26,7 +27,7 @@ final class TaskRunner {
   private final FunctionCache cache;
 
   TaskRunner(long maxResultBytes) {
-    this.cache = new FunctionCache(new FunctionCompiler(null, maxResultBytes));
+    this.cache = new FunctionCache(new FunctionCompiler(null, maxResultBytes, new ArrowResults()));
   }
 
   void learn(FunctionSpec spec) {
@@ -34,29 +35,36 @@ final class TaskRunner {
   }
 
   /** Runs the task; an interrupt (the watchdog's timeout) propagates as InterruptedException. */
-  TaskResult run(TaskSpec task) throws InterruptedException {
+  ResultEnvelope run(TaskSpec task) throws InterruptedException {
     FunctionSpec spec = functions.get(task.functionHash());
     if (spec == null) {
-      return TaskResult.failure(task.taskId(), TaskError.of(ErrorKind.FUNCTION_NOT_FOUND,
+      return failure(task, TaskError.of(ErrorKind.FUNCTION_NOT_FOUND,
           "function " + task.functionHash() + " was not sent to this manager"));
     }
     CompiledFunction function;
     try {
       function = cache.get(spec);
     } catch (FunctionCompileException e) {
-      return TaskResult.failure(task.taskId(), e.error());
+      return failure(task, e.error());
     }
     JsonArray args;
     try {
       args = JsonParser.parseString(task.argsJson()).getAsJsonArray();
     } catch (JsonParseException | IllegalStateException e) {
-      return TaskResult.failure(task.taskId(), TaskError.of(ErrorKind.ARGUMENT_ERROR,
+      return failure(task, TaskError.of(ErrorKind.ARGUMENT_ERROR,
           "arguments of task " + task.taskId() + " are not a JSON array"));
     }
     InvocationOutcome outcome = function.invoke(args);
     if (outcome instanceof InvocationOutcome.Success s) {
-      return TaskResult.success(task.taskId(), s.resultJson());
+      return ResultEnvelope.json(TaskResult.success(task.taskId(), s.resultJson()));
     }
-    return TaskResult.failure(task.taskId(), ((InvocationOutcome.Failure) outcome).error());
+    if (outcome instanceof InvocationOutcome.BinarySuccess b) {
+      return new ResultEnvelope(new TaskResult(task.taskId(), null, null, b.format(), -1), b.bytes());
+    }
+    return failure(task, ((InvocationOutcome.Failure) outcome).error());
+  }
+
+  static ResultEnvelope failure(TaskSpec task, TaskError error) {
+    return ResultEnvelope.json(TaskResult.failure(task.taskId(), error));
   }
 }

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.funcx.core.model.ErrorKind;
 import org.funcx.core.model.TaskError;
-import org.funcx.core.wire.Messages.TaskResult;
+import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.core.wire.Messages.TaskSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +29,7 @@ final class WorkerPool implements AutoCloseable {
   /** Exponentially weighted mean run time per task, in nanoseconds; racy updates are fine. */
   private volatile long meanRunNanos;
   private final TaskRunner runner;
-  private final Consumer<TaskResult> answers;
+  private final Consumer<ResultEnvelope> answers;
   private final int size;
   private final Thread watchdog;
   private volatile boolean open = true;
@@ -46,7 +46,7 @@ final class WorkerPool implements AutoCloseable {
     }
   }
 
-  WorkerPool(int size, TaskRunner runner, Consumer<TaskResult> answers) {
+  WorkerPool(int size, TaskRunner runner, Consumer<ResultEnvelope> answers) {
     this.size = size;
     this.runner = runner;
     this.answers = answers;
@@ -97,7 +97,7 @@ final class WorkerPool implements AutoCloseable {
       Running entry = new Running(task, deadline);
       running.put(self, entry);
       busy.incrementAndGet();
-      TaskResult result;
+      ResultEnvelope result;
       long started = System.nanoTime();
       try {
         result = runner.run(task);
@@ -105,7 +105,7 @@ final class WorkerPool implements AutoCloseable {
         result = null; // the watchdog has answered this task already
       } catch (Throwable t) {
         log.error("worker failed on task {}", task.taskId(), t);
-        result = TaskResult.failure(task.taskId(), TaskError.of(ErrorKind.REMOTE_EXCEPTION,
+        result = TaskRunner.failure(task, TaskError.of(ErrorKind.REMOTE_EXCEPTION,
             "worker error: " + t));
       } finally {
         long took = System.nanoTime() - started;
@@ -126,7 +126,7 @@ final class WorkerPool implements AutoCloseable {
       running.forEach((thread, entry) -> {
         if (now < entry.deadline) return;
         if (entry.answered.compareAndSet(false, true)) {
-          answers.accept(TaskResult.failure(entry.task.taskId(), TaskError.of(ErrorKind.TIMEOUT,
+          answers.accept(TaskRunner.failure(entry.task, TaskError.of(ErrorKind.TIMEOUT,
               "task " + entry.task.taskId() + " exceeded its timeout of "
                   + entry.task.timeoutMillis() + " ms")));
           entry.interruptedAt = now;

@@ -51,6 +51,7 @@ public final class ApiServer implements AutoCloseable {
         delete("endpoints/{id}", endpoints::delete);
         post("submit", submit::submit);
         get("tasks/{id}", tasks::get);
+        get("tasks/{id}/result", tasks::result);
         post("tasks/{id}/cancel", tasks::cancel);
         post("batch_status", tasks::batchStatus);
         get("task_groups/{id}", tasks::group);

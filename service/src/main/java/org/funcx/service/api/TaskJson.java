@@ -24,6 +24,10 @@ final class TaskJson {
     out.name("created_at").value(task.createdAtMillis());
     if (state.isTerminal()) out.name("completed_at").value(task.completedAtMillis());
     if (task.resultJson() != null) out.name("result").jsonValue(task.resultJson());
+    if (task.resultFormat() != null) {
+      out.name("result_format").value(task.resultFormat());
+      out.name("result_size").value(task.resultSize());
+    }
     if (task.error() != null) {
       out.name("error").beginObject();
       out.name("kind").value(task.error().kind().wireName());

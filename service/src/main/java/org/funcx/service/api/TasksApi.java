@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.funcx.core.model.TaskState;
 import org.funcx.service.forward.Forwarder;
+import org.funcx.service.store.TaskRecord;
 import org.funcx.service.store.TaskStore;
 
 /** {@code /v2/tasks}, {@code /v2/batch_status}, {@code /v2/task_groups}: reading and cancelling. */
@@ -31,6 +32,30 @@ final class TasksApi {
     if (task == null) throw ApiException.notFound("task", id);
     ctx.contentType("application/json")
         .result(TaskJson.document(out -> TaskJson.write(out, task.record(), task.state())));
+  }
+
+  /**
+   * The result alone: JSON results as JSON, binary ones streamed as they are stored (Arrow IPC
+   * as {@code application/vnd.apache.arrow.stream}), so large tables are never held in memory.
+   */
+  void result(Context ctx) throws java.io.IOException {
+    String id = Requests.uuid(ctx.pathParam("id"), "task");
+    TaskReader.Snapshot task = reader.read(id);
+    if (task == null) throw ApiException.notFound("task", id);
+    TaskRecord r = task.record();
+    if (task.state() != TaskState.SUCCESS) {
+      String why = r.error() == null ? "" : ": " + r.error().kind().wireName() + ": " + r.error().message();
+      throw new ApiException(409, "no_result", "task " + id + " is " + task.state().wireName() + why,
+          Map.of("status", task.state().wireName()));
+    }
+    if (r.resultFormat() == null) {
+      ctx.contentType("application/json").result(r.resultJson());
+      return;
+    }
+    String type = "arrow".equals(r.resultFormat()) ? "application/vnd.apache.arrow.stream"
+        : "application/octet-stream";
+    ctx.contentType(type).header("X-Funcx-Result-Format", r.resultFormat())
+        .result(store.openBinary(id));
   }
 
   /** {@code {"task_ids": [...]}} → {@code {"results": {id: status}, "unknown": [...]}}. */

@@ -12,6 +12,7 @@ import org.funcx.core.wire.HopTrace;
 import org.funcx.core.wire.Mailbox;
 import org.funcx.core.wire.MessageType;
 import org.funcx.core.wire.Messages;
+import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.core.wire.WireFormatException;
 import org.funcx.core.wire.WireMessage;
 import org.funcx.service.store.FunctionCatalog;
@@ -171,11 +172,11 @@ public final class Forwarder implements AutoCloseable {
       case TASKS_ACK -> ledger.acknowledged(link, message.body(Messages.TaskIds.class).taskIds());
       case TASKS_RUNNING -> ledger.running(link, message.body(Messages.TaskIds.class).taskIds());
       case RESULTS -> {
-        Messages.Results results = message.body(Messages.Results.class);
-        if (HopTrace.on()) results.results().forEach(r -> HopTrace.mark("9-forwarder-got-result", r.taskId()));
-        ledger.results(link, results.results());
+        List<ResultEnvelope> results = ResultEnvelope.unpack(message);
+        if (HopTrace.on()) results.forEach(r -> HopTrace.mark("9-forwarder-got-result", r.taskId()));
+        ledger.results(link, results);
         List<String> ids = pendingAcks.computeIfAbsent(ByteBuffer.wrap(route), r -> new ArrayList<>());
-        results.results().forEach(r -> ids.add(r.taskId()));
+        results.forEach(r -> ids.add(r.taskId()));
       }
       default -> log.warn("endpoint {} sent unexpected {}", link.endpointId, message.type());
     }

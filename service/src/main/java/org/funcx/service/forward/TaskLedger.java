@@ -12,6 +12,7 @@ import org.funcx.core.model.TaskError;
 import org.funcx.core.model.TaskState;
 import org.funcx.core.wire.Messages;
 import org.funcx.core.wire.Messages.TaskResult;
+import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.LiveTaskStates;
 import org.funcx.service.store.TaskCompletions;
@@ -107,11 +108,17 @@ final class TaskLedger {
    * Records the results of tasks still unfinished; duplicates and strangers are ignored. Nothing
    * is durable, and nothing may be acknowledged, before {@link #commit()}.
    */
-  void results(EndpointLink link, List<TaskResult> results) {
-    for (TaskResult result : results) {
+  void results(EndpointLink link, List<ResultEnvelope> results) {
+    for (ResultEnvelope envelope : results) {
+      TaskResult result = envelope.result();
       TaskRecord task = unfinished.get(result.taskId());
       if (task == null || !task.endpointId().equals(link.endpointId)) continue;
-      finish(task, result.resultJson(), result.error());
+      if (envelope.binary() != null) {
+        forget(task);
+        completions.succeedBinary(task, result.binaryFormat(), envelope.binary());
+      } else {
+        finish(task, result.resultJson(), result.error());
+      }
     }
   }
 
@@ -141,14 +148,18 @@ final class TaskLedger {
   }
 
   private void finish(TaskRecord task, String resultJson, TaskError error) {
+    forget(task);
+    if (error == null) completions.succeed(task, resultJson);
+    else completions.fail(task, error);
+  }
+
+  private void forget(TaskRecord task) {
     EndpointLink link = links.get(task.endpointId());
     if (link != null) {
       link.outstanding.remove(task.taskId());
       link.delivered.remove(task.taskId());
     }
     unfinished.remove(task.taskId());
-    if (error == null) completions.succeed(task, resultJson);
-    else completions.fail(task, error);
   }
 
   EndpointStatus status(String endpointId) {

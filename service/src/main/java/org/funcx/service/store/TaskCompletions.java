@@ -37,6 +37,14 @@ public final class TaskCompletions {
     pending.add(done);
   }
 
+  /** Records a binary result: bytes to their file first, then the record naming them. */
+  public void succeedBinary(TaskRecord task, String format, byte[] bytes) {
+    store.putBinary(task.taskId(), bytes);
+    TaskRecord done = task.succeededBinary(format, bytes.length, System.currentTimeMillis());
+    store.put(done);
+    pending.add(done);
+  }
+
   public void fail(TaskRecord task, TaskError error) {
     TaskRecord done = task.failed(error, System.currentTimeMillis());
     store.put(done);

@@ -8,8 +8,11 @@ import org.funcx.core.model.TaskState;
  * are kept in memory only ({@code LiveTaskStates}): after a restart such a task is simply sent again.
  *
  * @param argsJson the call's arguments as a JSON array
- * @param resultJson set when the task succeeded
+ * @param resultJson set when the task succeeded with a JSON result
  * @param error set when the task failed or was cancelled
+ * @param resultFormat set when the task succeeded with a binary result (e.g. {@code arrow}),
+ *     whose bytes the {@link TaskStore} keeps beside the record
+ * @param resultSize bytes of the binary result
  */
 public record TaskRecord(
     String taskId,
@@ -23,17 +26,24 @@ public record TaskRecord(
     long createdAtMillis,
     long completedAtMillis,
     String resultJson,
-    TaskError error) {
+    TaskError error,
+    String resultFormat,
+    long resultSize) {
 
   public static TaskRecord submitted(
       String taskId, String groupId, String functionId, String endpointId, String argsJson,
       boolean cacheable, long timeoutMillis, long now) {
     return new TaskRecord(taskId, groupId, functionId, endpointId, argsJson, cacheable,
-        timeoutMillis, TaskState.WAITING_FOR_ENDPOINT, now, 0, null, null);
+        timeoutMillis, TaskState.WAITING_FOR_ENDPOINT, now, 0, null, null, null, 0);
   }
 
   public TaskRecord succeeded(String result, long now) {
     return withOutcome(TaskState.SUCCESS, result, null, now);
+  }
+
+  public TaskRecord succeededBinary(String format, long size, long now) {
+    return new TaskRecord(taskId, groupId, functionId, endpointId, argsJson, cacheable,
+        timeoutMillis, TaskState.SUCCESS, createdAtMillis, now, null, null, format, size);
   }
 
   public TaskRecord failed(TaskError failure, long now) {
@@ -44,6 +54,6 @@ public record TaskRecord(
 
   private TaskRecord withOutcome(TaskState terminal, String result, TaskError failure, long now) {
     return new TaskRecord(taskId, groupId, functionId, endpointId, argsJson, cacheable,
-        timeoutMillis, terminal, createdAtMillis, now, result, failure);
+        timeoutMillis, terminal, createdAtMillis, now, result, failure, null, 0);
   }
 }

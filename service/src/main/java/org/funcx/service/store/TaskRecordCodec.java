@@ -16,7 +16,7 @@ import org.funcx.core.model.TaskState;
  * these per task twice (submit, completion), so it avoids JSON. Version byte first for evolution.
  */
 final class TaskRecordCodec {
-  private static final byte VERSION = 1;
+  private static final byte VERSION = 2;
 
   private TaskRecordCodec() {}
 
@@ -40,6 +40,8 @@ final class TaskRecordCodec {
         writeString(out, e.message());
         writeString(out, e.details());
       }
+      writeString(out, r.resultFormat());
+      out.writeLong(r.resultSize());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -49,7 +51,9 @@ final class TaskRecordCodec {
   static TaskRecord decode(String taskId, byte[] data) {
     try (var in = new DataInputStream(new ByteArrayInputStream(data))) {
       byte version = in.readByte();
-      if (version != VERSION) throw new IllegalStateException("task record version " + version);
+      if (version < 1 || version > VERSION) {
+        throw new IllegalStateException("task record version " + version);
+      }
       String group = readString(in);
       String function = readString(in);
       String endpoint = readString(in);
@@ -63,8 +67,10 @@ final class TaskRecordCodec {
       String kind = readString(in);
       TaskError error =
           kind == null ? null : new TaskError(ErrorKind.valueOf(kind), readString(in), readString(in));
+      String format = version >= 2 ? readString(in) : null;
+      long size = version >= 2 ? in.readLong() : 0;
       return new TaskRecord(taskId, group, function, endpoint, args, cacheable, timeout, state,
-          created, completed, result, error);
+          created, completed, result, error, format, size);
     } catch (IOException e) {
       throw new UncheckedIOException("corrupt record for task " + taskId, e);
     }

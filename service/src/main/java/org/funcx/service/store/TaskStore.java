@@ -1,5 +1,8 @@
 package org.funcx.service.store;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,8 +27,11 @@ public final class TaskStore implements AutoCloseable {
   private final MVMap<String, byte[]> tasks;
   private final MVMap<String, String> groups;
   private final MVMap<String, String> memo;
+  private final Path binaryDir;
 
+  /** Opens the store in {@code file}; binary results live as files in {@code results/} beside it. */
   public TaskStore(Path file) {
+    this.binaryDir = file.resolveSibling("results");
     this.store = new MVStore.Builder().fileName(file.toString()).open();
     // Typed keys and values: the generic ObjectDataType costs a type probe per read and write.
     this.tasks = store.openMap("tasks", new MVMap.Builder<String, byte[]>()
@@ -41,6 +47,24 @@ public final class TaskStore implements AutoCloseable {
 
   public void put(TaskRecord record) {
     tasks.put(record.taskId(), TaskRecordCodec.encode(record));
+  }
+
+  /**
+   * Keeps a binary result. Written before the record that names it is committed, so a committed
+   * record's bytes always exist; a crash in between leaves an orphan file that expiry removes.
+   */
+  public void putBinary(String taskId, byte[] bytes) {
+    try {
+      Files.createDirectories(binaryDir);
+      Files.write(binaryDir.resolve(taskId), bytes);
+    } catch (IOException e) {
+      throw new StoreException("cannot store the result of task " + taskId, e);
+    }
+  }
+
+  /** The bytes of a binary result, streamed; the caller closes the stream. */
+  public InputStream openBinary(String taskId) throws IOException {
+    return Files.newInputStream(binaryDir.resolve(taskId));
   }
 
   public TaskRecord get(String taskId) {
@@ -79,7 +103,10 @@ public final class TaskStore implements AutoCloseable {
     forEach(r -> {
       if (r.state().isTerminal() && r.completedAtMillis() < cutoffMillis) expired.add(r);
     });
-    for (TaskRecord r : expired) tasks.remove(r.taskId());
+    for (TaskRecord r : expired) {
+      tasks.remove(r.taskId());
+      if (r.resultFormat() != null) deleteBinary(r.taskId());
+    }
     List<String> emptyGroups = new ArrayList<>();
     for (Map.Entry<String, String> g : groups.entrySet()) {
       if (Arrays.stream(g.getValue().split(",")).noneMatch(tasks::containsKey)) {
@@ -89,6 +116,14 @@ public final class TaskStore implements AutoCloseable {
     emptyGroups.forEach(groups::remove);
     commit();
     return expired.size();
+  }
+
+  private void deleteBinary(String taskId) {
+    try {
+      Files.deleteIfExists(binaryDir.resolve(taskId));
+    } catch (IOException e) {
+      throw new StoreException("cannot delete the result of task " + taskId, e);
+    }
   }
 
   public long taskCount() {

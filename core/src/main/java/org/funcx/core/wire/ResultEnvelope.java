@@ -1,0 +1,53 @@
+package org.funcx.core.wire;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.funcx.core.wire.Messages.TaskResult;
+
+/**
+ * A task result together with its binary payload (null for JSON results and failures), as held
+ * between hops. {@link #pack} turns a batch into one RESULTS message whose binary payloads are
+ * extra frames; {@link #unpack} reverses it. Bytes are never copied into JSON.
+ */
+public record ResultEnvelope(TaskResult result, byte[] binary) {
+
+  public static ResultEnvelope json(TaskResult result) {
+    return new ResultEnvelope(result, null);
+  }
+
+  public String taskId() {
+    return result.taskId();
+  }
+
+  public static WireMessage pack(List<ResultEnvelope> batch, long meanTaskMicros) {
+    List<TaskResult> results = new ArrayList<>(batch.size());
+    List<byte[]> blobs = new ArrayList<>();
+    for (ResultEnvelope e : batch) {
+      if (e.binary() == null) {
+        results.add(e.result());
+      } else {
+        results.add(e.result().inFrame(blobs.size()));
+        blobs.add(e.binary());
+      }
+    }
+    return new WireMessage(MessageType.RESULTS, new Messages.Results(results, meanTaskMicros), blobs);
+  }
+
+  /** The results of a RESULTS message with their payloads; a bad frame index is a format error. */
+  public static List<ResultEnvelope> unpack(WireMessage message) {
+    Messages.Results body = message.body(Messages.Results.class);
+    List<ResultEnvelope> out = new ArrayList<>(body.results().size());
+    for (TaskResult r : body.results()) {
+      if (r.binaryFormat() == null || r.binaryFrame() < 0) {
+        out.add(json(r));
+        continue;
+      }
+      if (r.binaryFrame() >= message.blobs().size()) {
+        throw new WireFormatException("result of task " + r.taskId() + " names frame "
+            + r.binaryFrame() + " of " + message.blobs().size());
+      }
+      out.add(new ResultEnvelope(r, message.blobs().get(r.binaryFrame())));
+    }
+    return out;
+  }
+}

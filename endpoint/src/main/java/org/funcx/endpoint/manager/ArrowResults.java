@@ -1,0 +1,26 @@
+package org.funcx.endpoint.manager;
+
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.funcx.arrow.ArrowEncoder;
+import org.funcx.arrow.ArrowEncoderConfig;
+import org.funcx.arrow.ResultEncoding;
+import org.funcx.core.exec.BinaryResultEncoder;
+
+/**
+ * Tables and collections of records leave the worker as Arrow IPC; scalars and small objects stay
+ * JSON. The choice is {@link ResultEncoding#choose}'s, documented in arrow-bridge. One allocator
+ * per manager JVM; each encoding releases what it took before returning.
+ */
+final class ArrowResults implements BinaryResultEncoder {
+  static final String FORMAT = "arrow";
+  private static final BufferAllocator ALLOCATOR = new RootAllocator();
+  private final ArrowEncoder encoder =
+      new ArrowEncoder(ALLOCATOR, ArrowEncoderConfig.builder().build());
+
+  @Override
+  public BinaryResult encode(Object value) {
+    if (ResultEncoding.choose(value) != ResultEncoding.ARROW) return null;
+    return new BinaryResult(FORMAT, encoder.encode(value));
+  }
+}
