@@ -10,6 +10,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.funcx.arrow.internal.decode.BatchTransfer;
 import org.funcx.arrow.internal.encode.BatchSink;
 import org.funcx.arrow.internal.encode.EncodePipeline;
+import org.funcx.arrow.internal.encode.PrimitiveArrays;
 import org.funcx.arrow.internal.encode.IpcStreamSink;
 import org.funcx.arrow.internal.schema.TableInput;
 import org.funcx.arrow.internal.schema.TableInputs;
@@ -62,6 +63,8 @@ public final class ArrowEncoder {
     try (IpcStreamSink sink = new IpcStreamSink(out, config.maxEncodedBytes())) {
       if (result instanceof VectorSchemaRoot root) {
         writeRoot(root, sink);
+      } else if (PrimitiveArrays.handles(result)) {
+        PrimitiveArrays.run(result, config.batchRows(), allocator, sink);
       } else {
         EncodePipeline.run(TableInputs.of(result), config, allocator, sink);
       }

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.funcx.arrow.ArrowTable;
 import org.funcx.client.FuncXClient;
 import org.funcx.client.FuncXExecutor;
 import org.funcx.client.RegisteredFunction;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
 /**
  * Measures the whole task path on a fresh service and local endpoint (own processes, own state
  * directory, loopback ports): cold start to first result, warm single round trips, and no-op
- * throughput for one large batch. Prints one JSON line.
+ * throughput for one large batch, and transfer of 1 MiB Arrow results. Prints one JSON line.
  */
 @Command(name = "bench", description = "Benchmark the task path; prints one JSON line.")
 final class BenchCommand implements Callable<Integer> {
@@ -54,6 +55,8 @@ final class BenchCommand implements Callable<Integer> {
         double coldMs = (System.nanoTime() - coldStart) / 1e6;
         double[] latencies = roundTrips(executor, noop, roundTrips != null ? roundTrips : quick ? 300 : 1_000);
         double tasksPerSecond = throughput(executor, noop, batch);
+        RegisteredFunction mib = client.register("long[] mib(int n) { return new long[n]; }");
+        double mibPerSecond = transfer(executor, mib, quick ? 32 : 128);
         JsonObject out = new JsonObject();
         out.addProperty("bench", "task-path");
         out.addProperty("batch_tasks", batch);
@@ -62,6 +65,7 @@ final class BenchCommand implements Callable<Integer> {
         out.addProperty("warm_rtt_p99_ms", round(percentile(latencies, 99)));
         out.addProperty("round_trips", latencies.length);
         out.addProperty("cold_start_to_first_result_ms", Math.round(coldMs));
+        out.addProperty("result_1mib_arrow_mib_per_s", Math.round(mibPerSecond));
         out.addProperty("workers", config.workersPerNode() * config.maxBlocks());
         out.addProperty("cores", Runtime.getRuntime().availableProcessors());
         System.out.println(Json.GSON.toJson(out));
@@ -93,6 +97,23 @@ final class BenchCommand implements Callable<Integer> {
     List<CompletableFuture<Object>> futures = new ArrayList<>(executor.map(f, inputs));
     CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
     return n / ((System.nanoTime() - t) / 1e9);
+  }
+
+  /** MiB/s of 1 MiB Arrow results (131,072 longs), worker to decoded table in this JVM. */
+  private static double transfer(FuncXExecutor executor, RegisteredFunction f, int count)
+      throws Exception {
+    int longs = 1 << 17;
+    executor.submit(f, longs).get(60, TimeUnit.SECONDS);
+    long t = System.nanoTime();
+    List<CompletableFuture<Object>> futures =
+        executor.map(f, java.util.Collections.nCopies(count, longs));
+    long bytes = 0;
+    for (CompletableFuture<Object> future : futures) {
+      try (ArrowTable table = (ArrowTable) future.get(5, TimeUnit.MINUTES)) {
+        bytes += table.rowCount() * Long.BYTES;
+      }
+    }
+    return bytes / (1024.0 * 1024.0) / ((System.nanoTime() - t) / 1e9);
   }
 
   private static double percentile(double[] sorted, int p) {

@@ -35,7 +35,7 @@ final class ResultStream implements AutoCloseable {
   private final Thread thread;
   /** Fetches table results, off the WebSocket's thread. */
   private final java.util.concurrent.ExecutorService fetcher =
-      java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+      java.util.concurrent.Executors.newFixedThreadPool(8, r -> {
         Thread t = new Thread(r, "funcx-client-fetch");
         t.setDaemon(true);
         return t;

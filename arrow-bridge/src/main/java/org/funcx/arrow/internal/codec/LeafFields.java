@@ -5,10 +5,10 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 
 /** Builds the nullable, childless fields of the leaf codecs. */
-final class LeafFields {
+public final class LeafFields {
   private LeafFields() {}
 
-  static Field nullable(String name, ArrowType type) {
+  public static Field nullable(String name, ArrowType type) {
     return new Field(name, FieldType.nullable(type), null);
   }
 }
