@@ -38,6 +38,7 @@ public final class ApiServer implements AutoCloseable {
       c.http.maxRequestSize = config.maxRequestBytes();
       c.jsonMapper(new JavalinGson(Json.GSON, false));
       c.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(64, 4, 60_000);
+      c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
       c.router.apiBuilder(() -> path("v2", () -> {
         get("version", ctx -> ctx.json(Map.of("api", "v2", "version", VERSION,
             "forwarder_address", forwarderAddress)));
