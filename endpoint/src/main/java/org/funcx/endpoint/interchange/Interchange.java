@@ -111,6 +111,8 @@ public final class Interchange implements Runnable {
         onServiceMessage(WireMessage.decode(msg));
       } catch (WireFormatException e) {
         log.warn("dropped a malformed message from the service: {}", e.getMessage());
+      } catch (RuntimeException e) {
+        log.error("could not handle a message from the service; dropped it", e);
       }
     }
   }
@@ -162,6 +164,8 @@ public final class Interchange implements Runnable {
         onManagerMessage(route, WireMessage.decode(msg));
       } catch (WireFormatException e) {
         log.warn("dropped a malformed message from a manager: {}", e.getMessage());
+      } catch (RuntimeException e) {
+        log.error("could not handle a message from a manager; dropped it", e);
       }
     }
   }

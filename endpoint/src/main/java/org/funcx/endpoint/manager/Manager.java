@@ -99,6 +99,8 @@ public final class Manager implements AutoCloseable {
         }
       } catch (WireFormatException e) {
         log.warn("dropped a malformed message from the interchange: {}", e.getMessage());
+      } catch (RuntimeException e) {
+        log.error("could not handle a message from the interchange; dropped it", e);
       }
     }
   }
