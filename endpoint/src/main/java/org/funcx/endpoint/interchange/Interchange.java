@@ -175,6 +175,12 @@ public final class Interchange implements Runnable {
     ByteBuffer key = ByteBuffer.wrap(route);
     if (message.type() == MessageType.REGISTER_MANAGER) {
       var info = message.body(Messages.RegisterManager.class);
+      if (info.managerId() == null || info.blockId() == null || info.workers() < 1
+          || info.workers() > 100_000 || info.prefetch() < 0) {
+        log.warn("refused a manager registration with bad fields: {}", info);
+        sendToManager(route, new WireMessage(MessageType.SHUTDOWN, new Messages.Empty()));
+        return;
+      }
       slots.put(key, new ManagerSlot(route, info, now));
       log.info("manager {} (block {}, pid {}, {} workers) connected", info.managerId(),
           info.blockId(), info.pid(), info.workers());
