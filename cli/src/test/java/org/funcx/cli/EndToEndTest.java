@@ -186,6 +186,35 @@ class EndToEndTest {
   }
 
   @Test
+  void malformed_frames_on_the_interchange_are_dropped_and_tasks_still_run() throws Exception {
+    String log = java.nio.file.Files.readString(
+        cluster.home.endpointDir("local").resolve("logs").resolve("agent.log"));
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("managers connect to (tcp://[0-9.]+:[0-9]+)").matcher(log);
+    assertThat(m.find()).as("interchange address in the agent log").isTrue();
+    java.util.Random random = new java.util.Random(7);
+    try (org.zeromq.ZContext context = new org.zeromq.ZContext()) {
+      org.zeromq.ZMQ.Socket junk = context.createSocket(org.zeromq.SocketType.DEALER);
+      junk.connect(m.group(1));
+      for (int i = 0; i < 300; i++) {
+        int frames = 1 + random.nextInt(4);
+        for (int f = 0; f < frames; f++) {
+          byte[] data = new byte[f == 0 ? random.nextInt(3) : random.nextInt(300)];
+          random.nextBytes(data);
+          if (f == 0 && data.length == 1) data[0] = (byte) random.nextInt(14);
+          junk.send(data, f + 1 < frames ? org.zeromq.ZMQ.SNDMORE : 0);
+        }
+      }
+      junk.send(new byte[] {(byte) org.funcx.core.wire.MessageType.REGISTER_MANAGER.ordinal()},
+          org.zeromq.ZMQ.SNDMORE);
+      junk.send("{\"managerId\":null,\"workers\":-5}");
+      Thread.sleep(500);
+    }
+    RegisteredFunction f = client.register("int twice(int x) { return 2 * x; }");
+    assertThat(await(executor.submit(f, 21))).isEqualTo(42);
+  }
+
+  @Test
   void unknown_ids_and_bad_requests_get_clear_errors() {
     RegisteredFunction f = client.register("int id(int x) { return x; }");
     String unknown = "00000000-0000-0000-0000-000000000000";
