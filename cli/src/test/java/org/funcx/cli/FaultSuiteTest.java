@@ -1,0 +1,83 @@
+package org.funcx.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.funcx.client.FuncXClient;
+import org.funcx.client.RegisteredFunction;
+import org.funcx.client.TaskOptions;
+import org.funcx.client.TaskStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * One workload, many faults: while thousands of tasks flow, SIGKILL a manager, the endpoint agent
+ * (then restart it) and the service (then restart it). Every task must end successfully with its
+ * own result, none may be lost, and none may be finished twice (a task's completion time, once
+ * seen, never changes). Prints {@code faults: N injected, tasks: M, lost: L, duplicated: D}.
+ */
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
+class FaultSuiteTest {
+  private final Map<String, Long> firstCompletion = new HashMap<>();
+  private int duplicated;
+
+  @Test
+  void every_task_ends_once_through_manager_agent_and_service_crashes() throws Exception {
+    int faults = 0;
+    try (TestCluster cluster = new TestCluster()) {
+      FuncXClient client = cluster.client();
+      String endpoint = cluster.startEndpoint("suite", c -> c.withWorkers(2, 0).withBlocks(2, 2, 2)
+          .withMaxRetries(5));
+      RegisteredFunction nap = client.register(FaultToleranceTest.NAP);
+      List<String> ids = client.submit(nap.id(), endpoint, FaultToleranceTest.naps(3_000, 3),
+          TaskOptions.DEFAULT).taskIds();
+
+      awaitProgress(client, ids, 300);
+      TestCluster.kill9(cluster.managerPids("suite").get(0));
+      faults++;
+
+      awaitProgress(client, ids, 900);
+      TestCluster.kill9(cluster.agentPid("suite"));
+      faults++;
+      cluster.startEndpoint("suite", c -> c);
+
+      awaitProgress(client, ids, 1_500);
+      TestCluster.kill9(cluster.servicePid());
+      faults++;
+      cluster.startService();
+
+      await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+          .until(() -> observe(client, ids) == ids.size());
+      Map<String, TaskStatus> done = client.batchStatus(ids);
+      observe(client, ids);
+      int lost = ids.size() - done.size();
+      System.out.printf("faults: %d injected, tasks: %d, lost: %d, duplicated: %d%n", faults,
+          ids.size(), lost, duplicated);
+      assertThat(lost).isZero();
+      assertThat(duplicated).isZero();
+      FaultToleranceTest.assertResultsAreTheInputs(ids, done);
+    }
+  }
+
+  private void awaitProgress(FuncXClient client, List<String> ids, int finished) {
+    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+        .until(() -> observe(client, ids) >= finished);
+  }
+
+  /** Records each task's first completion time; a later different one is a duplicate finish. */
+  private long observe(FuncXClient client, List<String> ids) {
+    long finished = 0;
+    for (TaskStatus s : client.batchStatus(ids).values()) {
+      if (!s.finished()) continue;
+      finished++;
+      Long first = firstCompletion.putIfAbsent(s.taskId(), s.completedAtMillis());
+      if (first != null && first != s.completedAtMillis()) duplicated++;
+    }
+    return finished;
+  }
+}
