@@ -45,6 +45,12 @@ public final class ServiceControl {
    * endpoints find it again after a restart), else the defaults.
    */
   public ServiceState start(Integer httpPort, Integer forwarderPort) throws Exception {
+    return start(httpPort, forwarderPort, null);
+  }
+
+  /** As above; {@code advertisedForwarder} is the address endpoints are told to connect to. */
+  public ServiceState start(Integer httpPort, Integer forwarderPort, String advertisedForwarder)
+      throws Exception {
     Optional<ServiceState> current = running();
     if (current.isPresent()) return current.get();
     Optional<ServiceState> last = state();
@@ -56,6 +62,7 @@ public final class ServiceControl {
         "--port", String.valueOf(http), "--forwarder-port", String.valueOf(forwarder)));
     String ttl = System.getenv("FUNCX_TASK_TTL_SECONDS");
     if (ttl != null) args.addAll(List.of("--task-ttl-seconds", ttl));
+    if (advertisedForwarder != null) args.addAll(List.of("--advertise-forwarder", advertisedForwarder));
     long pid = ProcessLauncher.startDetached("org.funcx.service.ServiceMain", args,
         List.of("-Xmx2g"), home.logs().resolve("service.log"));
     ServiceState state = new ServiceState(pid, http, forwarder);

@@ -64,6 +64,37 @@ class FaultSuiteTest {
     }
   }
 
+  @Test
+  void dropped_and_delayed_links_lose_and_duplicate_no_task() throws Exception {
+    int forwarderPort = TestCluster.freePort();
+    int faults = 0;
+    try (ChaosProxy proxy = new ChaosProxy(forwarderPort);
+        TestCluster cluster = new TestCluster(forwarderPort, "tcp://127.0.0.1:" + proxy.port())) {
+      FuncXClient client = cluster.client();
+      String endpoint = cluster.startEndpoint("linked", c -> c.withWorkers(2, 0));
+      RegisteredFunction nap = client.register(FaultToleranceTest.NAP);
+      List<String> ids = client.submit(nap.id(), endpoint, FaultToleranceTest.naps(2_000, 2),
+          TaskOptions.DEFAULT).taskIds();
+      for (int round = 1; round <= 3; round++) {
+        awaitProgress(client, ids, round * 400);
+        proxy.dropAll();
+        faults++;
+      }
+      awaitProgress(client, ids, 1_400);
+      proxy.pause(true);
+      Thread.sleep(3_000);
+      proxy.pause(false);
+      faults++;
+      await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+          .until(() -> observe(client, ids) == ids.size());
+      Map<String, TaskStatus> done = client.batchStatus(ids);
+      System.out.printf("faults: %d injected, tasks: %d, lost: %d, duplicated: %d%n", faults,
+          ids.size(), ids.size() - done.size(), duplicated);
+      assertThat(duplicated).isZero();
+      FaultToleranceTest.assertResultsAreTheInputs(ids, done);
+    }
+  }
+
   private void awaitProgress(FuncXClient client, List<String> ids, int finished) {
     await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
         .until(() -> observe(client, ids) >= finished);

@@ -25,19 +25,26 @@ final class TestCluster implements AutoCloseable {
   final List<Long> processGroups = new ArrayList<>();
   private final int httpPort;
   private final int forwarderPort;
+  private final String advertisedForwarder;
   String url;
 
   TestCluster() throws Exception {
+    this(freePort(), null);
+  }
+
+  /** A cluster whose endpoints reach the forwarder (on {@code forwarderPort}) at another address. */
+  TestCluster(int forwarderPort, String advertisedForwarder) throws Exception {
     home = new FuncxHome(Files.createTempDirectory("funcx-test-"));
     service = new ServiceControl(home);
     endpoints = new EndpointControl(home);
     httpPort = freePort();
-    forwarderPort = freePort();
+    this.forwarderPort = forwarderPort;
+    this.advertisedForwarder = advertisedForwarder;
     startService();
   }
 
   void startService() throws Exception {
-    var state = service.start(httpPort, forwarderPort);
+    var state = service.start(httpPort, forwarderPort, advertisedForwarder);
     processGroups.add(state.pid());
     url = state.url();
   }

@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param maxRequestBytes largest REST request body
  * @param sendBatchSize tasks per message to an endpoint
  * @param registryUrl JDBC URL of the function/endpoint registry; null for embedded H2 in dataDir
+ * @param advertisedForwarder the forwarder address endpoints are told to use, when it differs
+ *     from the bound one (NAT, a proxy, a load balancer); null for the bound address
  */
 public record ServiceConfig(
     String host,
@@ -25,33 +27,39 @@ public record ServiceConfig(
     int maxArgsBytes,
     long maxRequestBytes,
     int sendBatchSize,
-    String registryUrl) {
+    String registryUrl,
+    String advertisedForwarder) {
 
   public static final int DEFAULT_HTTP_PORT = 8765;
   public static final int DEFAULT_FORWARDER_PORT = 8766;
 
   public static ServiceConfig defaults(Path dataDir) {
     return new ServiceConfig("127.0.0.1", DEFAULT_HTTP_PORT, DEFAULT_FORWARDER_PORT, dataDir,
-        Duration.ofDays(14), Duration.ofSeconds(1), 10 << 20, 512L << 20, 5_000, null);
+        Duration.ofDays(14), Duration.ofSeconds(1), 10 << 20, 512L << 20, 5_000, null, null);
   }
 
   public ServiceConfig withPorts(int http, int forwarder) {
     return new ServiceConfig(host, http, forwarder, dataDir, taskTtl, heartbeat, maxArgsBytes,
-        maxRequestBytes, sendBatchSize, registryUrl);
+        maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder);
   }
 
   public ServiceConfig withTaskTtl(Duration ttl) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, ttl, heartbeat, maxArgsBytes,
-        maxRequestBytes, sendBatchSize, registryUrl);
+        maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder);
   }
 
   public ServiceConfig withRegistryUrl(String jdbcUrl) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
-        maxArgsBytes, maxRequestBytes, sendBatchSize, jdbcUrl);
+        maxArgsBytes, maxRequestBytes, sendBatchSize, jdbcUrl, advertisedForwarder);
+  }
+
+  public ServiceConfig withAdvertisedForwarder(String address) {
+    return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
+        maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, address);
   }
 
   public ServiceConfig withMaxArgsBytes(int bytes) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat, bytes,
-        maxRequestBytes, sendBatchSize, registryUrl);
+        maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder);
   }
 }

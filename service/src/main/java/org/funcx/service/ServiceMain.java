@@ -6,7 +6,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the service in the foreground until SIGTERM/SIGINT. Arguments: {@code --data DIR
- * --port N --forwarder-port N --task-ttl-seconds N --registry-url JDBC_URL}. Prints one line {@code funcx-service
+ * --port N --forwarder-port N --task-ttl-seconds N --registry-url JDBC_URL
+ * --advertise-forwarder tcp://HOST:PORT}. Prints one line {@code funcx-service
  * http=URL forwarder=ADDRESS} when ready, which launchers wait for.
  */
 public final class ServiceMain {
@@ -37,6 +38,7 @@ public final class ServiceMain {
     int forwarder = ServiceConfig.DEFAULT_FORWARDER_PORT;
     Duration ttl = null;
     String registryUrl = null;
+    String advertised = null;
     for (int i = 0; i < args.length; i += 2) {
       if (i + 1 >= args.length) throw new IllegalArgumentException(args[i] + " needs a value");
       String value = args[i + 1];
@@ -46,11 +48,12 @@ public final class ServiceMain {
         case "--forwarder-port" -> forwarder = Integer.parseInt(value);
         case "--task-ttl-seconds" -> ttl = Duration.ofSeconds(Long.parseLong(value));
         case "--registry-url" -> registryUrl = value;
+        case "--advertise-forwarder" -> advertised = value;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     ServiceConfig config = ServiceConfig.defaults(data).withPorts(http, forwarder)
-        .withRegistryUrl(registryUrl);
+        .withRegistryUrl(registryUrl).withAdvertisedForwarder(advertised);
     return ttl == null ? config : config.withTaskTtl(ttl);
   }
 }

@@ -28,7 +28,8 @@ public final class ApiServer implements AutoCloseable {
 
   public ApiServer(ServiceConfig config, Registry registry, TaskStore store, LiveTaskStates live,
       FunctionCatalog catalog, Forwarder forwarder, ResultPushHub push) {
-    String forwarderAddress = "tcp://" + config.host() + ":" + forwarder.port();
+    String forwarderAddress = config.advertisedForwarder() != null ? config.advertisedForwarder()
+        : "tcp://" + config.host() + ":" + forwarder.port();
     var functions = new FunctionsApi(registry, catalog);
     var endpoints = new EndpointsApi(registry, forwarder, forwarderAddress);
     var tasks = new TasksApi(new TaskReader(store, live), store, forwarder);
