@@ -16,6 +16,7 @@ import java.time.Duration;
  * @param registryUrl JDBC URL of the function/endpoint registry; null for embedded H2 in dataDir
  * @param advertisedForwarder the forwarder address endpoints are told to use, when it differs
  *     from the bound one (NAT, a proxy, a load balancer); null for the bound address
+ * @param requestsPerSecond REST requests a second per client before 429s; 0 for no limit
  */
 public record ServiceConfig(
     String host,
@@ -28,38 +29,45 @@ public record ServiceConfig(
     long maxRequestBytes,
     int sendBatchSize,
     String registryUrl,
-    String advertisedForwarder) {
+    String advertisedForwarder,
+    double requestsPerSecond) {
 
   public static final int DEFAULT_HTTP_PORT = 8765;
   public static final int DEFAULT_FORWARDER_PORT = 8766;
 
   public static ServiceConfig defaults(Path dataDir) {
     return new ServiceConfig("127.0.0.1", DEFAULT_HTTP_PORT, DEFAULT_FORWARDER_PORT, dataDir,
-        Duration.ofDays(14), Duration.ofSeconds(1), 10 << 20, 512L << 20, 5_000, null, null);
+        Duration.ofDays(14), Duration.ofSeconds(1), 10 << 20, 512L << 20, 5_000, null, null, 2_000);
   }
 
   public ServiceConfig withPorts(int http, int forwarder) {
     return new ServiceConfig(host, http, forwarder, dataDir, taskTtl, heartbeat, maxArgsBytes,
-        maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder);
+        maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, requestsPerSecond);
   }
 
   public ServiceConfig withTaskTtl(Duration ttl) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, ttl, heartbeat, maxArgsBytes,
-        maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder);
+        maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, requestsPerSecond);
   }
 
   public ServiceConfig withRegistryUrl(String jdbcUrl) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
-        maxArgsBytes, maxRequestBytes, sendBatchSize, jdbcUrl, advertisedForwarder);
+        maxArgsBytes, maxRequestBytes, sendBatchSize, jdbcUrl, advertisedForwarder,
+        requestsPerSecond);
   }
 
   public ServiceConfig withAdvertisedForwarder(String address) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
-        maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, address);
+        maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, address, requestsPerSecond);
+  }
+
+  public ServiceConfig withRequestsPerSecond(double limit) {
+    return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
+        maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, limit);
   }
 
   public ServiceConfig withMaxArgsBytes(int bytes) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat, bytes,
-        maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder);
+        maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, requestsPerSecond);
   }
 }

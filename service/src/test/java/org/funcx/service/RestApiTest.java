@@ -157,6 +157,28 @@ class RestApiTest {
         .getAsString()).isEqualTo("endpoint_lost");
   }
 
+  @Test
+  void too_many_requests_get_429_with_retry_after_and_the_service_recovers() throws Exception {
+    service.close();
+    service = FuncxService.start(ServiceConfig.defaults(dir).withPorts(0, 0).withRequestsPerSecond(5));
+    int limited = 0;
+    String retryAfter = null;
+    for (int i = 0; i < 40; i++) {
+      var response = http.send(HttpRequest.newBuilder(URI.create(service.url() + "/v2/version"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 429) {
+        limited++;
+        retryAfter = response.headers().firstValue("Retry-After").orElse(null);
+        assertThat(JsonParser.parseString(response.body()).getAsJsonObject().get("code")
+            .getAsString()).isEqualTo("rate_limited");
+      }
+    }
+    assertThat(limited).isGreaterThan(20);
+    assertThat(retryAfter).isNotNull();
+    Thread.sleep(Long.parseLong(retryAfter) * 1000);
+    assertThat(call("GET", "/v2/version", null).status()).isEqualTo(200);
+  }
+
   static {
     // keep the embedded service quiet in test output
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");

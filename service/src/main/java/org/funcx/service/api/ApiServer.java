@@ -59,6 +59,8 @@ public final class ApiServer implements AutoCloseable {
         get("task_groups/{id}", tasks::group);
       }));
     });
+    var limiter = new RateLimiter(config.requestsPerSecond());
+    app.before("/v2/*", limiter::check);
     app.ws("/v2/ws", push::configure);
     app.exception(ApiException.class, (e, ctx) ->
         ctx.status(e.status()).json(error(e.status(), e.code(), e.getMessage(), e.details())));
