@@ -1,0 +1,133 @@
+package org.funcx.kernel;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.SourceCodeAnalysis.Documentation;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.funcx.kernel.magic.CellParser;
+import org.funcx.kernel.magic.CellPart;
+
+/**
+ * Completion, inspection and is-complete answers from JShell's {@link SourceCodeAnalysis}. Each
+ * works on the snippet under the cursor (a cell may hold many) and knows magic lines.
+ */
+final class CodeAssist {
+  private final Supplier<SourceCodeAnalysis> analysis;
+  private final Supplier<Set<String>> magicNames;
+
+  CodeAssist(Supplier<SourceCodeAnalysis> analysis, Supplier<Set<String>> magicNames) {
+    this.analysis = analysis;
+    this.magicNames = magicNames;
+  }
+
+  ReplacementOptions complete(String code, int cursor) {
+    int lineStart = code.lastIndexOf('\n', cursor - 1) + 1;
+    String linePrefix = code.substring(lineStart, cursor);
+    if (linePrefix.matches("\\s*%.*")) {
+      if (!linePrefix.matches("\\s*%%?\\w*")) {
+        return new ReplacementOptions(List.of(), cursor, cursor); // no completion of arguments
+      }
+      int start = lineStart + linePrefix.indexOf('%');
+      String typed = code.substring(start, cursor);
+      List<String> names = magicNames.get().stream().filter(n -> n.startsWith(typed)).toList();
+      return new ReplacementOptions(names, start, cursor);
+    }
+    int snippetStart = currentSnippetStart(code, cursor);
+    String snippet = code.substring(snippetStart, cursor);
+    int[] anchor = new int[1];
+    List<String> matches = analysis.get().completionSuggestions(snippet, snippet.length(), anchor)
+        .stream().map(SourceCodeAnalysis.Suggestion::continuation).distinct().toList();
+    return new ReplacementOptions(matches, snippetStart + anchor[0], cursor);
+  }
+
+  /** Signatures (and javadoc when the JDK has its sources) of what the cursor is on, or null. */
+  DisplayData inspect(String code, int cursor) {
+    int snippetStart = currentSnippetStart(code, cursor);
+    int end = cursor;
+    while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) end++;
+    String snippet = code.substring(snippetStart, end);
+    List<Documentation> docs = analysis.get().documentation(snippet, snippet.length(), true);
+    if (docs.isEmpty() && !snippet.endsWith("(")) {
+      docs = analysis.get().documentation(snippet + "(", snippet.length() + 1, true);
+    }
+    String text;
+    if (!docs.isEmpty()) {
+      text = docs.stream().map(d -> d.javadoc() == null ? d.signature()
+          : d.signature() + "\n" + d.javadoc()).collect(Collectors.joining("\n\n"));
+    } else {
+      String type = analysis.get().analyzeType(snippet, snippet.length());
+      if (type == null) return null;
+      text = snippet.strip() + " : " + type;
+    }
+    DisplayData data = new DisplayData();
+    data.putText(text);
+    return data;
+  }
+
+  /** {@link BaseKernel#IS_COMPLETE_YES}, {@code _BAD}, or the indent for the next line. */
+  String isComplete(String code) {
+    List<CellPart> parts = CellParser.parse(code);
+    if (parts.isEmpty() || !(parts.get(parts.size() - 1) instanceof CellPart.JavaCode java)) {
+      return BaseKernel.IS_COMPLETE_YES;
+    }
+    String rest = java.code();
+    boolean unknown = false;
+    while (true) {
+      SourceCodeAnalysis.CompletionInfo info = analysis.get().analyzeCompletion(rest);
+      if (info.completeness() == Completeness.UNKNOWN) unknown = true;
+      if (!info.completeness().isComplete()) {
+        if (info.completeness() == Completeness.EMPTY) {
+          return unknown ? BaseKernel.IS_COMPLETE_BAD : BaseKernel.IS_COMPLETE_YES;
+        }
+        return indentAfter(info.remaining());
+      }
+      rest = info.remaining();
+    }
+  }
+
+  /**
+   * Where the snippet holding the cursor starts: after the last magic line before the cursor and
+   * after every complete snippet that is followed by more code before the cursor.
+   */
+  private int currentSnippetStart(String code, int cursor) {
+    int start = 0;
+    String prefix = code.substring(0, cursor);
+    for (CellPart part : CellParser.parse(prefix)) {
+      if (part instanceof CellPart.LineMagicCall call) {
+        start = Math.max(start, nthLineStart(prefix, call.line() + 1));
+      }
+    }
+    String rest = prefix.substring(start);
+    while (true) {
+      SourceCodeAnalysis.CompletionInfo info = analysis.get().analyzeCompletion(rest);
+      if (!info.completeness().isComplete() || info.remaining().isBlank()) return start;
+      start += rest.length() - info.remaining().length();
+      rest = info.remaining();
+    }
+  }
+
+  private static int nthLineStart(String text, int line) {
+    int at = 0;
+    for (int i = 1; i < line; i++) {
+      int newline = text.indexOf('\n', at);
+      if (newline < 0) return text.length();
+      at = newline + 1;
+    }
+    return at;
+  }
+
+  private static String indentAfter(String incomplete) {
+    int depth = 0;
+    for (char c : incomplete.toCharArray()) {
+      if (c == '{' || c == '(') depth++;
+      if (c == '}' || c == ')') depth = Math.max(0, depth - 1);
+    }
+    return "    ".repeat(depth);
+  }
+}

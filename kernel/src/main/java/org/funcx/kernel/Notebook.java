@@ -1,0 +1,47 @@
+package org.funcx.kernel;
+
+import org.funcx.kernel.display.Html;
+import org.funcx.kernel.spi.KernelContext;
+
+/**
+ * Functions for notebook cells, statically imported into every JShell the kernel starts, named
+ * after IPython's: {@code display(value)}, {@code display(value, "progress")} then
+ * {@code updateDisplay(newValue, "progress")}, and {@code html("<b>...</b>")}.
+ */
+public final class Notebook {
+  private static volatile KernelContext context;
+
+  private Notebook() {}
+
+  static void install(KernelContext kernelContext) {
+    context = kernelContext;
+  }
+
+  /** Shows {@code value} in the cell's output now, rendered like a cell result. */
+  public static void display(Object value) {
+    context().display(value);
+  }
+
+  /** Shows {@code value} under {@code displayId}, so {@link #updateDisplay} can replace it. */
+  public static void display(Object value, String displayId) {
+    context().display(value, displayId);
+  }
+
+  /** Replaces what was displayed under {@code displayId}, e.g. a progress line. */
+  public static void updateDisplay(Object value, String displayId) {
+    context().updateDisplay(displayId, value);
+  }
+
+  /** A value shown as HTML. */
+  public static Html html(String html) {
+    return new Html(html);
+  }
+
+  private static KernelContext context() {
+    KernelContext c = context;
+    if (c == null) {
+      throw new IllegalStateException("display functions work only inside the funcX Java kernel");
+    }
+    return c;
+  }
+}

@@ -1,0 +1,71 @@
+package org.funcx.kernel;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Debian's Jupyter for tests: a kernelspec for this test JVM's class path in a private
+ * JUPYTER_PATH, and Jupyter commands run against it with a deadline. Jupyter missing is a test
+ * failure with the fix in the message, never a skip: the kernel is only tested through Jupyter.
+ */
+final class Jupyter {
+  static final String PYTHON = "/usr/bin/python3";
+  static final Path PYTHON_TESTS = Path.of("src", "test", "python").toAbsolutePath();
+
+  /** What a command printed (stdout and stderr interleaved) and how it ended. */
+  record Result(int exitCode, String output) {}
+
+  private final Path home;
+
+  private Jupyter(Path home) {
+    this.home = home;
+  }
+
+  /** Checks Jupyter is installed and writes the funcx-java kernelspec under {@code home}. */
+  static Jupyter withKernel(Path home) throws IOException, InterruptedException {
+    Jupyter jupyter = new Jupyter(home);
+    Result probe = jupyter.run(List.of(PYTHON, "-c",
+        "import jupyter_client, jupyter_kernel_test, nbclient, nbconvert"), Duration.ofSeconds(60));
+    if (probe.exitCode() != 0) {
+      fail("Jupyter from Debian is missing (" + PYTHON + " cannot import it); install it with"
+          + " scripts/install-jupyter.sh (as root). Output:\n" + probe.output());
+    }
+    KernelspecInstaller.install(new KernelspecOptions(System.getProperty("java.class.path"),
+        home.resolve("kernels").resolve(KernelspecInstaller.DEFAULT_NAME)));
+    return jupyter;
+  }
+
+  /** Runs {@code python3 -m unittest -v MODULE} from kernel/src/test/python. */
+  Result unittest(String module, Duration timeout) throws IOException, InterruptedException {
+    return run(List.of(PYTHON, "-m", "unittest", "-v", module), timeout);
+  }
+
+  Result run(List<String> command, Duration timeout) throws IOException, InterruptedException {
+    Path log = Files.createTempFile(home, "command-", ".log");
+    ProcessBuilder builder = new ProcessBuilder(command).directory(PYTHON_TESTS.toFile())
+        .redirectErrorStream(true).redirectOutput(log.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    Map<String, String> env = builder.environment();
+    env.put("JUPYTER_PATH", home.toString());
+    env.put("JUPYTER_RUNTIME_DIR", home.resolve("runtime").toString());
+    env.put("PYTHONDONTWRITEBYTECODE", "1");
+    env.put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
+    env.put("PYTHONPATH", PYTHON_TESTS.toString());
+    Process process = builder.start();
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      return new Result(-1, Files.readString(log) + "\n[killed after " + timeout + "]");
+    }
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    return new Result(process.exitValue(), Files.readString(log));
+  }
+}

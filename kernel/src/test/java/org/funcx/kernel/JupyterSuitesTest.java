@@ -1,0 +1,44 @@
+package org.funcx.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Python suites under src/test/python, run against the kernel on this test class path: Debian's
+ * jupyter_kernel_test conformance suite and our behaviour tests through jupyter_client.
+ */
+class JupyterSuitesTest {
+  @TempDir static Path home;
+  private static Jupyter jupyter;
+
+  @BeforeAll
+  static void kernelspec() throws Exception {
+    jupyter = Jupyter.withKernel(home);
+  }
+
+  @Test
+  void jupyter_kernel_test_conformance_suite_passes() throws Exception {
+    // skipped: test_pager and test_clear_output (no pager payloads, no clear_output helper)
+    assertSuitePasses("test_conformance", 12, "OK (skipped=2)");
+  }
+
+  @Test
+  void behaviour_suite_through_jupyter_client_passes() throws Exception {
+    assertSuitePasses("test_behaviour", 15, "OK");
+  }
+
+  private static void assertSuitePasses(String module, int expectedTests, String verdict)
+      throws Exception {
+    Jupyter.Result result = jupyter.unittest(module, Duration.ofSeconds(120));
+    if (result.exitCode() != 0) System.out.println(result.output());
+    assertThat(result.exitCode()).as("%s failed:%n%s", module, result.output()).isZero();
+    assertThat(result.output()).as("%s ran fewer tests than expected:%n%s", module,
+        result.output()).contains("Ran " + expectedTests + " tests")
+        .containsPattern("(?m)^" + java.util.regex.Pattern.quote(verdict) + "$");
+  }
+}
