@@ -9,13 +9,13 @@ import org.funcx.core.model.ErrorKind;
 import org.funcx.core.model.FunctionSpec;
 import org.funcx.core.model.TaskError;
 import org.funcx.core.wire.HopTrace;
+import org.funcx.core.wire.Inbox;
 import org.funcx.core.wire.Mailbox;
 import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.core.wire.MessageType;
 import org.funcx.core.wire.Messages;
 import org.funcx.core.wire.Messages.TaskResult;
 import org.funcx.core.wire.Messages.TaskSpec;
-import org.funcx.core.wire.WireFormatException;
 import org.funcx.core.wire.WireMessage;
 import org.funcx.endpoint.config.EndpointConfig;
 import org.slf4j.Logger;
@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
-import org.zeromq.ZMsg;
 
 /**
  * The endpoint's hub: one thread ({@code funcx-interchange}) owns the DEALER link to the service,
@@ -104,17 +103,8 @@ public final class Interchange implements Runnable {
   }
 
   private void receiveFromService() {
-    for (int i = 0; i < 1_000; i++) {
-      ZMsg msg = ZMsg.recvMsg(service.socket(), ZMQ.DONTWAIT);
-      if (msg == null) return;
-      try {
-        onServiceMessage(WireMessage.decode(msg));
-      } catch (WireFormatException e) {
-        log.warn("dropped a malformed message from the service: {}", e.getMessage());
-      } catch (RuntimeException e) {
-        log.error("could not handle a message from the service; dropped it", e);
-      }
-    }
+    Inbox.drain(service.socket(), false, 1_000, (route, m) -> onServiceMessage(m), log,
+        "the service");
   }
 
   private void onServiceMessage(WireMessage message) {
@@ -156,18 +146,7 @@ public final class Interchange implements Runnable {
   }
 
   private void receiveFromManagers() {
-    for (int i = 0; i < 1_000; i++) {
-      ZMsg msg = ZMsg.recvMsg(managers, ZMQ.DONTWAIT);
-      if (msg == null) return;
-      byte[] route = msg.pop().getData();
-      try {
-        onManagerMessage(route, WireMessage.decode(msg));
-      } catch (WireFormatException e) {
-        log.warn("dropped a malformed message from a manager: {}", e.getMessage());
-      } catch (RuntimeException e) {
-        log.error("could not handle a message from a manager; dropped it", e);
-      }
-    }
+    Inbox.drain(managers, true, 1_000, this::onManagerMessage, log, "a manager");
   }
 
   private void onManagerMessage(byte[] route, WireMessage message) {

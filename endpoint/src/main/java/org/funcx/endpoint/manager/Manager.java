@@ -5,18 +5,17 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import org.funcx.core.wire.HopTrace;
+import org.funcx.core.wire.Inbox;
 import org.funcx.core.wire.Mailbox;
 import org.funcx.core.wire.MessageType;
 import org.funcx.core.wire.Messages;
 import org.funcx.core.wire.ResultEnvelope;
-import org.funcx.core.wire.WireFormatException;
 import org.funcx.core.wire.WireMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
-import org.zeromq.ZMsg;
 
 /**
  * One manager process (a "block" of the provider): connects to the interchange, receives batches
@@ -81,28 +80,19 @@ public final class Manager implements AutoCloseable {
   }
 
   private void receive() {
-    for (int i = 0; i < 1_000; i++) {
-      ZMsg msg = ZMsg.recvMsg(socket, ZMQ.DONTWAIT);
-      if (msg == null) return;
-      try {
-        WireMessage message = WireMessage.decode(msg);
-        switch (message.type()) {
-          case TASKS -> {
-            var tasks = message.body(Messages.Tasks.class);
-            tasks.functions().values().forEach(runner::learn);
-            if (HopTrace.on()) tasks.tasks().forEach(t -> HopTrace.mark("5-manager-got", t.taskId()));
-            tasks.tasks().forEach(pool::submit);
-          }
-          case SHUTDOWN -> running = false;
-          case HEARTBEAT -> { }
-          default -> log.warn("unexpected {} from the interchange", message.type());
+    Inbox.drain(socket, false, 1_000, (route, message) -> {
+      switch (message.type()) {
+        case TASKS -> {
+          var tasks = message.body(Messages.Tasks.class);
+          if (HopTrace.on()) tasks.tasks().forEach(t -> HopTrace.mark("5-manager-got", t.taskId()));
+          tasks.functions().values().forEach(runner::learn);
+          tasks.tasks().forEach(pool::submit);
         }
-      } catch (WireFormatException e) {
-        log.warn("dropped a malformed message from the interchange: {}", e.getMessage());
-      } catch (RuntimeException e) {
-        log.error("could not handle a message from the interchange; dropped it", e);
+        case SHUTDOWN -> running = false;
+        case HEARTBEAT -> { }
+        default -> log.warn("unexpected {} from the interchange", message.type());
       }
-    }
+    }, log, "the interchange");
   }
 
   private void sendResults() {

@@ -9,11 +9,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.funcx.core.wire.HopTrace;
+import org.funcx.core.wire.Inbox;
 import org.funcx.core.wire.Mailbox;
 import org.funcx.core.wire.MessageType;
 import org.funcx.core.wire.Messages;
 import org.funcx.core.wire.ResultEnvelope;
-import org.funcx.core.wire.WireFormatException;
 import org.funcx.core.wire.WireMessage;
 import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.LiveTaskStates;
@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
-import org.zeromq.ZMsg;
 
 /**
  * The service's side of the endpoint links: one ROUTER socket that endpoints connect to, owned by
@@ -133,20 +132,7 @@ public final class Forwarder implements AutoCloseable {
    * acknowledges them: one disk write per pass instead of one per message.
    */
   private void receiveFromEndpoints() {
-    for (int i = 0; i < 1_000; i++) {
-      ZMsg msg = ZMsg.recvMsg(router, ZMQ.DONTWAIT);
-      if (msg == null) break;
-      byte[] route = msg.pop().getData();
-      try {
-        handle(route, WireMessage.decode(msg));
-      } catch (WireFormatException e) {
-        log.warn("dropped a malformed message from an endpoint connection: {}", e.getMessage());
-      } catch (RuntimeException e) {
-        log.error("could not handle a message from an endpoint connection; dropped it", e);
-      } finally {
-        msg.destroy();
-      }
-    }
+    Inbox.drain(router, true, 1_000, this::handle, log, "an endpoint connection");
     if (pendingAcks.isEmpty()) return;
     ledger.commit();
     if (HopTrace.on()) pendingAcks.values().forEach(ids -> HopTrace.mark("10-forwarder-committed", ids));
