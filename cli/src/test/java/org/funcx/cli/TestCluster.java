@@ -34,7 +34,12 @@ final class TestCluster implements AutoCloseable {
 
   /** A cluster whose endpoints reach the forwarder (on {@code forwarderPort}) at another address. */
   TestCluster(int forwarderPort, String advertisedForwarder) throws Exception {
-    home = new FuncxHome(Files.createTempDirectory("funcx-test-"));
+    this(new FuncxHome(Files.createTempDirectory("funcx-test-")), forwarderPort, advertisedForwarder);
+  }
+
+  /** A cluster in a prepared home (e.g. with its service directory on a small file system). */
+  TestCluster(FuncxHome home, int forwarderPort, String advertisedForwarder) throws Exception {
+    this.home = home;
     service = new ServiceControl(home);
     endpoints = new EndpointControl(home);
     httpPort = freePort();

@@ -32,6 +32,7 @@ import org.zeromq.ZMQ;
 public final class Interchange implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(Interchange.class);
   private static final int RESULTS_PER_MESSAGE = 10_000;
+  private static final long UNACKNOWLEDGED_RESEND_MILLIS = 10_000;
 
   private final EndpointConfig config;
   private final ZContext context;
@@ -237,6 +238,10 @@ public final class Interchange implements Runnable {
     }
     if (service.heartbeatDue(now)) {
       service.send(new WireMessage(MessageType.HEARTBEAT, load()));
+      if (service.isRegistered()) {
+        int resent = book.resendOlderThan(UNACKNOWLEDGED_RESEND_MILLIS);
+        if (resent > 0) log.info("sending {} unacknowledged results again", resent);
+      }
     }
     if (now < nextManagerHeartbeat) return;
     nextManagerHeartbeat = now + heartbeatMillis;

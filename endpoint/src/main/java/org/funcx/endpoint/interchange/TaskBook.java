@@ -22,6 +22,8 @@ final class TaskBook {
   private final Map<String, FunctionSpec> functions = new HashMap<>();
   private final LinkedHashMap<String, ResultEnvelope> unacknowledged = new LinkedHashMap<>();
   private final List<ResultEnvelope> outbox = new ArrayList<>();
+  /** When each unacknowledged result was last sent, in sending order. */
+  private final LinkedHashMap<String, Long> sentAt = new LinkedHashMap<>();
 
   /** Accepts a task unless it is already here (a redelivery); returns whether it was new. */
   boolean accept(TaskSpec task) {
@@ -76,6 +78,11 @@ final class TaskBook {
     int n = Math.min(max, outbox.size());
     List<ResultEnvelope> batch = new ArrayList<>(outbox.subList(0, n));
     outbox.subList(0, n).clear();
+    long now = System.currentTimeMillis();
+    for (ResultEnvelope r : batch) {
+      sentAt.remove(r.taskId());
+      sentAt.put(r.taskId(), now);
+    }
     return batch;
   }
 
@@ -85,6 +92,25 @@ final class TaskBook {
 
   void acknowledged(List<String> taskIds) {
     taskIds.forEach(unacknowledged::remove);
+    taskIds.forEach(sentAt::remove);
+  }
+
+  /**
+   * Results sent more than {@code ageMillis} ago and still not acknowledged (the service could not
+   * store them, or the message was lost) go out again; the service ignores duplicates.
+   */
+  int resendOlderThan(long ageMillis) {
+    long cutoff = System.currentTimeMillis() - ageMillis;
+    int resent = 0;
+    for (var e : List.copyOf(sentAt.entrySet())) {
+      if (e.getValue() >= cutoff) break;
+      ResultEnvelope r = unacknowledged.get(e.getKey());
+      sentAt.remove(e.getKey());
+      if (r == null) continue;
+      outbox.add(r);
+      resent++;
+    }
+    return resent;
   }
 
   /** After a reconnect: every unacknowledged result is sent again. */

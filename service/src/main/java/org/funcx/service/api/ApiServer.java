@@ -16,6 +16,7 @@ import org.funcx.service.forward.Forwarder;
 import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.LiveTaskStates;
 import org.funcx.service.store.Registry;
+import org.funcx.service.store.StoreUnavailableException;
 import org.funcx.service.store.TaskStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +75,12 @@ public final class ApiServer implements AutoCloseable {
       String message = e.getStatus() == 404 ? "no route " + ctx.method() + " " + ctx.path()
           : e.getMessage();
       ctx.status(e.getStatus()).json(error(e.getStatus(), code, message, Map.of()));
+    });
+    app.exception(StoreUnavailableException.class, (e, ctx) -> {
+      log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+      ctx.header("Retry-After", "5").status(503).json(error(503, "storage_unavailable",
+          "the service cannot use its task store now (" + e.getMessage() + "); nothing was"
+              + " changed by this request; retry later", Map.of()));
     });
     app.exception(Exception.class, (e, ctx) -> {
       log.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);

@@ -103,8 +103,13 @@ final class TasksApi {
     String id = Requests.uuid(ctx.pathParam("id"), "task");
     TaskReader.Snapshot task = reader.read(id);
     if (task == null) throw ApiException.notFound("task", id);
-    boolean cancelled = !task.state().isTerminal()
-        && forwarder.cancel(id).get(10, TimeUnit.SECONDS);
+    boolean cancelled;
+    try {
+      cancelled = !task.state().isTerminal() && forwarder.cancel(id).get(10, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException cause) throw cause;
+      throw e;
+    }
     if (!cancelled) {
       TaskState now = reader.read(id).state();
       throw new ApiException(409, "not_cancellable", "task " + id + " is " + now.wireName()

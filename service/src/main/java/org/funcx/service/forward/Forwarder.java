@@ -18,6 +18,7 @@ import org.funcx.core.wire.WireMessage;
 import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.LiveTaskStates;
 import org.funcx.service.store.Registry;
+import org.funcx.service.store.StoreException;
 import org.funcx.service.store.TaskCompletions;
 import org.funcx.service.store.TaskRecord;
 import org.funcx.service.store.TaskStore;
@@ -115,10 +116,15 @@ public final class Forwarder implements AutoCloseable {
       int fromRest = poller.register(mailbox.wakeSocket(), ZMQ.Poller.POLLIN);
       while (running && !Thread.currentThread().isInterrupted()) {
         poller.poll(heartbeatMillis / 2);
-        if (poller.pollin(fromEndpoints)) receiveFromEndpoints();
-        if (poller.pollin(fromRest)) mailbox.drain(this::execute);
-        sendTasks();
-        heartbeatAndExpire();
+        try {
+          if (poller.pollin(fromEndpoints)) receiveFromEndpoints();
+          if (poller.pollin(fromRest)) mailbox.drain(this::execute);
+          sendTasks();
+          heartbeatAndExpire();
+        } catch (StoreException e) {
+          log.warn("task store unavailable ({}); unfinished tasks wait for it", e.getMessage());
+          pause(200);
+        }
       }
     } catch (RuntimeException e) {
       if (running) log.error("forwarder stopped by an unexpected error", e);
@@ -134,11 +140,25 @@ public final class Forwarder implements AutoCloseable {
   private void receiveFromEndpoints() {
     Inbox.drain(router, true, 1_000, this::handle, log, "an endpoint connection");
     if (pendingAcks.isEmpty()) return;
-    ledger.commit();
-    if (HopTrace.on()) pendingAcks.values().forEach(ids -> HopTrace.mark("10-forwarder-committed", ids));
-    pendingAcks.forEach((route, ids) -> send(route.array(),
-        new WireMessage(MessageType.RESULTS_ACK, new Messages.TaskIds(ids))));
-    pendingAcks.clear();
+    try {
+      ledger.commit();
+      if (HopTrace.on()) pendingAcks.values().forEach(ids -> HopTrace.mark("10-forwarder-committed", ids));
+      pendingAcks.forEach((route, ids) -> send(route.array(),
+          new WireMessage(MessageType.RESULTS_ACK, new Messages.TaskIds(ids))));
+    } catch (StoreException e) {
+      log.warn("results not stored ({}); endpoints send unacknowledged results again",
+          e.getMessage());
+    } finally {
+      pendingAcks.clear();
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void handle(byte[] route, WireMessage message) {
@@ -202,7 +222,11 @@ public final class Forwarder implements AutoCloseable {
     if (command instanceof ForwarderCommand.NewTasks n) {
       n.tasks().forEach(ledger::add);
     } else if (command instanceof ForwarderCommand.Cancel c) {
-      c.done().complete(ledger.cancel(c.taskId()));
+      try {
+        c.done().complete(ledger.cancel(c.taskId()));
+      } catch (StoreException e) {
+        c.done().completeExceptionally(e);
+      }
     } else if (command instanceof ForwarderCommand.EndpointDeleted d) {
       EndpointLink link = ledger.link(d.endpointId());
       if (link.online()) {

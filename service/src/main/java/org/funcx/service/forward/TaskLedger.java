@@ -15,6 +15,7 @@ import org.funcx.core.wire.Messages.TaskResult;
 import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.LiveTaskStates;
+import org.funcx.service.store.StoreException;
 import org.funcx.service.store.TaskCompletions;
 import org.funcx.service.store.TaskRecord;
 import org.funcx.service.store.TaskStore;
@@ -27,6 +28,8 @@ final class TaskLedger {
   private final Map<String, EndpointLink> links = new HashMap<>();
   /** Every unfinished task's record, so the hot paths never read the store. */
   private final Map<String, TaskRecord> unfinished = new HashMap<>();
+  /** Tasks finished since the last commit, to take back if that commit fails. */
+  private final List<TaskRecord> finishing = new ArrayList<>();
   private final TaskStore store;
   private final LiveTaskStates live;
   private final FunctionCatalog functions;
@@ -85,7 +88,7 @@ final class TaskLedger {
           task.timeoutMillis()));
       link.unacknowledged.add(taskId);
     }
-    completions.commit();
+    commit();
     return batch.isEmpty() ? Optional.empty() : Optional.of(new Messages.Tasks(specs, batch));
   }
 
@@ -114,17 +117,28 @@ final class TaskLedger {
       TaskRecord task = unfinished.get(result.taskId());
       if (task == null || !task.endpointId().equals(link.endpointId)) continue;
       if (envelope.binary() != null) {
-        forget(task);
         completions.succeedBinary(task, result.binaryFormat(), envelope.binary());
+        forget(task);
       } else {
         finish(task, result.resultJson(), result.error());
       }
     }
   }
 
-  /** Makes every recorded outcome durable in one store commit, then publishes them. */
+  /**
+   * Makes every recorded outcome durable in one store commit, then publishes them. When the store
+   * cannot write, the tasks are unfinished again: their results will come again and be stored then.
+   */
   void commit() {
-    completions.commit();
+    try {
+      completions.commit();
+      finishing.clear();
+    } catch (StoreException e) {
+      List<TaskRecord> back = List.copyOf(finishing);
+      finishing.clear();
+      back.forEach(this::add);
+      throw e;
+    }
   }
 
   /** Cancels a task that has not started; returns false when it is running or finished. */
@@ -132,7 +146,7 @@ final class TaskLedger {
     TaskRecord task = unfinished.get(taskId);
     if (task == null || live.get(taskId) == TaskState.RUNNING) return false;
     finish(task, null, TaskError.of(ErrorKind.CANCELLED, "task " + taskId + " was cancelled"));
-    completions.commit();
+    commit();
     return true;
   }
 
@@ -144,16 +158,18 @@ final class TaskLedger {
       finish(unfinished.get(taskId), null, TaskError.of(ErrorKind.ENDPOINT_LOST,
           "endpoint " + endpointId + " " + why + " with task " + taskId + " on it"));
     }
-    completions.commit();
+    commit();
   }
 
+  /** Records the outcome first: if the store refuses it, the task stays unfinished. */
   private void finish(TaskRecord task, String resultJson, TaskError error) {
-    forget(task);
     if (error == null) completions.succeed(task, resultJson);
     else completions.fail(task, error);
+    forget(task);
   }
 
   private void forget(TaskRecord task) {
+    finishing.add(task);
     EndpointLink link = links.get(task.endpointId());
     if (link != null) {
       link.outstanding.remove(task.taskId());

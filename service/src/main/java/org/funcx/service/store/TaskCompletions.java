@@ -51,12 +51,16 @@ public final class TaskCompletions {
     pending.add(done);
   }
 
-  /** Makes everything recorded so far durable, then publishes it. */
+  /**
+   * Makes everything recorded so far durable, then publishes it. If the store cannot commit, the
+   * records are dropped (the store reopens at its last commit) and the exception tells the caller
+   * to take the tasks back as unfinished.
+   */
   public void commit() {
     if (pending.isEmpty()) return;
-    store.commit();
     List<TaskRecord> done = List.copyOf(pending);
     pending.clear();
+    store.commit();
     for (TaskRecord r : done) live.remove(r.taskId());
     listener.accept(done);
   }

@@ -9,10 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.h2.mvstore.MVMap;
-import org.h2.mvstore.MVStore;
-import org.h2.mvstore.type.ByteArrayDataType;
-import org.h2.mvstore.type.StringDataType;
+import org.h2.mvstore.MVStoreException;
 
 /**
  * Durable task states, results, batch membership and memoized results, on H2's MVStore key-value
@@ -23,30 +20,59 @@ import org.h2.mvstore.type.StringDataType;
  * thread (the forwarder), which keeps read-modify-write sequences race-free.
  */
 public final class TaskStore implements AutoCloseable {
-  private final MVStore store;
-  private final MVMap<String, byte[]> tasks;
-  private final MVMap<String, String> groups;
-  private final MVMap<String, String> memo;
+  private static final long REOPEN_INTERVAL_NANOS = 1_000_000_000L;
+  private final Path file;
   private final Path binaryDir;
+  private volatile StoreFile current;
+  private long lastReopenAttempt;
 
   /** Opens the store in {@code file}; binary results live as files in {@code results/} beside it. */
   public TaskStore(Path file) {
+    this.file = file;
     this.binaryDir = file.resolveSibling("results");
-    this.store = new MVStore.Builder().fileName(file.toString()).open();
-    // Typed keys and values: the generic ObjectDataType costs a type probe per read and write.
-    this.tasks = store.openMap("tasks", new MVMap.Builder<String, byte[]>()
-        .keyType(StringDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE));
-    this.groups = store.openMap("groups", strings());
-    this.memo = store.openMap("memo", strings());
+    this.current = StoreFile.open(file);
   }
 
-  private static MVMap.Builder<String, String> strings() {
-    return new MVMap.Builder<String, String>().keyType(StringDataType.INSTANCE)
-        .valueType(StringDataType.INSTANCE);
+  /**
+   * The open store. MVStore closes itself when a write fails (e.g. the disk is full); then the
+   * file is reopened at its last commit, at most once a second, and until that works every
+   * operation fails with {@link StoreUnavailableException}.
+   */
+  private StoreFile file() {
+    StoreFile f = current;
+    if (!f.store().isClosed()) return f;
+    synchronized (this) {
+      f = current;
+      if (!f.store().isClosed()) return f;
+      long now = System.nanoTime();
+      if (now - lastReopenAttempt < REOPEN_INTERVAL_NANOS) {
+        throw new StoreUnavailableException("the task store " + file + " failed to write and is"
+            + " being reopened", null);
+      }
+      lastReopenAttempt = now;
+      try {
+        current = StoreFile.open(file);
+        return current;
+      } catch (RuntimeException e) {
+        throw new StoreUnavailableException("the task store " + file + " cannot be reopened: "
+            + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Runs a store operation, turning MVStore's write failures into a typed, retryable error. */
+  private <T> T use(java.util.function.Function<StoreFile, T> operation) {
+    StoreFile f = file();
+    try {
+      return operation.apply(f);
+    } catch (MVStoreException | IllegalStateException e) {
+      throw new StoreUnavailableException("the task store " + file + " failed: " + e.getMessage(), e);
+    }
   }
 
   public void put(TaskRecord record) {
-    tasks.put(record.taskId(), TaskRecordCodec.encode(record));
+    byte[] encoded = TaskRecordCodec.encode(record);
+    use(f -> f.tasks().put(record.taskId(), encoded));
   }
 
   /**
@@ -58,7 +84,8 @@ public final class TaskStore implements AutoCloseable {
       Files.createDirectories(binaryDir);
       Files.write(binaryDir.resolve(taskId), bytes);
     } catch (IOException e) {
-      throw new StoreException("cannot store the result of task " + taskId, e);
+      throw new StoreUnavailableException("cannot store the result of task " + taskId + ": "
+          + e.getMessage(), e);
     }
   }
 
@@ -68,31 +95,32 @@ public final class TaskStore implements AutoCloseable {
   }
 
   public TaskRecord get(String taskId) {
-    byte[] data = tasks.get(taskId);
+    byte[] data = use(f -> f.tasks().get(taskId));
     return data == null ? null : TaskRecordCodec.decode(taskId, data);
   }
 
   public void putGroup(String groupId, List<String> taskIds) {
-    groups.put(groupId, String.join(",", taskIds));
+    String members = String.join(",", taskIds);
+    use(f -> f.groups().put(groupId, members));
   }
 
   /** Task ids of a batch, or null for an unknown group. */
   public List<String> group(String groupId) {
-    String ids = groups.get(groupId);
+    String ids = use(f -> f.groups().get(groupId));
     return ids == null ? null : ids.isEmpty() ? List.of() : Arrays.asList(ids.split(","));
   }
 
   public String memoized(String key) {
-    return memo.get(key);
+    return use(f -> f.memo().get(key));
   }
 
   public void memoize(String key, String resultJson) {
-    memo.put(key, resultJson);
+    use(f -> f.memo().put(key, resultJson));
   }
 
   /** Visits every stored task; used at start-up and by the expiry sweep, not on hot paths. */
   public void forEach(Consumer<TaskRecord> visitor) {
-    for (Map.Entry<String, byte[]> e : tasks.entrySet()) {
+    for (Map.Entry<String, byte[]> e : use(StoreFile::tasks).entrySet()) {
       visitor.accept(TaskRecordCodec.decode(e.getKey(), e.getValue()));
     }
   }
@@ -104,16 +132,17 @@ public final class TaskStore implements AutoCloseable {
       if (r.state().isTerminal() && r.completedAtMillis() < cutoffMillis) expired.add(r);
     });
     for (TaskRecord r : expired) {
-      tasks.remove(r.taskId());
+      use(f -> f.tasks().remove(r.taskId()));
       if (r.resultFormat() != null) deleteBinary(r.taskId());
     }
     List<String> emptyGroups = new ArrayList<>();
-    for (Map.Entry<String, String> g : groups.entrySet()) {
-      if (Arrays.stream(g.getValue().split(",")).noneMatch(tasks::containsKey)) {
+    StoreFile f = file();
+    for (Map.Entry<String, String> g : f.groups().entrySet()) {
+      if (Arrays.stream(g.getValue().split(",")).noneMatch(f.tasks()::containsKey)) {
         emptyGroups.add(g.getKey());
       }
     }
-    emptyGroups.forEach(groups::remove);
+    emptyGroups.forEach(id -> use(x -> x.groups().remove(id)));
     commit();
     return expired.size();
   }
@@ -127,16 +156,17 @@ public final class TaskStore implements AutoCloseable {
   }
 
   public long taskCount() {
-    return tasks.sizeAsLong();
+    return use(f -> f.tasks().sizeAsLong());
   }
 
   /** Writes all changes to the file; after it returns they survive a crash of this process. */
   public void commit() {
-    store.commit();
+    use(f -> f.store().commit());
   }
 
   @Override
   public void close() {
-    store.close();
+    StoreFile f = current;
+    if (!f.store().isClosed()) f.store().close();
   }
 }

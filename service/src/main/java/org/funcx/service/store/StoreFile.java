@@ -1,0 +1,26 @@
+package org.funcx.service.store;
+
+import java.nio.file.Path;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ByteArrayDataType;
+import org.h2.mvstore.type.StringDataType;
+
+/** One open MVStore file with its maps; replaced whole when the store has to be reopened. */
+record StoreFile(MVStore store, MVMap<String, byte[]> tasks, MVMap<String, String> groups,
+    MVMap<String, String> memo) {
+
+  static StoreFile open(Path file) {
+    MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+    // Typed keys and values: the generic ObjectDataType costs a type probe per read and write.
+    return new StoreFile(store,
+        store.openMap("tasks", new MVMap.Builder<String, byte[]>()
+            .keyType(StringDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE)),
+        store.openMap("groups", strings()), store.openMap("memo", strings()));
+  }
+
+  private static MVMap.Builder<String, String> strings() {
+    return new MVMap.Builder<String, String>().keyType(StringDataType.INSTANCE)
+        .valueType(StringDataType.INSTANCE);
+  }
+}
