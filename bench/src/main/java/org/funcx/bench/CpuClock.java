@@ -65,7 +65,7 @@ public final class CpuClock {
     return new Sample(System.nanoTime(), OS.getProcessCpuTime(), groups);
   }
 
-  /** {@code bench-managers-1} and {@code bench-managers-0} are one group: the name less its number. */
+  /** {@code bench-managers-0} and {@code bench-managers-1} are one group (name less number). */
   static String group(String threadName) {
     return threadName.replaceFirst("[-#]?\\d+$", "");
   }

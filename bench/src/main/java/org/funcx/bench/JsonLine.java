@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.funcx.core.json.Json;
 
-/** One JSON object printed on one line, fields in the order they were added: what every bench prints. */
+/** One JSON object on one line, fields in the order they were added: what every bench prints. */
 public final class JsonLine {
   private final Map<String, Object> fields = new LinkedHashMap<>();
 
@@ -17,7 +17,7 @@ public final class JsonLine {
     return this;
   }
 
-  /** Adds the machine's load and core count, so every figure carries the conditions it was taken in. */
+  /** Adds the machine's load and cores: every figure carries the conditions it was taken in. */
   public JsonLine withMachine() {
     return put("load_avg_1m", Machine.loadAverage()).put("cores", Machine.cores());
   }

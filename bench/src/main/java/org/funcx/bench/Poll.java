@@ -13,7 +13,9 @@ public final class Poll {
       throws TimeoutException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new TimeoutException("waited " + timeout + " for " + what);
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException("waited " + timeout + " for " + what);
+      }
       LockSupport.parkNanos(1_000_000);
     }
   }

@@ -17,7 +17,8 @@ import org.funcx.bench.service.ManyEndpointsRun;
  *
  * <pre>
  * ScaleSimulation [--quick] [--scenarios 10x100,100x100,1000x130] [--endpoints 100]
- *                 [--tasks-per-endpoint N] [--warmup-s S] [--measure-s S] [--heartbeat-s S]
+ *                 [--tasks-per-endpoint N] [--submit-threads T] [--warmup-s S]
+ *                 [--measure-s S] [--heartbeat-s S]
  *                 [--window N] [--manager-threads T] [--reported-task-micros U]
  * </pre>
  */
@@ -45,7 +46,7 @@ public final class ScaleSimulation {
         .ifPresent(r -> System.out.println(target(r)));
     if (o.endpoints > 0) {
       System.out.println(ManyEndpointsRun.run(
-          new ManyEndpointsRun.Plan(o.endpoints, o.tasksPerEndpoint, 2)));
+          new ManyEndpointsRun.Plan(o.endpoints, o.tasksPerEndpoint, 2, o.submitThreads)));
     }
   }
 
@@ -74,6 +75,7 @@ public final class ScaleSimulation {
     Duration measure;
     int endpoints = 100;
     int tasksPerEndpoint;
+    int submitThreads = 4;
     Double heartbeatSeconds;
     Integer window;
     Integer managerThreads;
@@ -95,8 +97,9 @@ public final class ScaleSimulation {
           case "--scenarios" -> scenarios = v;
           case "--endpoints" -> o.endpoints = Integer.parseInt(v);
           case "--tasks-per-endpoint" -> o.tasksPerEndpoint = Integer.parseInt(v);
-          case "--warmup-s" -> o.warmup = Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
-          case "--measure-s" -> o.measure = Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
+          case "--submit-threads" -> o.submitThreads = Integer.parseInt(v);
+          case "--warmup-s" -> o.warmup = seconds(v);
+          case "--measure-s" -> o.measure = seconds(v);
           case "--heartbeat-s" -> o.heartbeatSeconds = Double.parseDouble(v);
           case "--window" -> o.window = Integer.parseInt(v);
           case "--manager-threads" -> o.managerThreads = Integer.parseInt(v);
@@ -110,6 +113,10 @@ public final class ScaleSimulation {
         o.scenarios.add(new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])});
       }
       return o;
+    }
+
+    private static Duration seconds(String value) {
+      return Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000));
     }
   }
 }

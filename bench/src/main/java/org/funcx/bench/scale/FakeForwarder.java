@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.funcx.bench.Joins;
 import org.funcx.bench.sim.TaskIds;
 import org.funcx.core.model.FunctionSpec;
 import org.funcx.core.wire.MessageType;
@@ -170,7 +171,8 @@ final class FakeForwarder implements AutoCloseable {
 
   private void register(byte[] from, Messages.RegisterEndpoint hello) {
     if (!endpointId.equals(hello.endpointId())) {
-      sendTo(from, new WireMessage(MessageType.REJECTED, new Messages.Rejected("unknown endpoint")));
+      sendTo(from, new WireMessage(MessageType.REJECTED,
+          new Messages.Rejected("unknown endpoint " + hello.endpointId())));
       return;
     }
     route = from;
@@ -216,9 +218,9 @@ final class FakeForwarder implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     running = false;
-    thread.join(10_000);
+    Joins.join(List.of(thread), 10_000);
     context.close();
   }
 }

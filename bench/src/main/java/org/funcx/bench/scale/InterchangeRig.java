@@ -2,6 +2,7 @@ package org.funcx.bench.scale;
 
 import java.util.List;
 import java.util.UUID;
+import org.funcx.bench.Joins;
 import org.funcx.bench.sim.PeerPool;
 import org.funcx.endpoint.config.EndpointConfig;
 import org.funcx.endpoint.interchange.Interchange;
@@ -21,7 +22,8 @@ final class InterchangeRig implements AutoCloseable {
 
   InterchangeRig(double heartbeatSeconds, int serviceBatch) {
     String endpointId = UUID.randomUUID().toString();
-    this.forwarder = new FakeForwarder(endpointId, Math.round(heartbeatSeconds * 1000), serviceBatch);
+    long heartbeatMillis = Math.round(heartbeatSeconds * 1000);
+    this.forwarder = new FakeForwarder(endpointId, heartbeatMillis, serviceBatch);
     this.interchange = new Interchange(endpointConfig(endpointId, heartbeatSeconds),
         forwarder.address(), context);
     this.interchangeThread = new Thread(interchange, "funcx-interchange");
@@ -38,9 +40,9 @@ final class InterchangeRig implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     interchange.stop();
-    interchangeThread.join(10_000);
+    Joins.join(List.of(interchangeThread), 10_000);
     if (managers != null) {
       managerFailure = managers.failure();
       managers.close();

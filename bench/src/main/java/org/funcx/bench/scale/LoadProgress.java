@@ -31,7 +31,8 @@ final class LoadProgress {
     this.plan = plan;
     this.start = CpuClock.sample();
     this.warmupEndsNanos = start.wallNanos() + plan.warmup().toNanos();
-    this.sendUntilNanos = plan.timed() ? warmupEndsNanos + plan.measure().toNanos() : Long.MAX_VALUE;
+    this.sendUntilNanos =
+        plan.timed() ? warmupEndsNanos + plan.measure().toNanos() : Long.MAX_VALUE;
   }
 
   /** How many more tasks may be sent now; 0 once sending has stopped. */

@@ -42,7 +42,8 @@ public record ScaleResult(ScaleScenario scenario, long startupMillis, long heapB
         .put("duplicate_results", load.duplicates()).put("wrong_results", load.wrong())
         .put("drain_s", load.drainSeconds())
         .put("managers_used", managersUsed)
-        .put("interchange_thread_cpu_pct", load.windowEnd().groupCpuPercent("funcx-interchange", load.windowStart()))
+        .put("interchange_thread_cpu_pct",
+            load.windowEnd().groupCpuPercent("funcx-interchange", load.windowStart()))
         .put("process_cpu_pct", load.windowEnd().processCpuPercent(load.windowStart()))
         .put("cpu_pct_by_thread", load.windowEnd().breakdownSince(load.windowStart()))
         .put("startup_ms", startupMillis)

@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param managerThreads threads serving all simulated managers
  * @param heartbeatSeconds the endpoint's heartbeat period (its config's {@code heartbeatSeconds})
  * @param windowTasks most tasks sent by the service and not yet answered
- * @param taskLimit most tasks to send in all; {@link Long#MAX_VALUE} to send until {@code measure} ends
+ * @param taskLimit most tasks to send in all; {@link Long#MAX_VALUE}: until {@code measure} ends
  * @param warmup load before the measured window starts (JIT, buffers)
  * @param measure measured window; zero to measure from the first task to the last result
  * @param reportedTaskMicros mean task time the managers report; a real manager running no-ops

@@ -85,7 +85,8 @@ final class SimulatedManager implements SimulatedPeer {
       var part = tasks.subList(from, Math.min(tasks.size(), from + RESULTS_PER_MESSAGE));
       List<ResultEnvelope> results = new ArrayList<>(part.size());
       for (TaskSpec t : part) {
-        results.add(ResultEnvelope.json(TaskResult.success(t.taskId(), onlyArgument(t.argsJson()))));
+        String value = onlyArgument(t.argsJson());
+        results.add(ResultEnvelope.json(TaskResult.success(t.taskId(), value)));
       }
       if (!ResultEnvelope.pack(results, reportedTaskMicros).sendTo(socket)) {
         stats.sendFailures.increment();

@@ -64,7 +64,8 @@ final class SimulatedAgent implements SimulatedPeer {
         registered = true;
       }
       case TASKS -> answer(m.body(Messages.Tasks.class).tasks());
-      case RESULTS_ACK -> stats.resultsAcknowledged.add(m.body(Messages.TaskIds.class).taskIds().size());
+      case RESULTS_ACK ->
+          stats.resultsAcknowledged.add(m.body(Messages.TaskIds.class).taskIds().size());
       case HEARTBEAT -> {
         if (lastBeatHeardMillis > 0) stats.serviceBeats.record(nowMillis - lastBeatHeardMillis);
         lastBeatHeardMillis = nowMillis;

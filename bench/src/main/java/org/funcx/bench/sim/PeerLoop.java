@@ -45,7 +45,7 @@ final class PeerLoop implements Runnable {
       failure = e;
     } finally {
       poller.close();
-      for (ZMQ.Socket s : sockets) if (s != null) context.destroySocket(s);
+      for (ZMQ.Socket s : sockets) if (s != null) s.close();
     }
   }
 

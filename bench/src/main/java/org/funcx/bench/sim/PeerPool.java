@@ -2,6 +2,7 @@ package org.funcx.bench.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.funcx.bench.Joins;
 import org.zeromq.ZContext;
 
 /**
@@ -13,7 +14,8 @@ public final class PeerPool implements AutoCloseable {
   private final List<PeerLoop> loops = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
 
-  private PeerPool(String name, List<? extends SimulatedPeer> peers, int threadCount, long tickMillis) {
+  private PeerPool(String name, List<? extends SimulatedPeer> peers, int threadCount,
+      long tickMillis) {
     int n = Math.max(1, Math.min(threadCount, peers.size()));
     for (int t = 0; t < n; t++) {
       List<SimulatedPeer> share = new ArrayList<>();
@@ -40,9 +42,9 @@ public final class PeerPool implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     loops.forEach(PeerLoop::stop);
-    for (Thread t : threads) t.join(10_000);
+    Joins.join(threads, 10_000);
     context.close();
   }
 }

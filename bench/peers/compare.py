@@ -1,0 +1,36 @@
+"""Joins the per-peer JSON lines into one line per figure with every value and the ratios.
+
+funcx_advantage_over_X is > 1 when funcX is better on that figure, whichever way "better" points
+(funcX/X for throughput, X/funcX for latency)."""
+import json
+import os
+import sys
+
+rows = {}
+order = []
+for path in sys.argv[1:]:
+    with open(path) as f:
+        for line in f:
+            line = line.strip()
+            if not line.startswith("{"):
+                continue
+            r = json.loads(line)
+            if r["figure"] not in rows:
+                order.append(r["figure"])
+                rows[r["figure"]] = {"unit": r["unit"], "better": r["better"], "tasks": r["tasks"]}
+            rows[r["figure"]][r["peer"]] = r["value"]
+
+for figure in order:
+    row = rows[figure]
+    out = {"bench": "peers", "figure": figure, "unit": row["unit"], "better": row["better"],
+           "tasks": row["tasks"]}
+    for peer in ("funcx", "dask", "ipyparallel"):
+        out[peer] = row.get(peer)
+    for peer in ("dask", "ipyparallel"):
+        f, p = row.get("funcx"), row.get(peer)
+        ratio = None
+        if f and p:
+            ratio = f / p if row["better"] == "higher" else p / f
+        out[f"funcx_advantage_over_{peer}"] = None if ratio is None else round(ratio, 2)
+    out["load_avg_1m"] = round(os.getloadavg()[0], 2)
+    print(json.dumps(out))

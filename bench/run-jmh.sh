@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# JMH micro-benchmarks (wire codec, interchange task book, MVStore task store), run from the
+# bench jar and its classpath. JMH's report goes to stderr; stdout gets one JSON line per
+# benchmark. Arguments go to JMH, e.g. a filter and quicker settings:
+#   bench/run-jmh.sh TaskBook -wi 1 -i 3 -w 1 -r 1
+set -euo pipefail
+cp="$("$(dirname "${BASH_SOURCE[0]}")/build.sh")"
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+java -cp "$cp" org.openjdk.jmh.Main -rf json -rff "$out/jmh.json" "$@" >&2
+/usr/bin/python3 - "$out/jmh.json" <<'PY'
+import json, math, os, sys
+load = round(os.getloadavg()[0], 2)
+def num(v):  # JMH writes "NaN" as a string when there are too few iterations for an error
+    v = float(v)
+    return None if math.isnan(v) else round(v, 2)
+for r in json.load(open(sys.argv[1])):
+    m = r["primaryMetric"]
+    print(json.dumps({"bench": "jmh", "benchmark": r["benchmark"].replace("org.funcx.bench.jmh.", ""),
+                      "score": num(m["score"]), "error": num(m["scoreError"]),
+                      "unit": m["scoreUnit"], "load_avg_1m": load, "cores": os.cpu_count()}))
+PY
