@@ -17,9 +17,11 @@ import java.util.Optional;
  * registry is written rarely and one connection is enough.
  */
 public final class Registry implements AutoCloseable {
-  private final Connection connection;
+  private final String jdbcUrl;
+  private Connection connection;
 
   public Registry(String jdbcUrl) {
+    this.jdbcUrl = jdbcUrl;
     try {
       this.connection = DriverManager.getConnection(jdbcUrl);
       createTables();
@@ -29,7 +31,9 @@ public final class Registry implements AutoCloseable {
   }
 
   public static Registry embedded(Path dataDir) {
-    return new Registry("jdbc:h2:file:" + dataDir.resolve("registry").toAbsolutePath());
+    // WRITE_DELAY=0: a registration answered is on disk, not in a 0.5 s write-behind buffer.
+    return new Registry("jdbc:h2:file:" + dataDir.resolve("registry").toAbsolutePath()
+        + ";WRITE_DELAY=0");
   }
 
   private void createTables() throws SQLException {
@@ -87,22 +91,50 @@ public final class Registry implements AutoCloseable {
     T map(ResultSet rs) throws SQLException;
   }
 
-  private <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-    try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
-      List<T> out = new ArrayList<>();
-      while (rs.next()) out.add(mapper.map(rs));
-      return out;
-    } catch (SQLException e) {
-      throw new StoreException("registry query failed: " + sql, e);
+  private interface SqlCall<T> {
+    T run() throws SQLException;
+  }
+
+  /**
+   * Runs a statement; when it fails (the database closed itself after a failed write, e.g. on a
+   * full disk) it reconnects once and retries, else reports the registry unavailable.
+   */
+  private <T> T withRetry(String sql, SqlCall<T> statement) {
+    try {
+      return statement.run();
+    } catch (SQLException first) {
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // the broken connection is being replaced
+      }
+      try {
+        connection = DriverManager.getConnection(jdbcUrl);
+        return statement.run();
+      } catch (SQLException e) {
+        e.addSuppressed(first);
+        throw new StoreUnavailableException("the registry cannot run " + sql + ": "
+            + e.getMessage(), e);
+      }
     }
   }
 
+  private <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+    return withRetry(sql, () -> {
+      try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
+        List<T> out = new ArrayList<>();
+        while (rs.next()) out.add(mapper.map(rs));
+        return out;
+      }
+    });
+  }
+
   private int update(String sql, Object... params) {
-    try (PreparedStatement ps = prepare(sql, params)) {
-      return ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreException("registry update failed: " + sql, e);
-    }
+    return withRetry(sql, () -> {
+      try (PreparedStatement ps = prepare(sql, params)) {
+        return ps.executeUpdate();
+      }
+    });
   }
 
   private PreparedStatement prepare(String sql, Object... params) throws SQLException {
