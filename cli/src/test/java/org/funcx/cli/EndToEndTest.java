@@ -117,6 +117,17 @@ class EndToEndTest {
   }
 
   @Test
+  void a_timeout_shorter_than_the_first_compile_does_not_break_the_function() throws Exception {
+    // Regression: the watchdog used to interrupt javac mid-compile, and the broken compile was
+    // cached as "cannot access unnamed package" for every later call.
+    RegisteredFunction quick = client.register("int quick" + System.nanoTime()
+        + "(int x) { java.util.List<Integer> l = new java.util.ArrayList<>(); l.add(x); return l.get(0); }");
+    var options = TaskOptions.DEFAULT.withTimeout(Duration.ofMillis(20));
+    assertThat(await(executor.submit(quick, options, 7))).isEqualTo(7);
+    assertThat(await(executor.submit(quick, 8))).isEqualTo(8);
+  }
+
+  @Test
   void cached_calls_are_answered_from_the_store_without_running() throws Exception {
     RegisteredFunction clock = client.register("long clock(int salt) { return System.nanoTime(); }");
     var cached = TaskOptions.DEFAULT.withCache(true);

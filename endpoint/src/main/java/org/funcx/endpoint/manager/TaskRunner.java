@@ -34,8 +34,12 @@ final class TaskRunner {
     if (spec != null) functions.putIfAbsent(spec.hash(), spec);
   }
 
-  /** Runs the task; an interrupt (the watchdog's timeout) propagates as InterruptedException. */
-  ResultEnvelope run(TaskSpec task) throws InterruptedException {
+  /**
+   * Runs the task; an interrupt (the watchdog's timeout) propagates as InterruptedException.
+   * {@code invoking} runs just before the user's code: the timeout covers the call, not the
+   * once-per-JVM compile, which an interrupt would also break for every later call.
+   */
+  ResultEnvelope run(TaskSpec task, Runnable invoking) throws InterruptedException {
     FunctionSpec spec = functions.get(task.functionHash());
     if (spec == null) {
       return failure(task, TaskError.of(ErrorKind.FUNCTION_NOT_FOUND,
@@ -54,6 +58,7 @@ final class TaskRunner {
       return failure(task, TaskError.of(ErrorKind.ARGUMENT_ERROR,
           "arguments of task " + task.taskId() + " are not a JSON array"));
     }
+    invoking.run();
     InvocationOutcome outcome = function.invoke(args);
     if (outcome instanceof InvocationOutcome.Success s) {
       return ResultEnvelope.json(TaskResult.success(task.taskId(), s.resultJson()));

@@ -36,13 +36,17 @@ final class WorkerPool implements AutoCloseable {
 
   private static final class Running {
     final TaskSpec task;
-    final long deadline;
+    /** Set when the user's code starts; until then no timeout runs. */
+    volatile long deadline = Long.MAX_VALUE;
     final AtomicBoolean answered = new AtomicBoolean();
     long interruptedAt;
 
-    Running(TaskSpec task, long deadline) {
+    Running(TaskSpec task) {
       this.task = task;
-      this.deadline = deadline;
+    }
+
+    void startClock() {
+      if (task.timeoutMillis() > 0) deadline = System.currentTimeMillis() + task.timeoutMillis();
     }
   }
 
@@ -92,15 +96,13 @@ final class WorkerPool implements AutoCloseable {
         if (!open) return;
         continue;
       }
-      long deadline = task.timeoutMillis() > 0 ? System.currentTimeMillis() + task.timeoutMillis()
-          : Long.MAX_VALUE;
-      Running entry = new Running(task, deadline);
+      Running entry = new Running(task);
       running.put(self, entry);
       busy.incrementAndGet();
       ResultEnvelope result;
       long started = System.nanoTime();
       try {
-        result = runner.run(task);
+        result = runner.run(task, entry::startClock);
       } catch (InterruptedException | ThreadDeath timedOut) {
         result = null; // the watchdog has answered this task already
       } catch (Throwable t) {
