@@ -56,6 +56,10 @@ public final class CellRunner {
     try {
       value = threads.call(typed.replaceFirst("^%+", "magic-"), call);
     } catch (CellError e) {
+      // a magic interrupted mid-request may report that as its own failure; name the real cause
+      if (threads.interruptRequested() && !(e instanceof InterruptedCellError)) {
+        throw new InterruptedCellError(typed + " was interrupted");
+      }
       throw e;
     } catch (Exception | ThreadDeath e) {
       if (threads.interruptRequested()) throw new InterruptedCellError(typed + " was interrupted");

@@ -1,0 +1,121 @@
+package org.funcx.magics.commands;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.funcx.client.EndpointInfo;
+import org.funcx.client.RegisteredFunction;
+import org.funcx.client.TaskStatus;
+import org.funcx.core.model.TaskState;
+import org.funcx.kernel.display.Html;
+import org.funcx.magics.FuncxSession;
+import org.funcx.magics.Registrar;
+import org.funcx.magics.args.ArgSpec;
+import org.funcx.magics.args.ArgumentEvaluator;
+import org.funcx.magics.args.MagicArgs;
+import org.funcx.magics.args.ParsedArgs;
+import org.funcx.magics.args.Usage;
+import org.funcx.magics.html.HtmlTable;
+import org.funcx.magics.remote.JsonValues;
+import org.funcx.magics.remote.ResultWaiter;
+
+/**
+ * {@code %%funcx map NAME}: one call per line of the cell (each line an argument list of Java
+ * expressions), submitted in one request. A progress line updates while tasks finish; the result
+ * is one table (task id, status, value or error) and the values, in line order, land in
+ * {@code _fx} (null for failed calls).
+ */
+public final class MapCommand implements Subcommand {
+  private static final ArgSpec SPEC = ArgSpec.positional(1, 1).withFlags("--cache")
+      .withValues("--endpoint", "--timeout", "--out");
+  private static final long PROGRESS_EVERY_NANOS = Duration.ofMillis(200).toNanos();
+  private final FuncxSession session;
+  private final Registrar registrar;
+
+  public MapCommand(FuncxSession session, Registrar registrar) {
+    this.session = session;
+    this.registrar = registrar;
+  }
+
+  @Override
+  public String name() {
+    return "map";
+  }
+
+  @Override
+  public String usage() {
+    return "%%funcx map NAME [--endpoint E] [--timeout SECONDS] [--cache] [--out VAR]"
+        + "   (then one argument list per line)";
+  }
+
+  @Override
+  public String summary() {
+    return "run a function once per line of the cell; results as one table, values in _fx";
+  }
+
+  @Override
+  public boolean cellForm() {
+    return true;
+  }
+
+  @Override
+  public Object run(String args, String body) throws InterruptedException {
+    ParsedArgs parsed = MagicArgs.parse(args, SPEC, usage());
+    String name = parsed.positional(0);
+    List<String> lines = new ArrayList<>();
+    List<Integer> cellLines = new ArrayList<>();
+    String[] all = body == null ? new String[0] : body.split("\\R", -1);
+    for (int i = 0; i < all.length; i++) {
+      String line = all[i].strip();
+      if (line.isEmpty() || line.startsWith("//")) continue;
+      lines.add(line);
+      cellLines.add(i + 2);
+    }
+    if (lines.isEmpty()) throw Usage.error("no argument lines below the magic", usage());
+    var options = CommonOptions.taskOptions(parsed, usage());
+    RegisteredFunction function = registrar.find(name);
+    EndpointInfo endpoint = UseCommand.chosen(session, parsed.value("--endpoint"));
+    List<List<Object>> inputs =
+        new ArgumentEvaluator(session.context()).argumentLists(lines, cellLines.get(0));
+    List<String> ids = Submitter.submit(session, name, function, endpoint, inputs, options);
+    String progressId = session.context().display(progress(name, 0, 0, ids.size(), Duration.ZERO));
+    long[] lastShown = {System.nanoTime()};
+    Map<String, TaskStatus> statuses = new ResultWaiter(session, endpoint).await(ids,
+        (finished, failed, total, elapsed) -> {
+          if (finished < total && System.nanoTime() - lastShown[0] < PROGRESS_EVERY_NANOS) return;
+          lastShown[0] = System.nanoTime();
+          session.context().updateDisplay(progressId, progress(name, finished, failed, total,
+              elapsed));
+        });
+    return results(parsed, name, function, endpoint, ids, statuses);
+  }
+
+  private Html results(ParsedArgs parsed, String name, RegisteredFunction function,
+      EndpointInfo endpoint, List<String> ids, Map<String, TaskStatus> statuses) {
+    HtmlTable table = new HtmlTable("#", "task id", "status", "value / error");
+    List<Object> values = new ArrayList<>(ids.size());
+    int failed = 0;
+    for (int i = 0; i < ids.size(); i++) {
+      TaskStatus status = statuses.get(ids.get(i));
+      boolean ok = status.state() == TaskState.SUCCESS;
+      if (!ok) failed++;
+      values.add(ok ? JsonValues.decode(status.result(), function.returnType()) : null);
+      table.row(i + 1, ids.get(i), status.state().wireName(),
+          TaskOutcomes.summary(status, function.returnType()));
+    }
+    CommonOptions.storeResult(session.context(), parsed, usage(), values);
+    table.caption(name + " over " + ids.size() + " input(s) on " + endpoint.name() + ": "
+        + (ids.size() - failed) + " succeeded, " + failed + " failed");
+    return table.toHtml();
+  }
+
+  private static Html progress(String name, int finished, int failed, int total,
+      Duration elapsed) {
+    String text = String.format(Locale.ROOT, "%s: %d/%d done, %d failed, %.1f s", name, finished,
+        total, failed, elapsed.toMillis() / 1000.0);
+    return new Html("<div class=\"funcx-progress\"><progress value=\"" + finished + "\" max=\""
+        + total + "\"></progress> " + HtmlTable.escape(text) + "</div>", text);
+  }
+}

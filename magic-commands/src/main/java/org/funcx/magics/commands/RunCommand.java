@@ -1,0 +1,63 @@
+package org.funcx.magics.commands;
+
+import java.util.Collections;
+import java.util.List;
+import org.funcx.client.EndpointInfo;
+import org.funcx.client.RegisteredFunction;
+import org.funcx.client.TaskStatus;
+import org.funcx.magics.FuncxSession;
+import org.funcx.magics.Registrar;
+import org.funcx.magics.args.ArgSpec;
+import org.funcx.magics.args.ArgumentEvaluator;
+import org.funcx.magics.args.CallSyntax;
+import org.funcx.magics.args.MagicArgs;
+import org.funcx.magics.args.ParsedArgs;
+import org.funcx.magics.remote.ResultWaiter;
+
+/**
+ * {@code %funcx run NAME(ARGS...)}: runs a function once on the endpoint and shows its value. The
+ * arguments are Java expressions evaluated in the notebook; the value lands in {@code _fx}.
+ */
+public final class RunCommand implements Subcommand {
+  private static final ArgSpec SPEC = ArgSpec.positional(1, 1).withFlags("--cache")
+      .withValues("--endpoint", "--timeout", "--out");
+  private final FuncxSession session;
+  private final Registrar registrar;
+
+  public RunCommand(FuncxSession session, Registrar registrar) {
+    this.session = session;
+    this.registrar = registrar;
+  }
+
+  @Override
+  public String name() {
+    return "run";
+  }
+
+  @Override
+  public String usage() {
+    return "%funcx run NAME(ARGS...) [--endpoint E] [--timeout SECONDS] [--cache] [--out VAR]";
+  }
+
+  @Override
+  public String summary() {
+    return "run a function once; ARGS are Java expressions; the value goes to _fx";
+  }
+
+  @Override
+  public Object run(String args, String body) throws InterruptedException {
+    ParsedArgs parsed = MagicArgs.parse(args, SPEC, usage());
+    CallSyntax call = CallSyntax.parse(parsed.positional(0), usage());
+    var options = CommonOptions.taskOptions(parsed, usage());
+    RegisteredFunction function = registrar.find(call.name());
+    EndpointInfo endpoint = UseCommand.chosen(session, parsed.value("--endpoint"));
+    List<Object> arguments = new ArgumentEvaluator(session.context()).arguments(call.arguments());
+    List<String> ids = Submitter.submit(session, call.name(), function, endpoint,
+        Collections.singletonList(arguments), options);
+    TaskStatus status = new ResultWaiter(session, endpoint)
+        .await(ids, (finished, failed, total, elapsed) -> { }).get(ids.get(0));
+    Object value = TaskOutcomes.valueOrThrow(session, call.name(), status, function.returnType());
+    CommonOptions.storeResult(session.context(), parsed, usage(), value);
+    return value;
+  }
+}

@@ -1,0 +1,73 @@
+package org.funcx.magics.commands;
+
+import java.util.List;
+import org.funcx.client.EndpointInfo;
+import org.funcx.kernel.spi.MagicException;
+import org.funcx.magics.FuncxSession;
+import org.funcx.magics.args.ArgSpec;
+import org.funcx.magics.args.MagicArgs;
+
+/** {@code %funcx use ENDPOINT}: the endpoint later runs and maps go to, by name or id. */
+public final class UseCommand implements Subcommand {
+  private final FuncxSession session;
+
+  public UseCommand(FuncxSession session) {
+    this.session = session;
+  }
+
+  @Override
+  public String name() {
+    return "use";
+  }
+
+  @Override
+  public String usage() {
+    return "%funcx use ENDPOINT";
+  }
+
+  @Override
+  public String summary() {
+    return "choose the endpoint (name or id) for run and map";
+  }
+
+  @Override
+  public Object run(String args, String body) {
+    String wanted = MagicArgs.parse(args, ArgSpec.positional(1, 1), usage()).positional(0);
+    EndpointInfo chosen = resolve(session, wanted);
+    session.use(chosen);
+    return "using endpoint " + chosen.name() + " (" + chosen.id() + "): " + chosen.status() + ", "
+        + chosen.workers() + " worker(s)";
+  }
+
+  /** The endpoint with this id, else the only one with this name. */
+  static EndpointInfo resolve(FuncxSession session, String wanted) {
+    List<EndpointInfo> endpoints = session.call(c -> c.endpoints());
+    List<EndpointInfo> matching = endpoints.stream().filter(e -> e.id().equals(wanted)).toList();
+    if (matching.isEmpty()) {
+      matching = endpoints.stream().filter(e -> wanted.equals(e.name())).toList();
+    }
+    if (matching.size() == 1) return matching.get(0);
+    String known = String.join(", ", endpoints.stream().map(e -> e.name() + " " + e.id()).toList());
+    throw new MagicException(matching.isEmpty()
+        ? "no endpoint named or with id " + wanted + " (endpoints: " + known + ")"
+        : "several endpoints are named " + wanted + "; use an id: " + known);
+  }
+
+  /**
+   * The endpoint an {@code --endpoint} option names, else the one in use, else the only online
+   * endpoint (which then becomes the one in use).
+   */
+  static EndpointInfo chosen(FuncxSession session, java.util.Optional<String> option) {
+    if (option.isPresent()) return resolve(session, option.get());
+    var inUse = session.endpointInUse();
+    if (inUse.isPresent()) return inUse.get();
+    List<EndpointInfo> online =
+        session.call(c -> c.endpoints()).stream().filter(EndpointInfo::online).toList();
+    if (online.size() != 1) {
+      throw new MagicException("no endpoint chosen and " + online.size() + " are online: pick one"
+          + " with %funcx use ENDPOINT or --endpoint ENDPOINT (see %funcx endpoints)");
+    }
+    session.use(online.get(0));
+    return online.get(0);
+  }
+}

@@ -1,0 +1,95 @@
+package org.funcx.magics.remote;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.funcx.client.EndpointInfo;
+import org.funcx.client.TaskStatus;
+import org.funcx.core.model.TaskState;
+import org.funcx.kernel.spi.MagicException;
+import org.funcx.magics.FuncxSession;
+import org.funcx.magics.ServiceUnreachableError;
+
+/**
+ * Waits for tasks by polling {@code batch_status}: quickly at first (a single call usually
+ * finishes in milliseconds), then every {@link #MAX_POLL}. Every poll doubles as a liveness check,
+ * so a lost service is reported within a poll, never waited on; an endpoint that stays offline
+ * for {@link #OFFLINE_LIMIT} ends the wait too. Interrupting the cell ends it at once.
+ */
+public final class ResultWaiter {
+  static final Duration MAX_POLL = Duration.ofMillis(300);
+  static final Duration OFFLINE_LIMIT = Duration.ofSeconds(60);
+  private static final Duration ENDPOINT_CHECK = Duration.ofSeconds(5);
+
+  /** Told after every poll that changed something. */
+  @FunctionalInterface
+  public interface Progress {
+    void update(int finished, int failed, int total, Duration elapsed);
+  }
+
+  private final FuncxSession session;
+  private final EndpointInfo endpoint;
+
+  public ResultWaiter(FuncxSession session, EndpointInfo endpoint) {
+    this.session = session;
+    this.endpoint = endpoint;
+  }
+
+  /** The final status of every task, by id, once all have finished. */
+  public Map<String, TaskStatus> await(List<String> taskIds, Progress progress)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    Set<String> pending = new LinkedHashSet<>(taskIds);
+    Map<String, TaskStatus> done = new HashMap<>();
+    int failed = 0;
+    long pollMillis = 10;
+    long nextEndpointCheck = start + ENDPOINT_CHECK.toNanos();
+    long offlineSince = 0;
+    while (!pending.isEmpty()) {
+      try {
+        Thread.sleep(pollMillis);
+      } catch (InterruptedException e) {
+        System.err.println("stopped waiting; " + pending.size() + " task(s) keep running remotely:"
+            + " see %funcx tasks, %funcx result TASK_ID");
+        throw e;
+      }
+      pollMillis = Math.min(MAX_POLL.toMillis(), pollMillis * 2);
+      Map<String, TaskStatus> statuses = poll(pending, taskIds.size() - done.size());
+      int before = done.size();
+      for (TaskStatus status : statuses.values()) {
+        if (!status.finished()) continue;
+        pending.remove(status.taskId());
+        done.put(status.taskId(), status);
+        if (status.state() != TaskState.SUCCESS) failed++;
+      }
+      long now = System.nanoTime();
+      if (done.size() != before) {
+        progress.update(done.size(), failed, taskIds.size(), Duration.ofNanos(now - start));
+      } else if (now >= nextEndpointCheck) {
+        nextEndpointCheck = now + ENDPOINT_CHECK.toNanos();
+        EndpointInfo current = session.call(c -> c.endpoint(endpoint.id()));
+        offlineSince = current.online() ? 0 : offlineSince == 0 ? now : offlineSince;
+        if (offlineSince != 0 && now - offlineSince > OFFLINE_LIMIT.toNanos()) {
+          throw new MagicException("endpoint " + endpoint.name() + " has been offline for "
+              + OFFLINE_LIMIT.toSeconds() + " s with " + pending.size() + " of " + taskIds.size()
+              + " tasks unfinished; they run when it is back (see %funcx tasks)");
+        }
+      }
+    }
+    return done;
+  }
+
+  private Map<String, TaskStatus> poll(Set<String> pending, int unfinished) {
+    try {
+      return session.call(c -> c.batchStatus(new ArrayList<>(pending)));
+    } catch (ServiceUnreachableError e) {
+      throw new ServiceUnreachableError("lost the funcX service at " + session.url()
+          + " while waiting for " + unfinished + " task(s); they may still finish: check with"
+          + " %funcx tasks once it is back", e.getCause());
+    }
+  }
+}

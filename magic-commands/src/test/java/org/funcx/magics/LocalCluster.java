@@ -1,0 +1,111 @@
+package org.funcx.magics;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.funcx.client.FuncXClient;
+import org.funcx.client.FuncXException;
+import org.funcx.endpoint.config.EndpointConfig;
+
+/**
+ * A real funcX service and one real endpoint ({@code local}) as child processes of the test JVM,
+ * on ephemeral loopback ports, with state in {@code dir}. The same pattern as cli's TestCluster,
+ * whose classes this module cannot depend on. Closing stops both (and the endpoint's managers).
+ */
+final class LocalCluster implements AutoCloseable {
+  static final String ENDPOINT_NAME = "local";
+  private final Path dir;
+  private final List<Process> processes = new ArrayList<>();
+  private final Process service;
+  final String url;
+  final String endpointId;
+
+  LocalCluster(Path dir) throws Exception {
+    this.dir = dir;
+    int http = freePort();
+    url = "http://127.0.0.1:" + http;
+    service = start("service", "org.funcx.service.ServiceMain", "--data",
+        dir.resolve("service").toString(), "--port", String.valueOf(http), "--forwarder-port",
+        String.valueOf(freePort()));
+    FuncXClient client = FuncXClient.connect(url);
+    waitFor("the service at " + url, service, () -> answers(client));
+    endpointId = client.registerEndpoint(ENDPOINT_NAME, null).id();
+    Path endpointDir = dir.resolve("endpoints").resolve(ENDPOINT_NAME);
+    EndpointConfig.defaults(ENDPOINT_NAME, url).withEndpointId(endpointId).withWorkers(2, 16)
+        .validated().save(endpointDir.resolve("config.json"));
+    Process agent = start("endpoint", "org.funcx.endpoint.AgentMain", endpointDir.toString());
+    waitFor("endpoint " + ENDPOINT_NAME, agent, () -> online(client));
+  }
+
+  long servicePid() {
+    return service.pid();
+  }
+
+  private Process start(String name, String mainClass, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+        "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+        mainClass));
+    command.addAll(List.of(args));
+    Path log = dir.resolve(name + ".log");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(
+            new File("/dev/null"))).start();
+    processes.add(process);
+    return process;
+  }
+
+  private void waitFor(String what, Process process, BooleanSupplier ready) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (!ready.getAsBoolean()) {
+      if (!process.isAlive() || System.nanoTime() > deadline) {
+        throw new IllegalStateException(what + " did not come up; logs in " + dir + ":\n"
+            + Files.readString(dir.resolve(process == service ? "service.log" : "endpoint.log")));
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  private static boolean answers(FuncXClient client) {
+    try {
+      client.version();
+      return true;
+    } catch (FuncXException e) {
+      return false;
+    }
+  }
+
+  private boolean online(FuncXClient client) {
+    try {
+      var e = client.endpoint(endpointId);
+      return e.online() && e.managers() > 0;
+    } catch (FuncXException e) {
+      return false;
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** Stops the endpoint (with its managers) first, then the service: TERM, then KILL. */
+  @Override
+  public void close() throws InterruptedException {
+    for (int i = processes.size() - 1; i >= 0; i--) {
+      Process p = processes.get(i);
+      List<ProcessHandle> children = p.descendants().toList();
+      p.destroy();
+      if (!p.waitFor(15, TimeUnit.SECONDS)) p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      children.forEach(ProcessHandle::destroyForcibly);
+    }
+  }
+}

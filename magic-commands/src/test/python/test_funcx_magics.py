@@ -1,0 +1,182 @@
+"""The %funcx magics in a notebook-like sequence against a real service and endpoint.
+
+Run by FuncxMagicsThroughJupyterTest with FUNCX_URL pointing at the service (so a bare
+`%funcx connect` finds it) and JUPYTER_PATH at a funcx-java kernelspec for the test class path.
+"""
+import os
+import re
+import time
+import unittest
+
+from kernel_client import KernelSession
+
+URL = os.environ["FUNCX_URL"]
+ENDPOINT_ID = os.environ["FUNCX_TEST_ENDPOINT_ID"]
+
+
+class FuncxMagics(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.kernel = KernelSession()
+        cls.connected = cls.kernel.execute("%funcx connect")
+        cls.kernel.execute(
+            "long cube(long x) { return x * x * x; }\n"
+            "long sumOfCubes(long n) {\n"
+            "  long s = 0;\n"
+            "  for (long i = 1; i <= n; i++) s += cube(i);\n"
+            "  return s;\n"
+            "}\n"
+            'String unrelated() { return "not needed remotely"; }')
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kernel.close()
+
+    def ok(self, code, timeout=60):
+        execution = self.kernel.execute(code, timeout=timeout)
+        if execution.status != "ok":
+            self.fail(f"{code!r} failed:\n{execution.traceback()}")
+        return execution
+
+    def error(self, code, ename, timeout=60):
+        execution = self.kernel.execute(code, timeout=timeout)
+        self.assertEqual(execution.status, "error", f"{code!r} should have failed")
+        self.assertEqual(execution.error()["ename"], ename, execution.traceback())
+        return execution.traceback()
+
+    def test_connect_finds_the_service_from_funcx_url_and_uses_the_only_endpoint(self):
+        text = self.connected.result()
+        self.assertIn("connected to the funcX service", text)
+        self.assertIn(URL, text)
+        self.assertIn(f"using endpoint local ({ENDPOINT_ID})", text)
+
+    def test_whoami_explains_there_is_no_authentication_yet(self):
+        self.assertIn("no authentication", self.ok("%funcx whoami").result())
+
+    def test_endpoints_is_an_html_table_with_status_workers_and_queue(self):
+        html = self.ok("%funcx endpoints").result("text/html")
+        self.assertIn("<table", html)
+        for column in ("id", "name", "status", "workers", "queued"):
+            self.assertIn(f"<th>{column}</th>", html)
+        self.assertIn(f"<td>{ENDPOINT_ID}</td><td>local (in use)</td><td>online</td>", html)
+
+    def test_use_takes_a_name_or_an_id_and_explains_unknown_ones(self):
+        self.assertIn("using endpoint local", self.ok("%funcx use local").result())
+        self.assertIn("using endpoint local", self.ok(f"%funcx use {ENDPOINT_ID}").result())
+        self.assertIn("no endpoint named or with id nowhere",
+                      self.error("%funcx use nowhere", "MagicException"))
+
+    def test_register_sends_the_method_with_its_helpers_and_run_returns_the_value(self):
+        registered = self.ok("%funcx register sumOfCubes").result()
+        self.assertIn("registered sumOfCubes as", registered)
+        self.assertIn("helpers: cube", registered)
+        self.assertNotIn("unrelated", registered)
+        self.assertEqual(self.ok("%funcx run sumOfCubes(3)").result(), "36")
+        self.assertEqual(self.ok("_fx + 1").result(), "37")
+        self.assertEqual(self.ok("%funcx run sumOfCubes(4) --cache --out cached").result(), "100")
+        self.assertEqual(self.ok("%funcx run sumOfCubes(4) --cache").result(), "100")
+        self.assertEqual(self.ok("cached").result(), "100")
+
+    def test_cells_can_use_the_same_connection_through_the_sdk(self):
+        self.ok("%funcx register cube")
+        code = ("import org.funcx.magics.FuncX;\n"
+                "try (var executor = FuncX.executor()) {\n"
+                "  System.out.println(executor.submit(FuncX.function(\"cube\"), 5L).get());\n"
+                "}\n"
+                "FuncX.client().endpoint(FuncX.endpointId()).name()")
+        execution = self.ok(code)
+        self.assertEqual(execution.stdout(), "125\n")
+        self.assertEqual(execution.result(), "local")
+
+    def test_run_arguments_are_java_expressions_and_keep_their_quotes(self):
+        self.ok('%%funcx function greet\n'
+                'String greet(String who, int times) {\n'
+                '  return ("hi " + who + "!").repeat(times);\n'
+                '}')
+        self.ok('String someone = "a b";')
+        self.assertEqual(self.ok('%funcx run greet(someone + " c", 1 + 1)').result(),
+                         "hi a b c!hi a b c!")
+
+    def test_map_over_a_thousand_inputs_shows_progress_then_one_html_table(self):
+        body = "\n".join(str(n) for n in range(1, 1001))
+        execution = self.ok("%%funcx map sumOfCubes\n" + body, timeout=180)
+        progress = execution.of_type("display_data")
+        self.assertEqual(len(progress), 1)
+        self.assertIn("sumOfCubes: 0/1000 done", progress[0]["content"]["data"]["text/plain"])
+        updates = execution.of_type("update_display_data")
+        self.assertGreaterEqual(len(updates), 1)
+        self.assertIn("1000/1000 done, 0 failed", updates[-1]["content"]["data"]["text/plain"])
+        html = execution.result("text/html")
+        self.assertIn("1000 succeeded, 0 failed", html)
+        self.assertEqual(html.count("<tr>"), 1001)
+        self.assertIn("<td>10</td>", html)
+        self.assertIn("<td>3025</td>", html)
+        self.assertEqual(self.ok("_fx.size()").result(), "1000")
+        self.assertEqual(self.ok("_fx.get(9)").result(), "3025")
+
+    def test_a_remote_exception_shows_the_remote_stack_trace(self):
+        self.ok("long explode(long x) {\n  long zero = x - x;\n  return x / zero;\n}")
+        self.ok("%funcx register explode")
+        traceback = self.error("%funcx run explode(7)", "RemoteTaskError")
+        self.assertIn("remote_exception: java.lang.ArithmeticException: / by zero", traceback)
+        self.assertRegex(traceback, r"at .*explode\(explode\.java:\d+\) \[method explode line 3\]")
+
+    def test_a_remote_compile_error_points_at_the_cell_line(self):
+        traceback = self.error("%%funcx function broken\nlong broken(long x) {\n  return x +;\n}",
+                               "RemoteCompileError")
+        self.assertIn("cell line 3", traceback)
+        self.assertIn("return x +;", traceback)
+
+    def test_using_a_notebook_variable_remotely_is_explained(self):
+        self.ok("long factor = 3;\nlong scale(long x) { return x * factor; }")
+        traceback = self.error("%funcx register scale", "RemoteCompileError")
+        self.assertIn("factor is a notebook variable", traceback)
+
+    def test_a_remote_timeout_is_reported_as_such(self):
+        self.ok("%%funcx function nap\nlong nap(long ms) throws Exception {\n"
+                "  Thread.sleep(ms);\n  return ms;\n}")
+        traceback = self.error("%funcx run nap(20000) --timeout 0.5", "RemoteTaskError")
+        self.assertIn("timeout", traceback)
+
+    def test_interrupting_a_wait_ends_the_cell_at_once(self):
+        self.ok("%%funcx function doze\nlong doze(long ms) throws Exception {\n"
+                "  Thread.sleep(ms);\n  return ms;\n}")
+        msg_id = self.kernel.start("%funcx run doze(60000)")
+        time.sleep(2)
+        started = time.monotonic()
+        self.kernel.km.interrupt_kernel()
+        execution = self.kernel.wait(msg_id, timeout=20)
+        self.assertLess(time.monotonic() - started, 5)
+        self.assertEqual(execution.error()["ename"], "InterruptedCellError")
+        self.assertIn("keep running remotely", "".join(
+            m["content"]["text"] for m in execution.of_type("stream")))
+        self.assertEqual(self.ok("1 + 1").result(), "2")
+
+    def test_wrong_arguments_print_the_usage(self):
+        self.assertIn("usage: %funcx run NAME(ARGS...)",
+                      self.error("%funcx run", "MagicUsageException"))
+        self.assertIn("expected a call like sq(12)",
+                      self.error("%funcx run sumOfCubes", "MagicUsageException"))
+        self.assertIn("unknown option --bogus",
+                      self.error("%funcx run sumOfCubes(1) --bogus", "MagicUsageException"))
+        self.assertIn("not an http(s) URL: localhost",
+                      self.error("%funcx connect localhost", "MagicUsageException"))
+        unknown = self.error("%funcx frobnicate", "MagicUsageException")
+        self.assertIn("unknown subcommand %funcx frobnicate", unknown)
+        self.assertIn("%%funcx map NAME", unknown)
+        self.assertIn("usage:", self.ok("%funcx").result())
+        self.assertIn("%funcx cancel TASK_ID", self.ok("%funcx help").result())
+
+    def test_tasks_status_result_and_cancel_work_on_task_ids(self):
+        self.ok("%funcx run sumOfCubes(2)")
+        tasks = self.ok("%funcx tasks").result("text/html")
+        task_id = re.findall(r"<tr><td>([0-9a-f-]{36})</td><td>sumOfCubes</td>", tasks)[-1]
+        self.assertIn("<td>success</td>", self.ok(f"%funcx status {task_id}").result("text/html"))
+        self.assertEqual(self.ok(f"%funcx result {task_id} --out nine").result(), "9")
+        self.assertEqual(self.ok("nine + 0").result(), "9")
+        self.assertIn("could not be cancelled: it is success",
+                      self.ok(f"%funcx cancel {task_id}").result())
+
+
+if __name__ == "__main__":
+    unittest.main()
