@@ -9,6 +9,7 @@ final class DownCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     FuncxHome home = FuncxCli.HOME;
+    if (new NotebookControl(home).stop()) System.out.println("stopped Jupyter Notebook");
     for (String name : new EndpointControl(home).stopAll()) {
       System.out.println("stopped endpoint " + name);
     }

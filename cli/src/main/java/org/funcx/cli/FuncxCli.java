@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     description = "Federated function-as-a-service for science, in Java.",
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class,
         ServiceCommand.class, EndpointCommand.class, FunctionCommand.class, RunCommand.class,
-        MapCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        MapCommand.class, BenchCommand.class, KernelCommand.class,
+        CommandLine.HelpCommand.class})
 public final class FuncxCli {
   static final FuncxHome HOME = FuncxHome.fromEnvironment();
 

@@ -19,6 +19,9 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--endpoint", defaultValue = "local", description = "Local endpoint name.")
   String endpoint;
 
+  @Option(names = "--notebook-port", defaultValue = "8888", description = "Jupyter's port.")
+  int notebookPort;
+
   @Override
   public Integer call() throws Exception {
     FuncxHome home = FuncxCli.HOME;
@@ -29,8 +32,13 @@ final class UpCommand implements Callable<Integer> {
     System.out.println("  endpoint:  " + endpoint + "  " + id);
     System.out.println("  state:     " + home.root());
     System.out.println("  logs:      " + home.logs() + ", " + home.endpointDir(endpoint).resolve("logs"));
+    System.out.print("  kernel:    ");
+    System.out.flush();
+    NotebookControl.installKernel(null, null);
     if (!noNotebook) {
-      System.out.println("  notebook:  not started (the Jupyter kernel is not part of this build yet)");
+      java.nio.file.Path notebooks = java.nio.file.Path.of(System.getProperty("funcx.root", "."))
+          .resolve("notebooks");
+      System.out.println("  notebook:  " + new NotebookControl(home).start(notebooks, notebookPort));
     }
     System.out.println("Stop everything with: ./funcx down");
     return 0;
