@@ -43,6 +43,7 @@ final class InterchangeRig implements AutoCloseable {
   public void close() {
     interchange.stop();
     Joins.join(List.of(interchangeThread), 10_000);
+    if (interchangeThread.isAlive()) reportStuck(interchangeThread);
     if (managers != null) {
       managerFailure = managers.failure();
       managers.close();
@@ -50,6 +51,13 @@ final class InterchangeRig implements AutoCloseable {
     }
     forwarder.close();
     context.close();
+  }
+
+  /** A stop that does not land is a finding in itself: show where the interchange was. */
+  private static void reportStuck(Thread thread) {
+    StringBuilder trace = new StringBuilder("bench: the interchange did not stop within 10 s; at:");
+    for (StackTraceElement e : thread.getStackTrace()) trace.append("\n    at ").append(e);
+    System.err.println(trace);
   }
 
   /** The product's defaults with this run's heartbeat; EndpointConfig has no wither for it. */

@@ -26,7 +26,9 @@ public final class InterchangeScaleRun {
     long heartbeatMillis = Math.round(scenario.heartbeatSeconds() * 1000);
     ManagerStats stats = new ManagerStats();
     List<SimulatedManager> managers = new ArrayList<>();
+    long rigStart = System.nanoTime();
     InterchangeRig rig = new InterchangeRig(scenario.heartbeatSeconds(), SERVICE_BATCH);
+    long registrationMillis;
     long startupMillis;
     long heapAfter;
     HeartbeatGaps.Figures idleBeats;
@@ -35,6 +37,7 @@ public final class InterchangeScaleRun {
     HeartbeatGaps.Figures loadBeats;
     try (rig) {
       rig.forwarder.registered().get(30, TimeUnit.SECONDS);
+      registrationMillis = (System.nanoTime() - rigStart) / 1_000_000;
       for (int i = 0; i < scenario.managers(); i++) {
         managers.add(new SimulatedManager(rig.interchange.managerAddress(), i,
             scenario.workersPerManager(), heartbeatMillis, scenario.reportedTaskMicros(), stats));
@@ -57,7 +60,7 @@ public final class InterchangeScaleRun {
       loadBeats = stats.interchangeBeats.take();
     }
     Throwable failure = rig.managerFailure();
-    return new ScaleResult(scenario, startupMillis, heapBefore, heapAfter, idleBeats, idleSilence,
+    return new ScaleResult(scenario, registrationMillis, startupMillis, heapBefore, heapAfter, idleBeats, idleSilence,
         outcome, loadBeats, managers.stream().filter(m -> m.tasksReceived() > 0).count(),
         stats.shutDown.sum(), stats.sendFailures.sum() + stats.malformed.sum(),
         rig.forwarder.registrations(), failure == null ? null : failure.toString());

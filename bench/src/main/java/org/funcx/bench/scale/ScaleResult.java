@@ -7,8 +7,8 @@ import org.funcx.bench.sim.HeartbeatGaps;
  * Everything one scenario measured. Heap figures cover the whole process, so they include the
  * simulated managers' end of every connection: an upper bound of what the interchange holds.
  */
-public record ScaleResult(ScaleScenario scenario, long startupMillis, long heapBeforeBytes,
-    long heapAfterBytes, HeartbeatGaps.Figures idleBeats, long idleSilenceMillis,
+public record ScaleResult(ScaleScenario scenario, long registrationMillis, long startupMillis,
+    long heapBeforeBytes, long heapAfterBytes, HeartbeatGaps.Figures idleBeats, long idleSilenceMillis,
     LoadOutcome load, HeartbeatGaps.Figures loadBeats, long managersUsed, long managersLost,
     long resultSendFailures, int endpointRegistrations, String failure) {
 
@@ -46,6 +46,7 @@ public record ScaleResult(ScaleScenario scenario, long startupMillis, long heapB
             load.windowEnd().groupCpuPercent("funcx-interchange", load.windowStart()))
         .put("process_cpu_pct", load.windowEnd().processCpuPercent(load.windowStart()))
         .put("cpu_pct_by_thread", load.windowEnd().breakdownSince(load.windowStart()))
+        .put("endpoint_registration_ms", registrationMillis)
         .put("startup_ms", startupMillis)
         .put("heap_after_gc_mb", heapAfterBytes / 1048576.0)
         .put("heap_bytes_per_slot", heapDelta / Math.max(1, s.slots()))
