@@ -88,6 +88,23 @@ class FuncxMagics(unittest.TestCase):
         self.assertEqual(execution.stdout(), "125\n")
         self.assertEqual(execution.result(), "local")
 
+    def test_a_table_result_renders_as_an_html_table_with_shape_and_types(self):
+        self.ok("%%funcx function rows\n"
+                "import java.util.*;\n"
+                "record Row(long id, double x, String name) {}\n"
+                "List<Row> rows(int n) {\n"
+                "  List<Row> out = new ArrayList<>();\n"
+                "  for (int i = 0; i < n; i++) out.add(new Row(i, i / 2.0, \"r\" + i));\n"
+                "  return out;\n"
+                "}")
+        execution = self.ok("%funcx run rows(1000) --out table", timeout=120)
+        html = execution.result("text/html")
+        self.assertIn("1,000 rows", html)
+        for column in ("id", "x", "name"):
+            self.assertIn(column, html)
+        self.assertIn("r999", html)
+        self.assertEqual(self.ok("table.rowCount()").result(), "1000")
+
     def test_run_arguments_are_java_expressions_and_keep_their_quotes(self):
         self.ok('%%funcx function greet\n'
                 'String greet(String who, int times) {\n'

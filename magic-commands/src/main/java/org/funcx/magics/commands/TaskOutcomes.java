@@ -14,6 +14,9 @@ final class TaskOutcomes {
 
   static Object valueOrThrow(FuncxSession session, String functionName, TaskStatus status,
       String returnType) {
+    if (status.state() == TaskState.SUCCESS && status.resultFormat() != null) {
+      return session.call(c -> c.resultTable(status.taskId())); // an Arrow table, shown as HTML
+    }
     if (status.state() == TaskState.SUCCESS) return JsonValues.decode(status.result(), returnType);
     if (status.state() == TaskState.FAILED && status.error() != null) {
       String details = status.error().details();
@@ -32,6 +35,9 @@ final class TaskOutcomes {
 
   /** One line for a table cell: the value, or the error's kind and headline. */
   static String summary(TaskStatus status, String returnType) {
+    if (status.state() == TaskState.SUCCESS && status.resultFormat() != null) {
+      return status.resultFormat() + " table, " + status.resultSize() + " bytes";
+    }
     if (status.state() == TaskState.SUCCESS) {
       return String.valueOf(JsonValues.decode(status.result(), returnType));
     }
