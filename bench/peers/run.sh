@@ -1,14 +1,23 @@
 #!/usr/bin/env bash
 # Side-by-side: the same workloads on funcX, Dask distributed and ipyparallel, on loopback with
 # 2 workers each, one system at a time. Prints one JSON line per figure with the three values
-# and funcX's advantage over each (> 1: funcX better). Usage: bench/peers/run.sh [--quick]
+# and funcX's advantage over each (> 1: funcX better).
+#   bench/peers/run.sh [--quick] [--with-funcx-bench]
+# --with-funcx-bench also prints the line of the product's own `./funcx bench --quick`.
 #
 # Installs python3-distributed and python3-ipyparallel (Debian) if missing. Every process it
 # starts runs in its own process group and is stopped by that group's id at exit.
 set -euo pipefail
 peers_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$peers_dir/../.." && pwd)"
-quick=""; [[ "${1:-}" == "--quick" ]] && quick="--quick"
+quick=""; product_bench=""
+for arg in "$@"; do
+  case "$arg" in
+    --quick) quick="--quick" ;;
+    --with-funcx-bench) product_bench=yes ;;
+    *) echo "usage: $0 [--quick] [--with-funcx-bench]" >&2; exit 2 ;;
+  esac
+done
 python=/usr/bin/python3
 work="$(mktemp -d /tmp/funcx-peers-XXXXXX)"
 groups=()
@@ -102,6 +111,10 @@ run_funcx
 run_dask
 run_ipyparallel
 "$python" "$peers_dir/compare.py" "$work/funcx.jsonl" "$work/dask.jsonl" "$work/ipyparallel.jsonl"
+if [[ -n "$product_bench" ]]; then
+  say "funcx: ./funcx bench --quick (its own service and endpoint)"
+  "$root/funcx" bench --quick 2>"$work/funcx-bench.log" | grep '^{'
+fi
 echo "{\"bench\": \"peers-run\", \"quick\": $([[ -n $quick ]] && echo true || echo false)," \
   "\"load_avg_start\": \"$load_start\", \"load_avg_end\": \"$(cut -d' ' -f1-3 /proc/loadavg)\"," \
   "\"cores\": $(nproc)}"

@@ -22,13 +22,13 @@ public final class InterchangeScaleRun {
   private InterchangeScaleRun() {}
 
   public static ScaleResult run(ScaleScenario scenario) throws Exception {
-    long heapBefore = HeapMeter.usedAfterGc();
     long heartbeatMillis = Math.round(scenario.heartbeatSeconds() * 1000);
     ManagerStats stats = new ManagerStats();
     List<SimulatedManager> managers = new ArrayList<>();
     long rigStart = System.nanoTime();
     InterchangeRig rig = new InterchangeRig(scenario.heartbeatSeconds(), SERVICE_BATCH);
     long registrationMillis;
+    long heapBefore;
     long startupMillis;
     long heapAfter;
     HeartbeatGaps.Figures idleBeats;
@@ -38,6 +38,7 @@ public final class InterchangeScaleRun {
     try (rig) {
       rig.forwarder.registered().get(30, TimeUnit.SECONDS);
       registrationMillis = (System.nanoTime() - rigStart) / 1_000_000;
+      heapBefore = HeapMeter.usedAfterGc(); // interchange and service up: what follows is per manager
       for (int i = 0; i < scenario.managers(); i++) {
         managers.add(new SimulatedManager(rig.interchange.managerAddress(), i,
             scenario.workersPerManager(), heartbeatMillis, scenario.reportedTaskMicros(), stats));

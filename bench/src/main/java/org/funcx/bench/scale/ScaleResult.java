@@ -4,8 +4,9 @@ import org.funcx.bench.JsonLine;
 import org.funcx.bench.sim.HeartbeatGaps;
 
 /**
- * Everything one scenario measured. Heap figures cover the whole process, so they include the
- * simulated managers' end of every connection: an upper bound of what the interchange holds.
+ * Everything one scenario measured. The heap per slot and per manager is what connecting the
+ * managers added to the retained heap; it includes the simulated managers' end of every
+ * connection, so it is an upper bound of what the interchange holds for them.
  */
 public record ScaleResult(ScaleScenario scenario, long registrationMillis, long startupMillis,
     long heapBeforeBytes, long heapAfterBytes, HeartbeatGaps.Figures idleBeats, long idleSilenceMillis,
