@@ -81,6 +81,15 @@ class NotebooksTest {
   }
 
   @Test
+  void a_million_row_table_renders_its_summary_in_a_cell() throws Exception {
+    List<String> out = execute("results-as-data.ipynb");
+    assertThat(out.get(2)).contains("1,000,000 rows").contains("<table").contains("station")
+        .contains("timestamp");
+    assertThat(out.get(3)).contains("1000000 rows, columns [id, value, station, at]");
+    assertThat(out.get(4)).contains("999999").contains("2026-01-12T13:46:39Z");
+  }
+
+  @Test
   void quickstart_runs_clean_with_the_right_outputs() throws Exception {
     List<String> out = execute("quickstart.ipynb");
     assertThat(out.get(0)).contains("connected to the funcX service");
