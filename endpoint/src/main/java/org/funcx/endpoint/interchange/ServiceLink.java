@@ -36,7 +36,7 @@ final class ServiceLink {
 
   /** Opens a fresh socket and says hello; called at start and after the service went quiet. */
   ZMQ.Socket connect(long now) {
-    if (socket != null) context.destroySocket(socket);
+    if (socket != null) socket.close();
     socket = context.createSocket(SocketType.DEALER);
     socket.setLinger(0);
     socket.setSndHWM(100_000);
