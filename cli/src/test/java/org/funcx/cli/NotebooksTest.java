@@ -64,6 +64,11 @@ class NotebooksTest {
       for (JsonElement o : c.getAsJsonArray("outputs")) {
         JsonObject output = o.getAsJsonObject();
         if (output.has("text")) text.append(join(output.get("text")));
+        if (output.has("ename")) {
+          text.append(output.get("ename").getAsString()).append(": ")
+              .append(output.get("evalue").getAsString()).append('\n')
+              .append(join(output.get("traceback")));
+        }
         if (output.has("data")) {
           for (var e : output.getAsJsonObject("data").entrySet()) text.append(join(e.getValue()));
         }
@@ -87,6 +92,20 @@ class NotebooksTest {
         .contains("timestamp");
     assertThat(out.get(3)).contains("1000000 rows, columns [id, value, station, at]");
     assertThat(out.get(4)).contains("999999").contains("2026-01-12T13:46:39Z");
+  }
+
+  @Test
+  void failures_are_typed_and_readable_and_the_system_recovers() throws Exception {
+    List<String> out = execute("failures-and-recovery.ipynb");
+    assertThat(out.get(1)).contains("RemoteCompileError").contains("cell line 3")
+        .contains("cannot find symbol");
+    assertThat(out.get(3)).contains("RemoteTaskError").contains("IllegalArgumentException")
+        .contains("b must not be zero").contains("at ratio.ratio(");
+    assertThat(out.get(4)).contains("0.25");
+    assertThat(out.get(6)).contains("failed: timeout");
+    assertThat(out.get(7)).contains("1");
+    assertThat(out.get(8)).contains("2 succeeded, 1 failed").contains("b must not be zero");
+    assertThat(out.get(9)).contains("argument_error").contains("got the string \"one\"");
   }
 
   @Test
