@@ -109,6 +109,14 @@ class NotebooksTest {
   }
 
   @Test
+  void a_parameter_sweep_comes_back_as_one_table_and_reduces() throws Exception {
+    List<String> out = execute("parameter-sweep.ipynb");
+    assertThat(out.get(2)).contains("5,000 rows").contains("task_id").contains("status")
+        .contains("value");
+    assertThat(out.get(3)).contains("5000 of 5000 succeeded, mean 0.");
+  }
+
+  @Test
   void quickstart_runs_clean_with_the_right_outputs() throws Exception {
     List<String> out = execute("quickstart.ipynb");
     assertThat(out.get(0)).contains("connected to the funcX service");
