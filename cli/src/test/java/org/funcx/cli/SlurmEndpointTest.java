@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.LongStream;
 import org.funcx.client.FuncXClient;
 import org.funcx.client.RegisteredFunction;
 import org.funcx.client.TaskOptions;
@@ -30,8 +29,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class SlurmEndpointTest {
   static final Path SCRIPTS = Path.of("..", "scripts", "slurm").toAbsolutePath().normalize();
-  static final String NAP = "long nap(long x, long ms) throws InterruptedException {"
-      + " Thread.sleep(ms); return x; }";
   static Map<String, String> env;
 
   @BeforeAll
@@ -73,19 +70,9 @@ class SlurmEndpointTest {
         .withMaxRetries(2).withSlurm(slurm, 5));
   }
 
-  static List<List<Long>> naps(int count, long ms) {
-    return LongStream.range(0, count).mapToObj(i -> List.of(i, ms)).toList();
-  }
-
   static void assertAllSucceed(FuncXClient client, List<String> ids) {
-    await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-        .until(() -> client.batchStatus(ids).values().stream().allMatch(TaskStatus::finished));
-    Map<String, TaskStatus> done = client.batchStatus(ids);
-    for (int i = 0; i < ids.size(); i++) {
-      assertThat(done.get(ids.get(i)).state()).as("task %d: %s", i, done.get(ids.get(i)).error())
-          .isEqualTo(TaskState.SUCCESS);
-      assertThat(done.get(ids.get(i)).result().getAsLong()).isEqualTo(i);
-    }
+    FaultToleranceTest.assertResultsAreTheInputs(ids,
+        FaultToleranceTest.awaitAllFinished(client, ids));
   }
 
   @Test
@@ -94,10 +81,10 @@ class SlurmEndpointTest {
       FuncXClient client = cluster.client();
       String endpoint = startSlurmEndpoint(cluster, "hpc", 0, 2);
       assertThat(funcxJobs()).as("no block before there is work (min_blocks 0)").isEmpty();
-      RegisteredFunction nap = client.register(NAP);
+      RegisteredFunction nap = client.register(FaultToleranceTest.NAP);
 
       long submitted = System.nanoTime();
-      List<String> ids = client.submit(nap.id(), endpoint, naps(2_000, 10), TaskOptions.DEFAULT)
+      List<String> ids = client.submit(nap.id(), endpoint, FaultToleranceTest.naps(2_000, 10), TaskOptions.DEFAULT)
           .taskIds();
       Set<String> seenJobs = ConcurrentHashMap.newKeySet();
       await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100)).until(() -> {
@@ -124,8 +111,8 @@ class SlurmEndpointTest {
       FuncXClient client = cluster.client();
       String endpoint = startSlurmEndpoint(cluster, "hpc2", 1, 2);
       await().atMost(Duration.ofMinutes(1)).until(() -> client.endpoint(endpoint).managers() >= 1);
-      RegisteredFunction nap = client.register(NAP);
-      List<String> ids = client.submit(nap.id(), endpoint, naps(200, 100), TaskOptions.DEFAULT)
+      RegisteredFunction nap = client.register(FaultToleranceTest.NAP);
+      List<String> ids = client.submit(nap.id(), endpoint, FaultToleranceTest.naps(200, 100), TaskOptions.DEFAULT)
           .taskIds();
       await().atMost(Duration.ofMinutes(1)).until(() -> client.batchStatus(ids).values().stream()
           .filter(s -> s.state() == TaskState.RUNNING).count() >= 4);
