@@ -7,10 +7,11 @@ set -euo pipefail
 cp="$("$(dirname "${BASH_SOURCE[0]}")/build.sh")"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
+load_start="$(cut -d' ' -f1 /proc/loadavg)"
 java -cp "$cp" org.openjdk.jmh.Main -rf json -rff "$out/jmh.json" "$@" >&2
-/usr/bin/python3 - "$out/jmh.json" <<'PY'
+/usr/bin/python3 - "$out/jmh.json" "$load_start" <<'PY'
 import json, math, os, sys
-load = round(os.getloadavg()[0], 2)
+load_start, load_end = float(sys.argv[2]), round(os.getloadavg()[0], 2)
 def num(v):  # JMH writes "NaN" as a string when there are too few iterations for an error
     v = float(v)
     return None if math.isnan(v) else round(v, 2)
@@ -18,5 +19,6 @@ for r in json.load(open(sys.argv[1])):
     m = r["primaryMetric"]
     print(json.dumps({"bench": "jmh", "benchmark": r["benchmark"].replace("org.funcx.bench.jmh.", ""),
                       "score": num(m["score"]), "error": num(m["scoreError"]),
-                      "unit": m["scoreUnit"], "load_avg_1m": load, "cores": os.cpu_count()}))
+                      "unit": m["scoreUnit"], "load_avg_1m_start": load_start,
+                      "load_avg_1m_end": load_end, "cores": os.cpu_count()}))
 PY

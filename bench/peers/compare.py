@@ -1,9 +1,8 @@
 """Joins the per-peer JSON lines into one line per figure with every value and the ratios.
 
 funcx_advantage_over_X is > 1 when funcX is better on that figure, whichever way "better" points
-(funcX/X for throughput, X/funcX for latency)."""
+(funcX/X for throughput, X/funcX for latency). Each value keeps the load average it was measured at."""
 import json
-import os
 import sys
 
 rows = {}
@@ -19,6 +18,7 @@ for path in sys.argv[1:]:
                 order.append(r["figure"])
                 rows[r["figure"]] = {"unit": r["unit"], "better": r["better"], "tasks": r["tasks"]}
             rows[r["figure"]][r["peer"]] = r["value"]
+            rows[r["figure"]]["load:" + r["peer"]] = r.get("load_avg_1m")
 
 for figure in order:
     row = rows[figure]
@@ -32,5 +32,7 @@ for figure in order:
         if f and p:
             ratio = f / p if row["better"] == "higher" else p / f
         out[f"funcx_advantage_over_{peer}"] = None if ratio is None else round(ratio, 2)
-    out["load_avg_1m"] = round(os.getloadavg()[0], 2)
+    for peer in ("funcx", "dask", "ipyparallel"):
+        load = row.get("load:" + peer)
+        out[f"load_avg_1m_{peer}"] = None if load is None else round(load, 2)
     print(json.dumps(out))
