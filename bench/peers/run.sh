@@ -113,7 +113,9 @@ run_ipyparallel
 "$python" "$peers_dir/compare.py" "$work/funcx.jsonl" "$work/dask.jsonl" "$work/ipyparallel.jsonl"
 if [[ -n "$product_bench" ]]; then
   say "funcx: ./funcx bench --quick (its own service and endpoint)"
-  "$root/funcx" bench --quick 2>"$work/funcx-bench.log" | grep '^{'
+  # Its temporary state directory is not removed by the command: keep it inside $work.
+  FUNCX_CLI_JAVA_OPTS="-Djava.io.tmpdir=$work" "$root/funcx" bench --quick \
+    2>"$work/funcx-bench.log" | grep '^{'
 fi
 echo "{\"bench\": \"peers-run\", \"quick\": $([[ -n $quick ]] && echo true || echo false)," \
   "\"load_avg_start\": \"$load_start\", \"load_avg_end\": \"$(cut -d' ' -f1-3 /proc/loadavg)\"," \

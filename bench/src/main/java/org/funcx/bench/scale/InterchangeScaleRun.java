@@ -38,7 +38,7 @@ public final class InterchangeScaleRun {
     try (rig) {
       rig.forwarder.registered().get(30, TimeUnit.SECONDS);
       registrationMillis = (System.nanoTime() - rigStart) / 1_000_000;
-      heapBefore = HeapMeter.usedAfterGc(); // interchange and service up: what follows is per manager
+      heapBefore = HeapMeter.usedAfterGc(); // interchange up: what is added next is per manager
       for (int i = 0; i < scenario.managers(); i++) {
         managers.add(new SimulatedManager(rig.interchange.managerAddress(), i,
             scenario.workersPerManager(), heartbeatMillis, scenario.reportedTaskMicros(), stats));
@@ -61,8 +61,9 @@ public final class InterchangeScaleRun {
       loadBeats = stats.interchangeBeats.take();
     }
     Throwable failure = rig.managerFailure();
-    return new ScaleResult(scenario, registrationMillis, startupMillis, heapBefore, heapAfter, idleBeats, idleSilence,
-        outcome, loadBeats, managers.stream().filter(m -> m.tasksReceived() > 0).count(),
+    return new ScaleResult(scenario, registrationMillis, startupMillis, heapBefore, heapAfter,
+        idleBeats, idleSilence, outcome, loadBeats,
+        managers.stream().filter(m -> m.tasksReceived() > 0).count(),
         stats.shutDown.sum(), stats.sendFailures.sum() + stats.malformed.sum(),
         rig.forwarder.registrations(), failure == null ? null : failure.toString());
   }

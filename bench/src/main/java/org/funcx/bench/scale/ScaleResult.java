@@ -6,15 +6,17 @@ import org.funcx.bench.sim.HeartbeatGaps;
 /**
  * Everything one scenario measured. The heap per slot and per manager is what connecting the
  * managers added to the retained heap; it includes the simulated managers' end of every
- * connection, so it is an upper bound of what the interchange holds for them.
+ * connection, so it is an upper bound of what the interchange holds for them. {@code
+ * managerErrors} counts RESULTS a full queue refused and messages a simulated manager could not
+ * decode; either makes the run invalid.
  */
 public record ScaleResult(ScaleScenario scenario, long registrationMillis, long startupMillis,
-    long heapBeforeBytes, long heapAfterBytes, HeartbeatGaps.Figures idleBeats, long idleSilenceMillis,
-    LoadOutcome load, HeartbeatGaps.Figures loadBeats, long managersUsed, long managersLost,
-    long resultSendFailures, int endpointRegistrations, String failure) {
+    long heapBeforeBytes, long heapAfterBytes, HeartbeatGaps.Figures idleBeats,
+    long idleSilenceMillis, LoadOutcome load, HeartbeatGaps.Figures loadBeats, long managersUsed,
+    long managersLost, long managerErrors, int endpointRegistrations, String failure) {
 
   public boolean everyTaskAnsweredOnce() {
-    return failure == null && load.everyTaskAnsweredOnce() && resultSendFailures == 0;
+    return failure == null && load.everyTaskAnsweredOnce() && managerErrors == 0;
   }
 
   public double tasksPerSecond() {
@@ -61,7 +63,7 @@ public record ScaleResult(ScaleScenario scenario, long registrationMillis, long 
         .put("load_service_silence_max_ms", load.maxSilenceMillis())
         .put("managers_lost", managersLost)
         .put("endpoint_reconnects", Math.max(0, endpointRegistrations - 1))
-        .put("result_send_failures", resultSendFailures)
+        .put("manager_errors", managerErrors)
         .put("failure", failure)
         .withMachine();
   }
