@@ -74,6 +74,9 @@ final class BenchCommand implements Callable<Integer> {
     } finally {
       endpoints.stopAll();
       service.stop();
+      try (var files = Files.walk(home.root())) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
     }
   }
 

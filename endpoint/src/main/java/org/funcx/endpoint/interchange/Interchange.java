@@ -48,6 +48,7 @@ public final class Interchange implements Runnable {
   private volatile boolean running = true;
   private volatile LoadSnapshot load = LoadSnapshot.EMPTY;
   private long nextLoadSnapshot;
+  private int dispatchRound;
 
   public Interchange(EndpointConfig config, String forwarderAddress, ZContext context) {
     this.config = config;
@@ -195,25 +196,48 @@ public final class Interchange implements Runnable {
     }
   }
 
+  /**
+   * Hands queued tasks to managers with free slots, each at most its fair share of the queue per
+   * pass (so a thousand managers all get work, not the first few up to their prefetch), starting
+   * with a different manager every pass.
+   */
   private void dispatchToManagers() {
-    for (ManagerSlot slot : slots.values()) {
-      int free = slot.free();
-      if (free == 0) continue;
-      List<TaskSpec> batch = new ArrayList<>(Math.min(free, 1024));
-      Map<String, FunctionSpec> functions = new HashMap<>();
-      TaskSpec task;
-      while (batch.size() < free && (task = book.poll()) != null) {
-        batch.add(task);
-        slot.inflight.add(task.taskId());
-        dispatched.add(task.taskId());
-        if (slot.knownFunctions.add(task.functionHash())) {
-          functions.put(task.functionHash(), book.function(task.functionHash()));
-        }
-      }
-      if (batch.isEmpty()) return;
-      sendToManager(slot.routingId, new WireMessage(MessageType.TASKS, new Messages.Tasks(functions, batch)));
-      if (HopTrace.on()) batch.forEach(t -> HopTrace.mark("4-interchange-dispatched", t.taskId()));
+    List<ManagerSlot> open = new ArrayList<>();
+    for (ManagerSlot slot : slots.values()) if (slot.free() > 0) open.add(slot);
+    if (open.isEmpty() || book.queued() == 0) return;
+    int share = Math.max(1, (book.queued() + open.size() - 1) / open.size());
+    int first = Math.floorMod(dispatchRound++, open.size());
+    for (int i = 0; i < open.size(); i++) {
+      ManagerSlot slot = open.get((first + i) % open.size());
+      if (!dispatchTo(slot, Math.min(slot.free(), share))) return;
     }
+  }
+
+  /** Sends up to {@code max} tasks to one manager; false when the queue ran dry. */
+  private boolean dispatchTo(ManagerSlot slot, int max) {
+    List<TaskSpec> batch = new ArrayList<>(Math.min(max, 1024));
+    Map<String, FunctionSpec> functions = new HashMap<>();
+    TaskSpec task;
+    while (batch.size() < max && (task = book.poll()) != null) {
+      batch.add(task);
+      if (!slot.knownFunctions.contains(task.functionHash())) {
+        functions.put(task.functionHash(), book.function(task.functionHash()));
+      }
+    }
+    if (batch.isEmpty()) return false;
+    if (!sendToManager(slot.routingId,
+        new WireMessage(MessageType.TASKS, new Messages.Tasks(functions, batch)))) {
+      // The manager's queue is full or it is gone: the tasks were never handed over.
+      for (int i = batch.size() - 1; i >= 0; i--) book.requeue(batch.get(i).taskId());
+      return false;
+    }
+    slot.knownFunctions.addAll(functions.keySet());
+    for (TaskSpec t : batch) {
+      slot.inflight.add(t.taskId());
+      dispatched.add(t.taskId());
+    }
+    if (HopTrace.on()) batch.forEach(t -> HopTrace.mark("4-interchange-dispatched", t.taskId()));
+    return batch.size() == max;
   }
 
   private void reportDispatched() {
@@ -232,7 +256,7 @@ public final class Interchange implements Runnable {
 
   private void heartbeatAndExpire() {
     long now = System.currentTimeMillis();
-    if (service.silent(now)) {
+    if (service.silent(now) || service.registrationOverdue(now)) {
       service.connect(now);
       return;
     }
@@ -305,12 +329,14 @@ public final class Interchange implements Runnable {
     return new Messages.Heartbeat(slots.size(), workers, idle, book.known() - running, running);
   }
 
-  private void sendToManager(byte[] route, WireMessage message) {
+  /** Sends to a manager; false when it was not sent (queue full, or the manager is gone). */
+  private boolean sendToManager(byte[] route, WireMessage message) {
     try {
-      message.sendTo(managers, route);
+      return message.sendTo(managers, route);
     } catch (org.zeromq.ZMQException e) {
       ManagerSlot slot = slots.get(ByteBuffer.wrap(route));
       if (slot != null) managerLost(slot, "it is unreachable (" + e.getMessage() + ")");
+      return false;
     }
   }
 

@@ -26,6 +26,7 @@ final class ServiceLink {
   private long lastHeardMillis;
   private long lastSentMillis;
   private long lastRegisterMillis;
+  private long connectedAtMillis;
 
   ServiceLink(ZContext context, String address, String endpointId, long heartbeatMillis) {
     this.context = context;
@@ -46,6 +47,7 @@ final class ServiceLink {
     socket.connect(address);
     registered = false;
     lastHeardMillis = now;
+    connectedAtMillis = now;
     lastRegisterMillis = 0;
     register();
     return socket;
@@ -84,6 +86,15 @@ final class ServiceLink {
   /** True when a heartbeat is due. */
   boolean heartbeatDue(long now) {
     return now - lastSentMillis >= heartbeatMillis;
+  }
+
+  /**
+   * True when a fresh connection has not been answered within a heartbeat (at least 1 s): with
+   * jeromq 0.6.0 a new DEALER connection occasionally never delivers (zeromq/jeromq#849), and a
+   * new socket is quicker than waiting for five silent heartbeats.
+   */
+  boolean registrationOverdue(long now) {
+    return !registered && now - connectedAtMillis > Math.max(1_000, heartbeatMillis);
   }
 
   /** True when the service has been silent for five heartbeats. */

@@ -60,6 +60,11 @@ final class TaskBook {
     return true;
   }
 
+  /** Puts a task that was not handed over back at the head of the queue (no retry counted). */
+  void requeue(String taskId) {
+    if (known.containsKey(taskId)) queue.addFirst(taskId);
+  }
+
   void cancel(String taskId) {
     known.remove(taskId);
     attempts.remove(taskId);
