@@ -48,7 +48,7 @@ final class BenchCommand implements Callable<Integer> {
           prefetch != null ? prefetch : config.prefetch());
       endpoints.save(config);
       String endpointId = endpoints.start("bench", state.url());
-      FuncXClient client = FuncXClient.connect(state.url());
+      FuncXClient client = home.client(state.url());
       RegisteredFunction noop = client.register("int noop(int x) { return x; }");
       try (FuncXExecutor executor = client.executor(endpointId)) {
         executor.submit(noop, 0).get(60, TimeUnit.SECONDS);

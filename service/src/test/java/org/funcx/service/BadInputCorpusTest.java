@@ -30,6 +30,7 @@ import org.zeromq.ZMQ;
 class BadInputCorpusTest {
   @TempDir Path dir;
   FuncxService service;
+  String token;
   final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   final Random random = new Random(20260101);
   String functionId;
@@ -38,6 +39,7 @@ class BadInputCorpusTest {
   @BeforeEach
   void start() throws Exception {
     service = FuncxService.start(ServiceConfig.defaults(dir).withPorts(0, 0).withMaxArgsBytes(4_096));
+    token = ServiceTokens.admin(service, dir);
     functionId = json(send("POST", "/v2/functions", "{\"function_code\":\"int id(int x) { return x; }\"}"))
         .get("function_id").getAsString();
     endpointId = json(send("POST", "/v2/endpoints", "{\"name\":\"e\"}")).get("endpoint_id").getAsString();
@@ -55,7 +57,8 @@ class BadInputCorpusTest {
     } catch (IllegalArgumentException e) {
       return null; // not even a URI a client could send
     }
-    return http.send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+    return http.send(b.header("Authorization", "Bearer " + token).method(method,
+        body == null ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 

@@ -1,6 +1,9 @@
 package org.funcx.core.wire;
 
 import org.slf4j.Logger;
+import zmq.Msg;
+import zmq.io.Metadata;
+import org.zeromq.ZFrame;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMsg;
 
@@ -16,7 +19,47 @@ public final class Inbox {
     void handle(byte[] route, WireMessage message);
   }
 
+  /** Handles one message from a ROUTER peer authenticated by ZAP, with its ZAP User-Id. */
+  @FunctionalInterface
+  public interface PeerHandler {
+    void handle(byte[] route, String userId, WireMessage message);
+  }
+
   private Inbox() {}
+
+  /**
+   * As {@link #drain} on a ROUTER socket whose peers passed a ZAP handler: also hands over the
+   * User-Id the handler gave the peer's connection (null when there is none).
+   */
+  public static int drainAuthenticated(ZMQ.Socket router, int max, PeerHandler handler,
+      Logger log, String peer) {
+    int read = 0;
+    while (read < max) {
+      Msg first = router.base().recv(ZMQ.DONTWAIT);
+      if (first == null) break;
+      read++;
+      ZMsg msg = new ZMsg();
+      String userId = null;
+      Msg frame = first;
+      while (true) {
+        msg.add(new ZFrame(frame.data()));
+        if (userId == null) userId = zmq.ZMQ.getMessageMetadata(frame, Metadata.USER_ID);
+        if (!frame.hasMore()) break;
+        frame = router.base().recv(0);
+      }
+      try {
+        byte[] route = msg.pop().getData();
+        handler.handle(route, userId, WireMessage.decode(msg));
+      } catch (WireFormatException e) {
+        log.warn("dropped a malformed message from {}: {}", peer, e.getMessage());
+      } catch (RuntimeException e) {
+        log.error("could not handle a message from {}; dropped it", peer, e);
+      } finally {
+        msg.destroy();
+      }
+    }
+    return read;
+  }
 
   /** Returns how many messages were read. */
   public static int drain(ZMQ.Socket socket, boolean routed, int max, Handler handler, Logger log,
