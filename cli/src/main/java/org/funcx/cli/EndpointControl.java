@@ -7,12 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.funcx.client.EndpointRegistration;
 import org.funcx.client.FuncXClient;
-import org.funcx.client.auth.TokenStore;
 import org.funcx.client.FuncXException;
 import org.funcx.endpoint.config.EndpointConfig;
-import org.funcx.endpoint.config.EndpointKeys;
+import org.funcx.endpoint.config.EndpointEnrollment;
 
 /** Configures, starts, lists and stops the endpoints of one funcX home. */
 public final class EndpointControl {
@@ -63,17 +61,8 @@ public final class EndpointControl {
   public String start(String name, String serviceUrl) throws Exception {
     EndpointConfig config = configure(name, serviceUrl).withServiceUrl(serviceUrl);
     FuncXClient client = home.client(serviceUrl);
-    Path dir = home.endpointDir(name);
-    EndpointKeys keys = EndpointKeys.loadOrCreate(dir);
-    EndpointRegistration registration = client.registerEndpoint(name, config.endpointId(),
-        keys.publicKey(), config.allowedFunctions());
-    String id = registration.endpoint().id();
-    // The agent signs in with these (scope funcx:endpoint); each registration replaces them.
-    TokenStore agentTokens = new TokenStore(dir);
-    agentTokens.saveTokens(serviceUrl, null);
-    agentTokens.saveClient(serviceUrl, new TokenStore.ClientSecret(registration.clientId(),
-        registration.clientSecret()));
-    config = config.withEndpointId(id);
+    config = EndpointEnrollment.register(client, home.endpointDir(name), config);
+    String id = config.endpointId();
     save(config);
     if (runningPid(name).isEmpty()) {
       // A dead agent may have left managers in its process group: end them before starting anew.

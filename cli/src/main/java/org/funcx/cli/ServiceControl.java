@@ -86,9 +86,7 @@ public final class ServiceControl {
   private void adoptLocalClient(String url) throws IOException {
     java.nio.file.Path file = home.serviceData().resolve(ServiceAuth.LOCAL_CLIENT_FILE);
     if (!Files.exists(file)) return;
-    var json = com.google.gson.JsonParser.parseString(Files.readString(file)).getAsJsonObject();
-    home.tokens().saveClient(url, new TokenStore.ClientSecret(json.get("client_id").getAsString(),
-        json.get("client_secret").getAsString()));
+    home.tokens().saveClient(url, TokenStore.ClientSecret.read(file));
   }
 
   /** Stops the service; true when one was running. */

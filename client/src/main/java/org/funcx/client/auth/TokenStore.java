@@ -39,7 +39,13 @@ public final class TokenStore {
   }
 
   /** A confidential client's credentials. */
-  public record ClientSecret(String clientId, String clientSecret) {}
+  public record ClientSecret(String clientId, String clientSecret) {
+    /** Reads {@code {"client_id": ..., "client_secret": ...}}, as the service writes them. */
+    public static ClientSecret read(Path file) throws IOException {
+      JsonObject o = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+      return new ClientSecret(o.get("client_id").getAsString(), o.get("client_secret").getAsString());
+    }
+  }
 
   public synchronized Tokens tokens(String url) {
     JsonObject all = read(tokens);

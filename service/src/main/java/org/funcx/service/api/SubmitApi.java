@@ -95,9 +95,8 @@ final class SubmitApi {
     return taskIds;
   }
 
-  /** Memoized results are per user: a function may read what differs between users' calls. */
   private String memoKey(String owner, Draft d) {
-    return MemoKey.of(owner + "/" + functions.spec(d.functionId()).map(FunctionSpec::hash).orElseThrow(),
+    return MemoKey.of(owner, functions.spec(d.functionId()).map(FunctionSpec::hash).orElseThrow(),
         d.argsJson());
   }
 

@@ -93,15 +93,20 @@ public final class AuthorizationServer {
     String id = basic != null ? basic[0] : ctx.formParam("client_id");
     String secret = basic != null ? basic[1] : ctx.formParam("client_secret");
     Accounts.Client client = accounts.authenticateClient(id, secret).orElseThrow(OAuthError::invalidClient);
-    Accounts.User owner = accounts.userById(client.owner()).orElseThrow(OAuthError::invalidClient);
     Set<String> scopes = new LinkedHashSet<>(client.scopes());
     Set<String> requested = scopes(ctx.formParam("scope"));
     if (!requested.isEmpty()) scopes.retainAll(requested);
+    // A client acts as its owner. Owners from an external identity provider have no account
+    // here: their clients get no groups and never the admin scope.
+    Optional<Accounts.User> owner = accounts.userById(client.owner());
+    if (client.endpointId() == null) {
+      scopes.retainAll(owner.map(u -> accounts.principal(u, null).scopes())
+          .orElse(Set.of(Scope.COMPUTE.claim())));
+    }
     if (scopes.isEmpty()) throw new OAuthError(400, "invalid_scope", "the client has none of the requested scopes");
-    Set<String> ownerScopes = accounts.principal(owner, null).scopes();
-    if (client.endpointId() == null) scopes.retainAll(ownerScopes);
-    Principal p = new Principal(owner.id(), owner.username(), Set.copyOf(scopes),
-        Set.copyOf(owner.groups()), client.endpointId());
+    Principal p = new Principal(client.owner(), owner.map(Accounts.User::username).orElse(null),
+        Set.copyOf(scopes), client.endpointId() != null ? Set.of()
+            : owner.map(u -> Set.copyOf(u.groups())).orElse(Set.of()), client.endpointId());
     return tokens(p, client.clientId(), false);
   }
 
