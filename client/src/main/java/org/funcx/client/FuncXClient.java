@@ -87,6 +87,23 @@ public final class FuncXClient implements AutoCloseable {
     return call("POST", "/v2/users", user).getAsJsonObject();
   }
 
+  /**
+   * Creates client credentials acting as the signed-in user with {@code scopes} (a subset of the
+   * user's), for automation; the answer holds {@code client_id} and {@code client_secret}, shown once.
+   */
+  public JsonObject createClient(String name, List<String> scopes) {
+    JsonObject body = new JsonObject();
+    body.addProperty("name", name);
+    JsonArray s = new JsonArray();
+    scopes.forEach(s::add);
+    body.add("scopes", s);
+    return call("POST", "/v2/clients", body).getAsJsonObject();
+  }
+
+  public void deleteClient(String clientId) {
+    call("DELETE", "/v2/clients/" + clientId, null);
+  }
+
   /** Who the service takes this client for: subject, username, scopes, groups. */
   public JsonObject whoami() {
     return call("GET", "/v2/whoami", null).getAsJsonObject();

@@ -27,8 +27,13 @@ import org.zeromq.ZMsg;
  */
 @Timeout(60)
 class ForwarderSecurityTest {
-  /** Long enough for a CURVE handshake on a busy machine; an admitted client hears back sooner. */
-  static final int ANSWER_WAIT_MILLIS = 3_000;
+  /**
+   * How long one hello waits for an answer. Hellos are repeated (as the agent does: jeromq 0.6.0
+   * sometimes loses the first message of a fresh connection, zeromq/jeromq#849), so a stranger
+   * is ignored for {@code HELLOS * ANSWER_WAIT_MILLIS}.
+   */
+  static final int ANSWER_WAIT_MILLIS = 1_000;
+  static final int HELLOS = 4;
   @TempDir static Path dir;
   static FuncxService service;
   static ApiCaller api;
@@ -72,9 +77,14 @@ class ForwarderSecurityTest {
   }
 
   static WireMessage hello(ZMQ.Socket s, String endpointId) {
-    new WireMessage(MessageType.REGISTER_ENDPOINT, new Messages.RegisterEndpoint(endpointId,
-        UUID.randomUUID().toString(), "test")).sendTo(s);
-    return receive(s);
+    String session = UUID.randomUUID().toString();
+    for (int i = 0; i < HELLOS; i++) {
+      new WireMessage(MessageType.REGISTER_ENDPOINT, new Messages.RegisterEndpoint(endpointId,
+          session, "test")).sendTo(s);
+      WireMessage answer = receive(s);
+      if (answer != null) return answer;
+    }
+    return null;
   }
 
   /** The next message other than a heartbeat, or null when none comes in time. */
@@ -85,6 +95,13 @@ class ForwarderSecurityTest {
       WireMessage message = WireMessage.decode(m);
       if (message.type() != MessageType.HEARTBEAT) return message;
     }
+  }
+
+  /** The next message after any late answers to repeated hellos. */
+  static WireMessage afterRegistration(ZMQ.Socket s) {
+    WireMessage next = receive(s);
+    while (next != null && next.type() == MessageType.ENDPOINT_REGISTERED) next = receive(s);
+    return next;
   }
 
   @Test
@@ -124,7 +141,7 @@ class ForwarderSecurityTest {
     assertThat(hello(s, ep.endpointId()).type()).isEqualTo(MessageType.ENDPOINT_REGISTERED);
     assertThat(api.call(admin, "DELETE", "/v2/endpoints/" + ep.endpointId(), null).status())
         .isEqualTo(200);
-    WireMessage next = receive(s);
+    WireMessage next = afterRegistration(s);
     assertThat(next).isNotNull();
     assertThat(next.type()).isEqualTo(MessageType.SHUTDOWN);
     assertThat(hello(s, ep.endpointId()).type()).isEqualTo(MessageType.REJECTED);
@@ -141,7 +158,7 @@ class ForwarderSecurityTest {
     assertThat(api.call(admin, "POST", "/v2/endpoints", "{\"name\":\"rotated\",\"endpoint_id\":\""
         + ep.endpointId() + "\",\"curve_public_key\":\"" + fresh.publicKey() + "\"}").status())
         .isEqualTo(200);
-    WireMessage next = receive(old);
+    WireMessage next = afterRegistration(old);
     assertThat(next.type()).isEqualTo(MessageType.SHUTDOWN);
     ZMQ.Socket renewed = dealer(ep.forwarder(), ep.serverKey(), fresh);
     assertThat(hello(renewed, ep.endpointId()).type()).isEqualTo(MessageType.ENDPOINT_REGISTERED);
