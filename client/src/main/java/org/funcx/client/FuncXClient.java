@@ -171,12 +171,14 @@ public final class FuncXClient implements AutoCloseable {
     body.add("allowed_functions", allowed);
     JsonObject o = call("POST", "/v2/endpoints", body).getAsJsonObject();
     List<String> allowedBack = new ArrayList<>();
-    if (o.has("allowed_functions")) o.getAsJsonArray("allowed_functions").forEach(e -> allowedBack.add(e.getAsString()));
+    if (o.has("allowed_functions")) {
+      o.getAsJsonArray("allowed_functions").forEach(e -> allowedBack.add(e.getAsString()));
+    }
     return new EndpointRegistration(endpoint(o), str(o, "forwarder_public_key"), str(o, "client_id"),
         str(o, "client_secret"), allowedBack);
   }
 
-  /** Shares a function or endpoint ({@code kind} "functions" or "endpoints") publicly or with groups. */
+  /** Shares a function or endpoint ({@code kind}: "functions" or "endpoints") publicly or with groups. */
   public void share(String kind, String id, boolean isPublic, List<String> groups) {
     JsonObject body = new JsonObject();
     body.addProperty("public", isPublic);

@@ -131,6 +131,15 @@ class AuthorizationMatrixTest {
   }
 
   @Test
+  void secrets_on_disk_are_readable_by_their_owner_only() throws Exception {
+    for (String file : List.of("admin-password", "local-client.json", "signing-key.jwk",
+        "forwarder-curve.json")) {
+      assertThat(java.nio.file.Files.getPosixFilePermissions(dir.resolve(file))).as(file)
+          .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    }
+  }
+
+  @Test
   void an_endpoint_agent_token_reaches_only_its_own_endpoint_record() throws Exception {
     for (String[] route : routes()) {
       var a = api.call(endpointAgent, route[0], route[1], route[2]);

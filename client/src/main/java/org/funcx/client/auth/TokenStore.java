@@ -47,28 +47,34 @@ public final class TokenStore {
     }
   }
 
-  public synchronized Tokens tokens(String url) {
-    JsonObject all = read(tokens);
-    return all.has(url) ? Json.GSON.fromJson(all.get(url), Tokens.class) : null;
+  public Tokens tokens(String url) {
+    return get(tokens, url, Tokens.class);
   }
 
-  public synchronized void saveTokens(String url, Tokens t) {
-    JsonObject all = read(tokens);
-    if (t == null) all.remove(url);
-    else all.add(url, Json.GSON.toJsonTree(t));
-    write(tokens, all);
+  /** Saves a login's tokens for the service; null forgets them. */
+  public void saveTokens(String url, Tokens t) {
+    put(tokens, url, t);
   }
 
-  public synchronized ClientSecret client(String url) {
-    JsonObject all = read(clients);
-    return all.has(url) ? Json.GSON.fromJson(all.get(url), ClientSecret.class) : null;
+  public ClientSecret client(String url) {
+    return get(clients, url, ClientSecret.class);
   }
 
-  public synchronized void saveClient(String url, ClientSecret c) {
-    JsonObject all = read(clients);
-    if (c == null) all.remove(url);
-    else all.add(url, Json.GSON.toJsonTree(c));
-    write(clients, all);
+  /** Saves client credentials for the service; null forgets them. */
+  public void saveClient(String url, ClientSecret c) {
+    put(clients, url, c);
+  }
+
+  private synchronized <T> T get(Path file, String url, Class<T> type) {
+    JsonObject all = read(file);
+    return all.has(url) ? Json.GSON.fromJson(all.get(url), type) : null;
+  }
+
+  private synchronized void put(Path file, String url, Object value) {
+    JsonObject all = read(file);
+    if (value == null) all.remove(url);
+    else all.add(url, Json.GSON.toJsonTree(value));
+    write(file, all);
   }
 
   private static JsonObject read(Path file) {

@@ -33,53 +33,55 @@ public final class Inbox {
    */
   public static int drainAuthenticated(ZMQ.Socket router, int max, PeerHandler handler,
       Logger log, String peer) {
-    int read = 0;
-    while (read < max) {
-      Msg first = router.base().recv(ZMQ.DONTWAIT);
-      if (first == null) break;
-      read++;
-      ZMsg msg = new ZMsg();
-      String userId = null;
-      Msg frame = first;
-      while (true) {
-        msg.add(new ZFrame(frame.data()));
-        if (userId == null) userId = zmq.ZMQ.getMessageMetadata(frame, Metadata.USER_ID);
-        if (!frame.hasMore()) break;
-        frame = router.base().recv(0);
-      }
-      try {
-        byte[] route = msg.pop().getData();
-        handler.handle(route, userId, WireMessage.decode(msg));
-      } catch (WireFormatException e) {
-        log.warn("dropped a malformed message from {}: {}", peer, e.getMessage());
-      } catch (RuntimeException e) {
-        log.error("could not handle a message from {}; dropped it", peer, e);
-      } finally {
-        msg.destroy();
-      }
-    }
-    return read;
+    return drain(router, true, true, max, handler, log, peer);
   }
 
   /** Returns how many messages were read. */
   public static int drain(ZMQ.Socket socket, boolean routed, int max, Handler handler, Logger log,
       String peer) {
+    return drain(socket, routed, false, max, (route, userId, m) -> handler.handle(route, m), log,
+        peer);
+  }
+
+  private record Received(ZMsg msg, String userId) {}
+
+  private static int drain(ZMQ.Socket socket, boolean routed, boolean withUserId, int max,
+      PeerHandler handler, Logger log, String peer) {
     int read = 0;
     while (read < max) {
-      ZMsg msg = ZMsg.recvMsg(socket, ZMQ.DONTWAIT);
-      if (msg == null) break;
+      Received r = withUserId ? receiveWithUserId(socket) : receive(socket);
+      if (r == null) break;
       read++;
       try {
-        byte[] route = routed ? msg.pop().getData() : null;
-        handler.handle(route, WireMessage.decode(msg));
+        byte[] route = routed ? r.msg().pop().getData() : null;
+        handler.handle(route, r.userId(), WireMessage.decode(r.msg()));
       } catch (WireFormatException e) {
         log.warn("dropped a malformed message from {}: {}", peer, e.getMessage());
       } catch (RuntimeException e) {
         log.error("could not handle a message from {}; dropped it", peer, e);
       } finally {
-        msg.destroy();
+        r.msg().destroy();
       }
     }
     return read;
+  }
+
+  private static Received receive(ZMQ.Socket socket) {
+    ZMsg msg = ZMsg.recvMsg(socket, ZMQ.DONTWAIT);
+    return msg == null ? null : new Received(msg, null);
+  }
+
+  /** Reads frames at the level that keeps their metadata, where ZAP's User-Id is. */
+  private static Received receiveWithUserId(ZMQ.Socket socket) {
+    Msg frame = socket.base().recv(ZMQ.DONTWAIT);
+    if (frame == null) return null;
+    ZMsg msg = new ZMsg();
+    String userId = null;
+    while (true) {
+      msg.add(new ZFrame(frame.data()));
+      if (userId == null) userId = zmq.ZMQ.getMessageMetadata(frame, Metadata.USER_ID);
+      if (!frame.hasMore()) return new Received(msg, userId);
+      frame = socket.base().recv(0);
+    }
   }
 }
