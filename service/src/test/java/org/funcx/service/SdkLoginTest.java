@@ -41,8 +41,7 @@ class SdkLoginTest {
 
   @BeforeEach
   void start() throws Exception {
-    AuthSettings shortLived = new AuthSettings(null, AuthSettings.DEFAULT_AUDIENCE, null, null,
-        null, Duration.ofSeconds(20), Duration.ofSeconds(1));
+    AuthSettings shortLived = AuthSettings.embedded().withAccessTokenTtl(Duration.ofSeconds(20));
     service = FuncxService.start(ServiceConfig.defaults(dir).withPorts(0, 0).withAuth(shortLived));
     TokenStore adminStore = new TokenStore(dir.resolve("admin-home"));
     adminStore.saveClient(service.url(), TokenStore.ClientSecret.read(dir.resolve("local-client.json")));

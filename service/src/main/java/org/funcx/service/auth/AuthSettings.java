@@ -14,26 +14,38 @@ import java.time.Duration;
  * @param introspectionClientSecret its secret
  * @param accessTokenTtl lifetime of the embedded issuer's access tokens
  * @param deviceInterval how often device-flow clients may poll
+ * @param sdkClientId the public client notebooks and the CLI log in as (device flow); at an
+ *     external provider, the id registered there
  */
 public record AuthSettings(String issuer, String audience, URI introspection,
     String introspectionClientId, String introspectionClientSecret, Duration accessTokenTtl,
-    Duration deviceInterval) {
+    Duration deviceInterval, String sdkClientId) {
 
   public static final String DEFAULT_AUDIENCE = "funcx";
 
   public static AuthSettings embedded() {
     return new AuthSettings(null, DEFAULT_AUDIENCE, null, null, null, Duration.ofHours(1),
-        Duration.ofSeconds(1));
+        Duration.ofSeconds(1), Accounts.SDK_CLIENT_ID);
   }
 
   public static AuthSettings externalJwt(String issuer, String audience) {
     return new AuthSettings(issuer, audience, null, null, null, Duration.ofHours(1),
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5), Accounts.SDK_CLIENT_ID);
   }
 
   public AuthSettings withIntrospection(URI endpoint, String clientId, String clientSecret) {
     return new AuthSettings(issuer, audience, endpoint, clientId, clientSecret, accessTokenTtl,
-        deviceInterval);
+        deviceInterval, sdkClientId);
+  }
+
+  public AuthSettings withSdkClientId(String clientId) {
+    return new AuthSettings(issuer, audience, introspection, introspectionClientId,
+        introspectionClientSecret, accessTokenTtl, deviceInterval, clientId);
+  }
+
+  public AuthSettings withAccessTokenTtl(Duration ttl) {
+    return new AuthSettings(issuer, audience, introspection, introspectionClientId,
+        introspectionClientSecret, ttl, deviceInterval, sdkClientId);
   }
 
   public boolean isEmbedded() {

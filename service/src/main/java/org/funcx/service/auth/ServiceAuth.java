@@ -65,7 +65,7 @@ public final class ServiceAuth {
       if (idp.getDeviceAuthorizationEndpointURI() != null) {
         discovery.put("device_authorization_endpoint", idp.getDeviceAuthorizationEndpointURI().toString());
       }
-      discovery.put("client_id", Accounts.SDK_CLIENT_ID);
+      discovery.put("client_id", settings.sdkClientId());
     }
     discovery.put("audience", settings.audience());
     bootstrapAdmin(accounts, dataDir);
