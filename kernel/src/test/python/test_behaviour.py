@@ -128,6 +128,22 @@ class FuncxJavaKernelBehaviour(unittest.TestCase):
         self.assertEqual(usage.error()["ename"], "MagicUsageException")
         self.assertIn("usage: %time", usage.traceback())
 
+    def test_sh_streams_a_scripts_output_and_fails_the_cell_on_a_failing_command(self):
+        ok = self.kernel.execute("%%sh\necho one\necho two >&2\necho $((6 * 7))")
+        self.assertEqual(ok.status, "ok")
+        self.assertEqual(ok.stdout(), "one\ntwo\n42\n")
+        failed = self.kernel.execute("%%sh\necho before\nexit 3\necho never")
+        self.assertEqual(failed.error()["ename"], "ShellCommandError")
+        self.assertIn("exited with status 3", failed.traceback())
+        self.assertEqual(failed.stdout(), "before\n")
+        self.assertEqual(self.kernel.execute("%sh false").error()["ename"], "ShellCommandError")
+
+    def test_interrupt_kills_a_running_shell_command(self):
+        execution, took = self.interrupt_after_start("%sh sleep 60")
+        self.assertEqual(execution.error()["ename"], "InterruptedCellError")
+        self.assertLess(took, 8)
+        self.assert_still_works()
+
     def test_history_records_cells_with_their_results(self):
         self.kernel.execute("40 + 2")
         reply = self.kernel.request(

@@ -29,7 +29,7 @@ class JupyterSuitesTest {
 
   @Test
   void behaviour_suite_through_jupyter_client_passes() throws Exception {
-    assertSuitePasses("test_behaviour", 15, "OK");
+    assertSuitePasses("test_behaviour", 17, "OK");
   }
 
   private static void assertSuitePasses(String module, int expectedTests, String verdict)

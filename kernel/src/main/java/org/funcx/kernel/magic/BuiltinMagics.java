@@ -10,5 +10,7 @@ public final class BuiltinMagics implements MagicsProvider {
   public void register(KernelContext ctx, MagicsRegistry registry) {
     TimeMagic time = new TimeMagic(ctx);
     registry.lineMagic("time", time).cellMagic("time", time);
+    ShellMagic shell = new ShellMagic();
+    registry.lineMagic("sh", shell).cellMagic("sh", shell);
   }
 }
