@@ -4,6 +4,8 @@ import java.util.List;
 import org.funcx.kernel.spi.KernelContext;
 import org.funcx.kernel.spi.MagicsProvider;
 import org.funcx.kernel.spi.MagicsRegistry;
+import org.funcx.magics.blocks.BlocksFile;
+import org.funcx.magics.commands.BlocksCommand;
 import org.funcx.magics.commands.CancelCommand;
 import org.funcx.magics.commands.ConnectCommand;
 import org.funcx.magics.commands.EndpointsCommand;
@@ -27,7 +29,8 @@ public final class FuncxMagicsProvider implements MagicsProvider {
     Registrar registrar = new Registrar(session);
     FuncxMagic magic = new FuncxMagic(session, List.of(new ConnectCommand(session),
         new WhoamiCommand(session), new LoginCommand(session), new LogoutCommand(session),
-        new EndpointsCommand(session), new UseCommand(session),
+        new EndpointsCommand(session), new BlocksCommand(session, BlocksFile::defaultHome),
+        new UseCommand(session),
         new RegisterCommand(registrar), new RunCommand(session, registrar),
         new TasksCommand(session), new StatusCommand(session), new ResultCommand(session),
         new CancelCommand(session), new FunctionCommand(registrar),

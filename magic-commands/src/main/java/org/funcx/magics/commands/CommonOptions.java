@@ -16,17 +16,22 @@ final class CommonOptions {
   static TaskOptions taskOptions(ParsedArgs args, String usage) {
     TaskOptions options = TaskOptions.DEFAULT.withCache(args.flag("--cache"));
     if (args.value("--timeout").isPresent()) {
-      String text = args.value("--timeout").get();
-      double seconds;
-      try {
-        seconds = Double.parseDouble(text);
-      } catch (NumberFormatException e) {
-        throw Usage.error("--timeout takes seconds, got " + text, usage);
-      }
-      if (!(seconds > 0)) throw Usage.error("--timeout must be positive", usage);
+      double seconds = positiveSeconds("--timeout", args.value("--timeout").get(), usage);
       options = options.withTimeout(Duration.ofMillis(Math.round(seconds * 1000)));
     }
     return options;
+  }
+
+  /** The value of a seconds option such as {@code --timeout}; a usage error unless positive. */
+  static double positiveSeconds(String option, String text, String usage) {
+    double seconds;
+    try {
+      seconds = Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      throw Usage.error(option + " takes seconds, got " + text, usage);
+    }
+    if (!(seconds > 0)) throw Usage.error(option + " must be positive", usage);
+    return seconds;
   }
 
   /** Stores {@code value} in {@code _fx} or the {@code --out} variable. */
