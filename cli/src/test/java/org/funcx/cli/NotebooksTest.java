@@ -2,17 +2,8 @@ package org.funcx.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.funcx.kernel.KernelspecInstaller;
-import org.funcx.kernel.KernelspecOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,17 +16,14 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class NotebooksTest {
-  static final Path NOTEBOOKS = Path.of("..", "notebooks").toAbsolutePath().normalize();
   static TestCluster cluster;
-  static Path jupyterPath;
+  static NotebookRunner notebooks;
 
   @BeforeAll
   static void start() throws Exception {
     cluster = new TestCluster();
     cluster.startEndpoint("local", c -> c);
-    jupyterPath = Files.createTempDirectory("funcx-kernels-");
-    KernelspecInstaller.install(new KernelspecOptions(System.getProperty("java.class.path"),
-        jupyterPath.resolve("kernels").resolve("funcx-java")));
+    notebooks = new NotebookRunner();
   }
 
   @AfterAll
@@ -43,47 +31,8 @@ class NotebooksTest {
     if (cluster != null) cluster.close();
   }
 
-  /** Executes a notebook into a temp file and returns the text of each code cell's outputs. */
   static List<String> execute(String name) throws Exception {
-    Path out = Files.createTempDirectory("funcx-nb-");
-    ProcessBuilder pb = new ProcessBuilder("/usr/bin/jupyter", "nbconvert", "--to", "notebook",
-        "--execute", "--ExecutePreprocessor.kernel_name=funcx-java",
-        "--ExecutePreprocessor.timeout=240", "--output-dir", out.toString(),
-        NOTEBOOKS.resolve(name).toString()).redirectErrorStream(true);
-    pb.environment().put("JUPYTER_PATH", jupyterPath.toString());
-    pb.environment().put("FUNCX_URL", cluster.url);
-    pb.environment().put("FUNCX_HOME", cluster.home.root().toString());
-    Process p = pb.start();
-    String log = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor()).as("nbconvert of %s:%n%s", name, log).isZero();
-    JsonObject nb = JsonParser.parseString(Files.readString(out.resolve(name))).getAsJsonObject();
-    List<String> outputs = new ArrayList<>();
-    for (JsonElement cell : nb.getAsJsonArray("cells")) {
-      JsonObject c = cell.getAsJsonObject();
-      if (!"code".equals(c.get("cell_type").getAsString())) continue;
-      StringBuilder text = new StringBuilder();
-      for (JsonElement o : c.getAsJsonArray("outputs")) {
-        JsonObject output = o.getAsJsonObject();
-        if (output.has("text")) text.append(join(output.get("text")));
-        if (output.has("ename")) {
-          text.append(output.get("ename").getAsString()).append(": ")
-              .append(output.get("evalue").getAsString()).append('\n')
-              .append(join(output.get("traceback")));
-        }
-        if (output.has("data")) {
-          for (var e : output.getAsJsonObject("data").entrySet()) text.append(join(e.getValue()));
-        }
-      }
-      outputs.add(text.toString());
-    }
-    return outputs;
-  }
-
-  private static String join(JsonElement e) {
-    if (!e.isJsonArray()) return e.getAsString();
-    StringBuilder b = new StringBuilder();
-    for (JsonElement line : (JsonArray) e) b.append(line.getAsString());
-    return b.toString();
+    return notebooks.execute(name, cluster.clientEnv(), 240);
   }
 
   @Test

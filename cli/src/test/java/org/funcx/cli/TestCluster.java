@@ -58,6 +58,14 @@ final class TestCluster implements AutoCloseable {
     return service.state().orElseThrow().pid();
   }
 
+  /**
+   * What a client process (a notebook's kernel, the CLI) needs in its environment to reach this
+   * cluster the way a user's does: the service URL and the funcX home with its state.
+   */
+  java.util.Map<String, String> clientEnv() {
+    return java.util.Map.of("FUNCX_URL", url, "FUNCX_HOME", home.root().toString());
+  }
+
   FuncXClient client() {
     return home.client(url);
   }

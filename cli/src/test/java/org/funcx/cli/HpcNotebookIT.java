@@ -1,0 +1,88 @@
+package org.funcx.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * notebooks/hpc-slurm.ipynb against a real single-node Slurm (scripts/slurm/start.sh): the notebook
+ * configures and starts the endpoint with {@code ../funcx} (hence an integration test: it runs
+ * after {@code package} built the distribution {@code ./funcx} launches), and its outputs must
+ * show the blocks go out to two running Slurm jobs, run the tasks, and come back in to none.
+ */
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
+class HpcNotebookIT {
+  static final Path BUILT_STAMP = Path.of("target", ".funcx-built");
+  static TestCluster cluster;
+
+  @BeforeAll
+  static void start() throws Exception {
+    SlurmEndpointTest.startSlurm();
+    // The package phase of this build just made what ./funcx runs; without the stamp ./funcx
+    // would start a nested Maven build.
+    assertThat(Files.list(Path.of("target")).anyMatch(p -> p.getFileName().toString()
+        .matches("funcx-cli-.*\\.jar"))).as("cli jar built before integration tests").isTrue();
+    Files.writeString(BUILT_STAMP, "");
+    cluster = new TestCluster();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    try {
+      if (cluster != null) cluster.close();
+    } finally {
+      SlurmEndpointTest.cancelLeftovers();
+    }
+  }
+
+  @Test
+  void blocks_scale_out_to_two_slurm_jobs_that_run_the_tasks_and_back_in_to_none()
+      throws Exception {
+    List<String> out = new NotebookRunner().execute("hpc-slurm.ipynb", cluster.clientEnv(), 240);
+
+    assertThat(out.get(0)).containsPattern("endpoint hpc online: [0-9a-f-]{36}");
+    assertThat(out.get(1)).contains("endpoint hpc: 0 active block(s), 0 ended");
+    assertThat(out.get(2)).contains("using endpoint hpc");
+
+    String scaledOut = out.get(5);
+    assertThat(scaledOut).contains("endpoint hpc: 2 active block(s)");
+    Set<String> jobs = rows(scaledOut, "running");
+    assertThat(jobs).as("two running blocks in:%n%s", scaledOut).hasSize(2);
+    for (String job : jobs) {
+      assertThat(out.get(6)).as("squeue shows block job %s", job)
+          .containsPattern("(?m)^" + job + " funcx-slurm-hpc-\\d+ RUNNING$");
+    }
+    Matcher results = Pattern.compile("16 results from Slurm jobs \\[([0-9, ]+)\\]")
+        .matcher(out.get(7));
+    assertThat(results.find()).as("results line in:%n%s", out.get(7)).isTrue();
+    assertThat(jobs).as("the tasks ran inside the block jobs")
+        .containsAll(List.of(results.group(1).split(", ")));
+
+    String scaledIn = out.get(8);
+    assertThat(scaledIn).contains("endpoint hpc: 0 active block(s), 2 ended");
+    assertThat(rows(scaledIn, "cancelled")).isEqualTo(jobs);
+    assertThat(out.get(9)).contains("funcX jobs left in squeue: 0");
+    assertThat(out.get(10)).contains("endpoint hpc stopped").contains("cancelled");
+    assertThat(SlurmEndpointTest.funcxJobs()).isEmpty();
+    assertThat(cluster.endpoints.runningPid("hpc")).isEmpty();
+  }
+
+  /** Job ids of the text table's rows in {@code state}. */
+  private static Set<String> rows(String table, String state) {
+    Set<String> jobs = new TreeSet<>();
+    Matcher row = Pattern.compile("(?m)^slurm-hpc-\\d+\\s+(\\d+)\\s+" + state + "\\s").matcher(table);
+    while (row.find()) jobs.add(row.group(1));
+    return jobs;
+  }
+}
