@@ -2,8 +2,6 @@ package org.funcx.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,17 +21,12 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class HpcNotebookIT {
-  static final Path BUILT_STAMP = Path.of("target", ".funcx-built");
   static TestCluster cluster;
 
   @BeforeAll
   static void start() throws Exception {
     SlurmEndpointTest.startSlurm();
-    // The package phase of this build just made what ./funcx runs; without the stamp ./funcx
-    // would start a nested Maven build.
-    assertThat(Files.list(Path.of("target")).anyMatch(p -> p.getFileName().toString()
-        .matches("funcx-cli-.*\\.jar"))).as("cli jar built before integration tests").isTrue();
-    Files.writeString(BUILT_STAMP, "");
+    PackagedCli.ready();
     cluster = new TestCluster();
   }
 

@@ -36,15 +36,6 @@ class NotebooksTest {
   }
 
   @Test
-  void a_million_row_table_renders_its_summary_in_a_cell() throws Exception {
-    List<String> out = execute("results-as-data.ipynb");
-    assertThat(out.get(2)).contains("1,000,000 rows").contains("<table").contains("station")
-        .contains("timestamp");
-    assertThat(out.get(3)).contains("1000000 rows, columns [id, value, station, at]");
-    assertThat(out.get(4)).contains("999999").contains("2026-01-12T13:46:39Z");
-  }
-
-  @Test
   void failures_are_typed_and_readable_and_the_system_recovers() throws Exception {
     List<String> out = execute("failures-and-recovery.ipynb");
     assertThat(out.get(1)).contains("RemoteCompileError").contains("cell line 3")
