@@ -39,8 +39,11 @@ final class NotebookControl {
     return home.root().resolve("notebook.url");
   }
 
-  /** Starts Jupyter Notebook unless it runs; returns its URL with the token. */
-  String start(Path notebooks, int port) throws Exception {
+  /**
+   * Starts Jupyter Notebook unless it runs; returns its URL with the token. {@code env} is added to
+   * Jupyter's environment and so reaches the kernels it starts (e.g. FUNCX_URL, FUNCX_HOME).
+   */
+  String start(Path notebooks, int port, java.util.Map<String, String> env) throws Exception {
     Optional<Long> pid = ProcessLauncher.readPid(pidFile()).filter(ProcessLauncher::alive);
     if (pid.isPresent() && Files.exists(urlFile())) return Files.readString(urlFile()).trim();
     if (!Files.isExecutable(JUPYTER)) {
@@ -57,8 +60,10 @@ final class NotebookControl {
     if ("root".equals(System.getProperty("user.name"))) command.add("--allow-root");
     Path log = home.logs().resolve("notebook.log");
     Files.createDirectories(log.getParent());
-    Process p = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(env);
+    Process p = builder.start();
     String url = "http://127.0.0.1:" + port + "/?token=" + token;
     Files.writeString(pidFile(), p.pid() + "\n");
     Files.writeString(urlFile(), url + "\n");

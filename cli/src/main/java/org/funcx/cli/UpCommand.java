@@ -41,7 +41,11 @@ final class UpCommand implements Callable<Integer> {
     if (!noNotebook) {
       java.nio.file.Path notebooks = java.nio.file.Path.of(System.getProperty("funcx.root", "."))
           .resolve("notebooks");
-      System.out.println("  notebook:  " + new NotebookControl(home).start(notebooks, notebookPort));
+      // kernels started by this Jupyter reach this service, whatever its port
+      var kernelEnv = java.util.Map.of("FUNCX_URL", service.url(), "FUNCX_HOME",
+          home.root().toString());
+      System.out.println("  notebook:  "
+          + new NotebookControl(home).start(notebooks, notebookPort, kernelEnv));
     }
     System.out.println("Stop everything with: ./funcx down");
     return 0;

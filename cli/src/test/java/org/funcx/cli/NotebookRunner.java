@@ -23,6 +23,11 @@ final class NotebookRunner {
         jupyterPath.resolve("kernels").resolve("funcx-java")));
   }
 
+  /** The JUPYTER_PATH whose kernels/ holds the funcx-java kernelspec. */
+  Path jupyterPath() {
+    return jupyterPath;
+  }
+
   /**
    * Executes {@code notebooks/NAME} with {@code env} added to the kernel's environment; fails on
    * a cell error; returns the text of each code cell's outputs (streams, errors, every mime type).
