@@ -37,6 +37,7 @@ class BrowserNotebookTest {
   static TestCluster cluster;
   static NotebookControl jupyter;
   static WebDriver browser;
+  static Path profile;
 
   @BeforeAll
   static void start() throws Exception {
@@ -58,11 +59,12 @@ class BrowserNotebookTest {
   }
 
   static WebDriver chromium() throws Exception {
+    profile = Files.createTempDirectory("funcx-chromium-");
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--window-size=1280,1800",
-        "--user-data-dir=" + Files.createTempDirectory("funcx-chromium-"));
+        "--user-data-dir=" + profile);
     // The driver is Debian's: Selenium must not try to download one.
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
@@ -76,6 +78,11 @@ class BrowserNotebookTest {
       if (jupyter != null) jupyter.stop();
     } finally {
       if (cluster != null) cluster.close();
+      if (profile != null) {
+        try (var files = Files.walk(profile)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
     }
   }
 
