@@ -53,9 +53,10 @@ final class BenchCommand implements Callable<Integer> {
         BenchWorkloads.awaitAll(executor.map(noop, BenchWorkloads.range(0, 1_000)));
         if (runs("throughput")) {
           for (var e : sizes.tasksByBatch().entrySet()) {
-            BenchLine.higher("noop_tasks_per_s_batch_" + e.getKey(),
-                run.throughput(noop, e.getValue(), e.getKey()), "tasks/s", e.getValue())
-                .with("workers", mainWorkers).print();
+            var cpu = new CpuWatch(cluster);
+            double tasksPerSecond = run.throughput(noop, e.getValue(), e.getKey());
+            cpu.addTo(BenchLine.higher("noop_tasks_per_s_batch_" + e.getKey(), tasksPerSecond,
+                "tasks/s", e.getValue()).with("workers", mainWorkers)).print();
           }
         }
         if (runs("latency")) {
@@ -69,6 +70,31 @@ final class BenchCommand implements Callable<Integer> {
         for (int w : new int[] {2, 8}) sleeps(cluster, w, w * sizes.sleepTasksPerWorker());
       }
       return 0;
+    }
+  }
+
+  /** CPU seconds each process used during one figure: where the time went, at a glance. */
+  private static final class CpuWatch {
+    private final long service;
+    private final long endpoint;
+    private final double[] start;
+
+    CpuWatch(BenchCluster cluster) throws Exception {
+      this.service = cluster.servicePid();
+      this.endpoint = cluster.endpointPid("bench");
+      this.start = now();
+    }
+
+    private double[] now() throws Exception {
+      return new double[] {BenchProcesses.groupCpuSeconds(service),
+          BenchProcesses.groupCpuSeconds(endpoint),
+          BenchProcesses.groupCpuSeconds(ProcessHandle.current().pid())};
+    }
+
+    BenchLine addTo(BenchLine line) throws Exception {
+      double[] end = now();
+      return line.with("cpu_s_service", end[0] - start[0]).with("cpu_s_endpoint", end[1] - start[1])
+          .with("cpu_s_client", end[2] - start[2]);
     }
   }
 
@@ -128,26 +154,26 @@ final class BenchCommand implements Callable<Integer> {
     waitFor(() -> client.endpoint(id).runningAtEndpoint() >= 1, 60);
     long service = cluster.servicePid();
     long endpoint = cluster.endpointPid("memory");
-    long serviceBefore = BenchMemory.groupRssKib(service);
-    long endpointBefore = BenchMemory.groupRssKib(endpoint);
-    long serviceHeapBefore = BenchMemory.heapAfterGcKib(service);
-    long endpointHeapBefore = BenchMemory.heapAfterGcKib(endpoint);
+    long serviceBefore = BenchProcesses.groupRssKib(service);
+    long endpointBefore = BenchProcesses.groupRssKib(endpoint);
+    long serviceHeapBefore = BenchProcesses.heapAfterGcKib(service);
+    long endpointHeapBefore = BenchProcesses.heapAfterGcKib(endpoint);
     for (int first = 0; first < tasks; first += 10_000) {
       client.submit(noop.id(), id, BenchWorkloads.range(first, Math.min(tasks, first + 10_000)),
           TaskOptions.DEFAULT.withTimeout(Duration.ofHours(1)));
     }
     waitFor(() -> client.endpoint(id).queuedAtEndpoint() >= tasks, 120);
     double per100k = 100_000.0 / tasks / 1024;
-    long serviceAfter = BenchMemory.groupRssKib(service);
-    long endpointAfter = BenchMemory.groupRssKib(endpoint);
+    long serviceAfter = BenchProcesses.groupRssKib(service);
+    long endpointAfter = BenchProcesses.groupRssKib(endpoint);
     BenchLine.lower("service_rss_mib_per_100k_queued", (serviceAfter - serviceBefore) * per100k,
         "MiB", tasks).with("rss_before_mib", serviceBefore / 1024.0)
         .with("heap_after_gc_mib_per_100k",
-            (BenchMemory.heapAfterGcKib(service) - serviceHeapBefore) * per100k).print();
+            (BenchProcesses.heapAfterGcKib(service) - serviceHeapBefore) * per100k).print();
     BenchLine.lower("endpoint_rss_mib_per_100k_queued", (endpointAfter - endpointBefore) * per100k,
         "MiB", tasks).with("rss_before_mib", endpointBefore / 1024.0)
         .with("heap_after_gc_mib_per_100k",
-            (BenchMemory.heapAfterGcKib(endpoint) - endpointHeapBefore) * per100k)
+            (BenchProcesses.heapAfterGcKib(endpoint) - endpointHeapBefore) * per100k)
         .with("what", "agent (interchange) and its manager, one worker held by a sleep").print();
     client.deleteEndpoint(id);
     cluster.stopEndpoint("memory");

@@ -9,23 +9,42 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Memory of funcX processes as Linux and the JVM see it: resident set size (VmRSS, summed over a
- * process group, so an endpoint counts with its managers) and, through {@code jcmd}, the heap in
- * use right after a full collection, which unlike RSS also shrinks.
+ * Memory and CPU of funcX processes as Linux and the JVM see them: resident set size (VmRSS) and
+ * CPU time summed over a process group (an endpoint counts with its managers), and, through
+ * {@code jcmd}, the heap in use right after a full collection, which unlike RSS also shrinks.
  */
-final class BenchMemory {
+final class BenchProcesses {
   private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
 
-  private BenchMemory() {}
+  private BenchProcesses() {}
 
   /** KiB resident in every process of the group led by {@code pgid}. */
   static long groupRssKib(long pgid) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("pgrep", "-g", String.valueOf(pgid)).start();
-    List<String> pids = new String(p.getInputStream().readAllBytes()).lines().toList();
-    p.waitFor();
     long total = 0;
-    for (String pid : pids) total += rssKib(Long.parseLong(pid.trim()));
+    for (long pid : group(pgid)) total += rssKib(pid);
     return total;
+  }
+
+  /** CPU seconds (user + system) used so far by the processes of the group led by {@code pgid}. */
+  static double groupCpuSeconds(long pgid) throws IOException, InterruptedException {
+    double total = 0;
+    for (long pid : group(pgid)) {
+      Path stat = Path.of("/proc", String.valueOf(pid), "stat");
+      if (!Files.exists(stat)) continue;
+      String s = Files.readString(stat);
+      // Fields after the command name, which may hold spaces: utime and stime are 14th and 15th.
+      String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+      total += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    }
+    return total;
+  }
+
+  private static List<Long> group(long pgid) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("pgrep", "-g", String.valueOf(pgid)).start();
+    List<Long> pids = new String(p.getInputStream().readAllBytes()).lines()
+        .map(l -> Long.parseLong(l.trim())).toList();
+    p.waitFor();
+    return pids;
   }
 
   /** KiB resident in one process, 0 when it is gone. */
