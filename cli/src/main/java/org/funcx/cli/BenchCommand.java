@@ -28,6 +28,12 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--only", split = ",",
       description = "Figures to run: cold,memory,throughput,latency,transfer,sleep (default all).")
   List<String> only;
+  @Option(names = "--batch-sizes", split = ",",
+      description = "Throughput batch sizes to run (default 1,100,10000).")
+  List<Integer> batchSizes;
+  @Option(names = "--warm-trips", description = "Round trips before the timed ones (default 300,"
+      + " quick 200).")
+  Integer warmTrips;
   @Option(names = "--keep", description = "Keep the temporary funcX home (logs, traces).")
   boolean keep;
 
@@ -53,6 +59,7 @@ final class BenchCommand implements Callable<Integer> {
         BenchWorkloads.awaitAll(executor.map(noop, BenchWorkloads.range(0, 1_000)));
         if (runs("throughput")) {
           for (var e : sizes.tasksByBatch().entrySet()) {
+            if (batchSizes != null && !batchSizes.contains(e.getKey())) continue;
             var cpu = new CpuWatch(cluster);
             double tasksPerSecond = run.throughput(noop, e.getValue(), e.getKey());
             cpu.addTo(BenchLine.higher("noop_tasks_per_s_batch_" + e.getKey(), tasksPerSecond,
@@ -60,7 +67,8 @@ final class BenchCommand implements Callable<Integer> {
           }
         }
         if (runs("latency")) {
-          double[] ms = run.roundTrips(noop, sizes.warmTrips(), sizes.roundTrips());
+          double[] ms = run.roundTrips(noop,
+              warmTrips != null ? warmTrips : sizes.warmTrips(), sizes.roundTrips());
           BenchLine.lower("warm_rtt_p50_ms", BenchWorkloads.percentile(ms, 50), "ms", ms.length).print();
           BenchLine.lower("warm_rtt_p99_ms", BenchWorkloads.percentile(ms, 99), "ms", ms.length).print();
         }
@@ -88,7 +96,7 @@ final class BenchCommand implements Callable<Integer> {
     private double[] now() throws Exception {
       return new double[] {BenchProcesses.groupCpuSeconds(service),
           BenchProcesses.groupCpuSeconds(endpoint),
-          BenchProcesses.groupCpuSeconds(ProcessHandle.current().pid())};
+          BenchProcesses.cpuSeconds(ProcessHandle.current().pid())};
     }
 
     BenchLine addTo(BenchLine line) throws Exception {

@@ -28,15 +28,18 @@ final class BenchProcesses {
   /** CPU seconds (user + system) used so far by the processes of the group led by {@code pgid}. */
   static double groupCpuSeconds(long pgid) throws IOException, InterruptedException {
     double total = 0;
-    for (long pid : group(pgid)) {
-      Path stat = Path.of("/proc", String.valueOf(pid), "stat");
-      if (!Files.exists(stat)) continue;
-      String s = Files.readString(stat);
-      // Fields after the command name, which may hold spaces: utime and stime are 14th and 15th.
-      String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-      total += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
-    }
+    for (long pid : group(pgid)) total += cpuSeconds(pid);
     return total;
+  }
+
+  /** CPU seconds (user + system) used so far by one process, 0 when it is gone. */
+  static double cpuSeconds(long pid) throws IOException {
+    Path stat = Path.of("/proc", String.valueOf(pid), "stat");
+    if (!Files.exists(stat)) return 0;
+    String s = Files.readString(stat);
+    // Fields after the command name, which may hold spaces: utime and stime are 14th and 15th.
+    String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // USER_HZ is 100 on Linux
   }
 
   private static List<Long> group(long pgid) throws IOException, InterruptedException {
