@@ -34,6 +34,8 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--warm-trips", description = "Round trips before the timed ones (default 300,"
       + " quick 200).")
   Integer warmTrips;
+  @Option(names = "--repeat", description = "Run the throughput figures this many times (default 1).")
+  int repeat = 1;
   @Option(names = "--keep", description = "Keep the temporary funcX home (logs, traces).")
   boolean keep;
 
@@ -58,12 +60,14 @@ final class BenchCommand implements Callable<Integer> {
         executor.map(noop, BenchWorkloads.range(0, 1_000)); // warm-up: JIT, connections
         BenchWorkloads.awaitAll(executor.map(noop, BenchWorkloads.range(0, 1_000)));
         if (runs("throughput")) {
-          for (var e : sizes.tasksByBatch().entrySet()) {
-            if (batchSizes != null && !batchSizes.contains(e.getKey())) continue;
-            var cpu = new CpuWatch(cluster);
-            double tasksPerSecond = run.throughput(noop, e.getValue(), e.getKey());
-            cpu.addTo(BenchLine.higher("noop_tasks_per_s_batch_" + e.getKey(), tasksPerSecond,
-                "tasks/s", e.getValue()).with("workers", mainWorkers)).print();
+          for (int round = 1; round <= repeat; round++) {
+            for (var e : sizes.tasksByBatch().entrySet()) {
+              if (batchSizes != null && !batchSizes.contains(e.getKey())) continue;
+              var cpu = new CpuWatch(cluster);
+              double tasksPerSecond = run.throughput(noop, e.getValue(), e.getKey());
+              cpu.addTo(BenchLine.higher("noop_tasks_per_s_batch_" + e.getKey(), tasksPerSecond,
+                  "tasks/s", e.getValue()).with("workers", mainWorkers).with("round", round)).print();
+            }
           }
         }
         if (runs("latency")) {

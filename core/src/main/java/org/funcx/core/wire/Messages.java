@@ -1,5 +1,6 @@
 package org.funcx.core.wire;
 
+import com.google.gson.annotations.JsonAdapter;
 import java.util.List;
 import java.util.Map;
 import org.funcx.core.model.FunctionSpec;
@@ -26,6 +27,7 @@ public final class Messages {
    * @param argsJson JSON array of the call's arguments, passed through untouched
    * @param timeoutMillis 0 for no timeout
    */
+  @JsonAdapter(TaskRecordAdapters.Spec.class)
   public record TaskSpec(String taskId, String functionHash, String argsJson, long timeoutMillis) {}
 
   /** A batch of tasks; {@code functions} carries every function the batch needs, by hash. */
@@ -36,6 +38,7 @@ public final class Messages {
    * (e.g. an Arrow table) travels as an extra frame of the message, at {@code binaryFrame}; see
    * {@link ResultEnvelope}.
    */
+  @JsonAdapter(TaskRecordAdapters.ResultFactory.class)
   public record TaskResult(String taskId, String resultJson, TaskError error, String binaryFormat,
       int binaryFrame) {
     public static TaskResult success(String taskId, String resultJson) {
