@@ -11,6 +11,7 @@ cleanup() { "$root/funcx" down >/dev/null 2>&1 || true; rm -rf "$FUNCX_HOME"; }
 trap cleanup EXIT
 
 "$root/funcx" up --no-notebook --port "$(port)" --forwarder-port "$(port)"
+"$root/funcx" whoami | grep -q '"username":"admin"' || { echo "smoke: not signed in as admin" >&2; exit 1; }
 fid=$("$root/funcx" function register --source 'long sq(long x) { return x * x; }' | cut -d' ' -f1)
 out=$("$root/funcx" map "$fid" --range 1..10000)
 echo "$out"

@@ -50,8 +50,10 @@ class FuncxMagics(unittest.TestCase):
         self.assertIn(URL, text)
         self.assertIn(f"using endpoint local ({ENDPOINT_ID})", text)
 
-    def test_whoami_explains_there_is_no_authentication_yet(self):
-        self.assertIn("no authentication", self.ok("%funcx whoami").result())
+    def test_whoami_names_the_signed_in_user_and_their_scopes(self):
+        text = self.ok("%funcx whoami").result()
+        self.assertIn("admin at " + URL, text)
+        self.assertIn("funcx:compute", text)
 
     def test_endpoints_is_an_html_table_with_status_workers_and_queue(self):
         html = self.ok("%funcx endpoints").result("text/html")

@@ -32,7 +32,7 @@ final class BenchCluster implements AutoCloseable {
   }
 
   FuncXClient client() {
-    return FuncXClient.connect(state.url());
+    return home.client(state.url()); // signed in with the credentials the service wrote
   }
 
   long servicePid() {

@@ -46,6 +46,9 @@ final class EndpointCommand {
     @Option(names = "--cpus-per-block") Integer cpusPerBlock;
     @Option(names = "--worker-init", description = "Shell lines run before the manager.")
     String workerInit;
+    @Option(names = "--allowed-functions", split = ",", description = "Function ids this endpoint"
+        + " runs (comma separated; 'any' for no restriction). Applies at the next start.")
+    java.util.List<String> allowedFunctions;
 
     @Override
     public Integer call() throws Exception {
@@ -64,6 +67,10 @@ final class EndpointCommand {
             maxBlocks != null ? maxBlocks : c.maxBlocks());
       }
       if (retries != null) c = c.withMaxRetries(retries);
+      if (allowedFunctions != null) {
+        c = c.withAllowedFunctions(allowedFunctions.equals(java.util.List.of("any"))
+            ? java.util.List.of() : allowedFunctions);
+      }
       if ("slurm".equals(provider) || (provider == null && "slurm".equals(c.provider()))) {
         c = c.withSlurm(slurmSettings(c.slurm()), idleTimeout != null ? idleTimeout
             : c.idleTimeoutSeconds());
@@ -143,7 +150,7 @@ final class EndpointCommand {
         EndpointConfig c = control.config(name);
         String seen = "-";
         if (service.isPresent() && c.endpointId() != null) {
-          seen = FuncXClient.connect(service.get().url()).endpoint(c.endpointId()).status();
+          seen = FuncxCli.HOME.client(service.get().url()).endpoint(c.endpointId()).status();
         }
         System.out.printf("%-16s  %-36s  %-8s  %-8s  %s%n", name,
             c.endpointId() == null ? "(not registered)" : c.endpointId(),

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.funcx.client.FuncXClient;
 import org.funcx.client.FuncXException;
 import org.funcx.endpoint.config.EndpointConfig;
+import org.funcx.endpoint.config.EndpointEnrollment;
 
 /** Configures, starts, lists and stops the endpoints of one funcX home. */
 public final class EndpointControl {
@@ -59,9 +60,9 @@ public final class EndpointControl {
    */
   public String start(String name, String serviceUrl) throws Exception {
     EndpointConfig config = configure(name, serviceUrl).withServiceUrl(serviceUrl);
-    FuncXClient client = FuncXClient.connect(serviceUrl);
-    String id = client.registerEndpoint(name, config.endpointId()).id();
-    config = config.withEndpointId(id);
+    FuncXClient client = home.client(serviceUrl);
+    config = EndpointEnrollment.register(client, home.endpointDir(name), config);
+    String id = config.endpointId();
     save(config);
     if (runningPid(name).isEmpty()) {
       // A dead agent may have left managers in its process group: end them before starting anew.

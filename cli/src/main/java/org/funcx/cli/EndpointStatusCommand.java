@@ -24,7 +24,7 @@ final class EndpointStatusCommand implements Callable<Integer> {
         : "stopped"));
     var service = new ServiceControl(FuncxCli.HOME).running();
     if (service.isPresent() && config.endpointId() != null) {
-      var e = org.funcx.client.FuncXClient.connect(service.get().url()).endpoint(config.endpointId());
+      var e = FuncxCli.HOME.client(service.get().url()).endpoint(config.endpointId());
       System.out.printf("service sees it %s: %d managers, %d workers, %d unfinished tasks%n",
           e.status(), e.managers(), e.workers(), e.outstandingTasks());
     }

@@ -30,7 +30,7 @@ final class FunctionCommand {
     @Override
     public Integer call() throws Exception {
       String code = source.file != null ? Files.readString(source.file) : source.text;
-      RegisteredFunction f = FuncXClient.connect(EndpointCommand.serviceUrl())
+      RegisteredFunction f = FuncxCli.HOME.client(EndpointCommand.serviceUrl())
           .register(code, entry, name);
       System.out.println(f.id() + "  " + (f.signature() == null ? f.entryPoint() : f.signature()));
       return 0;
@@ -43,7 +43,7 @@ final class FunctionCommand {
 
     @Override
     public Integer call() {
-      RegisteredFunction f = FuncXClient.connect(EndpointCommand.serviceUrl()).function(id);
+      RegisteredFunction f = FuncxCli.HOME.client(EndpointCommand.serviceUrl()).function(id);
       System.out.println(f.id() + "  " + f.name() + "  " + f.signature() + "  hash " + f.hash());
       return 0;
     }
@@ -55,7 +55,7 @@ final class FunctionCommand {
 
     @Override
     public Integer call() {
-      FuncXClient.connect(EndpointCommand.serviceUrl()).deleteFunction(id);
+      FuncxCli.HOME.client(EndpointCommand.serviceUrl()).deleteFunction(id);
       System.out.println("deleted " + id);
       return 0;
     }

@@ -1,11 +1,14 @@
 package org.funcx.cli;
 
 import java.nio.file.Path;
+import org.funcx.client.FuncXClient;
+import org.funcx.client.auth.TokenStore;
 
 /**
  * Where funcX keeps its state: {@code $FUNCX_HOME}, else {@code ~/.funcx}. Layout:
  * {@code service/} (database), {@code service.json} (ports, pid), {@code logs/},
- * {@code endpoints/NAME/} (config.json, agent.pid, logs/).
+ * {@code endpoints/NAME/} (config.json, agent.pid, logs/, curve.json and clients.json: the
+ * endpoint's keys and credentials), {@code tokens.json} and {@code clients.json} (sign-in).
  */
 public record FuncxHome(Path root) {
 
@@ -37,6 +40,16 @@ public record FuncxHome(Path root) {
 
   public Path endpointConfig(String name) {
     return endpointDir(name).resolve("config.json");
+  }
+
+  /** Where this home keeps tokens and client credentials ({@code tokens.json}, {@code clients.json}). */
+  public TokenStore tokens() {
+    return new TokenStore(root);
+  }
+
+  /** A client of the service at {@code url}, signed in with this home's credentials. */
+  public FuncXClient client(String url) {
+    return FuncXClient.connect(url, tokens());
   }
 
   public Path endpointPid(String name) {

@@ -22,7 +22,7 @@ final class MapCommand implements Callable<Integer> {
     if (bounds.length != 2) throw new IllegalArgumentException("--range must look like 1..10000");
     long from = Long.parseLong(bounds[0].trim());
     long to = Long.parseLong(bounds[1].trim());
-    FuncXClient client = FuncXClient.connect(EndpointCommand.serviceUrl());
+    FuncXClient client = FuncxCli.HOME.client(EndpointCommand.serviceUrl());
     long start = System.nanoTime();
     try (var executor = client.executor(Targets.endpointId(endpoint))) {
       List<Long> inputs = LongStream.rangeClosed(from, to).boxed().toList();

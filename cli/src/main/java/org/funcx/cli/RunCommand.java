@@ -25,7 +25,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    FuncXClient client = FuncXClient.connect(EndpointCommand.serviceUrl());
+    FuncXClient client = FuncxCli.HOME.client(EndpointCommand.serviceUrl());
     List<Object> values = new ArrayList<>();
     for (String a : args) values.add(Json.GSON.fromJson(JsonParser.parseString(a), Object.class));
     TaskOptions options = new TaskOptions(

@@ -8,7 +8,10 @@ import java.util.Optional;
 import org.funcx.client.FuncXClient;
 import org.funcx.client.FuncXException;
 import org.funcx.core.json.Json;
+import org.funcx.client.auth.Credentials;
+import org.funcx.client.auth.TokenStore;
 import org.funcx.service.ServiceConfig;
+import org.funcx.service.auth.ServiceAuth;
 
 /** Starts, finds and stops the service process of one funcX home. */
 public final class ServiceControl {
@@ -71,7 +74,19 @@ public final class ServiceControl {
     Waits.until("the service at " + state.url() + " to answer", 60,
         () -> answers(state.url()), () -> ProcessLauncher.alive(pid),
         home.logs().resolve("service.log"));
+    adoptLocalClient(state.url());
     return state;
+  }
+
+  /**
+   * Signs this home in as the service's administrator: the service wrote the local CLI client's
+   * credentials (0600) into its data directory at first start; this home's CLI, kernel and SDK
+   * find them in {@code clients.json}. A home whose service lives elsewhere logs in instead.
+   */
+  private void adoptLocalClient(String url) throws IOException {
+    java.nio.file.Path file = home.serviceData().resolve(ServiceAuth.LOCAL_CLIENT_FILE);
+    if (!Files.exists(file)) return;
+    home.tokens().saveClient(url, TokenStore.ClientSecret.read(file));
   }
 
   /** Stops the service; true when one was running. */
@@ -84,7 +99,7 @@ public final class ServiceControl {
 
   static boolean answers(String url) {
     try {
-      FuncXClient.connect(url).version();
+      FuncXClient.connect(url, Credentials.token(null)).version();
       return true;
     } catch (FuncXException e) {
       return false;

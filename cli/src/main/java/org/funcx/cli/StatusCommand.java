@@ -20,7 +20,7 @@ final class StatusCommand implements Callable<Integer> {
     var endpoints = new EndpointControl(home);
     System.out.printf("%-36s  %-12s  %-7s  %8s  %7s  %6s  %7s  %s%n", "ENDPOINT", "NAME", "STATUS",
         "MANAGERS", "WORKERS", "QUEUED", "RUNNING", "LOCAL PID");
-    for (EndpointInfo e : FuncXClient.connect(service.get().url()).endpoints()) {
+    for (EndpointInfo e : FuncxCli.HOME.client(service.get().url()).endpoints()) {
       String pid = endpoints.runningPid(e.name()).map(String::valueOf).orElse("-");
       System.out.printf("%-36s  %-12s  %-7s  %8d  %7d  %6d  %7d  %s%n", e.id(), e.name(),
           e.status(), e.managers(), e.workers(), e.outstandingTasks() - e.runningAtEndpoint(),

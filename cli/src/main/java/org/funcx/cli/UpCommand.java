@@ -31,6 +31,9 @@ final class UpCommand implements Callable<Integer> {
     System.out.println("  service:   " + service.url() + "  (pid " + service.pid() + ")");
     System.out.println("  endpoint:  " + endpoint + "  " + id);
     System.out.println("  state:     " + home.root());
+    System.out.println("  signed in: as admin (credentials in " + home.root().resolve("clients.json")
+        + "; the admin password for the login page is in "
+        + home.serviceData().resolve(org.funcx.service.auth.ServiceAuth.ADMIN_PASSWORD_FILE) + ")");
     System.out.println("  logs:      " + home.logs() + ", " + home.endpointDir(endpoint).resolve("logs"));
     System.out.print("  kernel:    ");
     System.out.flush();

@@ -52,6 +52,7 @@ class NotebooksTest {
         NOTEBOOKS.resolve(name).toString()).redirectErrorStream(true);
     pb.environment().put("JUPYTER_PATH", jupyterPath.toString());
     pb.environment().put("FUNCX_URL", cluster.url);
+    pb.environment().put("FUNCX_HOME", cluster.home.root().toString());
     Process p = pb.start();
     String log = new String(p.getInputStream().readAllBytes());
     assertThat(p.waitFor()).as("nbconvert of %s:%n%s", name, log).isZero();

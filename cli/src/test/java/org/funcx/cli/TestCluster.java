@@ -59,7 +59,7 @@ final class TestCluster implements AutoCloseable {
   }
 
   FuncXClient client() {
-    return FuncXClient.connect(url);
+    return home.client(url);
   }
 
   /** Configures (with {@code tune} applied to the defaults) and starts an endpoint. */

@@ -18,6 +18,11 @@ import java.util.List;
 import java.util.Map;
 import org.funcx.arrow.ArrowDecoder;
 import org.funcx.arrow.ArrowTable;
+import org.funcx.client.auth.AuthDiscovery;
+import org.funcx.client.auth.Credentials;
+import org.funcx.client.auth.DeviceLogin;
+import org.funcx.client.auth.StoredCredentials;
+import org.funcx.client.auth.TokenStore;
 import org.funcx.core.json.Json;
 
 /**
@@ -27,16 +32,81 @@ import org.funcx.core.json.Json;
 public final class FuncXClient implements AutoCloseable {
   private final String baseUrl;
   private final HttpClient http;
+  private final Credentials credentials;
 
-  private FuncXClient(String baseUrl) {
+  private FuncXClient(String baseUrl, java.util.function.Function<FuncXClient, Credentials> credentials) {
     this.baseUrl = baseUrl.replaceAll("/+$", "");
     this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
+    this.credentials = credentials.apply(this);
   }
 
-  /** A client of the service at {@code url}, e.g. {@code http://127.0.0.1:8765}. */
+  /**
+   * A client of the service at {@code url}, e.g. {@code http://127.0.0.1:8765}, signed in with
+   * {@code FUNCX_TOKEN} when set, else with what the user's state directory holds for that URL
+   * (a login's tokens, or client credentials); see {@link TokenStore#userDefault()}.
+   */
   public static FuncXClient connect(String url) {
-    return new FuncXClient(url);
+    String token = System.getenv("FUNCX_TOKEN");
+    if (token != null && !token.isBlank()) return connect(url, Credentials.token(token.trim()));
+    return connect(url, TokenStore.userDefault());
+  }
+
+  /** A client signed in with what {@code store} holds for the service. */
+  public static FuncXClient connect(String url, TokenStore store) {
+    String base = url.replaceAll("/+$", "");
+    return new FuncXClient(base, c -> new StoredCredentials(base, store, c::authDiscovery));
+  }
+
+  /** A client with its own source of tokens. */
+  public static FuncXClient connect(String url, Credentials credentials) {
+    return new FuncXClient(url, c -> credentials);
+  }
+
+  /** Where the service says tokens come from ({@code /v2/version}, which needs no token). */
+  public AuthDiscovery authDiscovery() {
+    return AuthDiscovery.parse(call("GET", "/v2/version", null).getAsJsonObject());
+  }
+
+  /** Starts a device-flow login; show the user its link and code, then {@code await} it. */
+  public DeviceLogin.Pending startLogin() {
+    if (!(credentials instanceof StoredCredentials stored)) {
+      throw new FuncXException(0, "fixed_token", "this client uses a fixed token; log in with a"
+          + " client made by FuncXClient.connect(url) or connect(url, store)");
+    }
+    return DeviceLogin.start(stored);
+  }
+
+  /** Forgets the tokens of the last login to this service. */
+  public void logout() {
+    if (credentials instanceof StoredCredentials stored) stored.store().saveTokens(baseUrl, null);
+  }
+
+  /** Creates a user of the embedded issuer (needs the admin scope); answers the new user. */
+  public JsonObject createUser(JsonObject user) {
+    return call("POST", "/v2/users", user).getAsJsonObject();
+  }
+
+  /**
+   * Creates client credentials acting as the signed-in user with {@code scopes} (a subset of the
+   * user's), for automation; the answer holds {@code client_id} and {@code client_secret}, shown once.
+   */
+  public JsonObject createClient(String name, List<String> scopes) {
+    JsonObject body = new JsonObject();
+    body.addProperty("name", name);
+    JsonArray s = new JsonArray();
+    scopes.forEach(s::add);
+    body.add("scopes", s);
+    return call("POST", "/v2/clients", body).getAsJsonObject();
+  }
+
+  public void deleteClient(String clientId) {
+    call("DELETE", "/v2/clients/" + clientId, null);
+  }
+
+  /** Who the service takes this client for: subject, username, scopes, groups. */
+  public JsonObject whoami() {
+    return call("GET", "/v2/whoami", null).getAsJsonObject();
   }
 
   public String url() {
@@ -86,6 +156,38 @@ public final class FuncXClient implements AutoCloseable {
     return endpoint(call("POST", "/v2/endpoints", body).getAsJsonObject());
   }
 
+  /**
+   * Registers (or, with {@code endpointId}, re-registers) an endpoint whose agent connects with
+   * the CURVE public key {@code curvePublicKey}; {@code allowedFunctions} empty for any function.
+   */
+  public EndpointRegistration registerEndpoint(String name, String endpointId, String curvePublicKey,
+      List<String> allowedFunctions) {
+    JsonObject body = new JsonObject();
+    body.addProperty("name", name);
+    if (endpointId != null) body.addProperty("endpoint_id", endpointId);
+    if (curvePublicKey != null) body.addProperty("curve_public_key", curvePublicKey);
+    JsonArray allowed = new JsonArray();
+    allowedFunctions.forEach(allowed::add);
+    body.add("allowed_functions", allowed);
+    JsonObject o = call("POST", "/v2/endpoints", body).getAsJsonObject();
+    List<String> allowedBack = new ArrayList<>();
+    if (o.has("allowed_functions")) {
+      o.getAsJsonArray("allowed_functions").forEach(e -> allowedBack.add(e.getAsString()));
+    }
+    return new EndpointRegistration(endpoint(o), str(o, "forwarder_public_key"), str(o, "client_id"),
+        str(o, "client_secret"), allowedBack);
+  }
+
+  /** Shares a function or endpoint ({@code kind}: "functions" or "endpoints") publicly or with groups. */
+  public void share(String kind, String id, boolean isPublic, List<String> groups) {
+    JsonObject body = new JsonObject();
+    body.addProperty("public", isPublic);
+    JsonArray g = new JsonArray();
+    groups.forEach(g::add);
+    body.add("groups", g);
+    call("PUT", "/v2/" + kind + "/" + id + "/sharing", body);
+  }
+
   public List<EndpointInfo> endpoints() {
     List<EndpointInfo> out = new ArrayList<>();
     for (JsonElement e : call("GET", "/v2/endpoints", null).getAsJsonObject()
@@ -97,6 +199,11 @@ public final class FuncXClient implements AutoCloseable {
 
   public EndpointInfo endpoint(String endpointId) {
     return endpoint(call("GET", "/v2/endpoints/" + endpointId + "/status", null).getAsJsonObject());
+  }
+
+  /** The endpoint with the forwarder's address and CURVE key, as its agent needs them. */
+  public EndpointInfo endpointDetails(String endpointId) {
+    return endpoint(call("GET", "/v2/endpoints/" + endpointId, null).getAsJsonObject());
   }
 
   public void deleteEndpoint(String endpointId) {
@@ -163,10 +270,12 @@ public final class FuncXClient implements AutoCloseable {
    * The caller owns the table and closes it to release its memory.
    */
   public ArrowTable resultTable(String taskId) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/v2/tasks/" + taskId
-        + "/result")).timeout(Duration.ofMinutes(10)).GET().build();
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/v2/tasks/" + taskId
+        + "/result")).timeout(Duration.ofMinutes(10)).GET();
+    authorize(request);
     try {
-      HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> response = http.send(request.build(),
+          HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream body = response.body()) {
         if (response.statusCode() >= 400) {
           throw error(response.statusCode(), parse(new String(body.readAllBytes(),
@@ -207,7 +316,29 @@ public final class FuncXClient implements AutoCloseable {
     return http;
   }
 
+  /** Adds the bearer token, if there is one. */
+  void authorize(HttpRequest.Builder request) {
+    String token = credentials.accessToken();
+    if (token != null) request.setHeader("Authorization", "Bearer " + token);
+  }
+
+  /** The bearer token for a WebSocket upgrade, or null. */
+  String accessToken() {
+    return credentials.accessToken();
+  }
+
+  /** Calls the API; a 401 drops the cached token and retries once with a fresh one. */
   JsonElement call(String method, String path, JsonElement body) {
+    try {
+      return callOnce(method, path, body);
+    } catch (FuncXException e) {
+      if (e.status() != 401 || path.equals("/v2/version")) throw e;
+      credentials.rejected();
+      return callOnce(method, path, body);
+    }
+  }
+
+  private JsonElement callOnce(String method, String path, JsonElement body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
         .timeout(Duration.ofMinutes(2)).header("Accept", "application/json");
     if (body == null) {
@@ -216,6 +347,7 @@ public final class FuncXClient implements AutoCloseable {
       request.header("Content-Type", "application/json")
           .method(method, HttpRequest.BodyPublishers.ofString(Json.GSON.toJson(body)));
     }
+    if (!path.equals("/v2/version")) authorize(request);
     HttpResponse<String> response;
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -264,7 +396,8 @@ public final class FuncXClient implements AutoCloseable {
   private static EndpointInfo endpoint(JsonObject o) {
     return new EndpointInfo(o.get("endpoint_id").getAsString(), str(o, "name"), str(o, "status"),
         num(o, "managers"), num(o, "workers"), num(o, "idle_workers"), num(o, "outstanding_tasks"),
-        num(o, "queued_at_endpoint"), num(o, "running_at_endpoint"), str(o, "forwarder_address"));
+        num(o, "queued_at_endpoint"), num(o, "running_at_endpoint"), str(o, "forwarder_address"),
+        str(o, "forwarder_public_key"));
   }
 
   private static String str(JsonObject o, String field) {

@@ -89,8 +89,12 @@ final class ResultStream implements AutoCloseable {
 
   private void connect() {
     try {
-      WebSocket ws = client.http().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-          .buildAsync(URI.create(client.webSocketUrl()), new Listener()).get(10, TimeUnit.SECONDS);
+      WebSocket.Builder builder = client.http().newWebSocketBuilder()
+          .connectTimeout(Duration.ofSeconds(5));
+      String token = client.accessToken();
+      if (token != null) builder.header("Authorization", "Bearer " + token);
+      WebSocket ws = builder.buildAsync(URI.create(client.webSocketUrl()), new Listener())
+          .get(10, TimeUnit.SECONDS);
       socket = ws;
       groups.removeIf(g -> pending.values().isEmpty());
       for (String g : groups) subscribe(ws, g);

@@ -1,14 +1,14 @@
 package org.funcx.endpoint;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import org.funcx.core.json.Json;
+import org.funcx.client.EndpointInfo;
+import org.funcx.client.FuncXClient;
+import org.funcx.client.FuncXException;
+import org.funcx.client.auth.TokenStore;
 import org.funcx.endpoint.config.EndpointConfig;
+import org.funcx.endpoint.config.EndpointKeys;
+import org.funcx.endpoint.interchange.CurveClientKeys;
 import org.funcx.endpoint.interchange.Interchange;
 import org.funcx.endpoint.provider.BlockScaler;
 import org.funcx.endpoint.provider.LocalProvider;
@@ -20,8 +20,9 @@ import org.zeromq.ZContext;
 
 /**
  * A running endpoint: the interchange on its own thread plus the provider that runs managers.
- * It finds the service's forwarder through {@code GET /v2/version}, retrying until the service
- * answers, so endpoint and service can start in either order.
+ * It finds the service's forwarder through {@code GET /v2/endpoints/ID} (signed in with the
+ * endpoint's client credentials), retrying until the service answers, so endpoint and service can
+ * start in either order; the link to the forwarder is CURVE-encrypted with the endpoint's keys.
  */
 public final class EndpointAgent implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EndpointAgent.class);
@@ -36,8 +37,11 @@ public final class EndpointAgent implements AutoCloseable {
       throw new IllegalArgumentException("endpoint " + config.name() + " has no endpoint_id;"
           + " register it first (funcx endpoint start does)");
     }
-    String forwarder = forwarderAddress(config.serviceUrl());
-    this.interchange = new Interchange(config, forwarder, context);
+    EndpointInfo service = forwarder(config, endpointDir);
+    EndpointKeys keys = EndpointKeys.load(endpointDir);
+    String forwarder = service.forwarderAddress();
+    this.interchange = new Interchange(config, forwarder, new CurveClientKeys(
+        service.forwarderPublicKey(), keys.publicKey(), keys.secretKey()), context);
     this.thread = new Thread(interchange, "funcx-interchange");
     Path logs = endpointDir.resolve("logs");
     this.provider = "slurm".equals(config.provider())
@@ -51,28 +55,30 @@ public final class EndpointAgent implements AutoCloseable {
         config.endpointId(), forwarder, interchange.managerAddress());
   }
 
-  /** Asks the service where its forwarder listens; retries with back-off while it is down. */
-  static String forwarderAddress(String serviceUrl) throws InterruptedException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(serviceUrl + "/v2/version"))
-        .timeout(Duration.ofSeconds(10)).build();
+  /**
+   * Asks the service, with the endpoint's own credentials, where its forwarder listens and which
+   * CURVE key it has; retries with back-off while the service is down. A refusal (the endpoint
+   * was deleted or its credentials revoked) ends the agent with the reason.
+   */
+  static EndpointInfo forwarder(EndpointConfig config, Path endpointDir) throws InterruptedException {
+    FuncXClient client = FuncXClient.connect(config.serviceUrl(), new TokenStore(endpointDir));
     long backoff = 200;
     while (true) {
       try {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200) {
-          return Json.GSON.fromJson(response.body(), VersionInfo.class).forwarder_address();
+        return client.endpointDetails(config.endpointId());
+      } catch (FuncXException e) {
+        if (e.status() == 401 || e.status() == 403 || e.status() == 404) {
+          throw new IllegalStateException("the service refuses endpoint " + config.endpointId()
+              + " (" + e.code() + ": " + e.getMessage() + "); it was deleted or its credentials"
+              + " revoked: register it again with 'funcx endpoint start'", e);
         }
-        log.warn("service {} answered {}; retrying", serviceUrl, response.statusCode());
-      } catch (IOException e) {
-        log.warn("service {} unreachable ({}); retrying in {} ms", serviceUrl, e.getMessage(), backoff);
+        log.warn("service {} not available ({}); retrying in {} ms", config.serviceUrl(),
+            e.getMessage(), backoff);
       }
       Thread.sleep(backoff);
       backoff = Math.min(5_000, backoff * 2);
     }
   }
-
-  private record VersionInfo(String forwarder_address) {}
 
   public void awaitStop() throws InterruptedException {
     thread.join();

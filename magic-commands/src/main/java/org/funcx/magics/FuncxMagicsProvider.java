@@ -15,6 +15,8 @@ import org.funcx.magics.commands.RunCommand;
 import org.funcx.magics.commands.StatusCommand;
 import org.funcx.magics.commands.TasksCommand;
 import org.funcx.magics.commands.UseCommand;
+import org.funcx.magics.commands.LoginCommand;
+import org.funcx.magics.commands.LogoutCommand;
 import org.funcx.magics.commands.WhoamiCommand;
 
 /** Registers {@code %funcx} and {@code %%funcx} with the kernel (found by ServiceLoader). */
@@ -24,7 +26,8 @@ public final class FuncxMagicsProvider implements MagicsProvider {
     FuncxSession session = new FuncxSession(ctx);
     Registrar registrar = new Registrar(session);
     FuncxMagic magic = new FuncxMagic(session, List.of(new ConnectCommand(session),
-        new WhoamiCommand(session), new EndpointsCommand(session), new UseCommand(session),
+        new WhoamiCommand(session), new LoginCommand(session), new LogoutCommand(session),
+        new EndpointsCommand(session), new UseCommand(session),
         new RegisterCommand(registrar), new RunCommand(session, registrar),
         new TasksCommand(session), new StatusCommand(session), new ResultCommand(session),
         new CancelCommand(session), new FunctionCommand(registrar),

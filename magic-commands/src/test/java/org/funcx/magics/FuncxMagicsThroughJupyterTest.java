@@ -39,7 +39,8 @@ class FuncxMagicsThroughJupyterTest {
   static void start() throws Exception {
     cluster = new LocalCluster(Files.createDirectories(dir.resolve("cluster")));
     jupyter = Jupyter.withKernel(Files.createDirectories(dir.resolve("jupyter")), Map.of(
-        "FUNCX_URL", cluster.url, "FUNCX_TEST_ENDPOINT_ID", cluster.endpointId,
+        "FUNCX_URL", cluster.url, "FUNCX_HOME", cluster.home().toString(),
+        "FUNCX_TEST_ENDPOINT_ID", cluster.endpointId,
         "FUNCX_SERVICE_PID", String.valueOf(cluster.servicePid())));
   }
 

@@ -12,7 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.funcx.client.FuncXClient;
 import org.funcx.client.FuncXException;
+import org.funcx.client.auth.Credentials;
+import org.funcx.client.auth.TokenStore;
 import org.funcx.endpoint.config.EndpointConfig;
+import org.funcx.endpoint.config.EndpointEnrollment;
+import org.funcx.service.auth.ServiceAuth;
 
 /**
  * A real funcX service and one real endpoint ({@code local}) as child processes of the test JVM,
@@ -34,14 +38,25 @@ final class LocalCluster implements AutoCloseable {
     service = start("service", "org.funcx.service.ServiceMain", "--data",
         dir.resolve("service").toString(), "--port", String.valueOf(http), "--forwarder-port",
         String.valueOf(freePort()));
-    FuncXClient client = FuncXClient.connect(url);
-    waitFor("the service at " + url, service, () -> answers(client));
-    endpointId = client.registerEndpoint(ENDPOINT_NAME, null).id();
+    FuncXClient anonymous = FuncXClient.connect(url, Credentials.token(null));
+    waitFor("the service at " + url, service, () -> answers(anonymous));
+    // Sign in as the local administrator, the way ./funcx up does: the kernel finds the
+    // credentials through FUNCX_HOME (this directory).
+    new TokenStore(dir).saveClient(url, TokenStore.ClientSecret.read(
+        dir.resolve("service").resolve(ServiceAuth.LOCAL_CLIENT_FILE)));
+    FuncXClient client = FuncXClient.connect(url, new TokenStore(dir));
     Path endpointDir = dir.resolve("endpoints").resolve(ENDPOINT_NAME);
-    EndpointConfig.defaults(ENDPOINT_NAME, url).withEndpointId(endpointId).withWorkers(2, 16)
-        .validated().save(endpointDir.resolve("config.json"));
+    EndpointConfig config = EndpointEnrollment.register(client, endpointDir,
+        EndpointConfig.defaults(ENDPOINT_NAME, url).withWorkers(2, 16).validated());
+    endpointId = config.endpointId();
+    config.save(endpointDir.resolve("config.json"));
     Process agent = start("endpoint", "org.funcx.endpoint.AgentMain", endpointDir.toString());
     waitFor("endpoint " + ENDPOINT_NAME, agent, () -> online(client));
+  }
+
+  /** The funcX home of this cluster: where the kernel finds the administrator's credentials. */
+  Path home() {
+    return dir;
   }
 
   long servicePid() {

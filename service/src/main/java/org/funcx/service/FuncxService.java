@@ -7,6 +7,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.funcx.service.api.ApiServer;
 import org.funcx.service.api.ResultPushHub;
+import org.funcx.service.auth.ServiceAuth;
+import org.funcx.service.forward.CurveKeys;
 import org.funcx.service.forward.Forwarder;
 import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.LiveTaskStates;
@@ -28,20 +30,30 @@ public final class FuncxService implements AutoCloseable {
   private final Forwarder forwarder;
   private final ApiServer api;
   private final ScheduledExecutorService expiry;
+  private final ServiceAuth auth;
 
-  private FuncxService(ServiceConfig config) throws Exception {
+  private final String url;
+
+  private FuncxService(ServiceConfig requested) throws Exception {
+    // The embedded issuer is named by the service URL, so the port is fixed before anything starts.
+    ServiceConfig config = requested.httpPort() != 0 ? requested
+        : requested.withPorts(freePort(requested.host()), requested.forwarderPort());
+    this.url = config.url();
     Files.createDirectories(config.dataDir());
     this.registry = config.registryUrl() == null ? Registry.embedded(config.dataDir())
         : new Registry(config.registryUrl());
+    var auth = ServiceAuth.start(config.auth(), url, config.dataDir(), registry.database());
     this.store = new TaskStore(config.dataDir().resolve("tasks.mvstore"));
     var live = new LiveTaskStates();
     var catalog = new FunctionCatalog(registry);
     this.push = new ResultPushHub(store, live);
     var completions = new TaskCompletions(store, live, catalog, push::publish);
-    this.forwarder = new Forwarder(config.host(), config.forwarderPort(), store, live, catalog,
-        completions, registry, config.heartbeat().toMillis(), config.sendBatchSize());
+    this.forwarder = new Forwarder(config.host(), config.forwarderPort(),
+        CurveKeys.loadOrCreate(config.dataDir().resolve("forwarder-curve.json")), store, live,
+        catalog, completions, registry, config.heartbeat().toMillis(), config.sendBatchSize());
     forwarder.start();
-    this.api = new ApiServer(config, registry, store, live, catalog, forwarder, push);
+    this.api = new ApiServer(config, registry, store, live, catalog, forwarder, push, auth);
+    this.auth = auth;
     this.expiry = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "funcx-task-expiry"));
     long period = Math.max(1_000, Math.min(config.taskTtl().toMillis() / 10, 3_600_000));
     expiry.scheduleWithFixedDelay(() -> expire(config), period, period, TimeUnit.MILLISECONDS);
@@ -69,7 +81,21 @@ public final class FuncxService implements AutoCloseable {
   }
 
   public String url() {
-    return "http://127.0.0.1:" + httpPort();
+    return url;
+  }
+
+  public ServiceAuth auth() {
+    return auth;
+  }
+
+  public Forwarder forwarder() {
+    return forwarder;
+  }
+
+  private static int freePort(String host) throws java.io.IOException {
+    try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+      return socket.getLocalPort();
+    }
   }
 
   public static Path defaultDataDir(Path home) {

@@ -17,6 +17,9 @@ import java.time.Duration;
  * @param advertisedForwarder the forwarder address endpoints are told to use, when it differs
  *     from the bound one (NAT, a proxy, a load balancer); null for the bound address
  * @param requestsPerSecond REST requests a second per client before 429s; 0 for no limit
+ * @param auth how users authenticate (embedded issuer by default)
+ * @param publicUrl the URL clients reach the service at (the embedded issuer's name); null for
+ *     {@code http://HOST:PORT}
  */
 public record ServiceConfig(
     String host,
@@ -30,44 +33,64 @@ public record ServiceConfig(
     int sendBatchSize,
     String registryUrl,
     String advertisedForwarder,
-    double requestsPerSecond) {
+    double requestsPerSecond,
+    org.funcx.service.auth.AuthSettings auth,
+    String publicUrl) {
 
   public static final int DEFAULT_HTTP_PORT = 8765;
   public static final int DEFAULT_FORWARDER_PORT = 8766;
 
   public static ServiceConfig defaults(Path dataDir) {
     return new ServiceConfig("127.0.0.1", DEFAULT_HTTP_PORT, DEFAULT_FORWARDER_PORT, dataDir,
-        Duration.ofDays(14), Duration.ofSeconds(1), 10 << 20, 512L << 20, 5_000, null, null, 2_000);
+        Duration.ofDays(14), Duration.ofSeconds(1), 10 << 20, 512L << 20, 5_000, null, null, 2_000,
+        org.funcx.service.auth.AuthSettings.embedded(), null);
   }
 
   public ServiceConfig withPorts(int http, int forwarder) {
     return new ServiceConfig(host, http, forwarder, dataDir, taskTtl, heartbeat, maxArgsBytes,
-        maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, requestsPerSecond);
+        maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, requestsPerSecond, auth, publicUrl);
   }
 
   public ServiceConfig withTaskTtl(Duration ttl) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, ttl, heartbeat, maxArgsBytes,
-        maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, requestsPerSecond);
+        maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, requestsPerSecond, auth, publicUrl);
   }
 
   public ServiceConfig withRegistryUrl(String jdbcUrl) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
         maxArgsBytes, maxRequestBytes, sendBatchSize, jdbcUrl, advertisedForwarder,
-        requestsPerSecond);
+        requestsPerSecond, auth, publicUrl);
   }
 
   public ServiceConfig withAdvertisedForwarder(String address) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
-        maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, address, requestsPerSecond);
+        maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, address, requestsPerSecond, auth, publicUrl);
   }
 
   public ServiceConfig withRequestsPerSecond(double limit) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
-        maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, limit);
+        maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, limit, auth, publicUrl);
+  }
+
+  public ServiceConfig withAuth(org.funcx.service.auth.AuthSettings settings) {
+    return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
+        maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder,
+        requestsPerSecond, settings, publicUrl);
+  }
+
+  public ServiceConfig withPublicUrl(String url) {
+    return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
+        maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder,
+        requestsPerSecond, auth, url);
+  }
+
+  /** The URL clients use: {@code publicUrl}, else {@code http://host:httpPort}. */
+  public String url() {
+    return publicUrl != null ? publicUrl.replaceAll("/+$", "") : "http://" + host + ":" + httpPort;
   }
 
   public ServiceConfig withMaxArgsBytes(int bytes) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat, bytes,
-        maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, requestsPerSecond);
+        maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, requestsPerSecond, auth, publicUrl);
   }
 }

@@ -7,7 +7,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the service in the foreground until SIGTERM/SIGINT. Arguments: {@code --data DIR
  * --port N --forwarder-port N --task-ttl-seconds N --registry-url JDBC_URL
- * --advertise-forwarder tcp://HOST:PORT}. Prints one line {@code funcx-service
+ * --advertise-forwarder tcp://HOST:PORT --public-url URL --auth-issuer URL --auth-audience AUD
+ * --auth-introspection-url URL --auth-introspection-client ID --auth-sdk-client ID} (secret in
+ * {@code FUNCX_INTROSPECTION_SECRET}). Prints one line {@code funcx-service
  * http=URL forwarder=ADDRESS} when ready, which launchers wait for.
  */
 public final class ServiceMain {
@@ -39,6 +41,12 @@ public final class ServiceMain {
     Duration ttl = null;
     String registryUrl = null;
     String advertised = null;
+    String publicUrl = null;
+    String issuer = null;
+    String audience = org.funcx.service.auth.AuthSettings.DEFAULT_AUDIENCE;
+    String introspection = null;
+    String introspectionClient = null;
+    String sdkClient = null;
     for (int i = 0; i < args.length; i += 2) {
       if (i + 1 >= args.length) throw new IllegalArgumentException(args[i] + " needs a value");
       String value = args[i + 1];
@@ -49,11 +57,26 @@ public final class ServiceMain {
         case "--task-ttl-seconds" -> ttl = Duration.ofSeconds(Long.parseLong(value));
         case "--registry-url" -> registryUrl = value;
         case "--advertise-forwarder" -> advertised = value;
+        case "--public-url" -> publicUrl = value;
+        case "--auth-issuer" -> issuer = value;
+        case "--auth-audience" -> audience = value;
+        case "--auth-introspection-url" -> introspection = value;
+        case "--auth-introspection-client" -> introspectionClient = value;
+        case "--auth-sdk-client" -> sdkClient = value;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
+    var auth = issuer == null ? org.funcx.service.auth.AuthSettings.embedded()
+        : org.funcx.service.auth.AuthSettings.externalJwt(issuer, audience);
+    if (sdkClient != null) auth = auth.withSdkClientId(sdkClient);
+    if (introspection != null) {
+      // The secret comes from the environment, never from the command line (ps shows that).
+      auth = auth.withIntrospection(java.net.URI.create(introspection), introspectionClient,
+          System.getenv("FUNCX_INTROSPECTION_SECRET"));
+    }
     ServiceConfig config = ServiceConfig.defaults(data).withPorts(http, forwarder)
-        .withRegistryUrl(registryUrl).withAdvertisedForwarder(advertised);
+        .withRegistryUrl(registryUrl).withAdvertisedForwarder(advertised).withAuth(auth)
+        .withPublicUrl(publicUrl);
     return ttl == null ? config : config.withTaskTtl(ttl);
   }
 }

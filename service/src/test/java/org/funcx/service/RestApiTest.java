@@ -23,12 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 class RestApiTest {
   @TempDir Path dir;
   FuncxService service;
+  String token;
   final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @BeforeEach
   void start() throws Exception {
     service = FuncxService.start(ServiceConfig.defaults(dir).withPorts(0, 0).withMaxArgsBytes(1_000)
         .withTaskTtl(Duration.ofSeconds(1)));
+    token = ServiceTokens.admin(service, dir);
   }
 
   @AfterEach
@@ -44,6 +46,7 @@ class RestApiTest {
 
   Answer call(String method, String path, String body) throws Exception {
     var request = HttpRequest.newBuilder(URI.create(service.url() + path))
+        .header("Authorization", "Bearer " + token)
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body)).build();
     var response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -129,6 +132,7 @@ class RestApiTest {
     String t = submitOne(f, e);
     service.close();
     service = FuncxService.start(ServiceConfig.defaults(dir).withPorts(0, 0));
+    token = ServiceTokens.admin(service, dir);
     assertThat(call("GET", "/v2/functions/" + f, null).status()).isEqualTo(200);
     assertThat(call("GET", "/v2/endpoints/" + e, null).status()).isEqualTo(200);
     Answer task = call("GET", "/v2/tasks/" + t, null);
@@ -161,6 +165,7 @@ class RestApiTest {
   void too_many_requests_get_429_with_retry_after_and_the_service_recovers() throws Exception {
     service.close();
     service = FuncxService.start(ServiceConfig.defaults(dir).withPorts(0, 0).withRequestsPerSecond(5));
+    token = ServiceTokens.admin(service, dir);
     int limited = 0;
     String retryAfter = null;
     for (int i = 0; i < 40; i++) {

@@ -19,7 +19,7 @@ final class Batches {
   static List<TaskSpec> tasks(int n) {
     List<TaskSpec> tasks = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      tasks.add(new TaskSpec(UUID.randomUUID().toString(), NOOP.hash(), "[" + i + "]", 0));
+      tasks.add(new TaskSpec(UUID.randomUUID().toString(), NOOP.hash(), "[" + i + "]", 0, null));
     }
     return tasks;
   }

@@ -187,7 +187,7 @@ final class FakeForwarder implements AutoCloseable {
     while (route != null && (n = load.sendable(batchSize)) > 0) {
       List<TaskSpec> tasks = new ArrayList<>(n);
       for (long seq = load.sent; seq < load.sent + n; seq++) {
-        tasks.add(new TaskSpec(TaskIds.of(seq), NOOP.hash(), "[" + seq + "]", 0));
+        tasks.add(new TaskSpec(TaskIds.of(seq), NOOP.hash(), "[" + seq + "]", 0, null));
       }
       if (!send(new WireMessage(MessageType.TASKS,
           new Messages.Tasks(Map.of(NOOP.hash(), NOOP), tasks)))) {

@@ -23,7 +23,9 @@ public enum ErrorKind {
   /** The task was cancelled before it ran. */
   CANCELLED,
   /** The function id is unknown where the task was to run. */
-  FUNCTION_NOT_FOUND;
+  FUNCTION_NOT_FOUND,
+  /** The endpoint runs only its allowed functions, and this is not one of them. */
+  FUNCTION_NOT_ALLOWED;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

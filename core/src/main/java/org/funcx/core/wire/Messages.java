@@ -26,9 +26,11 @@ public final class Messages {
    *
    * @param argsJson JSON array of the call's arguments, passed through untouched
    * @param timeoutMillis 0 for no timeout
+   * @param functionId the registered function's id, which endpoints restricting their functions check
    */
   @JsonAdapter(TaskRecordAdapters.Spec.class)
-  public record TaskSpec(String taskId, String functionHash, String argsJson, long timeoutMillis) {}
+  public record TaskSpec(String taskId, String functionHash, String argsJson, long timeoutMillis,
+      String functionId) {}
 
   /** A batch of tasks; {@code functions} carries every function the batch needs, by hash. */
   public record Tasks(Map<String, FunctionSpec> functions, List<TaskSpec> tasks) {}

@@ -17,7 +17,8 @@ import org.funcx.core.wire.Messages.TaskSpec;
  * Hand-written JSON adapters for the two records every task crosses the wire in, several times
  * per task: Gson's reflective record adapter looks fields up by name and builds each record
  * through reflection, which made it most of the interchange's CPU time under load. Same JSON as
- * the reflective form (record component names, nulls left out), same leniency: unknown fields
+ * the reflective form (record component names, nulls left out; a new component must be added
+ * here too), same leniency: unknown fields
  * are skipped, a missing number is 0, a wrong type is a {@link JsonSyntaxException}.
  */
 final class TaskRecordAdapters {
@@ -32,6 +33,7 @@ final class TaskRecordAdapters {
       string(out, "functionHash", t.functionHash());
       string(out, "argsJson", t.argsJson());
       out.name("timeoutMillis").value(t.timeoutMillis());
+      string(out, "functionId", t.functionId());
       out.endObject();
     }
 
@@ -41,6 +43,7 @@ final class TaskRecordAdapters {
       String hash = null;
       String args = null;
       long timeout = 0;
+      String functionId = null;
       in.beginObject();
       while (in.hasNext()) {
         switch (in.nextName()) {
@@ -48,11 +51,12 @@ final class TaskRecordAdapters {
           case "functionHash" -> hash = string(in);
           case "argsJson" -> args = string(in);
           case "timeoutMillis" -> timeout = number(in);
+          case "functionId" -> functionId = string(in);
           default -> in.skipValue();
         }
       }
       in.endObject();
-      return new TaskSpec(taskId, hash, args, timeout);
+      return new TaskSpec(taskId, hash, args, timeout, functionId);
     }
   }
 

@@ -4,6 +4,7 @@ import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.funcx.core.json.Json;
 
 /**
@@ -25,6 +26,8 @@ import org.funcx.core.json.Json;
  * @param maxResultBytes results above this fail as payload-too-large
  * @param idleTimeoutSeconds a block idle this long is stopped (down to {@code minBlocks})
  * @param slurm Slurm settings, for {@code provider = slurm}; null otherwise
+ * @param allowedFunctions function ids this endpoint runs; empty for any its users may run (the
+ *     service checks at submission, the interchange again on arrival)
  */
 public record EndpointConfig(
     String name,
@@ -43,12 +46,13 @@ public record EndpointConfig(
     String workerJvmOptions,
     long maxResultBytes,
     double idleTimeoutSeconds,
-    SlurmSettings slurm) {
+    SlurmSettings slurm,
+    List<String> allowedFunctions) {
 
   public static EndpointConfig defaults(String name, String serviceUrl) {
     int cores = Runtime.getRuntime().availableProcessors();
     return new EndpointConfig(name, null, serviceUrl, "local", Math.max(1, cores), 0, 1, 1, 1,
-        2.0, 1, "127.0.0.1", 0, "-Xmx1g -XX:+UseSerialGC", 256L << 20, 120, null);
+        2.0, 1, "127.0.0.1", 0, "-Xmx1g -XX:+UseSerialGC", 256L << 20, 120, null, List.of());
   }
 
   public EndpointConfig validated() {
@@ -70,43 +74,51 @@ public record EndpointConfig(
         Math.max(0, prefetch), initBlocks, minBlocks, maxBlocks, Math.max(0.2, heartbeatSeconds),
         Math.max(0, maxRetries), interchangeHost, interchangePort,
         workerJvmOptions == null ? "" : workerJvmOptions, Math.max(1024, maxResultBytes),
-        idleTimeoutSeconds <= 0 ? 120 : idleTimeoutSeconds, slurm == null ? null : slurm.validated());
+        idleTimeoutSeconds <= 0 ? 120 : idleTimeoutSeconds, slurm == null ? null : slurm.validated(),
+        allowedFunctions == null ? List.of() : List.copyOf(allowedFunctions));
   }
 
   public EndpointConfig withEndpointId(String id) {
     return new EndpointConfig(name, id, serviceUrl, provider, workersPerNode, prefetch, initBlocks,
         minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost, interchangePort,
-        workerJvmOptions, maxResultBytes, idleTimeoutSeconds, slurm);
+        workerJvmOptions, maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions);
   }
 
   public EndpointConfig withServiceUrl(String url) {
     return new EndpointConfig(name, endpointId, url, provider, workersPerNode, prefetch, initBlocks,
         minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost, interchangePort,
-        workerJvmOptions, maxResultBytes, idleTimeoutSeconds, slurm);
+        workerJvmOptions, maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions);
   }
 
   public EndpointConfig withBlocks(int init, int min, int max) {
     return new EndpointConfig(name, endpointId, serviceUrl, provider, workersPerNode, prefetch, init,
         min, max, heartbeatSeconds, maxRetries, interchangeHost, interchangePort, workerJvmOptions,
-        maxResultBytes, idleTimeoutSeconds, slurm);
+        maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions);
   }
 
   public EndpointConfig withWorkers(int workers, int prefetchCount) {
     return new EndpointConfig(name, endpointId, serviceUrl, provider, workers, prefetchCount,
         initBlocks, minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost,
-        interchangePort, workerJvmOptions, maxResultBytes, idleTimeoutSeconds, slurm);
+        interchangePort, workerJvmOptions, maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions);
   }
 
   public EndpointConfig withMaxRetries(int retries) {
     return new EndpointConfig(name, endpointId, serviceUrl, provider, workersPerNode, prefetch,
         initBlocks, minBlocks, maxBlocks, heartbeatSeconds, retries, interchangeHost,
-        interchangePort, workerJvmOptions, maxResultBytes, idleTimeoutSeconds, slurm);
+        interchangePort, workerJvmOptions, maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions);
   }
 
   public EndpointConfig withSlurm(SlurmSettings settings, double idleTimeout) {
     return new EndpointConfig(name, endpointId, serviceUrl, settings == null ? "local" : "slurm",
         workersPerNode, prefetch, initBlocks, minBlocks, maxBlocks, heartbeatSeconds, maxRetries,
-        interchangeHost, interchangePort, workerJvmOptions, maxResultBytes, idleTimeout, settings);
+        interchangeHost, interchangePort, workerJvmOptions, maxResultBytes, idleTimeout, settings,
+        allowedFunctions);
+  }
+
+  public EndpointConfig withAllowedFunctions(List<String> functionIds) {
+    return new EndpointConfig(name, endpointId, serviceUrl, provider, workersPerNode, prefetch,
+        initBlocks, minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost,
+        interchangePort, workerJvmOptions, maxResultBytes, idleTimeoutSeconds, slurm, functionIds);
   }
 
   public long heartbeatMillis() {

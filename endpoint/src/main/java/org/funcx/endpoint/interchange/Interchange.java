@@ -50,7 +50,14 @@ public final class Interchange implements Runnable {
   private long nextLoadSnapshot;
   private int dispatchRound;
 
+  /** An interchange on a plain link: only for in-process simulations against a fake forwarder. */
   public Interchange(EndpointConfig config, String forwarderAddress, ZContext context) {
+    this(config, forwarderAddress, null, context);
+  }
+
+  /** An interchange whose link to the forwarder is CURVE-encrypted with {@code keys}. */
+  public Interchange(EndpointConfig config, String forwarderAddress, CurveClientKeys keys,
+      ZContext context) {
     this.config = config;
     this.context = context;
     this.heartbeatMillis = config.heartbeatMillis();
@@ -61,7 +68,8 @@ public final class Interchange implements Runnable {
     String bindHost = "tcp://" + config.interchangeHost();
     this.managerPort = config.interchangePort() == 0 ? managers.bindToRandomPort(bindHost)
         : bindFixed(bindHost + ":" + config.interchangePort(), config.interchangePort());
-    this.service = new ServiceLink(context, forwarderAddress, config.endpointId(), heartbeatMillis);
+    this.service = new ServiceLink(context, forwarderAddress, keys, config.endpointId(),
+        heartbeatMillis);
     this.events = new Mailbox<>(context, "interchange");
   }
 
@@ -139,10 +147,17 @@ public final class Interchange implements Runnable {
   private void acceptTasks(Messages.Tasks tasks) {
     tasks.functions().values().forEach(book::addFunction);
     List<String> ids = new ArrayList<>(tasks.tasks().size());
+    List<String> allowed = config.allowedFunctions();
     for (TaskSpec t : tasks.tasks()) {
       HopTrace.mark("3-interchange-got", t.taskId());
       book.accept(t);
       ids.add(t.taskId());
+      // The service checks this too; the endpoint does not rely on it (defence in depth).
+      if (!allowed.isEmpty() && !allowed.contains(t.functionId())) {
+        book.complete(ResultEnvelope.json(TaskResult.failure(t.taskId(), TaskError.of(
+            ErrorKind.FUNCTION_NOT_ALLOWED, "endpoint " + config.name() + " does not run function "
+                + t.functionId() + " (not in its allowed_functions)"))));
+      }
     }
     service.send(new WireMessage(MessageType.TASKS_ACK, new Messages.TaskIds(ids)));
   }

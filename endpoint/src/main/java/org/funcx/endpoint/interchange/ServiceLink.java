@@ -18,6 +18,7 @@ final class ServiceLink {
   private static final Logger log = LoggerFactory.getLogger(ServiceLink.class);
   private final ZContext context;
   private final String address;
+  private final CurveClientKeys keys;
   private final String endpointId;
   private final String sessionId = UUID.randomUUID().toString();
   private final long heartbeatMillis;
@@ -28,9 +29,11 @@ final class ServiceLink {
   private long lastRegisterMillis;
   private long connectedAtMillis;
 
-  ServiceLink(ZContext context, String address, String endpointId, long heartbeatMillis) {
+  ServiceLink(ZContext context, String address, CurveClientKeys keys, String endpointId,
+      long heartbeatMillis) {
     this.context = context;
     this.address = address;
+    this.keys = keys;
     this.endpointId = endpointId;
     this.heartbeatMillis = heartbeatMillis;
   }
@@ -44,6 +47,7 @@ final class ServiceLink {
     socket.setRcvHWM(100_000);
     socket.setReconnectIVL(200);
     socket.setReconnectIVLMax(5_000);
+    if (keys != null) keys.apply(socket);
     socket.connect(address);
     registered = false;
     lastHeardMillis = now;

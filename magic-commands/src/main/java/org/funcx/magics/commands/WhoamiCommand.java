@@ -1,10 +1,12 @@
 package org.funcx.magics.commands;
 
+import com.google.gson.JsonObject;
+import org.funcx.client.FuncXClient;
 import org.funcx.magics.FuncxSession;
 import org.funcx.magics.args.ArgSpec;
 import org.funcx.magics.args.MagicArgs;
 
-/** {@code %funcx whoami}: says who the service thinks you are; it has no authentication yet. */
+/** {@code %funcx whoami}: says who the service takes you for (user, groups, scopes). */
 public final class WhoamiCommand implements Subcommand {
   private final FuncxSession session;
 
@@ -30,8 +32,10 @@ public final class WhoamiCommand implements Subcommand {
   @Override
   public Object run(String args, String body) {
     MagicArgs.parse(args, ArgSpec.positional(0, 0), usage());
-    return "nobody in particular: the funcX service at " + session.url() + " has no"
-        + " authentication yet and accepts requests from anyone who can reach it (keep it on"
-        + " 127.0.0.1). %funcx login will sign you in once it does.";
+    JsonObject me = session.call(FuncXClient::whoami);
+    String name = me.has("username") && !me.get("username").isJsonNull()
+        ? me.get("username").getAsString() : me.get("subject").getAsString();
+    return name + " at " + session.url() + " (groups " + me.get("groups") + ", scopes "
+        + me.get("scopes") + ")";
   }
 }

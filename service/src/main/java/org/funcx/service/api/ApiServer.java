@@ -4,6 +4,10 @@ import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
+import static org.funcx.service.auth.Scope.ADMIN;
+import static org.funcx.service.auth.Scope.COMPUTE;
+import static org.funcx.service.auth.Scope.ENDPOINT;
 
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
@@ -12,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.funcx.core.json.Json;
 import org.funcx.service.ServiceConfig;
+import org.funcx.service.auth.ServiceAuth;
 import org.funcx.service.forward.Forwarder;
 import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.LiveTaskStates;
@@ -28,11 +33,12 @@ public final class ApiServer implements AutoCloseable {
   private final Javalin app;
 
   public ApiServer(ServiceConfig config, Registry registry, TaskStore store, LiveTaskStates live,
-      FunctionCatalog catalog, Forwarder forwarder, ResultPushHub push) {
+      FunctionCatalog catalog, Forwarder forwarder, ResultPushHub push, ServiceAuth auth) {
     String forwarderAddress = config.advertisedForwarder() != null ? config.advertisedForwarder()
         : "tcp://" + config.host() + ":" + forwarder.port();
     var functions = new FunctionsApi(registry, catalog);
-    var endpoints = new EndpointsApi(registry, forwarder, forwarderAddress);
+    var endpoints = new EndpointsApi(registry, forwarder, auth.accounts(), forwarderAddress);
+    var users = new UsersApi(auth.accounts());
     var tasks = new TasksApi(new TaskReader(store, live), store, forwarder);
     var submit = new SubmitApi(store, registry, catalog, forwarder, config.maxArgsBytes());
     this.app = Javalin.create(c -> {
@@ -41,30 +47,45 @@ public final class ApiServer implements AutoCloseable {
       c.jsonMapper(new JavalinGson(Json.GSON, false));
       c.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(64, 4, 60_000);
       c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+      // Each route names the token scopes that admit it; a route without scopes is open.
       c.router.apiBuilder(() -> path("v2", () -> {
         get("version", ctx -> ctx.json(Map.of("api", "v2", "version", VERSION,
-            "forwarder_address", forwarderAddress)));
-        post("functions", functions::register);
-        get("functions/{id}", functions::get);
-        delete("functions/{id}", functions::delete);
-        post("endpoints", endpoints::register);
-        get("endpoints", endpoints::list);
-        get("endpoints/{id}", endpoints::get);
-        get("endpoints/{id}/status", endpoints::status);
-        delete("endpoints/{id}", endpoints::delete);
-        post("submit", submit::submit);
-        get("tasks/{id}", tasks::get);
-        get("tasks/{id}/result", tasks::result);
-        post("tasks/{id}/cancel", tasks::cancel);
-        post("batch_status", tasks::batchStatus);
-        get("task_groups/{id}", tasks::group);
+            "forwarder_address", forwarderAddress, "forwarder_public_key", forwarder.publicKey(),
+            "auth", auth.discovery())));
+        get("whoami", users::whoami, COMPUTE, ENDPOINT, ADMIN);
+        post("users", users::create, ADMIN);
+        post("clients", users::createClient, COMPUTE);
+        get("clients", users::listClients, COMPUTE);
+        delete("clients/{id}", users::deleteClient, COMPUTE);
+        post("functions", functions::register, COMPUTE);
+        get("functions/{id}", functions::get, COMPUTE);
+        put("functions/{id}/sharing", functions::share, COMPUTE);
+        delete("functions/{id}", functions::delete, COMPUTE);
+        post("endpoints", endpoints::register, COMPUTE);
+        get("endpoints", endpoints::list, COMPUTE);
+        get("endpoints/{id}", endpoints::get, COMPUTE, ENDPOINT);
+        get("endpoints/{id}/status", endpoints::status, COMPUTE, ENDPOINT);
+        put("endpoints/{id}/sharing", endpoints::share, COMPUTE);
+        delete("endpoints/{id}", endpoints::delete, COMPUTE);
+        post("submit", submit::submit, COMPUTE);
+        get("tasks/{id}", tasks::get, COMPUTE);
+        get("tasks/{id}/result", tasks::result, COMPUTE);
+        post("tasks/{id}/cancel", tasks::cancel, COMPUTE);
+        post("batch_status", tasks::batchStatus, COMPUTE);
+        get("task_groups/{id}", tasks::group, COMPUTE);
       }));
     });
+    auth.install(app);
     var limiter = new RateLimiter(config.requestsPerSecond());
     app.before("/v2/*", limiter::check);
+    app.wsBeforeUpgrade("/v2/ws", ctx -> auth.gate().authenticate(ctx, java.util.Set.of(COMPUTE)));
     app.ws("/v2/ws", push::configure);
-    app.exception(ApiException.class, (e, ctx) ->
-        ctx.status(e.status()).json(error(e.status(), e.code(), e.getMessage(), e.details())));
+    app.exception(ApiException.class, (e, ctx) -> {
+      if (e.status() == 401) {
+        ctx.header("WWW-Authenticate", "Bearer realm=\"funcx\", error=\"invalid_token\"");
+      }
+      ctx.status(e.status()).json(error(e.status(), e.code(), e.getMessage(), e.details()));
+    });
     app.exception(HttpResponseException.class, (e, ctx) -> {
       String code = switch (e.getStatus()) {
         case 404 -> "no_such_route";

@@ -10,9 +10,11 @@ import org.funcx.core.exec.FunctionCompileException;
 import org.funcx.core.exec.FunctionCompiler;
 import org.funcx.core.exec.FunctionSignature;
 import org.funcx.core.model.FunctionSpec;
+import org.funcx.service.auth.AuthGate;
 import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.Registry;
 import org.funcx.service.store.Registry.FunctionRow;
+import org.funcx.service.store.Sharing;
 
 /**
  * {@code /v2/functions}: register Java source, read it back, delete it. Source is compiled at
@@ -49,9 +51,10 @@ final class FunctionsApi {
     }
     String name = Requests.string(body, "function_name", false);
     FunctionSpec spec = FunctionSpec.of(entry, source);
+    Sharing sharing = Access.sharing(body, Sharing.privateTo(AuthGate.principal(ctx).subject()));
     FunctionRow row = new FunctionRow(UUID.randomUUID().toString(), name == null ? entry : name,
         entry, source, spec.hash(), signature == null ? null : signature.toString(),
-        signature == null ? null : signature.returnType(), System.currentTimeMillis());
+        signature == null ? null : signature.returnType(), System.currentTimeMillis(), sharing);
     registry.addFunction(row);
     ctx.status(201).json(describe(row, false));
   }
@@ -71,14 +74,25 @@ final class FunctionsApi {
 
   void delete(Context ctx) {
     FunctionRow row = existing(ctx);
+    Access.requireOwner(AuthGate.principal(ctx), row.sharing(), "function", row.id());
     registry.deleteFunction(row.id());
     catalog.forget(row.id());
     ctx.json(Map.of("function_id", row.id(), "deleted", true));
   }
 
+  /** {@code PUT /v2/functions/{id}/sharing} with {@code public} and/or {@code groups}. */
+  void share(Context ctx) {
+    FunctionRow row = existing(ctx);
+    Access.requireOwner(AuthGate.principal(ctx), row.sharing(), "function", row.id());
+    Sharing sharing = Access.sharing(Requests.jsonObject(ctx), row.sharing());
+    registry.shareFunction(row.id(), sharing);
+    ctx.json(Access.describe(sharing));
+  }
+
   private FunctionRow existing(Context ctx) {
     String id = Requests.uuid(ctx.pathParam("id"), "function");
-    return registry.function(id).orElseThrow(() -> ApiException.notFound("function", id));
+    return Access.visible(AuthGate.principal(ctx), registry.function(id), FunctionRow::sharing,
+        "function", id);
   }
 
   private static Map<String, Object> describe(FunctionRow row, boolean withSource) {
@@ -89,6 +103,7 @@ final class FunctionsApi {
     out.put("hash", row.hash());
     if (row.signature() != null) out.put("signature", row.signature());
     if (row.returnType() != null) out.put("return_type", row.returnType());
+    out.put("sharing", Access.describe(row.sharing()));
     if (withSource) out.put("function_code", row.source());
     return out;
   }

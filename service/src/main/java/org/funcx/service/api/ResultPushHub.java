@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.funcx.core.wire.HopTrace;
+import org.funcx.service.auth.AuthGate;
+import org.funcx.service.auth.Principal;
 import org.funcx.service.store.LiveTaskStates;
 import org.funcx.service.store.TaskRecord;
 import org.funcx.service.store.TaskStore;
@@ -25,6 +27,7 @@ import org.slf4j.LoggerFactory;
  * {@code {"subscribe_group": ID}} or {@code {"subscribe_tasks": [IDs]}}; it first gets what is
  * already finished, then each result as it arrives, batched as {@code {"results": [task, ...]}}.
  * Each connection gets each task at most once, even when a result lands while it subscribes.
+ * The connection is authenticated at the upgrade; it sees only its user's tasks.
  *
  * <p>Sends run on one named thread so the forwarder never waits for a slow socket.
  */
@@ -79,21 +82,33 @@ public final class ResultPushHub implements AutoCloseable {
       ctx.send(Map.of("error", "expected {\"subscribe_group\": id} or {\"subscribe_tasks\": [ids]}"));
       return;
     }
+    // Only the submitter's own tasks: others' groups and tasks are ignored as if unknown.
+    String subject = subject(ctx);
     List<String> ids = new ArrayList<>();
     if (request.has("subscribe_group")) {
       String group = request.get("subscribe_group").getAsString();
-      byGroup.computeIfAbsent(group, g -> ConcurrentHashMap.newKeySet()).add(ctx);
-      List<String> members = store.group(group);
-      if (members != null) ids.addAll(members);
+      if (subject.equals(store.groupOwner(group))) {
+        byGroup.computeIfAbsent(group, g -> ConcurrentHashMap.newKeySet()).add(ctx);
+        List<String> members = store.group(group);
+        if (members != null) ids.addAll(members);
+      }
     }
     if (request.has("subscribe_tasks") && request.get("subscribe_tasks").isJsonArray()) {
       for (JsonElement e : request.getAsJsonArray("subscribe_tasks")) {
         String id = e.getAsString();
+        TaskRecord r = store.get(id);
+        if (r == null || !subject.equals(store.groupOwner(r.groupId()))) continue;
         byTask.computeIfAbsent(id, t -> ConcurrentHashMap.newKeySet()).add(ctx);
         ids.add(id);
       }
     }
     sender.execute(() -> sendFinished(ctx, ids));
+  }
+
+  private static String subject(WsContext ctx) {
+    Principal p = ctx.attribute(AuthGate.PRINCIPAL);
+    if (p == null) throw new IllegalStateException("WebSocket opened without authentication");
+    return p.subject();
   }
 
   /** The catch-up after subscribing: everything of interest that is already finished. */

@@ -5,11 +5,15 @@ import com.google.gson.JsonObject;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.funcx.core.model.FunctionSpec;
 import org.funcx.core.wire.HopTrace;
+import org.funcx.service.auth.AuthGate;
+import org.funcx.service.auth.Principal;
 import org.funcx.service.forward.Forwarder;
 import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.MemoKey;
@@ -44,10 +48,12 @@ final class SubmitApi {
       long timeoutMillis) {}
 
   void submit(Context ctx) {
+    Principal principal = AuthGate.principal(ctx);
     JsonObject body = Requests.jsonObject(ctx);
     List<Draft> drafts = new ArrayList<>();
+    Set<String> checked = new HashSet<>();
     for (JsonObject t : objects(body, "tasks")) {
-      addDrafts(drafts, t, List.of(arguments(t.get("args"), drafts.size(), "args")));
+      addDrafts(drafts, t, List.of(arguments(t.get("args"), drafts.size(), "args")), principal, checked);
     }
     for (JsonObject b : objects(body, "batches")) {
       JsonElement list = b.get("args_list");
@@ -58,15 +64,15 @@ final class SubmitApi {
       for (JsonElement args : list.getAsJsonArray()) {
         calls.add(arguments(args, drafts.size() + calls.size(), "args_list item"));
       }
-      addDrafts(drafts, b, calls);
+      addDrafts(drafts, b, calls, principal, checked);
     }
     if (drafts.isEmpty()) throw ApiException.badRequest("no_tasks", "the request holds no tasks");
     String groupId = UUID.randomUUID().toString();
-    List<String> taskIds = store(groupId, drafts);
+    List<String> taskIds = store(groupId, principal.subject(), drafts);
     ctx.status(202).json(Map.of("task_group_id", groupId, "task_ids", taskIds));
   }
 
-  private List<String> store(String groupId, List<Draft> drafts) {
+  private List<String> store(String groupId, String owner, List<Draft> drafts) {
     long now = System.currentTimeMillis();
     List<String> taskIds = new ArrayList<>(drafts.size());
     List<TaskRecord> toDispatch = new ArrayList<>(drafts.size());
@@ -75,7 +81,7 @@ final class SubmitApi {
       taskIds.add(id);
       TaskRecord task = TaskRecord.submitted(id, groupId, d.functionId(), d.endpointId(),
           d.argsJson(), d.cache(), d.timeoutMillis(), now);
-      String memoized = d.cache() ? store.memoized(memoKey(d)) : null;
+      String memoized = d.cache() ? store.memoized(memoKey(owner, d)) : null;
       if (memoized != null) {
         store.put(task.succeeded(memoized, now));
       } else {
@@ -83,23 +89,23 @@ final class SubmitApi {
         toDispatch.add(task);
       }
     }
-    store.putGroup(groupId, taskIds);
+    store.putGroup(groupId, owner, taskIds);
     store.commit();
     if (HopTrace.on()) toDispatch.forEach(t -> HopTrace.mark("1-service-stored", t.taskId()));
     forwarder.submitted(toDispatch);
     return taskIds;
   }
 
-  private String memoKey(Draft d) {
-    return MemoKey.of(functions.spec(d.functionId()).map(FunctionSpec::hash).orElseThrow(),
+  private String memoKey(String owner, Draft d) {
+    return MemoKey.of(owner, functions.spec(d.functionId()).map(FunctionSpec::hash).orElseThrow(),
         d.argsJson());
   }
 
-  private void addDrafts(List<Draft> drafts, JsonObject task, List<String> calls) {
+  private void addDrafts(List<Draft> drafts, JsonObject task, List<String> calls,
+      Principal principal, Set<String> checked) {
     String functionId = Requests.uuid(Requests.string(task, "function_id", true), "function");
     String endpointId = Requests.uuid(Requests.string(task, "endpoint_id", true), "endpoint");
-    if (functions.spec(functionId).isEmpty()) throw ApiException.notFound("function", functionId);
-    if (registry.endpoint(endpointId).isEmpty()) throw ApiException.notFound("endpoint", endpointId);
+    if (checked.add(functionId + "@" + endpointId)) authorize(principal, functionId, endpointId);
     boolean cache = Requests.bool(task, "cache", false);
     double timeoutSeconds = Requests.number(task, "timeout_s", 0);
     if (timeoutSeconds < 0 || timeoutSeconds > 30 * 24 * 3600) {
@@ -112,6 +118,22 @@ final class SubmitApi {
     for (String args : calls) {
       drafts.add(new Draft(functionId, endpointId, args, cache,
           Math.round(timeoutSeconds * 1000)));
+    }
+  }
+
+  /**
+   * The caller must see the function and the endpoint (else 404), and the endpoint must allow the
+   * function when it restricts its functions (else 403).
+   */
+  private void authorize(Principal principal, String functionId, String endpointId) {
+    Access.visible(principal, registry.function(functionId), Registry.FunctionRow::sharing,
+        "function", functionId);
+    Registry.EndpointRow endpoint = Access.visible(principal, registry.endpoint(endpointId),
+        Registry.EndpointRow::sharing, "endpoint", endpointId);
+    if (!endpoint.allowedFunctions().isEmpty() && !endpoint.allowedFunctions().contains(functionId)) {
+      throw new ApiException(403, "function_not_allowed", "endpoint " + endpointId
+          + " does not run function " + functionId + " (not in its allowed_functions)",
+          Map.of("function_id", functionId, "endpoint_id", endpointId));
     }
   }
 

@@ -9,11 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.funcx.core.model.TaskState;
+import org.funcx.service.auth.AuthGate;
 import org.funcx.service.forward.Forwarder;
 import org.funcx.service.store.TaskRecord;
 import org.funcx.service.store.TaskStore;
 
-/** {@code /v2/tasks}, {@code /v2/batch_status}, {@code /v2/task_groups}: reading and cancelling. */
+/**
+ * {@code /v2/tasks}, {@code /v2/batch_status}, {@code /v2/task_groups}: reading and cancelling
+ * one's own tasks; other users' tasks do not exist here (404, or "unknown" in batch status).
+ */
 final class TasksApi {
   static final int MAX_STATUS_IDS = 100_000;
   private final TaskReader reader;
@@ -26,9 +30,13 @@ final class TasksApi {
     this.forwarder = forwarder;
   }
 
+  private static String subject(Context ctx) {
+    return AuthGate.principal(ctx).subject();
+  }
+
   void get(Context ctx) {
     String id = Requests.uuid(ctx.pathParam("id"), "task");
-    TaskReader.Snapshot task = reader.read(id);
+    TaskReader.Snapshot task = reader.read(id, subject(ctx));
     if (task == null) throw ApiException.notFound("task", id);
     ctx.contentType("application/json")
         .result(TaskJson.document(out -> TaskJson.write(out, task.record(), task.state())));
@@ -40,7 +48,7 @@ final class TasksApi {
    */
   void result(Context ctx) throws java.io.IOException {
     String id = Requests.uuid(ctx.pathParam("id"), "task");
-    TaskReader.Snapshot task = reader.read(id);
+    TaskReader.Snapshot task = reader.read(id, subject(ctx));
     if (task == null) throw ApiException.notFound("task", id);
     TaskRecord r = task.record();
     if (task.state() != TaskState.SUCCESS) {
@@ -75,7 +83,7 @@ final class TasksApi {
     for (JsonElement e : array) {
       if (!e.isJsonPrimitive()) throw ApiException.badRequest("invalid_id", "task ids are strings");
       String id = Requests.uuid(e.getAsString(), "task");
-      TaskReader.Snapshot task = reader.read(id);
+      TaskReader.Snapshot task = reader.read(id, subject(ctx));
       if (task == null) unknown.add(id);
       else found.add(task);
     }
@@ -94,14 +102,16 @@ final class TasksApi {
   void group(Context ctx) {
     String id = Requests.uuid(ctx.pathParam("id"), "task group");
     List<String> taskIds = store.group(id);
-    if (taskIds == null) throw ApiException.notFound("task_group", id);
+    if (taskIds == null || !subject(ctx).equals(store.groupOwner(id))) {
+      throw ApiException.notFound("task_group", id);
+    }
     ctx.json(Map.of("task_group_id", id, "task_ids", taskIds));
   }
 
   /** Cancels a task that has not started running; 409 when it is running or finished. */
   void cancel(Context ctx) throws Exception {
     String id = Requests.uuid(ctx.pathParam("id"), "task");
-    TaskReader.Snapshot task = reader.read(id);
+    TaskReader.Snapshot task = reader.read(id, subject(ctx));
     if (task == null) throw ApiException.notFound("task", id);
     boolean cancelled;
     try {
@@ -111,7 +121,7 @@ final class TasksApi {
       throw e;
     }
     if (!cancelled) {
-      TaskState now = reader.read(id).state();
+      TaskState now = reader.read(id, subject(ctx)).state();
       throw new ApiException(409, "not_cancellable", "task " + id + " is " + now.wireName()
           + "; only queued tasks can be cancelled", Map.of("status", now.wireName()));
     }

@@ -19,6 +19,8 @@ final class EndpointLink {
   final Set<String> delivered = new HashSet<>();
   byte[] routingId;
   String sessionId;
+  /** The CURVE key (ZAP User-Id) of the connection the link is on. */
+  String curveKey;
   long lastSeenMillis;
   long connectedSinceMillis;
   Heartbeat load = Heartbeat.EMPTY;

@@ -25,6 +25,7 @@ import org.funcx.service.store.TaskStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
+import org.zeromq.ZAuth;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
@@ -40,6 +41,9 @@ public final class Forwarder implements AutoCloseable {
   static final int LIVENESS_BEATS = 5;
 
   private final ZContext context = new ZContext();
+  private final ZAuth zap;
+  private final AdmittedKeys admitted;
+  private final String publicKey;
   private final ZMQ.Socket router;
   private final Mailbox<ForwarderCommand> mailbox;
   private final TaskLedger ledger;
@@ -54,15 +58,25 @@ public final class Forwarder implements AutoCloseable {
   private volatile boolean running = true;
   private long nextHeartbeatMillis;
 
-  /** Binds the socket; {@link #start()} recovers unfinished tasks and starts the thread. */
-  public Forwarder(String host, int port, TaskStore store, LiveTaskStates live,
-      FunctionCatalog functions, TaskCompletions completions, Registry registry,
-      long heartbeatMillis, int sendBatchSize) {
+  /**
+   * Binds the socket as a CURVE server whose ZAP handler admits only registered endpoint keys
+   * ({@code keys}); {@link #start()} recovers unfinished tasks and starts the thread.
+   */
+  public Forwarder(String host, int port, CurveKeys.KeyPair keys, TaskStore store,
+      LiveTaskStates live, FunctionCatalog functions, TaskCompletions completions,
+      Registry registry, long heartbeatMillis, int sendBatchSize) {
     this.ledger = new TaskLedger(store, live, functions, completions);
     this.registry = registry;
     this.heartbeatMillis = heartbeatMillis;
     this.sendBatchSize = sendBatchSize;
+    this.admitted = new AdmittedKeys();
+    registry.endpoints().forEach(e -> admitted.admit(e.id(), e.curveKey()));
+    this.zap = new ZAuth(context, "funcx-zap", Map.of("CURVE", admitted));
+    this.publicKey = keys.publicKey();
     this.router = context.createSocket(SocketType.ROUTER);
+    router.setZAPDomain("funcx");
+    router.setCurveServer(true);
+    router.setCurveSecretKey(ZMQ.Curve.z85Decode(keys.secretKey()));
     router.setRouterMandatory(true);
     router.setSndHWM(100_000);
     router.setRcvHWM(100_000);
@@ -86,6 +100,22 @@ public final class Forwarder implements AutoCloseable {
     return port;
   }
 
+  /** The Z85 CURVE public key endpoints must expect from the forwarder. */
+  public String publicKey() {
+    return publicKey;
+  }
+
+  /** Admits an endpoint's CURVE key (replacing its previous one, whose link is dropped). */
+  public void admit(String endpointId, String curveKey) {
+    admitted.admit(endpointId, curveKey);
+    mailbox.post(new ForwarderCommand.KeyChanged(endpointId));
+  }
+
+  /** Connections refused by the ZAP handler so far. */
+  public long refusedConnections() {
+    return admitted.denied();
+  }
+
   /** Hands over tasks that are stored and committed, to be sent to their endpoints. */
   public void submitted(List<TaskRecord> tasks) {
     mailbox.post(new ForwarderCommand.NewTasks(tasks));
@@ -97,7 +127,9 @@ public final class Forwarder implements AutoCloseable {
     return done;
   }
 
+  /** Revokes the endpoint's key and disconnects it (it is told to shut down). */
   public void endpointDeleted(String endpointId) {
+    admitted.revoke(endpointId);
     mailbox.post(new ForwarderCommand.EndpointDeleted(endpointId));
   }
 
@@ -138,7 +170,7 @@ public final class Forwarder implements AutoCloseable {
    * acknowledges them: one disk write per pass instead of one per message.
    */
   private void receiveFromEndpoints() {
-    Inbox.drain(router, true, 1_000, this::handle, log, "an endpoint connection");
+    Inbox.drainAuthenticated(router, 1_000, this::handle, log, "an endpoint connection");
     if (pendingAcks.isEmpty()) return;
     try {
       ledger.commit();
@@ -161,13 +193,18 @@ public final class Forwarder implements AutoCloseable {
     }
   }
 
-  private void handle(byte[] route, WireMessage message) {
+  /**
+   * Handles one message. {@code curveKey} is the ZAP User-Id of the connection it came on: the
+   * endpoint's identity comes from that key, never from what the message or routing id claim.
+   */
+  private void handle(byte[] route, String curveKey, WireMessage message) {
     long now = System.currentTimeMillis();
     if (message.type() == MessageType.REGISTER_ENDPOINT) {
-      register(route, message.body(Messages.RegisterEndpoint.class), now);
+      register(route, curveKey, message.body(Messages.RegisterEndpoint.class), now);
       return;
     }
     EndpointLink link = linksByRoute.get(ByteBuffer.wrap(route));
+    if (link != null && !java.util.Objects.equals(link.curveKey, curveKey)) link = null;
     if (link == null) {
       send(route, new WireMessage(MessageType.RECONNECT, new Messages.Empty()));
       return;
@@ -188,16 +225,19 @@ public final class Forwarder implements AutoCloseable {
     }
   }
 
-  private void register(byte[] route, Messages.RegisterEndpoint hello, long now) {
+  private void register(byte[] route, String curveKey, Messages.RegisterEndpoint hello, long now) {
     String endpointId = hello.endpointId();
     if (endpointId == null || hello.sessionId() == null) {
       send(route, new WireMessage(MessageType.REJECTED,
           new Messages.Rejected("registration needs endpointId and sessionId")));
       return;
     }
-    if (registry.endpoint(endpointId).isEmpty()) {
-      send(route, new WireMessage(MessageType.REJECTED,
-          new Messages.Rejected("endpoint " + endpointId + " is not registered")));
+    if (!endpointId.equals(admitted.endpointOf(curveKey).orElse(null))
+        || registry.endpoint(endpointId).isEmpty()) {
+      log.warn("refused registration as endpoint {}: the connection's key is not the one registered"
+          + " for it", endpointId);
+      send(route, new WireMessage(MessageType.REJECTED, new Messages.Rejected("endpoint "
+          + endpointId + " is not registered with this connection's CURVE key")));
       return;
     }
     EndpointLink link = ledger.link(endpointId);
@@ -211,6 +251,7 @@ public final class Forwarder implements AutoCloseable {
     }
     if (link.online()) linksByRoute.remove(ByteBuffer.wrap(link.routingId));
     link.connect(route, hello.sessionId(), now);
+    link.curveKey = curveKey;
     linksByRoute.put(ByteBuffer.wrap(route), link);
     log.info("endpoint {} connected (session {}), {} unfinished tasks to send", endpointId,
         hello.sessionId(), link.toSend.size());
@@ -228,15 +269,24 @@ public final class Forwarder implements AutoCloseable {
         c.done().completeExceptionally(e);
       }
     } else if (command instanceof ForwarderCommand.EndpointDeleted d) {
-      EndpointLink link = ledger.link(d.endpointId());
-      if (link.online()) {
-        send(link.routingId, new WireMessage(MessageType.SHUTDOWN, new Messages.Empty()));
-        linksByRoute.remove(ByteBuffer.wrap(link.routingId));
-      }
+      disconnect(ledger.link(d.endpointId()), "deleted");
       ledger.endpointLost(d.endpointId(), "was deleted");
+    } else if (command instanceof ForwarderCommand.KeyChanged k) {
+      EndpointLink link = ledger.link(k.endpointId());
+      if (link.online() && !k.endpointId().equals(admitted.endpointOf(link.curveKey).orElse(null))) {
+        disconnect(link, "given a new key");
+      }
     } else if (command instanceof ForwarderCommand.Status s) {
       s.reply().complete(ledger.status(s.endpointId()));
     }
+  }
+
+  /** Tells a revoked endpoint's agent to shut down and forgets its connection. */
+  private void disconnect(EndpointLink link, String why) {
+    if (!link.online()) return;
+    log.info("endpoint {} was {}: disconnecting it", link.endpointId, why);
+    send(link.routingId, new WireMessage(MessageType.SHUTDOWN, new Messages.Empty()));
+    dropLink(link);
   }
 
   private void sendTasks() {
@@ -288,6 +338,7 @@ public final class Forwarder implements AutoCloseable {
   public void close() throws InterruptedException {
     running = false;
     thread.join(TimeUnit.SECONDS.toMillis(5));
+    zap.close();
     context.close();
   }
 }

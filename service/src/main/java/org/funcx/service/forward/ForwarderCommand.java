@@ -13,6 +13,9 @@ sealed interface ForwarderCommand {
 
   record EndpointDeleted(String endpointId) implements ForwarderCommand {}
 
+  /** The endpoint's admitted key changed: a link on the old key must go. */
+  record KeyChanged(String endpointId) implements ForwarderCommand {}
+
   record Status(String endpointId, CompletableFuture<EndpointStatus> reply)
       implements ForwarderCommand {}
 }

@@ -85,7 +85,7 @@ final class TaskLedger {
       }
       specs.putIfAbsent(spec.get().hash(), spec.get());
       batch.add(new Messages.TaskSpec(taskId, spec.get().hash(), task.argsJson(),
-          task.timeoutMillis()));
+          task.timeoutMillis(), task.functionId()));
       link.unacknowledged.add(taskId);
     }
     commit();

@@ -6,9 +6,13 @@ import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ByteArrayDataType;
 import org.h2.mvstore.type.StringDataType;
 
-/** One open MVStore file with its maps; replaced whole when the store has to be reopened. */
+/**
+ * One open MVStore file with its maps (tasks, task groups, memoized results, and who submitted
+ * each group: tasks belong to the submitter of their group); replaced whole when the store has
+ * to be reopened.
+ */
 record StoreFile(MVStore store, MVMap<String, byte[]> tasks, MVMap<String, String> groups,
-    MVMap<String, String> memo) {
+    MVMap<String, String> memo, MVMap<String, String> groupOwners) {
 
   static StoreFile open(Path file) {
     // No background writer: with one, every commit hands its page serialization and its write to
@@ -19,7 +23,8 @@ record StoreFile(MVStore store, MVMap<String, byte[]> tasks, MVMap<String, Strin
     return new StoreFile(store,
         store.openMap("tasks", new MVMap.Builder<String, byte[]>()
             .keyType(StringDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE)),
-        store.openMap("groups", strings()), store.openMap("memo", strings()));
+        store.openMap("groups", strings()), store.openMap("memo", strings()),
+        store.openMap("group_owners", strings()));
   }
 
   private static MVMap.Builder<String, String> strings() {

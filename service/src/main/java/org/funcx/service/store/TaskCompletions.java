@@ -32,7 +32,8 @@ public final class TaskCompletions {
     store.put(done);
     if (task.cacheable()) {
       functions.spec(task.functionId()).map(FunctionSpec::hash)
-          .ifPresent(hash -> store.memoize(MemoKey.of(hash, task.argsJson()), resultJson));
+          .ifPresent(hash -> store.memoize(MemoKey.of(store.groupOwner(task.groupId()), hash,
+              task.argsJson()), resultJson));
     }
     pending.add(done);
   }

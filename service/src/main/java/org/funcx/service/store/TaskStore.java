@@ -101,9 +101,16 @@ public final class TaskStore implements AutoCloseable {
     return data == null ? null : TaskRecordCodec.decode(taskId, data);
   }
 
-  public void putGroup(String groupId, List<String> taskIds) {
+  /** Records a submitted batch and its owner (the subject who submitted it). */
+  public void putGroup(String groupId, String owner, List<String> taskIds) {
     String members = String.join(",", taskIds);
     use(f -> f.groups().put(groupId, members));
+    use(f -> f.groupOwners().put(groupId, owner));
+  }
+
+  /** Who submitted a batch; null for an unknown one. */
+  public String groupOwner(String groupId) {
+    return use(f -> f.groupOwners().get(groupId));
   }
 
   /** Task ids of a batch, or null for an unknown group. */
@@ -145,6 +152,7 @@ public final class TaskStore implements AutoCloseable {
       }
     }
     emptyGroups.forEach(id -> use(x -> x.groups().remove(id)));
+    emptyGroups.forEach(id -> use(x -> x.groupOwners().remove(id)));
     commit();
     return expired.size();
   }
