@@ -9,8 +9,9 @@ jar="$bench_dir/target/funcx-bench-0.1.0-SNAPSHOT.jar"
 if [[ ! -f "$jar" || -n "$(find "$root"/{core,arrow-bridge,client,slurm-client,service,endpoint,bench} \
     "$root/pom.xml" -path '*/target' -prune -o \( -name '*.java' -o -name 'pom.xml' \) \
     -newer "$jar" -print -quit 2>/dev/null)" ]]; then
-  echo "bench: building (mvn install -pl bench -am, tests skipped)..." >&2
-  (cd "$root" && { mvn -B -q -o install -DskipTests -pl bench -am \
-    || mvn -B -q install -DskipTests -pl bench -am; }) >&2
+  # package, not install: the reactor resolves sibling modules, and ~/.m2 may be shared.
+  echo "bench: building (mvn package -pl bench -am, tests skipped)..." >&2
+  (cd "$root" && { mvn -B -q -o package -DskipTests -pl bench -am \
+    || mvn -B -q package -DskipTests -pl bench -am; }) >&2
 fi
 echo "$jar:$bench_dir/target/lib/*"

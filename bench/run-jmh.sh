@@ -18,6 +18,7 @@ def num(v):  # JMH writes "NaN" as a string when there are too few iterations fo
 for r in json.load(open(sys.argv[1])):
     m = r["primaryMetric"]
     print(json.dumps({"bench": "jmh", "benchmark": r["benchmark"].replace("org.funcx.bench.jmh.", ""),
+                      "params": r.get("params", {}),
                       "score": num(m["score"]), "error": num(m["scoreError"]),
                       "unit": m["scoreUnit"], "load_avg_1m_start": load_start,
                       "load_avg_1m_end": load_end, "cores": os.cpu_count()}))

@@ -1,4 +1,5 @@
-"""The workloads on a running Dask distributed cluster: dask_workloads.py SCHEDULER [--quick]."""
+"""The workloads on a running Dask distributed cluster:
+dask_workloads.py SCHEDULER [workloads.options: --quick --workers N --only ... ]."""
 import sys
 
 from distributed import Client
@@ -19,8 +20,15 @@ class DaskAdapter(workloads.Adapter):
     def gather(self, futures):
         return self.client.gather(futures)
 
+    def cancel(self, futures):
+        self.client.cancel([f for part in futures for f in (part if isinstance(part, list) else [part])])
+
+    def queued(self):
+        return self.client.run_on_scheduler(lambda dask_scheduler: len(dask_scheduler.tasks))
+
 
 if __name__ == "__main__":
-    with Client(sys.argv[1]) as client:
-        client.wait_for_workers(2, timeout=60)
-        workloads.run_all("dask", DaskAdapter(client), "--quick" in sys.argv)
+    opts = workloads.options(sys.argv)
+    with Client(sys.argv[1], timeout=60) as client:
+        client.wait_for_workers(opts["workers"], timeout=60)
+        workloads.run_all("dask", DaskAdapter(client), **opts)

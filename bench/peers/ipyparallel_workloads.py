@@ -1,4 +1,5 @@
-"""The workloads on a running ipyparallel cluster: ipyparallel_workloads.py PROFILE_DIR [--quick].
+"""The workloads on a running ipyparallel cluster:
+ipyparallel_workloads.py PROFILE_DIR [workloads.options: --quick --workers N --only ...].
 
 Uses a load-balanced view with the default chunksize of 1, so a map of n is n tasks, as in funcX
 and Dask."""
@@ -10,7 +11,8 @@ import workloads
 
 
 class IpyparallelAdapter(workloads.Adapter):
-    def __init__(self, view):
+    def __init__(self, client, view):
+        self.client = client
         self.view = view
 
     def submit(self, fn, arg):
@@ -22,12 +24,22 @@ class IpyparallelAdapter(workloads.Adapter):
     def gather(self, futures):
         return [f.get() for f in futures]
 
+    def cancel(self, futures):
+        # Aborting 20,000 tasks one request each takes minutes; the controller is stopped next.
+        pass
+
+    def queued(self):
+        status = self.client.queue_status()
+        return status.get("unassigned", 0) + sum(
+            v.get("queue", 0) + v.get("tasks", 0) for v in status.values() if isinstance(v, dict))
+
 
 if __name__ == "__main__":
+    opts = workloads.options(sys.argv)
     client = ipyparallel.Client(profile_dir=sys.argv[1])
     try:
-        client.wait_for_engines(2, timeout=60)
-        workloads.run_all("ipyparallel", IpyparallelAdapter(client.load_balanced_view()),
-                          "--quick" in sys.argv)
+        client.wait_for_engines(opts["workers"], timeout=60)
+        workloads.run_all("ipyparallel",
+                          IpyparallelAdapter(client, client.load_balanced_view()), **opts)
     finally:
         client.close()

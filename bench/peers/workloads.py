@@ -1,5 +1,6 @@
 """The side-by-side workloads, written once against a three-call adapter so Dask and
-ipyparallel run exactly the same thing as FuncxPeerWorkloads.java does for funcX.
+ipyparallel run the same thing as `./funcx bench` does for funcX (cli/.../BenchCommand.java and
+BenchSizes.java hold the funcX side; the figure names are shared).
 
 Each figure is printed as one JSON line: {"peer", "figure", "value", "unit", "better", "tasks"}.
 Workers need this module importable (run.sh puts bench/peers on their PYTHONPATH).
@@ -29,20 +30,25 @@ def blob(n):
 
 
 class Sizes:
-    """Task counts per figure; FuncxPeerWorkloads.java uses the same numbers."""
+    """Task counts per figure, as BenchSizes.java has them for funcX; where they differ (batches
+    of 10,000, queued tasks) the peer would need minutes for funcX's count, and figures are
+    rates or per-100,000 normalised."""
 
     def __init__(self, quick):
         self.batch_tasks = {1: 1_000, 100: 5_000, 10_000: 20_000} if quick else \
             {1: 2_000, 100: 20_000, 10_000: 50_000}
         self.warm_trips = 100 if quick else 200
         self.round_trips = 300 if quick else 1_000
-        self.sleep_tasks = 100 if quick else 400
+        self.sleep_tasks_per_worker = 50 if quick else 200
         self.kib_results = 1_000 if quick else 4_000
         self.mib_results = 32 if quick else 128
+        self.big_results = 2 if quick else 4
+        self.queued_tasks = 20_000
 
 
 class Adapter:
-    """What a peer provides: submit one call, map many, wait for futures."""
+    """What a peer provides: submit one call, map many, wait for futures, and (for the memory
+    figure) cancel futures and count the tasks its scheduler holds."""
 
     def submit(self, fn, arg):
         raise NotImplementedError
@@ -51,6 +57,12 @@ class Adapter:
         raise NotImplementedError
 
     def gather(self, futures):
+        raise NotImplementedError
+
+    def cancel(self, futures):
+        raise NotImplementedError
+
+    def queued(self):
         raise NotImplementedError
 
 
@@ -99,22 +111,98 @@ def timed_map(a, fn, args):
     return results, time.perf_counter() - start
 
 
-def run_all(peer, a, quick, workers=2):
+def group_rss_kib(pgid):
+    """KiB resident in every process of a process group (a peer's scheduler, a worker)."""
+    total = 0
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            if os.getpgid(int(pid)) != pgid:
+                continue
+            with open(f"/proc/{pid}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+        except (OSError, ValueError):
+            pass
+    return total
+
+
+def queued_memory(peer, a, tasks, service_groups, endpoint_groups, workers):
+    """RSS growth of the scheduler side ("service") and the worker side ("endpoint") while
+    `tasks` no-ops wait behind one long sleep per worker, per 100,000 tasks."""
+    hold = [a.submit(nap, 600_000 + i) for i in range(workers)]
+    time.sleep(2)
+    service_before = sum(group_rss_kib(g) for g in service_groups)
+    endpoint_before = sum(group_rss_kib(g) for g in endpoint_groups)
+    waiting = [a.map(noop, range(first, min(tasks, first + 10_000)))
+               for first in range(0, tasks, 10_000)]
+    deadline = time.time() + 60
+    while a.queued() < tasks and time.time() < deadline:
+        time.sleep(0.5)
+    time.sleep(1)
+    per_100k = 100_000 / tasks / 1024
+    service_after = sum(group_rss_kib(g) for g in service_groups)
+    endpoint_after = sum(group_rss_kib(g) for g in endpoint_groups)
+    emit(peer, "service_rss_mib_per_100k_queued", (service_after - service_before) * per_100k,
+         "MiB", "lower", tasks)
+    emit(peer, "endpoint_rss_mib_per_100k_queued", (endpoint_after - endpoint_before) * per_100k,
+         "MiB", "lower", tasks)
+    a.cancel(waiting + hold)
+
+
+def run_all(peer, a, quick, workers=2, started_at=None, only=None,
+            service_groups=(), endpoint_groups=()):
+    """Every figure, or those in `only`: cold, throughput, latency, sleep, transfer, memory."""
     s = Sizes(quick)
+    runs = lambda figure: only is None or figure in only  # noqa: E731
+    first = a.gather([a.submit(noop, 0)])
+    if started_at is not None and runs("cold"):
+        emit(peer, "cold_start_to_first_result_ms", (time.time() - started_at) * 1000, "ms",
+             "lower", 1)
     a.gather([a.map(noop, range(1_000))])  # warm-up: connections, imports, worker pools
-    for batch, tasks in s.batch_tasks.items():
-        emit(peer, f"noop_tasks_per_s_batch_{batch}", throughput(a, tasks, batch), "tasks/s",
-             "higher", tasks)
-    ms = round_trips(a, s.warm_trips, s.round_trips)
-    emit(peer, "warm_rtt_p50_ms", percentile(ms, 50), "ms", "lower", len(ms))
-    emit(peer, "warm_rtt_p99_ms", percentile(ms, 99), "ms", "lower", len(ms))
-    _, seconds = timed_map(a, nap, [10] * s.sleep_tasks)
-    ideal = s.sleep_tasks * 0.010 / workers
-    emit(peer, "sleep_10ms_efficiency_2_workers", ideal / seconds, "fraction of ideal", "higher",
-         s.sleep_tasks)
-    for figure, fn, size, count in [("result_1kib_mib_per_s", text, 1024, s.kib_results),
-                                    ("result_1mib_mib_per_s", text, 1 << 20, s.mib_results),
-                                    ("result_1mib_binary_mib_per_s", blob, 1 << 20, s.mib_results)]:
-        results, seconds = timed_map(a, fn, [size] * count)
-        assert all(len(r) == size for r in results), "wrong result size"
-        emit(peer, figure, count * size / (1 << 20) / seconds, "MiB/s", "higher", count)
+    if runs("throughput"):
+        for batch, tasks in s.batch_tasks.items():
+            emit(peer, f"noop_tasks_per_s_batch_{batch}", throughput(a, tasks, batch), "tasks/s",
+                 "higher", tasks)
+    if runs("latency"):
+        ms = round_trips(a, s.warm_trips, s.round_trips)
+        emit(peer, "warm_rtt_p50_ms", percentile(ms, 50), "ms", "lower", len(ms))
+        emit(peer, "warm_rtt_p99_ms", percentile(ms, 99), "ms", "lower", len(ms))
+    if runs("sleep"):
+        tasks = s.sleep_tasks_per_worker * workers
+        timed_map(a, nap, [10] * (workers * 4))
+        _, seconds = timed_map(a, nap, [10] * tasks)
+        ideal = tasks * 0.010 / workers
+        emit(peer, f"sleep_10ms_efficiency_{workers}_workers", ideal / seconds,
+             "fraction of ideal", "higher", tasks)
+    if runs("transfer"):
+        for figure, fn, size, count in [
+                ("result_1kib_mib_per_s", text, 1024, s.kib_results),
+                ("result_1mib_mib_per_s", text, 1 << 20, s.mib_results),
+                ("result_1mib_binary_mib_per_s", blob, 1 << 20, s.mib_results),
+                ("result_64mib_binary_mib_per_s", blob, 64 << 20, s.big_results)]:
+            results, seconds = timed_map(a, fn, [size] * count)
+            assert all(len(r) == size for r in results), "wrong result size"
+            emit(peer, figure, count * size / (1 << 20) / seconds, "MiB/s", "higher", count)
+            del results
+    if runs("memory") and service_groups:
+        queued_memory(peer, a, s.queued_tasks, service_groups, endpoint_groups, workers)
+    return first
+
+
+def options(argv):
+    """--quick, --workers N, --only a,b, --started-at EPOCH, --service-groups / --endpoint-groups
+    PGID,PGID (process groups whose RSS is the peer's "service" and "endpoint")."""
+    def value(name, default=None):
+        return argv[argv.index(name) + 1] if name in argv else default
+
+    groups = lambda name: [int(g) for g in value(name, "").split(",") if g]  # noqa: E731
+    only = value("--only")
+    started = value("--started-at")
+    return {"quick": "--quick" in argv, "workers": int(value("--workers", "2")),
+            "only": None if only is None else only.split(","),
+            "started_at": None if started is None else float(started),
+            "service_groups": groups("--service-groups"),
+            "endpoint_groups": groups("--endpoint-groups")}

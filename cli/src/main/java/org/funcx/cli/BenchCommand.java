@@ -1,135 +1,205 @@
 package org.funcx.cli;
 
-import com.google.gson.JsonObject;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
-import org.funcx.arrow.ArrowTable;
 import org.funcx.client.FuncXClient;
 import org.funcx.client.FuncXExecutor;
 import org.funcx.client.RegisteredFunction;
-import org.funcx.core.json.Json;
+import org.funcx.client.TaskOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Measures the whole task path on a fresh service and local endpoint (own processes, own state
- * directory, loopback ports): cold start to first result, warm single round trips, and no-op
- * throughput for one large batch, and transfer of 1 MiB Arrow results. Prints one JSON line.
+ * Measures the whole task path on a fresh service and local endpoints (own processes, own state
+ * directory, loopback ports) and prints one JSON line per figure ({@link BenchLine}): cold start,
+ * memory per queued task, no-op throughput at batch sizes 1, 100 and 10,000, warm round trips,
+ * result transfer from 1 KiB to 64 MiB, and 10 ms sleeps on 2 and 8 workers.
  */
-@Command(name = "bench", description = "Benchmark the task path; prints one JSON line.")
+@Command(name = "bench", description = "Benchmark the task path; prints one JSON line per figure.")
 final class BenchCommand implements Callable<Integer> {
-  @Option(names = "--quick", description = "Smaller run, under a minute.") boolean quick;
-  @Option(names = "--batch", description = "Tasks in the throughput batch (default 100000).")
-  int batch = 100_000;
-  @Option(names = "--round-trips", description = "Warm round trips to time (default 1000, quick 300).")
-  Integer roundTrips;
-  @Option(names = "--workers", description = "Workers per manager (default: cores).")
+  @Option(names = "--quick", description = "Smaller run, about a minute.") boolean quick;
+  @Option(names = "--workers", description = "Workers of the main endpoint (default: cores).")
   Integer workers;
   @Option(names = "--prefetch", description = "Tasks a manager may hold beyond its workers.")
   Integer prefetch;
+  @Option(names = "--only", split = ",",
+      description = "Figures to run: cold,memory,throughput,latency,transfer,sleep (default all).")
+  List<String> only;
+  @Option(names = "--batch-sizes", split = ",",
+      description = "Throughput batch sizes to run (default 1,100,10000).")
+  List<Integer> batchSizes;
+  @Option(names = "--warm-trips", description = "Round trips before the timed ones (default 300,"
+      + " quick 200).")
+  Integer warmTrips;
+  @Option(names = "--repeat", description = "Run the throughput figures this many times (default 1).")
+  int repeat = 1;
+  @Option(names = "--keep", description = "Keep the temporary funcX home (logs, traces).")
+  boolean keep;
 
   @Override
   public Integer call() throws Exception {
-    FuncxHome home = new FuncxHome(Files.createTempDirectory("funcx-bench-"));
-    var service = new ServiceControl(home);
-    var endpoints = new EndpointControl(home);
-    try {
+    BenchSizes sizes = BenchSizes.of(quick);
+    int mainWorkers = workers != null ? workers : Runtime.getRuntime().availableProcessors();
+    try (BenchCluster cluster = new BenchCluster(keep)) {
       long coldStart = System.nanoTime();
-      var state = service.start(freePort(), freePort());
-      var config = endpoints.configure("bench", state.url());
-      config = config.withWorkers(workers != null ? workers : config.workersPerNode(),
-          prefetch != null ? prefetch : config.prefetch());
-      endpoints.save(config);
-      String endpointId = endpoints.start("bench", state.url());
-      FuncXClient client = home.client(state.url());
+      cluster.startService();
+      String endpointId = cluster.startEndpoint("bench", mainWorkers, prefetch);
+      FuncXClient client = cluster.client();
       RegisteredFunction noop = client.register("int noop(int x) { return x; }");
       try (FuncXExecutor executor = client.executor(endpointId)) {
         executor.submit(noop, 0).get(60, TimeUnit.SECONDS);
-        double coldMs = (System.nanoTime() - coldStart) / 1e6;
-        double[] latencies = roundTrips(executor, noop, roundTrips != null ? roundTrips : quick ? 300 : 1_000);
-        double tasksPerSecond = throughput(executor, noop, batch);
-        RegisteredFunction mib = client.register("long[] mib(int n) { return new long[n]; }");
-        double mibPerSecond = transfer(executor, mib, quick ? 32 : 128);
-        JsonObject out = new JsonObject();
-        out.addProperty("bench", "task-path");
-        out.addProperty("batch_tasks", batch);
-        out.addProperty("noop_tasks_per_s", Math.round(tasksPerSecond));
-        out.addProperty("warm_rtt_p50_ms", round(percentile(latencies, 50)));
-        out.addProperty("warm_rtt_p99_ms", round(percentile(latencies, 99)));
-        out.addProperty("round_trips", latencies.length);
-        out.addProperty("cold_start_to_first_result_ms", Math.round(coldMs));
-        out.addProperty("result_1mib_arrow_mib_per_s", Math.round(mibPerSecond));
-        out.addProperty("workers", config.workersPerNode() * config.maxBlocks());
-        out.addProperty("cores", Runtime.getRuntime().availableProcessors());
-        System.out.println(Json.GSON.toJson(out));
+        if (runs("cold")) {
+          BenchLine.lower("cold_start_to_first_result_ms", (System.nanoTime() - coldStart) / 1e6,
+              "ms", 1).with("what", "service start, endpoint start, register, first task").print();
+        }
+        if (runs("memory")) queuedMemory(cluster, client, sizes.queuedTasks());
+        var run = new BenchWorkloads(executor);
+        executor.map(noop, BenchWorkloads.range(0, 1_000)); // warm-up: JIT, connections
+        BenchWorkloads.awaitAll(executor.map(noop, BenchWorkloads.range(0, 1_000)));
+        if (runs("throughput")) {
+          for (int round = 1; round <= repeat; round++) {
+            for (var e : sizes.tasksByBatch().entrySet()) {
+              if (batchSizes != null && !batchSizes.contains(e.getKey())) continue;
+              var cpu = new CpuWatch(cluster);
+              double tasksPerSecond = run.throughput(noop, e.getValue(), e.getKey());
+              cpu.addTo(BenchLine.higher("noop_tasks_per_s_batch_" + e.getKey(), tasksPerSecond,
+                  "tasks/s", e.getValue()).with("workers", mainWorkers).with("round", round)).print();
+            }
+          }
+        }
+        if (runs("latency")) {
+          double[] ms = run.roundTrips(noop,
+              warmTrips != null ? warmTrips : sizes.warmTrips(), sizes.roundTrips());
+          BenchLine.lower("warm_rtt_p50_ms", BenchWorkloads.percentile(ms, 50), "ms", ms.length).print();
+          BenchLine.lower("warm_rtt_p99_ms", BenchWorkloads.percentile(ms, 99), "ms", ms.length).print();
+        }
+        if (runs("transfer")) transfer(client, run, sizes);
+      }
+      if (runs("sleep")) {
+        for (int w : new int[] {2, 8}) sleeps(cluster, w, w * sizes.sleepTasksPerWorker());
       }
       return 0;
-    } finally {
-      endpoints.stopAll();
-      service.stop();
-      try (var files = Files.walk(home.root())) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
     }
   }
 
-  private static double[] roundTrips(FuncXExecutor executor, RegisteredFunction f, int count)
-      throws Exception {
-    for (int i = 0; i < Math.max(200, count); i++) executor.submit(f, i).get(30, TimeUnit.SECONDS);
-    double[] ms = new double[count];
-    for (int i = 0; i < count; i++) {
-      long t = System.nanoTime();
-      executor.submit(f, i).get(30, TimeUnit.SECONDS);
-      ms[i] = (System.nanoTime() - t) / 1e6;
+  /** CPU seconds each process used during one figure: where the time went, at a glance. */
+  private static final class CpuWatch {
+    private final long service;
+    private final long endpoint;
+    private final double[] start;
+
+    CpuWatch(BenchCluster cluster) throws Exception {
+      this.service = cluster.servicePid();
+      this.endpoint = cluster.endpointPid("bench");
+      this.start = now();
     }
-    Arrays.sort(ms);
-    return ms;
-  }
 
-  private static double throughput(FuncXExecutor executor, RegisteredFunction f, int n)
-      throws Exception {
-    List<Integer> inputs = IntStream.range(0, n).boxed().toList();
-    long t = System.nanoTime();
-    List<CompletableFuture<Object>> futures = new ArrayList<>(executor.map(f, inputs));
-    CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
-    return n / ((System.nanoTime() - t) / 1e9);
-  }
-
-  /** MiB/s of 1 MiB Arrow results (131,072 longs), worker to decoded table in this JVM. */
-  private static double transfer(FuncXExecutor executor, RegisteredFunction f, int count)
-      throws Exception {
-    int longs = 1 << 17;
-    executor.submit(f, longs).get(60, TimeUnit.SECONDS);
-    long t = System.nanoTime();
-    List<CompletableFuture<Object>> futures =
-        executor.map(f, java.util.Collections.nCopies(count, longs));
-    long bytes = 0;
-    for (CompletableFuture<Object> future : futures) {
-      try (ArrowTable table = (ArrowTable) future.get(5, TimeUnit.MINUTES)) {
-        bytes += table.rowCount() * Long.BYTES;
-      }
+    private double[] now() throws Exception {
+      return new double[] {BenchProcesses.groupCpuSeconds(service),
+          BenchProcesses.groupCpuSeconds(endpoint),
+          BenchProcesses.cpuSeconds(ProcessHandle.current().pid())};
     }
-    return bytes / (1024.0 * 1024.0) / ((System.nanoTime() - t) / 1e9);
+
+    BenchLine addTo(BenchLine line) throws Exception {
+      double[] end = now();
+      return line.with("cpu_s_service", end[0] - start[0]).with("cpu_s_endpoint", end[1] - start[1])
+          .with("cpu_s_client", end[2] - start[2]);
+    }
   }
 
-  private static double percentile(double[] sorted, int p) {
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+  private boolean runs(String figure) {
+    return only == null || only.contains(figure);
   }
 
-  private static double round(double v) {
-    return Math.round(v * 100) / 100.0;
+  private static void transfer(FuncXClient client, BenchWorkloads run, BenchSizes s)
+      throws Exception {
+    var text = client.register("String text(int n) { return \"x\".repeat(n); }");
+    var blob = client.register("long[] blob(int longs) { return new long[longs]; }");
+    run.transfer(text, 1024, 1024, 10); // compile both before timing
+    run.transfer(blob, 128, 1024, 10);
+    BenchLine.higher("result_1kib_mib_per_s", run.transfer(text, 1024, 1024, s.kibResults()),
+        "MiB/s", s.kibResults()).with("result", "String (JSON)").print();
+    BenchLine.higher("result_1mib_mib_per_s", run.transfer(text, 1 << 20, 1 << 20, s.mibResults()),
+        "MiB/s", s.mibResults()).with("result", "String (JSON)").print();
+    BenchLine.higher("result_1mib_binary_mib_per_s",
+        run.transfer(blob, (1 << 20) / Long.BYTES, 1 << 20, s.mibResults()), "MiB/s",
+        s.mibResults()).with("result", "long[] (Arrow)").print();
+    BenchLine.higher("result_64mib_binary_mib_per_s",
+        run.transfer(blob, (64 << 20) / Long.BYTES, 64L << 20, s.bigResults()), "MiB/s",
+        s.bigResults()).with("result", "long[] (Arrow)").print();
   }
 
-  private static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+  /** Fraction of ideal for {@code tasks} 10 ms sleeps on an endpoint of {@code workers}. */
+  private static void sleeps(BenchCluster cluster, int workers, int tasks) throws Exception {
+    String name = "sleep-" + workers;
+    String id = cluster.startEndpoint(name, workers, null);
+    FuncXClient client = cluster.client();
+    var nap = client.register(
+        "int nap(int ms) throws InterruptedException { Thread.sleep(ms); return ms; }");
+    try (FuncXExecutor executor = client.executor(id)) {
+      var run = new BenchWorkloads(executor);
+      run.timedMap(nap, Collections.nCopies(workers * 4, 10)); // compile, warm
+      double seconds = run.timedMap(nap, Collections.nCopies(tasks, 10));
+      double ideal = tasks * 0.010 / workers;
+      BenchLine.higher("sleep_10ms_efficiency_" + workers + "_workers", ideal / seconds,
+          "fraction of ideal", tasks).with("seconds", seconds).with("ideal_seconds", ideal).print();
+    }
+    cluster.stopEndpoint(name);
+  }
+
+  /**
+   * Resident memory per 100,000 queued tasks: an endpoint with one worker held by a long sleep
+   * receives {@code tasks} no-ops that cannot run yet; the service keeps them stored and in its
+   * ledger, the endpoint in its interchange queue. The endpoint is deleted afterwards, which
+   * fails its tasks, so later figures see an empty ledger.
+   */
+  private static void queuedMemory(BenchCluster cluster, FuncXClient client, int tasks)
+      throws Exception {
+    String id = cluster.startEndpoint("memory", 1, 0);
+    var nap = client.register(
+        "int hold(int ms) throws InterruptedException { Thread.sleep(ms); return ms; }");
+    var noop = client.register("int idle(int x) { return x; }");
+    client.submit(nap.id(), id, List.of(600_000), TaskOptions.DEFAULT);
+    waitFor(() -> client.endpoint(id).runningAtEndpoint() >= 1, 60);
+    long service = cluster.servicePid();
+    long endpoint = cluster.endpointPid("memory");
+    long serviceBefore = BenchProcesses.groupRssKib(service);
+    long endpointBefore = BenchProcesses.groupRssKib(endpoint);
+    long serviceHeapBefore = BenchProcesses.heapAfterGcKib(service);
+    long endpointHeapBefore = BenchProcesses.heapAfterGcKib(endpoint);
+    for (int first = 0; first < tasks; first += 10_000) {
+      client.submit(noop.id(), id, BenchWorkloads.range(first, Math.min(tasks, first + 10_000)),
+          TaskOptions.DEFAULT.withTimeout(Duration.ofHours(1)));
+    }
+    waitFor(() -> client.endpoint(id).queuedAtEndpoint() >= tasks, 120);
+    double per100k = 100_000.0 / tasks / 1024;
+    long serviceAfter = BenchProcesses.groupRssKib(service);
+    long endpointAfter = BenchProcesses.groupRssKib(endpoint);
+    BenchLine.lower("service_rss_mib_per_100k_queued", (serviceAfter - serviceBefore) * per100k,
+        "MiB", tasks).with("rss_before_mib", serviceBefore / 1024.0)
+        .with("heap_after_gc_mib_per_100k",
+            (BenchProcesses.heapAfterGcKib(service) - serviceHeapBefore) * per100k).print();
+    BenchLine.lower("endpoint_rss_mib_per_100k_queued", (endpointAfter - endpointBefore) * per100k,
+        "MiB", tasks).with("rss_before_mib", endpointBefore / 1024.0)
+        .with("heap_after_gc_mib_per_100k",
+            (BenchProcesses.heapAfterGcKib(endpoint) - endpointHeapBefore) * per100k)
+        .with("what", "agent (interchange) and its manager, one worker held by a sleep").print();
+    client.deleteEndpoint(id);
+    cluster.stopEndpoint("memory");
+  }
+
+  private interface Check {
+    boolean done() throws Exception;
+  }
+
+  private static void waitFor(Check check, int seconds) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (!check.done()) {
+      if (System.nanoTime() > deadline) throw new IllegalStateException("bench: timed out waiting");
+      Thread.sleep(100);
     }
   }
 }

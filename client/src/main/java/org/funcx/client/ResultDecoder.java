@@ -28,7 +28,17 @@ final class ResultDecoder {
   static Object decode(JsonElement json, String returnType) {
     if (json == null || json.isJsonNull()) return null;
     Class<?> simple = returnType == null ? null : SIMPLE.get(returnType);
-    if (simple != null) return Json.GSON.fromJson(json, simple);
+    if (simple != null) {
+      // The common scalars straight from the tree: Gson's fromJson builds a tree reader and looks
+      // the adapter up for each one, per result. Same values as fromJson gives for these.
+      if (json.isJsonPrimitive()) {
+        var p = json.getAsJsonPrimitive();
+        if (simple == Integer.class && p.isNumber()) return p.getAsInt();
+        if (simple == Long.class && p.isNumber()) return p.getAsLong();
+        if (simple == String.class && p.isString()) return p.getAsString();
+      }
+      return Json.GSON.fromJson(json, simple);
+    }
     if (json.isJsonPrimitive() && json.getAsJsonPrimitive().isNumber()) {
       var n = json.getAsBigDecimal();
       boolean integral = n.stripTrailingZeros().scale() <= 0 && n.toBigInteger().bitLength() < 64;

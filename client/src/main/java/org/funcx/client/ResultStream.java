@@ -1,8 +1,9 @@
 package org.funcx.client;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -135,6 +136,23 @@ final class ResultStream implements AutoCloseable {
     }
   }
 
+  /** Completes the futures of a {@code {"results": [task, ...]}} push, read as a stream. */
+  private void readPush(String message) throws IOException {
+    try (JsonReader in = new JsonReader(new StringReader(message))) {
+      in.beginObject();
+      while (in.hasNext()) {
+        if (!in.nextName().equals("results")) {
+          in.skipValue();
+          continue;
+        }
+        in.beginArray();
+        while (in.hasNext()) complete(TaskStatusJson.read(in));
+        in.endArray();
+      }
+      in.endObject();
+    }
+  }
+
   private final class Listener implements WebSocket.Listener {
     private final StringBuilder partial = new StringBuilder();
 
@@ -145,11 +163,10 @@ final class ResultStream implements AutoCloseable {
         String message = partial.toString();
         partial.setLength(0);
         lastActivityMillis = System.currentTimeMillis();
-        JsonObject o = JsonParser.parseString(message).getAsJsonObject();
-        if (o.has("results")) {
-          for (JsonElement e : o.getAsJsonArray("results")) {
-            complete(TaskStatusJson.parse(e.getAsJsonObject()));
-          }
+        try {
+          readPush(message);
+        } catch (IOException | RuntimeException e) {
+          log.warn("dropped a WebSocket message the client cannot read: {}", e.toString());
         }
       }
       ws.request(1);

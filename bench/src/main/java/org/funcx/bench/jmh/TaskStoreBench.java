@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.funcx.service.store.TaskIds;
 import org.funcx.service.store.TaskRecord;
 import org.funcx.service.store.TaskStore;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,6 +18,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -27,6 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The service's MVStore task store: one record put as submission does it, and a pass of 5,000
  * result puts closed by one commit, as the forwarder stores results before acknowledging them.
  * Keys cycle over a fixed set so the file stops growing; results are nanoseconds per record.
+ * {@code keys}: random UUIDs (as task ids were) or time-ordered ones ({@link TaskIds}, as now).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,6 +45,8 @@ public class TaskStoreBench {
   private TaskRecord[] submitted;
   private TaskRecord[] finished;
   private int next;
+  @Param({"random", "ordered"})
+  public String keys;
 
   @Setup(Level.Trial)
   public void open() throws IOException {
@@ -54,7 +59,8 @@ public class TaskStoreBench {
     submitted = new TaskRecord[KEYS];
     finished = new TaskRecord[KEYS];
     for (int i = 0; i < KEYS; i++) {
-      submitted[i] = TaskRecord.submitted(UUID.randomUUID().toString(), group, function, endpoint,
+      String id = keys.equals("ordered") ? TaskIds.next() : UUID.randomUUID().toString();
+      submitted[i] = TaskRecord.submitted(id, group, function, endpoint,
           "[" + i + "]", false, 0, now);
       finished[i] = submitted[i].succeeded(String.valueOf(i), now);
     }

@@ -1,5 +1,6 @@
 package org.funcx.core.wire;
 
+import com.google.gson.annotations.JsonAdapter;
 import java.util.List;
 import java.util.Map;
 import org.funcx.core.model.FunctionSpec;
@@ -27,6 +28,7 @@ public final class Messages {
    * @param timeoutMillis 0 for no timeout
    * @param functionId the registered function's id, which endpoints restricting their functions check
    */
+  @JsonAdapter(TaskRecordAdapters.Spec.class)
   public record TaskSpec(String taskId, String functionHash, String argsJson, long timeoutMillis,
       String functionId) {}
 
@@ -38,6 +40,7 @@ public final class Messages {
    * (e.g. an Arrow table) travels as an extra frame of the message, at {@code binaryFrame}; see
    * {@link ResultEnvelope}.
    */
+  @JsonAdapter(TaskRecordAdapters.ResultFactory.class)
   public record TaskResult(String taskId, String resultJson, TaskError error, String binaryFormat,
       int binaryFrame) {
     public static TaskResult success(String taskId, String resultJson) {

@@ -19,6 +19,7 @@ import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.MemoKey;
 import org.funcx.service.store.Registry;
 import org.funcx.service.store.TaskRecord;
+import org.funcx.service.store.TaskIds;
 import org.funcx.service.store.TaskStore;
 
 /**
@@ -76,7 +77,7 @@ final class SubmitApi {
     List<String> taskIds = new ArrayList<>(drafts.size());
     List<TaskRecord> toDispatch = new ArrayList<>(drafts.size());
     for (Draft d : drafts) {
-      String id = UUID.randomUUID().toString();
+      String id = TaskIds.next();
       taskIds.add(id);
       TaskRecord task = TaskRecord.submitted(id, groupId, d.functionId(), d.endpointId(),
           d.argsJson(), d.cache(), d.timeoutMillis(), now);

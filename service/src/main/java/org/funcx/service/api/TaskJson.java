@@ -2,8 +2,8 @@ package org.funcx.service.api;
 
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import org.funcx.core.model.TaskState;
 import org.funcx.service.store.TaskRecord;
 
@@ -40,7 +40,7 @@ final class TaskJson {
 
   /** Builds a JSON document with {@code body} writing into an open writer. */
   static String document(JsonBody body) {
-    StringWriter text = new StringWriter();
+    TextBuffer text = new TextBuffer();
     try (JsonWriter out = new JsonWriter(text)) {
       out.setHtmlSafe(false);
       body.write(out);
@@ -48,6 +48,43 @@ final class TaskJson {
       throw new UncheckedIOException(e);
     }
     return text.toString();
+  }
+
+  /** A StringWriter without its lock: StringWriter appends to a synchronized StringBuffer. */
+  private static final class TextBuffer extends Writer {
+    private final StringBuilder text = new StringBuilder(256);
+
+    @Override
+    public void write(char[] chars, int offset, int length) {
+      text.append(chars, offset, length);
+    }
+
+    @Override
+    public void write(String s, int offset, int length) {
+      text.append(s, offset, offset + length);
+    }
+
+    @Override
+    public void write(int c) {
+      text.append((char) c);
+    }
+
+    @Override
+    public Writer append(CharSequence s) {
+      text.append(s);
+      return this;
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+      return text.toString();
+    }
   }
 
   @FunctionalInterface

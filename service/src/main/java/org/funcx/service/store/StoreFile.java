@@ -15,7 +15,10 @@ record StoreFile(MVStore store, MVMap<String, byte[]> tasks, MVMap<String, Strin
     MVMap<String, String> memo, MVMap<String, String> groupOwners) {
 
   static StoreFile open(Path file) {
-    MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+    // No background writer: with one, every commit hands its page serialization and its write to
+    // two executor threads and waits for them (four thread switches per commit on the hot path).
+    // Commits are explicit anyway; StoreHousekeeping does the chunk compaction it also did.
+    MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
     // Typed keys and values: the generic ObjectDataType costs a type probe per read and write.
     return new StoreFile(store,
         store.openMap("tasks", new MVMap.Builder<String, byte[]>()

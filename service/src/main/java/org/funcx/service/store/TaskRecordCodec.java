@@ -1,9 +1,7 @@
 package org.funcx.service.store;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,31 +19,77 @@ final class TaskRecordCodec {
   private TaskRecordCodec() {}
 
   static byte[] encode(TaskRecord r) {
-    var bytes = new ByteArrayOutputStream(128 + length(r.argsJson()) + length(r.resultJson()));
-    try (var out = new DataOutputStream(bytes)) {
-      out.writeByte(VERSION);
-      writeString(out, r.groupId());
-      writeString(out, r.functionId());
-      writeString(out, r.endpointId());
-      writeString(out, r.argsJson());
-      out.writeBoolean(r.cacheable());
-      out.writeLong(r.timeoutMillis());
-      out.writeByte(r.state().ordinal());
-      out.writeLong(r.createdAtMillis());
-      out.writeLong(r.completedAtMillis());
-      writeString(out, r.resultJson());
-      TaskError e = r.error();
-      writeString(out, e == null ? null : e.kind().name());
-      if (e != null) {
-        writeString(out, e.message());
-        writeString(out, e.details());
-      }
-      writeString(out, r.resultFormat());
-      out.writeLong(r.resultSize());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    TaskError e = r.error();
+    byte[][] strings = {
+        utf8(r.groupId()), utf8(r.functionId()), utf8(r.endpointId()), utf8(r.argsJson()),
+        utf8(r.resultJson()), utf8(e == null ? null : e.kind().name()),
+        utf8(e == null ? null : e.message()), utf8(e == null ? null : e.details()),
+        utf8(r.resultFormat())};
+    int size = 1 + 1 + 8 + 1 + 8 + 8 + 8;
+    for (byte[] b : strings) size += 4 + (b == null ? 0 : b.length);
+    if (e == null) size -= 8; // message and details are written only with an error kind
+    // Written straight into one exactly sized array: through DataOutputStream over a growing
+    // ByteArrayOutputStream this was a tenth of the forwarder's time.
+    Writer out = new Writer(new byte[size]);
+    out.put(VERSION);
+    out.string(strings[0]);
+    out.string(strings[1]);
+    out.string(strings[2]);
+    out.string(strings[3]);
+    out.put((byte) (r.cacheable() ? 1 : 0));
+    out.putLong(r.timeoutMillis());
+    out.put((byte) r.state().ordinal());
+    out.putLong(r.createdAtMillis());
+    out.putLong(r.completedAtMillis());
+    out.string(strings[4]);
+    out.string(strings[5]);
+    if (e != null) {
+      out.string(strings[6]);
+      out.string(strings[7]);
     }
-    return bytes.toByteArray();
+    out.string(strings[8]);
+    out.putLong(r.resultSize());
+    return out.bytes;
+  }
+
+  private static byte[] utf8(String s) {
+    return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Big-endian, as DataOutputStream wrote it, so records stored before read the same. */
+  private static final class Writer {
+    final byte[] bytes;
+    int at;
+
+    Writer(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    void put(byte b) {
+      bytes[at++] = b;
+    }
+
+    void putInt(int v) {
+      bytes[at++] = (byte) (v >>> 24);
+      bytes[at++] = (byte) (v >>> 16);
+      bytes[at++] = (byte) (v >>> 8);
+      bytes[at++] = (byte) v;
+    }
+
+    void putLong(long v) {
+      putInt((int) (v >>> 32));
+      putInt((int) v);
+    }
+
+    void string(byte[] b) {
+      if (b == null) {
+        putInt(-1);
+        return;
+      }
+      putInt(b.length);
+      System.arraycopy(b, 0, bytes, at, b.length);
+      at += b.length;
+    }
   }
 
   static TaskRecord decode(String taskId, byte[] data) {
@@ -74,20 +118,6 @@ final class TaskRecordCodec {
     } catch (IOException e) {
       throw new UncheckedIOException("corrupt record for task " + taskId, e);
     }
-  }
-
-  private static int length(String s) {
-    return s == null ? 0 : s.length();
-  }
-
-  private static void writeString(DataOutputStream out, String s) throws IOException {
-    if (s == null) {
-      out.writeInt(-1);
-      return;
-    }
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(b.length);
-    out.write(b);
   }
 
   private static String readString(DataInputStream in) throws IOException {

@@ -25,12 +25,14 @@ public final class TaskStore implements AutoCloseable {
   private final Path binaryDir;
   private volatile StoreFile current;
   private long lastReopenAttempt;
+  private final StoreHousekeeping housekeeping;
 
   /** Opens the store in {@code file}; binary results live as files in {@code results/} beside it. */
   public TaskStore(Path file) {
     this.file = file;
     this.binaryDir = file.resolveSibling("results");
     this.current = StoreFile.open(file);
+    this.housekeeping = new StoreHousekeeping(() -> current.store());
   }
 
   /**
@@ -174,6 +176,7 @@ public final class TaskStore implements AutoCloseable {
 
   @Override
   public void close() {
+    housekeeping.close();
     StoreFile f = current;
     if (!f.store().isClosed()) f.store().close();
   }
