@@ -20,8 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.funcx.kernel.KernelspecInstaller;
-import org.funcx.kernel.KernelspecOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +36,7 @@ class DeviceLoginNotebookTest {
   static final Pattern PROMPT = Pattern.compile("open (\\S+) and check that it shows the code ([A-Z-]+)");
   static final String PASSWORD = "correct horse battery staple";
   static TestCluster cluster;
-  static Path jupyterPath;
+  static NotebookRunner notebooks;
 
   @BeforeAll
   static void start() throws Exception {
@@ -50,9 +48,7 @@ class DeviceLoginNotebookTest {
     user.addProperty("password", PASSWORD);
     admin.createUser(user);
     admin.share("endpoints", endpoint, true, List.of());
-    jupyterPath = Files.createTempDirectory("funcx-kernels-");
-    KernelspecInstaller.install(new KernelspecOptions(System.getProperty("java.class.path"),
-        jupyterPath.resolve("kernels").resolve("funcx-java")));
+    notebooks = new NotebookRunner();
   }
 
   @AfterAll
@@ -69,8 +65,8 @@ class DeviceLoginNotebookTest {
         resources.resolve("streaming_execute.py").toString(),
         resources.resolve("device-login.ipynb").toString(), out.toString(), "funcx-java")
         .redirectErrorStream(true);
-    pb.environment().put("JUPYTER_PATH", jupyterPath.toString());
-    pb.environment().put("FUNCX_URL", cluster.url);
+    pb.environment().put("JUPYTER_PATH", notebooks.jupyterPath().toString());
+    pb.environment().putAll(cluster.clientEnv());
     pb.environment().put("FUNCX_HOME", notebookHome.toString());
     Process notebook = pb.start();
     StringBuilder log = new StringBuilder();

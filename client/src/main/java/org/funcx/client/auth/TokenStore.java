@@ -77,10 +77,34 @@ public final class TokenStore {
     write(file, all);
   }
 
-  private static JsonObject read(Path file) {
+  /**
+   * A file's content as last read, valid while it is the same file (writes replace it, so its
+   * inode changes) with the same modification time and size.
+   */
+  private record Snapshot(Object fileKey, java.nio.file.attribute.FileTime modified, long size,
+      JsonObject content) {}
+
+  private final java.util.Map<Path, Snapshot> snapshots = new java.util.HashMap<>();
+
+  /**
+   * The file's content; re-read only when it changed on disk (every API call asks for the token,
+   * and another process, e.g. {@code funcx logout}, may have changed it). Callers copy before
+   * changing what they get.
+   */
+  private JsonObject read(Path file) {
     try {
       if (!Files.exists(file)) return new JsonObject();
-      return JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+      var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+      Snapshot last = snapshots.get(file);
+      if (last != null && java.util.Objects.equals(last.fileKey(), attributes.fileKey())
+          && last.modified().equals(attributes.lastModifiedTime())
+          && last.size() == attributes.size()) {
+        return last.content().deepCopy();
+      }
+      JsonObject content = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+      snapshots.put(file, new Snapshot(attributes.fileKey(), attributes.lastModifiedTime(),
+          attributes.size(), content));
+      return content.deepCopy();
     } catch (IOException | RuntimeException e) {
       return new JsonObject(); // an unreadable cache is as good as none: the user logs in again
     }
