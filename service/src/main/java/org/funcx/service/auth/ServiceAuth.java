@@ -70,7 +70,8 @@ public final class ServiceAuth {
     discovery.put("audience", settings.audience());
     bootstrapAdmin(accounts, dataDir);
     var auth = new ServiceAuth(accounts, issuer, server,
-        new AuthGate(new IssuerRoutingVerifier(serviceUrl, embedded, external)), discovery);
+        new AuthGate(new CachingTokenVerifier(new IssuerRoutingVerifier(serviceUrl, embedded,
+            external), 30_000)), discovery);
     log.info("authentication: {} issuer {}", settings.isEmbedded() ? "embedded" : "external",
         discovery.get("issuer"));
     return auth;
