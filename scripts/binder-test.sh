@@ -16,17 +16,10 @@ fail() { echo "binder-test: FAILED: $*" >&2; exit 1; }
 
 [[ "$(id -u)" -eq 0 ]] || fail "must run as root (installs apt.txt, creates user $user)"
 
-missing=()
-while read -r package; do
-  [[ -z "$package" || "$package" == \#* ]] && continue
-  status="$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)"
-  [[ "$status" == "install ok installed" ]] || missing+=("$package")
-done <"$root/binder/apt.txt"
-if [[ ${#missing[@]} -gt 0 ]]; then
-  say "installing apt.txt packages ${missing[*]}"
-  if ! compgen -G "/var/lib/apt/lists/*_Packages" >/dev/null; then apt-get update -q; fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
-fi
+# apt.txt as repo2docker reads it: one package per line, # comments.
+source "$root/scripts/apt-ensure.sh"
+mapfile -t apt_packages < <(grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$root/binder/apt.txt")
+apt_ensure binder-test "${apt_packages[@]}"
 
 home="$(mktemp -d /tmp/funcx-binder-XXXXXX)"
 chmod 755 "$home"

@@ -7,26 +7,8 @@ set -euo pipefail
 
 packages=(chromium chromium-driver)
 
-missing=()
-for package in "${packages[@]}"; do
-  status="$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)"
-  if [[ "$status" != "install ok installed" ]]; then missing+=("$package"); fi
-done
-
-if [[ ${#missing[@]} -gt 0 ]]; then
-  if [[ "$(id -u)" -ne 0 ]]; then
-    echo "install-browser.sh: missing Debian packages: ${missing[*]}" >&2
-    echo "install-browser.sh: run as root (or: sudo apt-get install -y ${missing[*]})" >&2
-    exit 1
-  fi
-  echo "install-browser.sh: installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  if ! compgen -G "/var/lib/apt/lists/*_Packages" >/dev/null; then apt-get update -q; fi
-  if ! apt-get install -y -q --no-install-recommends "${missing[@]}"; then
-    apt-get update -q
-    apt-get install -y -q --no-install-recommends "${missing[@]}"
-  fi
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/apt-ensure.sh"
+apt_ensure install-browser.sh "${packages[@]}"
 
 for tool in /usr/bin/chromium /usr/bin/chromedriver; do
   if [[ ! -x "$tool" ]]; then

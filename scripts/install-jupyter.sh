@@ -17,31 +17,8 @@ packages=(
   python3-ipykernel
 )
 
-missing=()
-for package in "${packages[@]}"; do
-  status="$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)"
-  if [[ "$status" != "install ok installed" ]]; then missing+=("$package"); fi
-done
-
-if [[ ${#missing[@]} -eq 0 ]]; then
-  exit 0
-fi
-
-if [[ "$(id -u)" -ne 0 ]]; then
-  echo "install-jupyter.sh: missing Debian packages: ${missing[*]}" >&2
-  echo "install-jupyter.sh: run as root (or: sudo apt-get install -y ${missing[*]})" >&2
-  exit 1
-fi
-
-echo "install-jupyter.sh: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-# A fresh machine has empty package lists; refresh them once, and again only if the install fails
-# because they are stale.
-if ! compgen -G "/var/lib/apt/lists/*_Packages" >/dev/null; then apt-get update -q; fi
-if ! apt-get install -y -q --no-install-recommends "${missing[@]}"; then
-  apt-get update -q
-  apt-get install -y -q --no-install-recommends "${missing[@]}"
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/apt-ensure.sh"
+apt_ensure install-jupyter.sh "${packages[@]}"
 
 for tool in /usr/bin/jupyter /usr/bin/jupyter-kernelspec /usr/bin/jupyter-execute; do
   if [[ ! -x "$tool" ]]; then
