@@ -46,7 +46,8 @@ public final class ArrowDecoder {
   public ArrowTable decode(InputStream in) throws IOException {
     TableCollector collector = new TableCollector(allocator);
     try (collector;
-        ArrowStreamReader reader = new ArrowStreamReader(new KeepOpen(in), collector.allocator())) {
+        ArrowStreamReader reader = new ArrowStreamReader(new KeepOpen(IpcPrefix.checked(in)),
+            collector.allocator())) {
       VectorSchemaRoot root = readSchema(reader);
       collector.schema(root.getSchema());
       while (loadNext(reader)) {
@@ -67,7 +68,8 @@ public final class ArrowDecoder {
     long rows = 0;
     try (BufferAllocator reading =
             allocator.newChildAllocator("funcx-arrow-read", 0, Long.MAX_VALUE);
-        ArrowStreamReader reader = new ArrowStreamReader(new KeepOpen(in), reading)) {
+        ArrowStreamReader reader =
+            new ArrowStreamReader(new KeepOpen(IpcPrefix.checked(in)), reading)) {
       VectorSchemaRoot root = readSchema(reader);
       List<ColumnReader> readers = new ArrayList<>();
       root.getSchema().getFields().forEach(field -> readers.add(Readers.forField(field)));
