@@ -68,7 +68,6 @@ final class EndpointsApi {
       row = new EndpointRow(id, name, old.createdAtMillis(), Access.sharing(body, old.sharing()),
           allowed, curveKey);
       registry.updateEndpoint(row);
-      registry.shareEndpoint(id, row.sharing());
     } else {
       row = new EndpointRow(id, name, System.currentTimeMillis(),
           Access.sharing(body, Sharing.privateTo(p.subject())), allowed, curveKey);

@@ -126,7 +126,7 @@ final class SubmitApi {
    * function when it restricts its functions (else 403).
    */
   private void authorize(Principal principal, String functionId, String endpointId) {
-    Access.visible(principal, registry.function(functionId), Registry.FunctionRow::sharing,
+    Access.visible(principal, registry.functionSharing(functionId), sharing -> sharing,
         "function", functionId);
     Registry.EndpointRow endpoint = Access.visible(principal, registry.endpoint(endpointId),
         Registry.EndpointRow::sharing, "endpoint", endpointId);

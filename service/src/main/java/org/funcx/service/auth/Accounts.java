@@ -103,13 +103,11 @@ public final class Accounts {
 
   public Optional<Client> authenticateClient(String clientId, String secret) {
     if (clientId == null || secret == null) return Optional.empty();
-    List<String> hashes = db.query("SELECT secret_hash FROM oauth_clients WHERE client_id = ?",
-        rs -> rs.getString(1), clientId);
-    if (hashes.isEmpty() || !Secrets.sameDigest(hashes.get(0), Secrets.sha256(secret))) {
-      return Optional.empty();
-    }
-    return db.query("SELECT * FROM oauth_clients WHERE client_id = ?", Accounts::clientRow, clientId)
-        .stream().findFirst();
+    String digest = Secrets.sha256(secret);
+    return db.query("SELECT * FROM oauth_clients WHERE client_id = ?",
+            rs -> Secrets.sameDigest(rs.getString("secret_hash"), digest) ? clientRow(rs) : null,
+            clientId)
+        .stream().filter(java.util.Objects::nonNull).findFirst();
   }
 
   public List<String> clientsOf(String owner) {

@@ -65,6 +65,12 @@ public final class Registry implements AutoCloseable {
         .findFirst();
   }
 
+  /** Who may use the function, without reading its source: the check on every submission. */
+  public Optional<Sharing> functionSharing(String id) {
+    return db.query("SELECT owner, is_public, shared_groups FROM functions WHERE id = ?",
+        Registry::sharing, id).stream().findFirst();
+  }
+
   public boolean deleteFunction(String id) {
     return db.update("DELETE FROM functions WHERE id = ?", id) > 0;
   }
@@ -81,10 +87,12 @@ public final class Registry implements AutoCloseable {
         e.sharing().groupsColumn(), String.join(",", e.allowedFunctions()), e.curveKey());
   }
 
-  /** A re-registration by the owner: new name, allowed functions and CURVE key. */
+  /** A re-registration by the owner: new name, sharing, allowed functions and CURVE key. */
   public void updateEndpoint(EndpointRow e) {
-    db.update("UPDATE endpoints SET name = ?, allowed_functions = ?, curve_key = ? WHERE id = ?",
-        e.name(), String.join(",", e.allowedFunctions()), e.curveKey(), e.id());
+    db.update("UPDATE endpoints SET name = ?, is_public = ?, shared_groups = ?,"
+            + " allowed_functions = ?, curve_key = ? WHERE id = ?",
+        e.name(), e.sharing().isPublic(), e.sharing().groupsColumn(),
+        String.join(",", e.allowedFunctions()), e.curveKey(), e.id());
   }
 
   public void shareEndpoint(String id, Sharing sharing) {
