@@ -4,4 +4,4 @@
 # --quick finishes in under two minutes.
 set -euo pipefail
 cp="$("$(dirname "${BASH_SOURCE[0]}")/build.sh")"
-exec java --add-opens=java.base/java.nio=ALL-UNNAMED ${BENCH_JAVA_OPTS:--Xmx4g} -cp "$cp" org.funcx.bench.ScaleSimulation "$@"
+exec java -XX:+IgnoreUnrecognizedVMOptions --add-opens=java.base/java.nio=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow ${BENCH_JAVA_OPTS:--Xmx4g} -cp "$cp" org.funcx.bench.ScaleSimulation "$@"

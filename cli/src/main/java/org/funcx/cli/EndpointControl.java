@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.funcx.client.EndpointInfo;
 import org.funcx.client.FuncXClient;
 import org.funcx.client.FuncXException;
 import org.funcx.endpoint.config.EndpointConfig;
@@ -73,18 +74,40 @@ public final class EndpointControl {
           List.of(home.endpointDir(name).toString()), List.of("-Xmx1g"), log);
       Files.writeString(home.endpointPid(name), pid + "\n");
       boolean managersAtStart = config.initBlocks() > 0;
-      Waits.until("endpoint " + name + " to come online", 90,
-          () -> online(client, id, managersAtStart), () -> ProcessLauncher.alive(pid), log);
+      try {
+        Waits.until("endpoint " + name + " to come online", 90,
+            () -> online(client, id, managersAtStart), () -> ProcessLauncher.alive(pid), log);
+      } catch (IllegalStateException | EndpointProblem e) {
+        ProcessLauncher.stopGroup(pid, 5); // a half-started agent must not go on restarting managers
+        Files.deleteIfExists(home.endpointPid(name));
+        throw e;
+      }
     }
     return id;
   }
 
+  /**
+   * True once the endpoint is online (with a manager when it starts blocks at once); throws
+   * {@link EndpointProblem} when it reports that its managers cannot start, rather than waiting.
+   */
   private static boolean online(FuncXClient client, String id, boolean withManagers) {
+    EndpointInfo e;
     try {
-      var e = client.endpoint(id);
-      return e.online() && (!withManagers || e.managers() > 0);
-    } catch (FuncXException e) {
+      e = client.endpoint(id);
+    } catch (FuncXException ex) {
       return false;
+    }
+    boolean ready = e.online() && (!withManagers || e.managers() > 0);
+    if (!ready && e.problem() != null) throw new EndpointProblem(e.name(), e.problem());
+    return ready;
+  }
+
+  /** An endpoint that came online but says it cannot work (managers failing at start-up). */
+  static final class EndpointProblem extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    EndpointProblem(String name, String problem) {
+      super("endpoint " + name + " cannot start its managers: " + problem);
     }
   }
 

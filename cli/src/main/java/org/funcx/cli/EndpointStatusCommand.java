@@ -27,6 +27,7 @@ final class EndpointStatusCommand implements Callable<Integer> {
       var e = FuncxCli.HOME.client(service.get().url()).endpoint(config.endpointId());
       System.out.printf("service sees it %s: %d managers, %d workers, %d unfinished tasks%n",
           e.status(), e.managers(), e.workers(), e.outstandingTasks());
+      if (e.problem() != null) System.out.println("problem: " + e.problem());
     }
     Path file = FuncxCli.HOME.endpointDir(name).resolve("blocks.json");
     if (!Files.exists(file)) {

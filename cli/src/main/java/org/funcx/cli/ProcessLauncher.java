@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.funcx.jvm.JvmFlags;
 
 /**
  * Starts funcX processes detached from the terminal, each in its own session ({@code setsid}), so
@@ -22,9 +23,9 @@ public final class ProcessLauncher {
     Files.createDirectories(logFile.getParent());
     List<String> command = new ArrayList<>(List.of("setsid",
         Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(JvmFlags.PRODUCT);
     command.addAll(jvmOptions);
     command.addAll(extraJvmOptions());
-    command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
     command.addAll(args);
     Process p = new ProcessBuilder(command).redirectErrorStream(true)

@@ -32,7 +32,14 @@ final class RunCommand implements Callable<Integer> {
         timeout == null ? null : Duration.ofMillis(Math.round(timeout * 1000)), cache);
     try (var executor = client.executor(Targets.endpointId(endpoint))) {
       Object result = executor.submit(client.function(functionId), options, values.toArray()).get();
-      System.out.println(Json.GSON.toJson(result));
+      if (result instanceof org.funcx.arrow.ArrowTable table) {
+        try (table) { // a table result prints as a table, not as the Java object's fields
+          System.out.println(org.funcx.arrow.TableRenderer.text(table,
+              org.funcx.arrow.RenderOptions.defaults()));
+        }
+      } else {
+        System.out.println(Json.GSON.toJson(result));
+      }
       return 0;
     } catch (ExecutionException e) {
       if (e.getCause() instanceof TaskFailedException failed) {

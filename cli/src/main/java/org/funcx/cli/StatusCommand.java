@@ -23,8 +23,9 @@ final class StatusCommand implements Callable<Integer> {
     for (EndpointInfo e : FuncxCli.HOME.client(service.get().url()).endpoints()) {
       String pid = endpoints.runningPid(e.name()).map(String::valueOf).orElse("-");
       System.out.printf("%-36s  %-12s  %-7s  %8d  %7d  %6d  %7d  %s%n", e.id(), e.name(),
-          e.status(), e.managers(), e.workers(), e.outstandingTasks() - e.runningAtEndpoint(),
-          e.runningAtEndpoint(), pid);
+          e.status(), e.managers(), e.workers(),
+          Math.max(0, e.outstandingTasks() - e.runningAtEndpoint()), e.runningAtEndpoint(), pid);
+      if (e.problem() != null) System.out.println("  problem: " + e.problem());
     }
     return 0;
   }

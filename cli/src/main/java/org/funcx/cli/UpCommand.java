@@ -25,8 +25,15 @@ final class UpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     FuncxHome home = FuncxCli.HOME;
-    var service = new ServiceControl(home).start(port, forwarderPort);
-    String id = new EndpointControl(home).start(endpoint, service.url());
+    ServiceControl services = new ServiceControl(home);
+    boolean serviceWasUp = services.running().isPresent();
+    var service = step("start the service", () -> services.start(port, forwarderPort),
+        () -> { });
+    String id = step("start endpoint " + endpoint,
+        () -> new EndpointControl(home).start(endpoint, service.url()),
+        () -> {
+          if (!serviceWasUp) services.stop(); // stop what this command started, nothing else
+        });
     System.out.println("funcX is up");
     System.out.println("  service:   " + service.url() + "  (pid " + service.pid() + ")");
     System.out.println("  endpoint:  " + endpoint + "  " + id);
@@ -49,5 +56,36 @@ final class UpCommand implements Callable<Integer> {
     }
     System.out.println("Stop everything with: ./funcx down");
     return 0;
+  }
+
+  interface Step<T> {
+    T run() throws Exception;
+  }
+
+  interface Undo {
+    void run() throws Exception;
+  }
+
+  /** Runs one step of {@code up}; when it fails, undoes what was started and says which step. */
+  private static <T> T step(String what, Step<T> step, Undo undo) throws Exception {
+    try {
+      return step.run();
+    } catch (Exception e) {
+      try {
+        undo.run();
+      } catch (Exception cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw new UpFailed("funcx up: could not " + what + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code up} failed at a step; the message names it and why (printed as the first line). */
+  static final class UpFailed extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UpFailed(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 }

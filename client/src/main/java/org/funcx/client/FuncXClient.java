@@ -292,7 +292,10 @@ public final class FuncXClient implements AutoCloseable {
     }
   }
 
-  /** Cancels a queued task; false when it is already running or finished. */
+  /**
+   * Cancels a task, queued or running (the endpoint stops it and frees its worker); it ends
+   * {@code cancelled}. False when it had already finished.
+   */
   public boolean cancel(String taskId) {
     try {
       call("POST", "/v2/tasks/" + taskId + "/cancel", new JsonObject());
@@ -397,7 +400,7 @@ public final class FuncXClient implements AutoCloseable {
     return new EndpointInfo(o.get("endpoint_id").getAsString(), str(o, "name"), str(o, "status"),
         num(o, "managers"), num(o, "workers"), num(o, "idle_workers"), num(o, "outstanding_tasks"),
         num(o, "queued_at_endpoint"), num(o, "running_at_endpoint"), str(o, "forwarder_address"),
-        str(o, "forwarder_public_key"));
+        str(o, "forwarder_public_key"), str(o, "problem"));
   }
 
   private static String str(JsonObject o, String field) {

@@ -49,6 +49,7 @@ public final class EndpointAgent implements AutoCloseable {
         : new LocalProvider(config, interchange.managerAddress(), logs, interchange::post);
     this.scaler = new BlockScaler(config, provider, interchange::loadSnapshot,
         endpointDir.resolve("blocks.json"));
+    interchange.problems(scaler::problem);
     thread.start();
     scaler.start();
     log.info("endpoint {} ({}) up: forwarder {}, managers connect to {}", config.name(),

@@ -65,9 +65,9 @@ final class LocalCluster implements AutoCloseable {
 
   private Process start(String name, String mainClass, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-        "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-        mainClass));
+        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(org.funcx.jvm.JvmFlags.PRODUCT);
+    command.addAll(List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"), mainClass));
     command.addAll(List.of(args));
     Path log = dir.resolve(name + ".log");
     Process process = new ProcessBuilder(command).redirectErrorStream(true)

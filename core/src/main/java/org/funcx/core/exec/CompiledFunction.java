@@ -1,5 +1,6 @@
 package org.funcx.core.exec;
 
+import org.funcx.jvm.StoppedError;
 import com.google.gson.JsonArray;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -63,7 +64,8 @@ public final class CompiledFunction {
    * if it throws anything else while the thread is interrupted, or with an InterruptedException
    * among its causes (code that wraps it in a RuntimeException), an InterruptedException is thrown
    * with the user's exception as its cause. As usual for InterruptedException, the interrupt flag is
-   * then clear. If the function swallows the interrupt and returns, the outcome is returned and the
+   * then clear. A {@link StoppedError} (the task's stop scope was stopped) counts as an interrupt.
+   * If the function swallows the interrupt and returns, the outcome is returned and the
    * flag is left as the function left it.
    */
   public InvocationOutcome invoke(JsonArray args) throws InterruptedException {
@@ -111,7 +113,9 @@ public final class CompiledFunction {
   private static boolean hasInterruptedCause(Throwable thrown) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
-      if (t instanceof InterruptedException) return true;
+      // StoppedError: the task's StopScope was stopped (timeout, cancel), an interrupt that the
+      // code could not swallow
+      if (t instanceof InterruptedException || t instanceof StoppedError) return true;
     }
     return false;
   }

@@ -15,12 +15,17 @@ import javax.tools.JavaFileObject;
 import javax.tools.ToolProvider;
 import org.funcx.core.model.FunctionSpec;
 import org.funcx.core.model.TaskError;
+import org.funcx.jvm.StoppableBytecode;
 
 /**
  * Compiles a function's Java source in memory with {@code javax.tools} and loads it in a class
  * loader of its own. Source, not bytecode, crosses the wire, so the worker's own JDK compiles it.
  * Compiling costs tens of milliseconds (hundreds for the first one in a JVM): callers on a hot path
  * go through {@link FunctionCache}. Safe to use from several threads; each compile is independent.
+ *
+ * <p>Compiled classes are instrumented with stop checkpoints ({@link StoppableBytecode}): a task run
+ * inside a stopped {@code org.funcx.jvm.StopScope} throws {@code StoppedError} at its next loop
+ * iteration or method call.
  *
  * <p>User code sees the JDK and the worker's classpath ({@code java.class.path}) at compile time
  * and the parent class loader at run time.
@@ -98,10 +103,20 @@ public final class FunctionCompiler {
         TaskError error = CompileDiagnostics.toTaskError(errors, source, readableName(spec));
         throw new FunctionCompileException(spec.hash(), spec.entryPoint(), error);
       }
-      return files.classFiles();
+      return stoppable(files.classFiles());
     } catch (IOException e) {
       throw new UncheckedIOException("closing the in-memory file manager", e);
     }
+  }
+
+  /**
+   * User classes get checkpoints (org.funcx.jvm) so that a timeout or a cancel ends even a busy
+   * loop that ignores interrupts, on JDKs without {@code Thread.stop}.
+   */
+  private static Map<String, byte[]> stoppable(Map<String, byte[]> classFiles) {
+    Map<String, byte[]> out = new java.util.HashMap<>();
+    classFiles.forEach((name, bytes) -> out.put(name, StoppableBytecode.instrument(bytes)));
+    return out;
   }
 
   private ClassLoader parentLoader() {

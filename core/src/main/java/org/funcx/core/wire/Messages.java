@@ -73,8 +73,17 @@ public final class Messages {
   }
 
   /** Liveness plus the sender's load, so the receiver can show it and expire silent peers. */
-  public record Heartbeat(int managers, int workers, int idleWorkers, int queued, int running) {
+  /**
+   * @param problem what keeps the endpoint from working, for people (managers that fail at
+   *     start-up, with the first lines of their error); null when there is none or from a manager
+   */
+  public record Heartbeat(int managers, int workers, int idleWorkers, int queued, int running,
+      String problem) {
     public static final Heartbeat EMPTY = new Heartbeat(0, 0, 0, 0, 0);
+
+    public Heartbeat(int managers, int workers, int idleWorkers, int queued, int running) {
+      this(managers, workers, idleWorkers, queued, running, null);
+    }
   }
 
   public record RegisterManager(

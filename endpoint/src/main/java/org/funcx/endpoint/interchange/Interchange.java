@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.funcx.core.model.ErrorKind;
 import org.funcx.core.model.FunctionSpec;
 import org.funcx.core.model.TaskError;
@@ -46,6 +47,7 @@ public final class Interchange implements Runnable {
   private final long heartbeatMillis;
   private long nextManagerHeartbeat;
   private volatile boolean running = true;
+  private volatile Supplier<String> problems = () -> null;
   private volatile LoadSnapshot load = LoadSnapshot.EMPTY;
   private long nextLoadSnapshot;
   private int dispatchRound;
@@ -112,6 +114,11 @@ public final class Interchange implements Runnable {
     log.info("interchange stopped with {} tasks unfinished", book.known());
   }
 
+  /** Where the endpoint's current problem comes from (the block scaler); null: none. */
+  public void problems(Supplier<String> source) {
+    this.problems = source;
+  }
+
   private void receiveFromService() {
     Inbox.drain(service.socket(), false, 1_000, (route, m) -> onServiceMessage(m), log,
         "the service");
@@ -127,7 +134,7 @@ public final class Interchange implements Runnable {
         log.info("registered with the service as endpoint {}", config.endpointId());
       }
       case TASKS -> acceptTasks(message.body(Messages.Tasks.class));
-      case CANCEL -> message.body(Messages.TaskIds.class).taskIds().forEach(book::cancel);
+      case CANCEL -> cancel(message.body(Messages.TaskIds.class).taskIds());
       case RESULTS_ACK -> book.acknowledged(message.body(Messages.TaskIds.class).taskIds());
       case RECONNECT -> {
         service.registered(false);
@@ -142,6 +149,22 @@ public final class Interchange implements Runnable {
       case HEARTBEAT -> { }
       default -> log.warn("unexpected {} from the service", message.type());
     }
+  }
+
+  /**
+   * The service has already recorded these tasks as cancelled: forget them here, and tell the
+   * managers running them to stop them (their answers are ignored).
+   */
+  private void cancel(List<String> taskIds) {
+    Map<ManagerSlot, List<String>> byManager = new HashMap<>();
+    for (String id : taskIds) {
+      book.cancel(id);
+      for (ManagerSlot slot : slots.values()) {
+        if (slot.inflight.remove(id)) byManager.computeIfAbsent(slot, s -> new ArrayList<>()).add(id);
+      }
+    }
+    byManager.forEach((slot, ids) -> sendToManager(slot.routingId,
+        new WireMessage(MessageType.CANCEL, new Messages.TaskIds(ids))));
   }
 
   private void acceptTasks(Messages.Tasks tasks) {
@@ -190,6 +213,7 @@ public final class Interchange implements Runnable {
     slot.lastSeenMillis = now;
     switch (message.type()) {
       case HEARTBEAT -> slot.load = message.body(Messages.Heartbeat.class);
+      case TASKS -> handedBack(slot, message.body(Messages.Tasks.class).tasks());
       case RESULTS -> {
         slot.adaptPrefetch(message.body(Messages.Results.class).meanTaskMicros());
         for (ResultEnvelope r : ResultEnvelope.unpack(message)) {
@@ -200,6 +224,20 @@ public final class Interchange implements Runnable {
       }
       default -> log.warn("unexpected {} from manager {}", message.type(), slot.info.managerId());
     }
+  }
+
+  /**
+   * A manager that is restarting itself hands back the tasks it has not started: they go to the
+   * head of the queue (no retry counted, they never ran) and the manager gets no more.
+   */
+  private void handedBack(ManagerSlot slot, List<TaskSpec> tasks) {
+    slot.draining = true;
+    for (int i = tasks.size() - 1; i >= 0; i--) {
+      String id = tasks.get(i).taskId();
+      if (slot.inflight.remove(id)) book.requeue(id);
+    }
+    log.info("manager {} is restarting; {} tasks it had not started are queued again",
+        slot.info.managerId(), tasks.size());
   }
 
   private void onProviderEvent(ProviderEvent event) {
@@ -341,7 +379,8 @@ public final class Interchange implements Runnable {
       running += s.inflight.size();
       idle += s.load.idleWorkers();
     }
-    return new Messages.Heartbeat(slots.size(), workers, idle, book.known() - running, running);
+    return new Messages.Heartbeat(slots.size(), workers, idle, book.known() - running, running,
+        problems.get());
   }
 
   /** Sends to a manager; false when it was not sent (queue full, or the manager is gone). */

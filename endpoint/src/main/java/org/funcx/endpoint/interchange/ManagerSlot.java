@@ -20,6 +20,8 @@ final class ManagerSlot {
   int prefetch;
   /** Last time this manager had tasks; a block idle past its timeout may be scaled in. */
   long lastBusyMillis;
+  /** Set when the manager restarts itself: it finishes what runs and takes nothing new. */
+  boolean draining;
 
   ManagerSlot(byte[] routingId, RegisterManager info, long now) {
     this.routingId = routingId;
@@ -49,6 +51,6 @@ final class ManagerSlot {
   }
 
   int free() {
-    return Math.max(0, capacity() - inflight.size());
+    return draining ? 0 : Math.max(0, capacity() - inflight.size());
   }
 }

@@ -22,6 +22,11 @@ import org.zeromq.ZMQ;
  * of tasks, runs them on its {@link WorkerPool} and sends results back in batches. Its loop thread
  * ({@code funcx-manager}) owns the socket; workers hand results over through a {@link Mailbox}.
  * A manager that hears nothing from its interchange for {@code orphanMillis} exits.
+ *
+ * <p>A manager whose workers had to be written off (threads stuck in stopped tasks, see
+ * {@link WorkerPool}) restarts itself, because only the end of its JVM frees them: it hands the
+ * tasks it has not started back to the interchange, lets its running tasks finish, and exits with
+ * {@link ManagerExit#RESTART}; the provider starts a fresh manager as for any ended block.
  */
 public final class Manager implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Manager.class);
@@ -34,6 +39,9 @@ public final class Manager implements AutoCloseable {
   private final long heartbeatMillis;
   private final long orphanMillis;
   private volatile boolean running = true;
+  private volatile boolean restartRequested;
+  private boolean draining;
+  private ManagerExit exit = ManagerExit.NORMAL;
 
   public Manager(ManagerOptions options) {
     this.heartbeatMillis = options.heartbeatMillis();
@@ -44,13 +52,18 @@ public final class Manager implements AutoCloseable {
     socket.connect(options.interchange());
     this.results = new Mailbox<>(context, "manager");
     this.runner = new TaskRunner(options.maxResultBytes());
-    this.pool = new WorkerPool(options.workers(), runner, results::post);
+    // Seen by the loop within a quarter heartbeat.
+    this.pool = new WorkerPool(options.workers(), runner, results::post,
+        stuck -> restartRequested = true);
     this.identity = new Messages.RegisterManager(options.managerId(), options.blockId(),
         options.workers(), options.prefetch(), hostName(), ProcessHandle.current().pid());
   }
 
-  /** Runs until the interchange says SHUTDOWN, goes silent, or {@link #close()} is called. */
-  public void run() {
+  /**
+   * Runs until the interchange says SHUTDOWN, goes silent, {@link #close()} is called, or the
+   * manager restarts itself; returns how it ended (the process's exit code).
+   */
+  public ManagerExit run() {
     send(new WireMessage(MessageType.REGISTER_MANAGER, identity));
     ZMQ.Poller poller = context.createPoller(2);
     int fromInterchange = poller.register(socket, ZMQ.Poller.POLLIN);
@@ -65,6 +78,7 @@ public final class Manager implements AutoCloseable {
         lastHeard = now;
       }
       if (poller.pollin(fromWorkers)) sendResults();
+      if (restartRequested) drainForRestart();
       if (now >= nextHeartbeat) {
         nextHeartbeat = now + heartbeatMillis;
         send(new WireMessage(MessageType.HEARTBEAT, new Messages.Heartbeat(1, pool.size(),
@@ -77,6 +91,24 @@ public final class Manager implements AutoCloseable {
       }
     }
     poller.close();
+    return exit;
+  }
+
+  /** Gives the interchange back what has not started; exits once running tasks are done. */
+  private void drainForRestart() {
+    if (!draining) {
+      draining = true;
+      List<Messages.TaskSpec> notStarted = pool.drain();
+      log.warn("manager {} restarts itself: {} worker threads are stuck in stopped tasks;"
+          + " {} tasks handed back, {} still running", identity.managerId(), pool.writtenOff(),
+          notStarted.size(), pool.busy());
+      send(new WireMessage(MessageType.TASKS, new Messages.Tasks(java.util.Map.of(), notStarted)));
+    }
+    if (pool.busy() == 0) {
+      sendResults(); // every answer was posted before its worker stopped counting as busy
+      exit = ManagerExit.RESTART;
+      running = false;
+    }
   }
 
   private void receive() {
@@ -88,6 +120,7 @@ public final class Manager implements AutoCloseable {
           tasks.functions().values().forEach(runner::learn);
           tasks.tasks().forEach(pool::submit);
         }
+        case CANCEL -> message.body(Messages.TaskIds.class).taskIds().forEach(pool::cancel);
         case SHUTDOWN -> running = false;
         case HEARTBEAT -> { }
         default -> log.warn("unexpected {} from the interchange", message.type());

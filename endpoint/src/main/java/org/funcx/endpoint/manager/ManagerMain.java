@@ -18,7 +18,7 @@ public final class ManagerMain {
     if (interchange == null) {
       System.err.println("usage: ManagerMain --interchange tcp://HOST:PORT [--workers N]"
           + " [--prefetch P] [--block-id B] [--heartbeat-ms H] [--max-result-bytes M]");
-      System.exit(2);
+      System.exit(ManagerExit.USAGE.code());
     }
     var options = new ManagerOptions(interchange,
         opts.getOrDefault("--manager-id", UUID.randomUUID().toString()),
@@ -29,8 +29,8 @@ public final class ManagerMain {
         Long.parseLong(opts.getOrDefault("--max-result-bytes", String.valueOf(256L << 20))));
     Manager manager = new Manager(options);
     Runtime.getRuntime().addShutdownHook(new Thread(manager::close, "funcx-manager-shutdown"));
-    manager.run();
+    ManagerExit exit = manager.run();
     manager.close();
-    System.exit(0);
+    System.exit(exit.code());
   }
 }

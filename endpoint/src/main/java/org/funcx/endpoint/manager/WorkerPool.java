@@ -1,48 +1,71 @@
 package org.funcx.endpoint.manager;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.funcx.core.model.ErrorKind;
 import org.funcx.core.model.TaskError;
-import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.core.wire.Messages.TaskSpec;
+import org.funcx.core.wire.ResultEnvelope;
+import org.funcx.jvm.StopScope;
+import org.funcx.jvm.StoppedError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Worker threads ({@code funcx-worker-N}) that take tasks from one queue and run them, plus a
- * watchdog ({@code funcx-task-watchdog}) that enforces per-task timeouts. Each task is answered
- * exactly once: by the worker when it finishes, or by the watchdog when time is up, whichever
- * comes first; the watchdog interrupts a late task and stops its thread if it ignores that.
+ * watchdog ({@code funcx-task-watchdog}) that enforces per-task timeouts and cancels. Each task is
+ * answered exactly once: by the worker when it finishes, or by whoever stops it (timeout, cancel),
+ * whichever comes first.
+ *
+ * <p>Stopping never uses {@code Thread.stop} (gone since JDK 20): each task runs in its own
+ * {@link StopScope}; stopping it interrupts the thread and makes the function's compiled code
+ * throw at its next loop iteration or call (org.funcx.jvm), also in threads the task started. A
+ * thread still busy {@link #STOP_GRACE_MILLIS} later (stuck in library code that ignores both) is
+ * written off: it leaves the pool, a new worker thread takes its place, and {@code onWriteOff}
+ * learns how many are written off so far (the manager then restarts itself to get rid of them).
  */
 final class WorkerPool implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
-  private static final long STOP_GRACE_MILLIS = 2_000;
+  static final long STOP_GRACE_MILLIS = 2_000;
+  /** How long a stopped task's scope stays armed, so threads it started reach a checkpoint. */
+  private static final long SCOPE_ARMED_MILLIS = 10_000;
 
-  private final LinkedBlockingQueue<TaskSpec> queue = new LinkedBlockingQueue<>();
+  private final LinkedBlockingDeque<TaskSpec> queue = new LinkedBlockingDeque<>();
   private final Map<Thread, Running> running = new ConcurrentHashMap<>();
+  private final Map<Thread, Boolean> writtenOff = new ConcurrentHashMap<>();
   private final AtomicInteger busy = new AtomicInteger();
+  private final AtomicInteger nextWorker = new AtomicInteger();
+  /** Stopped scopes to close once their threads had time to reach a checkpoint; watchdog only. */
+  private final List<Running> stoppedScopes = new ArrayList<>();
   /** Exponentially weighted mean run time per task, in nanoseconds; racy updates are fine. */
   private volatile long meanRunNanos;
   private final TaskRunner runner;
   private final Consumer<ResultEnvelope> answers;
+  private final IntConsumer onWriteOff;
   private final int size;
   private final Thread watchdog;
   private volatile boolean open = true;
+  private volatile boolean draining;
 
   private static final class Running {
     final TaskSpec task;
+    final StopScope scope;
     /** Set when the user's code starts; until then no timeout runs. */
     volatile long deadline = Long.MAX_VALUE;
     final AtomicBoolean answered = new AtomicBoolean();
-    long interruptedAt;
+    /** When the task was stopped (timeout or cancel); 0 while it runs normally. */
+    volatile long stoppedAt;
 
     Running(TaskSpec task) {
       this.task = task;
+      this.scope = new StopScope("task " + task.taskId());
     }
 
     void startClock() {
@@ -50,18 +73,20 @@ final class WorkerPool implements AutoCloseable {
     }
   }
 
-  WorkerPool(int size, TaskRunner runner, Consumer<ResultEnvelope> answers) {
+  WorkerPool(int size, TaskRunner runner, Consumer<ResultEnvelope> answers,
+      IntConsumer onWriteOff) {
     this.size = size;
     this.runner = runner;
     this.answers = answers;
-    for (int i = 0; i < size; i++) startWorker(i);
+    this.onWriteOff = onWriteOff;
+    for (int i = 0; i < size; i++) startWorker();
     this.watchdog = new Thread(this::watch, "funcx-task-watchdog");
     watchdog.setDaemon(true);
     watchdog.start();
   }
 
-  private void startWorker(int index) {
-    Thread t = new Thread(this::work, "funcx-worker-" + index);
+  private void startWorker() {
+    Thread t = new Thread(this::work, "funcx-worker-" + nextWorker.getAndIncrement());
     t.setDaemon(true);
     t.start();
   }
@@ -75,7 +100,11 @@ final class WorkerPool implements AutoCloseable {
   }
 
   int idle() {
-    return Math.max(0, size - busy.get());
+    return draining ? 0 : Math.max(0, size - busy.get());
+  }
+
+  int busy() {
+    return busy.get();
   }
 
   long meanRunMicros() {
@@ -86,14 +115,58 @@ final class WorkerPool implements AutoCloseable {
     return queue.size();
   }
 
+  /** Threads written off so far (stuck in tasks that were stopped). */
+  int writtenOff() {
+    return writtenOff.size();
+  }
+
+  /**
+   * Stops taking tasks: returns the tasks that have not started (for the interchange to give to
+   * another manager); running tasks go on. Idle workers then wait for {@link #close()}.
+   */
+  List<TaskSpec> drain() {
+    draining = true;
+    List<TaskSpec> notStarted = new ArrayList<>();
+    queue.drainTo(notStarted);
+    return notStarted;
+  }
+
+  /**
+   * Cancels a task: a queued one is dropped, a running one stopped. Either way it is answered
+   * {@code cancelled} (the interchange has forgotten it already; the answer is for the record).
+   * Returns false when the task is not here.
+   */
+  boolean cancel(String taskId) {
+    for (TaskSpec queued : queue) {
+      if (queued.taskId().equals(taskId) && queue.remove(queued)) {
+        answers.accept(TaskRunner.failure(queued, cancelled(taskId)));
+        return true;
+      }
+    }
+    for (var e : running.entrySet()) {
+      if (e.getValue().task.taskId().equals(taskId)) {
+        stop(e.getKey(), e.getValue(), cancelled(taskId));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static TaskError cancelled(String taskId) {
+    return TaskError.of(ErrorKind.CANCELLED, "task " + taskId + " was cancelled while it ran");
+  }
+
   private void work() {
     Thread self = Thread.currentThread();
-    while (open) {
+    while (open && !writtenOff.containsKey(self)) {
       TaskSpec task;
       try {
-        task = queue.take();
+        task = draining ? null : queue.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+        if (task == null) {
+          if (draining) Thread.sleep(100);
+          continue;
+        }
       } catch (InterruptedException e) {
-        if (!open) return;
         continue;
       }
       Running entry = new Running(task);
@@ -102,9 +175,9 @@ final class WorkerPool implements AutoCloseable {
       ResultEnvelope result;
       long started = System.nanoTime();
       try {
-        result = runner.run(task, entry::startClock);
-      } catch (InterruptedException | ThreadDeath timedOut) {
-        result = null; // the watchdog has answered this task already
+        result = entry.scope.call(() -> runner.run(task, entry::startClock));
+      } catch (InterruptedException | StoppedError stopped) {
+        result = null; // answered by whoever stopped it; a stray interrupt is answered below
       } catch (Throwable t) {
         log.error("worker failed on task {}", task.taskId(), t);
         result = TaskRunner.failure(task, TaskError.of(ErrorKind.REMOTE_EXCEPTION,
@@ -113,32 +186,47 @@ final class WorkerPool implements AutoCloseable {
         long took = System.nanoTime() - started;
         long mean = meanRunNanos;
         meanRunNanos = mean == 0 ? took : mean + (took - mean) / 8;
-        running.remove(self);
-        busy.decrementAndGet();
         Thread.interrupted();
       }
+      if (result == null && entry.stoppedAt == 0) {
+        result = TaskRunner.failure(task, TaskError.of(ErrorKind.REMOTE_EXCEPTION,
+            "task " + task.taskId() + " was interrupted by something other than its timeout"));
+      }
       if (result != null && entry.answered.compareAndSet(false, true)) answers.accept(result);
+      // Not busy only once answered: a manager that sees no busy worker has every answer.
+      if (running.remove(self, entry)) busy.decrementAndGet();
+      if (entry.stoppedAt == 0) entry.scope.close();
     }
   }
 
-  @SuppressWarnings("removal")
+  /** Answers the task with {@code error} (if nobody did), then stops its code. */
+  private void stop(Thread thread, Running entry, TaskError error) {
+    if (entry.answered.compareAndSet(false, true)) {
+      answers.accept(TaskRunner.failure(entry.task, error));
+    }
+    synchronized (entry) {
+      if (entry.stoppedAt != 0) return;
+      entry.stoppedAt = System.currentTimeMillis();
+    }
+    entry.scope.stop(error.message());
+    synchronized (stoppedScopes) {
+      stoppedScopes.add(entry);
+    }
+    thread.interrupt();
+  }
+
   private void watch() {
     while (open) {
       long now = System.currentTimeMillis();
       running.forEach((thread, entry) -> {
-        if (now < entry.deadline) return;
-        if (entry.answered.compareAndSet(false, true)) {
-          answers.accept(TaskRunner.failure(entry.task, TaskError.of(ErrorKind.TIMEOUT,
-              "task " + entry.task.taskId() + " exceeded its timeout of "
-                  + entry.task.timeoutMillis() + " ms")));
-          entry.interruptedAt = now;
-          thread.interrupt();
-        } else if (entry.interruptedAt > 0 && now - entry.interruptedAt > STOP_GRACE_MILLIS) {
-          log.warn("task {} ignored interruption; stopping its worker thread", entry.task.taskId());
-          entry.interruptedAt = Long.MAX_VALUE / 2;
-          thread.stop();
+        if (entry.stoppedAt == 0 && now >= entry.deadline) {
+          stop(thread, entry, TaskError.of(ErrorKind.TIMEOUT, "task " + entry.task.taskId()
+              + " exceeded its timeout of " + entry.task.timeoutMillis() + " ms"));
+        } else if (entry.stoppedAt != 0 && now - entry.stoppedAt > STOP_GRACE_MILLIS) {
+          writeOff(thread, entry);
         }
       });
+      closeArmedScopes(now);
       try {
         Thread.sleep(20);
       } catch (InterruptedException e) {
@@ -147,10 +235,35 @@ final class WorkerPool implements AutoCloseable {
     }
   }
 
+  /** A thread that ignored its stop: out of the pool, replaced, reported. */
+  private void writeOff(Thread thread, Running entry) {
+    if (!running.remove(thread, entry)) return;
+    busy.decrementAndGet();
+    writtenOff.put(thread, Boolean.TRUE);
+    thread.setPriority(Thread.MIN_PRIORITY);
+    log.warn("{} still runs task {} {} ms after it was stopped ({}); written off and replaced",
+        thread.getName(), entry.task.taskId(), STOP_GRACE_MILLIS, entry.scope.reason());
+    if (open) startWorker();
+    onWriteOff.accept(writtenOff.size());
+  }
+
+  private void closeArmedScopes(long now) {
+    synchronized (stoppedScopes) {
+      stoppedScopes.removeIf(entry -> {
+        if (now - entry.stoppedAt < SCOPE_ARMED_MILLIS) return false;
+        entry.scope.close();
+        return true;
+      });
+    }
+  }
+
   @Override
   public void close() {
     open = false;
     watchdog.interrupt();
-    running.keySet().forEach(Thread::interrupt);
+    running.forEach((thread, entry) -> {
+      entry.scope.stop("the manager is closing");
+      thread.interrupt();
+    });
   }
 }

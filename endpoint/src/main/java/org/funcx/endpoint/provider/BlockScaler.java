@@ -16,6 +16,10 @@ import org.slf4j.LoggerFactory;
  * {@code minBlocks}; one more while tasks wait and the blocks already asked for cannot take them,
  * up to {@code maxBlocks}; one fewer when a block has been idle for {@code idleTimeout} and nothing
  * waits. Writes the blocks' states to {@code blocks.json} for {@code funcx endpoint status}.
+ *
+ * <p>Blocks whose managers die before they ever connect (a bad JVM option, a broken worker
+ * environment) are start failures ({@link StartFailures}): new blocks then wait a growing
+ * back-off, and {@link #problem()} says why for the service and the CLI.
  */
 public final class BlockScaler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(BlockScaler.class);
@@ -26,6 +30,7 @@ public final class BlockScaler implements AutoCloseable {
   private final Thread thread;
   private volatile boolean open = true;
   private long backoffUntil;
+  private final StartFailures startFailures = new StartFailures();
 
   public BlockScaler(EndpointConfig config, Provider provider, Supplier<LoadSnapshot> load,
       Path statusFile) {
@@ -45,7 +50,11 @@ public final class BlockScaler implements AutoCloseable {
   private void run() {
     while (open) {
       try {
-        step(load.get(), provider.blocks().stream().filter(b -> !b.ended()).toList());
+        LoadSnapshot now = load.get();
+        List<BlockStatus> blocks = provider.blocks();
+        startFailures.observe(blocks, now.blockLastBusyMillis().keySet(),
+            System.currentTimeMillis());
+        step(now, blocks.stream().filter(b -> !b.ended()).toList());
         writeStatus();
         Thread.sleep(1_000);
       } catch (InterruptedException e) {
@@ -58,6 +67,7 @@ public final class BlockScaler implements AutoCloseable {
 
   private void step(LoadSnapshot now, List<BlockStatus> active) {
     long t = System.currentTimeMillis();
+    if (t < startFailures.retryAtMillis()) return;
     if (active.size() < config.minBlocks()) {
       submit("below min_blocks (" + active.size() + " < " + config.minBlocks() + ")");
       return;
@@ -87,6 +97,11 @@ public final class BlockScaler implements AutoCloseable {
       backoffUntil = System.currentTimeMillis() + 10_000;
       log.error("could not submit a block ({}): {}; retrying in 10 s", why, e.getMessage());
     }
+  }
+
+  /** Why blocks cannot start, with the last one's error; null while blocks start fine. */
+  public String problem() {
+    return startFailures.problem(System.currentTimeMillis());
   }
 
   private void writeStatus() {

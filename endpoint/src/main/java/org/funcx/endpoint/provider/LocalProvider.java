@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.funcx.endpoint.config.EndpointConfig;
 import org.funcx.endpoint.interchange.ProviderEvent;
+import org.funcx.endpoint.manager.ManagerExit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +26,12 @@ public final class LocalProvider implements Provider {
   private final String interchangeAddress;
   private final Path logDir;
   private final Consumer<ProviderEvent> events;
+  /** Manager logs kept: the newest ones (a crash loop must not fill the disk). */
+  static final int KEPT_LOGS = 20;
   private final Map<String, Process> running = new ConcurrentHashMap<>();
   private final RecentBlocks ended = new RecentBlocks();
+  /** Blocks this provider was asked to end, so their exit is "cancelled", not "failed". */
+  private final java.util.Set<String> cancelled = ConcurrentHashMap.newKeySet();
   private final AtomicInteger nextBlock = new AtomicInteger();
   private final Thread monitor;
   private volatile boolean open = true;
@@ -44,8 +49,10 @@ public final class LocalProvider implements Provider {
 
   @Override
   public String submitBlock() throws ProviderException {
-    String blockId = "local-" + nextBlock.getAndIncrement();
+    int number = nextBlock.getAndIncrement();
+    String blockId = "local-" + number;
     Path logFile = logDir.resolve("manager-" + blockId + ".log");
+    ManagerLogs.keepLatest(logDir, number - KEPT_LOGS);
     try {
       Process p = new ProcessBuilder(ManagerCommand.of(config, interchangeAddress, blockId))
           .redirectErrorStream(true)
@@ -61,7 +68,9 @@ public final class LocalProvider implements Provider {
   @Override
   public void cancelBlock(String blockId) {
     Process p = running.get(blockId);
-    if (p != null) p.destroy();
+    if (p == null) return;
+    cancelled.add(blockId);
+    p.destroy();
   }
 
   @Override
@@ -84,10 +93,15 @@ public final class LocalProvider implements Provider {
         Process p = e.getValue();
         if (p.isAlive()) continue;
         running.remove(e.getKey());
-        String reason = "manager process " + p.pid() + " exited with code " + p.exitValue();
+        String reason = "manager process " + p.pid() + " exited with code " + p.exitValue()
+            + ManagerExit.describe(p.exitValue()).map(m -> " (" + m + ")").orElse("")
+            + ManagerLogs.firstError(logDir.resolve("manager-" + e.getKey() + ".log"))
+                .map(err -> ": " + err).orElse("");
         log.warn("block {}: {}", e.getKey(), reason);
-        ended.add(new BlockStatus(e.getKey(), String.valueOf(p.pid()),
-            p.exitValue() == 0 ? "completed" : "failed", true, reason, System.currentTimeMillis()));
+        String state = p.exitValue() == 0 || p.exitValue() == ManagerExit.RESTART.code()
+            ? "completed" : cancelled.remove(e.getKey()) ? "cancelled" : "failed";
+        ended.add(new BlockStatus(e.getKey(), String.valueOf(p.pid()), state, true, reason,
+            System.currentTimeMillis()));
         events.accept(new ProviderEvent.BlockEnded(e.getKey(), reason));
       }
       try {

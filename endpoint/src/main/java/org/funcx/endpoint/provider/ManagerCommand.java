@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.funcx.endpoint.config.EndpointConfig;
+import org.funcx.jvm.JvmFlags;
 
 /** The command line of a manager JVM, the same whichever provider starts it. */
 final class ManagerCommand {
@@ -12,12 +13,12 @@ final class ManagerCommand {
   static List<String> of(EndpointConfig config, String interchange, String blockId) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(JvmFlags.PRODUCT);
     String extra = System.getenv().getOrDefault("FUNCX_JAVA_OPTS", "");
     for (String opt : (config.workerJvmOptions() + " " + extra).trim().split("\\s+")) {
       if (!opt.isEmpty()) command.add(opt);
     }
-    command.addAll(List.of("--add-opens=java.base/java.nio=ALL-UNNAMED",
-        "-cp", System.getProperty("java.class.path"),
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
         "org.funcx.endpoint.manager.ManagerMain",
         "--interchange", interchange, "--block-id", blockId,
         "--workers", String.valueOf(config.workersPerNode()),

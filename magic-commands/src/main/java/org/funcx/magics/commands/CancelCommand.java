@@ -4,7 +4,7 @@ import org.funcx.magics.FuncxSession;
 import org.funcx.magics.args.ArgSpec;
 import org.funcx.magics.args.MagicArgs;
 
-/** {@code %funcx cancel TASK_ID}: cancels a task that has not started running. */
+/** {@code %funcx cancel TASK_ID}: cancels a task, queued or running. */
 public final class CancelCommand implements Subcommand {
   private final FuncxSession session;
 
@@ -24,7 +24,7 @@ public final class CancelCommand implements Subcommand {
 
   @Override
   public String summary() {
-    return "cancel a task that is still queued";
+    return "cancel a task, queued or running (its worker is freed)";
   }
 
   @Override

@@ -38,7 +38,8 @@ public final class EndpointsCommand implements Subcommand {
     HtmlTable table = new HtmlTable("id", "name", "status", "workers", "queued")
         .caption(endpoints.size() + " endpoint(s) at " + session.url());
     for (EndpointInfo e : endpoints) {
-      table.row(e.id(), e.id().equals(inUse) ? e.name() + " (in use)" : e.name(), e.status(),
+      String status = e.problem() == null ? e.status() : e.status() + ": " + e.problem();
+      table.row(e.id(), e.id().equals(inUse) ? e.name() + " (in use)" : e.name(), status,
           e.workers(), Math.max(0, e.outstandingTasks() - e.runningAtEndpoint()));
     }
     return table.toHtml();

@@ -158,6 +158,8 @@ final class EndpointsApi {
     out.put("outstanding_tasks", s.outstandingTasks());
     out.put("queued_at_endpoint", s.queuedAtEndpoint());
     out.put("running_at_endpoint", s.runningAtEndpoint());
+    // why the endpoint cannot run tasks (e.g. its managers fail at start-up), as it reports it
+    if (s.problem() != null) out.put("problem", s.problem());
     out.put("allowed_functions", row.allowedFunctions());
     out.put("sharing", Access.describe(row.sharing()));
     return out;

@@ -108,7 +108,10 @@ final class TasksApi {
     ctx.json(Map.of("task_group_id", id, "task_ids", taskIds));
   }
 
-  /** Cancels a task that has not started running; 409 when it is running or finished. */
+  /**
+   * Cancels an unfinished task, queued or running (the endpoint is told to stop it and free its
+   * worker); 409 when it has finished.
+   */
   void cancel(Context ctx) throws Exception {
     String id = Requests.uuid(ctx.pathParam("id"), "task");
     TaskReader.Snapshot task = reader.read(id, subject(ctx));
@@ -123,7 +126,7 @@ final class TasksApi {
     if (!cancelled) {
       TaskState now = reader.read(id, subject(ctx)).state();
       throw new ApiException(409, "not_cancellable", "task " + id + " is " + now.wireName()
-          + "; only queued tasks can be cancelled", Map.of("status", now.wireName()));
+          + "; only unfinished tasks can be cancelled", Map.of("status", now.wireName()));
     }
     ctx.json(Map.of("task_id", id, "status", TaskState.CANCELLED.wireName()));
   }

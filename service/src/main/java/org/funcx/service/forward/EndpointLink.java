@@ -17,6 +17,8 @@ final class EndpointLink {
   final Set<String> unacknowledged = new HashSet<>();
   /** Acknowledged by the agent process of {@link #sessionId}: it holds them, no resend needed. */
   final Set<String> delivered = new HashSet<>();
+  /** Cancelled tasks the agent of {@link #sessionId} holds and must be told to stop. */
+  final Set<String> cancelsToSend = new LinkedHashSet<>();
   byte[] routingId;
   String sessionId;
   /** The CURVE key (ZAP User-Id) of the connection the link is on. */
@@ -47,7 +49,10 @@ final class EndpointLink {
    */
   void connect(byte[] routing, String session, long now) {
     goOffline();
-    if (!session.equals(sessionId)) delivered.clear();
+    if (!session.equals(sessionId)) {
+      delivered.clear();
+      cancelsToSend.clear(); // a new agent process never had them
+    }
     routingId = routing;
     sessionId = session;
     lastSeenMillis = now;

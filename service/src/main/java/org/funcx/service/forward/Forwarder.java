@@ -151,6 +151,7 @@ public final class Forwarder implements AutoCloseable {
         try {
           if (poller.pollin(fromEndpoints)) receiveFromEndpoints();
           if (poller.pollin(fromRest)) mailbox.drain(this::execute);
+          sendCancels();
           sendTasks();
           heartbeatAndExpire();
         } catch (StoreException e) {
@@ -287,6 +288,17 @@ public final class Forwarder implements AutoCloseable {
     log.info("endpoint {} was {}: disconnecting it", link.endpointId, why);
     send(link.routingId, new WireMessage(MessageType.SHUTDOWN, new Messages.Empty()));
     dropLink(link);
+  }
+
+  /** Tells connected endpoints to stop tasks that were cancelled after they were sent. */
+  private void sendCancels() {
+    for (EndpointLink link : ledger.links()) {
+      if (!link.online() || link.cancelsToSend.isEmpty()) continue;
+      List<String> ids = List.copyOf(link.cancelsToSend);
+      if (send(link.routingId, new WireMessage(MessageType.CANCEL, new Messages.TaskIds(ids)))) {
+        link.cancelsToSend.clear();
+      }
+    }
   }
 
   private void sendTasks() {

@@ -141,12 +141,22 @@ final class TaskLedger {
     }
   }
 
-  /** Cancels a task that has not started; returns false when it is running or finished. */
+  /**
+   * Cancels an unfinished task, queued or running: it ends {@code cancelled} at once (durably).
+   * Returns false when it had finished already. A task the endpoint has (or may have) is put in
+   * its link's {@code cancelsToSend}, so the endpoint stops it and frees its worker.
+   */
   boolean cancel(String taskId) {
     TaskRecord task = unfinished.get(taskId);
-    if (task == null || live.get(taskId) == TaskState.RUNNING) return false;
-    finish(task, null, TaskError.of(ErrorKind.CANCELLED, "task " + taskId + " was cancelled"));
+    if (task == null) return false;
+    EndpointLink link = links.get(task.endpointId());
+    boolean endpointHasIt = link != null
+        && (link.delivered.contains(taskId) || link.unacknowledged.contains(taskId));
+    String where = live.get(taskId) == TaskState.RUNNING ? " while it ran" : "";
+    finish(task, null, TaskError.of(ErrorKind.CANCELLED,
+        "task " + taskId + " was cancelled" + where));
     commit();
+    if (endpointHasIt) link.cancelsToSend.add(taskId);
     return true;
   }
 
@@ -183,6 +193,7 @@ final class TaskLedger {
     if (link == null) return EndpointStatus.offline(endpointId);
     var load = link.load;
     return new EndpointStatus(endpointId, link.online(), link.lastSeenMillis, load.managers(),
-        load.workers(), load.idleWorkers(), link.outstanding.size(), load.queued(), load.running());
+        load.workers(), load.idleWorkers(), link.outstanding.size(), load.queued(), load.running(),
+        load.problem());
   }
 }

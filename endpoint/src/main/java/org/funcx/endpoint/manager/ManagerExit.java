@@ -1,0 +1,34 @@
+package org.funcx.endpoint.manager;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** How a manager process ends: its exit code, and what a provider should say about it. */
+public enum ManagerExit {
+  /** Told to stop (SHUTDOWN, a signal) or orphaned by a silent interchange. */
+  NORMAL(0, "stopped"),
+  /** Wrong command line. */
+  USAGE(2, "was started with a wrong command line"),
+  /** Restarted itself to be rid of worker threads stuck in stopped tasks. */
+  RESTART(75, "restarted itself: worker threads were stuck in tasks that were stopped"),
+  /** Ran out of memory: {@code -XX:+ExitOnOutOfMemoryError} (JvmFlags) exits with 3. */
+  OUT_OF_MEMORY(3, "ran out of memory (OutOfMemoryError); raise -Xmx in worker_jvm_options");
+
+  private final int code;
+  private final String meaning;
+
+  ManagerExit(int code, String meaning) {
+    this.code = code;
+    this.meaning = meaning;
+  }
+
+  public int code() {
+    return code;
+  }
+
+  /** What an exit code means, for block status and logs; empty for other codes. */
+  public static Optional<String> describe(int code) {
+    return Arrays.stream(values()).filter(e -> e.code == code)
+        .findFirst().map(e -> e.meaning);
+  }
+}
