@@ -29,6 +29,10 @@ final class EndpointCommand {
     @Option(names = "--prefetch", description = "Extra tasks a manager may hold.") Integer prefetch;
     @Option(names = "--blocks", description = "Managers to run (sets init, min and max).") Integer blocks;
     @Option(names = "--max-retries", description = "Retries of tasks lost with a manager.") Integer retries;
+    @Option(names = "--worker-java", description = "The java (JDK 17-25) that runs managers, e.g."
+        + " on compute nodes; default: the agent's.") String workerJava;
+    @Option(names = "--worker-jvm-options", description = "JVM options of managers, e.g. -Xmx8g.")
+    String workerJvmOptions;
     @Option(names = "--init-blocks") Integer initBlocks;
     @Option(names = "--min-blocks") Integer minBlocks;
     @Option(names = "--max-blocks") Integer maxBlocks;
@@ -67,6 +71,10 @@ final class EndpointCommand {
             maxBlocks != null ? maxBlocks : c.maxBlocks());
       }
       if (retries != null) c = c.withMaxRetries(retries);
+      if (workerJava != null || workerJvmOptions != null) {
+        c = c.withWorkerJvm(workerJava != null ? workerJava : c.workerJava(),
+            workerJvmOptions != null ? workerJvmOptions : c.workerJvmOptions());
+      }
       if (allowedFunctions != null) {
         c = c.withAllowedFunctions(allowedFunctions.equals(java.util.List.of("any"))
             ? java.util.List.of() : allowedFunctions);

@@ -108,6 +108,10 @@ final class TestCluster implements AutoCloseable {
       assertThat(ProcessLauncher.groupAlive(group)).as("processes of group %d left behind", group)
           .isFalse();
     }
+    if (Boolean.getBoolean("funcx.test.keep")) { // -Dfuncx.test.keep=true: logs for a post-mortem
+      System.out.println("kept the test cluster's home: " + home.root());
+      return;
+    }
     try (Stream<Path> files = Files.walk(home.root())) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }

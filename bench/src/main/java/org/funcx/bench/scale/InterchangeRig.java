@@ -67,7 +67,7 @@ final class InterchangeRig implements AutoCloseable {
     return new EndpointConfig(d.name(), d.endpointId(), d.serviceUrl(), d.provider(),
         d.workersPerNode(), d.prefetch(), d.initBlocks(), d.minBlocks(), d.maxBlocks(),
         heartbeatSeconds, d.maxRetries(), d.interchangeHost(), d.interchangePort(),
-        d.workerJvmOptions(), d.maxResultBytes(), d.idleTimeoutSeconds(), d.slurm(),
+        d.workerJvmOptions(), d.workerJava(), d.maxResultBytes(), d.idleTimeoutSeconds(), d.slurm(),
         d.allowedFunctions()).validated();
   }
 }

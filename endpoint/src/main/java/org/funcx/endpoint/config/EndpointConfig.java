@@ -23,6 +23,8 @@ import org.funcx.core.json.Json;
  * @param interchangeHost address managers connect to
  * @param interchangePort 0 picks a free port at start
  * @param workerJvmOptions extra JVM options of manager processes, space separated
+ * @param workerJava the {@code java} that runs managers (a JDK 17 to 25: they compile functions);
+ *     empty for the agent's own. Set it when compute nodes have their JDK elsewhere.
  * @param maxResultBytes results above this fail as payload-too-large
  * @param idleTimeoutSeconds a block idle this long is stopped (down to {@code minBlocks})
  * @param slurm Slurm settings, for {@code provider = slurm}; null otherwise
@@ -44,6 +46,7 @@ public record EndpointConfig(
     String interchangeHost,
     int interchangePort,
     String workerJvmOptions,
+    String workerJava,
     long maxResultBytes,
     double idleTimeoutSeconds,
     SlurmSettings slurm,
@@ -52,7 +55,7 @@ public record EndpointConfig(
   public static EndpointConfig defaults(String name, String serviceUrl) {
     int cores = Runtime.getRuntime().availableProcessors();
     return new EndpointConfig(name, null, serviceUrl, "local", Math.max(1, cores), 0, 1, 1, 1,
-        2.0, 1, "127.0.0.1", 0, "-Xmx1g -XX:+UseSerialGC", 256L << 20, 120, null, List.of());
+        2.0, 1, "127.0.0.1", 0, "-Xmx1g -XX:+UseSerialGC", "", 256L << 20, 120, null, List.of());
   }
 
   public EndpointConfig validated() {
@@ -73,7 +76,8 @@ public record EndpointConfig(
     return new EndpointConfig(name, endpointId, serviceUrl, provider, Math.max(1, workersPerNode),
         Math.max(0, prefetch), initBlocks, minBlocks, maxBlocks, Math.max(0.2, heartbeatSeconds),
         Math.max(0, maxRetries), interchangeHost, interchangePort,
-        workerJvmOptions == null ? "" : workerJvmOptions, Math.max(1024, maxResultBytes),
+        workerJvmOptions == null ? "" : workerJvmOptions, workerJava == null ? "" : workerJava.strip(),
+        Math.max(1024, maxResultBytes),
         idleTimeoutSeconds <= 0 ? 120 : idleTimeoutSeconds, slurm == null ? null : slurm.validated(),
         allowedFunctions == null ? List.of() : List.copyOf(allowedFunctions));
   }
@@ -81,44 +85,51 @@ public record EndpointConfig(
   public EndpointConfig withEndpointId(String id) {
     return new EndpointConfig(name, id, serviceUrl, provider, workersPerNode, prefetch, initBlocks,
         minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost, interchangePort,
-        workerJvmOptions, maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions);
+        workerJvmOptions, workerJava, maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions);
   }
 
   public EndpointConfig withServiceUrl(String url) {
     return new EndpointConfig(name, endpointId, url, provider, workersPerNode, prefetch, initBlocks,
         minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost, interchangePort,
-        workerJvmOptions, maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions);
+        workerJvmOptions, workerJava, maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions);
   }
 
   public EndpointConfig withBlocks(int init, int min, int max) {
     return new EndpointConfig(name, endpointId, serviceUrl, provider, workersPerNode, prefetch, init,
-        min, max, heartbeatSeconds, maxRetries, interchangeHost, interchangePort, workerJvmOptions,
+        min, max, heartbeatSeconds, maxRetries, interchangeHost, interchangePort, workerJvmOptions, workerJava,
         maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions);
   }
 
   public EndpointConfig withWorkers(int workers, int prefetchCount) {
     return new EndpointConfig(name, endpointId, serviceUrl, provider, workers, prefetchCount,
         initBlocks, minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost,
-        interchangePort, workerJvmOptions, maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions);
+        interchangePort, workerJvmOptions, workerJava, maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions);
   }
 
   public EndpointConfig withMaxRetries(int retries) {
     return new EndpointConfig(name, endpointId, serviceUrl, provider, workersPerNode, prefetch,
         initBlocks, minBlocks, maxBlocks, heartbeatSeconds, retries, interchangeHost,
-        interchangePort, workerJvmOptions, maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions);
+        interchangePort, workerJvmOptions, workerJava, maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions);
   }
 
   public EndpointConfig withSlurm(SlurmSettings settings, double idleTimeout) {
     return new EndpointConfig(name, endpointId, serviceUrl, settings == null ? "local" : "slurm",
         workersPerNode, prefetch, initBlocks, minBlocks, maxBlocks, heartbeatSeconds, maxRetries,
-        interchangeHost, interchangePort, workerJvmOptions, maxResultBytes, idleTimeout, settings,
+        interchangeHost, interchangePort, workerJvmOptions, workerJava, maxResultBytes, idleTimeout, settings,
         allowedFunctions);
   }
 
   public EndpointConfig withAllowedFunctions(List<String> functionIds) {
     return new EndpointConfig(name, endpointId, serviceUrl, provider, workersPerNode, prefetch,
         initBlocks, minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost,
-        interchangePort, workerJvmOptions, maxResultBytes, idleTimeoutSeconds, slurm, functionIds);
+        interchangePort, workerJvmOptions, workerJava, maxResultBytes, idleTimeoutSeconds, slurm, functionIds);
+  }
+
+  public EndpointConfig withWorkerJvm(String java, String jvmOptions) {
+    return new EndpointConfig(name, endpointId, serviceUrl, provider, workersPerNode, prefetch,
+        initBlocks, minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost,
+        interchangePort, jvmOptions, java, maxResultBytes, idleTimeoutSeconds, slurm,
+        allowedFunctions);
   }
 
   public long heartbeatMillis() {

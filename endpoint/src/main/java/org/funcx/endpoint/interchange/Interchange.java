@@ -165,6 +165,8 @@ public final class Interchange implements Runnable {
     }
     byManager.forEach((slot, ids) -> sendToManager(slot.routingId,
         new WireMessage(MessageType.CANCEL, new Messages.TaskIds(ids))));
+    log.info("{} task(s) cancelled by the service, {} of them on managers", taskIds.size(),
+        byManager.values().stream().mapToInt(List::size).sum());
   }
 
   private void acceptTasks(Messages.Tasks tasks) {

@@ -120,7 +120,8 @@ public final class Manager implements AutoCloseable {
           tasks.functions().values().forEach(runner::learn);
           tasks.tasks().forEach(pool::submit);
         }
-        case CANCEL -> message.body(Messages.TaskIds.class).taskIds().forEach(pool::cancel);
+        case CANCEL -> message.body(Messages.TaskIds.class).taskIds().forEach(id -> log.info(
+            "task {} cancelled: {}", id, pool.cancel(id) ? "stopping it" : "not here (any more)"));
         case SHUTDOWN -> running = false;
         case HEARTBEAT -> { }
         default -> log.warn("unexpected {} from the interchange", message.type());

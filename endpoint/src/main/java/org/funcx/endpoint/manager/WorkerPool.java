@@ -42,6 +42,13 @@ final class WorkerPool implements AutoCloseable {
   private final Map<Thread, Boolean> writtenOff = new ConcurrentHashMap<>();
   private final AtomicInteger busy = new AtomicInteger();
   private final AtomicInteger nextWorker = new AtomicInteger();
+  /**
+   * Cancels of tasks a worker has taken from the queue but not yet registered as running; the
+   * worker checks it as it registers. Bounded: ids of tasks that finished meanwhile age out.
+   * Guarded by {@code this}, with the registration step of {@link #work()}.
+   */
+  private final java.util.LinkedHashSet<String> cancelledBeforeStart = new java.util.LinkedHashSet<>();
+  private static final int MAX_EARLY_CANCELS = 10_000;
   /** Stopped scopes to close once their threads had time to reach a checkpoint; watchdog only. */
   private final List<Running> stoppedScopes = new ArrayList<>();
   /** Exponentially weighted mean run time per task, in nanoseconds; racy updates are fine. */
@@ -62,6 +69,8 @@ final class WorkerPool implements AutoCloseable {
     final AtomicBoolean answered = new AtomicBoolean();
     /** When the task was stopped (timeout or cancel); 0 while it runs normally. */
     volatile long stoppedAt;
+    /** Set as the user's code starts; before that an interrupt would break the compile. */
+    volatile boolean invoked;
 
     Running(TaskSpec task) {
       this.task = task;
@@ -69,6 +78,7 @@ final class WorkerPool implements AutoCloseable {
     }
 
     void startClock() {
+      invoked = true;
       if (task.timeoutMillis() > 0) deadline = System.currentTimeMillis() + task.timeoutMillis();
     }
   }
@@ -136,7 +146,7 @@ final class WorkerPool implements AutoCloseable {
    * {@code cancelled} (the interchange has forgotten it already; the answer is for the record).
    * Returns false when the task is not here.
    */
-  boolean cancel(String taskId) {
+  synchronized boolean cancel(String taskId) {
     for (TaskSpec queued : queue) {
       if (queued.taskId().equals(taskId) && queue.remove(queued)) {
         answers.accept(TaskRunner.failure(queued, cancelled(taskId)));
@@ -149,7 +159,23 @@ final class WorkerPool implements AutoCloseable {
         return true;
       }
     }
+    // Taken from the queue, not yet running: the worker sees this as it registers the task.
+    cancelledBeforeStart.add(taskId);
+    if (cancelledBeforeStart.size() > MAX_EARLY_CANCELS) {
+      cancelledBeforeStart.remove(cancelledBeforeStart.iterator().next());
+    }
     return false;
+  }
+
+  /** Registers the task as running, unless it was cancelled meanwhile (then answers it). */
+  private synchronized boolean register(Thread self, Running entry) {
+    if (cancelledBeforeStart.remove(entry.task.taskId())) {
+      answers.accept(TaskRunner.failure(entry.task, cancelled(entry.task.taskId())));
+      return false;
+    }
+    running.put(self, entry);
+    busy.incrementAndGet();
+    return true;
   }
 
   private static TaskError cancelled(String taskId) {
@@ -170,8 +196,7 @@ final class WorkerPool implements AutoCloseable {
         continue;
       }
       Running entry = new Running(task);
-      running.put(self, entry);
-      busy.incrementAndGet();
+      if (!register(self, entry)) continue;
       ResultEnvelope result;
       long started = System.nanoTime();
       try {
@@ -194,7 +219,10 @@ final class WorkerPool implements AutoCloseable {
       }
       if (result != null && entry.answered.compareAndSet(false, true)) answers.accept(result);
       // Not busy only once answered: a manager that sees no busy worker has every answer.
-      if (running.remove(self, entry)) busy.decrementAndGet();
+      synchronized (this) { // with stop(): no interrupt meant for this task reaches the next one
+        if (running.remove(self, entry)) busy.decrementAndGet();
+        Thread.interrupted();
+      }
       if (entry.stoppedAt == 0) entry.scope.close();
     }
   }
@@ -212,7 +240,11 @@ final class WorkerPool implements AutoCloseable {
     synchronized (stoppedScopes) {
       stoppedScopes.add(entry);
     }
-    thread.interrupt();
+    // Before the user's code starts, the stopped scope ends it at its first checkpoint; an
+    // interrupt then would only break the function's compile (cached for every later task).
+    synchronized (this) {
+      if (entry.invoked && running.get(thread) == entry) thread.interrupt();
+    }
   }
 
   private void watch() {
@@ -222,7 +254,8 @@ final class WorkerPool implements AutoCloseable {
         if (entry.stoppedAt == 0 && now >= entry.deadline) {
           stop(thread, entry, TaskError.of(ErrorKind.TIMEOUT, "task " + entry.task.taskId()
               + " exceeded its timeout of " + entry.task.timeoutMillis() + " ms"));
-        } else if (entry.stoppedAt != 0 && now - entry.stoppedAt > STOP_GRACE_MILLIS) {
+        } else if (entry.stoppedAt != 0 && entry.invoked
+            && now - entry.stoppedAt > STOP_GRACE_MILLIS) { // a compile always ends by itself
           writeOff(thread, entry);
         }
       });

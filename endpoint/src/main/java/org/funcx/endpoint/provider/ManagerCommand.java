@@ -12,7 +12,8 @@ final class ManagerCommand {
 
   static List<String> of(EndpointConfig config, String interchange, String blockId) {
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(config.workerJava().isEmpty()
+        ? Path.of(System.getProperty("java.home"), "bin", "java").toString() : config.workerJava());
     command.addAll(JvmFlags.PRODUCT);
     String extra = System.getenv().getOrDefault("FUNCX_JAVA_OPTS", "");
     for (String opt : (config.workerJvmOptions() + " " + extra).trim().split("\\s+")) {

@@ -296,6 +296,7 @@ public final class Forwarder implements AutoCloseable {
       if (!link.online() || link.cancelsToSend.isEmpty()) continue;
       List<String> ids = List.copyOf(link.cancelsToSend);
       if (send(link.routingId, new WireMessage(MessageType.CANCEL, new Messages.TaskIds(ids)))) {
+        log.info("told endpoint {} to stop {} cancelled task(s)", link.endpointId, ids.size());
         link.cancelsToSend.clear();
       }
     }

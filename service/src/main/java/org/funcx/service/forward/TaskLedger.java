@@ -150,8 +150,8 @@ final class TaskLedger {
     TaskRecord task = unfinished.get(taskId);
     if (task == null) return false;
     EndpointLink link = links.get(task.endpointId());
-    boolean endpointHasIt = link != null
-        && (link.delivered.contains(taskId) || link.unacknowledged.contains(taskId));
+    // Told even when it may not have it yet (a batch in flight): the endpoint ignores strangers.
+    boolean endpointHasIt = link != null && !link.toSend.contains(taskId);
     String where = live.get(taskId) == TaskState.RUNNING ? " while it ran" : "";
     finish(task, null, TaskError.of(ErrorKind.CANCELLED,
         "task " + taskId + " was cancelled" + where));
