@@ -96,6 +96,16 @@ class Interrupts(unittest.TestCase):
         self.assert_still_works()
         self.kernel.execute("org.funcx.kernel.IgnoresInterrupts.release()")
 
+    def test_loop_in_library_code_run_by_a_magic_names_the_stuck_snippet(self):
+        execution, took = self.interrupt_after_start(
+            "%time org.funcx.kernel.IgnoresInterrupts.loop()")
+        self.assert_interrupted(execution)
+        self.assertRegex(execution.traceback(),
+                         r"funcx-user-\d+-snippet does not respond .* restart the kernel")
+        self.assertLess(took, 8)
+        self.assert_still_works()
+        self.kernel.execute("org.funcx.kernel.IgnoresInterrupts.release()")
+
 
 if __name__ == "__main__":
     unittest.main()

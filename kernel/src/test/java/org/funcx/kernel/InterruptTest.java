@@ -24,6 +24,6 @@ class InterruptTest {
 
   @Test
   void interrupted_cells_end_within_seconds_and_the_kernel_keeps_its_state() throws Exception {
-    jupyter.assertSuitePasses("test_interrupt", 8, "OK", Duration.ofSeconds(200), true);
+    jupyter.assertSuitePasses("test_interrupt", 9, "OK", Duration.ofSeconds(200), true);
   }
 }

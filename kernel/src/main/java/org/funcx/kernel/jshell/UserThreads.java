@@ -72,8 +72,9 @@ public final class UserThreads implements AutoCloseable {
       }
     }, "funcx-user-" + threadNumber.incrementAndGet() + "-" + purpose);
     thread.setDaemon(true);
-    // A nested call (a magic's snippet) waits a little longer, so the innermost gives up first.
-    long grace = running.contains(Thread.currentThread()) ? GRACE_MILLIS * 3 / 2 : GRACE_MILLIS;
+    // The cell's own wait outlasts nested ones (a magic's snippet), so the innermost, the thread
+    // really stuck, is the one given up on and named.
+    long grace = running.contains(Thread.currentThread()) ? GRACE_MILLIS : GRACE_MILLIS + 500;
     running.add(thread);
     try {
       thread.start();
