@@ -9,6 +9,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import org.funcx.kernel.display.Rendering;
 import org.funcx.kernel.jshell.JShellSession;
+import org.funcx.kernel.jshell.QuietStops;
 import org.funcx.kernel.jshell.UserThreads;
 import org.funcx.kernel.spi.KernelContext;
 import org.funcx.kernel.spi.MagicsProvider;
@@ -28,6 +29,7 @@ record KernelParts(UserThreads threads, JShellSession session, Rendering renderi
       List.of("import static " + Notebook.class.getName() + ".*;");
 
   static KernelParts start(String classpath) {
+    QuietStops.install();
     UserThreads threads = new UserThreads();
     JShellSession session =
         JShellSession.start(threads, classpath, DEFAULT_IMPORTS, INTERNAL_IMPORTS);

@@ -4,9 +4,11 @@ import com.google.gson.GsonBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.funcx.jvm.JvmFlags;
 
 /**
  * Writes the {@code kernel.json} that lets Jupyter start this kernel:
@@ -43,12 +45,19 @@ public final class KernelspecInstaller {
     return dir;
   }
 
-  /** The kernelspec: this JVM's java running {@link FuncxKernel} on {@code classpath}. */
+  /**
+   * The kernelspec: this JVM's java, with the product's {@link JvmFlags}, running
+   * {@link FuncxKernel} on {@code classpath}.
+   */
   static String kernelJson(String classpath) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put("argv", List.of(java, "--add-opens=java.base/java.nio=ALL-UNNAMED",
-        "-XX:+UseSerialGC", "-cp", classpath, FuncxKernel.class.getName(), "{connection_file}"));
+    List<String> argv = new ArrayList<>();
+    argv.add(java);
+    argv.addAll(JvmFlags.PRODUCT); // what Arrow needs on JDK 17 to 25, first so later flags win
+    argv.addAll(List.of("-XX:+UseSerialGC", "-cp", classpath, FuncxKernel.class.getName(),
+        "{connection_file}"));
+    spec.put("argv", argv);
     spec.put("display_name", "Java (funcX)");
     spec.put("language", "java");
     // The kernel handles interrupt_request messages itself; signals would kill the JVM.

@@ -1,5 +1,6 @@
 package org.funcx.kernel;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.File;
@@ -46,6 +47,20 @@ final class Jupyter {
   /** Runs {@code python3 -m unittest -v MODULE} from kernel/src/test/python. */
   Result unittest(String module, Duration timeout) throws IOException, InterruptedException {
     return run(List.of(PYTHON, "-m", "unittest", "-v", module), timeout);
+  }
+
+  /**
+   * Runs the Python suite {@code module} and checks that it ran {@code expectedTests} tests with
+   * the verdict line {@code verdict}; {@code printAlways} shows its output (timings) on success too.
+   */
+  void assertSuitePasses(String module, int expectedTests, String verdict, Duration timeout,
+      boolean printAlways) throws IOException, InterruptedException {
+    Result result = unittest(module, timeout);
+    if (printAlways || result.exitCode() != 0) System.out.println(result.output());
+    assertThat(result.exitCode()).as("%s failed:%n%s", module, result.output()).isZero();
+    assertThat(result.output()).as("%s ran fewer tests than expected:%n%s", module,
+        result.output()).contains("Ran " + expectedTests + " tests")
+        .containsPattern("(?m)^" + java.util.regex.Pattern.quote(verdict) + "$");
   }
 
   Result run(List<String> command, Duration timeout) throws IOException, InterruptedException {

@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.funcx.jvm.JvmFlags;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +15,7 @@ class KernelspecInstallerTest {
   @TempDir Path temp;
 
   @Test
-  void kernel_json_runs_this_java_with_nio_opened_and_an_absolute_classpath() throws Exception {
+  void kernel_json_runs_this_java_with_the_product_flags_first_and_an_absolute_classpath() throws Exception {
     Path dir = KernelspecInstaller.install(KernelspecOptions.parse(new String[] {
         "--classpath", "lib/a.jar:/opt/b.jar", "--dir", temp.resolve("spec").toString()}));
     JsonObject spec = JsonParser.parseString(Files.readString(dir.resolve("kernel.json")))
@@ -25,8 +26,12 @@ class KernelspecInstallerTest {
     var argv = spec.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
     assertThat(argv.get(0)).isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java")
         .toString());
+    // the product's flags, in order, right after java: they open java.nio for Arrow on 17 to 25
+    assertThat(argv.subList(1, 1 + JvmFlags.PRODUCT.size())).isEqualTo(JvmFlags.PRODUCT);
     assertThat(argv).contains("--add-opens=java.base/java.nio=ALL-UNNAMED",
-        "org.funcx.kernel.FuncxKernel", "{connection_file}");
+        "--sun-misc-unsafe-memory-access=allow").containsSubsequence(
+        "-cp", "org.funcx.kernel.FuncxKernel", "{connection_file}");
+    assertThat(argv).filteredOn(a -> a.startsWith("--add-opens")).hasSize(1);
     String classpath = argv.get(argv.indexOf("-cp") + 1);
     assertThat(classpath).isEqualTo(Path.of("lib/a.jar").toAbsolutePath() + ":/opt/b.jar");
   }

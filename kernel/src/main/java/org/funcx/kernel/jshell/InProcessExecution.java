@@ -6,15 +6,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import jdk.jshell.execution.DirectExecutionControl;
+import org.funcx.jvm.StoppableBytecode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs snippets in the kernel's own JVM, on {@link UserThreads}, and keeps each snippet's result
  * object under an id. JShell only passes strings back from an execution engine; handing it the id
  * instead of {@code toString()} lets the kernel render the real object (an HTML table, an Arrow
  * table) rather than its text.
+ *
+ * <p>Every class JShell loads gets checkpoints ({@link StoppableBytecode}), so an interrupt can
+ * end loops in snippets on JDKs without {@code Thread.stop}. {@code redefine} needs no override:
+ * this engine does not support it, and JShell then loads a new class through {@link #load}.
  */
 final class InProcessExecution extends DirectExecutionControl {
   private static final String ID_PREFIX = "funcx-value-";
+  private static final Logger log = LoggerFactory.getLogger(InProcessExecution.class);
   private final UserThreads threads;
   private final AtomicLong nextId = new AtomicLong();
   /** Values by id; a plain map because values may be null. Guarded by itself. */
@@ -22,6 +30,26 @@ final class InProcessExecution extends DirectExecutionControl {
 
   InProcessExecution(UserThreads threads) {
     this.threads = threads;
+  }
+
+  @Override
+  public void load(ClassBytecodes[] classes)
+      throws ClassInstallException, NotImplementedException, EngineTerminationException {
+    ClassBytecodes[] stoppable = new ClassBytecodes[classes.length];
+    for (int i = 0; i < classes.length; i++) {
+      stoppable[i] = new ClassBytecodes(classes[i].name(), instrument(classes[i]));
+    }
+    super.load(stoppable);
+  }
+
+  private static byte[] instrument(ClassBytecodes c) {
+    try {
+      return StoppableBytecode.instrument(c.bytecodes());
+    } catch (RuntimeException e) {
+      // still usable, only an interrupt cannot end its loops
+      log.warn("cannot add checkpoints to {}; an interrupt will not end its loops", c.name(), e);
+      return c.bytecodes();
+    }
   }
 
   @Override

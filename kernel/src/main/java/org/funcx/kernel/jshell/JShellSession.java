@@ -8,10 +8,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.lang.model.SourceVersion;
 import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
+import org.funcx.jvm.StoppedError;
 import org.funcx.kernel.spi.CompileError;
 import org.funcx.kernel.spi.InterruptedCellError;
 import org.funcx.kernel.spi.SnippetInfo;
@@ -99,7 +101,9 @@ public final class JShellSession implements AutoCloseable {
         throw CompileErrors.of(jshell.diagnostics(snippet).toList(), code, piece.offset(), origin);
       }
       if (event.exception() != null) {
-        if (threads.interruptRequested()) throw interrupted(origin, event.exception());
+        if (threads.interruptRequested() || stopped(event.exception())) {
+          throw interrupted(origin, event.exception());
+        }
         throw new UserCodeError(UserStackTrace.headline(event.exception()), event.exception(),
             UserStackTrace.format(event.exception(), origins::get));
       }
@@ -112,11 +116,17 @@ public final class JShellSession implements AutoCloseable {
 
   private InterruptedCellError interrupted(SourceOrigin origin, Throwable where) {
     String message = origin.label() + " was interrupted";
-    if (where != null && where.getStackTrace().length > 0) {
-      List<String> frames = UserStackTrace.format(where, origins::get);
-      message += " " + frames.get(frames.size() > 1 ? 1 : 0).strip();
+    if (where != null) {
+      message += UserStackTrace.firstUserFrame(where, origins::get).map(f -> " at " + f)
+          .orElse("");
     }
-    return new InterruptedCellError(message);
+    return threads.interruptedError(message);
+  }
+
+  /** Code ended by its scope's checkpoint was interrupted, whatever the cell's flag says. */
+  private static boolean stopped(Throwable thrown) {
+    return thrown instanceof EvalException e
+        && StoppedError.class.getName().equals(e.getExceptionClassName());
   }
 
   /** A method or class that refers to something not declared yet is defined, but not usable. */

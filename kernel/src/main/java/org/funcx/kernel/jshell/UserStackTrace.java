@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import jdk.jshell.EvalException;
@@ -29,6 +30,19 @@ final class UserStackTrace {
       prefix = "Caused by: ";
     }
     return lines;
+  }
+
+  /**
+   * The innermost frame of a snippet ({@code at loop (cell [3], line 2)}): where interrupted code
+   * was. A {@code StoppedError}'s own frames (the checkpoint) are above it.
+   */
+  static Optional<String> firstUserFrame(Throwable thrown,
+      Function<String, SourceOrigin> originOfSnippet) {
+    for (StackTraceElement frame : thrown.getStackTrace()) {
+      String file = frame.getFileName();
+      if (file != null && file.startsWith("#")) return Optional.of(frame(frame, originOfSnippet));
+    }
+    return Optional.empty();
   }
 
   /** {@code java.lang.ArithmeticException: / by zero}, with the user's class name. */

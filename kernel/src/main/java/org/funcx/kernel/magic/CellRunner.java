@@ -31,7 +31,9 @@ public final class CellRunner {
   public Optional<SnippetValue> run(String cell, SourceOrigin origin) {
     Optional<SnippetValue> last = Optional.empty();
     for (CellPart part : CellParser.parse(cell)) {
-      if (threads.interruptRequested()) throw new InterruptedCellError(origin.label());
+      if (threads.interruptRequested()) {
+        throw threads.interruptedError(origin.label() + " was interrupted");
+      }
       if (part instanceof CellPart.JavaCode code) {
         last = session.eval(code.code(), origin.shiftedBy(code.firstLine() - 1));
       } else if (part instanceof CellPart.LineMagicCall call) {
@@ -58,11 +60,11 @@ public final class CellRunner {
     } catch (CellError e) {
       // a magic interrupted mid-request may report that as its own failure; name the real cause
       if (threads.interruptRequested() && !(e instanceof InterruptedCellError)) {
-        throw new InterruptedCellError(typed + " was interrupted");
+        throw threads.interruptedError(typed + " was interrupted");
       }
       throw e;
-    } catch (Exception | ThreadDeath e) {
-      if (threads.interruptRequested()) throw new InterruptedCellError(typed + " was interrupted");
+    } catch (Exception e) {
+      if (threads.interruptRequested()) throw threads.interruptedError(typed + " was interrupted");
       throw new MagicCrashedError(typed, e);
     }
     return value == null ? Optional.empty() : Optional.of(new SnippetValue(value));
