@@ -115,9 +115,16 @@ public final class Accounts {
         rs -> rs.getString(1), owner);
   }
 
+  /**
+   * Deletes the owner's client and then its refresh tokens. Nothing is touched unless the owner
+   * owns it: the public SDK client (no row) and other users' clients answer false.
+   */
   public boolean deleteClient(String owner, String clientId) {
+    if (db.update("DELETE FROM oauth_clients WHERE client_id = ? AND owner = ?", clientId, owner) == 0) {
+      return false;
+    }
     db.update("DELETE FROM refresh_tokens WHERE client_id = ?", clientId);
-    return db.update("DELETE FROM oauth_clients WHERE client_id = ? AND owner = ?", clientId, owner) > 0;
+    return true;
   }
 
   /** Removes an endpoint's clients, so its agent gets no new tokens. */
