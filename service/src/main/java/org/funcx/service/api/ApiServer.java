@@ -80,6 +80,8 @@ public final class ApiServer implements AutoCloseable {
     auth.install(app);
     var limiter = new RateLimiter(config.requestsPerSecond());
     app.before("/v2/*", limiter::check);
+    app.before("/oauth/*", limiter::check);
+    app.before("/device", limiter::check);
     app.wsBeforeUpgrade("/v2/ws", ctx -> auth.gate().authenticate(ctx, java.util.Set.of(COMPUTE)));
     app.ws("/v2/ws", push::configure);
     app.exception(ApiException.class, (e, ctx) -> {

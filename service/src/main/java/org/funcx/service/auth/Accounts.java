@@ -76,11 +76,18 @@ public final class Accounts {
     return db.query("SELECT * FROM users WHERE id = ?", Accounts::userRow, id).stream().findFirst();
   }
 
-  /** The user when the password is right; empty otherwise (without saying which part was wrong). */
+  /**
+   * The user when the password is right; empty otherwise, without saying which part was wrong
+   * and after the same hashing work whether the user exists or not.
+   */
   public Optional<User> authenticate(String username, String password) {
     List<String> hashes = db.query("SELECT password_hash FROM users WHERE username = ?",
         rs -> rs.getString(1), username);
-    if (hashes.isEmpty() || !Passwords.matches(password, hashes.get(0))) return Optional.empty();
+    if (hashes.isEmpty()) {
+      Passwords.checkAgainstNobody(password);
+      return Optional.empty();
+    }
+    if (!Passwords.matches(password, hashes.get(0))) return Optional.empty();
     return user(username);
   }
 
