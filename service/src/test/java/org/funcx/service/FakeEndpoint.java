@@ -4,8 +4,10 @@ import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.funcx.core.wire.MessageType;
 import org.funcx.core.wire.Messages;
+import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.core.wire.WireMessage;
 import org.funcx.service.forward.CurveKeys;
 import org.zeromq.SocketType;
@@ -75,6 +77,11 @@ final class FakeEndpoint implements AutoCloseable {
    * JSON text. Returns the task ids answered.
    */
   List<String> answer(int count, String result, long waitMillis) {
+    return answer(count, waitMillis, id -> ResultEnvelope.json(Messages.TaskResult.success(id, result)));
+  }
+
+  /** As above, with each result made by {@code reply} from the task id (binary ones too). */
+  List<String> answer(int count, long waitMillis, Function<String, ResultEnvelope> reply) {
     List<String> done = new ArrayList<>();
     long end = System.currentTimeMillis() + waitMillis;
     while (done.size() < count && System.currentTimeMillis() < end) {
@@ -87,9 +94,7 @@ final class FakeEndpoint implements AutoCloseable {
       List<String> ids = m.body(Messages.Tasks.class).tasks().stream()
           .map(Messages.TaskSpec::taskId).toList();
       new WireMessage(MessageType.TASKS_ACK, new Messages.TaskIds(ids)).sendTo(socket);
-      List<Messages.TaskResult> results = ids.stream()
-          .map(id -> Messages.TaskResult.success(id, result)).toList();
-      new WireMessage(MessageType.RESULTS, new Messages.Results(results, 0)).sendTo(socket);
+      ResultEnvelope.pack(ids.stream().map(reply).toList(), 0).sendTo(socket);
       done.addAll(ids);
     }
     return done;
