@@ -27,14 +27,14 @@ public final class EndpointControl {
     if (Files.exists(file)) return EndpointConfig.load(file);
     EndpointConfig config = EndpointConfig.defaults(name, serviceUrl).validated();
     config.save(file);
-    PrivateFiles.tighten(home.endpointDir(name));
+    PrivateFiles.tighten(home.endpointsDir());
     return config;
   }
 
-  /** Saves the configuration, then makes the endpoint's directory the user's alone. */
+  /** Saves the configuration, then makes the endpoints' directories the user's alone. */
   public void save(EndpointConfig config) throws IOException {
     config.validated().save(home.endpointConfig(config.name()));
-    PrivateFiles.tighten(home.endpointDir(config.name()));
+    PrivateFiles.tighten(home.endpointsDir());
   }
 
   public EndpointConfig config(String name) throws IOException {

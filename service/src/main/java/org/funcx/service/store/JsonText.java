@@ -9,13 +9,21 @@ import java.io.StringReader;
 /**
  * Checks JSON text that the service embeds unparsed into its own documents (results): it must be
  * exactly one strict JSON value, or it could close the value and add fields of its own. Streams
- * the tokens (strings decoded, escapes checked) without building a tree.
+ * the tokens (strings decoded, escapes checked) without building a tree. NaN and ±Infinity count
+ * as numbers: workers write them (Gson's special floating-point values).
  */
 public final class JsonText {
   private JsonText() {}
 
   public static boolean isOneValue(String text) {
     if (text == null) return false;
+    if (isOneStrictValue(text)) return true;
+    // Digits for the special values keep strings strings and structure as it was.
+    return (text.contains("NaN") || text.contains("Infinity"))
+        && isOneStrictValue(text.replace("NaN", "0").replace("Infinity", "0"));
+  }
+
+  private static boolean isOneStrictValue(String text) {
     try (JsonReader in = new JsonReader(new StringReader(text))) {
       in.setStrictness(Strictness.STRICT);
       int depth = 0;

@@ -28,11 +28,12 @@ class TaskJsonTest {
 
   @Test
   void only_one_strict_json_value_passes() {
-    for (String ok : new String[] {"1", "-2.5e3", "\"s\\u0041\"", "true", "null", "[]", "{\"a\":[1,{}]}", " [1] "}) {
+    for (String ok : new String[] {"1", "-2.5e3", "\"s\\u0041\"", "true", "null", "[]", "{\"a\":[1,{}]}", " [1] ",
+        "NaN", "[Infinity,-Infinity,\"NaN\"]"}) {
       assertThat(JsonText.isOneValue(ok)).as(ok).isTrue();
     }
     for (String bad : new String[] {"", " ", "1,2", "1 2", "[1]]", "{\"a\":1},\"b\":2", "[1", "'a'",
-        "\"\\x\"", "NaN", "{a:1}", "\"a\"\"b\"", "[1,]", "// x\n1"}) {
+        "\"\\x\"", "nan", "NaN,\"x\":1", "{NaN:1}", "{a:1}", "\"a\"\"b\"", "[1,]", "// x\n1"}) {
       assertThat(JsonText.isOneValue(bad)).as(bad).isFalse();
     }
   }
