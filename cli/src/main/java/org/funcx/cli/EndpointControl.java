@@ -1,5 +1,6 @@
 package org.funcx.cli;
 
+import org.funcx.core.io.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,11 +28,14 @@ public final class EndpointControl {
     if (Files.exists(file)) return EndpointConfig.load(file);
     EndpointConfig config = EndpointConfig.defaults(name, serviceUrl).validated();
     config.save(file);
+    PrivateFiles.tighten(home.endpointsDir());
     return config;
   }
 
+  /** Saves the configuration, then makes the endpoints' directories the user's alone. */
   public void save(EndpointConfig config) throws IOException {
     config.validated().save(home.endpointConfig(config.name()));
+    PrivateFiles.tighten(home.endpointsDir());
   }
 
   public EndpointConfig config(String name) throws IOException {
@@ -72,7 +76,7 @@ public final class EndpointControl {
       Path log = home.endpointDir(name).resolve("logs").resolve("agent.log");
       long pid = ProcessLauncher.startDetached("org.funcx.endpoint.AgentMain",
           List.of(home.endpointDir(name).toString()), List.of("-Xmx1g"), log);
-      Files.writeString(home.endpointPid(name), pid + "\n");
+      PrivateFiles.write(home.endpointPid(name), pid + "\n");
       boolean managersAtStart = config.initBlocks() > 0;
       try {
         Waits.until("endpoint " + name + " to come online", 90,

@@ -1,5 +1,6 @@
 package org.funcx.cli;
 
+import org.funcx.core.io.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,19 +55,18 @@ final class NotebookControl {
     byte[] secret = new byte[24];
     new SecureRandom().nextBytes(secret);
     String token = HexFormat.of().formatHex(secret);
-    List<String> command = new ArrayList<>(List.of("setsid", JUPYTER.toString(), "notebook",
-        "--no-browser", "--ip=127.0.0.1", "--port=" + port, "--NotebookApp.token=" + token,
+    List<String> command = new ArrayList<>(ProcessLauncher.privately("setsid", JUPYTER.toString(),
+        "notebook", "--no-browser", "--ip=127.0.0.1", "--port=" + port, "--NotebookApp.token=" + token,
         "--notebook-dir=" + notebooks.toAbsolutePath()));
     if ("root".equals(System.getProperty("user.name"))) command.add("--allow-root");
-    Path log = home.logs().resolve("notebook.log");
-    Files.createDirectories(log.getParent());
+    Path log = PrivateFiles.create(home.logs().resolve("notebook.log"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(env);
     Process p = builder.start();
     String url = "http://127.0.0.1:" + port + "/?token=" + token;
-    Files.writeString(pidFile(), p.pid() + "\n");
-    Files.writeString(urlFile(), url + "\n");
+    PrivateFiles.write(pidFile(), p.pid() + "\n");
+    PrivateFiles.write(urlFile(), url + "\n"); // the URL holds the notebook's token
     Waits.until("Jupyter Notebook on port " + port, 60, () -> answers(port), p::isAlive, log);
     return url;
   }

@@ -1,5 +1,6 @@
 package org.funcx.cli;
 
+import org.funcx.core.io.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +21,8 @@ public final class ProcessLauncher {
   /** Starts {@code mainClass} on this JVM's classpath; output goes to {@code logFile}. */
   public static long startDetached(String mainClass, List<String> args, List<String> jvmOptions,
       Path logFile) throws IOException {
-    Files.createDirectories(logFile.getParent());
-    List<String> command = new ArrayList<>(List.of("setsid",
+    PrivateFiles.create(logFile); // 0600 in a 0700 directory before the process appends to it
+    List<String> command = new ArrayList<>(privately("setsid",
         Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(JvmFlags.PRODUCT);
     command.addAll(jvmOptions);
@@ -32,6 +33,17 @@ public final class ProcessLauncher {
         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
     return p.pid();
+  }
+
+  /**
+   * Runs {@code command} with umask 077, so whatever the process and its children create (the
+   * service's store, an agent's logs, Jupyter's runtime files) is the user's alone. The shell
+   * execs the command, so the pid stays the command's.
+   */
+  static List<String> privately(String... command) {
+    List<String> out = new ArrayList<>(List.of("sh", "-c", "umask 077 && exec \"$@\"", "funcx"));
+    out.addAll(List.of(command));
+    return out;
   }
 
   /** {@code FUNCX_JAVA_OPTS}: extra JVM options for the service and agents (profiling, memory). */

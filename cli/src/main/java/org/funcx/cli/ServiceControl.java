@@ -1,5 +1,6 @@
 package org.funcx.cli;
 
+import org.funcx.core.io.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -69,8 +70,8 @@ public final class ServiceControl {
     long pid = ProcessLauncher.startDetached("org.funcx.service.ServiceMain", args,
         List.of("-Xmx2g"), home.logs().resolve("service.log"));
     ServiceState state = new ServiceState(pid, http, forwarder);
-    Files.createDirectories(home.root());
-    Files.writeString(home.serviceState(), Json.GSON.toJson(state));
+    PrivateFiles.createDirectories(home.root());
+    PrivateFiles.write(home.serviceState(), Json.GSON.toJson(state));
     Waits.until("the service at " + state.url() + " to answer", 60,
         () -> answers(state.url()), () -> ProcessLauncher.alive(pid),
         home.logs().resolve("service.log"));

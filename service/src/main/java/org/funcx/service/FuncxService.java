@@ -1,10 +1,10 @@
 package org.funcx.service;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.funcx.core.io.PrivateFiles;
 import org.funcx.service.api.ApiServer;
 import org.funcx.service.api.ResultPushHub;
 import org.funcx.service.auth.ServiceAuth;
@@ -39,7 +39,8 @@ public final class FuncxService implements AutoCloseable {
     ServiceConfig config = requested.httpPort() != 0 ? requested
         : requested.withPorts(freePort(requested.host()), requested.forwarderPort());
     this.url = config.url();
-    Files.createDirectories(config.dataDir());
+    // The data directory holds the task store, keys and secrets: the user's alone (0700).
+    PrivateFiles.createDirectories(config.dataDir());
     this.registry = config.registryUrl() == null ? Registry.embedded(config.dataDir())
         : new Registry(config.registryUrl());
     var auth = ServiceAuth.start(config.auth(), url, config.dataDir(), registry.database());
@@ -57,6 +58,8 @@ public final class FuncxService implements AutoCloseable {
     this.expiry = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "funcx-task-expiry"));
     long period = Math.max(1_000, Math.min(config.taskTtl().toMillis() / 10, 3_600_000));
     expiry.scheduleWithFixedDelay(() -> expire(config), period, period, TimeUnit.MILLISECONDS);
+    // H2 creates its files with the umask; inside a 0700 directory, and 0600 themselves.
+    PrivateFiles.tighten(config.dataDir());
   }
 
   public static FuncxService start(ServiceConfig config) throws Exception {

@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param taskTtl how long finished tasks stay readable
  * @param heartbeat interval of forwarder ⇄ endpoint heartbeats; three missed ones mark a link lost
  * @param maxArgsBytes largest JSON arguments of one task (413 above it)
- * @param maxRequestBytes largest REST request body
+ * @param maxRequestBytes largest {@code /v2/submit} body, enforced while it streams in (413 above
+ *     it); other routes take at most 16 MiB
  * @param sendBatchSize tasks per message to an endpoint
  * @param registryUrl JDBC URL of the function/endpoint registry; null for embedded H2 in dataDir
  * @param advertisedForwarder the forwarder address endpoints are told to use, when it differs
@@ -42,7 +43,7 @@ public record ServiceConfig(
 
   public static ServiceConfig defaults(Path dataDir) {
     return new ServiceConfig("127.0.0.1", DEFAULT_HTTP_PORT, DEFAULT_FORWARDER_PORT, dataDir,
-        Duration.ofDays(14), Duration.ofSeconds(1), 10 << 20, 512L << 20, 5_000, null, null, 2_000,
+        Duration.ofDays(14), Duration.ofSeconds(1), 10 << 20, 128L << 20, 5_000, null, null, 2_000,
         org.funcx.service.auth.AuthSettings.embedded(), null);
   }
 

@@ -89,6 +89,28 @@ class SdkLoginTest {
   }
 
   @Test
+  void deleting_the_public_sdk_client_is_refused_before_it_touches_anyones_login() throws Exception {
+    TokenStore store = new TokenStore(userHome);
+    FuncXClient grace = FuncXClient.connect(service.url(), store);
+    DeviceLogin.Pending login = grace.startLogin();
+    CompletableFuture<TokenStore.Tokens> done = CompletableFuture.supplyAsync(() -> {
+      try {
+        return login.await(Duration.ofSeconds(60));
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    assertThat(approve(login, "approve").statusCode()).isEqualTo(200);
+    String refresh = done.get().refreshToken();
+    // another user (here the administrator) tries to delete the client every notebook logs in with
+    assertThatThrownBy(() -> admin.deleteClient("funcx-sdk")).isInstanceOf(FuncXException.class)
+        .satisfies(e -> assertThat(((FuncXException) e).status()).isEqualTo(404));
+    // grace's access token lives 20 s, under the SDK's margin: this call redeems her refresh token
+    assertThat(grace.whoami().get("username").getAsString()).isEqualTo("grace");
+    assertThat(store.tokens(service.url()).refreshToken()).isNotEqualTo(refresh);
+  }
+
+  @Test
   void a_denied_login_says_so() throws Exception {
     FuncXClient grace = FuncXClient.connect(service.url(), new TokenStore(userHome));
     DeviceLogin.Pending login = grace.startLogin();

@@ -49,6 +49,7 @@ public final class Manager implements AutoCloseable {
     this.socket = context.createSocket(SocketType.DEALER);
     socket.setLinger(0);
     socket.setSndHWM(100_000);
+    socket.setMaxMsgSize(org.funcx.core.wire.WireLimits.MAX_FRAME_BYTES);
     socket.connect(options.interchange());
     this.results = new Mailbox<>(context, "manager");
     this.runner = new TaskRunner(options.maxResultBytes());

@@ -40,10 +40,12 @@ public final class ApiServer implements AutoCloseable {
     var endpoints = new EndpointsApi(registry, forwarder, auth.accounts(), forwarderAddress);
     var users = new UsersApi(auth.accounts());
     var tasks = new TasksApi(new TaskReader(store, live), store, forwarder);
-    var submit = new SubmitApi(store, registry, catalog, forwarder, config.maxArgsBytes());
+    var submit = new SubmitApi(store, registry, catalog, forwarder, config.maxArgsBytes(),
+        config.maxRequestBytes());
     this.app = Javalin.create(c -> {
       c.showJavalinBanner = false;
-      c.http.maxRequestSize = config.maxRequestBytes();
+      // Bodies Javalin reads whole (forms); JSON routes read through LimitedBody, submit streams.
+      c.http.maxRequestSize = Requests.MAX_JSON_BODY_BYTES;
       c.jsonMapper(new JavalinGson(Json.GSON, false));
       c.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(64, 4, 60_000);
       c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
@@ -78,6 +80,8 @@ public final class ApiServer implements AutoCloseable {
     auth.install(app);
     var limiter = new RateLimiter(config.requestsPerSecond());
     app.before("/v2/*", limiter::check);
+    app.before("/oauth/*", limiter::check);
+    app.before("/device", limiter::check);
     app.wsBeforeUpgrade("/v2/ws", ctx -> auth.gate().authenticate(ctx, java.util.Set.of(COMPUTE)));
     app.ws("/v2/ws", push::configure);
     app.exception(ApiException.class, (e, ctx) -> {

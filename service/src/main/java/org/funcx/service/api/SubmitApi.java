@@ -1,9 +1,8 @@
 package org.funcx.service.api;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +25,7 @@ import org.funcx.service.store.TaskStore;
  * {@code POST /v2/submit}: a batch of tasks, all accepted or none. The body holds {@code tasks}
  * (one object per call, with {@code args}) and/or {@code batches} (one function and endpoint with
  * an {@code args_list}, the compact form for large maps). Tasks are durable before the answer.
+ * The body is read as a stream within {@code maxBodyBytes} ({@link SubmitReader}).
  */
 final class SubmitApi {
   static final int MAX_TASKS_PER_REQUEST = 1_000_000;
@@ -34,37 +34,28 @@ final class SubmitApi {
   private final FunctionCatalog functions;
   private final Forwarder forwarder;
   private final int maxArgsBytes;
+  private final long maxBodyBytes;
 
   SubmitApi(TaskStore store, Registry registry, FunctionCatalog functions, Forwarder forwarder,
-      int maxArgsBytes) {
+      int maxArgsBytes, long maxBodyBytes) {
     this.store = store;
     this.registry = registry;
     this.functions = functions;
     this.forwarder = forwarder;
     this.maxArgsBytes = maxArgsBytes;
+    this.maxBodyBytes = maxBodyBytes;
   }
 
   private record Draft(String functionId, String endpointId, String argsJson, boolean cache,
       long timeoutMillis) {}
 
-  void submit(Context ctx) {
+  void submit(Context ctx) throws IOException {
     Principal principal = AuthGate.principal(ctx);
-    JsonObject body = Requests.jsonObject(ctx);
     List<Draft> drafts = new ArrayList<>();
     Set<String> checked = new HashSet<>();
-    for (JsonObject t : objects(body, "tasks")) {
-      addDrafts(drafts, t, List.of(arguments(t.get("args"), drafts.size(), "args")), principal, checked);
-    }
-    for (JsonObject b : objects(body, "batches")) {
-      JsonElement list = b.get("args_list");
-      if (list == null || !list.isJsonArray()) {
-        throw ApiException.badRequest("invalid_field", "each batch needs an 'args_list' array");
-      }
-      List<String> calls = new ArrayList<>(list.getAsJsonArray().size());
-      for (JsonElement args : list.getAsJsonArray()) {
-        calls.add(arguments(args, drafts.size() + calls.size(), "args_list item"));
-      }
-      addDrafts(drafts, b, calls, principal, checked);
+    try (InputStream body = LimitedBody.of(ctx, maxBodyBytes, "a submission")) {
+      SubmitReader.read(body, maxArgsBytes, MAX_TASKS_PER_REQUEST,
+          entry -> addDrafts(drafts, entry, principal, checked));
     }
     if (drafts.isEmpty()) throw ApiException.badRequest("no_tasks", "the request holds no tasks");
     String groupId = UUID.randomUUID().toString();
@@ -101,24 +92,25 @@ final class SubmitApi {
         d.argsJson());
   }
 
-  private void addDrafts(List<Draft> drafts, JsonObject task, List<String> calls,
-      Principal principal, Set<String> checked) {
-    String functionId = Requests.uuid(Requests.string(task, "function_id", true), "function");
-    String endpointId = Requests.uuid(Requests.string(task, "endpoint_id", true), "endpoint");
+  private void addDrafts(List<Draft> drafts, SubmitReader.Entry entry, Principal principal,
+      Set<String> checked) {
+    String functionId = Requests.uuid(required(entry.functionId(), "function_id"), "function");
+    String endpointId = Requests.uuid(required(entry.endpointId(), "endpoint_id"), "endpoint");
     if (checked.add(functionId + "@" + endpointId)) authorize(principal, functionId, endpointId);
-    boolean cache = Requests.bool(task, "cache", false);
-    double timeoutSeconds = Requests.number(task, "timeout_s", 0);
+    boolean cache = entry.cache() != null && entry.cache();
+    double timeoutSeconds = entry.timeoutSeconds() == null ? 0 : entry.timeoutSeconds();
     if (timeoutSeconds < 0 || timeoutSeconds > 30 * 24 * 3600) {
       throw ApiException.badRequest("invalid_field", "timeout_s must be between 0 and 30 days");
     }
-    if (drafts.size() + calls.size() > MAX_TASKS_PER_REQUEST) {
-      throw new ApiException(413, "too_many_tasks",
-          "a submission holds at most " + MAX_TASKS_PER_REQUEST + " tasks");
-    }
-    for (String args : calls) {
+    for (String args : entry.calls()) {
       drafts.add(new Draft(functionId, endpointId, args, cache,
           Math.round(timeoutSeconds * 1000)));
     }
+  }
+
+  private static String required(String value, String field) {
+    if (value == null) throw ApiException.badRequest("missing_field", "field '" + field + "' is required");
+    return value;
   }
 
   /**
@@ -135,37 +127,5 @@ final class SubmitApi {
           + " does not run function " + functionId + " (not in its allowed_functions)",
           Map.of("function_id", functionId, "endpoint_id", endpointId));
     }
-  }
-
-  /** The call's arguments as JSON text, checked to be an array within the size limit. */
-  private String arguments(JsonElement args, int index, String field) {
-    if (args == null || args.isJsonNull()) return "[]";
-    if (!args.isJsonArray()) {
-      throw new ApiException(400, "invalid_args", "task " + index + ": '" + field
-          + "' must be a JSON array of arguments", Map.of("task_index", index));
-    }
-    String json = args.toString();
-    int size = json.length() > maxArgsBytes / 4 ? json.getBytes(StandardCharsets.UTF_8).length
-        : json.length();
-    if (size > maxArgsBytes) {
-      throw new ApiException(413, "payload_too_large", "task " + index + ": arguments are "
-          + size + " bytes, the limit is " + maxArgsBytes,
-          Map.of("task_index", index, "size", size, "limit", maxArgsBytes));
-    }
-    return json;
-  }
-
-  private static List<JsonObject> objects(JsonObject body, String field) {
-    JsonElement value = body.get(field);
-    if (value == null || value.isJsonNull()) return List.of();
-    if (!value.isJsonArray()) throw ApiException.badRequest("invalid_field", field + " must be an array");
-    List<JsonObject> out = new ArrayList<>();
-    for (JsonElement e : value.getAsJsonArray()) {
-      if (!e.isJsonObject()) {
-        throw ApiException.badRequest("invalid_field", "each entry of " + field + " must be an object");
-      }
-      out.add(e.getAsJsonObject());
-    }
-    return out;
   }
 }

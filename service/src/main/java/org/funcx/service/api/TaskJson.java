@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import org.funcx.core.model.TaskState;
+import org.funcx.service.store.JsonText;
 import org.funcx.service.store.TaskRecord;
 
 /**
  * Writes task status documents with a streaming writer: results are stored as JSON text and are
- * embedded as they are, never parsed again, so large batches stay cheap.
+ * embedded as they are (after a token scan that proves them one value), never turned into trees,
+ * so large batches stay cheap.
  */
 final class TaskJson {
   private TaskJson() {}
@@ -23,7 +25,7 @@ final class TaskJson {
     out.name("endpoint_id").value(task.endpointId());
     out.name("created_at").value(task.createdAtMillis());
     if (state.isTerminal()) out.name("completed_at").value(task.completedAtMillis());
-    if (task.resultJson() != null) out.name("result").jsonValue(task.resultJson());
+    if (task.resultJson() != null) result(out, task.resultJson());
     if (task.resultFormat() != null) {
       out.name("result_format").value(task.resultFormat());
       out.name("result_size").value(task.resultSize());
@@ -36,6 +38,18 @@ final class TaskJson {
       out.endObject();
     }
     out.endObject();
+  }
+
+  /**
+   * Embeds a stored JSON result as it is; text that is not one JSON value (stored before results
+   * were checked) goes in as a string, so it can never add fields to the document.
+   */
+  private static void result(JsonWriter out, String json) throws IOException {
+    if (JsonText.isOneValue(json)) {
+      out.name("result").jsonValue(json);
+    } else {
+      out.name("result").value(json);
+    }
   }
 
   /** Builds a JSON document with {@code body} writing into an open writer. */

@@ -76,11 +76,18 @@ public final class Accounts {
     return db.query("SELECT * FROM users WHERE id = ?", Accounts::userRow, id).stream().findFirst();
   }
 
-  /** The user when the password is right; empty otherwise (without saying which part was wrong). */
+  /**
+   * The user when the password is right; empty otherwise, without saying which part was wrong
+   * and after the same hashing work whether the user exists or not.
+   */
   public Optional<User> authenticate(String username, String password) {
     List<String> hashes = db.query("SELECT password_hash FROM users WHERE username = ?",
         rs -> rs.getString(1), username);
-    if (hashes.isEmpty() || !Passwords.matches(password, hashes.get(0))) return Optional.empty();
+    if (hashes.isEmpty()) {
+      Passwords.checkAgainstNobody(password);
+      return Optional.empty();
+    }
+    if (!Passwords.matches(password, hashes.get(0))) return Optional.empty();
     return user(username);
   }
 
@@ -115,9 +122,16 @@ public final class Accounts {
         rs -> rs.getString(1), owner);
   }
 
+  /**
+   * Deletes the owner's client and then its refresh tokens. Nothing is touched unless the owner
+   * owns it: the public SDK client (no row) and other users' clients answer false.
+   */
   public boolean deleteClient(String owner, String clientId) {
+    if (db.update("DELETE FROM oauth_clients WHERE client_id = ? AND owner = ?", clientId, owner) == 0) {
+      return false;
+    }
     db.update("DELETE FROM refresh_tokens WHERE client_id = ?", clientId);
-    return db.update("DELETE FROM oauth_clients WHERE client_id = ? AND owner = ?", clientId, owner) > 0;
+    return true;
   }
 
   /** Removes an endpoint's clients, so its agent gets no new tokens. */

@@ -16,36 +16,49 @@ import java.time.Duration;
  * @param deviceInterval how often device-flow clients may poll
  * @param sdkClientId the public client notebooks and the CLI log in as (device flow); at an
  *     external provider, the id registered there
+ * @param loginAttempts credential attempts (device approvals, client secrets, refresh tokens) a
+ *     client address and an account may make before 429s; successful ones are given back
+ * @param loginRefill how often one spent attempt comes back
  */
 public record AuthSettings(String issuer, String audience, URI introspection,
     String introspectionClientId, String introspectionClientSecret, Duration accessTokenTtl,
-    Duration deviceInterval, String sdkClientId) {
+    Duration deviceInterval, String sdkClientId, int loginAttempts, Duration loginRefill) {
+
+  public static final int DEFAULT_LOGIN_ATTEMPTS = 10;
+  public static final Duration DEFAULT_LOGIN_REFILL = Duration.ofSeconds(6);
 
   public static final String DEFAULT_AUDIENCE = "funcx";
 
   public static AuthSettings embedded() {
     return new AuthSettings(null, DEFAULT_AUDIENCE, null, null, null, Duration.ofHours(1),
-        Duration.ofSeconds(1), Accounts.SDK_CLIENT_ID);
+        Duration.ofSeconds(1), Accounts.SDK_CLIENT_ID,
+        DEFAULT_LOGIN_ATTEMPTS, DEFAULT_LOGIN_REFILL);
   }
 
   public static AuthSettings externalJwt(String issuer, String audience) {
     return new AuthSettings(issuer, audience, null, null, null, Duration.ofHours(1),
-        Duration.ofSeconds(5), Accounts.SDK_CLIENT_ID);
+        Duration.ofSeconds(5), Accounts.SDK_CLIENT_ID,
+        DEFAULT_LOGIN_ATTEMPTS, DEFAULT_LOGIN_REFILL);
   }
 
   public AuthSettings withIntrospection(URI endpoint, String clientId, String clientSecret) {
     return new AuthSettings(issuer, audience, endpoint, clientId, clientSecret, accessTokenTtl,
-        deviceInterval, sdkClientId);
+        deviceInterval, sdkClientId, loginAttempts, loginRefill);
   }
 
   public AuthSettings withSdkClientId(String clientId) {
     return new AuthSettings(issuer, audience, introspection, introspectionClientId,
-        introspectionClientSecret, accessTokenTtl, deviceInterval, clientId);
+        introspectionClientSecret, accessTokenTtl, deviceInterval, clientId, loginAttempts, loginRefill);
   }
 
   public AuthSettings withAccessTokenTtl(Duration ttl) {
     return new AuthSettings(issuer, audience, introspection, introspectionClientId,
-        introspectionClientSecret, ttl, deviceInterval, sdkClientId);
+        introspectionClientSecret, ttl, deviceInterval, sdkClientId, loginAttempts, loginRefill);
+  }
+
+  public AuthSettings withLoginBudget(int attempts, Duration refill) {
+    return new AuthSettings(issuer, audience, introspection, introspectionClientId,
+        introspectionClientSecret, accessTokenTtl, deviceInterval, sdkClientId, attempts, refill);
   }
 
   public boolean isEmbedded() {

@@ -22,15 +22,18 @@ import org.slf4j.LoggerFactory;
 public final class AuthorizationServer {
   private static final Logger log = LoggerFactory.getLogger(AuthorizationServer.class);
   static final String DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+  static final long MAX_FORM_BYTES = 64 << 10;
   private final Accounts accounts;
   private final TokenIssuer issuer;
   private final SigningKeys keys;
   private final DeviceGrants devices;
   private final Duration accessTtl;
   private final Duration refreshTtl;
+  private final LoginThrottle throttle;
 
   public AuthorizationServer(Accounts accounts, TokenIssuer issuer, SigningKeys keys,
-      Duration accessTtl, Duration deviceInterval) {
+      Duration accessTtl, Duration deviceInterval, LoginThrottle throttle) {
+    this.throttle = throttle;
     this.accounts = accounts;
     this.issuer = issuer;
     this.keys = keys;
@@ -43,10 +46,29 @@ public final class AuthorizationServer {
     app.get("/.well-known/oauth-authorization-server", ctx -> ctx.json(metadata()));
     app.get("/oauth/jwks", ctx -> ctx.contentType("application/json")
         .result(keys.publicSet().toString()));
+    app.before("/oauth/*", AuthorizationServer::boundForm);
+    app.before("/device", AuthorizationServer::boundForm);
     app.post("/oauth/token", ctx -> answer(ctx, () -> token(ctx)));
     app.post("/oauth/device_authorization", ctx -> answer(ctx, () -> deviceAuthorization(ctx)));
     app.get("/device", ctx -> ctx.html(ApprovalPage.form(ctx.queryParam("user_code"), null)));
     app.post("/device", this::approve);
+  }
+
+  /**
+   * Forms here are a few hundred bytes. Javalin bounds a body it reads only by its declared
+   * length, so a form must declare one (411 otherwise) of at most {@link #MAX_FORM_BYTES} (413).
+   */
+  private static void boundForm(Context ctx) {
+    if (!"POST".equals(ctx.method().name())) return;
+    long length = ctx.req().getContentLengthLong();
+    if (length < 0) {
+      throw new org.funcx.service.api.ApiException(411, "length_required",
+          "a form needs a Content-Length");
+    }
+    if (length > MAX_FORM_BYTES) {
+      throw new org.funcx.service.api.ApiException(413, "payload_too_large", "a form is at most "
+          + MAX_FORM_BYTES + " bytes", Map.of("limit_bytes", MAX_FORM_BYTES, "size_bytes", length));
+    }
   }
 
   public Map<String, Object> metadata() {
@@ -71,6 +93,9 @@ public final class AuthorizationServer {
     ctx.header("Cache-Control", "no-store");
     try {
       ctx.json(step.run());
+    } catch (LoginThrottle.Throttled e) {
+      ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds)).status(429)
+          .json(Map.of("error", "rate_limited", "error_description", e.getMessage()));
     } catch (OAuthError e) {
       if (e.status == 401) ctx.header("WWW-Authenticate", "Basic realm=\"funcx\"");
       ctx.status(e.status).json(Map.of("error", e.error, "error_description", e.getMessage()));
@@ -92,7 +117,9 @@ public final class AuthorizationServer {
     String[] basic = basicCredentials(ctx);
     String id = basic != null ? basic[0] : ctx.formParam("client_id");
     String secret = basic != null ? basic[1] : ctx.formParam("client_secret");
+    LoginThrottle.Attempt attempt = throttle.begin(ctx.ip(), id);
     Accounts.Client client = accounts.authenticateClient(id, secret).orElseThrow(OAuthError::invalidClient);
+    attempt.succeeded();
     Set<String> scopes = new LinkedHashSet<>(client.scopes());
     Set<String> requested = scopes(ctx.formParam("scope"));
     if (!requested.isEmpty()) scopes.retainAll(requested);
@@ -155,8 +182,10 @@ public final class AuthorizationServer {
 
   private Map<String, Object> refresh(Context ctx) {
     String clientId = ctx.formParam("client_id");
+    LoginThrottle.Attempt attempt = throttle.begin(ctx.ip(), clientId);
     Accounts.RefreshGrant grant = accounts.redeemRefreshToken(ctx.formParam("refresh_token"), clientId)
         .orElseThrow(() -> OAuthError.invalidGrant("unknown, used or expired refresh token"));
+    attempt.succeeded();
     Accounts.User user = accounts.userById(grant.subject())
         .orElseThrow(() -> OAuthError.invalidGrant("the user no longer exists"));
     return tokens(accounts.principal(user, grant.scopes()), grant.clientId(), true);
@@ -175,9 +204,23 @@ public final class AuthorizationServer {
     return out;
   }
 
+  /**
+   * The approval form's answer. Guessing user codes or passwords spends the address's and the
+   * user name's attempts (429 once spent, before any hashing); a right answer gives it back.
+   */
   private void approve(Context ctx) {
     ctx.header("Cache-Control", "no-store");
     String code = ctx.formParam("user_code");
+    String username = ctx.formParam("username");
+    LoginThrottle.Attempt attempt;
+    try {
+      attempt = throttle.begin(ctx.ip(), username);
+    } catch (LoginThrottle.Throttled e) {
+      ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds)).status(429)
+          .html(ApprovalPage.form(code, "Too many attempts. Try again in " + e.retryAfterSeconds
+              + " seconds."));
+      return;
+    }
     Optional<DeviceGrants.Pending> pending = devices.byUserCode(code);
     if (pending.isEmpty()) {
       ctx.status(400).html(ApprovalPage.form(code, "That code is unknown or has expired."));
@@ -185,17 +228,19 @@ public final class AuthorizationServer {
     }
     DeviceGrants.Pending p = pending.get();
     if ("deny".equals(ctx.formParam("action"))) {
+      attempt.succeeded();
       synchronized (p) {
         p.denied = true;
       }
       ctx.html(ApprovalPage.done("Login denied. You can close this page."));
       return;
     }
-    Optional<Accounts.User> user = accounts.authenticate(ctx.formParam("username"), ctx.formParam("password"));
+    Optional<Accounts.User> user = accounts.authenticate(username, ctx.formParam("password"));
     if (user.isEmpty()) {
       ctx.status(401).html(ApprovalPage.form(code, "Wrong user name or password."));
       return;
     }
+    attempt.succeeded();
     synchronized (p) {
       p.approvedUserId = user.get().id();
     }

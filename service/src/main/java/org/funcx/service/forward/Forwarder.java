@@ -14,6 +14,7 @@ import org.funcx.core.wire.Mailbox;
 import org.funcx.core.wire.MessageType;
 import org.funcx.core.wire.Messages;
 import org.funcx.core.wire.ResultEnvelope;
+import org.funcx.core.wire.WireLimits;
 import org.funcx.core.wire.WireMessage;
 import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.LiveTaskStates;
@@ -81,6 +82,8 @@ public final class Forwarder implements AutoCloseable {
     router.setSndHWM(100_000);
     router.setRcvHWM(100_000);
     router.setLinger(0);
+    // Before the handshake a stranger can declare any frame size; JeroMQ would allocate it.
+    router.setMaxMsgSize(WireLimits.MAX_FRAME_BYTES);
     this.port = port == 0 ? router.bindToRandomPort("tcp://" + host) : bind(host, port);
     this.mailbox = new Mailbox<>(context, "forwarder");
     this.thread = new Thread(this::run, "funcx-forwarder");

@@ -13,6 +13,7 @@ import org.funcx.core.model.TaskState;
 import org.funcx.core.wire.Messages;
 import org.funcx.core.wire.Messages.TaskResult;
 import org.funcx.core.wire.ResultEnvelope;
+import org.funcx.core.wire.WireLimits;
 import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.LiveTaskStates;
 import org.funcx.service.store.StoreException;
@@ -69,11 +70,16 @@ final class TaskLedger {
     if (link.online()) link.toSend.add(task.taskId());
   }
 
-  /** Takes up to {@code max} tasks to send; tasks whose function vanished fail instead. */
+  /**
+   * Takes up to {@code max} tasks to send, and arguments of at most
+   * {@link WireLimits#TASK_BATCH_BYTES} (but at least one task), so that a batch stays far below
+   * the endpoint's frame limit; tasks whose function vanished fail instead.
+   */
   Optional<Messages.Tasks> nextBatch(EndpointLink link, int max) {
     Map<String, FunctionSpec> specs = new HashMap<>();
     List<Messages.TaskSpec> batch = new ArrayList<>();
-    while (batch.size() < max && !link.toSend.isEmpty()) {
+    long argsChars = 0;
+    while (batch.size() < max && !link.toSend.isEmpty() && argsChars < WireLimits.TASK_BATCH_BYTES) {
       String taskId = link.toSend.poll();
       TaskRecord task = unfinished.get(taskId);
       if (task == null) continue;
@@ -84,6 +90,7 @@ final class TaskLedger {
         continue;
       }
       specs.putIfAbsent(spec.get().hash(), spec.get());
+      argsChars += task.argsJson() == null ? 0 : task.argsJson().length();
       batch.add(new Messages.TaskSpec(taskId, spec.get().hash(), task.argsJson(),
           task.timeoutMillis(), task.functionId()));
       link.unacknowledged.add(taskId);

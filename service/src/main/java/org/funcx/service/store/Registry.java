@@ -44,8 +44,10 @@ public final class Registry implements AutoCloseable {
   /** The service's embedded H2 database in {@code dataDir}. */
   public static SqlDatabase embeddedDatabase(Path dataDir) {
     // WRITE_DELAY=0: a registration answered is on disk, not in a 0.5 s write-behind buffer.
+    // TRACE_LEVEL_FILE=0: no registry.trace.db, which H2 would create later with the umask
+    // (errors reach the service as SQLExceptions anyway; H2's SLF4J adapter logs every statement).
     return new SqlDatabase("jdbc:h2:file:" + dataDir.resolve("registry").toAbsolutePath()
-        + ";WRITE_DELAY=0");
+        + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0");
   }
 
   public SqlDatabase database() {

@@ -1,6 +1,7 @@
 package org.funcx.service.store;
 
 import java.nio.file.Path;
+import org.funcx.core.io.PrivateFiles;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ByteArrayDataType;
@@ -19,6 +20,12 @@ record StoreFile(MVStore store, MVMap<String, byte[]> tasks, MVMap<String, Strin
     // two executor threads and waits for them (four thread switches per commit on the hot path).
     // Commits are explicit anyway; StoreHousekeeping does the chunk compaction it also did.
     MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+    try {
+      PrivateFiles.tighten(file); // MVStore creates it with the umask
+    } catch (java.io.IOException e) {
+      store.closeImmediately();
+      throw new java.io.UncheckedIOException("cannot make " + file + " private", e);
+    }
     // Typed keys and values: the generic ObjectDataType costs a type probe per read and write.
     return new StoreFile(store,
         store.openMap("tasks", new MVMap.Builder<String, byte[]>()

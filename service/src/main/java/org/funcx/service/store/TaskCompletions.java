@@ -3,6 +3,7 @@ package org.funcx.service.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.funcx.core.model.ErrorKind;
 import org.funcx.core.model.FunctionSpec;
 import org.funcx.core.model.TaskError;
 
@@ -26,8 +27,17 @@ public final class TaskCompletions {
     this.listener = listener;
   }
 
-  /** Records a result; nothing is durable until {@link #commit()}. */
+  /**
+   * Records a result; nothing is durable until {@link #commit()}. A result that is not one JSON
+   * value (an endpoint's bug, or one trying to add fields to task documents) fails the task.
+   */
   public void succeed(TaskRecord task, String resultJson) {
+    if (!JsonText.isOneValue(resultJson)) {
+      fail(task, new TaskError(ErrorKind.SERIALIZATION_ERROR, "the endpoint returned a result"
+          + " that is not one JSON value (" + (resultJson == null ? 0 : resultJson.length())
+          + " characters); it was not stored", ""));
+      return;
+    }
     TaskRecord done = task.succeeded(resultJson, System.currentTimeMillis());
     store.put(done);
     if (task.cacheable()) {

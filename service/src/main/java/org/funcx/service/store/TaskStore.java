@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.funcx.core.io.PrivateFiles;
 import org.h2.mvstore.MVStoreException;
 
 /**
@@ -83,8 +84,8 @@ public final class TaskStore implements AutoCloseable {
    */
   public void putBinary(String taskId, byte[] bytes) {
     try {
-      Files.createDirectories(binaryDir);
-      Files.write(binaryDir.resolve(taskId), bytes);
+      PrivateFiles.createDirectories(binaryDir);
+      PrivateFiles.write(binaryDir.resolve(taskId), bytes);
     } catch (IOException e) {
       throw new StoreUnavailableException("cannot store the result of task " + taskId + ": "
           + e.getMessage(), e);
