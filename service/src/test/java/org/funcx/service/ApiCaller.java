@@ -36,4 +36,11 @@ final class ApiCaller {
     return new Answer(response.statusCode(), json,
         response.headers().firstValue("WWW-Authenticate").orElse(null));
   }
+
+  /** Registers the identity function {@code int id(int x)} as {@code token}; returns its id. */
+  String registerIdentity(String token) throws Exception {
+    return call(token, "POST", "/v2/functions",
+        "{\"function_code\":\"int id(int x) { return x; }\"}").body().get("function_id")
+        .getAsString();
+  }
 }

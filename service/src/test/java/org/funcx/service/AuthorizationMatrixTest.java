@@ -48,8 +48,7 @@ class AuthorizationMatrixTest {
     alice = ServiceTokens.mint(service, "alice", Set.of("lab"), Scope.COMPUTE);
     bob = ServiceTokens.mint(service, "bob", Set.of("other"), Scope.COMPUTE);
     carol = ServiceTokens.mint(service, "carol", Set.of("lab"), Scope.COMPUTE);
-    aliceFunction = api.call(alice, "POST", "/v2/functions",
-        "{\"function_code\":\"int id(int x) { return x; }\"}").body().get("function_id").getAsString();
+    aliceFunction = api.registerIdentity(alice);
     JsonObject registered = api.call(alice, "POST", "/v2/endpoints", "{\"name\":\"alices\"}").body();
     aliceEndpoint = registered.get("endpoint_id").getAsString();
     endpointAgent = clientCredentials(registered.get("client_id").getAsString(),

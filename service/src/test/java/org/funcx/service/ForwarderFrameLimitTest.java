@@ -52,8 +52,7 @@ class ForwarderFrameLimitTest {
   @Test
   void a_huge_frame_before_the_handshake_is_refused_and_tasks_still_go_round() throws Exception {
     assertThat(ATTACK_FRAME_BYTES).isGreaterThan(WireLimits.MAX_FRAME_BYTES);
-    String function = api.call(admin, "POST", "/v2/functions",
-        "{\"function_code\":\"int id(int x) { return x; }\"}").body().get("function_id").getAsString();
+    String function = api.registerIdentity(admin);
     try (FakeEndpoint endpoint = FakeEndpoint.connect(api, admin)) {
       String before = submit(function, endpoint.endpointId);
       long heapBefore = usedHeapAfterGc();

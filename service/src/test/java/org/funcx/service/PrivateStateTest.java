@@ -48,8 +48,7 @@ class PrivateStateTest {
     try (FuncxService service = FuncxService.start(ServiceConfig.defaults(data).withPorts(0, 0))) {
       ApiCaller api = new ApiCaller(service.url());
       String token = ServiceTokens.admin(service, data);
-      String function = api.call(token, "POST", "/v2/functions",
-          "{\"function_code\":\"int id(int x) { return x; }\"}").body().get("function_id").getAsString();
+      String function = api.registerIdentity(token);
       try (FakeEndpoint endpoint = FakeEndpoint.connect(api, token)) {
         String body = "{\"tasks\":[{\"function_id\":\"" + function + "\",\"endpoint_id\":\""
             + endpoint.endpointId + "\",\"args\":[1]}]}";

@@ -38,8 +38,7 @@ class ResultInjectionTest {
 
   @Test
   void a_result_that_is_not_one_json_value_fails_the_task_and_injects_nothing() throws Exception {
-    String function = api.call(admin, "POST", "/v2/functions",
-        "{\"function_code\":\"int id(int x) { return x; }\"}").body().get("function_id").getAsString();
+    String function = api.registerIdentity(admin);
     try (FakeEndpoint endpoint = FakeEndpoint.connect(api, admin)) {
       String bad = submit(function, endpoint.endpointId);
       endpoint.answer(1, "1,\"status\":\"success\",\"injected\":true", 20_000);

@@ -38,8 +38,7 @@ class SubmitLimitsTest {
     service = FuncxService.start(ServiceConfig.defaults(dir).withPorts(0, 0));
     api = new ApiCaller(service.url());
     token = ServiceTokens.admin(service, dir);
-    function = api.call(token, "POST", "/v2/functions",
-        "{\"function_code\":\"int id(int x) { return x; }\"}").body().get("function_id").getAsString();
+    function = api.registerIdentity(token);
     endpoint = api.call(token, "POST", "/v2/endpoints", "{\"name\":\"e\"}").body()
         .get("endpoint_id").getAsString();
   }

@@ -4,12 +4,14 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.funcx.core.wire.HopTrace;
 import org.funcx.core.wire.Inbox;
 import org.funcx.core.wire.Mailbox;
 import org.funcx.core.wire.MessageType;
 import org.funcx.core.wire.Messages;
 import org.funcx.core.wire.ResultEnvelope;
+import org.funcx.core.wire.WireLimits;
 import org.funcx.core.wire.WireMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +51,7 @@ public final class Manager implements AutoCloseable {
     this.socket = context.createSocket(SocketType.DEALER);
     socket.setLinger(0);
     socket.setSndHWM(100_000);
-    socket.setMaxMsgSize(org.funcx.core.wire.WireLimits.MAX_FRAME_BYTES);
+    socket.setMaxMsgSize(WireLimits.MAX_FRAME_BYTES);
     socket.connect(options.interchange());
     this.results = new Mailbox<>(context, "manager");
     this.runner = new TaskRunner(options.maxResultBytes());
@@ -103,7 +105,7 @@ public final class Manager implements AutoCloseable {
       log.warn("manager {} restarts itself: {} worker threads are stuck in stopped tasks;"
           + " {} tasks handed back, {} still running", identity.managerId(), pool.writtenOff(),
           notStarted.size(), pool.busy());
-      send(new WireMessage(MessageType.TASKS, new Messages.Tasks(java.util.Map.of(), notStarted)));
+      send(new WireMessage(MessageType.TASKS, new Messages.Tasks(Map.of(), notStarted)));
     }
     if (pool.busy() == 0) {
       sendResults(); // every answer was posted before its worker stopped counting as busy
@@ -121,8 +123,11 @@ public final class Manager implements AutoCloseable {
           tasks.functions().values().forEach(runner::learn);
           tasks.tasks().forEach(pool::submit);
         }
-        case CANCEL -> message.body(Messages.TaskIds.class).taskIds().forEach(id -> log.info(
-            "task {} cancelled: {}", id, pool.cancel(id) ? "stopping it" : "not here (any more)"));
+        case CANCEL -> {
+          List<String> ids = message.body(Messages.TaskIds.class).taskIds();
+          long stopped = ids.stream().filter(pool::cancel).count();
+          log.info("{} task(s) cancelled; {} were here and are stopped", ids.size(), stopped);
+        }
         case SHUTDOWN -> running = false;
         case HEARTBEAT -> { }
         default -> log.warn("unexpected {} from the interchange", message.type());

@@ -1,10 +1,13 @@
 package org.funcx.endpoint.manager;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -39,7 +42,7 @@ final class WorkerPool implements AutoCloseable {
 
   private final LinkedBlockingDeque<TaskSpec> queue = new LinkedBlockingDeque<>();
   private final Map<Thread, Running> running = new ConcurrentHashMap<>();
-  private final Map<Thread, Boolean> writtenOff = new ConcurrentHashMap<>();
+  private final Set<Thread> writtenOff = ConcurrentHashMap.newKeySet();
   private final AtomicInteger busy = new AtomicInteger();
   private final AtomicInteger nextWorker = new AtomicInteger();
   /**
@@ -47,7 +50,7 @@ final class WorkerPool implements AutoCloseable {
    * worker checks it as it registers. Bounded: ids of tasks that finished meanwhile age out.
    * Guarded by {@code this}, with the registration step of {@link #work()}.
    */
-  private final java.util.LinkedHashSet<String> cancelledBeforeStart = new java.util.LinkedHashSet<>();
+  private final LinkedHashSet<String> cancelledBeforeStart = new LinkedHashSet<>();
   private static final int MAX_EARLY_CANCELS = 10_000;
   /** Stopped scopes to close once their threads had time to reach a checkpoint; watchdog only. */
   private final List<Running> stoppedScopes = new ArrayList<>();
@@ -184,10 +187,10 @@ final class WorkerPool implements AutoCloseable {
 
   private void work() {
     Thread self = Thread.currentThread();
-    while (open && !writtenOff.containsKey(self)) {
+    while (open && !writtenOff.contains(self)) {
       TaskSpec task;
       try {
-        task = draining ? null : queue.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+        task = draining ? null : queue.poll(100, TimeUnit.MILLISECONDS);
         if (task == null) {
           if (draining) Thread.sleep(100);
           continue;
@@ -272,7 +275,7 @@ final class WorkerPool implements AutoCloseable {
   private void writeOff(Thread thread, Running entry) {
     if (!running.remove(thread, entry)) return;
     busy.decrementAndGet();
-    writtenOff.put(thread, Boolean.TRUE);
+    writtenOff.add(thread);
     thread.setPriority(Thread.MIN_PRIORITY);
     log.warn("{} still runs task {} {} ms after it was stopped ({}); written off and replaced",
         thread.getName(), entry.task.taskId(), STOP_GRACE_MILLIS, entry.scope.reason());

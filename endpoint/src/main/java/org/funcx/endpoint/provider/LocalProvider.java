@@ -51,7 +51,7 @@ public final class LocalProvider implements Provider {
   public String submitBlock() throws ProviderException {
     int number = nextBlock.getAndIncrement();
     String blockId = "local-" + number;
-    Path logFile = logDir.resolve("manager-" + blockId + ".log");
+    Path logFile = ManagerLogs.path(logDir, blockId);
     ManagerLogs.keepLatest(logDir, number - KEPT_LOGS);
     try {
       Process p = new ProcessBuilder(ManagerCommand.of(config, interchangeAddress, blockId))
@@ -93,13 +93,15 @@ public final class LocalProvider implements Provider {
         Process p = e.getValue();
         if (p.isAlive()) continue;
         running.remove(e.getKey());
-        String reason = "manager process " + p.pid() + " exited with code " + p.exitValue()
-            + ManagerExit.describe(p.exitValue()).map(m -> " (" + m + ")").orElse("")
-            + ManagerLogs.firstError(logDir.resolve("manager-" + e.getKey() + ".log"))
-                .map(err -> ": " + err).orElse("");
+        boolean wasCancelled = cancelled.remove(e.getKey());
+        int code = p.exitValue();
+        String state = code == 0 || code == ManagerExit.RESTART.code() ? "completed"
+            : wasCancelled ? "cancelled" : "failed";
+        String reason = "manager process " + p.pid() + " exited with code " + code
+            + ManagerExit.describe(code).map(m -> " (" + m + ")").orElse("")
+            + ("failed".equals(state) ? ManagerLogs.lastError(ManagerLogs.path(logDir, e.getKey()))
+                .map(err -> ": " + err).orElse("") : "");
         log.warn("block {}: {}", e.getKey(), reason);
-        String state = p.exitValue() == 0 || p.exitValue() == ManagerExit.RESTART.code()
-            ? "completed" : cancelled.remove(e.getKey()) ? "cancelled" : "failed";
         ended.add(new BlockStatus(e.getKey(), String.valueOf(p.pid()), state, true, reason,
             System.currentTimeMillis()));
         events.accept(new ProviderEvent.BlockEnded(e.getKey(), reason));

@@ -13,11 +13,18 @@ import java.util.regex.Pattern;
 /** Manager log files of the local provider: {@code manager-local-N.log}, one per block. */
 final class ManagerLogs {
   private static final Pattern NAME = Pattern.compile("manager-local-(\\d+)\\.log");
-  /** How much of a log is read for its error: the start of a JVM that died at start-up. */
+  /**
+   * How much of a log's end is read for its error: all of a JVM that died at start-up, the last
+   * words of one that ran (an OutOfMemoryError, a crash).
+   */
   private static final int READ_BYTES = 64 * 1024;
   private static final int ERROR_LINES = 3;
 
   private ManagerLogs() {}
+
+  static Path path(Path dir, String blockId) {
+    return dir.resolve("manager-" + blockId + ".log");
+  }
 
   /** Deletes the logs of blocks numbered below {@code oldestKept}. */
   static void keepLatest(Path dir, int oldestKept) {
@@ -33,13 +40,18 @@ final class ManagerLogs {
   }
 
   /**
-   * The first lines of the first error in a manager's log (where the JVM says why it could not
-   * start or what killed it), joined with " | "; empty when the log has none.
+   * The first lines of the first error in the end of a manager's log (where the JVM says why it
+   * could not start or what killed it), joined with " | "; empty when there is none.
    */
-  static Optional<String> firstError(Path log) {
+  static Optional<String> lastError(Path log) {
     List<String> lines;
-    try (var in = Files.newInputStream(log)) {
-      lines = new String(in.readNBytes(READ_BYTES), java.nio.charset.StandardCharsets.UTF_8)
+    try (var file = java.nio.channels.FileChannel.open(log)) {
+      long start = Math.max(0, file.size() - READ_BYTES);
+      java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate((int) (file.size() - start));
+      while (tail.hasRemaining() && file.read(tail, start + tail.position()) > 0) {
+        // read until the buffer is full or the file ends
+      }
+      lines = new String(tail.array(), 0, tail.position(), java.nio.charset.StandardCharsets.UTF_8)
           .lines().toList();
     } catch (IOException e) {
       return Optional.empty();

@@ -170,14 +170,16 @@ final class SubmitReader {
       throw new ApiException(400, "invalid_args", "task " + index + ": '" + field
           + "' must be a JSON array of arguments", Map.of("task_index", index));
     }
-    BoundedText text = new BoundedText(maxArgsBytes, index);
+    // A char is at least one UTF-8 byte: counting chars while copying never refuses what fits.
+    TextBuffer text = new TextBuffer(64, maxArgsBytes,
+        () -> ArgumentLimit.tooLarge(index, -1, maxArgsBytes));
     JsonWriter out = new JsonWriter(text);
     copyValue(out);
     out.flush();
     String json = text.toString();
     int size = json.length() > maxArgsBytes / 4 ? json.getBytes(StandardCharsets.UTF_8).length
         : json.length();
-    if (size > maxArgsBytes) throw BoundedText.tooLarge(index, size, maxArgsBytes);
+    if (size > maxArgsBytes) throw ArgumentLimit.tooLarge(index, size, maxArgsBytes);
     return json;
   }
 

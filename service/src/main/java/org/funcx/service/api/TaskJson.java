@@ -3,7 +3,6 @@ package org.funcx.service.api;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import org.funcx.core.model.TaskState;
 import org.funcx.service.store.JsonText;
 import org.funcx.service.store.TaskRecord;
@@ -54,7 +53,7 @@ final class TaskJson {
 
   /** Builds a JSON document with {@code body} writing into an open writer. */
   static String document(JsonBody body) {
-    TextBuffer text = new TextBuffer();
+    TextBuffer text = new TextBuffer(256);
     try (JsonWriter out = new JsonWriter(text)) {
       out.setHtmlSafe(false);
       body.write(out);
@@ -62,43 +61,6 @@ final class TaskJson {
       throw new UncheckedIOException(e);
     }
     return text.toString();
-  }
-
-  /** A StringWriter without its lock: StringWriter appends to a synchronized StringBuffer. */
-  private static final class TextBuffer extends Writer {
-    private final StringBuilder text = new StringBuilder(256);
-
-    @Override
-    public void write(char[] chars, int offset, int length) {
-      text.append(chars, offset, length);
-    }
-
-    @Override
-    public void write(String s, int offset, int length) {
-      text.append(s, offset, offset + length);
-    }
-
-    @Override
-    public void write(int c) {
-      text.append((char) c);
-    }
-
-    @Override
-    public Writer append(CharSequence s) {
-      text.append(s);
-      return this;
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-
-    @Override
-    public String toString() {
-      return text.toString();
-    }
   }
 
   @FunctionalInterface
