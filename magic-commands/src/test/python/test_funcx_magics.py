@@ -167,9 +167,13 @@ class FuncxMagics(unittest.TestCase):
         execution = self.kernel.wait(msg_id, timeout=20)
         self.assertLess(time.monotonic() - started, 5)
         self.assertEqual(execution.error()["ename"], "InterruptedCellError")
-        self.assertIn("keep running remotely", "".join(
+        # a single call the user interrupted is cancelled remotely, its worker freed
+        self.assertIn("interrupted: cancelled 1 task(s)", "".join(
             m["content"]["text"] for m in execution.of_type("stream")))
         self.assertEqual(self.ok("1 + 1").result(), "2")
+        tasks = self.ok("%funcx tasks").result("text/html")
+        row = next(r for r in tasks.split("<tr") if "doze" in r)
+        self.assertIn("cancelled", row)
 
     def test_wrong_arguments_print_the_usage(self):
         self.assertIn("usage: %funcx run NAME(ARGS...)",

@@ -82,7 +82,8 @@ public final class MapCommand implements Subcommand {
     List<String> ids = Submitter.submit(session, name, function, endpoint, inputs, options);
     String progressId = session.context().display(progress(name, 0, 0, ids.size(), Duration.ZERO));
     long[] lastShown = {System.nanoTime()};
-    Map<String, TaskStatus> statuses = new ResultWaiter(session, endpoint).await(ids,
+    Map<String, TaskStatus> statuses = new ResultWaiter(session, endpoint,
+        ResultWaiter.OnInterrupt.KEEP_RUNNING).await(ids,
         (finished, failed, total, elapsed) -> {
           if (finished < total && System.nanoTime() - lastShown[0] < PROGRESS_EVERY_NANOS) return;
           lastShown[0] = System.nanoTime();

@@ -54,7 +54,7 @@ public final class RunCommand implements Subcommand {
     List<Object> arguments = new ArgumentEvaluator(session.context()).arguments(call.arguments());
     List<String> ids = Submitter.submit(session, call.name(), function, endpoint,
         Collections.singletonList(arguments), options);
-    TaskStatus status = new ResultWaiter(session, endpoint)
+    TaskStatus status = new ResultWaiter(session, endpoint, ResultWaiter.OnInterrupt.CANCEL)
         .await(ids, (finished, failed, total, elapsed) -> { }).get(ids.get(0));
     Object value = TaskOutcomes.valueOrThrow(session, call.name(), status, function.returnType());
     CommonOptions.storeResult(session.context(), parsed, usage(), value);

@@ -18,7 +18,8 @@ import org.funcx.magics.ServiceUnreachableError;
  * Waits for tasks by polling {@code batch_status}: quickly at first (a single call usually
  * finishes in milliseconds), then every {@link #MAX_POLL}. Every poll doubles as a liveness check,
  * so a lost service is reported within a poll, never waited on; an endpoint that stays offline
- * for {@link #OFFLINE_LIMIT} ends the wait too. Interrupting the cell ends it at once.
+ * for {@link #OFFLINE_LIMIT} ends the wait too. Interrupting the cell ends it at once; what then
+ * happens to the tasks is the caller's {@link OnInterrupt}.
  */
 public final class ResultWaiter {
   static final Duration MAX_POLL = Duration.ofMillis(300);
@@ -31,12 +32,22 @@ public final class ResultWaiter {
     void update(int finished, int failed, int total, Duration elapsed);
   }
 
+  /** What an interrupted cell does with the tasks it waited for. */
+  public enum OnInterrupt {
+    /** A single call: the user stopped it, so it is cancelled (and its worker freed). */
+    CANCEL,
+    /** A map: the tasks go on and can be collected later. */
+    KEEP_RUNNING
+  }
+
   private final FuncxSession session;
   private final EndpointInfo endpoint;
+  private final OnInterrupt onInterrupt;
 
-  public ResultWaiter(FuncxSession session, EndpointInfo endpoint) {
+  public ResultWaiter(FuncxSession session, EndpointInfo endpoint, OnInterrupt onInterrupt) {
     this.session = session;
     this.endpoint = endpoint;
+    this.onInterrupt = onInterrupt;
   }
 
   /** The final status of every task, by id, once all have finished. */
@@ -53,8 +64,7 @@ public final class ResultWaiter {
       try {
         Thread.sleep(pollMillis);
       } catch (InterruptedException e) {
-        System.err.println("stopped waiting; " + pending.size() + " task(s) keep running remotely:"
-            + " see %funcx tasks, %funcx result TASK_ID");
+        interrupted(pending);
         throw e;
       }
       pollMillis = Math.min(MAX_POLL.toMillis(), pollMillis * 2);
@@ -81,6 +91,24 @@ public final class ResultWaiter {
       }
     }
     return done;
+  }
+
+  private void interrupted(Set<String> pending) {
+    if (onInterrupt == OnInterrupt.KEEP_RUNNING) {
+      System.err.println("stopped waiting; " + pending.size() + " task(s) keep running remotely:"
+          + " see %funcx tasks, %funcx result TASK_ID");
+      return;
+    }
+    int cancelled = 0;
+    for (String id : pending) {
+      try {
+        if (session.call(c -> c.cancel(id))) cancelled++;
+      } catch (RuntimeException e) {
+        System.err.println("could not cancel task " + id + ": " + e.getMessage());
+      }
+    }
+    System.err.println("interrupted: cancelled " + cancelled + " task(s)"
+        + (cancelled < pending.size() ? "; the others had finished" : ""));
   }
 
   private Map<String, TaskStatus> poll(Set<String> pending, int unfinished) {
