@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# JMH micro-benchmarks (wire codec, interchange task book, MVStore task store), run from the
+# JMH micro-benchmarks (wire codec, interchange task book, MVStore task store, stop checkpoints), run from the
 # bench jar and its classpath. JMH's report goes to stderr; stdout gets one JSON line per
 # benchmark. Arguments go to JMH, e.g. a filter and quicker settings:
 #   bench/run-jmh.sh TaskBook -wi 1 -i 3 -w 1 -r 1

@@ -19,7 +19,9 @@ record StoreFile(MVStore store, MVMap<String, byte[]> tasks, MVMap<String, Strin
     // No background writer: with one, every commit hands its page serialization and its write to
     // two executor threads and waits for them (four thread switches per commit on the hot path).
     // Commits are explicit anyway; StoreHousekeeping does the chunk compaction it also did.
-    MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+    // "retry:": a thread interrupted while it writes or syncs (a request thread at shutdown, a
+    // cancelled wait) would otherwise close the file's channel for every thread; H2 reopens it.
+    MVStore store = new MVStore.Builder().fileName("retry:" + file).autoCommitDisabled().open();
     try {
       PrivateFiles.tighten(file); // MVStore creates it with the umask
     } catch (java.io.IOException e) {

@@ -24,6 +24,11 @@ public final class TaskStore implements AutoCloseable {
   private static final long REOPEN_INTERVAL_NANOS = 1_000_000_000L;
   private final Path file;
   private final Path binaryDir;
+  private final GroupCommit syncs = new GroupCommit(() -> use(f -> {
+    f.store().commit();
+    f.store().sync();
+    return null;
+  }));
   private volatile StoreFile current;
   private long lastReopenAttempt;
   private final StoreHousekeeping housekeeping;
@@ -85,7 +90,15 @@ public final class TaskStore implements AutoCloseable {
   public void putBinary(String taskId, byte[] bytes) {
     try {
       PrivateFiles.createDirectories(binaryDir);
-      PrivateFiles.write(binaryDir.resolve(taskId), bytes);
+      Path file = binaryDir.resolve(taskId);
+      PrivateFiles.create(file);
+      // forced before the record naming it commits: a durable record's bytes are durable too
+      try (var out = java.nio.channels.FileChannel.open(file,
+          java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) out.write(buffer);
+        out.force(true);
+      }
     } catch (IOException e) {
       throw new StoreUnavailableException("cannot store the result of task " + taskId + ": "
           + e.getMessage(), e);
@@ -170,9 +183,18 @@ public final class TaskStore implements AutoCloseable {
     return use(f -> f.tasks().sizeAsLong());
   }
 
-  /** Writes all changes to the file; after it returns they survive a crash of this process. */
+  /**
+   * Writes all changes to the file and forces them to the device (group commit: concurrent
+   * callers share one sync); after it returns they survive a crash of the process and a power
+   * loss.
+   */
   public void commit() {
-    use(f -> f.store().commit());
+    syncs.commit();
+  }
+
+  /** Commit-and-sync rounds so far. */
+  public long syncRounds() {
+    return syncs.rounds();
   }
 
   @Override
