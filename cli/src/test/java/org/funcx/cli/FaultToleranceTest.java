@@ -131,4 +131,34 @@ class FaultToleranceTest {
       assertResultsAreTheInputs(ids, awaitAllFinished(client, ids));
     }
   }
+
+  /**
+   * A manager JVM that stalls past three heartbeats (SIGSTOP here; a long GC pause or a suspended
+   * node in life) is given up by the interchange, then comes back: it must register again and go
+   * on in its own block, not be told to shut down (it used to exit with code 0 and end its block).
+   */
+  @Test
+  void a_manager_paused_past_its_heartbeats_registers_again_and_keeps_its_block() throws Exception {
+    try (TestCluster cluster = new TestCluster()) {
+      FuncXClient client = cluster.client();
+      String endpoint = cluster.startEndpoint("paused", c -> c.withWorkers(1, 0));
+      long manager = cluster.managerPids("paused").get(0);
+      signal("STOP", manager);
+      try {
+        await().atMost(Duration.ofSeconds(60))
+            .until(() -> client.endpoint(endpoint).managers() == 0);
+      } finally {
+        signal("CONT", manager);
+      }
+      List<String> ids = client.submit(client.register(NAP).id(), endpoint, naps(3, 10),
+          TaskOptions.DEFAULT).taskIds();
+      assertResultsAreTheInputs(ids, awaitAllFinished(client, ids));
+      assertThat(cluster.managerPids("paused")).as("the same manager ran them").containsExactly(
+          manager);
+    }
+  }
+
+  private static void signal(String name, long pid) throws Exception {
+    new ProcessBuilder("kill", "-" + name, String.valueOf(pid)).start().waitFor();
+  }
 }

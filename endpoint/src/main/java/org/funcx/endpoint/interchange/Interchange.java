@@ -203,6 +203,11 @@ public final class Interchange implements Runnable {
         sendToManager(route, new WireMessage(MessageType.SHUTDOWN, new Messages.Empty()));
         return;
       }
+      ManagerSlot known = slots.get(key);
+      if (known != null) { // registered twice (it was told to re-register): keep what it holds
+        known.lastSeenMillis = now;
+        return;
+      }
       slots.put(key, new ManagerSlot(route, info, now));
       log.info("manager {} (block {}, pid {}, {} workers) connected", info.managerId(),
           info.blockId(), info.pid(), info.workers());
@@ -210,7 +215,13 @@ public final class Interchange implements Runnable {
     }
     ManagerSlot slot = slots.get(key);
     if (slot == null) {
-      sendToManager(route, new WireMessage(MessageType.SHUTDOWN, new Messages.Empty()));
+      // A manager this interchange gave up on (missed heartbeats: a stalled JVM, a paused node)
+      // is alive after all: it registers again and keeps its block, rather than ending it. Its
+      // results still count (their tasks were requeued; the first answer wins).
+      if (message.type() == MessageType.RESULTS) {
+        ResultEnvelope.unpack(message).forEach(book::complete);
+      }
+      sendToManager(route, new WireMessage(MessageType.RECONNECT, new Messages.Empty()));
       return;
     }
     slot.lastSeenMillis = now;

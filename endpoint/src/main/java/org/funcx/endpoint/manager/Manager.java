@@ -90,6 +90,7 @@ public final class Manager implements AutoCloseable {
       if (now - lastHeard > orphanMillis) {
         log.warn("interchange silent for {} ms; manager {} exits", now - lastHeard,
             identity.managerId());
+        exit = ManagerExit.ORPHANED;
         running = false;
       }
     }
@@ -127,6 +128,11 @@ public final class Manager implements AutoCloseable {
           List<String> ids = message.body(Messages.TaskIds.class).taskIds();
           long stopped = ids.stream().filter(pool::cancel).count();
           log.info("{} task(s) cancelled; {} were here and are stopped", ids.size(), stopped);
+        }
+        case RECONNECT -> {
+          log.warn("the interchange had given this manager up (missed heartbeats); registering"
+              + " again");
+          send(new WireMessage(MessageType.REGISTER_MANAGER, identity));
         }
         case SHUTDOWN -> running = false;
         case HEARTBEAT -> { }

@@ -5,8 +5,10 @@ import java.util.Optional;
 
 /** How a manager process ends: its exit code, and what a provider should say about it. */
 public enum ManagerExit {
-  /** Told to stop (SHUTDOWN, a signal) or orphaned by a silent interchange. */
+  /** Told to stop (SHUTDOWN, a signal). */
   NORMAL(0, "stopped"),
+  /** Its interchange went silent (the agent died or the network split). */
+  ORPHANED(76, "exited: its interchange was silent"),
   /** Wrong command line. */
   USAGE(2, "was started with a wrong command line"),
   /** Restarted itself to be rid of worker threads stuck in stopped tasks. */
