@@ -325,15 +325,19 @@ public final class Interchange implements Runnable {
     long now = System.currentTimeMillis();
     if (service.silent(now) || service.registrationOverdue(now)) {
       service.connect(now);
-      return;
-    }
-    if (service.heartbeatDue(now)) {
+    } else if (service.heartbeatDue(now)) {
       service.send(new WireMessage(MessageType.HEARTBEAT, load()));
       if (service.isRegistered()) {
         int resent = book.resendOlderThan(UNACKNOWLEDGED_RESEND_MILLIS);
         if (resent > 0) log.info("sending {} unacknowledged results again", resent);
       }
     }
+    // Whatever the service link does, managers are heartbeated: between reconnects this used to
+    // skip them, and a manager that hears nothing for its orphan time exits.
+    heartbeatManagers(now);
+  }
+
+  private void heartbeatManagers(long now) {
     if (now < nextManagerHeartbeat) return;
     nextManagerHeartbeat = now + heartbeatMillis;
     for (ManagerSlot slot : List.copyOf(slots.values())) {

@@ -73,6 +73,7 @@ public final class Manager implements AutoCloseable {
     int fromWorkers = poller.register(results.wakeSocket(), ZMQ.Poller.POLLIN);
     long lastHeard = System.currentTimeMillis();
     long nextHeartbeat = 0;
+    long nextRegistration = 0;
     while (running) {
       poller.poll(Math.max(10, heartbeatMillis / 4));
       long now = System.currentTimeMillis();
@@ -86,6 +87,14 @@ public final class Manager implements AutoCloseable {
         nextHeartbeat = now + heartbeatMillis;
         send(new WireMessage(MessageType.HEARTBEAT, new Messages.Heartbeat(1, pool.size(),
             pool.idle(), pool.queued(), pool.size() - pool.idle())));
+      }
+      if (now - lastHeard > orphanMillis / 2 && now >= nextRegistration) {
+        // Silent for half the orphan time: the interchange may never have had the registration
+        // (lost with a connection reset under load) or may have restarted. Registering again is
+        // harmless (it keeps a known manager's slot) and saves the block if it was that.
+        nextRegistration = now + heartbeatMillis;
+        log.warn("interchange silent for {} ms; registering again", now - lastHeard);
+        send(new WireMessage(MessageType.REGISTER_MANAGER, identity));
       }
       if (now - lastHeard > orphanMillis) {
         log.warn("interchange silent for {} ms; manager {} exits", now - lastHeard,
