@@ -5,6 +5,7 @@ Run by FuncxMagicsThroughJupyterTest with FUNCX_URL pointing at the service (so 
 """
 import os
 import re
+import tempfile
 import time
 import unittest
 
@@ -158,10 +159,17 @@ class FuncxMagics(unittest.TestCase):
         self.assertIn("timeout", traceback)
 
     def test_interrupting_a_wait_ends_the_cell_at_once(self):
-        self.ok("%%funcx function doze\nlong doze(long ms) throws Exception {\n"
+        self.ok("%%funcx function doze\nlong doze(String started, long ms) throws Exception {\n"
+                "  java.nio.file.Files.writeString(java.nio.file.Path.of(started), \"\");\n"
                 "  Thread.sleep(ms);\n  return ms;\n}")
-        msg_id = self.kernel.start("%funcx run doze(60000)")
-        time.sleep(2)
+        started_file = os.path.join(tempfile.mkdtemp(prefix="doze-"), "started")
+        msg_id = self.kernel.start(f'%funcx run doze("{started_file}", 60000)')
+        # interrupt once the task runs remotely (the local endpoint shares this file system), so
+        # that a loaded machine cannot make the interrupt land before the submission
+        deadline = time.monotonic() + 60
+        while not os.path.exists(started_file) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        self.assertTrue(os.path.exists(started_file), "doze never started on the endpoint")
         started = time.monotonic()
         self.kernel.km.interrupt_kernel()
         execution = self.kernel.wait(msg_id, timeout=20)

@@ -7,6 +7,7 @@ import org.funcx.client.Submission;
 import org.funcx.client.TaskOptions;
 import org.funcx.magics.FuncxSession;
 import org.funcx.magics.remote.TaskLog;
+import org.funcx.magics.remote.Uninterruptible;
 
 /** Submits calls in one request and records their task ids for {@code %funcx tasks}. */
 final class Submitter {
@@ -24,8 +25,9 @@ final class Submitter {
       System.err.println("note: endpoint " + endpoint.name() + " is offline; the tasks wait for it"
           + " (interrupt the cell to stop waiting, they stay queued)");
     }
-    Submission submission =
-        session.call(c -> c.submit(function.id(), endpoint.id(), argumentLists, options));
+    // an interrupt during the request is kept for the wait that follows, which cancels the tasks
+    Submission submission = Uninterruptible.call("funcx-submit-" + functionName,
+        () -> session.call(c -> c.submit(function.id(), endpoint.id(), argumentLists, options)));
     long now = System.currentTimeMillis();
     for (String id : submission.taskIds()) {
       session.tasks().add(new TaskLog.Entry(id, functionName, function.id(),

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.funcx.client.EndpointInfo;
 import org.funcx.client.TaskStatus;
 import org.funcx.core.model.TaskState;
@@ -68,7 +69,8 @@ public final class ResultWaiter {
         throw e;
       }
       pollMillis = Math.min(MAX_POLL.toMillis(), pollMillis * 2);
-      Map<String, TaskStatus> statuses = poll(pending, taskIds.size() - done.size());
+      int unfinished = taskIds.size() - done.size();
+      Map<String, TaskStatus> statuses = interruptible(pending, () -> poll(pending, unfinished));
       int before = done.size();
       for (TaskStatus status : statuses.values()) {
         if (!status.finished()) continue;
@@ -81,7 +83,8 @@ public final class ResultWaiter {
         progress.update(done.size(), failed, taskIds.size(), Duration.ofNanos(now - start));
       } else if (now >= nextEndpointCheck) {
         nextEndpointCheck = now + ENDPOINT_CHECK.toNanos();
-        EndpointInfo current = session.call(c -> c.endpoint(endpoint.id()));
+        EndpointInfo current =
+            interruptible(pending, () -> session.call(c -> c.endpoint(endpoint.id())));
         offlineSince = current.online() ? 0 : offlineSince == 0 ? now : offlineSince;
         if (offlineSince != 0 && now - offlineSince > OFFLINE_LIMIT.toNanos()) {
           throw new MagicException("endpoint " + endpoint.name() + " has been offline for "
@@ -93,6 +96,23 @@ public final class ResultWaiter {
     return done;
   }
 
+  /**
+   * Runs a request of the wait. An interrupt can land in a request as well as in the sleep between
+   * polls; the SDK then fails the request and keeps the thread's interrupt, which this turns back
+   * into the same interrupted wait.
+   */
+  private <T> T interruptible(Set<String> pending, Supplier<T> request)
+      throws InterruptedException {
+    try {
+      return request.get();
+    } catch (RuntimeException e) {
+      if (!Thread.interrupted()) throw e;
+      interrupted(pending);
+      throw new InterruptedException("interrupted while waiting for " + pending.size() + " task(s)");
+    }
+  }
+
+  /** Called with the thread's interrupt cleared, so that cancel requests can go out. */
   private void interrupted(Set<String> pending) {
     if (onInterrupt == OnInterrupt.KEEP_RUNNING) {
       System.err.println("stopped waiting; " + pending.size() + " task(s) keep running remotely:"
