@@ -86,15 +86,23 @@ class JShellSessionTest {
 
   @Test
   void an_interrupt_stops_a_busy_loop_and_the_session_keeps_working() throws Exception {
+    // snippets run in this JVM, so the loop can say through a system property that it runs: an
+    // interrupt that lands while the snippet still compiles (a loaded machine) tests nothing
+    System.clearProperty("funcx.test.spinning");
     CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
       try {
-        eval("long spins = 0;\nwhile (true) { spins++; }");
+        eval("long spins = 0;\nwhile (true) {\n"
+            + "  if (++spins == 1) System.setProperty(\"funcx.test.spinning\", \"yes\");\n}");
         return null;
       } catch (RuntimeException e) {
         return e;
       }
     });
-    Thread.sleep(500);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.getProperty("funcx.test.spinning") == null && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(System.getProperty("funcx.test.spinning")).as("the loop started").isEqualTo("yes");
     threads.interrupt();
     assertThat(outcome.get(10, TimeUnit.SECONDS)).isInstanceOf(InterruptedCellError.class);
     threads.beginCell();
