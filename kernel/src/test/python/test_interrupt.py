@@ -1,7 +1,9 @@
 """Interrupting cells through jupyter_client: busy loops (also ones that catch every Throwable),
 threads a cell started, sleeps, magics, and a loop inside library code. After each interrupt the
 kernel answers the next cell and keeps what earlier cells and snippets declared."""
+import os
 import sys
+import tempfile
 import time
 import unittest
 
@@ -18,8 +20,19 @@ class Interrupts(unittest.TestCase):
         cls.kernel.close()
 
     def interrupt_after_start(self, code):
-        msg_id = self.kernel.start(code)
-        time.sleep(1.5)
+        """Runs code with a marker file made just before its last line, and interrupts once the
+        marker exists: an interrupt that lands while the kernel still compiles earlier lines (a
+        loaded machine) would test something else."""
+        marker = os.path.join(tempfile.mkdtemp(prefix="interrupt-"), "started")
+        lines = code.split("\n")
+        lines.insert(len(lines) - 1,
+                     f'java.nio.file.Files.createFile(java.nio.file.Path.of("{marker}"));')
+        msg_id = self.kernel.start("\n".join(lines))
+        deadline = time.monotonic() + 60
+        while not os.path.exists(marker) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        self.assertTrue(os.path.exists(marker), "the cell never reached its last line")
+        time.sleep(0.3)  # into the last line; an interrupt before it must end the cell all the same
         started = time.monotonic()
         self.kernel.km.interrupt_kernel()
         execution = self.kernel.wait(msg_id, timeout=20)

@@ -2,6 +2,7 @@
 Kills the service (FUNCX_SERVICE_PID), so it runs after every other test of the cluster."""
 import os
 import signal
+import tempfile
 import time
 import unittest
 
@@ -14,12 +15,20 @@ class LostService(unittest.TestCase):
         try:
             connected = kernel.execute("%funcx connect")
             self.assertEqual(connected.status, "ok", connected.traceback())
-            defined = kernel.execute("%%funcx function slow\nlong slow(long ms) throws Exception"
-                                     " {\n  Thread.sleep(ms);\n  return ms;\n}")
+            defined = kernel.execute(
+                "%%funcx function slow\nlong slow(String started, long ms) throws Exception {\n"
+                "  java.nio.file.Files.writeString(java.nio.file.Path.of(started), \"\");\n"
+                "  Thread.sleep(ms);\n  return ms;\n}")
             self.assertEqual(defined.status, "ok", defined.traceback())
 
-            msg_id = kernel.start("%funcx run slow(60000)")
-            time.sleep(2)
+            # kill the service once the task runs (the local endpoint shares this file system):
+            # the cell is then waiting for its result, whatever the machine's load
+            started_file = os.path.join(tempfile.mkdtemp(prefix="slow-"), "started")
+            msg_id = kernel.start(f'%funcx run slow("{started_file}", 60000)')
+            deadline = time.monotonic() + 60
+            while not os.path.exists(started_file) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            self.assertTrue(os.path.exists(started_file), "slow never started on the endpoint")
             os.kill(int(os.environ["FUNCX_SERVICE_PID"]), signal.SIGKILL)
             killed_at = time.monotonic()
             waiting = kernel.wait(msg_id, timeout=30)
