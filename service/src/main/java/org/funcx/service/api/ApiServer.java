@@ -22,7 +22,9 @@ import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.LiveTaskStates;
 import org.funcx.service.store.Registry;
 import org.funcx.service.store.StoreUnavailableException;
+import org.funcx.service.store.QuotaExceededException;
 import org.funcx.service.store.TaskStore;
+import org.funcx.service.store.UnfinishedTaskQuotas;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,17 +32,20 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
   public static final String VERSION = "0.1.0";
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+  /** Retry-After of a 429 {@code quota_exceeded}. */
+  static final int QUOTA_RETRY_AFTER_SECONDS = 30;
   private final Javalin app;
 
   public ApiServer(ServiceConfig config, Registry registry, TaskStore store, LiveTaskStates live,
-      FunctionCatalog catalog, Forwarder forwarder, ResultPushHub push, ServiceAuth auth) {
+      FunctionCatalog catalog, Forwarder forwarder, ResultPushHub push, ServiceAuth auth,
+      UnfinishedTaskQuotas quotas) {
     String forwarderAddress = config.advertisedForwarder() != null ? config.advertisedForwarder()
         : "tcp://" + config.host() + ":" + forwarder.port();
     var functions = new FunctionsApi(registry, catalog);
     var endpoints = new EndpointsApi(registry, forwarder, auth.accounts(), forwarderAddress);
     var users = new UsersApi(auth.accounts());
     var tasks = new TasksApi(new TaskReader(store, live), store, forwarder);
-    var submit = new SubmitApi(store, registry, catalog, forwarder, config.maxArgsBytes(),
+    var submit = new SubmitApi(store, registry, catalog, forwarder, quotas, config.maxArgsBytes(),
         config.maxRequestBytes());
     this.app = Javalin.create(c -> {
       c.showJavalinBanner = false;
@@ -100,6 +105,14 @@ public final class ApiServer implements AutoCloseable {
       String message = e.getStatus() == 404 ? "no route " + ctx.method() + " " + ctx.path()
           : e.getMessage();
       ctx.status(e.getStatus()).json(error(e.getStatus(), code, message, Map.of()));
+    });
+    app.exception(QuotaExceededException.class, (e, ctx) -> {
+      // Tasks finish at the endpoint's pace, unknown here: a fixed, modest wait.
+      ctx.header("Retry-After", String.valueOf(QUOTA_RETRY_AFTER_SECONDS));
+      ctx.status(429).json(error(429, "quota_exceeded", e.getMessage() + "; nothing of this"
+          + " submission was stored", Map.of("quota", e.quota().name().toLowerCase(java.util.Locale.ROOT),
+              "id", e.id(), "limit", e.limit(), "current", e.current(), "requested", e.requested(),
+              "retry_after_s", QUOTA_RETRY_AFTER_SECONDS)));
     });
     app.exception(StoreUnavailableException.class, (e, ctx) -> {
       log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
