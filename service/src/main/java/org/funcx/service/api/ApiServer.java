@@ -34,6 +34,11 @@ public final class ApiServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
   /** Retry-After of a 429 {@code quota_exceeded}. */
   static final int QUOTA_RETRY_AFTER_SECONDS = 30;
+  /**
+   * Longest a request's read or write may wait without progress (Jetty's request idle timeout):
+   * ends a body that stops altogether; bodies that trickle are {@link SlowBodyGuard}'s.
+   */
+  static final long REQUEST_IO_IDLE_MILLIS = 30_000;
   private final Javalin app;
 
   public ApiServer(ServiceConfig config, Registry registry, TaskStore store, LiveTaskStates live,
@@ -54,6 +59,10 @@ public final class ApiServer implements AutoCloseable {
       c.jsonMapper(new JavalinGson(Json.GSON, false));
       c.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(64, 4, 60_000);
       c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+      c.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(REQUEST_IO_IDLE_MILLIS));
+      c.jetty.modifyServletContextHandler(handler -> handler.addFilter(
+          new org.eclipse.jetty.servlet.FilterHolder(new SlowBodyGuard()), "/*",
+          java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
       // Each route names the token scopes that admit it; a route without scopes is open.
       c.router.apiBuilder(() -> path("v2", () -> {
         get("version", ctx -> ctx.json(Map.of("api", "v2", "version", VERSION,
@@ -93,6 +102,7 @@ public final class ApiServer implements AutoCloseable {
       if (e.status() == 401) {
         ctx.header("WWW-Authenticate", "Bearer realm=\"funcx\", error=\"invalid_token\"");
       }
+      if (e instanceof SlowBodyGuard.TooSlowException) ctx.header("Connection", "close");
       ctx.status(e.status()).json(error(e.status(), e.code(), e.getMessage(), e.details()));
     });
     app.exception(HttpResponseException.class, (e, ctx) -> {
