@@ -25,8 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 13, slowloris: more raw connections than Jetty has threads (64) send a request body one
  * byte a second, to the streamed submit route (with a valid token) and to the token endpoint's
- * form (without one). Without {@code SlowBodyGuard} the normal request is never answered. Normal requests are still answered, and the server ends every trickling
- * request with 408 {@code request_too_slow} and closes its connection.
+ * form (without one). 32 of them get a thread (the limit per address), the others are refused;
+ * then a normal request from the same address is refused too until the slow bodies are ended
+ * (408 {@code request_too_slow}, connection closed), and is then answered. Without
+ * {@code SlowBodyGuard} it never is.
  */
 @Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SlowBodyTest {
@@ -54,11 +56,18 @@ class SlowBodyTest {
   /** One connection that sent its headers and sends its body a byte at a time. */
   static final class Trickler {
     final Socket socket;
-    final StringBuilder answer = new StringBuilder();
+    /** What the server sent; written by one thread, read by others. */
+    volatile String answer = "";
     volatile boolean closedByServer;
 
     Trickler(int port, String head) throws IOException {
+      this(port, head, "127.0.0.1");
+    }
+
+    /** From {@code localAddress}: all of 127.0.0.0/8 is loopback, so each is another client. */
+    Trickler(int port, String head, String localAddress) throws IOException {
       socket = new Socket();
+      socket.bind(new InetSocketAddress(localAddress, 0));
       socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
       socket.setSoTimeout(1);
       socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
@@ -67,6 +76,18 @@ class SlowBodyTest {
 
     /** Reads what the server sent so far, then sends one more byte unless it closed. */
     void step() {
+      read();
+      if (closedByServer) return;
+      try {
+        socket.getOutputStream().write(' ');
+        socket.getOutputStream().flush();
+      } catch (IOException e) {
+        closedByServer = true; // reset after the server closed
+      }
+    }
+
+    /** Takes what the server sent so far; notes when it closed the connection. */
+    void read() {
       if (closedByServer) return;
       try {
         InputStream in = socket.getInputStream();
@@ -82,10 +103,8 @@ class SlowBodyTest {
             closedByServer = true;
             return;
           }
-          answer.append(new String(buffer, 0, n, StandardCharsets.US_ASCII));
+          answer = answer + new String(buffer, 0, n, StandardCharsets.US_ASCII);
         }
-        socket.getOutputStream().write(' ');
-        socket.getOutputStream().flush();
       } catch (IOException e) {
         closedByServer = true; // reset after the server closed
       }
@@ -99,9 +118,9 @@ class SlowBodyTest {
     for (int i = 0; i < SUBMITTERS + TOKEN_REQUESTS; i++) {
       String head = i < SUBMITTERS
           ? "POST /v2/submit HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
-              + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
+              + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"
           : "POST /oauth/token HTTP/1.1\r\nHost: x\r\n"
-              + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 60000\r\n\r\n";
+              + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 60000\r\n\r\na";
       tricklers.add(new Trickler(port, head));
     }
     Thread trickle = new Thread(() -> {
@@ -117,6 +136,9 @@ class SlowBodyTest {
     long started = System.nanoTime();
     trickle.start();
     try {
+      poll("32 trickling requests in progress, the others refused", () -> tricklers.stream()
+          .filter(t -> answered(t, 429, "too_many_concurrent_requests")).count()
+          >= tricklers.size() - 32);
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       poll("a normal submission to be accepted", () -> {
         var response = http.send(HttpRequest.newBuilder(URI.create(service.url() + "/v2/submit"))
@@ -136,14 +158,49 @@ class SlowBodyTest {
       trickle.interrupt();
       trickle.join();
     }
-    long refused = tricklers.stream().filter(t -> t.answer.toString().startsWith("HTTP/1.1 408"))
-        .count();
-    assertThat(refused).as("connections answered 408 before being closed").isGreaterThan(0);
-    assertThat(tricklers.stream().filter(t -> t.answer.length() > 0)
-        .allMatch(t -> t.answer.toString().startsWith("HTTP/1.1 408")))
-        .as("every answer a trickler got is a 408").isTrue();
-    assertThat(tricklers.stream().filter(t -> t.answer.toString().contains("request_too_slow")).count())
-        .isEqualTo(refused);
+    // 32 at a time get a thread and are ended as too slow; the others are refused as too many
+    assertThat(tricklers.stream().filter(t -> answered(t, 408, "request_too_slow")).count())
+        .as("connections answered 408 before being closed").isGreaterThan(0);
+    assertThat(tricklers.stream().filter(t -> !t.answer.isEmpty()).allMatch(t ->
+        answered(t, 408, "request_too_slow") || answered(t, 429, "too_many_concurrent_requests")))
+        .as("every answer a trickler got is a 408 or a 429").isTrue();
+  }
+
+  /**
+   * One address (127.0.0.2) opens more connections than there are threads and stalls inside
+   * their bodies (headers and one byte sent, as Jetty dispatches a request only once its body
+   * starts; then nothing, which only the 30 s idle timeout would end).
+   * It gets 32 requests in progress; the other 48 are answered 429 at once and closed; a client
+   * at another address is answered while those 32 are still open and unanswered.
+   */
+  @Test
+  void one_address_gets_at_most_32_requests_in_progress() throws Exception {
+    String head = "POST /v2/submit HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
+        + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{";
+    for (int i = 0; i < SUBMITTERS; i++) {
+      tricklers.add(new Trickler(service.httpPort(), head, "127.0.0.2"));
+    }
+    poll("48 stalled requests to be refused and closed", () -> {
+      tricklers.forEach(Trickler::read);
+      return tricklers.stream().filter(t -> t.closedByServer
+          && answered(t, 429, "too_many_concurrent_requests")).count() == SUBMITTERS - 32;
+    });
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    poll("a normal submission from 127.0.0.1 to be accepted", () -> {
+      var response = http.send(HttpRequest.newBuilder(URI.create(service.url() + "/v2/submit"))
+          .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(5))
+          .POST(HttpRequest.BodyPublishers.ofString("{\"tasks\":[]}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 400 && response.body().contains("no_tasks");
+    });
+    tricklers.forEach(Trickler::read);
+    assertThat(tricklers.stream().filter(t -> !t.closedByServer && t.answer.isEmpty()).count())
+        .as("stalled requests still in progress").isEqualTo(32);
+  }
+
+  private static boolean answered(Trickler t, int status, String code) {
+    String answer = t.answer;
+    return answer.startsWith("HTTP/1.1 " + status) && answer.contains("\"" + code + "\"");
   }
 
   @FunctionalInterface

@@ -39,6 +39,10 @@ public final class ApiServer implements AutoCloseable {
    * ends a body that stops altogether; bodies that trickle are {@link SlowBodyGuard}'s.
    */
   static final long REQUEST_IO_IDLE_MILLIS = 30_000;
+  /** Jetty threads serving requests: the pool's size. */
+  static final int MAX_THREADS = 64;
+  /** Requests of one client address in progress at once (429 above), half the threads. */
+  static final int THREADS_PER_ADDRESS = 32;
   private final Javalin app;
 
   public ApiServer(ServiceConfig config, Registry registry, TaskStore store, LiveTaskStates live,
@@ -57,12 +61,18 @@ public final class ApiServer implements AutoCloseable {
       // Bodies Javalin reads whole (forms); JSON routes read through LimitedBody, submit streams.
       c.http.maxRequestSize = Requests.MAX_JSON_BODY_BYTES;
       c.jsonMapper(new JavalinGson(Json.GSON, false));
-      c.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(64, 4, 60_000);
+      c.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(MAX_THREADS, 4,
+          60_000);
       c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
       c.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(REQUEST_IO_IDLE_MILLIS));
-      c.jetty.modifyServletContextHandler(handler -> handler.addFilter(
-          new org.eclipse.jetty.servlet.FilterHolder(new SlowBodyGuard()), "/*",
-          java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
+      // Slow clients: at most THREADS_PER_ADDRESS requests per address, bodies at a minimum rate.
+      c.jetty.modifyServletContextHandler(handler -> {
+        var requests = java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST);
+        handler.addFilter(new org.eclipse.jetty.servlet.FilterHolder(
+            new RequestsPerAddress(THREADS_PER_ADDRESS)), "/*", requests);
+        handler.addFilter(new org.eclipse.jetty.servlet.FilterHolder(new SlowBodyGuard()), "/*",
+            requests);
+      });
       // Each route names the token scopes that admit it; a route without scopes is open.
       c.router.apiBuilder(() -> path("v2", () -> {
         get("version", ctx -> ctx.json(Map.of("api", "v2", "version", VERSION,
