@@ -53,28 +53,33 @@ public record ServiceConfig(
 
   public ServiceConfig withPorts(int http, int forwarder) {
     return new ServiceConfig(host, http, forwarder, dataDir, taskTtl, heartbeat, maxArgsBytes,
-        maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, requestsPerSecond, auth, publicUrl, queueLimits);
+        maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, requestsPerSecond, auth,
+        publicUrl, queueLimits);
   }
 
   public ServiceConfig withTaskTtl(Duration ttl) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, ttl, heartbeat, maxArgsBytes,
-        maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, requestsPerSecond, auth, publicUrl, queueLimits);
+        maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, requestsPerSecond, auth,
+        publicUrl, queueLimits);
   }
 
   public ServiceConfig withRegistryUrl(String jdbcUrl) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
         maxArgsBytes, maxRequestBytes, sendBatchSize, jdbcUrl, advertisedForwarder,
-        requestsPerSecond, auth, publicUrl, queueLimits);
+        requestsPerSecond, auth,
+        publicUrl, queueLimits);
   }
 
   public ServiceConfig withAdvertisedForwarder(String address) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
-        maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, address, requestsPerSecond, auth, publicUrl, queueLimits);
+        maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, address, requestsPerSecond, auth,
+        publicUrl, queueLimits);
   }
 
   public ServiceConfig withRequestsPerSecond(double limit) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
-        maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, limit, auth, publicUrl, queueLimits);
+        maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, limit, auth,
+        publicUrl, queueLimits);
   }
 
   public ServiceConfig withAuth(org.funcx.service.auth.AuthSettings settings) {
@@ -96,7 +101,8 @@ public record ServiceConfig(
 
   public ServiceConfig withMaxArgsBytes(int bytes) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat, bytes,
-        maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, requestsPerSecond, auth, publicUrl, queueLimits);
+        maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, requestsPerSecond, auth,
+        publicUrl, queueLimits);
   }
 
   public ServiceConfig withQueueLimits(UnfinishedTaskQuotas.Limits limits) {

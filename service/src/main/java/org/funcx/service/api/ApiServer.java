@@ -20,9 +20,9 @@ import org.funcx.service.auth.ServiceAuth;
 import org.funcx.service.forward.Forwarder;
 import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.LiveTaskStates;
+import org.funcx.service.store.QuotaExceededException;
 import org.funcx.service.store.Registry;
 import org.funcx.service.store.StoreUnavailableException;
-import org.funcx.service.store.QuotaExceededException;
 import org.funcx.service.store.TaskStore;
 import org.funcx.service.store.UnfinishedTaskQuotas;
 import org.slf4j.Logger;
@@ -129,9 +129,10 @@ public final class ApiServer implements AutoCloseable {
     app.exception(QuotaExceededException.class, (e, ctx) -> {
       // Tasks finish at the endpoint's pace, unknown here: a fixed, modest wait.
       ctx.header("Retry-After", String.valueOf(QUOTA_RETRY_AFTER_SECONDS));
+      String quota = e.quota().name().toLowerCase(java.util.Locale.ROOT);
       ctx.status(429).json(error(429, "quota_exceeded", e.getMessage() + "; nothing of this"
-          + " submission was stored", Map.of("quota", e.quota().name().toLowerCase(java.util.Locale.ROOT),
-              "id", e.id(), "limit", e.limit(), "current", e.current(), "requested", e.requested(),
+          + " submission was stored", Map.of("quota", quota, "id", e.id(), "limit", e.limit(),
+              "current", e.current(), "requested", e.requested(),
               "retry_after_s", QUOTA_RETRY_AFTER_SECONDS)));
     });
     app.exception(StoreUnavailableException.class, (e, ctx) -> {

@@ -56,6 +56,12 @@ final class SlowBodyGuard implements Filter {
       if (stream == null) stream = new RateCheckedStream(super.getInputStream());
       return stream;
     }
+
+    @Override
+    public java.io.BufferedReader getReader() throws IOException {
+      String charset = getCharacterEncoding() != null ? getCharacterEncoding() : "UTF-8";
+      return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), charset));
+    }
   }
 
   private static final class RateCheckedStream extends ServletInputStream {
@@ -86,7 +92,8 @@ final class SlowBodyGuard implements Filter {
     private void account(int got, long waited) {
       bytes += got;
       waitedNanos += waited;
-      if (waitedNanos > GRACE_NANOS && bytes < MIN_BYTES_PER_SECOND * waitedNanos / 1_000_000_000L) {
+      long due = MIN_BYTES_PER_SECOND * waitedNanos / 1_000_000_000L;
+      if (waitedNanos > GRACE_NANOS && bytes < due) {
         throw new TooSlowException(bytes, waitedNanos);
       }
     }

@@ -109,7 +109,8 @@ public final class UnfinishedTaskQuotas {
    * Rebuilds the counts from the unfinished tasks found in the store at start;
    * {@code ownerOfGroup} names who submitted each group.
    */
-  public synchronized void restore(List<TaskRecord> unfinished, Function<String, String> ownerOfGroup) {
+  public synchronized void restore(List<TaskRecord> unfinished,
+      Function<String, String> ownerOfGroup) {
     for (TaskRecord task : unfinished) {
       Group group = groups.get(task.groupId());
       if (group == null) {
