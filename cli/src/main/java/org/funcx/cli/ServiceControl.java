@@ -64,8 +64,9 @@ public final class ServiceControl {
         : last.map(ServiceState::forwarderPort).orElse(ServiceConfig.DEFAULT_FORWARDER_PORT);
     List<String> args = new ArrayList<>(List.of("--data", home.serviceData().toString(),
         "--port", String.valueOf(http), "--forwarder-port", String.valueOf(forwarder)));
-    String ttl = System.getenv("FUNCX_TASK_TTL_SECONDS");
-    if (ttl != null) args.addAll(List.of("--task-ttl-seconds", ttl));
+    passEnvironment(args, "FUNCX_TASK_TTL_SECONDS", "--task-ttl-seconds");
+    passEnvironment(args, "FUNCX_MAX_QUEUED_TASKS_PER_USER", "--max-queued-tasks-per-user");
+    passEnvironment(args, "FUNCX_MAX_QUEUED_TASKS_PER_ENDPOINT", "--max-queued-tasks-per-endpoint");
     if (advertisedForwarder != null) args.addAll(List.of("--advertise-forwarder", advertisedForwarder));
     long pid = ProcessLauncher.startDetached("org.funcx.service.ServiceMain", args,
         List.of("-Xmx2g"), home.logs().resolve("service.log"));
@@ -77,6 +78,12 @@ public final class ServiceControl {
         home.logs().resolve("service.log"));
     adoptLocalClient(state.url());
     return state;
+  }
+
+  /** Adds {@code option VALUE} when the environment variable is set. */
+  private static void passEnvironment(List<String> args, String variable, String option) {
+    String value = System.getenv(variable);
+    if (value != null) args.addAll(List.of(option, value));
   }
 
   /**

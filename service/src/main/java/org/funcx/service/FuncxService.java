@@ -15,6 +15,7 @@ import org.funcx.service.store.LiveTaskStates;
 import org.funcx.service.store.Registry;
 import org.funcx.service.store.TaskCompletions;
 import org.funcx.service.store.TaskStore;
+import org.funcx.service.store.UnfinishedTaskQuotas;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,12 +49,13 @@ public final class FuncxService implements AutoCloseable {
     var live = new LiveTaskStates();
     var catalog = new FunctionCatalog(registry);
     this.push = new ResultPushHub(store, live);
-    var completions = new TaskCompletions(store, live, catalog, push::publish);
+    var quotas = new UnfinishedTaskQuotas(config.queueLimits());
+    var completions = new TaskCompletions(store, live, catalog, push::publish, quotas);
     this.forwarder = new Forwarder(config.host(), config.forwarderPort(),
         CurveKeys.loadOrCreate(config.dataDir().resolve("forwarder-curve.json")), store, live,
         catalog, completions, registry, config.heartbeat().toMillis(), config.sendBatchSize());
     forwarder.start();
-    this.api = new ApiServer(config, registry, store, live, catalog, forwarder, push, auth);
+    this.api = new ApiServer(config, registry, store, live, catalog, forwarder, push, auth, quotas);
     this.auth = auth;
     this.expiry = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "funcx-task-expiry"));
     long period = Math.max(1_000, Math.min(config.taskTtl().toMillis() / 10, 3_600_000));

@@ -2,6 +2,7 @@ package org.funcx.service;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.funcx.service.store.UnfinishedTaskQuotas;
 
 /**
  * Every setting of the service in one typed place.
@@ -21,6 +22,8 @@ import java.time.Duration;
  * @param auth how users authenticate (embedded issuer by default)
  * @param publicUrl the URL clients reach the service at (the embedded issuer's name); null for
  *     {@code http://HOST:PORT}
+ * @param queueLimits unfinished (queued or running) tasks allowed per user and per endpoint;
+ *     submissions past them are refused with 429 {@code quota_exceeded}
  */
 public record ServiceConfig(
     String host,
@@ -36,7 +39,8 @@ public record ServiceConfig(
     String advertisedForwarder,
     double requestsPerSecond,
     org.funcx.service.auth.AuthSettings auth,
-    String publicUrl) {
+    String publicUrl,
+    UnfinishedTaskQuotas.Limits queueLimits) {
 
   public static final int DEFAULT_HTTP_PORT = 8765;
   public static final int DEFAULT_FORWARDER_PORT = 8766;
@@ -44,45 +48,50 @@ public record ServiceConfig(
   public static ServiceConfig defaults(Path dataDir) {
     return new ServiceConfig("127.0.0.1", DEFAULT_HTTP_PORT, DEFAULT_FORWARDER_PORT, dataDir,
         Duration.ofDays(14), Duration.ofSeconds(1), 10 << 20, 128L << 20, 5_000, null, null, 2_000,
-        org.funcx.service.auth.AuthSettings.embedded(), null);
+        org.funcx.service.auth.AuthSettings.embedded(), null, UnfinishedTaskQuotas.Limits.DEFAULT);
   }
 
   public ServiceConfig withPorts(int http, int forwarder) {
     return new ServiceConfig(host, http, forwarder, dataDir, taskTtl, heartbeat, maxArgsBytes,
-        maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, requestsPerSecond, auth, publicUrl);
+        maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, requestsPerSecond, auth,
+        publicUrl, queueLimits);
   }
 
   public ServiceConfig withTaskTtl(Duration ttl) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, ttl, heartbeat, maxArgsBytes,
-        maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, requestsPerSecond, auth, publicUrl);
+        maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, requestsPerSecond, auth,
+        publicUrl, queueLimits);
   }
 
   public ServiceConfig withRegistryUrl(String jdbcUrl) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
         maxArgsBytes, maxRequestBytes, sendBatchSize, jdbcUrl, advertisedForwarder,
-        requestsPerSecond, auth, publicUrl);
+        requestsPerSecond, auth,
+        publicUrl, queueLimits);
   }
 
   public ServiceConfig withAdvertisedForwarder(String address) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
-        maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, address, requestsPerSecond, auth, publicUrl);
+        maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, address, requestsPerSecond, auth,
+        publicUrl, queueLimits);
   }
 
   public ServiceConfig withRequestsPerSecond(double limit) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
-        maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, limit, auth, publicUrl);
+        maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, limit, auth,
+        publicUrl, queueLimits);
   }
 
   public ServiceConfig withAuth(org.funcx.service.auth.AuthSettings settings) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
         maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder,
-        requestsPerSecond, settings, publicUrl);
+        requestsPerSecond, settings, publicUrl, queueLimits);
   }
 
   public ServiceConfig withPublicUrl(String url) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
         maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder,
-        requestsPerSecond, auth, url);
+        requestsPerSecond, auth, url, queueLimits);
   }
 
   /** The URL clients use: {@code publicUrl}, else {@code http://host:httpPort}. */
@@ -92,6 +101,13 @@ public record ServiceConfig(
 
   public ServiceConfig withMaxArgsBytes(int bytes) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat, bytes,
-        maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, requestsPerSecond, auth, publicUrl);
+        maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, requestsPerSecond, auth,
+        publicUrl, queueLimits);
+  }
+
+  public ServiceConfig withQueueLimits(UnfinishedTaskQuotas.Limits limits) {
+    return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
+        maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder,
+        requestsPerSecond, auth, publicUrl, limits);
   }
 }

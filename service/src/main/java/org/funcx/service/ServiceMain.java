@@ -3,12 +3,14 @@ package org.funcx.service;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import org.funcx.service.store.UnfinishedTaskQuotas;
 
 /**
  * Runs the service in the foreground until SIGTERM/SIGINT. Arguments: {@code --data DIR
  * --port N --forwarder-port N --task-ttl-seconds N --registry-url JDBC_URL
  * --advertise-forwarder tcp://HOST:PORT --public-url URL --auth-issuer URL --auth-audience AUD
- * --auth-introspection-url URL --auth-introspection-client ID --auth-sdk-client ID} (secret in
+ * --auth-introspection-url URL --auth-introspection-client ID --auth-sdk-client ID
+ * --max-queued-tasks-per-user N --max-queued-tasks-per-endpoint N} (secret in
  * {@code FUNCX_INTROSPECTION_SECRET}). Prints one line {@code funcx-service
  * http=URL forwarder=ADDRESS} when ready, which launchers wait for.
  */
@@ -47,6 +49,8 @@ public final class ServiceMain {
     String introspection = null;
     String introspectionClient = null;
     String sdkClient = null;
+    long perUser = UnfinishedTaskQuotas.Limits.DEFAULT.perUser();
+    long perEndpoint = UnfinishedTaskQuotas.Limits.DEFAULT.perEndpoint();
     for (int i = 0; i < args.length; i += 2) {
       if (i + 1 >= args.length) throw new IllegalArgumentException(args[i] + " needs a value");
       String value = args[i + 1];
@@ -63,6 +67,8 @@ public final class ServiceMain {
         case "--auth-introspection-url" -> introspection = value;
         case "--auth-introspection-client" -> introspectionClient = value;
         case "--auth-sdk-client" -> sdkClient = value;
+        case "--max-queued-tasks-per-user" -> perUser = Long.parseLong(value);
+        case "--max-queued-tasks-per-endpoint" -> perEndpoint = Long.parseLong(value);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -76,7 +82,8 @@ public final class ServiceMain {
     }
     ServiceConfig config = ServiceConfig.defaults(data).withPorts(http, forwarder)
         .withRegistryUrl(registryUrl).withAdvertisedForwarder(advertised).withAuth(auth)
-        .withPublicUrl(publicUrl);
+        .withPublicUrl(publicUrl)
+        .withQueueLimits(new UnfinishedTaskQuotas.Limits(perUser, perEndpoint));
     return ttl == null ? config : config.withTaskTtl(ttl);
   }
 }

@@ -16,7 +16,7 @@ final class ApiCaller {
     this.url = url;
   }
 
-  record Answer(int status, JsonObject body, String wwwAuthenticate) {
+  record Answer(int status, JsonObject body, String wwwAuthenticate, String retryAfter) {
     String code() {
       return body.has("code") ? body.get("code").getAsString() : null;
     }
@@ -34,7 +34,8 @@ final class ApiCaller {
       json = new JsonObject();
     }
     return new Answer(response.statusCode(), json,
-        response.headers().firstValue("WWW-Authenticate").orElse(null));
+        response.headers().firstValue("WWW-Authenticate").orElse(null),
+        response.headers().firstValue("Retry-After").orElse(null));
   }
 
   /** Registers the identity function {@code int id(int x)} as {@code token}; returns its id. */

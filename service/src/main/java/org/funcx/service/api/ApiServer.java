@@ -20,9 +20,11 @@ import org.funcx.service.auth.ServiceAuth;
 import org.funcx.service.forward.Forwarder;
 import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.LiveTaskStates;
+import org.funcx.service.store.QuotaExceededException;
 import org.funcx.service.store.Registry;
 import org.funcx.service.store.StoreUnavailableException;
 import org.funcx.service.store.TaskStore;
+import org.funcx.service.store.UnfinishedTaskQuotas;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,25 +32,47 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
   public static final String VERSION = "0.1.0";
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+  /** Retry-After of a 429 {@code quota_exceeded}. */
+  static final int QUOTA_RETRY_AFTER_SECONDS = 30;
+  /**
+   * Longest a request's read or write may wait without progress (Jetty's request idle timeout):
+   * ends a body that stops altogether; bodies that trickle are {@link SlowBodyGuard}'s.
+   */
+  static final long REQUEST_IO_IDLE_MILLIS = 30_000;
+  /** Jetty threads serving requests: the pool's size. */
+  static final int MAX_THREADS = 64;
+  /** Requests of one client address in progress at once (429 above), half the threads. */
+  static final int THREADS_PER_ADDRESS = 32;
   private final Javalin app;
 
   public ApiServer(ServiceConfig config, Registry registry, TaskStore store, LiveTaskStates live,
-      FunctionCatalog catalog, Forwarder forwarder, ResultPushHub push, ServiceAuth auth) {
+      FunctionCatalog catalog, Forwarder forwarder, ResultPushHub push, ServiceAuth auth,
+      UnfinishedTaskQuotas quotas) {
     String forwarderAddress = config.advertisedForwarder() != null ? config.advertisedForwarder()
         : "tcp://" + config.host() + ":" + forwarder.port();
     var functions = new FunctionsApi(registry, catalog);
     var endpoints = new EndpointsApi(registry, forwarder, auth.accounts(), forwarderAddress);
     var users = new UsersApi(auth.accounts());
     var tasks = new TasksApi(new TaskReader(store, live), store, forwarder);
-    var submit = new SubmitApi(store, registry, catalog, forwarder, config.maxArgsBytes(),
+    var submit = new SubmitApi(store, registry, catalog, forwarder, quotas, config.maxArgsBytes(),
         config.maxRequestBytes());
     this.app = Javalin.create(c -> {
       c.showJavalinBanner = false;
       // Bodies Javalin reads whole (forms); JSON routes read through LimitedBody, submit streams.
       c.http.maxRequestSize = Requests.MAX_JSON_BODY_BYTES;
       c.jsonMapper(new JavalinGson(Json.GSON, false));
-      c.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(64, 4, 60_000);
+      c.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(MAX_THREADS, 4,
+          60_000);
       c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+      c.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(REQUEST_IO_IDLE_MILLIS));
+      // Slow clients: at most THREADS_PER_ADDRESS requests per address, bodies at a minimum rate.
+      c.jetty.modifyServletContextHandler(handler -> {
+        var requests = java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST);
+        handler.addFilter(new org.eclipse.jetty.servlet.FilterHolder(
+            new RequestsPerAddress(THREADS_PER_ADDRESS)), "/*", requests);
+        handler.addFilter(new org.eclipse.jetty.servlet.FilterHolder(new SlowBodyGuard()), "/*",
+            requests);
+      });
       // Each route names the token scopes that admit it; a route without scopes is open.
       c.router.apiBuilder(() -> path("v2", () -> {
         get("version", ctx -> ctx.json(Map.of("api", "v2", "version", VERSION,
@@ -88,6 +112,7 @@ public final class ApiServer implements AutoCloseable {
       if (e.status() == 401) {
         ctx.header("WWW-Authenticate", "Bearer realm=\"funcx\", error=\"invalid_token\"");
       }
+      if (e instanceof SlowBodyGuard.TooSlowException) ctx.header("Connection", "close");
       ctx.status(e.status()).json(error(e.status(), e.code(), e.getMessage(), e.details()));
     });
     app.exception(HttpResponseException.class, (e, ctx) -> {
@@ -100,6 +125,15 @@ public final class ApiServer implements AutoCloseable {
       String message = e.getStatus() == 404 ? "no route " + ctx.method() + " " + ctx.path()
           : e.getMessage();
       ctx.status(e.getStatus()).json(error(e.getStatus(), code, message, Map.of()));
+    });
+    app.exception(QuotaExceededException.class, (e, ctx) -> {
+      // Tasks finish at the endpoint's pace, unknown here: a fixed, modest wait.
+      ctx.header("Retry-After", String.valueOf(QUOTA_RETRY_AFTER_SECONDS));
+      String quota = e.quota().name().toLowerCase(java.util.Locale.ROOT);
+      ctx.status(429).json(error(429, "quota_exceeded", e.getMessage() + "; nothing of this"
+          + " submission was stored", Map.of("quota", quota, "id", e.id(), "limit", e.limit(),
+              "current", e.current(), "requested", e.requested(),
+              "retry_after_s", QUOTA_RETRY_AFTER_SECONDS)));
     });
     app.exception(StoreUnavailableException.class, (e, ctx) -> {
       log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());

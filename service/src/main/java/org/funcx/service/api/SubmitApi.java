@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,16 @@ import org.funcx.service.store.Registry;
 import org.funcx.service.store.TaskRecord;
 import org.funcx.service.store.TaskIds;
 import org.funcx.service.store.TaskStore;
+import org.funcx.service.store.UnfinishedTaskQuotas;
 
 /**
  * {@code POST /v2/submit}: a batch of tasks, all accepted or none. The body holds {@code tasks}
  * (one object per call, with {@code args}) and/or {@code batches} (one function and endpoint with
  * an {@code args_list}, the compact form for large maps). Tasks are durable before the answer.
- * The body is read as a stream within {@code maxBodyBytes} ({@link SubmitReader}).
+ * The body is read as a stream within {@code maxBodyBytes} ({@link SubmitReader}). Tasks that will
+ * wait for an endpoint count against the user's and the endpoint's quotas of unfinished tasks
+ * ({@link UnfinishedTaskQuotas}): checked while the body is read, admitted whole before anything
+ * is stored, else a 429 {@code quota_exceeded}.
  */
 final class SubmitApi {
   static final int MAX_TASKS_PER_REQUEST = 1_000_000;
@@ -33,15 +38,17 @@ final class SubmitApi {
   private final Registry registry;
   private final FunctionCatalog functions;
   private final Forwarder forwarder;
+  private final UnfinishedTaskQuotas quotas;
   private final int maxArgsBytes;
   private final long maxBodyBytes;
 
   SubmitApi(TaskStore store, Registry registry, FunctionCatalog functions, Forwarder forwarder,
-      int maxArgsBytes, long maxBodyBytes) {
+      UnfinishedTaskQuotas quotas, int maxArgsBytes, long maxBodyBytes) {
     this.store = store;
     this.registry = registry;
     this.functions = functions;
     this.forwarder = forwarder;
+    this.quotas = quotas;
     this.maxArgsBytes = maxArgsBytes;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -53,9 +60,16 @@ final class SubmitApi {
     Principal principal = AuthGate.principal(ctx);
     List<Draft> drafts = new ArrayList<>();
     Set<String> checked = new HashSet<>();
+    // Tasks read so far that will surely queue (not cacheable): refused as soon as they cannot fit.
+    Map<String, Long> queuing = new HashMap<>();
     try (InputStream body = LimitedBody.of(ctx, maxBodyBytes, "a submission")) {
-      SubmitReader.read(body, maxArgsBytes, MAX_TASKS_PER_REQUEST,
-          entry -> addDrafts(drafts, entry, principal, checked));
+      SubmitReader.read(body, maxArgsBytes, MAX_TASKS_PER_REQUEST, entry -> {
+        int added = addDrafts(drafts, entry, principal, checked);
+        if (added > 0 && (entry.cache() == null || !entry.cache())) {
+          queuing.merge(drafts.get(drafts.size() - 1).endpointId(), (long) added, Long::sum);
+          quotas.check(principal.subject(), queuing);
+        }
+      });
     }
     if (drafts.isEmpty()) throw ApiException.badRequest("no_tasks", "the request holds no tasks");
     String groupId = UUID.randomUUID().toString();
@@ -63,25 +77,42 @@ final class SubmitApi {
     ctx.status(202).json(Map.of("task_group_id", groupId, "task_ids", taskIds));
   }
 
+  /**
+   * Answers memo hits, admits the rest against the quotas (all or nothing), then stores the whole
+   * submission in one commit; a failed store takes the admission back.
+   */
   private List<String> store(String groupId, String owner, List<Draft> drafts) {
     long now = System.currentTimeMillis();
+    List<String> memoized = new ArrayList<>(drafts.size());
+    Map<String, Long> queuing = new HashMap<>();
+    for (Draft d : drafts) {
+      String result = d.cache() ? store.memoized(memoKey(owner, d)) : null;
+      memoized.add(result);
+      if (result == null) queuing.merge(d.endpointId(), 1L, Long::sum);
+    }
+    quotas.admit(owner, groupId, queuing);
     List<String> taskIds = new ArrayList<>(drafts.size());
     List<TaskRecord> toDispatch = new ArrayList<>(drafts.size());
-    for (Draft d : drafts) {
-      String id = TaskIds.next();
-      taskIds.add(id);
-      TaskRecord task = TaskRecord.submitted(id, groupId, d.functionId(), d.endpointId(),
-          d.argsJson(), d.cache(), d.timeoutMillis(), now);
-      String memoized = d.cache() ? store.memoized(memoKey(owner, d)) : null;
-      if (memoized != null) {
-        store.put(task.succeeded(memoized, now));
-      } else {
-        store.put(task);
-        toDispatch.add(task);
+    try {
+      for (int i = 0; i < drafts.size(); i++) {
+        Draft d = drafts.get(i);
+        String id = TaskIds.next();
+        taskIds.add(id);
+        TaskRecord task = TaskRecord.submitted(id, groupId, d.functionId(), d.endpointId(),
+            d.argsJson(), d.cache(), d.timeoutMillis(), now);
+        if (memoized.get(i) != null) {
+          store.put(task.succeeded(memoized.get(i), now));
+        } else {
+          store.put(task);
+          toDispatch.add(task);
+        }
       }
+      store.putGroup(groupId, owner, taskIds);
+      store.commit();
+    } catch (RuntimeException e) {
+      quotas.withdraw(groupId);
+      throw e;
     }
-    store.putGroup(groupId, owner, taskIds);
-    store.commit();
     if (HopTrace.on()) toDispatch.forEach(t -> HopTrace.mark("1-service-stored", t.taskId()));
     forwarder.submitted(toDispatch);
     return taskIds;
@@ -92,7 +123,8 @@ final class SubmitApi {
         d.argsJson());
   }
 
-  private void addDrafts(List<Draft> drafts, SubmitReader.Entry entry, Principal principal,
+  /** Adds an entry's calls as drafts; returns how many. */
+  private int addDrafts(List<Draft> drafts, SubmitReader.Entry entry, Principal principal,
       Set<String> checked) {
     String functionId = Requests.uuid(required(entry.functionId(), "function_id"), "function");
     String endpointId = Requests.uuid(required(entry.endpointId(), "endpoint_id"), "endpoint");
@@ -106,6 +138,7 @@ final class SubmitApi {
       drafts.add(new Draft(functionId, endpointId, args, cache,
           Math.round(timeoutSeconds * 1000)));
     }
+    return entry.calls().size();
   }
 
   private static String required(String value, String field) {

@@ -52,6 +52,7 @@ final class TaskLedger {
     });
     stored.sort((a, b) -> Long.compare(a.createdAtMillis(), b.createdAtMillis()));
     for (TaskRecord r : stored) add(r);
+    completions.recovered(stored);
   }
 
   EndpointLink link(String endpointId) {

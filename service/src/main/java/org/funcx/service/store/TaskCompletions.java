@@ -10,21 +10,29 @@ import org.funcx.core.model.TaskError;
 /**
  * Turns outcomes into durable terminal records: store, memoize, commit, then drop the live state
  * and tell listeners (the WebSocket push). One place, so every path to a terminal state (results,
- * cancels, lost endpoints, memo hits) behaves the same.
+ * cancels, lost endpoints, memo hits) behaves the same. It is also where a task stops counting
+ * against its user's and endpoint's quotas of unfinished tasks.
  */
 public final class TaskCompletions {
   private final TaskStore store;
   private final LiveTaskStates live;
   private final FunctionCatalog functions;
   private final Consumer<List<TaskRecord>> listener;
+  private final UnfinishedTaskQuotas quotas;
   private final List<TaskRecord> pending = new ArrayList<>();
 
   public TaskCompletions(TaskStore store, LiveTaskStates live, FunctionCatalog functions,
-      Consumer<List<TaskRecord>> listener) {
+      Consumer<List<TaskRecord>> listener, UnfinishedTaskQuotas quotas) {
     this.store = store;
     this.live = live;
     this.functions = functions;
     this.listener = listener;
+    this.quotas = quotas;
+  }
+
+  /** Counts the unfinished tasks found in the store at start against their quotas. */
+  public void recovered(List<TaskRecord> unfinished) {
+    quotas.restore(unfinished, store::groupOwner);
   }
 
   /**
@@ -72,7 +80,10 @@ public final class TaskCompletions {
     List<TaskRecord> done = List.copyOf(pending);
     pending.clear();
     store.commit();
-    for (TaskRecord r : done) live.remove(r.taskId());
+    for (TaskRecord r : done) {
+      live.remove(r.taskId());
+      quotas.finished(r);
+    }
     listener.accept(done);
   }
 }
