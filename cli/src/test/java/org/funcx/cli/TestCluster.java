@@ -50,12 +50,19 @@ final class TestCluster implements AutoCloseable {
 
   void startService() throws Exception {
     var state = service.start(httpPort, forwarderPort, advertisedForwarder);
-    processGroups.add(state.pid());
     url = state.url();
+    track(service.supervision());
   }
 
+  /** The service JVM now (its supervisor restarts it with another pid). */
   long servicePid() {
-    return service.state().orElseThrow().pid();
+    return service.servicePid().orElseThrow();
+  }
+
+  /** Remembers a supervisor and its child, to check at the end that none of them is left. */
+  private void track(Supervision supervision) {
+    supervision.supervisor().ifPresent(s -> processGroups.add(s.pid()));
+    supervision.child().ifPresent(c -> processGroups.add(c.pid()));
   }
 
   /**
@@ -75,7 +82,7 @@ final class TestCluster implements AutoCloseable {
     EndpointConfig config = endpoints.configure(name, url);
     endpoints.save(tune.apply(config));
     String id = endpoints.start(name, url);
-    processGroups.add(endpoints.runningPid(name).orElseThrow());
+    track(endpoints.supervision(name));
     return id;
   }
 
@@ -102,6 +109,8 @@ final class TestCluster implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    track(service.supervision()); // restarted processes too
+    for (String name : endpoints.names()) track(endpoints.supervision(name));
     endpoints.stopAll();
     service.stop();
     for (long group : processGroups) {
