@@ -54,8 +54,12 @@ public final class ProcessLauncher {
 
   /** {@code FUNCX_JAVA_OPTS}: extra JVM options for the service and agents (profiling, memory). */
   static List<String> extraJvmOptions() {
-    String opts = System.getenv("FUNCX_JAVA_OPTS");
-    return opts == null || opts.isBlank() ? List.of() : List.of(opts.trim().split("\\s+"));
+    return splitOptions(System.getenv("FUNCX_JAVA_OPTS"));
+  }
+
+  /** JVM options from an environment variable: separated by white space. */
+  static List<String> splitOptions(String options) {
+    return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
   }
 
   public static boolean alive(long pid) {

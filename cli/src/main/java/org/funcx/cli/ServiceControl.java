@@ -28,11 +28,21 @@ public final class ServiceControl {
 
   private final FuncxHome home;
   private final Supervision supervision;
+  private final List<String> jvmOptions;
 
+  /** The service of {@code home}, with {@code FUNCX_SERVICE_JAVA_OPTS} added to its JVM's options. */
   public ServiceControl(FuncxHome home) {
+    this(home, ProcessLauncher.splitOptions(System.getenv("FUNCX_SERVICE_JAVA_OPTS")));
+  }
+
+  /** As above with {@code extraJvmOptions} (e.g. a smaller heap) after the default -Xmx2g. */
+  public ServiceControl(FuncxHome home, List<String> extraJvmOptions) {
     this.home = home;
     this.supervision = new Supervision(home.root(), "service");
+    this.jvmOptions = new ArrayList<>(List.of("-Xmx2g"));
+    this.jvmOptions.addAll(extraJvmOptions);
   }
+
 
   public Optional<ServiceState> state() {
     try {
@@ -100,7 +110,7 @@ public final class ServiceControl {
     if (advertisedForwarder != null) args.addAll(List.of("--advertise-forwarder", advertisedForwarder));
     PrivateFiles.createDirectories(home.root());
     PrivateFiles.write(home.serviceState(), Json.GSON.toJson(state));
-    supervision.start(new SupervisedChild("the service", MAIN_CLASS, args, List.of("-Xmx2g"),
+    supervision.start(new SupervisedChild("the service", MAIN_CLASS, args, jvmOptions,
         home.logs().resolve("service.log").toString()));
     try {
       supervision.awaitReady("the service at " + state.url(), 60,

@@ -55,6 +55,41 @@ class SupervisionTest {
     }
   }
 
+  /**
+   * A real OutOfMemoryError: the service runs with a 128 MiB heap and gets a legitimate
+   * submission of 14 tasks with 8 MiB arguments each (112 MiB, within the limits), which it holds
+   * in memory while reading. -XX:+ExitOnOutOfMemoryError ends it; its supervisor restarts it.
+   */
+  @Test
+  void a_service_that_runs_out_of_memory_is_restarted_and_tasks_accepted_before_finish()
+      throws Exception {
+    try (TestCluster cluster = new TestCluster(List.of("-Xmx128m"))) {
+      FuncXClient client = cluster.client();
+      String endpoint = cluster.startEndpoint("oom", c -> c.withWorkers(2, 0));
+      RegisteredFunction nap = client.register(FaultToleranceTest.NAP);
+      List<String> ids = client.submit(nap.id(), endpoint, FaultToleranceTest.naps(200, 20),
+          TaskOptions.DEFAULT).taskIds();
+      RegisteredFunction length = client.register("int length(String s) { return s.length(); }");
+      long before = cluster.servicePid();
+
+      int answer = HeapFillingSubmission.send(cluster.url,
+          cluster.home.tokens().tokens(cluster.url).accessToken(), length.id(), endpoint, 14,
+          8 << 20);
+      assertThat(answer).as("the submission was not accepted").isNotEqualTo(202);
+      await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+          .until(() -> cluster.service.servicePid().filter(p -> p != before).isPresent()
+              && cluster.service.running().isPresent());
+
+      SupervisorStatus status = cluster.service.supervision().status().orElseThrow();
+      assertThat(status.restarts()).isEqualTo(1);
+      assertThat(status.lastExitCode()).isEqualTo(ChildExit.OUT_OF_MEMORY_CODE);
+      assertThat(status.lastExit()).startsWith("ran out of memory").contains("Java heap space");
+      FaultToleranceTest.assertResultsAreTheInputs(ids,
+          FaultToleranceTest.awaitAllFinished(client, ids));
+      assertThat(runOnce(client, endpoint)).isEqualTo(8);
+    }
+  }
+
   @Test
   void a_killed_agent_is_restarted_reconnects_and_its_tasks_finish() throws Exception {
     try (TestCluster cluster = new TestCluster()) {

@@ -39,8 +39,19 @@ final class TestCluster implements AutoCloseable {
 
   /** A cluster in a prepared home (e.g. with its service directory on a small file system). */
   TestCluster(FuncxHome home, int forwarderPort, String advertisedForwarder) throws Exception {
+    this(home, forwarderPort, advertisedForwarder, List.of());
+  }
+
+  /** A cluster whose service JVM gets {@code serviceJvmOptions} too (e.g. a small heap). */
+  TestCluster(List<String> serviceJvmOptions) throws Exception {
+    this(new FuncxHome(Files.createTempDirectory("funcx-test-")), freePort(), null,
+        serviceJvmOptions);
+  }
+
+  private TestCluster(FuncxHome home, int forwarderPort, String advertisedForwarder,
+      List<String> serviceJvmOptions) throws Exception {
     this.home = home;
-    service = new ServiceControl(home);
+    service = new ServiceControl(home, serviceJvmOptions);
     endpoints = new EndpointControl(home);
     httpPort = freePort();
     this.forwarderPort = forwarderPort;
