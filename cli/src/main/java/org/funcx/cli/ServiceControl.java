@@ -94,7 +94,7 @@ public final class ServiceControl {
     if (answering && last.isPresent() && last.get().equals(state)) return state;
     if (supervision.supervisor().isPresent() && last.isPresent() && last.get().equals(state)) {
       // supervised and between restarts: wait for it rather than start a second one
-      supervision.awaitReady("the service at " + state.url(), 120,
+      supervision.awaitReady("the service at " + state.url(), 120, false,
           () -> ServiceTrust.ownServiceAnswers(home, http));
       adoptLocalClient(state.url());
       return state;
@@ -113,7 +113,7 @@ public final class ServiceControl {
     supervision.start(new SupervisedChild("the service", MAIN_CLASS, args, jvmOptions,
         home.logs().resolve("service.log").toString()));
     try {
-      supervision.awaitReady("the service at " + state.url(), 60,
+      supervision.awaitReady("the service at " + state.url(), 60, true,
           () -> ServiceTrust.ownServiceAnswers(home, http));
     } catch (RuntimeException e) {
       supervision.stop(); // a service that cannot start is not left restarting

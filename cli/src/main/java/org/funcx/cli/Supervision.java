@@ -62,21 +62,23 @@ record Supervision(Path dir, String name) {
   }
 
   /**
-   * Waits until {@code ready}; fails at once, saying why in the first line, when the child
-   * exits meanwhile (or its supervisor dies): the caller stops a process that cannot start
-   * rather than leave it restarting.
+   * Waits until {@code ready}; fails at once, saying why in the first line, when its supervisor
+   * dies or, with {@code failOnExit} (a first start), when the child exits: the caller stops a
+   * process that cannot start rather than leave it restarting. Without it (a supervised process
+   * between restarts) the supervisor's restarts are waited for.
    */
-  void awaitReady(String what, int seconds, BooleanSupplier ready) throws InterruptedException {
+  void awaitReady(String what, int seconds, boolean failOnExit, BooleanSupplier ready)
+      throws InterruptedException {
     long deadline = System.nanoTime() + seconds * 1_000_000_000L;
     Path log = Path.of(specLog());
     int restartsBefore = status().map(SupervisorStatus::restarts).orElse(0);
     while (System.nanoTime() < deadline) {
       if (ready.getAsBoolean()) return;
       Optional<SupervisorStatus> status = status();
-      if (status.isPresent() && status.get().lastExit() != null
+      if (failOnExit && status.isPresent() && status.get().lastExit() != null
           && (status.get().restarts() > restartsBefore
               || SupervisorStatus.EXITED.equals(status.get().state()))) {
-        throw new StartFailed(what + " could not start: it " + status.get().lastExit()
+        throw new StartFailed(what + " could not start: " + status.get().lastExit()
             + ". Last lines of " + log + ":\n" + Waits.tail(log, 30));
       }
       if (supervisor().isEmpty()) {

@@ -141,7 +141,7 @@ class SupervisionTest {
               c.maxResultBytes(), c.idleTimeoutSeconds(), c.slurm(), c.allowedFunctions())))
           .isInstanceOf(Supervision.StartFailed.class)
           .satisfies(e -> assertThat(e.getMessage().lines().findFirst().orElseThrow())
-              .startsWith("endpoint busy could not start: it exited with code 1: "));
+              .startsWith("endpoint busy could not start: exited with code 1: "));
       Supervision supervision = cluster.endpoints.supervision("busy");
       assertThat(supervision.supervisor()).as("no supervisor left restarting it").isEmpty();
       assertThat(supervision.child()).isEmpty();
