@@ -2,12 +2,10 @@ package org.funcx.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -45,12 +43,9 @@ final class ServiceTrust {
       try (InputStream in = response.body()) {
         body = in.readNBytes(MAX_ANSWER_BYTES);
       }
-    } catch (ConnectException e) {
-      return false;
-    } catch (HttpTimeoutException e) {
-      throw new UntrustedService(port, home, "no HTTP answer within 10 s");
     } catch (IOException e) {
-      // reset or refused mid-start: nothing usable answers (yet)
+      // refused, reset mid-start, or no answer within 10 s (a busy service or a silent
+      // stranger): nothing usable answers now, and nothing was sent
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
