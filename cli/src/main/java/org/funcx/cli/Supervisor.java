@@ -55,6 +55,10 @@ public final class Supervisor {
     while (true) {
       Process process;
       long logOffset = Files.exists(child.logFile()) ? Files.size(child.logFile()) : 0;
+      if (!Files.exists(files.specFile())) { // the funcX home was removed: nothing to run
+        say(files.specFile() + " is gone; " + child.what() + " is not started again");
+        return;
+      }
       synchronized (this) {
         if (stopping) return;
         process = ProcessLauncher.launch(child.mainClass(), child.args(), child.jvmOptions(),
@@ -142,7 +146,8 @@ public final class Supervisor {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    report(SupervisorStatus.STOPPED, last.child(), null, 0);
+    // a removed home is not written again
+    if (Files.exists(files.specFile())) report(SupervisorStatus.STOPPED, last.child(), null, 0);
   }
 
   private static void say(String line) {

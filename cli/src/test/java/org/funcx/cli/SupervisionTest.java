@@ -149,6 +149,20 @@ class SupervisionTest {
     }
   }
 
+  @Test
+  void a_supervisor_whose_home_was_removed_starts_nothing_again() throws Exception {
+    try (TestCluster cluster = new TestCluster()) {
+      Supervision supervision = cluster.service.supervision();
+      long supervisor = supervision.supervisor().orElseThrow().pid();
+      java.nio.file.Files.delete(supervision.specFile());
+      TestCluster.kill9(cluster.servicePid());
+      await().atMost(Duration.ofMinutes(1)).until(() -> !ProcessLauncher.alive(supervisor));
+      assertThat(supervision.child()).isEmpty();
+      assertThat(java.nio.file.Files.readString(supervision.supervisorLog()))
+          .contains(supervision.specFile() + " is gone; the service is not started again");
+    }
+  }
+
   private static Object runOnce(FuncXClient client, String endpoint) throws Exception {
     RegisteredFunction inc = client.register(INC);
     try (FuncXExecutor executor = client.executor(endpoint)) {
