@@ -28,6 +28,8 @@ public final class Supervisor {
   private Process current;
   private boolean stopping;
   private int restarts;
+  private long backoffMillis;
+  private SupervisorStatus last;
   private volatile Thread loop;
 
   private Supervisor(SupervisedChild child, Supervision files) {
@@ -87,11 +89,13 @@ public final class Supervisor {
         return;
       }
       failuresInARow = endedAt - startedAt >= STABLE_MILLIS ? 1 : failuresInARow + 1;
-      restarts++;
       long pause = RestartBackoff.delayMillis(failuresInARow);
+      synchronized (this) { // read by report(), also on the stop hook's thread
+        restarts++;
+        backoffMillis = pause;
+      }
       say(child.what() + " " + exit.description() + "; restart " + restarts + " in "
           + pause / 1000.0 + " s");
-      backoffMillis = pause;
       report(SupervisorStatus.WAITING, identity, exit, endedAt);
       try {
         Thread.sleep(pause);
@@ -109,9 +113,6 @@ public final class Supervisor {
       return -1;
     }
   }
-
-  private SupervisorStatus last;
-  private long backoffMillis;
 
   private synchronized void report(String state, ProcessIdentity identity, ChildExit exit,
       long exitAt) {
