@@ -16,10 +16,15 @@ fid=$("$root/funcx" function register --source 'long sq(long x) { return x * x; 
 out=$("$root/funcx" map "$fid" --range 1..10000)
 echo "$out"
 [[ "$out" == *"failed: 0, sum: 333383335000"* ]] || { echo "smoke: wrong map result" >&2; exit 1; }
-pids=$(cat "$FUNCX_HOME"/service.json | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["pid"])')
-agent=$(cat "$FUNCX_HOME"/endpoints/local/agent.pid)
+# the service, the agent and their supervisors (each leads its own process group)
+pid_of() { /usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["child"]["pid"] if "child" in d else d["pid"])' "$1"; }
+groups=""
+for f in "$FUNCX_HOME"/service.supervisor.json "$FUNCX_HOME"/service.status.json \
+    "$FUNCX_HOME"/endpoints/local/agent.supervisor.json "$FUNCX_HOME"/endpoints/local/agent.status.json; do
+  groups="$groups $(pid_of "$f")"
+done
 "$root/funcx" down
-for group in $pids $agent; do
+for group in $groups; do
   if pgrep -g "$group" >/dev/null; then echo "smoke: processes of group $group left behind" >&2; exit 1; fi
 done
 echo "smoke: 1 passed, 0 failed"

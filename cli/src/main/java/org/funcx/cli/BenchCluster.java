@@ -36,7 +36,8 @@ final class BenchCluster implements AutoCloseable {
   }
 
   long servicePid() {
-    return state.pid();
+    return service.servicePid().orElseThrow(
+        () -> new IllegalStateException("the service is not running"));
   }
 
   /** Starts endpoint {@code name} with {@code workers} workers on one manager; returns its id. */

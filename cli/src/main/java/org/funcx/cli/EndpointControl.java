@@ -16,6 +16,7 @@ import org.funcx.endpoint.config.EndpointEnrollment;
 
 /** Configures, starts, lists and stops the endpoints of one funcX home. */
 public final class EndpointControl {
+  static final String AGENT_CLASS = "org.funcx.endpoint.AgentMain";
   private final FuncxHome home;
 
   public EndpointControl(FuncxHome home) {
@@ -55,13 +56,19 @@ public final class EndpointControl {
     }
   }
 
+  /** The agent's pid now, while it runs (it changes when its supervisor restarts it). */
   public Optional<Long> runningPid(String name) {
-    return ProcessLauncher.readPid(home.endpointPid(name)).filter(ProcessLauncher::alive);
+    return supervision(name).child().map(ProcessIdentity::pid);
+  }
+
+  /** The supervisor of endpoint {@code name}'s agent: files {@code agent.*} in its directory. */
+  Supervision supervision(String name) {
+    return new Supervision(home.endpointDir(name), "agent");
   }
 
   /**
    * Registers the endpoint with the service when needed (keeping its id across restarts), starts
-   * its agent and waits until the service sees it online. Returns the endpoint's id.
+   * its agent under a supervisor and waits until the service sees it online. Returns its id.
    */
   public String start(String name, String serviceUrl) throws Exception {
     EndpointConfig config = configure(name, serviceUrl).withServiceUrl(serviceUrl);
@@ -69,23 +76,24 @@ public final class EndpointControl {
     config = EndpointEnrollment.register(client, home.endpointDir(name), config);
     String id = config.endpointId();
     save(config);
-    if (runningPid(name).isEmpty()) {
-      // A dead agent may have left managers in its process group: end them before starting anew.
-      Optional<Long> stale = ProcessLauncher.readPid(home.endpointPid(name));
-      if (stale.isPresent()) ProcessLauncher.stopGroup(stale.get(), 5);
-      Path log = home.endpointDir(name).resolve("logs").resolve("agent.log");
-      long pid = ProcessLauncher.startDetached("org.funcx.endpoint.AgentMain",
-          List.of(home.endpointDir(name).toString()), List.of("-Xmx1g"), log);
-      PrivateFiles.write(home.endpointPid(name), pid + "\n");
-      boolean managersAtStart = config.initBlocks() > 0;
-      try {
-        Waits.until("endpoint " + name + " to come online", 90,
-            () -> online(client, id, managersAtStart), () -> ProcessLauncher.alive(pid), log);
-      } catch (IllegalStateException | EndpointProblem e) {
-        ProcessLauncher.stopGroup(pid, 5); // a half-started agent must not go on restarting managers
-        Files.deleteIfExists(home.endpointPid(name));
-        throw e;
-      }
+    boolean managersAtStart = config.initBlocks() > 0;
+    Supervision supervision = supervision(name);
+    String what = "endpoint " + name;
+    if (supervision.supervisor().isPresent()) {
+      // running, or between restarts: wait for it rather than start a second agent
+      supervision.awaitReady(what, 120, false, () -> online(client, id, managersAtStart));
+      return id;
+    }
+    if (supervision.child().isPresent()) return id; // its supervisor was killed; it still runs
+    supervision.stop(); // managers a dead agent left in its process group end before a new start
+    Path log = home.endpointDir(name).resolve("logs").resolve("agent.log");
+    supervision.start(new SupervisedChild(what + "'s agent", AGENT_CLASS,
+        List.of(home.endpointDir(name).toString()), List.of("-Xmx1g"), log.toString()));
+    try {
+      supervision.awaitReady(what, 90, true, () -> online(client, id, managersAtStart));
+    } catch (IllegalStateException | EndpointProblem e) {
+      supervision.stop(); // a half-started agent must not go on restarting itself or managers
+      throw e;
     }
     return id;
   }
@@ -115,18 +123,10 @@ public final class EndpointControl {
     }
   }
 
-  /** Stops an endpoint's agent and managers; true when it was running. */
+  /** Stops an endpoint's supervisor, agent and managers; true when it was running. */
   public boolean stop(String name) throws InterruptedException {
-    Optional<Long> pid = ProcessLauncher.readPid(home.endpointPid(name));
-    if (pid.isEmpty()) return false;
-    boolean wasRunning = ProcessLauncher.alive(pid.get());
-    ProcessLauncher.stopGroup(pid.get(), 15);
-    try {
-      Files.deleteIfExists(home.endpointPid(name));
-    } catch (IOException ignored) {
-      // a stale pid file is harmless: the pid is checked for life before use
-    }
-    return wasRunning;
+    ProcessIdentity.liveOrRemove(home.endpointDir(name).resolve("agent.pid")); // an older version's pid file
+    return supervision(name).stop();
   }
 
   public List<String> stopAll() throws IOException, InterruptedException {

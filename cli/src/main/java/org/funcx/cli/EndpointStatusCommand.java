@@ -20,8 +20,8 @@ final class EndpointStatusCommand implements Callable<Integer> {
     var control = new EndpointControl(FuncxCli.HOME);
     var config = control.config(name);
     System.out.println("endpoint " + name + " (" + config.provider() + "), id "
-        + config.endpointId() + ", process " + (control.runningPid(name).isPresent() ? "running"
-        : "stopped"));
+        + config.endpointId() + ", process " + control.runningPid(name).map(p -> "running (pid "
+        + p + ")").orElse("stopped") + StatusCommand.supervised(control.supervision(name)));
     var service = new ServiceControl(FuncxCli.HOME).running();
     if (service.isPresent() && config.endpointId() != null) {
       var e = FuncxCli.HOME.client(service.get().url()).endpoint(config.endpointId());

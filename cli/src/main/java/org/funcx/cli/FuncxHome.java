@@ -6,9 +6,11 @@ import org.funcx.client.auth.TokenStore;
 
 /**
  * Where funcX keeps its state: {@code $FUNCX_HOME}, else {@code ~/.funcx}. Layout:
- * {@code service/} (database), {@code service.json} (ports, pid), {@code logs/},
- * {@code endpoints/NAME/} (config.json, agent.pid, logs/, curve.json and clients.json: the
- * endpoint's keys and credentials), {@code tokens.json} and {@code clients.json} (sign-in).
+ * {@code service/} (database, keys), {@code service.json} (ports), {@code service.supervisor.json},
+ * {@code service.status.json} and {@code service.spec.json} (its supervisor: {@link Supervision}),
+ * {@code logs/}, {@code endpoints/NAME/} (config.json, {@code agent.*} files of the agent's
+ * supervisor, logs/, curve.json and clients.json: the endpoint's keys and credentials),
+ * {@code tokens.json} and {@code clients.json} (sign-in).
  */
 public record FuncxHome(Path root) {
 
@@ -50,9 +52,5 @@ public record FuncxHome(Path root) {
   /** A client of the service at {@code url}, signed in with this home's credentials. */
   public FuncXClient client(String url) {
     return FuncXClient.connect(url, tokens());
-  }
-
-  public Path endpointPid(String name) {
-    return endpointDir(name).resolve("agent.pid");
   }
 }

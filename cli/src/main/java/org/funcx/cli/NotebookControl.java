@@ -45,8 +45,7 @@ final class NotebookControl {
    * Jupyter's environment and so reaches the kernels it starts (e.g. FUNCX_URL, FUNCX_HOME).
    */
   String start(Path notebooks, int port, java.util.Map<String, String> env) throws Exception {
-    Optional<Long> pid = ProcessLauncher.readPid(pidFile()).filter(ProcessLauncher::alive);
-    if (pid.isPresent() && Files.exists(urlFile())) return Files.readString(urlFile()).trim();
+    if (ProcessIdentity.liveOrRemove(pidFile()).isPresent() && Files.exists(urlFile())) return Files.readString(urlFile()).trim();
     if (!Files.isExecutable(JUPYTER)) {
       throw new IllegalStateException("Jupyter is not installed (" + JUPYTER + "); run"
           + " scripts/install-jupyter.sh, or use './funcx up --no-notebook'");
@@ -65,7 +64,7 @@ final class NotebookControl {
     builder.environment().putAll(env);
     Process p = builder.start();
     String url = "http://127.0.0.1:" + port + "/?token=" + token;
-    PrivateFiles.write(pidFile(), p.pid() + "\n");
+    ProcessIdentity.of(p.pid(), "jupyter").write(pidFile());
     PrivateFiles.write(urlFile(), url + "\n"); // the URL holds the notebook's token
     Waits.until("Jupyter Notebook on port " + port, 60, () -> answers(port), p::isAlive, log);
     return url;
@@ -79,13 +78,12 @@ final class NotebookControl {
     }
   }
 
+  /** Stops Jupyter if the pid file still names the Jupyter this home started. */
   boolean stop() throws Exception {
-    Optional<Long> pid = ProcessLauncher.readPid(pidFile());
-    if (pid.isEmpty()) return false;
-    boolean running = ProcessLauncher.alive(pid.get());
-    ProcessLauncher.stopGroup(pid.get(), 10);
+    Optional<ProcessIdentity> jupyter = ProcessIdentity.liveOrRemove(pidFile());
+    if (jupyter.isPresent()) ProcessLauncher.stopGroup(jupyter.get().pid(), 10);
     Files.deleteIfExists(pidFile());
     Files.deleteIfExists(urlFile());
-    return running;
+    return jupyter.isPresent();
   }
 }

@@ -2,11 +2,9 @@ package org.funcx.cli;
 
 import org.funcx.core.io.PrivateFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.funcx.jvm.JvmFlags;
 
@@ -21,18 +19,26 @@ public final class ProcessLauncher {
   /** Starts {@code mainClass} on this JVM's classpath; output goes to {@code logFile}. */
   public static long startDetached(String mainClass, List<String> args, List<String> jvmOptions,
       Path logFile) throws IOException {
+    return launch(mainClass, args, jvmOptions, logFile, true).pid();
+  }
+
+  /**
+   * As {@link #startDetached}, returning the process (its parent can wait for its exit code);
+   * {@code withExtraOptions} adds {@code FUNCX_JAVA_OPTS} (product JVMs, not their supervisors).
+   */
+  static Process launch(String mainClass, List<String> args, List<String> jvmOptions,
+      Path logFile, boolean withExtraOptions) throws IOException {
     PrivateFiles.create(logFile); // 0600 in a 0700 directory before the process appends to it
     List<String> command = new ArrayList<>(privately("setsid",
         Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(JvmFlags.PRODUCT);
     command.addAll(jvmOptions);
-    command.addAll(extraJvmOptions());
+    if (withExtraOptions) command.addAll(extraJvmOptions());
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
     command.addAll(args);
-    Process p = new ProcessBuilder(command).redirectErrorStream(true)
+    return new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-    return p.pid();
   }
 
   /**
@@ -48,8 +54,12 @@ public final class ProcessLauncher {
 
   /** {@code FUNCX_JAVA_OPTS}: extra JVM options for the service and agents (profiling, memory). */
   static List<String> extraJvmOptions() {
-    String opts = System.getenv("FUNCX_JAVA_OPTS");
-    return opts == null || opts.isBlank() ? List.of() : List.of(opts.trim().split("\\s+"));
+    return splitOptions(System.getenv("FUNCX_JAVA_OPTS"));
+  }
+
+  /** JVM options from an environment variable: separated by white space. */
+  static List<String> splitOptions(String options) {
+    return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
   }
 
   public static boolean alive(long pid) {
@@ -89,15 +99,6 @@ public final class ProcessLauncher {
           .start().waitFor(5, TimeUnit.SECONDS);
     } catch (IOException | InterruptedException e) {
       ProcessHandle.of(pgid).ifPresent(ProcessHandle::destroyForcibly);
-    }
-  }
-
-  public static Optional<Long> readPid(Path file) {
-    try {
-      return Files.exists(file) ? Optional.of(Long.parseLong(Files.readString(file).trim()))
-          : Optional.empty();
-    } catch (IOException | NumberFormatException e) {
-      return Optional.empty();
     }
   }
 }

@@ -15,8 +15,10 @@ final class ServiceCommand {
 
     @Override
     public Integer call() throws Exception {
-      var s = new ServiceControl(FuncxCli.HOME).start(port, forwarderPort);
-      System.out.println("service: " + s.url() + " (pid " + s.pid() + ")");
+      var control = new ServiceControl(FuncxCli.HOME);
+      var s = control.start(port, forwarderPort);
+      System.out.println("service: " + s.url() + " (pid "
+          + control.servicePid().map(String::valueOf).orElse("?") + ", supervised)");
       return 0;
     }
   }

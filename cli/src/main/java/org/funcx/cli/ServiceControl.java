@@ -6,28 +6,43 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.funcx.client.FuncXClient;
-import org.funcx.client.FuncXException;
 import org.funcx.core.json.Json;
-import org.funcx.client.auth.Credentials;
 import org.funcx.client.auth.TokenStore;
 import org.funcx.service.ServiceConfig;
 import org.funcx.service.auth.ServiceAuth;
 
-/** Starts, finds and stops the service process of one funcX home. */
+/**
+ * Starts, finds and stops the service process of one funcX home. The service runs under a
+ * {@link Supervisor} (files {@code service.*} in the home) that restarts it when it dies; the CLI
+ * talks to it only after it proved it is this home's service ({@link ServiceTrust}).
+ */
 public final class ServiceControl {
-  /** What {@code service.json} records about the running (or last) service. */
-  public record ServiceState(long pid, int httpPort, int forwarderPort) {
+  static final String MAIN_CLASS = "org.funcx.service.ServiceMain";
+
+  /** What {@code service.json} records about the running (or last) service: its ports. */
+  public record ServiceState(int httpPort, int forwarderPort) {
     public String url() {
       return "http://127.0.0.1:" + httpPort;
     }
   }
 
   private final FuncxHome home;
+  private final Supervision supervision;
+  private final List<String> jvmOptions;
 
+  /** The service of {@code home}, with {@code FUNCX_SERVICE_JAVA_OPTS} added to its JVM's options. */
   public ServiceControl(FuncxHome home) {
-    this.home = home;
+    this(home, ProcessLauncher.splitOptions(System.getenv("FUNCX_SERVICE_JAVA_OPTS")));
   }
+
+  /** As above with {@code extraJvmOptions} (e.g. a smaller heap) after the default -Xmx2g. */
+  public ServiceControl(FuncxHome home, List<String> extraJvmOptions) {
+    this.home = home;
+    this.supervision = new Supervision(home.root(), "service");
+    this.jvmOptions = new ArrayList<>(List.of("-Xmx2g"));
+    this.jvmOptions.addAll(extraJvmOptions);
+  }
+
 
   public Optional<ServiceState> state() {
     try {
@@ -39,9 +54,22 @@ public final class ServiceControl {
     }
   }
 
-  /** The running service's state, when its process is alive and it answers. */
+  /**
+   * The running service's state, when this home's service answers on its port; throws
+   * {@link ServiceTrust.UntrustedService} when something else answers there.
+   */
   public Optional<ServiceState> running() {
-    return state().filter(s -> ProcessLauncher.alive(s.pid()) && answers(s.url()));
+    return state().filter(s -> ServiceTrust.ownServiceAnswers(home, s.httpPort()));
+  }
+
+  /** The service JVM's pid now (it changes when the supervisor restarts it). */
+  public Optional<Long> servicePid() {
+    return supervision.child().map(ProcessIdentity::pid);
+  }
+
+  /** The service's supervisor, and what it says about restarts. */
+  Supervision supervision() {
+    return supervision;
   }
 
   /**
@@ -55,27 +83,43 @@ public final class ServiceControl {
   /** As above; {@code advertisedForwarder} is the address endpoints are told to connect to. */
   public ServiceState start(Integer httpPort, Integer forwarderPort, String advertisedForwarder)
       throws Exception {
-    Optional<ServiceState> current = running();
-    if (current.isPresent()) return current.get();
     Optional<ServiceState> last = state();
     int http = httpPort != null ? httpPort
         : last.map(ServiceState::httpPort).orElse(ServiceConfig.DEFAULT_HTTP_PORT);
     int forwarder = forwarderPort != null ? forwarderPort
         : last.map(ServiceState::forwarderPort).orElse(ServiceConfig.DEFAULT_FORWARDER_PORT);
+    ServiceState state = new ServiceState(http, forwarder);
+    // throws before anything starts when a stranger holds the port
+    boolean answering = ServiceTrust.ownServiceAnswers(home, http);
+    if (answering && last.isPresent() && last.get().equals(state)) return state;
+    if (supervision.supervisor().isPresent() && last.isPresent() && last.get().equals(state)) {
+      // supervised and between restarts: wait for it rather than start a second one
+      supervision.awaitReady("the service at " + state.url(), 120, false,
+          () -> ServiceTrust.ownServiceAnswers(home, http));
+      adoptLocalClient(state.url());
+      return state;
+    }
+    if (answering || supervision.supervisor().isPresent() || supervision.child().isPresent()) {
+      throw new IllegalStateException("this home's service already runs with other ports ("
+          + last.map(ServiceState::url).orElse("unknown") + "); stop it first");
+    }
     List<String> args = new ArrayList<>(List.of("--data", home.serviceData().toString(),
         "--port", String.valueOf(http), "--forwarder-port", String.valueOf(forwarder)));
     passEnvironment(args, "FUNCX_TASK_TTL_SECONDS", "--task-ttl-seconds");
     passEnvironment(args, "FUNCX_MAX_QUEUED_TASKS_PER_USER", "--max-queued-tasks-per-user");
     passEnvironment(args, "FUNCX_MAX_QUEUED_TASKS_PER_ENDPOINT", "--max-queued-tasks-per-endpoint");
     if (advertisedForwarder != null) args.addAll(List.of("--advertise-forwarder", advertisedForwarder));
-    long pid = ProcessLauncher.startDetached("org.funcx.service.ServiceMain", args,
-        List.of("-Xmx2g"), home.logs().resolve("service.log"));
-    ServiceState state = new ServiceState(pid, http, forwarder);
     PrivateFiles.createDirectories(home.root());
     PrivateFiles.write(home.serviceState(), Json.GSON.toJson(state));
-    Waits.until("the service at " + state.url() + " to answer", 60,
-        () -> answers(state.url()), () -> ProcessLauncher.alive(pid),
-        home.logs().resolve("service.log"));
+    supervision.start(new SupervisedChild("the service", MAIN_CLASS, args, jvmOptions,
+        home.logs().resolve("service.log").toString()));
+    try {
+      supervision.awaitReady("the service at " + state.url(), 60, true,
+          () -> ServiceTrust.ownServiceAnswers(home, http));
+    } catch (RuntimeException e) {
+      supervision.stop(); // a service that cannot start is not left restarting
+      throw e;
+    }
     adoptLocalClient(state.url());
     return state;
   }
@@ -97,20 +141,8 @@ public final class ServiceControl {
     home.tokens().saveClient(url, TokenStore.ClientSecret.read(file));
   }
 
-  /** Stops the service; true when one was running. */
+  /** Stops the service and its supervisor (nothing restarts it); true when one was running. */
   public boolean stop() throws InterruptedException {
-    Optional<ServiceState> s = state();
-    if (s.isEmpty() || !ProcessLauncher.alive(s.get().pid())) return false;
-    ProcessLauncher.stopGroup(s.get().pid(), 15);
-    return true;
-  }
-
-  static boolean answers(String url) {
-    try {
-      FuncXClient.connect(url, Credentials.token(null)).version();
-      return true;
-    } catch (FuncXException e) {
-      return false;
-    }
+    return supervision.stop();
   }
 }

@@ -11,12 +11,16 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     FuncxHome home = FuncxCli.HOME;
-    var service = new ServiceControl(home).running();
+    var control = new ServiceControl(home);
+    var service = control.running();
     if (service.isEmpty()) {
-      System.out.println("service: not running (state in " + home.root() + ")");
+      System.out.println("service: not running (state in " + home.root() + ")"
+          + supervised(control.supervision()));
       return 3;
     }
-    System.out.println("service: " + service.get().url() + " (pid " + service.get().pid() + ")");
+    System.out.println("service: " + service.get().url() + " (pid "
+        + control.servicePid().map(String::valueOf).orElse("-") + ")"
+        + supervised(control.supervision()));
     var endpoints = new EndpointControl(home);
     System.out.printf("%-36s  %-12s  %-7s  %8s  %7s  %6s  %7s  %s%n", "ENDPOINT", "NAME", "STATUS",
         "MANAGERS", "WORKERS", "QUEUED", "RUNNING", "LOCAL PID");
@@ -26,7 +30,17 @@ final class StatusCommand implements Callable<Integer> {
           e.status(), e.managers(), e.workers(),
           Math.max(0, e.outstandingTasks() - e.runningAtEndpoint()), e.runningAtEndpoint(), pid);
       if (e.problem() != null) System.out.println("  problem: " + e.problem());
+      String agent = supervised(endpoints.supervision(e.name()));
+      if (!agent.isEmpty()) System.out.println("  agent" + agent);
     }
     return 0;
+  }
+
+  /** "; supervised: restarts N; last exit: …" while a supervisor runs, else what it left. */
+  static String supervised(Supervision supervision) {
+    var status = supervision.status();
+    if (status.isEmpty()) return "";
+    String who = supervision.supervisor().isPresent() ? "supervised" : "not supervised";
+    return "; " + who + ", " + status.get().describe();
   }
 }

@@ -35,7 +35,8 @@ final class UpCommand implements Callable<Integer> {
           if (!serviceWasUp) services.stop(); // stop what this command started, nothing else
         });
     System.out.println("funcX is up");
-    System.out.println("  service:   " + service.url() + "  (pid " + service.pid() + ")");
+    System.out.println("  service:   " + service.url() + "  (pid "
+        + services.servicePid().map(String::valueOf).orElse("?") + ", supervised)");
     System.out.println("  endpoint:  " + endpoint + "  " + id);
     System.out.println("  state:     " + home.root());
     System.out.println("  signed in: as admin (credentials in " + home.root().resolve("clients.json")

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * One workload, many faults: while thousands of tasks flow, SIGKILL a manager, the endpoint agent
- * (then restart it) and the service (then restart it). Every task must end successfully with its
- * own result, none may be lost, and none may be finished twice (a task's completion time, once
- * seen, never changes). Prints {@code faults: N injected, tasks: M, lost: L, duplicated: D}.
+ * and the service; nobody restarts them but their provider and supervisors. Every task must end
+ * successfully with its own result, none may be lost, and none may be finished twice (a task's
+ * completion time, once seen, never changes). Prints {@code faults: N injected, tasks: M, lost:
+ * L, duplicated: D}.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class FaultSuiteTest {
@@ -44,12 +45,12 @@ class FaultSuiteTest {
       awaitProgress(client, ids, 900);
       TestCluster.kill9(cluster.agentPid("suite"));
       faults++;
-      cluster.startEndpoint("suite", c -> c);
 
       awaitProgress(client, ids, 1_500);
       TestCluster.kill9(cluster.servicePid());
       faults++;
-      cluster.startService();
+      await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+          .until(() -> cluster.service.running().isPresent()); // its supervisor restarts it
 
       await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
           .until(() -> observe(client, ids) == ids.size());
@@ -61,6 +62,9 @@ class FaultSuiteTest {
       assertThat(lost).isZero();
       assertThat(duplicated).isZero();
       FaultToleranceTest.assertResultsAreTheInputs(ids, done);
+      assertThat(cluster.service.supervision().status().orElseThrow().restarts()).isEqualTo(1);
+      assertThat(cluster.endpoints.supervision("suite").status().orElseThrow().restarts())
+          .isEqualTo(1);
     }
   }
 

@@ -39,8 +39,19 @@ final class TestCluster implements AutoCloseable {
 
   /** A cluster in a prepared home (e.g. with its service directory on a small file system). */
   TestCluster(FuncxHome home, int forwarderPort, String advertisedForwarder) throws Exception {
+    this(home, forwarderPort, advertisedForwarder, List.of());
+  }
+
+  /** A cluster whose service JVM gets {@code serviceJvmOptions} too (e.g. a small heap). */
+  TestCluster(List<String> serviceJvmOptions) throws Exception {
+    this(new FuncxHome(Files.createTempDirectory("funcx-test-")), freePort(), null,
+        serviceJvmOptions);
+  }
+
+  private TestCluster(FuncxHome home, int forwarderPort, String advertisedForwarder,
+      List<String> serviceJvmOptions) throws Exception {
     this.home = home;
-    service = new ServiceControl(home);
+    service = new ServiceControl(home, serviceJvmOptions);
     endpoints = new EndpointControl(home);
     httpPort = freePort();
     this.forwarderPort = forwarderPort;
@@ -50,12 +61,19 @@ final class TestCluster implements AutoCloseable {
 
   void startService() throws Exception {
     var state = service.start(httpPort, forwarderPort, advertisedForwarder);
-    processGroups.add(state.pid());
     url = state.url();
+    track(service.supervision());
   }
 
+  /** The service JVM now (its supervisor restarts it with another pid). */
   long servicePid() {
-    return service.state().orElseThrow().pid();
+    return service.servicePid().orElseThrow();
+  }
+
+  /** Remembers a supervisor and its child, to check at the end that none of them is left. */
+  private void track(Supervision supervision) {
+    supervision.supervisor().ifPresent(s -> processGroups.add(s.pid()));
+    supervision.child().ifPresent(c -> processGroups.add(c.pid()));
   }
 
   /**
@@ -75,7 +93,7 @@ final class TestCluster implements AutoCloseable {
     EndpointConfig config = endpoints.configure(name, url);
     endpoints.save(tune.apply(config));
     String id = endpoints.start(name, url);
-    processGroups.add(endpoints.runningPid(name).orElseThrow());
+    track(endpoints.supervision(name));
     return id;
   }
 
@@ -102,6 +120,8 @@ final class TestCluster implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    track(service.supervision()); // restarted processes too
+    for (String name : endpoints.names()) track(endpoints.supervision(name));
     endpoints.stopAll();
     service.stop();
     for (long group : processGroups) {

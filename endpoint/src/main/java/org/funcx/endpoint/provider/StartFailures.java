@@ -4,16 +4,14 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.funcx.core.retry.RestartBackoff;
 
 /**
  * Counts blocks that ended before any of their managers connected, in a row, and spaces new
- * blocks out: 1 s after the first such failure, doubling up to {@link #MAX_BACKOFF_MILLIS}. A
- * block that connects resets the count. Block-scaler thread only.
+ * blocks out by {@link RestartBackoff}. A block that connects resets the count. Block-scaler
+ * thread only.
  */
 final class StartFailures {
-  static final long FIRST_BACKOFF_MILLIS = 1_000;
-  static final long MAX_BACKOFF_MILLIS = 60_000;
-
   private final Set<String> connected = new HashSet<>();
   private final Set<String> counted = new HashSet<>();
   private int inARow;
@@ -37,8 +35,7 @@ final class StartFailures {
       }
       inARow++;
       lastDetail = b.detail();
-      long backoff = Math.min(MAX_BACKOFF_MILLIS, FIRST_BACKOFF_MILLIS << Math.min(20, inARow - 1));
-      retryAt = now + backoff;
+      retryAt = now + RestartBackoff.delayMillis(inARow);
     }
   }
 

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.funcx.core.json.Json;
 import org.funcx.service.ServiceConfig;
+import org.funcx.service.auth.InstanceProof;
 import org.funcx.service.auth.ServiceAuth;
 import org.funcx.service.forward.Forwarder;
 import org.funcx.service.store.FunctionCatalog;
@@ -78,6 +79,9 @@ public final class ApiServer implements AutoCloseable {
         get("version", ctx -> ctx.json(Map.of("api", "v2", "version", VERSION,
             "forwarder_address", forwarderAddress, "forwarder_public_key", forwarder.publicKey(),
             "auth", auth.discovery())));
+        // Open: the CLI asks before it sends any credential (see InstanceProof).
+        get("instance_proof", ctx -> ctx.json(Map.of("port", config.httpPort(),
+            "proof", instanceProof(auth, config.httpPort(), ctx.queryParam("nonce")))));
         get("whoami", users::whoami, COMPUTE, ENDPOINT, ADMIN);
         post("users", users::create, ADMIN);
         post("clients", users::createClient, COMPUTE);
@@ -146,6 +150,14 @@ public final class ApiServer implements AutoCloseable {
       ctx.status(500).json(error(500, "internal_error", e.toString(), Map.of()));
     });
     app.start(config.host(), config.httpPort());
+  }
+
+  private static String instanceProof(ServiceAuth auth, int port, String nonce) {
+    if (!InstanceProof.validNonce(nonce)) {
+      throw ApiException.badRequest("invalid_nonce", "nonce must be " + InstanceProof.MIN_NONCE_CHARS
+          + " to " + InstanceProof.MAX_NONCE_CHARS + " URL-safe base64 characters");
+    }
+    return auth.instanceProof().prove(port, nonce);
   }
 
   static Map<String, Object> error(int status, String code, String message, Map<String, ?> details) {

@@ -32,9 +32,11 @@ public final class ServiceAuth {
   private final AuthorizationServer server;
   private final AuthGate gate;
   private final Map<String, Object> discovery;
+  private final InstanceProof instanceProof;
 
   private ServiceAuth(Accounts accounts, TokenIssuer issuer, AuthorizationServer server,
-      AuthGate gate, Map<String, Object> discovery) {
+      AuthGate gate, Map<String, Object> discovery, InstanceProof instanceProof) {
+    this.instanceProof = instanceProof;
     this.accounts = accounts;
     this.issuer = issuer;
     this.server = server;
@@ -71,7 +73,7 @@ public final class ServiceAuth {
     bootstrapAdmin(accounts, dataDir);
     var auth = new ServiceAuth(accounts, issuer, server,
         new AuthGate(new CachingTokenVerifier(new IssuerRoutingVerifier(serviceUrl, embedded,
-            external), 30_000)), discovery);
+            external), 30_000)), discovery, InstanceProof.loadOrCreate(dataDir));
     log.info("authentication: {} issuer {}", settings.isEmbedded() ? "embedded" : "external",
         discovery.get("issuer"));
     return auth;
@@ -115,6 +117,11 @@ public final class ServiceAuth {
 
   public Accounts accounts() {
     return accounts;
+  }
+
+  /** Proves to the CLI of this funcX home that it talks to its own service. */
+  public InstanceProof instanceProof() {
+    return instanceProof;
   }
 
   public TokenIssuer issuer() {
