@@ -19,5 +19,13 @@ public final class WireLimits {
   /** The JSON bytes of task arguments the forwarder puts into one TASKS message. */
   public static final long TASK_BATCH_BYTES = 64L << 20;
 
+  /**
+   * The results one RESULTS message carries: their JSON text and binary payloads (see {@link
+   * ResultEnvelope#weightBytes()}), at least one result. Managers and the interchange split what
+   * they have to send at this bound, so many large results never add up to a frame near {@link
+   * #MAX_FRAME_BYTES}.
+   */
+  public static final long RESULT_BATCH_BYTES = 64L << 20;
+
   private WireLimits() {}
 }
