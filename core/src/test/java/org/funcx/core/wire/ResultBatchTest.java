@@ -58,12 +58,12 @@ class ResultBatchTest {
 
   @Test
   void theProductBoundSplitsManyLargeBinaryResults() {
-    byte[] eightMiB = new byte[8 << 20];
+    byte[] twoMiB = new byte[2 << 20];
     List<ResultEnvelope> results = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      results.add(new ResultEnvelope(new TaskResult("t" + i, null, null, "arrow", -1), eightMiB));
+      results.add(new ResultEnvelope(new TaskResult("t" + i, null, null, "arrow", -1), twoMiB));
     }
-    // 8 MiB + 256 each: seven fit in 64 MiB, the eighth would cross
+    // 2 MiB + 256 each: seven fit in 16 MiB, the eighth would cross
     List<Integer> sizes = new ArrayList<>();
     for (int from = 0, n; from < results.size(); from += n) {
       n = ResultEnvelope.nextBatchSize(results, from, 10_000);
