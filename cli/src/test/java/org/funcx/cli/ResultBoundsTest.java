@@ -36,6 +36,15 @@ class ResultBoundsTest {
   static final String SHOUT = "int shout(int mib) { throw new IllegalStateException("
       + "\"y\".repeat(mib << 20)); }";
   static final String SQ = "long sq(long x) { return x * x; }";
+  /** A list of records leaves the worker as an Arrow table. */
+  static final String ROWS = """
+      record Row(long id, String name) {}
+      java.util.List<Row> rows(int n) {
+        var out = new java.util.ArrayList<Row>();
+        for (int i = 0; i < n; i++) out.add(new Row(i, "row " + i));
+        return out;
+      }
+      """;
 
   private static TaskStatus run(FuncXClient client, RegisteredFunction f, String endpoint,
       Object arg) {
@@ -59,6 +68,7 @@ class ResultBoundsTest {
       RegisteredFunction endless = client.register(ENDLESS);
       RegisteredFunction shout = client.register(SHOUT);
       RegisteredFunction sq = client.register(SQ);
+      RegisteredFunction rows = client.register(ROWS);
 
       for (int round = 0; round < 2; round++) {
         TaskStatus big = run(client, bigText, endpoint, 32);
@@ -67,6 +77,10 @@ class ResultBoundsTest {
         TaskStatus list = run(client, endless, endpoint, 0);
         assertThat(list.error().kind()).isEqualTo(ErrorKind.PAYLOAD_TOO_LARGE);
       }
+      TaskStatus table = run(client, rows, endpoint, 200_000);
+      assertThat(table.error().kind()).isEqualTo(ErrorKind.PAYLOAD_TOO_LARGE);
+      assertThat(table.error().message()).contains("limit of " + (1 << 20) + " bytes of arrow");
+      assertThat(run(client, rows, endpoint, 10).resultFormat()).isEqualTo("arrow");
       TaskStatus shouted = run(client, shout, endpoint, 16);
       assertThat(shouted.error().kind()).isEqualTo(ErrorKind.REMOTE_EXCEPTION);
       assertThat(shouted.error().message())
