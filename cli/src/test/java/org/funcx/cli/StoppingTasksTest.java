@@ -35,6 +35,11 @@ class StoppingTasksTest {
   static final String NAP = "long nap(long ms) throws InterruptedException { Thread.sleep(ms);"
       + " return ms; }";
 
+  /** Starts threads that spin forever (no sleep, no call) and returns at once. */
+  static final String SPINNERS = "int spinners(int n) { for (int i = 0; i < n; i++) {"
+      + " new Thread(() -> { while (true) { } }, \"leftover-spinner-\" + i).start(); }"
+      + " return n; }";
+
   private static TaskStatus awaitFinished(FuncXClient client, String id, Duration within) {
     try {
       await().atMost(within).pollInterval(Duration.ofMillis(100))
@@ -131,6 +136,45 @@ class StoppingTasksTest {
           12), Duration.ofSeconds(30));
       assertThat(after.result().getAsLong()).isEqualTo(144);
     }
+  }
+
+  @Test
+  void threads_a_task_left_spinning_end_with_it_and_the_next_task_runs() throws Exception {
+    try (TestCluster cluster = new TestCluster()) {
+      FuncXClient client = cluster.client();
+      String endpoint = cluster.startEndpoint("local", c -> c.withWorkers(1, 0));
+      long manager = cluster.managerPids("local").get(0);
+      RegisteredFunction spinners = client.register(SPINNERS);
+      RegisteredFunction sq = client.register(SQ);
+
+      TaskStatus spun = awaitFinished(client, submitOne(client, spinners, endpoint,
+          TaskOptions.DEFAULT, 16), Duration.ofSeconds(30));
+      assertThat(spun.result().getAsInt()).isEqualTo(16);
+      // the thread dump of the manager stops listing them (they end at their next back-edge)
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+          .ignoreExceptions() // an attach that fails on a loaded machine is tried again
+          .until(() -> !threadDump(manager).contains("leftover-spinner-"));
+
+      TaskStatus next = awaitFinished(client, submitOne(client, sq, endpoint,
+          TaskOptions.DEFAULT, 5), Duration.ofSeconds(30));
+      assertThat(next.result().getAsLong()).isEqualTo(25);
+      assertThat(cluster.managerPids("local")).as("the same manager, never restarted")
+          .containsExactly(manager);
+      assertThat(threadDump(manager)).contains("funcx-worker-0")
+          .doesNotContain("leftover-spinner-");
+    }
+  }
+
+  /** {@code jcmd PID Thread.print} of a JVM (the manager runs on the JDK running the tests). */
+  static String threadDump(long pid) throws Exception {
+    Process jcmd = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"),
+        "bin", "jcmd").toString(), String.valueOf(pid), "Thread.print")
+        .redirectErrorStream(true).start();
+    String dump = new String(jcmd.getInputStream().readAllBytes());
+    if (jcmd.waitFor() != 0 || !dump.contains("funcx-")) {
+      throw new IllegalStateException("no thread dump of " + pid + ": " + dump);
+    }
+    return dump;
   }
 
   @Test

@@ -1,6 +1,8 @@
 package org.funcx.jvm;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -10,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the scope reaches throws {@link StoppedError} again, so {@code catch (Throwable t)} inside a loop
  * cannot keep the code alive: the next back-edge outside the handler throws once more.
  *
+ * <p>Threads of the common {@link ForkJoinPool} are exempt: they serve every scope.
+ *
  * <p>Checkpoints cost one volatile read while no scope is stopping. A stopped scope keeps
  * checkpoints armed until {@link #close()} (its owner closes it once the code has ended, or gives
  * up on it), so a stopped scope that nobody closes slows checkpoints down, it does not break them.
@@ -17,11 +21,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Thread-safe: {@link #stop} comes from a watchdog, a control channel or a cancel request.
  */
 public final class StopScope implements AutoCloseable {
-  private static final InheritableThreadLocal<StopScope> CURRENT = new InheritableThreadLocal<>();
+  private static final InheritableThreadLocal<StopScope> CURRENT = new InheritableThreadLocal<>() {
+    /** Runs in the thread that creates a thread: counts the threads each scope started. */
+    @Override
+    protected StopScope childValue(StopScope parent) {
+      if (parent != null) parent.threadsStarted.incrementAndGet();
+      return parent;
+    }
+  };
   /** Scopes stopped and not yet closed; checkpoints look further only while this is non-zero. */
   static final AtomicInteger STOPPING = new AtomicInteger();
 
   private final String name;
+  private final AtomicInteger threadsStarted = new AtomicInteger();
   private volatile String reason;
   private volatile boolean closed;
 
@@ -74,6 +86,14 @@ public final class StopScope implements AutoCloseable {
   }
 
   /**
+   * How many threads the scope's threads created (they inherit the scope): when it is more than
+   * zero, threads may be left running after the scope's code returned, and its owner stops it.
+   */
+  public int threadsStarted() {
+    return threadsStarted.get();
+  }
+
+  /**
    * Disarms the scope: its threads no longer stop at checkpoints. Call it when the scope's code
    * has ended, or when the owner has given up on threads that ignore checkpoints.
    */
@@ -89,7 +109,16 @@ public final class StopScope implements AutoCloseable {
     StopScope scope = CURRENT.get();
     if (scope == null) return;
     String why = scope.reason;
-    if (why != null && !scope.closed) throw new StoppedError(scope, why);
+    if (why != null && !scope.closed && !inCommonPool()) throw new StoppedError(scope, why);
+  }
+
+  /**
+   * The common ForkJoinPool's threads inherit the scope of whichever code happened to make the
+   * pool start them, then run parallel streams of any task or cell: they belong to no scope.
+   */
+  private static boolean inCommonPool() {
+    return Thread.currentThread() instanceof ForkJoinWorkerThread worker
+        && worker.getPool() == ForkJoinPool.commonPool();
   }
 
   @Override

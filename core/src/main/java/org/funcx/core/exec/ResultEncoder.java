@@ -1,12 +1,12 @@
 package org.funcx.core.exec;
 
-import java.nio.charset.StandardCharsets;
 import org.funcx.core.json.Json;
 import org.funcx.core.model.ErrorKind;
 import org.funcx.core.model.TaskError;
 
 /**
- * Encodes a function's result with {@link Json#GSON} and enforces the result size limit. A result
+ * Encodes a function's result with {@link Json#GSON} and enforces the result size limit while
+ * encoding (see {@link BoundedJsonText}; binary encoders stop at the limit too). A result
  * Gson cannot encode (a cycle, a JDK type it may not reflect on) is the function's problem, reported
  * as SERIALIZATION_ERROR rather than crashing the worker.
  */
@@ -34,36 +34,39 @@ final class ResultEncoder {
         BinaryResultEncoder.BinaryResult encoded = binary.encode(result);
         if (encoded != null) return checked(encoded);
       } catch (Exception e) {
+        PayloadTooLargeException tooLarge = PayloadTooLargeException.in(e);
+        if (tooLarge != null) return tooLarge(tooLarge);
         return InvocationOutcome.failure(TaskError.of(ErrorKind.SERIALIZATION_ERROR,
-            "the result of " + entryName + " cannot be encoded: " + e.getMessage()));
+            "the result of " + entryName + " cannot be encoded: "
+                + TextCut.message(e.getMessage())));
       }
     }
-    String json;
+    // Written through a bounded sink: encoding stops at the limit, the whole text never exists.
+    BoundedJsonText json = new BoundedJsonText(maxResultBytes);
     try {
-      json = Json.GSON.toJson(result);
+      Json.GSON.toJson(result, json);
     } catch (RuntimeException | StackOverflowError e) {
+      PayloadTooLargeException tooLarge = PayloadTooLargeException.in(e);
+      if (tooLarge != null) return tooLarge(tooLarge);
       String why = e instanceof StackOverflowError ? "it is nested too deeply or refers to itself"
           : String.valueOf(e.getMessage()).lines().findFirst().orElse("");
       String type = result.getClass().getName().replace(generatedName + "$", "");
       return InvocationOutcome.failure(TaskError.of(ErrorKind.SERIALIZATION_ERROR,
-          "the result of " + entryName + " (" + type + ") cannot be encoded as JSON: " + why));
+          "the result of " + entryName + " (" + type + ") cannot be encoded as JSON: "
+              + TextCut.message(why)));
     }
-    if (maxResultBytes != UNLIMITED && (long) json.length() * 3 > maxResultBytes) {
-      long bytes = json.getBytes(StandardCharsets.UTF_8).length;
-      if (bytes > maxResultBytes) {
-        return InvocationOutcome.failure(TaskError.of(ErrorKind.PAYLOAD_TOO_LARGE,
-            "the result of " + entryName + " is " + bytes + " bytes of JSON, over the limit of "
-                + maxResultBytes + " bytes"));
-      }
-    }
-    return InvocationOutcome.success(json);
+    return InvocationOutcome.success(json.toString());
+  }
+
+  private InvocationOutcome tooLarge(PayloadTooLargeException e) {
+    return InvocationOutcome.failure(TaskError.of(ErrorKind.PAYLOAD_TOO_LARGE,
+        "the result of " + entryName + " is over the limit of " + e.limitBytes() + " bytes of "
+            + e.format() + " (encoding stopped there)"));
   }
 
   private InvocationOutcome checked(BinaryResultEncoder.BinaryResult encoded) {
     if (encoded.bytes().length > maxResultBytes) {
-      return InvocationOutcome.failure(TaskError.of(ErrorKind.PAYLOAD_TOO_LARGE,
-          "the result of " + entryName + " is " + encoded.bytes().length + " bytes of "
-              + encoded.format() + ", over the limit of " + maxResultBytes + " bytes"));
+      return tooLarge(new PayloadTooLargeException(encoded.format(), maxResultBytes));
     }
     return new InvocationOutcome.BinarySuccess(encoded.format(), encoded.bytes());
   }

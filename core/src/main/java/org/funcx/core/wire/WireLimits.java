@@ -19,5 +19,15 @@ public final class WireLimits {
   /** The JSON bytes of task arguments the forwarder puts into one TASKS message. */
   public static final long TASK_BATCH_BYTES = 64L << 20;
 
+  /**
+   * The results one RESULTS message carries: their JSON text and binary payloads (see {@link
+   * ResultEnvelope#weightBytes()}), at least one result. Managers and the interchange split what
+   * they have to send at this bound, so many large results never add up to a frame near {@link
+   * #MAX_FRAME_BYTES}. Smaller than {@link #TASK_BATCH_BYTES}: results cross the encrypted link
+   * (≈ 20 MiB/s, a few MiB/s on a loaded machine), and a message must be stored and acknowledged
+   * well within the 10 s after which the interchange sends unacknowledged results again.
+   */
+  public static final long RESULT_BATCH_BYTES = 16L << 20;
+
   private WireLimits() {}
 }

@@ -132,6 +132,13 @@ public record EndpointConfig(
         allowedFunctions);
   }
 
+  public EndpointConfig withMaxResultBytes(long bytes) {
+    return new EndpointConfig(name, endpointId, serviceUrl, provider, workersPerNode, prefetch,
+        initBlocks, minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost,
+        interchangePort, workerJvmOptions, workerJava, bytes, idleTimeoutSeconds, slurm,
+        allowedFunctions);
+  }
+
   public long heartbeatMillis() {
     return Math.round(heartbeatSeconds * 1000);
   }

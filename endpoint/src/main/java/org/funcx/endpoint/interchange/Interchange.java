@@ -314,11 +314,16 @@ public final class Interchange implements Runnable {
   }
 
   private void sendResults() {
+    int messages = 0;
+    int results = 0;
     while (service.isRegistered() && book.hasOutbox()) {
       var batch = book.takeOutbox(RESULTS_PER_MESSAGE);
       service.send(ResultEnvelope.pack(batch, 0));
+      messages++;
+      results += batch.size();
       if (HopTrace.on()) batch.forEach(r -> HopTrace.mark("8-interchange-sent-result", r.taskId()));
     }
+    if (messages > 1) log.debug("{} results sent to the service in {} messages", results, messages);
   }
 
   private void heartbeatAndExpire() {

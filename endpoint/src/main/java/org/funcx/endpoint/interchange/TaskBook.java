@@ -78,9 +78,12 @@ final class TaskBook {
     outbox.add(result);
   }
 
-  /** Results not yet sent on the current connection, up to {@code max}. */
+  /**
+   * Results not yet sent on the current connection, up to {@code max} and {@link
+   * org.funcx.core.wire.WireLimits#RESULT_BATCH_BYTES} (at least one).
+   */
   List<ResultEnvelope> takeOutbox(int max) {
-    int n = Math.min(max, outbox.size());
+    int n = ResultEnvelope.nextBatchSize(outbox, 0, max);
     List<ResultEnvelope> batch = new ArrayList<>(outbox.subList(0, n));
     outbox.subList(0, n).clear();
     long now = System.currentTimeMillis();

@@ -32,6 +32,8 @@ import org.zeromq.ZMQ;
  */
 public final class Manager implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Manager.class);
+  /** Results per RESULTS message, also bounded in bytes by {@link WireLimits#RESULT_BATCH_BYTES}. */
+  private static final int RESULTS_PER_MESSAGE = 10_000;
   private final ZContext context = new ZContext();
   private final ZMQ.Socket socket;
   private final Mailbox<ResultEnvelope> results;
@@ -153,11 +155,14 @@ public final class Manager implements AutoCloseable {
   private void sendResults() {
     List<ResultEnvelope> batch = new ArrayList<>();
     results.drain(batch::add);
-    for (int from = 0; from < batch.size(); from += 10_000) {
-      var part = batch.subList(from, Math.min(batch.size(), from + 10_000));
+    int messages = 0;
+    for (int from = 0, n; from < batch.size(); from += n, messages++) {
+      n = ResultEnvelope.nextBatchSize(batch, from, RESULTS_PER_MESSAGE);
+      var part = batch.subList(from, from + n);
       send(ResultEnvelope.pack(part, pool.meanRunMicros()));
       if (HopTrace.on()) part.forEach(r -> HopTrace.mark("6-manager-sent-result", r.taskId()));
     }
+    if (messages > 1) log.debug("{} results sent in {} messages", batch.size(), messages);
   }
 
   private void send(WireMessage message) {

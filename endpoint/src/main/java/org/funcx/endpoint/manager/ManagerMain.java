@@ -3,12 +3,17 @@ package org.funcx.endpoint.manager;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.funcx.jvm.StoppedError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of a manager JVM: {@code --interchange tcp://HOST:PORT --workers N --prefetch P
  * --block-id B --heartbeat-ms H --max-result-bytes M}. Providers start it; people rarely do.
  */
 public final class ManagerMain {
+  private static final Logger log = LoggerFactory.getLogger(ManagerMain.class);
+
   private ManagerMain() {}
 
   public static void main(String[] args) {
@@ -27,10 +32,24 @@ public final class ManagerMain {
         Integer.parseInt(opts.getOrDefault("--prefetch", "0")),
         Long.parseLong(opts.getOrDefault("--heartbeat-ms", "2000")),
         Long.parseLong(opts.getOrDefault("--max-result-bytes", String.valueOf(256L << 20))));
+    Thread.setDefaultUncaughtExceptionHandler(ManagerMain::uncaught);
     Manager manager = new Manager(options);
     Runtime.getRuntime().addShutdownHook(new Thread(manager::close, "funcx-manager-shutdown"));
     ManagerExit exit = manager.run();
     manager.close();
     System.exit(exit.code());
+  }
+
+  /**
+   * A thread a task left running ends with a StoppedError once the task ends (see WorkerPool):
+   * one line, not a stack trace per thread. Anything else is printed as the JVM would.
+   */
+  private static void uncaught(Thread thread, Throwable e) {
+    if (e instanceof StoppedError) {
+      log.info("{} ended: {}", thread.getName(), e.getMessage());
+    } else {
+      System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+      e.printStackTrace();
+    }
   }
 }

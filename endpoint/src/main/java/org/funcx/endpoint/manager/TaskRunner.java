@@ -27,7 +27,8 @@ final class TaskRunner {
   private final FunctionCache cache;
 
   TaskRunner(long maxResultBytes) {
-    this.cache = new FunctionCache(new FunctionCompiler(null, maxResultBytes, new ArrowResults()));
+    this.cache = new FunctionCache(new FunctionCompiler(null, maxResultBytes,
+        new ArrowResults(maxResultBytes)));
   }
 
   void learn(FunctionSpec spec) {

@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
  * thread still busy {@link #STOP_GRACE_MILLIS} later (stuck in library code that ignores both) is
  * written off: it leaves the pool, a new worker thread takes its place, and {@code onWriteOff}
  * learns how many are written off so far (the manager then restarts itself to get rid of them).
+ * Threads a task started end with the task: when it returns or fails, its scope is stopped too.
  */
 final class WorkerPool implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
@@ -226,8 +227,36 @@ final class WorkerPool implements AutoCloseable {
         if (running.remove(self, entry)) busy.decrementAndGet();
         Thread.interrupted();
       }
-      if (entry.stoppedAt == 0) entry.scope.close();
+      endScope(entry);
     }
+  }
+
+  /**
+   * A task that returned may have left threads running (a spinning {@code new Thread(...)}): its
+   * scope is stopped as for a timeout, so they end at their next checkpoint, and closed after the
+   * same time armed. The worker thread has left the scope already; the next task gets its own.
+   */
+  private void endScope(Running entry) {
+    if (entry.stoppedAt != 0) return; // stopped (timeout, cancel): closed once armed long enough
+    if (entry.scope.threadsStarted() == 0) {
+      entry.scope.close();
+      return;
+    }
+    if (arm(entry)) {
+      entry.scope.stop("task " + entry.task.taskId() + " ended; threads it started end with it");
+    }
+  }
+
+  /** Marks the task stopped and keeps its scope armed for a while; false if it already was. */
+  private boolean arm(Running entry) {
+    synchronized (entry) {
+      if (entry.stoppedAt != 0) return false;
+      entry.stoppedAt = System.currentTimeMillis();
+    }
+    synchronized (stoppedScopes) {
+      stoppedScopes.add(entry);
+    }
+    return true;
   }
 
   /** Answers the task with {@code error} (if nobody did), then stops its code. */
@@ -235,14 +264,8 @@ final class WorkerPool implements AutoCloseable {
     if (entry.answered.compareAndSet(false, true)) {
       answers.accept(TaskRunner.failure(entry.task, error));
     }
-    synchronized (entry) {
-      if (entry.stoppedAt != 0) return;
-      entry.stoppedAt = System.currentTimeMillis();
-    }
+    if (!arm(entry)) return;
     entry.scope.stop(error.message());
-    synchronized (stoppedScopes) {
-      stoppedScopes.add(entry);
-    }
     // Before the user's code starts, the stopped scope ends it at its first checkpoint; an
     // interrupt then would only break the function's compile (cached for every later task).
     synchronized (this) {
