@@ -15,6 +15,11 @@ public record ResultEnvelope(TaskResult result, byte[] binary) {
     return new ResultEnvelope(result, null);
   }
 
+  /** This envelope with what the task printed (null for a stream it printed nothing to). */
+  public ResultEnvelope withOutput(String stdout, String stderr) {
+    return new ResultEnvelope(result.withOutput(stdout, stderr), binary);
+  }
+
   public String taskId() {
     return result.taskId();
   }

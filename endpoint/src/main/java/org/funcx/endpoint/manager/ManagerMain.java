@@ -3,6 +3,7 @@ package org.funcx.endpoint.manager;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.funcx.jvm.ScopedStdio;
 
 /**
  * Entry point of a manager JVM: {@code --interchange tcp://HOST:PORT --workers N --prefetch P
@@ -27,6 +28,10 @@ public final class ManagerMain {
         Integer.parseInt(opts.getOrDefault("--prefetch", "0")),
         Long.parseLong(opts.getOrDefault("--heartbeat-ms", "2000")),
         Long.parseLong(opts.getOrDefault("--max-result-bytes", String.valueOf(256L << 20))));
+    // The manager's own log keeps the real stderr; then what tasks print goes to their results.
+    System.setProperty("org.slf4j.simpleLogger.cacheOutputStream", "true");
+    org.slf4j.LoggerFactory.getLogger(ManagerMain.class);
+    ScopedStdio.install();
     Manager manager = new Manager(options);
     Runtime.getRuntime().addShutdownHook(new Thread(manager::close, "funcx-manager-shutdown"));
     ManagerExit exit = manager.run();

@@ -122,7 +122,12 @@ final class TaskLedger {
     for (ResultEnvelope envelope : results) {
       TaskResult result = envelope.result();
       TaskRecord task = unfinished.get(result.taskId());
-      if (task == null || !task.endpointId().equals(link.endpointId)) continue;
+      if (task == null) {
+        completions.lateOutput(result.taskId(), link.endpointId, result.stdout(), result.stderr());
+        continue;
+      }
+      if (!task.endpointId().equals(link.endpointId)) continue;
+      task = task.withOutput(result.stdout(), result.stderr());
       if (envelope.binary() != null) {
         completions.succeedBinary(task, result.binaryFormat(), envelope.binary());
         forget(task);
