@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.funcx.core.model.FunctionSpec;
+import org.funcx.core.wire.ResultBatches;
 import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.core.wire.Messages.TaskSpec;
 
@@ -92,9 +93,12 @@ final class TaskBook {
     outbox.add(result);
   }
 
-  /** Results not yet sent on the current connection, up to {@code max}. */
+  /**
+   * Results not yet sent on the current connection, up to {@code max} and within the printed
+   * output one message may carry ({@link ResultBatches}).
+   */
   List<ResultEnvelope> takeOutbox(int max) {
-    int n = Math.min(max, outbox.size());
+    int n = ResultBatches.nextSize(outbox, 0, max);
     List<ResultEnvelope> batch = new ArrayList<>(outbox.subList(0, n));
     outbox.subList(0, n).clear();
     long now = System.currentTimeMillis();

@@ -10,6 +10,7 @@ import org.funcx.core.wire.Inbox;
 import org.funcx.core.wire.Mailbox;
 import org.funcx.core.wire.MessageType;
 import org.funcx.core.wire.Messages;
+import org.funcx.core.wire.ResultBatches;
 import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.core.wire.WireLimits;
 import org.funcx.core.wire.WireMessage;
@@ -153,8 +154,7 @@ public final class Manager implements AutoCloseable {
   private void sendResults() {
     List<ResultEnvelope> batch = new ArrayList<>();
     results.drain(batch::add);
-    for (int from = 0; from < batch.size(); from += 10_000) {
-      var part = batch.subList(from, Math.min(batch.size(), from + 10_000));
+    for (var part : ResultBatches.split(batch, 10_000)) { // printed output is budgeted too
       send(ResultEnvelope.pack(part, pool.meanRunMicros()));
       if (HopTrace.on()) part.forEach(r -> HopTrace.mark("6-manager-sent-result", r.taskId()));
     }
