@@ -24,7 +24,8 @@ public final class OutputTail {
   /** Index of the oldest kept byte; 0 until the ring is full and wraps. */
   private int start;
   private int size;
-  private long written;
+  /** Volatile so that {@link #isEmpty()}, asked once per task, takes no lock. */
+  private volatile long written;
 
   public OutputTail(int limit) {
     if (limit < 4) throw new IllegalArgumentException("an output limit of " + limit + " bytes");
@@ -73,7 +74,7 @@ public final class OutputTail {
     return written;
   }
 
-  public synchronized boolean isEmpty() {
+  public boolean isEmpty() {
     return written == 0;
   }
 
