@@ -134,6 +134,38 @@ class FuncxMagics(unittest.TestCase):
         self.assertEqual(self.ok("_fx.size()").result(), "1000")
         self.assertEqual(self.ok("_fx.get(9)").result(), "3025")
 
+    def test_what_a_function_prints_appears_in_the_cell_and_with_funcx_output(self):
+        self.ok('%%funcx function shout\n'
+                'String shout(String word) {\n'
+                '  System.out.println("saying " + word);\n'
+                '  System.err.println("careful with " + word);\n'
+                '  return word.toUpperCase();\n'
+                '}')
+        execution = self.ok('%funcx run shout("hey")')
+        self.assertEqual(execution.result(), "HEY")
+        self.assertEqual(self.streamed(execution, "stdout"), "saying hey\n")
+        self.assertEqual(self.streamed(execution, "stderr"), "careful with hey\n")
+        tasks = self.ok("%funcx tasks").result("text/html")
+        task_id = re.findall(r"<tr><td>([0-9a-f-]{36})</td><td>shout</td>", tasks)[-1]
+        again = self.ok(f"%funcx output {task_id}")
+        self.assertEqual(self.streamed(again, "stdout"), "saying hey\n")
+        self.assertEqual(self.streamed(again, "stderr"), "careful with hey\n")
+        self.ok("%funcx run sumOfCubes(1)")
+        tasks = self.ok("%funcx tasks").result("text/html")
+        quiet_id = re.findall(r"<tr><td>([0-9a-f-]{36})</td><td>sumOfCubes</td>", tasks)[-1]
+        self.assertIn("printed nothing",
+                      self.streamed(self.ok(f"%funcx output {quiet_id}"), "stdout"))
+        # a map's table has an output column: first line, size and where to see all of it
+        html = self.ok('%%funcx map shout\n"a"\n"b"').result("text/html")
+        self.assertIn("<th>output</th>", html)
+        self.assertIn("saying a (2 lines, 24 bytes; %funcx output ", html)
+        self.assertIn("saying b (2 lines, 24 bytes; %funcx output ", html)
+
+    @staticmethod
+    def streamed(execution, name):
+        return "".join(m["content"]["text"] for m in execution.of_type("stream")
+                       if m["content"]["name"] == name)
+
     def test_a_remote_exception_shows_the_remote_stack_trace(self):
         self.ok("long explode(long x) {\n  long zero = x - x;\n  return x / zero;\n}")
         self.ok("%funcx register explode")

@@ -8,13 +8,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import org.funcx.client.FuncXClient;
 import org.funcx.client.TaskFailedException;
+import org.funcx.client.TaskFuture;
 import org.funcx.client.TaskOptions;
 import org.funcx.core.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Runs a function once and prints its result as JSON. */
+/**
+ * Runs a function once and prints its result as JSON; what the function printed goes to standard
+ * error, labelled.
+ */
 @Command(name = "run", description = "Run a function once: funcx run FUNCTION_ID [JSON_ARG...]")
 final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FUNCTION_ID") String functionId;
@@ -31,7 +35,13 @@ final class RunCommand implements Callable<Integer> {
     TaskOptions options = new TaskOptions(
         timeout == null ? null : Duration.ofMillis(Math.round(timeout * 1000)), cache);
     try (var executor = client.executor(Targets.endpointId(endpoint))) {
-      Object result = executor.submit(client.function(functionId), options, values.toArray()).get();
+      TaskFuture task = executor.submit(client.function(functionId), options, values.toArray());
+      Object result;
+      try {
+        result = task.get();
+      } finally { // what it printed comes first, then its value or its error
+        TaskOutputPrinter.print(System.err, task.status());
+      }
       if (result instanceof org.funcx.arrow.ArrowTable table) {
         try (table) { // a table result prints as a table, not as the Java object's fields
           System.out.println(org.funcx.arrow.TableRenderer.text(table,

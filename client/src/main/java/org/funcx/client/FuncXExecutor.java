@@ -27,19 +27,23 @@ public final class FuncXExecutor implements AutoCloseable {
     return endpointId;
   }
 
-  /** Runs {@code function(args...)} once. */
-  public CompletableFuture<Object> submit(RegisteredFunction function, Object... args) {
+  /**
+   * Runs {@code function(args...)} once. The future's {@link TaskFuture#status()} then has what
+   * the function printed.
+   */
+  public TaskFuture submit(RegisteredFunction function, Object... args) {
     return submit(function, TaskOptions.DEFAULT, args);
   }
 
-  public CompletableFuture<Object> submit(RegisteredFunction function, TaskOptions options,
+  public TaskFuture submit(RegisteredFunction function, TaskOptions options,
       Object... args) {
-    return map(function, List.of(List.of(args)), options).get(0);
+    return TaskFuture.of(map(function, List.of(List.of(args)), options).get(0));
   }
 
   /**
    * Runs the function once per input, all in one request. An input that is a {@link List} is the
-   * argument list of its call; any other input is the single argument.
+   * argument list of its call; any other input is the single argument. Each future is a
+   * {@link TaskFuture} ({@link TaskFuture#of} gives its task id and final status).
    */
   public List<CompletableFuture<Object>> map(RegisteredFunction function, List<?> inputs) {
     return map(function, inputs, TaskOptions.DEFAULT);
@@ -49,7 +53,7 @@ public final class FuncXExecutor implements AutoCloseable {
       TaskOptions options) {
     Submission submission = client.submit(function.id(), endpointId, inputs, options);
     List<CompletableFuture<Object>> futures = new ArrayList<>(inputs.size());
-    for (int i = 0; i < inputs.size(); i++) futures.add(new CompletableFuture<>());
+    for (String taskId : submission.taskIds()) futures.add(new TaskFuture(taskId));
     results.expect(submission.groupId(), submission.taskIds(), futures, function.returnType());
     return futures;
   }
@@ -63,7 +67,7 @@ public final class FuncXExecutor implements AutoCloseable {
       TaskOptions options) {
     Submission submission = client.submit(function.id(), endpointId, inputs, options);
     List<CompletableFuture<Object>> futures = new ArrayList<>(inputs.size());
-    for (int i = 0; i < inputs.size(); i++) futures.add(new CompletableFuture<>());
+    for (String taskId : submission.taskIds()) futures.add(new TaskFuture(taskId));
     results.expect(submission.groupId(), submission.taskIds(), futures, function.returnType());
     return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
         .handle((ignored, e) -> outcomes(submission.taskIds(), futures))

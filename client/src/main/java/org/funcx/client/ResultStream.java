@@ -121,6 +121,7 @@ final class ResultStream implements AutoCloseable {
     if (!status.state().isTerminal()) return;
     Pending p = pending.remove(status.taskId());
     if (p == null) return;
+    if (p.future() instanceof TaskFuture task) task.finished(status);
     if (status.state() == TaskState.SUCCESS && status.resultFormat() != null) {
       fetcher.execute(() -> {
         try {

@@ -24,7 +24,8 @@ final class TaskStatusJson {
         TaskState.fromWireName(o.get("status").getAsString()), text(o, "task_group_id"),
         text(o, "function_id"), text(o, "endpoint_id"), o.get("result"), error,
         o.has("completed_at") ? o.get("completed_at").getAsLong() : 0, text(o, "result_format"),
-        o.has("result_size") ? o.get("result_size").getAsLong() : 0);
+        o.has("result_size") ? o.get("result_size").getAsLong() : 0, text(o, "stdout"),
+        text(o, "stderr"));
   }
 
   /**
@@ -43,6 +44,8 @@ final class TaskStatusJson {
     long completed = 0;
     String format = null;
     long size = 0;
+    String stdout = null;
+    String stderr = null;
     in.beginObject();
     while (in.hasNext()) {
       switch (in.nextName()) {
@@ -55,6 +58,8 @@ final class TaskStatusJson {
         case "completed_at" -> completed = in.nextLong();
         case "result_format" -> format = text(in);
         case "result_size" -> size = in.nextLong();
+        case "stdout" -> stdout = text(in);
+        case "stderr" -> stderr = text(in);
         case "error" -> {
           JsonElement e = JsonParser.parseReader(in);
           if (e.isJsonObject()) error = error(e.getAsJsonObject());
@@ -67,7 +72,7 @@ final class TaskStatusJson {
       throw new JsonParseException("a task document without task_id or status");
     }
     return new TaskStatus(taskId, state, group, function, endpoint, result, error, completed,
-        format, size);
+        format, size, stdout, stderr);
   }
 
   private static TaskError error(JsonObject e) {

@@ -36,6 +36,8 @@ public final class StopScope implements AutoCloseable {
   private final AtomicInteger threadsStarted = new AtomicInteger();
   private volatile String reason;
   private volatile boolean closed;
+  /** Where {@link ScopedStdio} sends what the scope's threads print; null: not captured. */
+  private volatile CapturedOutput output;
 
   /** @param name what the scope is, for messages: "task 0190…", "cell 12" */
   public StopScope(String name) {
@@ -83,6 +85,21 @@ public final class StopScope implements AutoCloseable {
 
   public String name() {
     return name;
+  }
+
+  /** Captures what this scope's threads print into {@code capture} (see {@link ScopedStdio}). */
+  public void captureOutput(CapturedOutput capture) {
+    this.output = capture;
+  }
+
+  /** Where this scope's printed output goes, or null when it is not captured. */
+  public CapturedOutput output() {
+    return output;
+  }
+
+  /** The calling thread's scope (its own or the one it inherited), or null. */
+  public static StopScope current() {
+    return CURRENT.get();
   }
 
   /**

@@ -10,6 +10,7 @@ import org.funcx.magics.commands.CancelCommand;
 import org.funcx.magics.commands.ConnectCommand;
 import org.funcx.magics.commands.EndpointsCommand;
 import org.funcx.magics.commands.FunctionCommand;
+import org.funcx.magics.commands.OutputCommand;
 import org.funcx.magics.commands.MapCommand;
 import org.funcx.magics.commands.RegisterCommand;
 import org.funcx.magics.commands.ResultCommand;
@@ -33,7 +34,7 @@ public final class FuncxMagicsProvider implements MagicsProvider {
         new UseCommand(session),
         new RegisterCommand(registrar), new RunCommand(session, registrar),
         new TasksCommand(session), new StatusCommand(session), new ResultCommand(session),
-        new CancelCommand(session), new FunctionCommand(registrar),
+        new CancelCommand(session), new OutputCommand(session), new FunctionCommand(registrar),
         new MapCommand(session, registrar)));
     registry.lineMagic("funcx", magic).cellMagic("funcx", magic);
     FuncX.install(session);

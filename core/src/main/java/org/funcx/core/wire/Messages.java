@@ -38,11 +38,22 @@ public final class Messages {
   /**
    * Exactly one of {@code resultJson}, a binary result and {@code error} is set. A binary result
    * (e.g. an Arrow table) travels as an extra frame of the message, at {@code binaryFrame}; see
-   * {@link ResultEnvelope}.
+   * {@link ResultEnvelope}. {@code stdout} and {@code stderr} are what the task printed (the
+   * bounded tail the worker kept), null when it printed nothing, whatever the outcome.
    */
   @JsonAdapter(TaskRecordAdapters.ResultFactory.class)
   public record TaskResult(String taskId, String resultJson, TaskError error, String binaryFormat,
-      int binaryFrame) {
+      int binaryFrame, String stdout, String stderr) {
+    public TaskResult(String taskId, String resultJson, TaskError error, String binaryFormat,
+        int binaryFrame) {
+      this(taskId, resultJson, error, binaryFormat, binaryFrame, null, null);
+    }
+
+    /** This result with what the task printed (null for a stream it printed nothing to). */
+    public TaskResult withOutput(String out, String err) {
+      return new TaskResult(taskId, resultJson, error, binaryFormat, binaryFrame, out, err);
+    }
+
     public static TaskResult success(String taskId, String resultJson) {
       return new TaskResult(taskId, resultJson, null, null, -1);
     }
@@ -52,7 +63,7 @@ public final class Messages {
     }
 
     TaskResult inFrame(int frame) {
-      return new TaskResult(taskId, resultJson, error, binaryFormat, frame);
+      return new TaskResult(taskId, resultJson, error, binaryFormat, frame, stdout, stderr);
     }
 
     public boolean succeeded() {

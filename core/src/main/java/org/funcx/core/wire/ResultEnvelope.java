@@ -15,14 +15,19 @@ public record ResultEnvelope(TaskResult result, byte[] binary) {
     return new ResultEnvelope(result, null);
   }
 
+  /** This envelope with what the task printed (null for a stream it printed nothing to). */
+  public ResultEnvelope withOutput(String stdout, String stderr) {
+    return new ResultEnvelope(result.withOutput(stdout, stderr), binary);
+  }
+
   public String taskId() {
     return result.taskId();
   }
 
   /**
    * What this result adds to a RESULTS message, for {@link WireLimits#RESULT_BATCH_BYTES}: its
-   * text (JSON result, error message and details, counted in chars as task arguments are) and
-   * binary payload, plus 256 for the id and field names.
+   * text (JSON result, error message and details, printed output; counted in chars as task
+   * arguments are) and binary payload, plus 256 for the id and field names.
    */
   public long weightBytes() {
     long bytes = 256L + (binary == null ? 0 : binary.length);
@@ -30,26 +35,7 @@ public record ResultEnvelope(TaskResult result, byte[] binary) {
     if (result.error() != null) {
       bytes += result.error().message().length() + result.error().details().length();
     }
-    return bytes;
-  }
-
-  /**
-   * How many results from {@code from} on go into the next message: at most {@code maxCount} and
-   * {@link WireLimits#RESULT_BATCH_BYTES} of {@link #weightBytes()}, but at least one.
-   */
-  public static int nextBatchSize(List<ResultEnvelope> results, int from, int maxCount) {
-    return nextBatchSize(results, from, maxCount, WireLimits.RESULT_BATCH_BYTES);
-  }
-
-  static int nextBatchSize(List<ResultEnvelope> results, int from, int maxCount, long maxBytes) {
-    int n = 0;
-    long bytes = 0;
-    while (from + n < results.size() && n < maxCount) {
-      bytes += results.get(from + n).weightBytes();
-      if (n > 0 && bytes > maxBytes) break;
-      n++;
-    }
-    return n;
+    return bytes + ResultBatches.outputChars(this);
   }
 
   public static WireMessage pack(List<ResultEnvelope> batch, long meanTaskMicros) {

@@ -88,6 +88,8 @@ final class TaskRecordAdapters {
       }
       string(out, "binaryFormat", r.binaryFormat());
       out.name("binaryFrame").value(r.binaryFrame());
+      string(out, "stdout", r.stdout());
+      string(out, "stderr", r.stderr());
       out.endObject();
     }
 
@@ -98,6 +100,8 @@ final class TaskRecordAdapters {
       TaskError error = null;
       String format = null;
       long frame = 0;
+      String stdout = null;
+      String stderr = null;
       in.beginObject();
       while (in.hasNext()) {
         switch (in.nextName()) {
@@ -106,12 +110,14 @@ final class TaskRecordAdapters {
           case "error" -> error = errors.read(in);
           case "binaryFormat" -> format = string(in);
           case "binaryFrame" -> frame = number(in);
+          case "stdout" -> stdout = string(in);
+          case "stderr" -> stderr = string(in);
           default -> in.skipValue();
         }
       }
       in.endObject();
       if (frame != (int) frame) throw new JsonSyntaxException("binaryFrame out of range: " + frame);
-      return new TaskResult(taskId, result, error, format, (int) frame);
+      return new TaskResult(taskId, result, error, format, (int) frame, stdout, stderr);
     }
   }
 

@@ -24,7 +24,7 @@ class ResultBatchTest {
   private static List<Integer> split(List<ResultEnvelope> results, int maxCount, long maxBytes) {
     List<Integer> sizes = new ArrayList<>();
     for (int from = 0, n; from < results.size(); from += n) {
-      n = ResultEnvelope.nextBatchSize(results, from, maxCount, maxBytes);
+      n = ResultBatches.nextSize(results, from, maxCount, maxBytes);
       sizes.add(n);
     }
     return sizes;
@@ -66,7 +66,7 @@ class ResultBatchTest {
     // 2 MiB + 256 each: seven fit in 16 MiB, the eighth would cross
     List<Integer> sizes = new ArrayList<>();
     for (int from = 0, n; from < results.size(); from += n) {
-      n = ResultEnvelope.nextBatchSize(results, from, 10_000);
+      n = ResultBatches.nextSize(results, from, 10_000);
       sizes.add(n);
       WireMessage message = ResultEnvelope.pack(results.subList(from, from + n), 1);
       long carried = message.blobs().stream().mapToLong(b -> b.length).sum();

@@ -4,9 +4,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.funcx.core.model.FunctionSpec;
+import org.funcx.core.wire.ResultBatches;
 import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.core.wire.Messages.TaskSpec;
 
@@ -24,6 +26,12 @@ final class TaskBook {
   private final List<ResultEnvelope> outbox = new ArrayList<>();
   /** When each unacknowledged result was last sent, in sending order. */
   private final LinkedHashMap<String, Long> sentAt = new LinkedHashMap<>();
+  /**
+   * Tasks the service cancelled: their managers' answers are not results any more, but they
+   * bring what the task printed before it stopped, which the service keeps. Oldest age out.
+   */
+  private final LinkedHashSet<String> cancelled = new LinkedHashSet<>();
+  private static final int MAX_CANCELLED_KEPT = 10_000;
 
   /** Accepts a task unless it is already here (a redelivery); returns whether it was new. */
   boolean accept(TaskSpec task) {
@@ -66,24 +74,32 @@ final class TaskBook {
   }
 
   void cancel(String taskId) {
-    known.remove(taskId);
+    if (known.remove(taskId) != null) {
+      cancelled.add(taskId);
+      if (cancelled.size() > MAX_CANCELLED_KEPT) cancelled.remove(cancelled.iterator().next());
+    }
     attempts.remove(taskId);
   }
 
   /** Records a result to send; ignores results of tasks already answered. */
   void complete(ResultEnvelope result) {
-    if (known.remove(result.taskId()) == null) return;
+    if (known.remove(result.taskId()) == null) {
+      boolean printed = result.result().stdout() != null || result.result().stderr() != null;
+      if (!cancelled.remove(result.taskId()) || !printed) return;
+      // a cancelled task's answer: sent for what it printed (the service keeps only that)
+    }
     attempts.remove(result.taskId());
     unacknowledged.put(result.taskId(), result);
     outbox.add(result);
   }
 
   /**
-   * Results not yet sent on the current connection, up to {@code max} and {@link
-   * org.funcx.core.wire.WireLimits#RESULT_BATCH_BYTES} (at least one).
+   * Results not yet sent on the current connection, up to {@code max}, {@link
+   * org.funcx.core.wire.WireLimits#RESULT_BATCH_BYTES} and the printed output one message may
+   * carry ({@link ResultBatches}); at least one.
    */
   List<ResultEnvelope> takeOutbox(int max) {
-    int n = ResultEnvelope.nextBatchSize(outbox, 0, max);
+    int n = ResultBatches.nextSize(outbox, 0, max);
     List<ResultEnvelope> batch = new ArrayList<>(outbox.subList(0, n));
     outbox.subList(0, n).clear();
     long now = System.currentTimeMillis();

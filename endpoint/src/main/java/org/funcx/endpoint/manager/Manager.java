@@ -10,6 +10,7 @@ import org.funcx.core.wire.Inbox;
 import org.funcx.core.wire.Mailbox;
 import org.funcx.core.wire.MessageType;
 import org.funcx.core.wire.Messages;
+import org.funcx.core.wire.ResultBatches;
 import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.core.wire.WireLimits;
 import org.funcx.core.wire.WireMessage;
@@ -155,14 +156,12 @@ public final class Manager implements AutoCloseable {
   private void sendResults() {
     List<ResultEnvelope> batch = new ArrayList<>();
     results.drain(batch::add);
-    int messages = 0;
-    for (int from = 0, n; from < batch.size(); from += n, messages++) {
-      n = ResultEnvelope.nextBatchSize(batch, from, RESULTS_PER_MESSAGE);
-      var part = batch.subList(from, from + n);
+    List<List<ResultEnvelope>> parts = ResultBatches.split(batch, RESULTS_PER_MESSAGE);
+    for (var part : parts) {
       send(ResultEnvelope.pack(part, pool.meanRunMicros()));
       if (HopTrace.on()) part.forEach(r -> HopTrace.mark("6-manager-sent-result", r.taskId()));
     }
-    if (messages > 1) log.debug("{} results sent in {} messages", batch.size(), messages);
+    if (parts.size() > 1) log.debug("{} results sent in {} messages", batch.size(), parts.size());
   }
 
   private void send(WireMessage message) {

@@ -3,6 +3,7 @@ package org.funcx.endpoint.manager;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.funcx.jvm.ScopedStdio;
 import org.funcx.jvm.StoppedError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,12 @@ import org.slf4j.LoggerFactory;
  * --block-id B --heartbeat-ms H --max-result-bytes M}. Providers start it; people rarely do.
  */
 public final class ManagerMain {
+  static {
+    // Before the first logger: slf4j-simple then keeps the real stderr for the manager's own log,
+    // and what tasks print once ScopedStdio is installed goes to their results, not the log.
+    System.setProperty("org.slf4j.simpleLogger.cacheOutputStream", "true");
+  }
+
   private static final Logger log = LoggerFactory.getLogger(ManagerMain.class);
 
   private ManagerMain() {}
@@ -33,6 +40,7 @@ public final class ManagerMain {
         Long.parseLong(opts.getOrDefault("--heartbeat-ms", "2000")),
         Long.parseLong(opts.getOrDefault("--max-result-bytes", String.valueOf(256L << 20))));
     Thread.setDefaultUncaughtExceptionHandler(ManagerMain::uncaught);
+    ScopedStdio.install();
     Manager manager = new Manager(options);
     Runtime.getRuntime().addShutdownHook(new Thread(manager::close, "funcx-manager-shutdown"));
     ManagerExit exit = manager.run();

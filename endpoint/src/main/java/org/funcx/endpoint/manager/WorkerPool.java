@@ -16,6 +16,7 @@ import org.funcx.core.model.ErrorKind;
 import org.funcx.core.model.TaskError;
 import org.funcx.core.wire.Messages.TaskSpec;
 import org.funcx.core.wire.ResultEnvelope;
+import org.funcx.jvm.CapturedOutput;
 import org.funcx.jvm.StopScope;
 import org.funcx.jvm.StoppedError;
 import org.slf4j.Logger;
@@ -68,6 +69,7 @@ final class WorkerPool implements AutoCloseable {
   private static final class Running {
     final TaskSpec task;
     final StopScope scope;
+    final CapturedOutput printed;
     /** Set when the user's code starts; until then no timeout runs. */
     volatile long deadline = Long.MAX_VALUE;
     final AtomicBoolean answered = new AtomicBoolean();
@@ -79,6 +81,7 @@ final class WorkerPool implements AutoCloseable {
     Running(TaskSpec task) {
       this.task = task;
       this.scope = new StopScope("task " + task.taskId());
+      this.printed = PrintedOutput.captureFor(scope);
     }
 
     void startClock() {
@@ -221,7 +224,9 @@ final class WorkerPool implements AutoCloseable {
         result = TaskRunner.failure(task, TaskError.of(ErrorKind.REMOTE_EXCEPTION,
             "task " + task.taskId() + " was interrupted by something other than its timeout"));
       }
-      if (result != null && entry.answered.compareAndSet(false, true)) answers.accept(result);
+      if (result != null && entry.answered.compareAndSet(false, true)) {
+        answers.accept(PrintedOutput.attach(result, entry.printed));
+      }
       // Not busy only once answered: a manager that sees no busy worker has every answer.
       synchronized (this) { // with stop(): no interrupt meant for this task reaches the next one
         if (running.remove(self, entry)) busy.decrementAndGet();
@@ -262,7 +267,7 @@ final class WorkerPool implements AutoCloseable {
   /** Answers the task with {@code error} (if nobody did), then stops its code. */
   private void stop(Thread thread, Running entry, TaskError error) {
     if (entry.answered.compareAndSet(false, true)) {
-      answers.accept(TaskRunner.failure(entry.task, error));
+      answers.accept(PrintedOutput.attach(TaskRunner.failure(entry.task, error), entry.printed));
     }
     if (!arm(entry)) return;
     entry.scope.stop(error.message());

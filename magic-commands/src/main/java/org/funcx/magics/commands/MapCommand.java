@@ -95,7 +95,7 @@ public final class MapCommand implements Subcommand {
 
   private Html results(ParsedArgs parsed, String name, RegisteredFunction function,
       EndpointInfo endpoint, List<String> ids, Map<String, TaskStatus> statuses) {
-    HtmlTable table = new HtmlTable("#", "task id", "status", "value / error");
+    HtmlTable table = new HtmlTable("#", "task id", "status", "value / error", "output");
     List<Object> values = new ArrayList<>(ids.size());
     int failed = 0;
     for (int i = 0; i < ids.size(); i++) {
@@ -104,7 +104,7 @@ public final class MapCommand implements Subcommand {
       if (!ok) failed++;
       values.add(ok ? JsonValues.decode(status.result(), function.returnType()) : null);
       table.row(i + 1, ids.get(i), status.state().wireName(),
-          TaskOutcomes.summary(status, function.returnType()));
+          TaskOutcomes.summary(status, function.returnType()), PrintedOutput.summary(status));
     }
     CommonOptions.storeResult(session.context(), parsed, usage(), values);
     table.caption(name + " over " + ids.size() + " input(s) on " + endpoint.name() + ": "

@@ -16,7 +16,8 @@ import org.funcx.magics.remote.ResultWaiter;
 
 /**
  * {@code %funcx run NAME(ARGS...)}: runs a function once on the endpoint and shows its value. The
- * arguments are Java expressions evaluated in the notebook; the value lands in {@code _fx}.
+ * arguments are Java expressions evaluated in the notebook; the value lands in {@code _fx}. What
+ * the function printed appears in the cell's stdout and stderr once the task has finished.
  */
 public final class RunCommand implements Subcommand {
   private static final ArgSpec SPEC = ArgSpec.positional(1, 1).withFlags("--cache")
@@ -56,6 +57,7 @@ public final class RunCommand implements Subcommand {
         Collections.singletonList(arguments), options);
     TaskStatus status = new ResultWaiter(session, endpoint, ResultWaiter.OnInterrupt.CANCEL)
         .await(ids, (finished, failed, total, elapsed) -> { }).get(ids.get(0));
+    PrintedOutput.stream(status); // before the value or the error, as it happened
     Object value = TaskOutcomes.valueOrThrow(session, call.name(), status, function.returnType());
     CommonOptions.storeResult(session.context(), parsed, usage(), value);
     return value;

@@ -36,6 +36,9 @@ final class TaskJson {
       out.name("details").value(task.error().details());
       out.endObject();
     }
+    // Left out when nothing was printed (or the task never reached a worker).
+    if (task.stdout() != null) out.name("stdout").value(task.stdout());
+    if (task.stderr() != null) out.name("stderr").value(task.stderr());
     out.endObject();
   }
 

@@ -123,7 +123,14 @@ final class TaskLedger {
     for (ResultEnvelope envelope : results) {
       TaskResult result = envelope.result();
       TaskRecord task = unfinished.get(result.taskId());
-      if (task == null || !task.endpointId().equals(link.endpointId)) continue;
+      String stdout = PrintedOutputLimit.clip(result.stdout());
+      String stderr = PrintedOutputLimit.clip(result.stderr());
+      if (task == null) {
+        completions.lateOutput(result.taskId(), link.endpointId, stdout, stderr);
+        continue;
+      }
+      if (!task.endpointId().equals(link.endpointId)) continue;
+      task = task.withOutput(stdout, stderr);
       if (envelope.binary() != null) {
         completions.succeedBinary(task, result.binaryFormat(), envelope.binary());
         forget(task);

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.funcx.core.model.ErrorKind;
 import org.funcx.core.model.FunctionSpec;
 import org.funcx.core.model.TaskError;
+import org.funcx.core.model.TaskState;
 
 /**
  * Turns outcomes into durable terminal records: store, memoize, commit, then drop the live state
@@ -20,6 +21,8 @@ public final class TaskCompletions {
   private final Consumer<List<TaskRecord>> listener;
   private final UnfinishedTaskQuotas quotas;
   private final List<TaskRecord> pending = new ArrayList<>();
+  /** Late output was put since the last commit. */
+  private boolean unpublished;
 
   public TaskCompletions(TaskStore store, LiveTaskStates live, FunctionCatalog functions,
       Consumer<List<TaskRecord>> listener, UnfinishedTaskQuotas quotas) {
@@ -64,6 +67,23 @@ public final class TaskCompletions {
     pending.add(done);
   }
 
+  /**
+   * Keeps what a task printed when its worker's answer comes after the service ended it: a task
+   * cancelled here while it ran ends at once, and its worker's {@code cancelled} answer brings
+   * what it printed before it stopped. Only a cancelled record of that endpoint without output
+   * takes it; anything else (duplicates, strangers) is ignored.
+   */
+  public void lateOutput(String taskId, String endpointId, String stdout, String stderr) {
+    if (stdout == null && stderr == null) return;
+    TaskRecord done = store.get(taskId);
+    if (done == null || done.state() != TaskState.CANCELLED || done.hasOutput()
+        || !done.endpointId().equals(endpointId)) {
+      return;
+    }
+    store.put(done.withOutput(stdout, stderr));
+    unpublished = true;
+  }
+
   public void fail(TaskRecord task, TaskError error) {
     TaskRecord done = task.failed(error, System.currentTimeMillis());
     store.put(done);
@@ -76,7 +96,12 @@ public final class TaskCompletions {
    * to take the tasks back as unfinished.
    */
   public void commit() {
-    if (pending.isEmpty()) return;
+    if (pending.isEmpty()) {
+      if (unpublished) store.commit(); // late output: nothing new to publish
+      unpublished = false;
+      return;
+    }
+    unpublished = false;
     List<TaskRecord> done = List.copyOf(pending);
     pending.clear();
     store.commit();

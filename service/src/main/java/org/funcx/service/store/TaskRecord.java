@@ -13,6 +13,10 @@ import org.funcx.core.model.TaskState;
  * @param resultFormat set when the task succeeded with a binary result (e.g. {@code arrow}),
  *     whose bytes the {@link TaskStore} keeps beside the record
  * @param resultSize bytes of the binary result
+ * @param stdout what the task printed to {@code System.out} (the last 1 MiB the worker kept, with a
+ *     marker when more was dropped); null when it printed nothing or finished without a worker
+ *     answer (records stored before output was kept have none either)
+ * @param stderr the same for {@code System.err}
  */
 public record TaskRecord(
     String taskId,
@@ -28,13 +32,15 @@ public record TaskRecord(
     String resultJson,
     TaskError error,
     String resultFormat,
-    long resultSize) {
+    long resultSize,
+    String stdout,
+    String stderr) {
 
   public static TaskRecord submitted(
       String taskId, String groupId, String functionId, String endpointId, String argsJson,
       boolean cacheable, long timeoutMillis, long now) {
     return new TaskRecord(taskId, groupId, functionId, endpointId, argsJson, cacheable,
-        timeoutMillis, TaskState.WAITING_FOR_ENDPOINT, now, 0, null, null, null, 0);
+        timeoutMillis, TaskState.WAITING_FOR_ENDPOINT, now, 0, null, null, null, 0, null, null);
   }
 
   public TaskRecord succeeded(String result, long now) {
@@ -43,7 +49,20 @@ public record TaskRecord(
 
   public TaskRecord succeededBinary(String format, long size, long now) {
     return new TaskRecord(taskId, groupId, functionId, endpointId, argsJson, cacheable,
-        timeoutMillis, TaskState.SUCCESS, createdAtMillis, now, null, null, format, size);
+        timeoutMillis, TaskState.SUCCESS, createdAtMillis, now, null, null, format, size, stdout,
+        stderr);
+  }
+
+  /** This record with what the task printed; its outcome is kept. */
+  public TaskRecord withOutput(String out, String err) {
+    return new TaskRecord(taskId, groupId, functionId, endpointId, argsJson, cacheable,
+        timeoutMillis, state, createdAtMillis, completedAtMillis, resultJson, error, resultFormat,
+        resultSize, out, err);
+  }
+
+  /** True when the record carries printed output. */
+  public boolean hasOutput() {
+    return stdout != null || stderr != null;
   }
 
   public TaskRecord failed(TaskError failure, long now) {
@@ -54,6 +73,6 @@ public record TaskRecord(
 
   private TaskRecord withOutcome(TaskState terminal, String result, TaskError failure, long now) {
     return new TaskRecord(taskId, groupId, functionId, endpointId, argsJson, cacheable,
-        timeoutMillis, terminal, createdAtMillis, now, result, failure, null, 0);
+        timeoutMillis, terminal, createdAtMillis, now, result, failure, null, 0, stdout, stderr);
   }
 }

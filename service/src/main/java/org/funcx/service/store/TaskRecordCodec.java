@@ -14,7 +14,8 @@ import org.funcx.core.model.TaskState;
  * these per task twice (submit, completion), so it avoids JSON. Version byte first for evolution.
  */
 final class TaskRecordCodec {
-  private static final byte VERSION = 2;
+  /** 3 added stdout and stderr; older records read with neither. */
+  private static final byte VERSION = 3;
 
   private TaskRecordCodec() {}
 
@@ -24,7 +25,7 @@ final class TaskRecordCodec {
         utf8(r.groupId()), utf8(r.functionId()), utf8(r.endpointId()), utf8(r.argsJson()),
         utf8(r.resultJson()), utf8(e == null ? null : e.kind().name()),
         utf8(e == null ? null : e.message()), utf8(e == null ? null : e.details()),
-        utf8(r.resultFormat())};
+        utf8(r.resultFormat()), utf8(r.stdout()), utf8(r.stderr())};
     int size = 1 + 1 + 8 + 1 + 8 + 8 + 8;
     for (byte[] b : strings) size += 4 + (b == null ? 0 : b.length);
     if (e == null) size -= 8; // message and details are written only with an error kind
@@ -49,6 +50,8 @@ final class TaskRecordCodec {
     }
     out.string(strings[8]);
     out.putLong(r.resultSize());
+    out.string(strings[9]);
+    out.string(strings[10]);
     return out.bytes;
   }
 
@@ -113,8 +116,10 @@ final class TaskRecordCodec {
           kind == null ? null : new TaskError(ErrorKind.valueOf(kind), readString(in), readString(in));
       String format = version >= 2 ? readString(in) : null;
       long size = version >= 2 ? in.readLong() : 0;
+      String stdout = version >= 3 ? readString(in) : null;
+      String stderr = version >= 3 ? readString(in) : null;
       return new TaskRecord(taskId, group, function, endpoint, args, cacheable, timeout, state,
-          created, completed, result, error, format, size);
+          created, completed, result, error, format, size, stdout, stderr);
     } catch (IOException e) {
       throw new UncheckedIOException("corrupt record for task " + taskId, e);
     }

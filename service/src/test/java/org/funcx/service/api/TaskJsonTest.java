@@ -37,4 +37,20 @@ class TaskJsonTest {
       assertThat(JsonText.isOneValue(bad)).as(bad).isFalse();
     }
   }
+
+  @Test
+  void printed_output_is_in_stdout_and_stderr_and_left_out_when_nothing_was_printed() {
+    TaskRecord printed = TaskRecord.submitted("t", "g", "f", "e", "[]", false, 0, 1)
+        .withOutput("line 1\n", null).failed(org.funcx.core.model.TaskError.of(
+            org.funcx.core.model.ErrorKind.REMOTE_EXCEPTION, "boom"), 2);
+    JsonObject doc = JsonParser.parseString(TaskJson.document(out -> TaskJson.write(out, printed,
+        TaskState.FAILED))).getAsJsonObject();
+    assertThat(doc.get("stdout").getAsString()).isEqualTo("line 1\n");
+    assertThat(doc.has("stderr")).isFalse();
+    TaskRecord quiet = TaskRecord.submitted("t", "g", "f", "e", "[]", false, 0, 1).succeeded("1", 2);
+    JsonObject quietDoc = JsonParser.parseString(TaskJson.document(out -> TaskJson.write(out,
+        quiet, TaskState.SUCCESS))).getAsJsonObject();
+    assertThat(quietDoc.has("stdout")).isFalse();
+    assertThat(quietDoc.has("stderr")).isFalse();
+  }
 }
