@@ -30,6 +30,8 @@ import org.funcx.core.json.Json;
  * For running many calls and getting results as futures, use {@link #executor(String)}.
  */
 public final class FuncXClient implements AutoCloseable {
+  /** Attempts of a request the service refuses for momentary load (429), about 3.5 s of pauses. */
+  static final int BUSY_RETRIES = 8;
   private final String baseUrl;
   private final HttpClient http;
   private final Credentials credentials;
@@ -330,8 +332,33 @@ public final class FuncXClient implements AutoCloseable {
     return credentials.accessToken();
   }
 
-  /** Calls the API; a 401 drops the cached token and retries once with a fresh one. */
+  /**
+   * Calls the API; a 401 drops the cached token and retries once with a fresh one. A 429 for
+   * momentary load (too many requests at once from this address, or per second) is retried after
+   * a growing pause: the service refused it before doing anything, so the retry is safe. A
+   * quota or sign-in 429 is the caller's to handle.
+   */
   JsonElement call(String method, String path, JsonElement body) {
+    long pauseMillis = 50;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return callAuthorized(method, path, body);
+      } catch (FuncXException e) {
+        boolean momentary = e.status() == 429 && ("too_many_concurrent_requests".equals(e.code())
+            || "rate_limited".equals(e.code()));
+        if (!momentary || attempt == BUSY_RETRIES) throw e;
+      }
+      try {
+        Thread.sleep(pauseMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new FuncXException(0, "interrupted", "interrupted while calling " + path, e);
+      }
+      pauseMillis = Math.min(1_000, pauseMillis * 2);
+    }
+  }
+
+  private JsonElement callAuthorized(String method, String path, JsonElement body) {
     try {
       return callOnce(method, path, body);
     } catch (FuncXException e) {
