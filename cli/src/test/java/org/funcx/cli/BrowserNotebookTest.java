@@ -116,9 +116,10 @@ class BrowserNotebookTest {
     for (long n : List.of(1L, 10L, 100L)) {
       List<WebElement> row = table.findElements(By.xpath(".//tr[td[1][normalize-space()='" + n
           + "']]/td"));
-      assertThat(row).as("table row for input %d", n).hasSize(4);
+      assertThat(row).as("table row for input %d", n).hasSize(5);
       assertThat(row.get(2).getText()).isEqualTo("success");
       assertThat(row.get(3).getText()).isEqualTo(String.valueOf(n * (n + 1) * (2 * n + 1) / 6));
+      assertThat(row.get(4).getText()).as("output column: sumOfSquares prints nothing").isEmpty();
     }
     assertThat(table.findElements(By.xpath(".//tbody/tr"))).hasSize(100);
   }
