@@ -15,6 +15,13 @@ import org.funcx.core.json.Json;
  * class it runs. Before signalling a recorded pid the CLI checks all three still hold.
  */
 public record ProcessIdentity(long pid, long startedAtMillis, String mainClass) {
+  /**
+   * The JDK derives a start instant from the kernel's boot time, which /proc/stat gives in whole
+   * seconds computed afresh on each read (wall clock minus uptime), so two JVMs can see the same
+   * process start up to a second or so apart; a pid reused that soon by the same main class is
+   * not a case to guard against.
+   */
+  static final long START_TOLERANCE_MILLIS = 2_000;
 
   /** Identifies a process just started (the start instant is read while it certainly runs). */
   static ProcessIdentity of(long pid, String mainClass) {
@@ -28,7 +35,8 @@ public record ProcessIdentity(long pid, long startedAtMillis, String mainClass) 
     Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
     if (handle.isEmpty()) return false;
     ProcessHandle.Info info = handle.get().info();
-    boolean sameStart = info.startInstant().map(i -> i.toEpochMilli() == startedAtMillis)
+    boolean sameStart = info.startInstant()
+        .map(i -> Math.abs(i.toEpochMilli() - startedAtMillis) <= START_TOLERANCE_MILLIS)
         .orElse(false);
     // the command line is readable for the user's own processes; when it is not, the start decides
     boolean sameProgram = commandLine(pid).map(c -> c.contains(mainClass)).orElse(true);

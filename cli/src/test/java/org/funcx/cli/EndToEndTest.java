@@ -123,7 +123,14 @@ class EndToEndTest {
     RegisteredFunction quick = client.register("int quick" + System.nanoTime()
         + "(int x) { java.util.List<Integer> l = new java.util.ArrayList<>(); l.add(x); return l.get(0); }");
     var options = TaskOptions.DEFAULT.withTimeout(Duration.ofMillis(20));
-    assertThat(await(executor.submit(quick, options, 7))).isEqualTo(7);
+    CompletableFuture<Object> first = executor.submit(quick, options, 7);
+    try {
+      assertThat(await(first)).isEqualTo(7);
+    } catch (ExecutionException e) {
+      // 20 ms of running time can pass on a loaded machine (a GC pause): then a timeout, never
+      // a compile error; what matters is the next call
+      assertThat(failure(first).error().kind()).isEqualTo(ErrorKind.TIMEOUT);
+    }
     assertThat(await(executor.submit(quick, 8))).isEqualTo(8);
   }
 

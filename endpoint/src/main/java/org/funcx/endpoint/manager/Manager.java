@@ -36,7 +36,9 @@ public final class Manager implements AutoCloseable {
   /** Results per RESULTS message, also bounded in bytes by {@link WireLimits#RESULT_BATCH_BYTES}. */
   private static final int RESULTS_PER_MESSAGE = 10_000;
   private final ZContext context = new ZContext();
-  private final ZMQ.Socket socket;
+  private final String interchangeAddress;
+  /** The link to the interchange; replaced when the interchange stays silent (see run). */
+  private ZMQ.Socket socket;
   private final Mailbox<ResultEnvelope> results;
   private final WorkerPool pool;
   private final TaskRunner runner;
@@ -51,11 +53,8 @@ public final class Manager implements AutoCloseable {
   public Manager(ManagerOptions options) {
     this.heartbeatMillis = options.heartbeatMillis();
     this.orphanMillis = Math.max(10_000, 5 * heartbeatMillis);
-    this.socket = context.createSocket(SocketType.DEALER);
-    socket.setLinger(0);
-    socket.setSndHWM(100_000);
-    socket.setMaxMsgSize(WireLimits.MAX_FRAME_BYTES);
-    socket.connect(options.interchange());
+    this.interchangeAddress = options.interchange();
+    this.socket = connect();
     this.results = new Mailbox<>(context, "manager");
     this.runner = new TaskRunner(options.maxResultBytes());
     // Seen by the loop within a quarter heartbeat.
@@ -71,9 +70,9 @@ public final class Manager implements AutoCloseable {
    */
   public ManagerExit run() {
     send(new WireMessage(MessageType.REGISTER_MANAGER, identity));
-    ZMQ.Poller poller = context.createPoller(2);
-    int fromInterchange = poller.register(socket, ZMQ.Poller.POLLIN);
-    int fromWorkers = poller.register(results.wakeSocket(), ZMQ.Poller.POLLIN);
+    ZMQ.Poller poller = poller();
+    final int fromInterchange = 0; // the order poller() registers in
+    final int fromWorkers = 1;
     long lastHeard = System.currentTimeMillis();
     long nextHeartbeat = 0;
     long nextRegistration = 0;
@@ -93,10 +92,18 @@ public final class Manager implements AutoCloseable {
       }
       if (now - lastHeard > orphanMillis / 2 && now >= nextRegistration) {
         // Silent for half the orphan time: the interchange may never have had the registration
-        // (lost with a connection reset under load) or may have restarted. Registering again is
-        // harmless (it keeps a known manager's slot) and saves the block if it was that.
+        // (lost with a connection reset under load), may have restarted, or this connection may
+        // be stuck in its handshake (seen: a first manager whose four registrations never
+        // arrived while a second manager connected at once). A new connection, then registering
+        // again, covers all three. The interchange sees a new connection; answers to tasks this
+        // manager holds still count when they arrive on it.
         nextRegistration = now + heartbeatMillis;
-        log.warn("interchange silent for {} ms; registering again", now - lastHeard);
+        log.warn("interchange silent for {} ms; connecting again and registering",
+            now - lastHeard);
+        poller.close();
+        socket.close();
+        socket = connect();
+        poller = poller();
         send(new WireMessage(MessageType.REGISTER_MANAGER, identity));
       }
       if (now - lastHeard > orphanMillis) {
@@ -108,6 +115,23 @@ public final class Manager implements AutoCloseable {
     }
     poller.close();
     return exit;
+  }
+
+  /** Polls the interchange's socket (index 0) and the workers' wake-up socket (index 1). */
+  private ZMQ.Poller poller() {
+    ZMQ.Poller poller = context.createPoller(2);
+    poller.register(socket, ZMQ.Poller.POLLIN);
+    poller.register(results.wakeSocket(), ZMQ.Poller.POLLIN);
+    return poller;
+  }
+
+  private ZMQ.Socket connect() {
+    ZMQ.Socket dealer = context.createSocket(SocketType.DEALER);
+    dealer.setLinger(0);
+    dealer.setSndHWM(100_000);
+    dealer.setMaxMsgSize(WireLimits.MAX_FRAME_BYTES);
+    dealer.connect(interchangeAddress);
+    return dealer;
   }
 
   /** Gives the interchange back what has not started; exits once running tasks are done. */
