@@ -10,6 +10,7 @@ import org.funcx.core.wire.Messages.TaskSpec;
 import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.core.wire.WireFormatException;
 import org.funcx.core.wire.WireMessage;
+import org.funcx.endpoint.interchange.CurveClientKeys;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -18,12 +19,14 @@ import org.zeromq.ZMsg;
 /**
  * A manager as the interchange sees it, minus the workers: registers with {@code workers} slots,
  * heartbeats like {@code Manager}, and answers every TASKS message at once with one RESULTS message
- * (each no-op returns its argument). It stops talking once the interchange says SHUTDOWN.
+ * (each no-op returns its argument). It stops talking once the interchange says SHUTDOWN. It
+ * connects over CURVE with the keys the interchange issued to its block, as a real manager does.
  */
 final class SimulatedManager implements SimulatedPeer {
   /** Results per message, as the real manager splits them. */
   private static final int RESULTS_PER_MESSAGE = 10_000;
   private final String interchangeAddress;
+  private final CurveClientKeys keys;
   private final Messages.RegisterManager identity;
   private final long heartbeatMillis;
   private final long reportedTaskMicros;
@@ -34,14 +37,19 @@ final class SimulatedManager implements SimulatedPeer {
   private long tasksReceived;
   private boolean shutDown;
 
-  SimulatedManager(String interchangeAddress, int index, int workers, long heartbeatMillis,
-      long reportedTaskMicros, ManagerStats stats) {
+  SimulatedManager(String interchangeAddress, CurveClientKeys keys, int index, int workers,
+      long heartbeatMillis, long reportedTaskMicros, ManagerStats stats) {
     this.interchangeAddress = interchangeAddress;
-    this.identity = new Messages.RegisterManager("sim-manager-" + index, "sim-block-" + index,
+    this.keys = keys;
+    this.identity = new Messages.RegisterManager("sim-manager-" + index, blockId(index),
         workers, 0, "simulated", ProcessHandle.current().pid());
     this.heartbeatMillis = heartbeatMillis;
     this.reportedTaskMicros = reportedTaskMicros;
     this.stats = stats;
+  }
+
+  static String blockId(int index) {
+    return "sim-block-" + index;
   }
 
   @Override
@@ -49,6 +57,7 @@ final class SimulatedManager implements SimulatedPeer {
     socket = context.createSocket(SocketType.DEALER);
     socket.setLinger(0);
     socket.setSndHWM(100_000);
+    keys.apply(socket);
     socket.connect(interchangeAddress);
     new WireMessage(MessageType.REGISTER_MANAGER, identity).sendTo(socket);
     nextHeartbeatMillis = nowMillis + heartbeatMillis;

@@ -1,6 +1,5 @@
 package org.funcx.endpoint.interchange;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +21,7 @@ import org.funcx.endpoint.config.EndpointConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
+import org.zeromq.ZAuth;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
@@ -29,6 +29,12 @@ import org.zeromq.ZMQ;
  * The endpoint's hub: one thread ({@code funcx-interchange}) owns the DEALER link to the service,
  * the ROUTER that managers connect to, and all task bookkeeping. Each loop pass runs the steps
  * below in order; every step is a method named after what it does.
+ *
+ * <p>Managers connect over CURVE: the interchange is the server, and its ZAP handler
+ * ({@link ManagerKeys}, thread {@code funcx-manager-zap}) admits only keys issued to blocks the
+ * provider started. A manager is known by its key, never by what its messages or routing id
+ * claim: it registers only for the block its key was issued to, and its results count only for
+ * tasks dispatched to it.
  */
 public final class Interchange implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(Interchange.class);
@@ -38,11 +44,20 @@ public final class Interchange implements Runnable {
   private final EndpointConfig config;
   private final ZContext context;
   private final ZMQ.Socket managers;
+  private final ManagerKeys managerKeys = new ManagerKeys();
+  private final ZAuth managerZap;
+  private final ManagerLinkCounters counters = new ManagerLinkCounters();
   private final int managerPort;
   private final ServiceLink service;
   private final Mailbox<ProviderEvent> events;
   private final TaskBook book = new TaskBook();
-  private final Map<ByteBuffer, ManagerSlot> slots = new HashMap<>();
+  /** Connected managers by CURVE key. */
+  private final Map<String, ManagerSlot> slots = new HashMap<>();
+  /**
+   * Managers given up on (missed heartbeats) whose block still runs, by CURVE key: one may come
+   * back, and its answers to the tasks it held still count.
+   */
+  private final Map<String, ManagerSlot> lostSlots = new HashMap<>();
   private final List<String> dispatched = new ArrayList<>();
   private final long heartbeatMillis;
   private long nextManagerHeartbeat;
@@ -63,7 +78,9 @@ public final class Interchange implements Runnable {
     this.config = config;
     this.context = context;
     this.heartbeatMillis = config.heartbeatMillis();
+    this.managerZap = new ZAuth(context, "funcx-manager-zap", Map.of("CURVE", managerKeys));
     this.managers = context.createSocket(SocketType.ROUTER);
+    managerKeys.serve(managers, "funcx-managers");
     managers.setRouterMandatory(true);
     managers.setLinger(0);
     managers.setSndHWM(100_000);
@@ -84,6 +101,16 @@ public final class Interchange implements Runnable {
   /** Where managers connect, e.g. {@code tcp://127.0.0.1:45123}. */
   public String managerAddress() {
     return "tcp://" + config.interchangeHost() + ":" + managerPort;
+  }
+
+  /** The keys managers need to connect: providers issue one pair per block. */
+  public ManagerKeys managerKeys() {
+    return managerKeys;
+  }
+
+  /** What was refused from authenticated managers. */
+  public ManagerLinkCounters counters() {
+    return counters;
   }
 
   public void post(ProviderEvent event) {
@@ -112,6 +139,7 @@ public final class Interchange implements Runnable {
       poller.close();
       serviceSocket = service.socket();
     }
+    managerZap.close();
     log.info("interchange stopped with {} tasks unfinished", book.known());
   }
 
@@ -164,7 +192,7 @@ public final class Interchange implements Runnable {
         if (slot.inflight.remove(id)) byManager.computeIfAbsent(slot, s -> new ArrayList<>()).add(id);
       }
     }
-    byManager.forEach((slot, ids) -> sendToManager(slot.routingId,
+    byManager.forEach((slot, ids) -> sendToManager(slot,
         new WireMessage(MessageType.CANCEL, new Messages.TaskIds(ids))));
     log.info("{} task(s) cancelled by the service, {} of them on managers", taskIds.size(),
         byManager.values().stream().mapToInt(List::size).sum());
@@ -189,55 +217,97 @@ public final class Interchange implements Runnable {
   }
 
   private void receiveFromManagers() {
-    Inbox.drain(managers, true, 1_000, this::onManagerMessage, log, "a manager");
+    Inbox.drainAuthenticated(managers, 1_000, this::onManagerMessage, log, "a manager");
   }
 
-  private void onManagerMessage(byte[] route, WireMessage message) {
+  /** {@code key}: the CURVE key ZAP admitted the message's connection with (its User-Id). */
+  private void onManagerMessage(byte[] route, String key, WireMessage message) {
     long now = System.currentTimeMillis();
-    ByteBuffer key = ByteBuffer.wrap(route);
+    String blockId = managerKeys.blockOf(key).orElse(null);
+    if (blockId == null) {
+      // Admitted when it connected, but its block has ended since: its key counts no more.
+      counters.withdrawnKeyMessages.incrementAndGet();
+      log.warn("dropped {} from a manager whose block ended (key {} withdrawn)", message.type(), key);
+      reply(route, new WireMessage(MessageType.SHUTDOWN, new Messages.Empty()));
+      return;
+    }
     if (message.type() == MessageType.REGISTER_MANAGER) {
-      var info = message.body(Messages.RegisterManager.class);
-      if (info.managerId() == null || info.blockId() == null || info.workers() < 1
-          || info.workers() > 100_000 || info.prefetch() < 0) {
-        log.warn("refused a manager registration with bad fields: {}", info);
-        sendToManager(route, new WireMessage(MessageType.SHUTDOWN, new Messages.Empty()));
-        return;
-      }
-      ManagerSlot known = slots.get(key);
-      if (known != null) { // registered twice (it was told to re-register): keep what it holds
-        known.lastSeenMillis = now;
-        return;
-      }
-      slots.put(key, new ManagerSlot(route, info, now));
-      log.info("manager {} (block {}, pid {}, {} workers) connected", info.managerId(),
-          info.blockId(), info.pid(), info.workers());
+      register(route, key, blockId, message.body(Messages.RegisterManager.class), now);
       return;
     }
     ManagerSlot slot = slots.get(key);
     if (slot == null) {
       // A manager this interchange gave up on (missed heartbeats: a stalled JVM, a paused node)
       // is alive after all: it registers again and keeps its block, rather than ending it. Its
-      // results still count (their tasks were requeued; the first answer wins).
-      if (message.type() == MessageType.RESULTS) {
-        ResultEnvelope.unpack(message).forEach(book::complete);
-      }
-      sendToManager(route, new WireMessage(MessageType.RECONNECT, new Messages.Empty()));
+      // answers to the tasks it held still count (they were requeued; the first answer wins).
+      ManagerSlot lost = lostSlots.get(key);
+      if (lost != null && message.type() == MessageType.RESULTS) takeResults(lost, message);
+      reply(route, new WireMessage(MessageType.RECONNECT, new Messages.Empty()));
       return;
     }
+    slot.routingId = route; // replies go to the key's newest connection
     slot.lastSeenMillis = now;
     switch (message.type()) {
       case HEARTBEAT -> slot.load = message.body(Messages.Heartbeat.class);
       case TASKS -> handedBack(slot, message.body(Messages.Tasks.class).tasks());
       case RESULTS -> {
         slot.adaptPrefetch(message.body(Messages.Results.class).meanTaskMicros());
-        for (ResultEnvelope r : ResultEnvelope.unpack(message)) {
-          HopTrace.mark("7-interchange-got-result", r.taskId());
-          slot.inflight.remove(r.taskId());
-          book.complete(r);
-        }
+        takeResults(slot, message);
       }
       default -> log.warn("unexpected {} from manager {}", message.type(), slot.info.managerId());
     }
+  }
+
+  /**
+   * Registers the manager holding {@code key} for {@code blockId}, the block that key was issued
+   * to; a registration naming another block (or with bad fields) is refused.
+   */
+  private void register(byte[] route, String key, String blockId, Messages.RegisterManager info,
+      long now) {
+    if (info.managerId() == null || !blockId.equals(info.blockId()) || info.workers() < 1
+        || info.workers() > 100_000 || info.prefetch() < 0) {
+      counters.refusedRegistrations.incrementAndGet();
+      log.warn("refused a manager registration with the key of block {}: {}", blockId, info);
+      reply(route, new WireMessage(MessageType.SHUTDOWN, new Messages.Empty()));
+      return;
+    }
+    ManagerSlot known = slots.get(key);
+    if (known != null) { // registered twice (it was told to re-register): keep what it holds
+      known.routingId = route;
+      known.lastSeenMillis = now;
+      return;
+    }
+    ManagerSlot slot = new ManagerSlot(key, route, info, now);
+    ManagerSlot lost = lostSlots.remove(key);
+    if (lost != null) slot.mayStillAnswer.addAll(lost.mayStillAnswer);
+    slots.put(key, slot);
+    counters.registrations.incrementAndGet();
+    log.info("manager {} (block {}, pid {}, {} workers) connected", info.managerId(),
+        info.blockId(), info.pid(), info.workers());
+  }
+
+  /**
+   * Completes the tasks a manager answered. An answer counts only for a task dispatched to that
+   * manager: one for a task another manager holds (or that is queued) is dropped and logged; one
+   * for a task this endpoint no longer knows (cancelled, already answered) is ignored as before.
+   */
+  private void takeResults(ManagerSlot slot, WireMessage message) {
+    int foreign = 0;
+    String example = null;
+    for (ResultEnvelope r : ResultEnvelope.unpack(message)) {
+      String taskId = r.taskId();
+      if (slot.inflight.remove(taskId) || slot.mayStillAnswer.remove(taskId)) {
+        HopTrace.mark("7-interchange-got-result", taskId);
+        book.complete(r);
+      } else if (book.isKnown(taskId)) {
+        foreign++;
+        if (example == null) example = taskId;
+      }
+    }
+    if (foreign == 0) return;
+    counters.foreignResults.addAndGet(foreign);
+    log.warn("dropped {} result(s) from manager {} (block {}) for tasks not dispatched to it,"
+        + " e.g. task {}", foreign, slot.info.managerId(), slot.blockId, example);
   }
 
   /**
@@ -256,7 +326,8 @@ public final class Interchange implements Runnable {
 
   private void onProviderEvent(ProviderEvent event) {
     if (event instanceof ProviderEvent.BlockEnded ended) {
-      slots.values().stream().filter(s -> s.info.blockId().equals(ended.blockId())).toList()
+      lostSlots.values().removeIf(s -> s.blockId.equals(ended.blockId()));
+      slots.values().stream().filter(s -> s.blockId.equals(ended.blockId())).toList()
           .forEach(s -> managerLost(s, "its block " + ended.blockId() + " ended: " + ended.reason()));
     } else if (event instanceof ProviderEvent.Stop) {
       running = false;
@@ -292,7 +363,7 @@ public final class Interchange implements Runnable {
       }
     }
     if (batch.isEmpty()) return false;
-    if (!sendToManager(slot.routingId,
+    if (!sendToManager(slot,
         new WireMessage(MessageType.TASKS, new Messages.Tasks(functions, batch)))) {
       // The manager's queue is full or it is gone: the tasks were never handed over.
       for (int i = batch.size() - 1; i >= 0; i--) book.requeue(batch.get(i).taskId());
@@ -344,14 +415,14 @@ public final class Interchange implements Runnable {
       if (now - slot.lastSeenMillis > 3 * heartbeatMillis) {
         managerLost(slot, "it missed 3 heartbeats");
       } else {
-        sendToManager(slot.routingId, new WireMessage(MessageType.HEARTBEAT, Messages.Heartbeat.EMPTY));
+        sendToManager(slot, new WireMessage(MessageType.HEARTBEAT, Messages.Heartbeat.EMPTY));
       }
     }
   }
 
   /** Requeues a lost manager's tasks within the retry budget; the rest fail as worker-lost. */
   private void managerLost(ManagerSlot slot, String why) {
-    slots.remove(ByteBuffer.wrap(slot.routingId));
+    slots.remove(slot.curveKey);
     int retried = 0;
     for (String taskId : slot.inflight) {
       if (book.retry(taskId, config.maxRetries())) {
@@ -365,6 +436,11 @@ public final class Interchange implements Runnable {
     }
     log.warn("manager {} lost ({}); {} tasks requeued, {} failed", slot.info.managerId(), why,
         retried, slot.inflight.size() - retried);
+    if (managerKeys.blockOf(slot.curveKey).isPresent()) { // its block runs: it may come back
+      slot.mayStillAnswer.addAll(slot.inflight);
+      slot.inflight.clear();
+      lostSlots.put(slot.curveKey, slot);
+    }
   }
 
   /** The scaler's view of the load; safe to call from any thread. */
@@ -402,13 +478,23 @@ public final class Interchange implements Runnable {
   }
 
   /** Sends to a manager; false when it was not sent (queue full, or the manager is gone). */
-  private boolean sendToManager(byte[] route, WireMessage message) {
+  private boolean sendToManager(ManagerSlot slot, WireMessage message) {
     try {
-      return message.sendTo(managers, route);
+      return message.sendTo(managers, slot.routingId);
     } catch (org.zeromq.ZMQException e) {
-      ManagerSlot slot = slots.get(ByteBuffer.wrap(route));
-      if (slot != null) managerLost(slot, "it is unreachable (" + e.getMessage() + ")");
+      if (slots.get(slot.curveKey) == slot) {
+        managerLost(slot, "it is unreachable (" + e.getMessage() + ")");
+      }
       return false;
+    }
+  }
+
+  /** Answers a connection that has no slot; a connection gone meanwhile needs no answer. */
+  private void reply(byte[] route, WireMessage message) {
+    try {
+      message.sendTo(managers, route);
+    } catch (org.zeromq.ZMQException e) {
+      log.debug("could not answer a manager connection: {}", e.getMessage());
     }
   }
 

@@ -8,10 +8,20 @@ import org.funcx.core.wire.Messages.RegisterManager;
 
 /** What the interchange knows of one connected manager. Interchange thread only. */
 final class ManagerSlot {
-  final byte[] routingId;
+  /** The manager's identity: the CURVE key its block was issued, as ZAP authenticated it. */
+  final String curveKey;
+  /** The block that key belongs to. */
+  final String blockId;
+  /** Where replies go: the key's newest connection. */
+  byte[] routingId;
   final RegisterManager info;
   /** Tasks handed to this manager and not yet answered. */
   final Set<String> inflight = new LinkedHashSet<>();
+  /**
+   * Tasks taken back from this manager when it was given up on (they were requeued), which it may
+   * still answer: the first answer wins.
+   */
+  final Set<String> mayStillAnswer = new HashSet<>();
   /** Functions the manager has already received, so each is sent to it once. */
   final Set<String> knownFunctions = new HashSet<>();
   long lastSeenMillis;
@@ -23,7 +33,9 @@ final class ManagerSlot {
   /** Set when the manager restarts itself: it finishes what runs and takes nothing new. */
   boolean draining;
 
-  ManagerSlot(byte[] routingId, RegisterManager info, long now) {
+  ManagerSlot(String curveKey, byte[] routingId, RegisterManager info, long now) {
+    this.curveKey = curveKey;
+    this.blockId = info.blockId();
     this.routingId = routingId;
     this.info = info;
     this.lastSeenMillis = now;

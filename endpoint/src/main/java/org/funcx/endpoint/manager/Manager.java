@@ -23,7 +23,9 @@ import org.zeromq.ZMQ;
  * One manager process (a "block" of the provider): connects to the interchange, receives batches
  * of tasks, runs them on its {@link WorkerPool} and sends results back in batches. Its loop thread
  * ({@code funcx-manager}) owns the socket; workers hand results over through a {@link Mailbox}.
- * A manager that hears nothing from its interchange for {@code orphanMillis} exits.
+ * A manager that hears nothing from its interchange for {@code orphanMillis} exits. The link is
+ * CURVE-encrypted with the keys its provider issued to its block; the interchange knows the
+ * manager by that key alone.
  *
  * <p>A manager whose workers had to be written off (threads stuck in stopped tasks, see
  * {@link WorkerPool}) restarts itself, because only the end of its JVM frees them: it hands the
@@ -52,6 +54,7 @@ public final class Manager implements AutoCloseable {
     socket.setLinger(0);
     socket.setSndHWM(100_000);
     socket.setMaxMsgSize(WireLimits.MAX_FRAME_BYTES);
+    options.keys().apply(socket);
     socket.connect(options.interchange());
     this.results = new Mailbox<>(context, "manager");
     this.runner = new TaskRunner(options.maxResultBytes());
