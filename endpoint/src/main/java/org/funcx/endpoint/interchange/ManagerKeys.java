@@ -31,6 +31,11 @@ public final class ManagerKeys implements ZAuth.Auth {
     return new CurveClientKeys(server.publicKey, client.publicKey, client.secretKey);
   }
 
+  /** The interchange's public key, which managers must expect (not a secret). */
+  public String serverPublicKey() {
+    return server.publicKey;
+  }
+
   /** Stops admitting the block's key (its block ended or never started). */
   public void withdraw(String blockId) {
     String key = keyByBlock.remove(blockId);
