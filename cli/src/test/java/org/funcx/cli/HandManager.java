@@ -62,6 +62,12 @@ final class HandManager implements AutoCloseable {
     send(new WireMessage(MessageType.TASKS, new Messages.Tasks(Map.of(), List.of())));
   }
 
+  /** A heartbeat now, whether due or not. */
+  void beat() {
+    nextHeartbeat = System.currentTimeMillis() + HEARTBEAT_MILLIS;
+    send(new WireMessage(MessageType.HEARTBEAT, new Messages.Heartbeat(1, 1, 0, 0, 1)));
+  }
+
   void send(WireMessage message) {
     message.sendTo(socket);
   }
@@ -69,10 +75,7 @@ final class HandManager implements AutoCloseable {
   /** Heartbeats when due, keeps what arrived and notes handshake outcomes. */
   void pump() {
     long now = System.currentTimeMillis();
-    if (now >= nextHeartbeat) {
-      nextHeartbeat = now + HEARTBEAT_MILLIS;
-      send(new WireMessage(MessageType.HEARTBEAT, new Messages.Heartbeat(1, 1, 0, 0, 1)));
-    }
+    if (now >= nextHeartbeat) beat();
     ZMsg msg;
     while ((msg = ZMsg.recvMsg(socket, ZMQ.DONTWAIT)) != null) {
       WireMessage m = WireMessage.decode(msg);

@@ -187,6 +187,51 @@ class ManagerAuthenticationTest {
     blockEnded("block-b");
   }
 
+  /**
+   * Over CURVE a large message holds up everything behind it on its link, so a manager announces
+   * one with a heartbeat and may then be silent for as long as it takes to cross at the slowest
+   * assumed rate. Manager c announces 60 MiB and goes silent before manager d: when d is given up
+   * (its heartbeats missed), c, silent longer, is not.
+   */
+  @Test
+  void a_manager_that_announced_a_large_message_is_not_given_up_while_it_crosses()
+      throws Exception {
+    RegisteredFunction sq = client.register("long sq(long x) { return x * x; }");
+    try (var c = new HandManager(context, interchange.managerAddress(), keys.issue("block-c"),
+        "block-c");
+        var d = new HandManager(context, interchange.managerAddress(), keys.issue("block-d"),
+            "block-d")) {
+      long registrations = interchange.counters().registrations();
+      d.register();
+      until("manager d to register", () -> interchange.counters().registrations() > registrations,
+          d);
+      String dsTask = submit(sq, 5);
+      until("manager d to hold its task", () -> !d.tasks.isEmpty(), d);
+      c.register();
+      until("manager c to register", () -> interchange.counters().registrations() > registrations + 1,
+          c, d);
+
+      long foreign = interchange.counters().foreignResults();
+      long lost = interchange.counters().lostManagers();
+      c.send(new org.funcx.core.wire.WireMessage(MessageType.HEARTBEAT,
+          org.funcx.core.wire.Messages.Heartbeat.announcing(60L << 20)));
+      c.answer(dsTask, "0"); // refused, but shows the announcement before it was read
+      until("manager c's announcement read", () -> interchange.counters().foreignResults() > foreign,
+          d);
+      d.beat(); // d's last word comes after c's
+      until("manager d given up", () -> interchange.counters().lostManagers() > lost);
+      assertThat(interchange.counters().lostManagers()).isEqualTo(lost + 1);
+
+      // d's task goes to c, the manager still there, and its answer lands.
+      until("d's task on manager c", () -> c.tasks.stream().anyMatch(t -> t.taskId().equals(dsTask)),
+          c);
+      c.answer(dsTask, "25");
+      assertThat(result(dsTask, c).getAsLong()).isEqualTo(25);
+    }
+    blockEnded("block-c");
+    blockEnded("block-d");
+  }
+
   /** What a provider does when a block ends: withdraw its key, then tell the interchange. */
   static void blockEnded(String blockId) {
     keys.withdraw(blockId);

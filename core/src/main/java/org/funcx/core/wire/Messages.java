@@ -76,13 +76,26 @@ public final class Messages {
   /**
    * @param problem what keeps the endpoint from working, for people (managers that fail at
    *     start-up, with the first lines of their error); null when there is none or from a manager
+   * @param sendingBytes between a manager and its interchange: the size of the message that
+   *     follows this heartbeat (0: none announced); the receiver hears nothing else until it has
+   *     crossed, and waits {@link WireLimits#crossingMillis} longer before giving the peer up
    */
   public record Heartbeat(int managers, int workers, int idleWorkers, int queued, int running,
-      String problem) {
+      String problem, long sendingBytes) {
     public static final Heartbeat EMPTY = new Heartbeat(0, 0, 0, 0, 0);
 
     public Heartbeat(int managers, int workers, int idleWorkers, int queued, int running) {
-      this(managers, workers, idleWorkers, queued, running, null);
+      this(managers, workers, idleWorkers, queued, running, null, 0);
+    }
+
+    public Heartbeat(int managers, int workers, int idleWorkers, int queued, int running,
+        String problem) {
+      this(managers, workers, idleWorkers, queued, running, problem, 0);
+    }
+
+    /** An empty heartbeat announcing a message of {@code bytes}. */
+    public static Heartbeat announcing(long bytes) {
+      return new Heartbeat(0, 0, 0, 0, 0, null, bytes);
     }
   }
 

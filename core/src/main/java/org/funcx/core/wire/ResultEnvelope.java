@@ -19,6 +19,12 @@ public record ResultEnvelope(TaskResult result, byte[] binary) {
     return result.taskId();
   }
 
+  /** About what this result adds to a RESULTS message (its JSON text as chars, its bytes). */
+  public long approximateBytes() {
+    long json = result.resultJson() == null ? 0 : result.resultJson().length();
+    return json + (binary == null ? 0 : binary.length) + 128;
+  }
+
   public static WireMessage pack(List<ResultEnvelope> batch, long meanTaskMicros) {
     List<TaskResult> results = new ArrayList<>(batch.size());
     List<byte[]> blobs = new ArrayList<>();

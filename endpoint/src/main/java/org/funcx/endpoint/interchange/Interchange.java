@@ -16,6 +16,7 @@ import org.funcx.core.wire.MessageType;
 import org.funcx.core.wire.Messages;
 import org.funcx.core.wire.Messages.TaskResult;
 import org.funcx.core.wire.Messages.TaskSpec;
+import org.funcx.core.wire.WireLimits;
 import org.funcx.core.wire.WireMessage;
 import org.funcx.endpoint.config.EndpointConfig;
 import org.slf4j.Logger;
@@ -248,7 +249,12 @@ public final class Interchange implements Runnable {
     slot.routingId = route; // replies go to the key's newest connection
     slot.lastSeenMillis = now;
     switch (message.type()) {
-      case HEARTBEAT -> slot.load = message.body(Messages.Heartbeat.class);
+      case HEARTBEAT -> {
+        slot.load = message.body(Messages.Heartbeat.class);
+        if (slot.load.sendingBytes() > 0) {
+          slot.announcedUntilMillis = now + WireLimits.crossingMillis(slot.load.sendingBytes());
+        }
+      }
       case TASKS -> handedBack(slot, message.body(Messages.Tasks.class).tasks());
       case RESULTS -> {
         slot.adaptPrefetch(message.body(Messages.Results.class).meanTaskMicros());
@@ -356,13 +362,21 @@ public final class Interchange implements Runnable {
     List<TaskSpec> batch = new ArrayList<>(Math.min(max, 1024));
     Map<String, FunctionSpec> functions = new HashMap<>();
     TaskSpec task;
+    long bytes = 0;
     while (batch.size() < max && (task = book.poll()) != null) {
       batch.add(task);
-      if (!slot.knownFunctions.contains(task.functionHash())) {
-        functions.put(task.functionHash(), book.function(task.functionHash()));
+      bytes += task.argsJson().length() + 256;
+      if (!slot.knownFunctions.contains(task.functionHash())
+          && functions.put(task.functionHash(), book.function(task.functionHash())) == null) {
+        bytes += book.function(task.functionHash()).source().length();
       }
     }
     if (batch.isEmpty()) return false;
+    // Over CURVE a large message holds up the heartbeats behind it: say it is coming.
+    if (bytes >= WireLimits.ANNOUNCED_MESSAGE_BYTES) {
+      sendToManager(slot, new WireMessage(MessageType.HEARTBEAT,
+          Messages.Heartbeat.announcing(bytes)));
+    }
     if (!sendToManager(slot,
         new WireMessage(MessageType.TASKS, new Messages.Tasks(functions, batch)))) {
       // The manager's queue is full or it is gone: the tasks were never handed over.
@@ -412,7 +426,7 @@ public final class Interchange implements Runnable {
     if (now < nextManagerHeartbeat) return;
     nextManagerHeartbeat = now + heartbeatMillis;
     for (ManagerSlot slot : List.copyOf(slots.values())) {
-      if (now - slot.lastSeenMillis > 3 * heartbeatMillis) {
+      if (now - Math.max(slot.lastSeenMillis, slot.announcedUntilMillis) > 3 * heartbeatMillis) {
         managerLost(slot, "it missed 3 heartbeats");
       } else {
         sendToManager(slot, new WireMessage(MessageType.HEARTBEAT, Messages.Heartbeat.EMPTY));
@@ -423,6 +437,7 @@ public final class Interchange implements Runnable {
   /** Requeues a lost manager's tasks within the retry budget; the rest fail as worker-lost. */
   private void managerLost(ManagerSlot slot, String why) {
     slots.remove(slot.curveKey);
+    counters.lostManagers.incrementAndGet();
     int retried = 0;
     for (String taskId : slot.inflight) {
       if (book.retry(taskId, config.maxRetries())) {

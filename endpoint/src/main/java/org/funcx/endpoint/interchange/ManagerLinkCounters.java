@@ -11,6 +11,7 @@ public final class ManagerLinkCounters {
   final AtomicLong refusedRegistrations = new AtomicLong();
   final AtomicLong foreignResults = new AtomicLong();
   final AtomicLong withdrawnKeyMessages = new AtomicLong();
+  final AtomicLong lostManagers = new AtomicLong();
 
   /** Managers that registered (a manager registering again counts again). */
   public long registrations() {
@@ -25,6 +26,11 @@ public final class ManagerLinkCounters {
   /** Results dropped because their task was not dispatched to the manager that sent them. */
   public long foreignResults() {
     return foreignResults.get();
+  }
+
+  /** Managers given up on: silent past their heartbeats, unreachable, or their block ended. */
+  public long lostManagers() {
+    return lostManagers.get();
   }
 
   /** Messages dropped from connections whose key was withdrawn (their block ended). */

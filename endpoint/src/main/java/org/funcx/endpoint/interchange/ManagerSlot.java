@@ -25,6 +25,8 @@ final class ManagerSlot {
   /** Functions the manager has already received, so each is sent to it once. */
   final Set<String> knownFunctions = new HashSet<>();
   long lastSeenMillis;
+  /** Until then the manager may be silent: a message it announced is still crossing. */
+  long announcedUntilMillis;
   Heartbeat load = Heartbeat.EMPTY;
   /** Tasks held beyond the workers; starts at the configured floor, then follows task length. */
   int prefetch;

@@ -45,6 +45,8 @@ public final class Manager implements AutoCloseable {
   private volatile boolean running = true;
   private volatile boolean restartRequested;
   private boolean draining;
+  /** Until then the interchange may be silent: a message it announced is still crossing. */
+  private long announcedUntil;
   private ManagerExit exit = ManagerExit.NORMAL;
 
   public Manager(ManagerOptions options) {
@@ -84,23 +86,23 @@ public final class Manager implements AutoCloseable {
         receive();
         lastHeard = now;
       }
+      long silence = now - Math.max(lastHeard, announcedUntil);
       if (poller.pollin(fromWorkers)) sendResults();
       if (restartRequested) drainForRestart();
       if (now >= nextHeartbeat) {
         nextHeartbeat = now + heartbeatMillis;
-        send(new WireMessage(MessageType.HEARTBEAT, new Messages.Heartbeat(1, pool.size(),
-            pool.idle(), pool.queued(), pool.size() - pool.idle())));
+        send(heartbeat(0));
       }
-      if (now - lastHeard > orphanMillis / 2 && now >= nextRegistration) {
+      if (silence > orphanMillis / 2 && now >= nextRegistration) {
         // Silent for half the orphan time: the interchange may never have had the registration
         // (lost with a connection reset under load) or may have restarted. Registering again is
         // harmless (it keeps a known manager's slot) and saves the block if it was that.
         nextRegistration = now + heartbeatMillis;
-        log.warn("interchange silent for {} ms; registering again", now - lastHeard);
+        log.warn("interchange silent for {} ms; registering again", silence);
         send(new WireMessage(MessageType.REGISTER_MANAGER, identity));
       }
-      if (now - lastHeard > orphanMillis) {
-        log.warn("interchange silent for {} ms; manager {} exits", now - lastHeard,
+      if (silence > orphanMillis) {
+        log.warn("interchange silent for {} ms; manager {} exits", silence,
             identity.managerId());
         exit = ManagerExit.ORPHANED;
         running = false;
@@ -147,7 +149,12 @@ public final class Manager implements AutoCloseable {
           send(new WireMessage(MessageType.REGISTER_MANAGER, identity));
         }
         case SHUTDOWN -> running = false;
-        case HEARTBEAT -> { }
+        case HEARTBEAT -> {
+          long bytes = message.body(Messages.Heartbeat.class).sendingBytes();
+          if (bytes > 0) {
+            announcedUntil = System.currentTimeMillis() + WireLimits.crossingMillis(bytes);
+          }
+        }
         default -> log.warn("unexpected {} from the interchange", message.type());
       }
     }, log, "the interchange");
@@ -158,9 +165,18 @@ public final class Manager implements AutoCloseable {
     results.drain(batch::add);
     for (int from = 0; from < batch.size(); from += 10_000) {
       var part = batch.subList(from, Math.min(batch.size(), from + 10_000));
+      long bytes = 0;
+      for (ResultEnvelope r : part) bytes += r.approximateBytes();
+      // Over CURVE a large message holds up the heartbeats behind it: say it is coming.
+      if (bytes >= WireLimits.ANNOUNCED_MESSAGE_BYTES) send(heartbeat(bytes));
       send(ResultEnvelope.pack(part, pool.meanRunMicros()));
       if (HopTrace.on()) part.forEach(r -> HopTrace.mark("6-manager-sent-result", r.taskId()));
     }
+  }
+
+  private WireMessage heartbeat(long sendingBytes) {
+    return new WireMessage(MessageType.HEARTBEAT, new Messages.Heartbeat(1, pool.size(),
+        pool.idle(), pool.queued(), pool.size() - pool.idle(), null, sendingBytes));
   }
 
   private void send(WireMessage message) {
