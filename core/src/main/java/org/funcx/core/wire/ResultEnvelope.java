@@ -19,6 +19,13 @@ public record ResultEnvelope(TaskResult result, byte[] binary) {
     return result.taskId();
   }
 
+  /** About what a batch of results adds to a RESULTS message. */
+  public static long approximateBytes(List<ResultEnvelope> batch) {
+    long bytes = 0;
+    for (ResultEnvelope r : batch) bytes += r.approximateBytes();
+    return bytes;
+  }
+
   /** About what this result adds to a RESULTS message (its JSON text as chars, its bytes). */
   public long approximateBytes() {
     long json = result.resultJson() == null ? 0 : result.resultJson().length();

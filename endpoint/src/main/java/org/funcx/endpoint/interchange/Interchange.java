@@ -62,6 +62,8 @@ public final class Interchange implements Runnable {
   private final List<String> dispatched = new ArrayList<>();
   private final long heartbeatMillis;
   private long nextManagerHeartbeat;
+  /** Until then managers may be silent: this process's I/O thread is encrypting large results. */
+  private long managersExcusedUntil;
   private volatile boolean running = true;
   private volatile Supplier<String> problems = () -> null;
   private volatile LoadSnapshot load = LoadSnapshot.EMPTY;
@@ -376,6 +378,7 @@ public final class Interchange implements Runnable {
     if (bytes >= WireLimits.ANNOUNCED_MESSAGE_BYTES) {
       sendToManager(slot, new WireMessage(MessageType.HEARTBEAT,
           Messages.Heartbeat.announcing(bytes)));
+      excuseManagers(bytes);
     }
     if (!sendToManager(slot,
         new WireMessage(MessageType.TASKS, new Messages.Tasks(functions, batch)))) {
@@ -392,6 +395,16 @@ public final class Interchange implements Runnable {
     return batch.size() == max;
   }
 
+  /**
+   * This process's I/O thread, which encrypts what the interchange sends, also reads the managers'
+   * links: while it encrypts a large message their heartbeats wait. Give them as long.
+   */
+  private void excuseManagers(long bytesSent) {
+    if (bytesSent < WireLimits.ANNOUNCED_MESSAGE_BYTES) return;
+    managersExcusedUntil = Math.max(managersExcusedUntil,
+        System.currentTimeMillis() + WireLimits.crossingMillis(bytesSent));
+  }
+
   private void reportDispatched() {
     if (dispatched.isEmpty() || !service.isRegistered()) return;
     service.send(new WireMessage(MessageType.TASKS_RUNNING, new Messages.TaskIds(List.copyOf(dispatched))));
@@ -402,6 +415,7 @@ public final class Interchange implements Runnable {
     while (service.isRegistered() && book.hasOutbox()) {
       var batch = book.takeOutbox(RESULTS_PER_MESSAGE);
       service.send(ResultEnvelope.pack(batch, 0));
+      excuseManagers(ResultEnvelope.approximateBytes(batch));
       if (HopTrace.on()) batch.forEach(r -> HopTrace.mark("8-interchange-sent-result", r.taskId()));
     }
   }
@@ -426,7 +440,9 @@ public final class Interchange implements Runnable {
     if (now < nextManagerHeartbeat) return;
     nextManagerHeartbeat = now + heartbeatMillis;
     for (ManagerSlot slot : List.copyOf(slots.values())) {
-      if (now - Math.max(slot.lastSeenMillis, slot.announcedUntilMillis) > 3 * heartbeatMillis) {
+      long heardOrExcused = Math.max(slot.lastSeenMillis,
+          Math.max(slot.announcedUntilMillis, managersExcusedUntil));
+      if (now - heardOrExcused > 3 * heartbeatMillis) {
         managerLost(slot, "it missed 3 heartbeats");
       } else {
         sendToManager(slot, new WireMessage(MessageType.HEARTBEAT, Messages.Heartbeat.EMPTY));

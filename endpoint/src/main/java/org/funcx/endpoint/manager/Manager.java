@@ -165,10 +165,15 @@ public final class Manager implements AutoCloseable {
     results.drain(batch::add);
     for (int from = 0; from < batch.size(); from += 10_000) {
       var part = batch.subList(from, Math.min(batch.size(), from + 10_000));
-      long bytes = 0;
-      for (ResultEnvelope r : part) bytes += r.approximateBytes();
-      // Over CURVE a large message holds up the heartbeats behind it: say it is coming.
-      if (bytes >= WireLimits.ANNOUNCED_MESSAGE_BYTES) send(heartbeat(bytes));
+      long bytes = ResultEnvelope.approximateBytes(part);
+      // Over CURVE a large message holds up the heartbeats behind it: say it is coming. While
+      // this JVM's I/O thread encrypts it, it reads nothing either: wait as long for the
+      // interchange's heartbeats.
+      if (bytes >= WireLimits.ANNOUNCED_MESSAGE_BYTES) {
+        send(heartbeat(bytes));
+        announcedUntil = Math.max(announcedUntil,
+            System.currentTimeMillis() + WireLimits.crossingMillis(bytes));
+      }
       send(ResultEnvelope.pack(part, pool.meanRunMicros()));
       if (HopTrace.on()) part.forEach(r -> HopTrace.mark("6-manager-sent-result", r.taskId()));
     }
