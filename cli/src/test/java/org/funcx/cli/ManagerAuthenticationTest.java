@@ -119,7 +119,12 @@ class ManagerAuthenticationTest {
       until("the block's manager to register",
           () -> interchange.counters().registrations() == registrations + 2, before);
       long refusedBefore = keys.refusedConnections();
+      long lost = interchange.counters().lostManagers();
       keys.withdraw("block-ended");
+      // Given up at once, though it still heartbeats: tasks must not go to a key that no longer
+      // counts (they sat there until it missed 3 heartbeats, and failed later tests of this class).
+      until("the ended block's manager given up", () -> interchange.counters().lostManagers() > lost,
+          before);
       before.send(new org.funcx.core.wire.WireMessage(MessageType.HEARTBEAT,
           org.funcx.core.wire.Messages.Heartbeat.EMPTY));
       until("the open connection of the ended block to be told to shut down",

@@ -348,6 +348,7 @@ public final class Interchange implements Runnable {
    * with a different manager every pass.
    */
   private void dispatchToManagers() {
+    giveUpWithdrawnKeys();
     List<ManagerSlot> open = new ArrayList<>();
     for (ManagerSlot slot : slots.values()) if (slot.free() > 0) open.add(slot);
     if (open.isEmpty() || book.queued() == 0) return;
@@ -357,6 +358,22 @@ public final class Interchange implements Runnable {
       ManagerSlot slot = open.get((first + i) % open.size());
       if (!dispatchTo(slot, Math.min(slot.free(), share))) return;
     }
+  }
+
+  /**
+   * A manager whose key was withdrawn (its block ended) gets no more tasks and its tasks are
+   * requeued at once: waiting for it to miss its heartbeats let tasks go to a connection that no
+   * longer counts (and may be gone), where they sat until then.
+   */
+  private void giveUpWithdrawnKeys() {
+    List<ManagerSlot> withdrawn = null;
+    for (ManagerSlot slot : slots.values()) {
+      if (managerKeys.blockOf(slot.curveKey).isEmpty()) {
+        if (withdrawn == null) withdrawn = new ArrayList<>();
+        withdrawn.add(slot);
+      }
+    }
+    if (withdrawn != null) withdrawn.forEach(s -> managerLost(s, "its block's key was withdrawn"));
   }
 
   /** Sends up to {@code max} tasks to one manager; false when the queue ran dry. */
