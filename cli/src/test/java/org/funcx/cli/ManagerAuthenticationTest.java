@@ -121,10 +121,16 @@ class ManagerAuthenticationTest {
       long refusedBefore = keys.refusedConnections();
       long lost = interchange.counters().lostManagers();
       keys.withdraw("block-ended");
-      // Given up at once, though it still heartbeats: tasks must not go to a key that no longer
-      // counts (they sat there until it missed 3 heartbeats, and failed later tests of this class).
+      // Given up though it still heartbeats, and given no task: a task submitted now waits for a
+      // manager whose key counts (it used to go to this one and sit there until it missed 3
+      // heartbeats).
+      String queued = submit(client.register("long cube(long x) { return x * x * x; }"), 3);
       until("the ended block's manager given up", () -> interchange.counters().lostManagers() > lost,
           before);
+      try (var manager = runManager("block-after-withdrawal")) {
+        assertThat(result(queued, before).getAsLong()).isEqualTo(27);
+      }
+      assertThat(before.tasks).isEmpty();
       before.send(new org.funcx.core.wire.WireMessage(MessageType.HEARTBEAT,
           org.funcx.core.wire.Messages.Heartbeat.EMPTY));
       until("the open connection of the ended block to be told to shut down",
