@@ -1,7 +1,5 @@
 package org.funcx.core.wire;
 
-import org.zeromq.ZMQ;
-
 /**
  * Bounds on what a ZeroMQ peer may send. JeroMQ allocates a frame whole as soon as its header
  * declares the size, before any CURVE handshake completes, so every TCP socket sets
@@ -31,19 +29,5 @@ public final class WireLimits {
    */
   public static final long RESULT_BATCH_BYTES = 16L << 20;
 
-  /**
-   * How long a connection may take to complete its ZMTP (and CURVE) handshake before it is
-   * dropped and made again; JeroMQ's default is 30 s. A handshake takes milliseconds, but some
-   * stall with every thread idle until this timer fires (seen on JDK 25 with CURVE, and on a
-   * manager's plain link), which cost 30 s of a link, or a manager that gave up after 10 s.
-   */
-  public static final int HANDSHAKE_MILLIS = 5_000;
-
   private WireLimits() {}
-
-  /** Sets what every product socket is bounded by: frame size and handshake time. */
-  public static void bound(ZMQ.Socket socket) {
-    socket.setMaxMsgSize(MAX_FRAME_BYTES);
-    socket.setHandshakeIvl(HANDSHAKE_MILLIS);
-  }
 }

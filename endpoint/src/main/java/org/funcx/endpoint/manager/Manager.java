@@ -129,7 +129,7 @@ public final class Manager implements AutoCloseable {
     ZMQ.Socket dealer = context.createSocket(SocketType.DEALER);
     dealer.setLinger(0);
     dealer.setSndHWM(100_000);
-    WireLimits.bound(dealer);
+    dealer.setMaxMsgSize(WireLimits.MAX_FRAME_BYTES);
     dealer.connect(interchangeAddress);
     return dealer;
   }
