@@ -76,12 +76,14 @@ public final class Manager implements AutoCloseable {
     long lastHeard = System.currentTimeMillis();
     long nextHeartbeat = 0;
     long nextRegistration = 0;
+    boolean heardOnThisConnection = false;
     while (running) {
       poller.poll(Math.max(10, heartbeatMillis / 4));
       long now = System.currentTimeMillis();
       if (poller.pollin(fromInterchange)) {
         receive();
         lastHeard = now;
+        heardOnThisConnection = true;
       }
       if (poller.pollin(fromWorkers)) sendResults();
       if (restartRequested) drainForRestart();
@@ -97,13 +99,17 @@ public final class Manager implements AutoCloseable {
         // arrived while a second manager connected at once). A new connection, then registering
         // again, covers all three. The interchange sees a new connection; answers to tasks this
         // manager holds still count when they arrive on it.
+        // Only a connection that never carried anything is replaced: one that did may hold
+        // queued answers (a manager resumed after a pause reads them on its next poll).
         nextRegistration = now + heartbeatMillis;
-        log.warn("interchange silent for {} ms; connecting again and registering",
-            now - lastHeard);
-        poller.close();
-        socket.close();
-        socket = connect();
-        poller = poller();
+        log.warn("interchange silent for {} ms; {}registering again", now - lastHeard,
+            heardOnThisConnection ? "" : "connecting again and ");
+        if (!heardOnThisConnection) {
+          poller.close();
+          socket.close();
+          socket = connect();
+          poller = poller();
+        }
         send(new WireMessage(MessageType.REGISTER_MANAGER, identity));
       }
       if (now - lastHeard > orphanMillis) {
