@@ -81,16 +81,16 @@ public final class EndpointControl {
     String what = "endpoint " + name;
     if (supervision.supervisor().isPresent()) {
       // running, or between restarts: wait for it rather than start a second agent
-      supervision.awaitReady(what, 120, false, () -> online(client, id, managersAtStart));
+      supervision.awaitRestart(what, 120, () -> online(client, id, managersAtStart));
       return id;
     }
     if (supervision.child().isPresent()) return id; // its supervisor was killed; it still runs
     supervision.stop(); // managers a dead agent left in its process group end before a new start
     Path log = home.endpointDir(name).resolve("logs").resolve("agent.log");
-    supervision.start(new SupervisedChild(what + "'s agent", AGENT_CLASS,
+    Process supervisor = supervision.start(new SupervisedChild(what + "'s agent", AGENT_CLASS,
         List.of(home.endpointDir(name).toString()), List.of("-Xmx1g"), log.toString()));
     try {
-      supervision.awaitReady(what, 90, true, () -> online(client, id, managersAtStart));
+      supervision.awaitFirstStart(what, 90, supervisor, () -> online(client, id, managersAtStart));
     } catch (IllegalStateException | EndpointProblem e) {
       supervision.stop(); // a half-started agent must not go on restarting itself or managers
       throw e;

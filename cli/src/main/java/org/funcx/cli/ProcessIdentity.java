@@ -11,36 +11,62 @@ import org.funcx.core.json.Json;
 
 /**
  * A process the CLI started, recorded so that it is never confused with a stranger that got the
- * same pid later: its pid, its start instant (from the kernel, to the clock tick) and the main
- * class it runs. Before signalling a recorded pid the CLI checks all three still hold.
+ * same pid later: its pid, its start and the main class it runs. Before signalling a recorded pid
+ * the CLI checks all three still hold.
+ *
+ * <p>The start is compared as the kernel gives it, in clock ticks since boot ({@code starttime}
+ * in {@code /proc/PID/stat}): the same number for every reader. The JDK's start instant is
+ * derived from a boot time it reads in whole seconds, so two JVMs, or one JVM twice, can see the
+ * same process start a second or more apart (more when the wall clock is stepped); it is kept
+ * only where {@code /proc} is absent, compared within {@link #START_TOLERANCE_MILLIS}.
+ *
+ * @param startTicks the kernel's start time in clock ticks; 0 where {@code /proc} is absent (or
+ *     in a file an older version wrote)
+ * @param startedAtMillis the JDK's start instant (informative where the ticks are known)
  */
-public record ProcessIdentity(long pid, long startedAtMillis, String mainClass) {
-  /**
-   * The JDK derives a start instant from the kernel's boot time, which /proc/stat gives in whole
-   * seconds computed afresh on each read (wall clock minus uptime), so two JVMs can see the same
-   * process start up to a second or so apart; a pid reused that soon by the same main class is
-   * not a case to guard against.
-   */
+public record ProcessIdentity(long pid, long startTicks, long startedAtMillis, String mainClass) {
   static final long START_TOLERANCE_MILLIS = 2_000;
+  /** {@code starttime} is field 22; the fields after the name start with field 3 (state). */
+  private static final int STARTTIME_AFTER_NAME = 22 - 3;
 
-  /** Identifies a process just started (the start instant is read while it certainly runs). */
+  /** Identifies a process just started (its start is read while it certainly runs). */
   static ProcessIdentity of(long pid, String mainClass) {
     long started = ProcessHandle.of(pid).flatMap(h -> h.info().startInstant())
         .map(Instant::toEpochMilli).orElse(0L);
-    return new ProcessIdentity(pid, started, mainClass);
+    return new ProcessIdentity(pid, startTicks(pid).orElse(0L), started, mainClass);
   }
 
   /** True while the recorded process itself runs: same pid, same start, same main class. */
   public boolean isLive() {
     Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
     if (handle.isEmpty()) return false;
-    ProcessHandle.Info info = handle.get().info();
-    boolean sameStart = info.startInstant()
-        .map(i -> Math.abs(i.toEpochMilli() - startedAtMillis) <= START_TOLERANCE_MILLIS)
-        .orElse(false);
     // the command line is readable for the user's own processes; when it is not, the start decides
     boolean sameProgram = commandLine(pid).map(c -> c.contains(mainClass)).orElse(true);
-    return sameStart && sameProgram;
+    return sameStart(handle.get()) && sameProgram;
+  }
+
+  private boolean sameStart(ProcessHandle handle) {
+    Optional<Long> ticks = startTicks(pid);
+    if (startTicks > 0 && ticks.isPresent()) return ticks.get() == startTicks;
+    return handle.info().startInstant()
+        .map(i -> Math.abs(i.toEpochMilli() - startedAtMillis) <= START_TOLERANCE_MILLIS)
+        .orElse(false);
+  }
+
+  /**
+   * Field 22 of {@code /proc/PID/stat}; the fields are counted after the command name, which is
+   * in parentheses and may itself hold spaces and parentheses.
+   */
+  static Optional<Long> startTicks(long pid) {
+    try {
+      // ISO-8859-1: the command name is any bytes, not necessarily UTF-8
+      String stat = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "stat")),
+          StandardCharsets.ISO_8859_1);
+      String[] afterName = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Optional.of(Long.parseLong(afterName[STARTTIME_AFTER_NAME]));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty(); // not Linux, or the process is gone
+    }
   }
 
   /**

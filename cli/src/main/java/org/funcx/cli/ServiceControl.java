@@ -94,7 +94,7 @@ public final class ServiceControl {
     if (answering && last.isPresent() && last.get().equals(state)) return state;
     if (supervision.supervisor().isPresent() && last.isPresent() && last.get().equals(state)) {
       // supervised and between restarts: wait for it rather than start a second one
-      supervision.awaitReady("the service at " + state.url(), 120, false,
+      supervision.awaitRestart("the service at " + state.url(), 120,
           () -> ServiceTrust.ownServiceAnswers(home, http));
       adoptLocalClient(state.url());
       return state;
@@ -111,10 +111,10 @@ public final class ServiceControl {
     if (advertisedForwarder != null) args.addAll(List.of("--advertise-forwarder", advertisedForwarder));
     PrivateFiles.createDirectories(home.root());
     PrivateFiles.write(home.serviceState(), Json.GSON.toJson(state));
-    supervision.start(new SupervisedChild("the service", MAIN_CLASS, args, jvmOptions,
+    Process supervisor = supervision.start(new SupervisedChild("the service", MAIN_CLASS, args, jvmOptions,
         home.logs().resolve("service.log").toString()));
     try {
-      supervision.awaitReady("the service at " + state.url(), 60, true,
+      supervision.awaitFirstStart("the service at " + state.url(), 60, supervisor,
           () -> ServiceTrust.ownServiceAnswers(home, http));
     } catch (RuntimeException e) {
       supervision.stop(); // a service that cannot start is not left restarting

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The CLI's side of one {@link Supervisor}: its files in {@code dir} ({@code NAME.supervisor.json}
@@ -35,16 +36,19 @@ record Supervision(Path dir, String name) {
     return dir.resolve(name + ".supervisor.log");
   }
 
-  /** Starts a supervisor running {@code child}; the first start of the child is its own. */
-  ProcessIdentity start(SupervisedChild child) throws IOException {
+  /**
+   * Starts a supervisor running {@code child}; the first start of the child is its own. The
+   * supervisor is this JVM's child until this JVM exits: {@link #awaitFirstStart} asks it, not
+   * the pid file, whether it still runs.
+   */
+  Process start(SupervisedChild child) throws IOException {
     child.write(specFile());
     Files.deleteIfExists(statusFile());
     Process process = ProcessLauncher.launch(SUPERVISOR_CLASS,
         List.of(dir.toString(), name), List.of("-Xmx48m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1"), supervisorLog(), false);
-    ProcessIdentity identity = ProcessIdentity.of(process.pid(), SUPERVISOR_CLASS);
-    identity.write(supervisorFile());
-    return identity;
+    ProcessIdentity.of(process.pid(), SUPERVISOR_CLASS).write(supervisorFile());
+    return process;
   }
 
   /** The supervisor, while it runs; a file naming another process is removed, with a message. */
@@ -62,12 +66,27 @@ record Supervision(Path dir, String name) {
   }
 
   /**
-   * Waits until {@code ready}; fails at once, saying why in the first line, when its supervisor
-   * dies or, with {@code failOnExit} (a first start), when the child exits: the caller stops a
-   * process that cannot start rather than leave it restarting. Without it (a supervised process
-   * between restarts) the supervisor's restarts are waited for.
+   * Waits until a first start is {@code ready}; fails at once, saying why in the first line, when
+   * the child exits or its {@code supervisor} (as {@link #start} returned it) ends: the caller
+   * stops a process that cannot start rather than leave it restarting.
    */
-  void awaitReady(String what, int seconds, boolean failOnExit, BooleanSupplier ready)
+  void awaitFirstStart(String what, int seconds, Process supervisor, BooleanSupplier ready)
+      throws InterruptedException {
+    await(what, seconds, true, () -> supervisor.isAlive() ? Optional.empty()
+        : Optional.of(ChildExit.of(supervisor.exitValue(), supervisorLog(), 0).description()),
+        ready);
+  }
+
+  /** Waits for a supervised process between restarts; fails only when its supervisor is gone. */
+  void awaitRestart(String what, int seconds, BooleanSupplier ready) throws InterruptedException {
+    Optional<ProcessIdentity> recorded = ProcessIdentity.read(supervisorFile());
+    await(what, seconds, false, () -> supervisor().isPresent() ? Optional.empty()
+        : Optional.of(recorded.map(ProcessIdentity::describeCurrent).orElse("its file is gone")),
+        ready);
+  }
+
+  private void await(String what, int seconds, boolean failOnExit,
+      Supplier<Optional<String>> supervisorEnded, BooleanSupplier ready)
       throws InterruptedException {
     long deadline = System.nanoTime() + seconds * 1_000_000_000L;
     Path log = Path.of(specLog());
@@ -81,9 +100,10 @@ record Supervision(Path dir, String name) {
         throw new StartFailed(what + " could not start: " + status.get().lastExit()
             + ". Last lines of " + log + ":\n" + Waits.tail(log, 30));
       }
-      if (supervisor().isEmpty()) {
-        throw new StartFailed(what + " could not start: its supervisor exited. Last lines of "
-            + supervisorLog() + ":\n" + Waits.tail(supervisorLog(), 30));
+      Optional<String> ended = supervisorEnded.get();
+      if (ended.isPresent()) {
+        throw new StartFailed(what + " could not start: its supervisor ended (" + ended.get()
+            + "). Last lines of " + supervisorLog() + ":\n" + Waits.tail(supervisorLog(), 30));
       }
       Thread.sleep(100);
     }

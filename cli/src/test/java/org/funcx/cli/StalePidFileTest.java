@@ -34,9 +34,10 @@ class StalePidFileTest {
       // endpoint "ghost" once ran; its pid is now the sleep's: same pid, another process
       cluster.endpoints.configure("ghost", cluster.url);
       Supervision ghost = cluster.endpoints.supervision("ghost");
-      ProcessIdentity reused = new ProcessIdentity(sleep.pid(), 1_000L, Supervisor.class.getName());
+      ProcessIdentity reused = new ProcessIdentity(sleep.pid(), 1L, 1_000L,
+          Supervisor.class.getName());
       reused.write(ghost.supervisorFile());
-      new SupervisorStatus(SupervisorStatus.RUNNING, new ProcessIdentity(sleep.pid(), 1_000L,
+      new SupervisorStatus(SupervisorStatus.RUNNING, new ProcessIdentity(sleep.pid(), 1L, 1_000L,
           EndpointControl.AGENT_CLASS), 0, null, null, 0, 0, 0).write(ghost.statusFile());
       Files.writeString(cluster.home.endpointDir("ghost").resolve("agent.pid"), sleep.pid() + "\n");
 
