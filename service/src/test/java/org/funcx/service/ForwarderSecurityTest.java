@@ -1,10 +1,13 @@
 package org.funcx.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
+import org.awaitility.core.ConditionTimeoutException;
 import org.funcx.core.wire.MessageType;
 import org.funcx.core.wire.Messages;
 import org.funcx.core.wire.WireMessage;
@@ -25,7 +28,7 @@ import org.zeromq.ZMsg;
  * socket (never answered), a registered key claiming another endpoint (rejected), and a key whose
  * endpoint is deleted (told to shut down, then refused).
  */
-@Timeout(60)
+@Timeout(120)
 class ForwarderSecurityTest {
   /**
    * How long one hello waits for an answer. Hellos are repeated (as the agent does: jeromq 0.6.0
@@ -121,6 +124,31 @@ class ForwarderSecurityTest {
     return next;
   }
 
+  /**
+   * Connects with an unknown key until the ZAP handler has refused it; every attempt must get
+   * nothing. A fresh connection's CURVE handshake sometimes stalls before its INITIATE reaches the
+   * server in jeromq 0.6.0 (as first messages get lost, zeromq/jeromq#849; the agent connects
+   * again on a fresh socket for that reason): such a handshake never consults ZAP, and the
+   * connection carries nothing. So a few fresh sockets are tried, each given time to be refused.
+   */
+  static boolean aStrangersKeyIsRefusedByZap(Registered ep) {
+    long refusedBefore = service.forwarder().refusedConnections();
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      ZMQ.Socket stranger = dealer(ep.forwarder(), ep.serverKey(), CurveKeys.generate());
+      assertThat(hello(stranger, ep.endpointId())).as("answer to a stranger").isNull();
+      try {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+            .until(() -> service.forwarder().refusedConnections() > refusedBefore);
+        System.out.println("ForwarderSecurityTest: the unknown key was refused by ZAP at attempt "
+            + attempt);
+        return true;
+      } catch (ConditionTimeoutException stalled) {
+        stranger.close();
+      }
+    }
+    return false;
+  }
+
   @Test
   void the_registered_key_is_admitted_and_strangers_get_nothing() throws Exception {
     Registered ep = register("admitted");
@@ -128,14 +156,8 @@ class ForwarderSecurityTest {
     assertThat(link.answer().type()).isEqualTo(MessageType.ENDPOINT_REGISTERED);
     ZMQ.Socket good = link.socket();
 
-    long refusedBefore = service.forwarder().refusedConnections();
-    ZMQ.Socket unknownKey = dealer(ep.forwarder(), ep.serverKey(), CurveKeys.generate());
-    assertThat(hello(unknownKey, ep.endpointId())).isNull();
-    // Whether the ZAP handler has counted the refusal yet is not asserted: in 3 of about 12
-    // fresh-clone runs (JDK 17 and 25) it had not within 20 s although the stranger got nothing.
-    // Open question, see the session note of 2026-12-07: printed for the build log meanwhile.
-    System.out.println("ForwarderSecurityTest: ZAP refusals counted for the unknown key: "
-        + (service.forwarder().refusedConnections() - refusedBefore));
+    assertThat(aStrangersKeyIsRefusedByZap(ep)).as("the ZAP handler refused an unknown key")
+        .isTrue();
 
     ZMQ.Socket plain = dealer(ep.forwarder(), null, null);
     assertThat(hello(plain, ep.endpointId())).isNull();
