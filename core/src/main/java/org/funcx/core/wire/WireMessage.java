@@ -45,6 +45,13 @@ public record WireMessage(MessageType type, Object body, List<byte[]> blobs) {
         && sendFrames(socket, json);
   }
 
+  /** Bytes of the frames after the routing id: type, JSON body, blobs. */
+  private long size(byte[] json) {
+    long bytes = 1L + json.length;
+    for (byte[] blob : blobs) bytes += blob.length;
+    return bytes;
+  }
+
   private boolean sendFrames(ZMQ.Socket socket, byte[] json) {
     if (!sendPart(socket, json, blobs.isEmpty())) return false;
     for (int i = 0; i < blobs.size(); i++) {
@@ -68,10 +75,19 @@ public record WireMessage(MessageType type, Object body, List<byte[]> blobs) {
 
   /** Sends on a ROUTER to the peer with {@code routingId}; never blocks, as above. */
   public boolean sendTo(ZMQ.Socket router, byte[] routingId) {
+    return sendMeasuredTo(router, routingId) >= 0;
+  }
+
+  /**
+   * As {@link #sendTo(ZMQ.Socket, byte[])}; returns the bytes sent (routing id excluded, as
+   * {@link Inbox} counts them), or -1 when nothing was sent.
+   */
+  public long sendMeasuredTo(ZMQ.Socket router, byte[] routingId) {
     byte[] json = Json.GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
-    return router.send(routingId, ZMQ.SNDMORE | ZMQ.DONTWAIT)
+    boolean sent = router.send(routingId, ZMQ.SNDMORE | ZMQ.DONTWAIT)
         && router.send(new byte[] {(byte) type.ordinal()}, ZMQ.SNDMORE | ZMQ.DONTWAIT)
         && sendFrames(router, json);
+    return sent ? size(json) : -1;
   }
 
   /** Decodes the frames left in {@code msg} (routing id already removed). */

@@ -48,6 +48,7 @@ public final class Interchange implements Runnable {
   private long nextManagerHeartbeat;
   private volatile boolean running = true;
   private volatile Supplier<String> problems = () -> null;
+  private volatile Supplier<BlockCounts> blocks = () -> BlockCounts.NONE;
   private volatile LoadSnapshot load = LoadSnapshot.EMPTY;
   private long nextLoadSnapshot;
   private int dispatchRound;
@@ -118,6 +119,11 @@ public final class Interchange implements Runnable {
   /** Where the endpoint's current problem comes from (the block scaler); null: none. */
   public void problems(Supplier<String> source) {
     this.problems = source;
+  }
+
+  /** Where the heartbeat's block counts come from (the block scaler). */
+  public void blocks(Supplier<BlockCounts> source) {
+    this.blocks = source;
   }
 
   private void receiveFromService() {
@@ -402,8 +408,9 @@ public final class Interchange implements Runnable {
       running += s.inflight.size();
       idle += s.load.idleWorkers();
     }
+    BlockCounts counts = blocks.get();
     return new Messages.Heartbeat(slots.size(), workers, idle, book.known() - running, running,
-        problems.get());
+        problems.get(), counts.active(), counts.pending());
   }
 
   /** Sends to a manager; false when it was not sent (queue full, or the manager is gone). */
