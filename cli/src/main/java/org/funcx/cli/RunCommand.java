@@ -56,6 +56,8 @@ final class RunCommand implements Callable<Integer> {
           System.out.println(org.funcx.arrow.TableRenderer.text(table,
               org.funcx.arrow.RenderOptions.defaults()));
         }
+      } else if (function.isShell() && task.status() != null) {
+        System.out.println(Json.GSON.toJson(task.status().result())); // as sent: 3, not 3.0
       } else {
         System.out.println(Json.GSON.toJson(result));
       }

@@ -71,7 +71,7 @@ class ShellFunctionsTest {
     CliProcess run = CliProcess.run(cluster.home, "run", id, args.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonObject result = JsonParser.parseString(run.out()).getAsJsonObject();
-    assertThat(result.get("returncode").getAsInt()).isZero();
+    assertThat(result.get("returncode").toString()).isEqualTo("0");
     assertThat(result.get("stdout").getAsString()).isEqualTo(attack + "\n");
     assertThat(result.get("stderr").getAsString()).isEmpty();
     assertThat(result.getAsJsonArray("cmd").asList()).hasSize(5);
