@@ -23,6 +23,7 @@ import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.jvm.CapturedOutput;
 import org.funcx.jvm.OutputTail;
 import org.funcx.jvm.ProcessGroups;
+import org.funcx.jvm.StopScope;
 
 /**
  * Runs a shell function's task on the calling worker thread: {@code setsid /bin/sh -c SCRIPT sh
@@ -66,6 +67,9 @@ final class ShellRunner {
     try {
       sandbox = sandboxes.create(task.taskId());
       invoking.run();
+      // A stop (cancel) that came before the clock started sends no interrupt: honour it here.
+      StopScope scope = StopScope.current();
+      if (scope != null && scope.stopped()) throw new InterruptedException(scope.reason());
       long started = System.nanoTime();
       int code = execute(task.taskId(), command, sandbox, printed);
       double elapsed = (System.nanoTime() - started) / 1e9;
@@ -122,16 +126,20 @@ final class ShellRunner {
     return code;
   }
 
-  /** Copies a pipe into a bounded tail until it closes, on its own thread: it never fills. */
+  /**
+   * Copies a pipe into a bounded tail until it closes, on its own thread: it never fills. The
+   * thread does not inherit the task's StopScope (no inheritable thread locals): it is ours, not
+   * a thread the task started, so it does not keep the scope armed after the task.
+   */
   private static Thread drain(InputStream pipe, OutputTail tail, String name) {
-    Thread t = new Thread(() -> {
+    Thread t = new Thread(null, () -> {
       byte[] buffer = new byte[64 * 1024];
       try (pipe) {
         for (int n; (n = pipe.read(buffer)) >= 0; ) tail.write(buffer, 0, n);
       } catch (IOException e) {
         // The pipe closed under us (the process group was killed): what was read is kept.
       }
-    }, name);
+    }, name, 0, false);
     t.setDaemon(true);
     t.start();
     return t;
