@@ -119,7 +119,9 @@ final class ShellRunner {
       ProcessGroups.stop(process.pid(), KILL_GRACE_MILLIS);
       throw stopped;
     }
-    ProcessGroups.signal(process.pid(), "KILL"); // leftovers of the group, if any
+    // Leftovers of the group, if any. While any remain, the kernel keeps the group id from being
+    // reused; once none do, the kill finds nothing (ESRCH).
+    ProcessGroups.signal(process.pid(), "KILL");
     // Bounded: a process that left the group (its own setsid) may hold the pipes open for ever.
     out.join(DRAIN_JOIN_MILLIS);
     err.join(DRAIN_JOIN_MILLIS);
