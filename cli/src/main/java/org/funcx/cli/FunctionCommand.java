@@ -19,9 +19,13 @@ final class FunctionCommand {
   static final class Source {
     @Option(names = "--file", description = "Java source file.") Path file;
     @Option(names = "--source", description = "Java source text.") String text;
+    @Option(names = "--shell", paramLabel = "CMD", description = "A shell command template with"
+        + " {name} placeholders ({{ and }} for literal braces); run it with"
+        + " funcx run ID '{\"name\": \"value\"}'.") String shell;
   }
 
-  @Command(name = "register", description = "Register Java source; prints the function id.")
+  @Command(name = "register",
+      description = "Register Java source or a shell command; prints the function id.")
   static final class Register implements Callable<Integer> {
     @ArgGroup(multiplicity = "1") Source source;
     @Option(names = "--entry", description = "Method to call (needed with several).") String entry;
@@ -29,9 +33,14 @@ final class FunctionCommand {
 
     @Override
     public Integer call() throws Exception {
+      FuncXClient client = FuncxCli.HOME.client(EndpointCommand.serviceUrl());
+      if (source.shell != null) {
+        RegisteredFunction f = client.registerShell(name, source.shell);
+        System.out.println(f.id() + "  shell " + f.signature());
+        return 0;
+      }
       String code = source.file != null ? Files.readString(source.file) : source.text;
-      RegisteredFunction f = FuncxCli.HOME.client(EndpointCommand.serviceUrl())
-          .register(code, entry, name);
+      RegisteredFunction f = client.register(code, entry, name);
       System.out.println(f.id() + "  " + (f.signature() == null ? f.entryPoint() : f.signature()));
       return 0;
     }
@@ -44,7 +53,8 @@ final class FunctionCommand {
     @Override
     public Integer call() {
       RegisteredFunction f = FuncxCli.HOME.client(EndpointCommand.serviceUrl()).function(id);
-      System.out.println(f.id() + "  " + f.name() + "  " + f.signature() + "  hash " + f.hash());
+      System.out.println(f.id() + "  " + f.name() + "  " + f.kind() + " " + f.signature()
+          + "  hash " + f.hash());
       return 0;
     }
   }

@@ -138,7 +138,8 @@ class SupervisionTest {
               c.serviceUrl(), c.provider(), c.workersPerNode(), c.prefetch(), c.initBlocks(),
               c.minBlocks(), c.maxBlocks(), c.heartbeatSeconds(), c.maxRetries(),
               c.interchangeHost(), taken.getLocalPort(), c.workerJvmOptions(), c.workerJava(),
-              c.maxResultBytes(), c.idleTimeoutSeconds(), c.slurm(), c.allowedFunctions())))
+              c.maxResultBytes(), c.idleTimeoutSeconds(), c.slurm(), c.allowedFunctions(),
+              c.keepShellSandboxes())))
           .isInstanceOf(Supervision.StartFailed.class)
           .satisfies(e -> assertThat(e.getMessage().lines().findFirst().orElseThrow())
               .startsWith("endpoint busy could not start: exited with code 1: "));

@@ -133,6 +133,20 @@ public final class FuncXClient implements AutoCloseable {
     return function(call("POST", "/v2/functions", body).getAsJsonObject());
   }
 
+  /**
+   * Registers a shell function: {@code template} is a command with {@code {name}} placeholders
+   * ({@code {{}/{@code }}} for literal braces), filled per task from a map of arguments
+   * ({@code executor.submit(f, Map.of("word", "x"))}); values never reach the shell as code.
+   * The task's result is a {@link ShellResult}'s JSON object. {@code name} may be null.
+   */
+  public RegisteredFunction registerShell(String name, String template) {
+    JsonObject body = new JsonObject();
+    body.addProperty("kind", "shell");
+    body.addProperty("function_code", template);
+    if (name != null) body.addProperty("function_name", name);
+    return function(call("POST", "/v2/functions", body).getAsJsonObject());
+  }
+
   /** Registers without compiling at the service; compile errors then surface per task. */
   public RegisteredFunction registerUnchecked(String source, String entryPoint) {
     JsonObject body = new JsonObject();
@@ -420,7 +434,8 @@ public final class FuncXClient implements AutoCloseable {
 
   private static RegisteredFunction function(JsonObject o) {
     return new RegisteredFunction(o.get("function_id").getAsString(), str(o, "function_name"),
-        str(o, "entry_point"), str(o, "hash"), str(o, "signature"), str(o, "return_type"));
+        str(o, "entry_point"), str(o, "hash"), str(o, "signature"), str(o, "return_type"),
+        o.has("kind") ? str(o, "kind") : "java");
   }
 
   private static EndpointInfo endpoint(JsonObject o) {

@@ -30,6 +30,8 @@ import org.funcx.core.json.Json;
  * @param slurm Slurm settings, for {@code provider = slurm}; null otherwise
  * @param allowedFunctions function ids this endpoint runs; empty for any its users may run (the
  *     service checks at submission, the interchange again on arrival)
+ * @param keepShellSandboxes keep each shell task's working directory (under the endpoint's
+ *     {@code sandboxes} directory) after the task, to look at what it left; removed by default
  */
 public record EndpointConfig(
     String name,
@@ -50,12 +52,13 @@ public record EndpointConfig(
     long maxResultBytes,
     double idleTimeoutSeconds,
     SlurmSettings slurm,
-    List<String> allowedFunctions) {
+    List<String> allowedFunctions,
+    boolean keepShellSandboxes) {
 
   public static EndpointConfig defaults(String name, String serviceUrl) {
     int cores = Runtime.getRuntime().availableProcessors();
     return new EndpointConfig(name, null, serviceUrl, "local", Math.max(1, cores), 0, 1, 1, 1,
-        2.0, 1, "127.0.0.1", 0, "-Xmx1g -XX:+UseSerialGC", "", 256L << 20, 120, null, List.of());
+        2.0, 1, "127.0.0.1", 0, "-Xmx1g -XX:+UseSerialGC", "", 256L << 20, 120, null, List.of(), false);
   }
 
   public EndpointConfig validated() {
@@ -79,64 +82,71 @@ public record EndpointConfig(
         workerJvmOptions == null ? "" : workerJvmOptions, workerJava == null ? "" : workerJava.strip(),
         Math.max(1024, maxResultBytes),
         idleTimeoutSeconds <= 0 ? 120 : idleTimeoutSeconds, slurm == null ? null : slurm.validated(),
-        allowedFunctions == null ? List.of() : List.copyOf(allowedFunctions));
+        allowedFunctions == null ? List.of() : List.copyOf(allowedFunctions), keepShellSandboxes);
   }
 
   public EndpointConfig withEndpointId(String id) {
     return new EndpointConfig(name, id, serviceUrl, provider, workersPerNode, prefetch, initBlocks,
         minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost, interchangePort,
-        workerJvmOptions, workerJava, maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions);
+        workerJvmOptions, workerJava, maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions, keepShellSandboxes);
   }
 
   public EndpointConfig withServiceUrl(String url) {
     return new EndpointConfig(name, endpointId, url, provider, workersPerNode, prefetch, initBlocks,
         minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost, interchangePort,
-        workerJvmOptions, workerJava, maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions);
+        workerJvmOptions, workerJava, maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions, keepShellSandboxes);
   }
 
   public EndpointConfig withBlocks(int init, int min, int max) {
     return new EndpointConfig(name, endpointId, serviceUrl, provider, workersPerNode, prefetch, init,
         min, max, heartbeatSeconds, maxRetries, interchangeHost, interchangePort, workerJvmOptions, workerJava,
-        maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions);
+        maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions, keepShellSandboxes);
   }
 
   public EndpointConfig withWorkers(int workers, int prefetchCount) {
     return new EndpointConfig(name, endpointId, serviceUrl, provider, workers, prefetchCount,
         initBlocks, minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost,
-        interchangePort, workerJvmOptions, workerJava, maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions);
+        interchangePort, workerJvmOptions, workerJava, maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions, keepShellSandboxes);
   }
 
   public EndpointConfig withMaxRetries(int retries) {
     return new EndpointConfig(name, endpointId, serviceUrl, provider, workersPerNode, prefetch,
         initBlocks, minBlocks, maxBlocks, heartbeatSeconds, retries, interchangeHost,
-        interchangePort, workerJvmOptions, workerJava, maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions);
+        interchangePort, workerJvmOptions, workerJava, maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions, keepShellSandboxes);
   }
 
   public EndpointConfig withSlurm(SlurmSettings settings, double idleTimeout) {
     return new EndpointConfig(name, endpointId, serviceUrl, settings == null ? "local" : "slurm",
         workersPerNode, prefetch, initBlocks, minBlocks, maxBlocks, heartbeatSeconds, maxRetries,
         interchangeHost, interchangePort, workerJvmOptions, workerJava, maxResultBytes, idleTimeout, settings,
-        allowedFunctions);
+        allowedFunctions, keepShellSandboxes);
   }
 
   public EndpointConfig withAllowedFunctions(List<String> functionIds) {
     return new EndpointConfig(name, endpointId, serviceUrl, provider, workersPerNode, prefetch,
         initBlocks, minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost,
-        interchangePort, workerJvmOptions, workerJava, maxResultBytes, idleTimeoutSeconds, slurm, functionIds);
+        interchangePort, workerJvmOptions, workerJava, maxResultBytes, idleTimeoutSeconds, slurm, functionIds, keepShellSandboxes);
   }
 
   public EndpointConfig withWorkerJvm(String java, String jvmOptions) {
     return new EndpointConfig(name, endpointId, serviceUrl, provider, workersPerNode, prefetch,
         initBlocks, minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost,
         interchangePort, jvmOptions, java, maxResultBytes, idleTimeoutSeconds, slurm,
-        allowedFunctions);
+        allowedFunctions, keepShellSandboxes);
   }
 
   public EndpointConfig withMaxResultBytes(long bytes) {
     return new EndpointConfig(name, endpointId, serviceUrl, provider, workersPerNode, prefetch,
         initBlocks, minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost,
         interchangePort, workerJvmOptions, workerJava, bytes, idleTimeoutSeconds, slurm,
-        allowedFunctions);
+        allowedFunctions, keepShellSandboxes);
+  }
+
+  public EndpointConfig withKeepShellSandboxes(boolean keep) {
+    return new EndpointConfig(name, endpointId, serviceUrl, provider, workersPerNode, prefetch,
+        initBlocks, minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost,
+        interchangePort, workerJvmOptions, workerJava, maxResultBytes, idleTimeoutSeconds, slurm,
+        allowedFunctions, keep);
   }
 
   public long heartbeatMillis() {

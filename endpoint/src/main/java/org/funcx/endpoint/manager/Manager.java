@@ -56,7 +56,8 @@ public final class Manager implements AutoCloseable {
     this.interchangeAddress = options.interchange();
     this.socket = connect();
     this.results = new Mailbox<>(context, "manager");
-    this.runner = new TaskRunner(options.maxResultBytes());
+    this.runner = new TaskRunner(options.maxResultBytes(),
+        new ShellSandbox(options.sandboxRoot(), options.keepSandboxes()));
     // Seen by the loop within a quarter heartbeat.
     this.pool = new WorkerPool(options.workers(), runner, results::post,
         stuck -> restartRequested = true);

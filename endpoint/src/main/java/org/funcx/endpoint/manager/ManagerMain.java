@@ -1,5 +1,6 @@
 package org.funcx.endpoint.manager;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -10,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of a manager JVM: {@code --interchange tcp://HOST:PORT --workers N --prefetch P
- * --block-id B --heartbeat-ms H --max-result-bytes M}. Providers start it; people rarely do.
+ * --block-id B --heartbeat-ms H --max-result-bytes M --sandbox-root DIR --keep-sandboxes BOOL}. Providers start it; people rarely do.
  */
 public final class ManagerMain {
   static {
@@ -29,7 +30,8 @@ public final class ManagerMain {
     String interchange = opts.get("--interchange");
     if (interchange == null) {
       System.err.println("usage: ManagerMain --interchange tcp://HOST:PORT [--workers N]"
-          + " [--prefetch P] [--block-id B] [--heartbeat-ms H] [--max-result-bytes M]");
+          + " [--prefetch P] [--block-id B] [--heartbeat-ms H] [--max-result-bytes M]"
+          + " [--sandbox-root DIR] [--keep-sandboxes true|false]");
       System.exit(ManagerExit.USAGE.code());
     }
     var options = new ManagerOptions(interchange,
@@ -38,7 +40,9 @@ public final class ManagerMain {
         Integer.parseInt(opts.getOrDefault("--workers", "1")),
         Integer.parseInt(opts.getOrDefault("--prefetch", "0")),
         Long.parseLong(opts.getOrDefault("--heartbeat-ms", "2000")),
-        Long.parseLong(opts.getOrDefault("--max-result-bytes", String.valueOf(256L << 20))));
+        Long.parseLong(opts.getOrDefault("--max-result-bytes", String.valueOf(256L << 20))),
+        Path.of(opts.getOrDefault("--sandbox-root", "sandboxes")).toAbsolutePath(),
+        Boolean.parseBoolean(opts.getOrDefault("--keep-sandboxes", "false")));
     Thread.setDefaultUncaughtExceptionHandler(ManagerMain::uncaught);
     ScopedStdio.install();
     Manager manager = new Manager(options);

@@ -1,5 +1,13 @@
 package org.funcx.endpoint.manager;
 
-/** How a manager process is started; provider-written command lines map onto these. */
+import java.nio.file.Path;
+
+/**
+ * How a manager process is started; provider-written command lines map onto these.
+ *
+ * @param sandboxRoot where shell tasks get their working directories
+ * @param keepSandboxes whether a shell task's directory stays after the task (for debugging)
+ */
 public record ManagerOptions(String interchange, String managerId, String blockId, int workers,
-    int prefetch, long heartbeatMillis, long maxResultBytes) {}
+    int prefetch, long heartbeatMillis, long maxResultBytes, Path sandboxRoot,
+    boolean keepSandboxes) {}

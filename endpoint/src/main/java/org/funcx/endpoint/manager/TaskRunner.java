@@ -16,17 +16,21 @@ import org.funcx.core.model.TaskError;
 import org.funcx.core.wire.Messages.TaskResult;
 import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.core.wire.Messages.TaskSpec;
+import org.funcx.jvm.CapturedOutput;
 
 /**
  * Runs one task on the calling worker thread: finds the function (compiled once per manager JVM
- * and cached by content hash), decodes the arguments and invokes it. Every failure becomes a typed
+ * and cached by content hash), decodes the arguments and invokes it; a shell function's task goes
+ * to {@link ShellRunner}. Every failure becomes a typed
  * result; only thread interruption escapes, as the watchdog's timeout signal.
  */
 final class TaskRunner {
   private final Map<String, FunctionSpec> functions = new ConcurrentHashMap<>();
   private final FunctionCache cache;
+  private final ShellRunner shell;
 
-  TaskRunner(long maxResultBytes) {
+  TaskRunner(long maxResultBytes, ShellSandbox sandboxes) {
+    this.shell = new ShellRunner(sandboxes);
     this.cache = new FunctionCache(new FunctionCompiler(null, maxResultBytes,
         new ArrowResults(maxResultBytes)));
   }
@@ -39,13 +43,16 @@ final class TaskRunner {
    * Runs the task; an interrupt (the watchdog's timeout) propagates as InterruptedException.
    * {@code invoking} runs just before the user's code: the timeout covers the call, not the
    * once-per-JVM compile, which an interrupt would also break for every later call.
+   * {@code printed} is the task's output capture; a shell task's command output goes there.
    */
-  ResultEnvelope run(TaskSpec task, Runnable invoking) throws InterruptedException {
+  ResultEnvelope run(TaskSpec task, Runnable invoking, CapturedOutput printed)
+      throws InterruptedException {
     FunctionSpec spec = functions.get(task.functionHash());
     if (spec == null) {
       return failure(task, TaskError.of(ErrorKind.FUNCTION_NOT_FOUND,
           "function " + task.functionHash() + " was not sent to this manager"));
     }
+    if (spec.isShell()) return shell.run(task, spec, printed, invoking);
     CompiledFunction function;
     try {
       function = cache.get(spec);
@@ -68,6 +75,14 @@ final class TaskRunner {
       return new ResultEnvelope(new TaskResult(task.taskId(), null, null, b.format(), -1), b.bytes());
     }
     return failure(task, ((InvocationOutcome.Failure) outcome).error());
+  }
+
+  /** The failure of a task that ran past its timeout; a shell task's says returncode 124. */
+  TaskError timedOut(TaskSpec task) {
+    FunctionSpec spec = functions.get(task.functionHash());
+    if (spec != null && spec.isShell()) return ShellRunner.timedOut(task);
+    return TaskError.of(ErrorKind.TIMEOUT, "task " + task.taskId()
+        + " exceeded its timeout of " + task.timeoutMillis() + " ms");
   }
 
   static ResultEnvelope failure(TaskSpec task, TaskError error) {

@@ -207,7 +207,7 @@ final class WorkerPool implements AutoCloseable {
       ResultEnvelope result;
       long started = System.nanoTime();
       try {
-        result = entry.scope.call(() -> runner.run(task, entry::startClock));
+        result = entry.scope.call(() -> runner.run(task, entry::startClock, entry.printed));
       } catch (InterruptedException | StoppedError stopped) {
         result = null; // answered by whoever stopped it; a stray interrupt is answered below
       } catch (Throwable t) {
@@ -283,8 +283,7 @@ final class WorkerPool implements AutoCloseable {
       long now = System.currentTimeMillis();
       running.forEach((thread, entry) -> {
         if (entry.stoppedAt == 0 && now >= entry.deadline) {
-          stop(thread, entry, TaskError.of(ErrorKind.TIMEOUT, "task " + entry.task.taskId()
-              + " exceeded its timeout of " + entry.task.timeoutMillis() + " ms"));
+          stop(thread, entry, runner.timedOut(entry.task));
         } else if (entry.stoppedAt != 0 && entry.invoked
             && now - entry.stoppedAt > STOP_GRACE_MILLIS) { // a compile always ends by itself
           writeOff(thread, entry);

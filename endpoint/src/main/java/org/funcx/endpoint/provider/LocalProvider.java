@@ -54,7 +54,8 @@ public final class LocalProvider implements Provider {
     Path logFile = ManagerLogs.path(logDir, blockId);
     ManagerLogs.keepLatest(logDir, number - KEPT_LOGS);
     try {
-      Process p = new ProcessBuilder(ManagerCommand.of(config, interchangeAddress, blockId))
+      Process p = new ProcessBuilder(ManagerCommand.of(config, interchangeAddress, blockId,
+            ManagerCommand.sandboxRoot(logDir)))
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
       running.put(blockId, p);

@@ -10,7 +10,9 @@ import org.funcx.jvm.JvmFlags;
 final class ManagerCommand {
   private ManagerCommand() {}
 
-  static List<String> of(EndpointConfig config, String interchange, String blockId) {
+  /** @param sandboxRoot where the manager's shell tasks get their working directories */
+  static List<String> of(EndpointConfig config, String interchange, String blockId,
+      Path sandboxRoot) {
     List<String> command = new ArrayList<>();
     command.add(config.workerJava().isEmpty()
         ? Path.of(System.getProperty("java.home"), "bin", "java").toString() : config.workerJava());
@@ -25,8 +27,15 @@ final class ManagerCommand {
         "--workers", String.valueOf(config.workersPerNode()),
         "--prefetch", String.valueOf(config.prefetch()),
         "--heartbeat-ms", String.valueOf(config.heartbeatMillis()),
-        "--max-result-bytes", String.valueOf(config.maxResultBytes())));
+        "--max-result-bytes", String.valueOf(config.maxResultBytes()),
+        "--sandbox-root", sandboxRoot.toAbsolutePath().toString(),
+        "--keep-sandboxes", String.valueOf(config.keepShellSandboxes())));
     return command;
+  }
+
+  /** Shell tasks' working directories: {@code sandboxes} next to the endpoint's {@code logs}. */
+  static Path sandboxRoot(Path logDir) {
+    return logDir.toAbsolutePath().resolveSibling("sandboxes");
   }
 
   /** The same command as one shell line, each word single-quoted. */

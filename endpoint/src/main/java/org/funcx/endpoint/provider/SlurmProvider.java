@@ -59,7 +59,8 @@ public final class SlurmProvider implements Provider {
   public String submitBlock() throws ProviderException {
     String blockId = "slurm-" + config.name() + "-" + nextBlock.getAndIncrement();
     String script = "#!/bin/bash\n" + slurm.workerInit() + "\nexec "
-        + ManagerCommand.shell(ManagerCommand.of(config, interchangeAddress, blockId)) + "\n";
+        + ManagerCommand.shell(ManagerCommand.of(config, interchangeAddress, blockId,
+            ManagerCommand.sandboxRoot(logDir))) + "\n";
     JobRequest.Builder job = JobRequest.builder(script, Path.of(slurm.workDir()))
         .name("funcx-" + blockId).timeLimit(Duration.ofMinutes(slurm.walltimeMinutes()))
         .nodes(1).cpusPerTask(slurm.cpusPerBlock())

@@ -9,7 +9,10 @@ import org.funcx.core.exec.CompiledFunction;
 import org.funcx.core.exec.FunctionCompileException;
 import org.funcx.core.exec.FunctionCompiler;
 import org.funcx.core.exec.FunctionSignature;
+import org.funcx.core.model.FunctionKind;
 import org.funcx.core.model.FunctionSpec;
+import org.funcx.core.shell.InvalidTemplateException;
+import org.funcx.core.shell.ShellTemplate;
 import org.funcx.service.auth.AuthGate;
 import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.Registry;
@@ -17,7 +20,8 @@ import org.funcx.service.store.Registry.FunctionRow;
 import org.funcx.service.store.Sharing;
 
 /**
- * {@code /v2/functions}: register Java source, read it back, delete it. Source is compiled at
+ * {@code /v2/functions}: register Java source (or, with {@code "kind": "shell"}, a shell command
+ * template), read it back, delete it. Source is compiled at
  * registration, so a compile error reaches the user once, with line numbers, instead of failing
  * every task; {@code "validate": false} skips that (the worker then reports the error per task).
  */
@@ -34,6 +38,11 @@ final class FunctionsApi {
 
   void register(Context ctx) {
     JsonObject body = Requests.jsonObject(ctx);
+    FunctionKind kind = kind(Requests.string(body, "kind", false));
+    if (kind == FunctionKind.SHELL) {
+      registerShell(ctx, body);
+      return;
+    }
     String source = Requests.string(body, "function_code", true);
     if (source.isBlank() || source.length() > MAX_SOURCE_CHARS) {
       throw new ApiException(source.isBlank() ? 400 : 413, "invalid_source",
@@ -54,9 +63,41 @@ final class FunctionsApi {
     Sharing sharing = Access.sharing(body, Sharing.privateTo(AuthGate.principal(ctx).subject()));
     FunctionRow row = new FunctionRow(UUID.randomUUID().toString(), name == null ? entry : name,
         entry, source, spec.hash(), signature == null ? null : signature.toString(),
-        signature == null ? null : signature.returnType(), System.currentTimeMillis(), sharing);
+        signature == null ? null : signature.returnType(), System.currentTimeMillis(), sharing,
+        FunctionKind.JAVA);
     registry.addFunction(row);
     ctx.status(201).json(describe(row, false));
+  }
+
+  /** A shell function: {@code function_code} is the command template, checked here. */
+  private void registerShell(Context ctx, JsonObject body) {
+    String template = Requests.string(body, "function_code", true);
+    ShellTemplate parsed;
+    try {
+      parsed = ShellTemplate.parse(template);
+    } catch (InvalidTemplateException e) {
+      throw new ApiException(template.length() > ShellTemplate.MAX_CHARS ? 413 : 400,
+          "invalid_shell_command", e.getMessage(), Map.of("offset", e.offset(),
+              "limit", ShellTemplate.MAX_CHARS));
+    }
+    String name = Requests.string(body, "function_name", false);
+    FunctionSpec spec = FunctionSpec.shell(template);
+    Sharing sharing = Access.sharing(body, Sharing.privateTo(AuthGate.principal(ctx).subject()));
+    FunctionRow row = new FunctionRow(UUID.randomUUID().toString(),
+        name == null || name.isBlank() ? "shell" : name, "", template, spec.hash(),
+        "(" + String.join(", ", parsed.placeholders()) + ")", null, System.currentTimeMillis(),
+        sharing, FunctionKind.SHELL);
+    registry.addFunction(row);
+    ctx.status(201).json(describe(row, false));
+  }
+
+  private static FunctionKind kind(String wire) {
+    try {
+      return FunctionKind.fromWireName(wire);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("invalid_field", "kind must be 'java' or 'shell', not '"
+          + wire + "'");
+    }
   }
 
   private CompiledFunction compile(String entry, String source) {
@@ -99,6 +140,7 @@ final class FunctionsApi {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("function_id", row.id());
     out.put("function_name", row.name());
+    out.put("kind", row.kind().wireName());
     out.put("entry_point", row.entryPoint());
     out.put("hash", row.hash());
     if (row.signature() != null) out.put("signature", row.signature());

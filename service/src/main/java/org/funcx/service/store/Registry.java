@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.funcx.core.model.FunctionKind;
+import org.funcx.core.model.FunctionSpec;
 
 /**
  * Registered functions and endpoints in SQL (embedded H2 by default), with who owns them and who
@@ -34,7 +36,9 @@ public final class Registry implements AutoCloseable {
         "ALTER TABLE endpoints ADD COLUMN IF NOT EXISTS shared_groups VARCHAR(4000) DEFAULT '' NOT NULL",
         "ALTER TABLE endpoints ADD COLUMN IF NOT EXISTS allowed_functions VARCHAR(40000)"
             + " DEFAULT '' NOT NULL",
-        "ALTER TABLE endpoints ADD COLUMN IF NOT EXISTS curve_key VARCHAR(40)");
+        "ALTER TABLE endpoints ADD COLUMN IF NOT EXISTS curve_key VARCHAR(40)",
+        // Shell functions came later: rows from before are Java functions.
+        "ALTER TABLE functions ADD COLUMN IF NOT EXISTS kind VARCHAR(16) DEFAULT 'java' NOT NULL");
   }
 
   public static Registry embedded(Path dataDir) {
@@ -56,10 +60,10 @@ public final class Registry implements AutoCloseable {
 
   public void addFunction(FunctionRow f) {
     db.update("INSERT INTO functions (id, name, entry_point, source, hash, signature, return_type,"
-            + " created_at, owner, is_public, shared_groups) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            + " created_at, owner, is_public, shared_groups, kind) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         f.id(), f.name(), f.entryPoint(), f.source(), f.hash(), f.signature(), f.returnType(),
         f.createdAtMillis(), f.sharing().owner(), f.sharing().isPublic(),
-        f.sharing().groupsColumn());
+        f.sharing().groupsColumn(), f.kind().wireName());
   }
 
   public Optional<FunctionRow> function(String id) {
@@ -118,7 +122,8 @@ public final class Registry implements AutoCloseable {
   private static FunctionRow functionRow(ResultSet rs) throws SQLException {
     return new FunctionRow(rs.getString("id"), rs.getString("name"), rs.getString("entry_point"),
         rs.getString("source"), rs.getString("hash"), rs.getString("signature"),
-        rs.getString("return_type"), rs.getLong("created_at"), sharing(rs));
+        rs.getString("return_type"), rs.getLong("created_at"), sharing(rs),
+        FunctionKind.fromWireName(rs.getString("kind")));
   }
 
   private static EndpointRow endpointRow(ResultSet rs) throws SQLException {
@@ -137,9 +142,21 @@ public final class Registry implements AutoCloseable {
     db.close();
   }
 
-  /** A registered function as stored. */
+  /**
+   * A registered function as stored.
+   *
+   * @param source Java source, or a shell function's command template
+   * @param kind java or shell
+   */
   public record FunctionRow(String id, String name, String entryPoint, String source, String hash,
-      String signature, String returnType, long createdAtMillis, Sharing sharing) {}
+      String signature, String returnType, long createdAtMillis, Sharing sharing,
+      FunctionKind kind) {
+
+    /** What a worker needs to run it. */
+    public FunctionSpec spec() {
+      return new FunctionSpec(hash, entryPoint, source, kind);
+    }
+  }
 
   /**
    * A registered endpoint as stored.
