@@ -23,13 +23,17 @@ import org.apache.maven.repository.internal.MavenRepositorySystemUtils;
 import org.eclipse.aether.ConfigurationProperties;
 import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.graph.Dependency;
 import org.eclipse.aether.repository.LocalRepository;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.repository.RepositoryPolicy;
+import org.eclipse.aether.resolution.ArtifactDescriptorException;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
 import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.transfer.ArtifactTransferException;
 import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
 import org.eclipse.aether.resolution.DependencyResult;
@@ -132,7 +136,7 @@ public final class DependencyResolver implements AutoCloseable {
     List<Path> jars = new ArrayList<>();
     for (ArtifactResult artifact : result.getArtifactResults()) {
       Path jar = artifact.getArtifact().getFile().toPath();
-      requireJar(artifact.getArtifact().toString(), jar);
+      requireJar(userForm(artifact.getArtifact()), jar);
       jars.add(jar);
     }
     return new ResolvedDependencies(set, jars);
@@ -170,10 +174,17 @@ public final class DependencyResolver implements AutoCloseable {
   /** Names the first artifact that failed and tells unreachable from absent by the cause. */
   private DependencyException failure(List<String> set, DependencyResolutionException e) {
     String coordinate = String.join(",", set);
-    if (e.getResult() != null) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      // a pom that could not be read: the artifact whose pom it is (or whose parent or BOM it is)
+      if (t instanceof ArtifactDescriptorException d && d.getResult() != null) {
+        coordinate = userForm(d.getResult().getRequest().getArtifact());
+        break;
+      }
+    }
+    if (coordinate.contains(",") && e.getResult() != null) {
       for (ArtifactResult r : e.getResult().getArtifactResults()) {
         if (!r.isResolved()) {
-          coordinate = r.getRequest().getArtifact().toString();
+          coordinate = userForm(r.getRequest().getArtifact());
           break;
         }
       }
@@ -181,6 +192,12 @@ public final class DependencyResolver implements AutoCloseable {
     DependencyException.Reason reason = unreachable(e)
         ? DependencyException.Reason.UNREACHABLE : DependencyException.Reason.NOT_FOUND;
     return new DependencyException(reason, coordinate, repositoryNames, rootMessage(e), e);
+  }
+
+  /** As users write it: {@code g:a:v} for a plain jar. */
+  private static String userForm(Artifact a) {
+    return new Coordinate(a.getGroupId(), a.getArtifactId(), a.getExtension(), a.getClassifier(),
+        a.getVersion()).toString();
   }
 
   private static boolean unreachable(Throwable e) {
@@ -194,11 +211,17 @@ public final class DependencyResolver implements AutoCloseable {
     return false;
   }
 
+  /** The resolver's own words for what was missing, e.g. "... junit-bom:pom:5.7.1 (absent) ...". */
   private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-    String message = t == e ? e.getMessage() : e.getMessage() + " <- " + t;
-    return message == null ? e.toString() : message;
+    String detail = null;
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof ArtifactResolutionException || t instanceof ArtifactTransferException) {
+        detail = t.getMessage();
+        break;
+      }
+      detail = t.getMessage();
+    }
+    return detail == null ? e.toString() : detail;
   }
 
   /** A jar is a zip: a file that is not (an HTML error page saved as .jar, a truncated copy) fails. */

@@ -54,6 +54,43 @@ public record RepositorySettings(URI mirror, boolean offline, Path localReposito
     return new RepositorySettings(mirror, offline, localRepository, newTimeout);
   }
 
+  /** Command-line options of the service and the manager JVMs that carry these settings. */
+  public static final String MIRROR_OPTION = "--maven-mirror";
+  public static final String OFFLINE_OPTION = "--maven-offline";
+  public static final String LOCAL_OPTION = "--maven-local-repository";
+  public static final String TIMEOUT_OPTION = "--dependency-timeout-seconds";
+
+  /** True for the options {@link #fromOptions} reads. */
+  public static boolean isOption(String name) {
+    return name.equals(MIRROR_OPTION) || name.equals(OFFLINE_OPTION) || name.equals(LOCAL_OPTION)
+        || name.equals(TIMEOUT_OPTION);
+  }
+
+  /**
+   * Settings from {@code --maven-mirror URL}, {@code --maven-offline true|false},
+   * {@code --maven-local-repository DIR} and {@code --dependency-timeout-seconds N}; the defaults
+   * for those absent.
+   */
+  public static RepositorySettings fromOptions(java.util.Map<String, String> options) {
+    String mirror = options.get(MIRROR_OPTION);
+    String local = options.get(LOCAL_OPTION);
+    String timeout = options.get(TIMEOUT_OPTION);
+    return new RepositorySettings(mirror == null || mirror.isBlank() ? null : URI.create(mirror),
+        Boolean.parseBoolean(options.get(OFFLINE_OPTION)),
+        local == null || local.isBlank() ? userLocalRepository() : Path.of(local),
+        timeout == null ? DEFAULT_TIMEOUT : Duration.ofSeconds(Long.parseLong(timeout)));
+  }
+
+  /** The options {@link #fromOptions} turns back into these settings. */
+  public java.util.List<String> toOptions() {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (mirror != null) out.addAll(java.util.List.of(MIRROR_OPTION, mirror.toString()));
+    if (offline) out.addAll(java.util.List.of(OFFLINE_OPTION, "true"));
+    out.addAll(java.util.List.of(LOCAL_OPTION, localRepository.toString()));
+    out.addAll(java.util.List.of(TIMEOUT_OPTION, String.valueOf(timeout.toSeconds())));
+    return out;
+  }
+
   /** The remote repository's URL, or null when offline. */
   public URI remote() {
     return offline ? null : mirror != null ? mirror : CENTRAL;

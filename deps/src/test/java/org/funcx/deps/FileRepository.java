@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 public final class FileRepository {
   private static final Path USER_REPOSITORY = RepositorySettings.userLocalRepository();
   private static final Pattern PARENT = Pattern.compile("<parent>(.*?)</parent>", Pattern.DOTALL);
+  private static final Pattern DEPENDENCY =
+      Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL);
 
   private final Path root;
 
@@ -31,7 +33,10 @@ public final class FileRepository {
     return root.toUri();
   }
 
-  /** Copies {@code group:artifact:version} (its whole directory) and its chain of parent poms. */
+  /**
+   * Copies {@code group:artifact:version} (its artifact files) with the poms its pom needs: its
+   * chain of parents and the BOMs it imports.
+   */
   public FileRepository copy(String coordinate) {
     String[] p = coordinate.split(":");
     Path relative = Path.of(p[0].replace('.', '/'), p[1], p[2]);
@@ -54,6 +59,13 @@ public final class FileRepository {
       if (parent.find()) {
         String block = parent.group(1);
         copy(tag(block, "groupId") + ":" + tag(block, "artifactId") + ":" + tag(block, "version"));
+      }
+      Matcher dependency = DEPENDENCY.matcher(pom);
+      while (dependency.find()) {
+        String block = dependency.group(1);
+        if (block.contains("<scope>import</scope>")) {
+          copy(tag(block, "groupId") + ":" + tag(block, "artifactId") + ":" + tag(block, "version"));
+        }
       }
       return this;
     } catch (IOException e) {
