@@ -3,6 +3,8 @@ package org.funcx.endpoint.manager;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.funcx.deps.RepositorySettings;
+import org.funcx.endpoint.config.SiteClasspath;
 import org.funcx.jvm.ScopedStdio;
 import org.funcx.jvm.StoppedError;
 import org.slf4j.Logger;
@@ -10,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of a manager JVM: {@code --interchange tcp://HOST:PORT --workers N --prefetch P
- * --block-id B --heartbeat-ms H --max-result-bytes M}. Providers start it; people rarely do.
+ * --block-id B --heartbeat-ms H --max-result-bytes M [--maven-mirror URL] [--maven-offline true]
+ * [--maven-local-repository DIR] [--dependency-timeout-seconds N] [--classpath JARS]}. Providers start it; people rarely do.
  */
 public final class ManagerMain {
   static {
@@ -38,7 +41,9 @@ public final class ManagerMain {
         Integer.parseInt(opts.getOrDefault("--workers", "1")),
         Integer.parseInt(opts.getOrDefault("--prefetch", "0")),
         Long.parseLong(opts.getOrDefault("--heartbeat-ms", "2000")),
-        Long.parseLong(opts.getOrDefault("--max-result-bytes", String.valueOf(256L << 20))));
+        Long.parseLong(opts.getOrDefault("--max-result-bytes", String.valueOf(256L << 20))),
+        RepositorySettings.fromOptions(opts),
+        SiteClasspath.split(opts.get(SiteClasspath.OPTION)));
     Thread.setDefaultUncaughtExceptionHandler(ManagerMain::uncaught);
     ScopedStdio.install();
     Manager manager = new Manager(options);

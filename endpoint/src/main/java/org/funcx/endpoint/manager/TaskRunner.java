@@ -9,6 +9,7 @@ import org.funcx.core.exec.CompiledFunction;
 import org.funcx.core.exec.FunctionCache;
 import org.funcx.core.exec.FunctionCompileException;
 import org.funcx.core.exec.FunctionCompiler;
+import org.funcx.core.exec.FunctionLibraries;
 import org.funcx.core.exec.InvocationOutcome;
 import org.funcx.core.model.ErrorKind;
 import org.funcx.core.model.FunctionSpec;
@@ -16,19 +17,37 @@ import org.funcx.core.model.TaskError;
 import org.funcx.core.wire.Messages.TaskResult;
 import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.core.wire.Messages.TaskSpec;
+import org.funcx.deps.DependencyException;
 
 /**
- * Runs one task on the calling worker thread: finds the function (compiled once per manager JVM
- * and cached by content hash), decodes the arguments and invokes it. Every failure becomes a typed
- * result; only thread interruption escapes, as the watchdog's timeout signal.
+ * Runs one task on the calling worker thread: finds the function's libraries (resolved once per
+ * dependency set), the function (compiled once per manager JVM and cached by content hash), decodes
+ * the arguments and invokes it. Every failure becomes a typed result; only thread interruption
+ * escapes, as the watchdog's timeout signal.
  */
 final class TaskRunner {
   private final Map<String, FunctionSpec> functions = new ConcurrentHashMap<>();
   private final FunctionCache cache;
+  private final LibrarySets libraries;
 
-  TaskRunner(long maxResultBytes) {
-    this.cache = new FunctionCache(new FunctionCompiler(null, maxResultBytes,
-        new ArrowResults(maxResultBytes)));
+  TaskRunner(long maxResultBytes, LibrarySets libraries) {
+    this.libraries = libraries;
+    FunctionCompiler compiler = new FunctionCompiler(null, maxResultBytes,
+        new ArrowResults(maxResultBytes));
+    this.cache = new FunctionCache(spec -> compiler.compile(spec, resolvedLibraries(spec)),
+        FunctionCache.DEFAULT_MAX_FUNCTIONS);
+  }
+
+  /** Already resolved by {@link #run} before the compile asks (the set is cached). */
+  private FunctionLibraries resolvedLibraries(FunctionSpec spec) {
+    try {
+      return libraries.forSet(spec.dependencies());
+    } catch (DependencyException e) {
+      throw new IllegalStateException("the libraries of " + spec.hash() + " vanished", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted resolving the libraries of " + spec.hash(), e);
+    }
   }
 
   void learn(FunctionSpec spec) {
@@ -45,6 +64,11 @@ final class TaskRunner {
     if (spec == null) {
       return failure(task, TaskError.of(ErrorKind.FUNCTION_NOT_FOUND,
           "function " + task.functionHash() + " was not sent to this manager"));
+    }
+    try {
+      libraries.forSet(spec.dependencies());
+    } catch (DependencyException e) {
+      return failure(task, TaskError.of(ErrorKind.DEPENDENCY_ERROR, e.getMessage()));
     }
     CompiledFunction function;
     try {

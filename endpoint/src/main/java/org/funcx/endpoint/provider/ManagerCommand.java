@@ -26,6 +26,7 @@ final class ManagerCommand {
         "--prefetch", String.valueOf(config.prefetch()),
         "--heartbeat-ms", String.valueOf(config.heartbeatMillis()),
         "--max-result-bytes", String.valueOf(config.maxResultBytes())));
+    if (config.libraries() != null) command.addAll(config.libraries().managerOptions());
     return command;
   }
 
