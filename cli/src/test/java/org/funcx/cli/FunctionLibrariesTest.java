@@ -101,6 +101,41 @@ class FunctionLibrariesTest {
     }
   }
 
+  /** What a user types: {@code function register --deps} and {@code endpoint configure --classpath}. */
+  @Test
+  void theCliRegistersWithDepsAndConfiguresSiteJars() throws Exception {
+    Path source = Files.writeString(Files.createTempFile("cap", ".java"),
+        "String cap(String s) { return org.apache.commons.lang3.StringUtils.capitalize(s); }");
+    CliProcess registered = CliProcess.run(cluster.home, "function", "register", "--file",
+        source.toString(), "--deps", "org.apache.commons:commons-lang3:3.12.0");
+    assertThat(registered.exitCode()).as(registered.err()).isZero();
+    assertThat(registered.out()).contains("java.lang.String cap(java.lang.String s)")
+        .contains("with org.apache.commons:commons-lang3:3.12.0");
+    String id = registered.out().strip().split("\\s+")[0];
+    assertThat(await(libs.submit(client.function(id), "cli"))).isEqualTo("Cli");
+
+    Path siteDir = Files.createTempDirectory("funcx-site-jars-");
+    Files.copy(repoDir.resolve("org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar"),
+        siteDir.resolve("commons-math3-3.6.1.jar"));
+    CliProcess configured = CliProcess.run(cluster.home, "endpoint", "configure", "site",
+        "--classpath", siteDir.toString(), "--maven-offline", repoDir.toString());
+    assertThat(configured.exitCode()).as(configured.err()).isZero();
+    String siteId = cluster.startEndpoint("site", c -> c.withWorkers(1, 0));
+    assertThat(cluster.endpoints.config("site").libraries().classpath())
+        .containsExactly(siteDir.toString());
+    // the service does not know the site's jars: registered unchecked, compiled on the endpoint
+    RegisteredFunction median = client.registerUnchecked("""
+        double median(double[] xs) {
+          return new org.apache.commons.math3.stat.descriptive.rank.Median().evaluate(xs);
+        }
+        """, "median");
+    try (FuncXExecutor site = client.executor(siteId)) {
+      // unchecked: no return type known to the SDK, so the JSON number 2.0 decodes as a Number
+      Object value = await(site.submit(median, (Object) new double[] {3, 1, 2}));
+      assertThat(((Number) value).doubleValue()).isEqualTo(2.0);
+    }
+  }
+
   @Test
   void anUnknownCoordinateIsRefusedAtRegistration() {
     assertThatThrownBy(() -> client.register("int f() { return 1; }", null, null,

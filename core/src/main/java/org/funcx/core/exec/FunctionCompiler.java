@@ -86,7 +86,7 @@ public final class FunctionCompiler {
     WrappedSource source = WrappedSource.wrap(
         Objects.requireNonNull(spec.source(), "source"), generatedClassName(spec.hash()));
     FunctionClassLoader loader = new FunctionClassLoader(
-        libraries == null ? parentLoader() : libraries.loader(),
+        libraries == null ? parentLoader() : libraries.classLoader(),
         classFiles(spec, source, libraries));
     try {
       Class<?> wrapper = Class.forName(source.className(), false, loader);

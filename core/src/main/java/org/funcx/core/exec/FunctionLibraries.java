@@ -43,7 +43,12 @@ public final class FunctionLibraries implements AutoCloseable {
     return jars;
   }
 
-  ClassLoader loader() {
+  /**
+   * The set's class loader: functions compiled against the set load under it, and their tasks run
+   * with it as the thread's context class loader (libraries that look up services through it find
+   * their own, not the worker's).
+   */
+  public ClassLoader classLoader() {
     return loader;
   }
 

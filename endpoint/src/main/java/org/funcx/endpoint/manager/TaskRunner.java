@@ -65,8 +65,9 @@ final class TaskRunner {
       return failure(task, TaskError.of(ErrorKind.FUNCTION_NOT_FOUND,
           "function " + task.functionHash() + " was not sent to this manager"));
     }
+    FunctionLibraries libs;
     try {
-      libraries.forSet(spec.dependencies());
+      libs = libraries.forSet(spec.dependencies());
     } catch (DependencyException e) {
       return failure(task, TaskError.of(ErrorKind.DEPENDENCY_ERROR, e.getMessage()));
     }
@@ -84,7 +85,7 @@ final class TaskRunner {
           "arguments of task " + task.taskId() + " are not a JSON array"));
     }
     invoking.run();
-    InvocationOutcome outcome = function.invoke(args);
+    InvocationOutcome outcome = libs == null ? function.invoke(args) : invokeWithin(libs, function, args);
     if (outcome instanceof InvocationOutcome.Success s) {
       return ResultEnvelope.json(TaskResult.success(task.taskId(), s.resultJson()));
     }
@@ -92,6 +93,19 @@ final class TaskRunner {
       return new ResultEnvelope(new TaskResult(task.taskId(), null, null, b.format(), -1), b.bytes());
     }
     return failure(task, ((InvocationOutcome.Failure) outcome).error());
+  }
+
+  /** With the set's loader as context class loader (threads the task starts inherit it). */
+  private static InvocationOutcome invokeWithin(FunctionLibraries libs, CompiledFunction function,
+      JsonArray args) throws InterruptedException {
+    Thread thread = Thread.currentThread();
+    ClassLoader before = thread.getContextClassLoader();
+    thread.setContextClassLoader(libs.classLoader());
+    try {
+      return function.invoke(args);
+    } finally {
+      thread.setContextClassLoader(before);
+    }
   }
 
   static ResultEnvelope failure(TaskSpec task, TaskError error) {
