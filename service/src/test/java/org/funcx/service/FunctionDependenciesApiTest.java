@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.funcx.deps.FileRepository;
 import org.funcx.deps.RepositorySettings;
@@ -139,6 +140,47 @@ class FunctionDependenciesApiTest {
         .isEqualTo("unreachable");
     assertThat(a.body().get("message").getAsString()).contains(nowhere.toString()).contains(LANG3);
     assertThat(register("int f() { return 1; }").status()).isEqualTo(201);
+  }
+
+  @Test
+  void aRepositoryThatNeverAnswersIsCutAtTheTimeBound() throws Exception {
+    try (ServerSocket blackHole = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      Thread acceptor = new Thread(() -> {
+        List<java.net.Socket> held = new java.util.ArrayList<>();
+        try {
+          while (true) held.add(blackHole.accept()); // accepts, never answers
+        } catch (java.io.IOException closed) {
+          // the test is over
+        }
+      }, "black-hole-repository");
+      acceptor.setDaemon(true);
+      acceptor.start();
+      URI silent = URI.create("http://127.0.0.1:" + blackHole.getLocalPort() + "/maven2/");
+      start(RepositorySettings.mirror(silent, dir.resolve("m2")).withTimeout(Duration.ofSeconds(2)));
+      Answer a = register(CAPITALIZE);
+      assertThat(a.status()).isEqualTo(400);
+      assertThat(a.code()).isEqualTo("dependency_error");
+      assertThat(a.body().getAsJsonObject("details").get("reason").getAsString())
+          .isEqualTo("unreachable");
+      assertThat(a.body().get("message").getAsString()).contains(silent.toString());
+      assertThat(register("int f() { return 1; }").status()).isEqualTo(201);
+    }
+  }
+
+  @Test
+  void tooManyOrTooLongCoordinatesAreRefusedBeforeAnyLookup() throws Exception {
+    start(RepositorySettings.offline(repo.root()));
+    String[] many = java.util.stream.IntStream.range(0, 65)
+        .mapToObj(i -> "org.example:a" + i + ":1").toArray(String[]::new);
+    Answer tooMany = register("int f() { return 1; }", many);
+    assertThat(tooMany.status()).isEqualTo(400);
+    assertThat(tooMany.body().getAsJsonObject("details").get("reason").getAsString())
+        .isEqualTo("too_many");
+    Answer tooLong = register("int f() { return 1; }", "org.example:" + "a".repeat(400) + ":1");
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.body().getAsJsonObject("details").get("reason").getAsString())
+        .isEqualTo("malformed");
+    assertThat(tooLong.body().get("message").getAsString().length()).isLessThan(1_000);
   }
 
   @Test
