@@ -149,6 +149,13 @@ public final class DependencyResolver implements AutoCloseable {
         settings.offline() ? "simple" : "");
     session.setLocalRepositoryManager(system.newLocalRepositoryManager(session, local));
     session.setOffline(settings.offline());
+    if (!settings.offline()) {
+      // several managers (blocks) of one user may download into the same local repository at
+      // once: lock across processes with files in it. Offline reads only, maybe from a
+      // read-only shared directory, so it takes no file locks.
+      session.setConfigProperty("aether.syncContext.named.factory", "file-lock");
+      session.setConfigProperty("aether.syncContext.named.nameMapper", "file-gav");
+    }
     // poms activate profiles by java.version and os.*, as under Maven itself
     session.setSystemProperties(System.getProperties());
     int millis = (int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis());
