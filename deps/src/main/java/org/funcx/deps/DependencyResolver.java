@@ -85,8 +85,9 @@ public final class DependencyResolver implements AutoCloseable {
     TreeSet<String> sorted = new TreeSet<>();
     for (String text : coordinates) sorted.add(Coordinate.parse(text, repositoryNames).toString());
     if (sorted.size() > MAX_COORDINATES) {
+      String all = String.join(",", sorted);
       throw new DependencyException(DependencyException.Reason.TOO_MANY,
-          String.join(",", sorted).substring(0, 200) + "...", repositoryNames,
+          all.substring(0, Math.min(200, all.length())) + "...", repositoryNames,
           sorted.size() + " coordinates, at most " + MAX_COORDINATES, null);
     }
     return List.copyOf(sorted);
