@@ -184,6 +184,47 @@ class FunctionDependenciesApiTest {
   }
 
   @Test
+  void aFifthConcurrentResolutionIsTurnedAwayWith503() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+    try (ServerSocket blackHole = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      Thread acceptor = new Thread(() -> {
+        List<java.net.Socket> held = new java.util.ArrayList<>();
+        try {
+          while (true) {
+            held.add(blackHole.accept()); // accepts, never answers
+            accepted.incrementAndGet();
+          }
+        } catch (java.io.IOException closed) {
+          // the test is over
+        }
+      }, "black-hole-repository");
+      acceptor.setDaemon(true);
+      acceptor.start();
+      URI silent = URI.create("http://127.0.0.1:" + blackHole.getLocalPort() + "/maven2/");
+      start(RepositorySettings.mirror(silent, dir.resolve("m2")).withTimeout(Duration.ofSeconds(20)));
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+      List<java.util.concurrent.Future<Answer>> holding = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        // distinct artifacts: the resolver locks per artifact, one download of each at a time
+        String coordinate = "org.example:slow" + i + ":1.0";
+        holding.add(pool.submit(() -> register("int f() { return 1; }", coordinate)));
+      }
+      // all four slots taken: each resolution holds a connection the repository never answers
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+          .until(() -> accepted.get() >= 4);
+      Answer fifth = register("int f() { return 1; }", "org.example:slow4:1.0");
+      assertThat(fifth.status()).isEqualTo(503);
+      assertThat(fifth.code()).isEqualTo("dependency_resolution_busy");
+      for (var f : holding) {
+        assertThat(f.get(120, java.util.concurrent.TimeUnit.SECONDS).code())
+            .isEqualTo("dependency_error");
+      }
+      pool.shutdown();
+      assertThat(register("int f() { return 1; }").status()).isEqualTo(201);
+    }
+  }
+
+  @Test
   void storedDependenciesSurviveARestart() throws Exception {
     start(RepositorySettings.offline(repo.root()));
     String id = register(CAPITALIZE).body().get("function_id").getAsString();

@@ -13,8 +13,8 @@ import org.funcx.deps.RepositorySettings;
  * Resolves a function's dependency set at registration, so the service can compile the source
  * against it. A set that cannot be resolved is a 400 {@code dependency_error} naming the coordinate
  * and the repositories tried. Resolution may take seconds: each is bounded by the repository
- * settings' timeout, and at most {@link #MAX_CONCURRENT} run at once (the rest wait as long as one
- * resolution may take, then get a 503), so registrations cannot tie up every request thread.
+ * settings' timeout, and at most {@link #MAX_CONCURRENT} run at once (the rest wait half as long
+ * as one resolution may take, then get a 503), so registrations cannot tie up every request thread.
  */
 final class DependencyCheck implements AutoCloseable {
   static final int MAX_CONCURRENT = 4;
@@ -36,7 +36,7 @@ final class DependencyCheck implements AutoCloseable {
 
   /** The set's jars in a class loader of their own; the caller closes it. */
   FunctionLibraries resolve(List<String> coordinates) {
-    long waitMillis = resolver.settings().timeout().toMillis();
+    long waitMillis = resolver.settings().timeout().toMillis() / 2;
     try {
       if (!slots.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
         throw new ApiException(503, "dependency_resolution_busy", MAX_CONCURRENT
