@@ -2,6 +2,7 @@ package org.funcx.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.funcx.client.FuncXClient;
 import org.funcx.client.RegisteredFunction;
@@ -30,6 +31,9 @@ final class FunctionCommand {
     @ArgGroup(multiplicity = "1") Source source;
     @Option(names = "--entry", description = "Method to call (needed with several).") String entry;
     @Option(names = "--name", description = "Display name.") String name;
+    @Option(names = "--deps", split = ",", description = "Maven coordinates group:artifact:version"
+        + " of libraries the function uses (comma separated), besides its //DEPS lines.")
+    List<String> deps;
 
     @Override
     public Integer call() throws Exception {
@@ -40,8 +44,9 @@ final class FunctionCommand {
         return 0;
       }
       String code = source.file != null ? Files.readString(source.file) : source.text;
-      RegisteredFunction f = client.register(code, entry, name);
-      System.out.println(f.id() + "  " + (f.signature() == null ? f.entryPoint() : f.signature()));
+      RegisteredFunction f = client.register(code, entry, name, deps == null ? List.of() : deps);
+      System.out.println(f.id() + "  " + (f.signature() == null ? f.entryPoint() : f.signature())
+          + (f.dependencies().isEmpty() ? "" : "  with " + String.join(", ", f.dependencies())));
       return 0;
     }
   }
@@ -54,7 +59,8 @@ final class FunctionCommand {
     public Integer call() {
       RegisteredFunction f = FuncxCli.HOME.client(EndpointCommand.serviceUrl()).function(id);
       System.out.println(f.id() + "  " + f.name() + "  " + f.kind() + " " + f.signature()
-          + "  hash " + f.hash());
+          + "  hash " + f.hash()
+          + (f.dependencies().isEmpty() ? "" : "  with " + String.join(", ", f.dependencies())));
       return 0;
     }
   }

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.funcx.endpoint.config.SiteClasspath;
 import org.funcx.core.wire.HopTrace;
 import org.funcx.core.wire.Inbox;
 import org.funcx.core.wire.Mailbox;
@@ -42,6 +43,7 @@ public final class Manager implements AutoCloseable {
   private final Mailbox<ResultEnvelope> results;
   private final WorkerPool pool;
   private final TaskRunner runner;
+  private final LibrarySets librarySets;
   private final Messages.RegisterManager identity;
   private final long heartbeatMillis;
   private final long orphanMillis;
@@ -56,7 +58,9 @@ public final class Manager implements AutoCloseable {
     this.interchangeAddress = options.interchange();
     this.socket = connect();
     this.results = new Mailbox<>(context, "manager");
-    this.runner = new TaskRunner(options.maxResultBytes(),
+    this.librarySets = new LibrarySets(options.repositories(),
+        SiteClasspath.jars(options.siteClasspath()));
+    this.runner = new TaskRunner(options.maxResultBytes(), librarySets,
         new ShellSandbox(options.sandboxRoot(), options.keepSandboxes()));
     // Seen by the loop within a quarter heartbeat.
     this.pool = new WorkerPool(options.workers(), runner, results::post,
@@ -211,6 +215,7 @@ public final class Manager implements AutoCloseable {
   public void close() {
     running = false;
     pool.close();
+    librarySets.close();
     context.close();
   }
 }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.funcx.deps.RepositorySettings;
+import org.funcx.endpoint.config.SiteClasspath;
 import org.funcx.jvm.ScopedStdio;
 import org.funcx.jvm.StoppedError;
 import org.slf4j.Logger;
@@ -11,7 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of a manager JVM: {@code --interchange tcp://HOST:PORT --workers N --prefetch P
- * --block-id B --heartbeat-ms H --max-result-bytes M --sandbox-root DIR --keep-sandboxes BOOL}. Providers start it; people rarely do.
+ * --block-id B --heartbeat-ms H --max-result-bytes M --sandbox-root DIR --keep-sandboxes BOOL
+ * [--maven-mirror URL] [--maven-offline true] [--maven-local-repository DIR]
+ * [--dependency-timeout-seconds N] [--classpath JARS]}. Providers start it; people rarely do.
  */
 public final class ManagerMain {
   static {
@@ -42,7 +46,9 @@ public final class ManagerMain {
         Long.parseLong(opts.getOrDefault("--heartbeat-ms", "2000")),
         Long.parseLong(opts.getOrDefault("--max-result-bytes", String.valueOf(256L << 20))),
         Path.of(opts.getOrDefault("--sandbox-root", "sandboxes")).toAbsolutePath(),
-        Boolean.parseBoolean(opts.getOrDefault("--keep-sandboxes", "false")));
+        Boolean.parseBoolean(opts.getOrDefault("--keep-sandboxes", "false")),
+        RepositorySettings.fromOptions(opts),
+        SiteClasspath.split(opts.get(SiteClasspath.OPTION)));
     Thread.setDefaultUncaughtExceptionHandler(ManagerMain::uncaught);
     ScopedStdio.install();
     Manager manager = new Manager(options);

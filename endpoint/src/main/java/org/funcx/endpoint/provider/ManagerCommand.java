@@ -30,6 +30,7 @@ final class ManagerCommand {
         "--max-result-bytes", String.valueOf(config.maxResultBytes()),
         "--sandbox-root", sandboxRoot.toAbsolutePath().toString(),
         "--keep-sandboxes", String.valueOf(config.keepShellSandboxes())));
+    if (config.libraries() != null) command.addAll(config.libraries().managerOptions());
     return command;
   }
 

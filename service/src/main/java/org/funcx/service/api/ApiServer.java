@@ -46,6 +46,7 @@ public final class ApiServer implements AutoCloseable {
   /** Requests of one client address in progress at once (429 above), half the threads. */
   static final int THREADS_PER_ADDRESS = 32;
   private final Javalin app;
+  private final DependencyCheck dependencies;
 
   public ApiServer(ServiceConfig config, Registry registry, TaskStore store, LiveTaskStates live,
       FunctionCatalog catalog, Forwarder forwarder, ResultPushHub push, ServiceAuth auth,
@@ -53,7 +54,8 @@ public final class ApiServer implements AutoCloseable {
       org.funcx.service.auth.MetricsToken metricsToken) {
     String forwarderAddress = config.advertisedForwarder() != null ? config.advertisedForwarder()
         : "tcp://" + config.host() + ":" + forwarder.port();
-    var functions = new FunctionsApi(registry, catalog);
+    this.dependencies = new DependencyCheck(config.repositories());
+    var functions = new FunctionsApi(registry, catalog, dependencies);
     var endpoints = new EndpointsApi(registry, forwarder, auth.accounts(), forwarderAddress);
     var users = new UsersApi(auth.accounts());
     var tasks = new TasksApi(new TaskReader(store, live), store, forwarder);
@@ -185,5 +187,6 @@ public final class ApiServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    dependencies.close();
   }
 }

@@ -38,7 +38,10 @@ public final class Registry implements AutoCloseable {
             + " DEFAULT '' NOT NULL",
         "ALTER TABLE endpoints ADD COLUMN IF NOT EXISTS curve_key VARCHAR(40)",
         // Shell functions came later: rows from before are Java functions.
-        "ALTER TABLE functions ADD COLUMN IF NOT EXISTS kind VARCHAR(16) DEFAULT 'java' NOT NULL");
+        "ALTER TABLE functions ADD COLUMN IF NOT EXISTS kind VARCHAR(16) DEFAULT 'java' NOT NULL",
+        // functions' libraries, comma separated; rows from before read as none
+        "ALTER TABLE functions ADD COLUMN IF NOT EXISTS dependencies VARCHAR(40000) DEFAULT ''"
+            + " NOT NULL");
   }
 
   public static Registry embedded(Path dataDir) {
@@ -60,10 +63,11 @@ public final class Registry implements AutoCloseable {
 
   public void addFunction(FunctionRow f) {
     db.update("INSERT INTO functions (id, name, entry_point, source, hash, signature, return_type,"
-            + " created_at, owner, is_public, shared_groups, kind) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            + " created_at, owner, is_public, shared_groups, kind, dependencies)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         f.id(), f.name(), f.entryPoint(), f.source(), f.hash(), f.signature(), f.returnType(),
         f.createdAtMillis(), f.sharing().owner(), f.sharing().isPublic(),
-        f.sharing().groupsColumn(), f.kind().wireName());
+        f.sharing().groupsColumn(), f.kind().wireName(), String.join(",", f.dependencies()));
   }
 
   public Optional<FunctionRow> function(String id) {
@@ -123,7 +127,8 @@ public final class Registry implements AutoCloseable {
     return new FunctionRow(rs.getString("id"), rs.getString("name"), rs.getString("entry_point"),
         rs.getString("source"), rs.getString("hash"), rs.getString("signature"),
         rs.getString("return_type"), rs.getLong("created_at"), sharing(rs),
-        FunctionKind.fromWireName(rs.getString("kind")));
+        FunctionKind.fromWireName(rs.getString("kind")),
+        Sharing.parseList(rs.getString("dependencies")));
   }
 
   private static EndpointRow endpointRow(ResultSet rs) throws SQLException {
@@ -147,14 +152,18 @@ public final class Registry implements AutoCloseable {
    *
    * @param source Java source, or a shell function's command template
    * @param kind java or shell
+   * @param dependencies its libraries' coordinates, sorted; empty for JDK-only code
    */
   public record FunctionRow(String id, String name, String entryPoint, String source, String hash,
       String signature, String returnType, long createdAtMillis, Sharing sharing,
-      FunctionKind kind) {
+      FunctionKind kind, List<String> dependencies) {
+    public FunctionRow {
+      dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
+    }
 
     /** What a worker needs to run it. */
     public FunctionSpec spec() {
-      return new FunctionSpec(hash, entryPoint, source, kind);
+      return new FunctionSpec(hash, entryPoint, source, kind, dependencies);
     }
   }
 
