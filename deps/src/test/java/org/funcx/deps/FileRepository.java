@@ -41,9 +41,7 @@ public final class FileRepository {
     String[] p = coordinate.split(":");
     Path relative = Path.of(p[0].replace('.', '/'), p[1], p[2]);
     Path from = USER_REPOSITORY.resolve(relative);
-    if (!Files.isDirectory(from)) {
-      throw new IllegalStateException(coordinate + " is not in " + USER_REPOSITORY);
-    }
+    if (!Files.exists(from.resolve(p[1] + "-" + p[2] + ".pom"))) fetch(coordinate);
     try {
       Path to = Files.createDirectories(root.resolve(relative));
       try (Stream<Path> files = Files.list(from)) {
@@ -94,6 +92,19 @@ public final class FileRepository {
     Matcher m = Pattern.compile("<" + name + ">\\s*(.*?)\\s*</" + name + ">").matcher(xml);
     if (!m.find()) throw new IllegalStateException("no <" + name + "> in " + xml);
     return m.group(1);
+  }
+
+  /**
+   * Brings {@code coordinate} with its poms (parents, imported BOMs) into the user's local
+   * repository from Central, as a fresh machine's Maven build has no reason to have fetched them.
+   */
+  private static void fetch(String coordinate) {
+    try (DependencyResolver resolver = new DependencyResolver(RepositorySettings.defaults())) {
+      resolver.resolve(java.util.List.of(coordinate));
+    } catch (Exception e) {
+      throw new IllegalStateException(coordinate + " is not in " + USER_REPOSITORY
+          + " and could not be fetched from Central", e);
+    }
   }
 
   /** Commons Lang 3.12.0, Commons Math 3.6.1, Gson 2.10.1 and 2.11.0 (with its error_prone). */

@@ -93,7 +93,7 @@ class ShellTemplateTest {
     // A Java function's hash is what it was before kinds: entry point, NUL, source.
     assertThat(FunctionSpec.of("f", "int f() { return 1; }").hash())
         .isEqualTo(FunctionSpec.contentHash("f", "int f() { return 1; }"));
-    assertThat(new FunctionSpec("h", "f", "src", null).kind()).isEqualTo(FunctionKind.JAVA);
+    assertThat(new FunctionSpec("h", "f", "src", (FunctionKind) null).kind()).isEqualTo(FunctionKind.JAVA);
   }
 
   @Test

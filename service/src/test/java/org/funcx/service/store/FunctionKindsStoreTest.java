@@ -3,6 +3,7 @@ package org.funcx.service.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.funcx.core.model.FunctionKind;
 import org.funcx.core.model.FunctionSpec;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class FunctionKindsStoreTest {
       FunctionSpec shell = FunctionSpec.shell("echo {x}");
       registry.addFunction(new Registry.FunctionRow("00000000-0000-0000-0000-000000000002",
           "echo", "", shell.source(), shell.hash(), "(x)", null, 2L,
-          Sharing.privateTo("someone"), FunctionKind.SHELL));
+          Sharing.privateTo("someone"), FunctionKind.SHELL, List.of()));
       assertThat(registry.function("00000000-0000-0000-0000-000000000002").orElseThrow().spec())
           .isEqualTo(shell);
     }
