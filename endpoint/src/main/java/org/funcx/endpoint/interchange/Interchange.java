@@ -68,7 +68,7 @@ public final class Interchange implements Runnable {
     managers.setRouterMandatory(true);
     managers.setLinger(0);
     managers.setSndHWM(100_000);
-    managers.setMaxMsgSize(org.funcx.core.wire.WireLimits.MAX_FRAME_BYTES);
+    org.funcx.core.wire.WireLimits.bound(managers);
     String bindHost = "tcp://" + config.interchangeHost();
     this.managerPort = config.interchangePort() == 0 ? managers.bindToRandomPort(bindHost)
         : bindFixed(bindHost + ":" + config.interchangePort(), config.interchangePort());

@@ -140,7 +140,7 @@ public final class Manager implements AutoCloseable {
     ZMQ.Socket dealer = context.createSocket(SocketType.DEALER);
     dealer.setLinger(0);
     dealer.setSndHWM(100_000);
-    dealer.setMaxMsgSize(WireLimits.MAX_FRAME_BYTES);
+    WireLimits.bound(dealer);
     dealer.connect(interchangeAddress);
     return dealer;
   }

@@ -86,7 +86,7 @@ public final class Forwarder implements AutoCloseable {
     router.setRcvHWM(100_000);
     router.setLinger(0);
     // Before the handshake a stranger can declare any frame size; JeroMQ would allocate it.
-    router.setMaxMsgSize(WireLimits.MAX_FRAME_BYTES);
+    WireLimits.bound(router);
     this.port = port == 0 ? router.bindToRandomPort("tcp://" + host) : bind(host, port);
     this.mailbox = new Mailbox<>(context, "forwarder");
     this.thread = new Thread(this::run, "funcx-forwarder");
