@@ -27,17 +27,19 @@ final class LibrarySets implements AutoCloseable {
   static final long RETRY_FAILED_AFTER_MILLIS = 30_000;
 
   /** A finished resolution: exactly one of libraries and error is set. */
-  private record Entry(FunctionLibraries libraries, DependencyException error, long doneAtMillis) {}
+  private record Resolution(FunctionLibraries libraries, DependencyException error,
+      long doneAtMillis) {}
 
   private final DependencyResolver resolver;
   private final List<Path> siteJars;
   private final LongAdder resolutions = new LongAdder();
-  private final Map<List<String>, CompletableFuture<Entry>> sets =
+  private final Map<List<String>, CompletableFuture<Resolution>> sets =
       new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<List<String>, CompletableFuture<Entry>> e) {
+        protected boolean removeEldestEntry(
+            Map.Entry<List<String>, CompletableFuture<Resolution>> e) {
           // an evicted set's class loader stays open: functions compiled against it may still run
           return size() > MAX_SETS;
         }
@@ -55,7 +57,7 @@ final class LibrarySets implements AutoCloseable {
   FunctionLibraries forSet(List<String> sortedSet)
       throws DependencyException, InterruptedException {
     if (sortedSet.isEmpty() && siteJars.isEmpty()) return null;
-    CompletableFuture<Entry> entry;
+    CompletableFuture<Resolution> entry;
     boolean resolveHere = false;
     synchronized (sets) {
       entry = sets.get(sortedSet);
@@ -70,7 +72,7 @@ final class LibrarySets implements AutoCloseable {
       }
     }
     if (resolveHere) resolveInto(entry, sortedSet);
-    Entry done;
+    Resolution done;
     try {
       done = entry.get();
     } catch (ExecutionException e) {
@@ -80,7 +82,7 @@ final class LibrarySets implements AutoCloseable {
     return done.libraries();
   }
 
-  private void resolveInto(CompletableFuture<Entry> entry, List<String> set)
+  private void resolveInto(CompletableFuture<Resolution> entry, List<String> set)
       throws InterruptedException {
     resolutions.increment();
     try {
@@ -88,9 +90,9 @@ final class LibrarySets implements AutoCloseable {
       List<Path> jars = new ArrayList<>(siteJars);
       jars.addAll(resolved.jars());
       String name = set.isEmpty() ? "funcx-site-classpath" : "funcx-deps " + String.join(",", set);
-      entry.complete(new Entry(FunctionLibraries.isolated(name, jars), null, now()));
+      entry.complete(new Resolution(FunctionLibraries.isolated(name, jars), null, now()));
     } catch (DependencyException e) {
-      entry.complete(new Entry(null, e, now()));
+      entry.complete(new Resolution(null, e, now()));
     } catch (InterruptedException | RuntimeException | Error e) {
       synchronized (sets) {
         sets.remove(set, entry); // not the set's fault: the next task tries again
@@ -100,7 +102,7 @@ final class LibrarySets implements AutoCloseable {
     }
   }
 
-  private static boolean expired(Entry entry) {
+  private static boolean expired(Resolution entry) {
     return entry.error() != null && now() - entry.doneAtMillis() > RETRY_FAILED_AFTER_MILLIS;
   }
 
