@@ -82,9 +82,20 @@ public final class Manager implements AutoCloseable {
     long nextHeartbeat = 0;
     long nextRegistration = 0;
     boolean heardOnThisConnection = false;
+    long lastTurn = System.currentTimeMillis();
     while (running) {
       poller.poll(Math.max(10, heartbeatMillis / 4));
       long now = System.currentTimeMillis();
+      if (now - lastTurn > heartbeatMillis) {
+        // This process was not running (SIGSTOP, a long GC pause, a suspended node): silence it
+        // could not hear does not count, and the interchange's messages queued meanwhile may
+        // reach this socket only after this turn. Deciding it orphaned now would end a block
+        // the interchange is ready to take back (it answers the next heartbeat with RECONNECT).
+        log.warn("manager {} was paused for {} ms; waiting for its interchange afresh",
+            identity.managerId(), now - lastTurn);
+        lastHeard = now;
+      }
+      lastTurn = now;
       if (poller.pollin(fromInterchange)) {
         receive();
         lastHeard = now;

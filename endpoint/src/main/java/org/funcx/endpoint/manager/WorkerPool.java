@@ -320,11 +320,17 @@ final class WorkerPool implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops every running task without answering it: a manager that closes (SIGTERM from scancel,
+   * a drained node) has not run its tasks, so they must be retried when the interchange finds the
+   * manager gone, not failed with the interruption the close causes.
+   */
   @Override
   public void close() {
     open = false;
     watchdog.interrupt();
     running.forEach((thread, entry) -> {
+      entry.answered.set(true);
       entry.scope.stop("the manager is closing");
       thread.interrupt();
     });
