@@ -60,7 +60,7 @@ final class TaskProgress implements AutoCloseable {
    * Whether the user watches a terminal. From JDK 22 on, System.console() exists for pipes too;
    * its isTerminal() (absent before 22) says.
    */
-  private static boolean onTerminal() {
+  static boolean onTerminal() {
     Console console = System.console();
     if (console == null) return false;
     try {

@@ -6,9 +6,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** {@code ./funcx logs} as a user runs it, against a real service and endpoint. */
+/**
+ * What an operator runs to see a running endpoint, as a user runs it, against a real service and
+ * endpoint: {@code ./funcx logs}, {@code ./funcx endpoint status NAME --watch}.
+ */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
-class LogsCommandTest {
+class OperatorCommandsTest {
 
   @Test
   void logs_shows_the_service_and_an_endpoint_with_its_managers_and_filters_by_id()
@@ -36,6 +39,15 @@ class LogsCommandTest {
       CliProcess unknown = CliProcess.run(cluster.home, "logs", "endpoint", "nope");
       assertThat(unknown.exitCode()).isNotZero();
       assertThat(unknown.err()).contains("no endpoint named 'nope'").contains("logged");
+
+      // not a terminal: each update printed whole after a time line
+      CliProcess watched = CliProcess.run(cluster.home, "endpoint", "status", "logged", "--watch",
+          "--interval", "0.2", "--count", "3");
+      assertThat(watched.exitCode()).as(watched.err()).isZero();
+      assertThat(watched.out()).containsPattern("(?m)^--- \\d\\d:\\d\\d:\\d\\d$");
+      assertThat(watched.out().lines().filter(l -> l.startsWith("--- "))).hasSize(3);
+      assertThat(watched.out().lines().filter(l -> l.startsWith("endpoint logged (local)")))
+          .hasSize(3);
     }
   }
 }
