@@ -42,7 +42,7 @@ final class EndpointStatusCommand implements Callable<Integer> {
       System.out.print(render());
       return 0;
     }
-    boolean terminal = TaskProgress.onTerminal();
+    boolean terminal = ProgressDisplay.onTerminal();
     long pause = Math.max(200, (long) (intervalSeconds * 1000));
     int shownLines = 0;
     for (int i = 0; count == null || i < count; i++) {

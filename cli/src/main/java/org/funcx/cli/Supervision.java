@@ -111,21 +111,23 @@ record Supervision(Path dir, String name) {
     long deadline = System.nanoTime() + seconds * 1_000_000_000L;
     Path log = Path.of(specLog());
     int restartsBefore = status().map(SupervisorStatus::restarts).orElse(0);
-    while (System.nanoTime() < deadline) {
-      if (ready.getAsBoolean()) return;
-      Optional<SupervisorStatus> status = status();
-      if (failOnExit && status.isPresent() && status.get().lastExit() != null
-          && (status.get().restarts() > restartsBefore
-              || SupervisorStatus.EXITED.equals(status.get().state()))) {
-        throw new StartFailed(what + " could not start: " + status.get().lastExit()
-            + ". Last lines of " + log + ":\n" + Waits.tail(log, 30));
+    try (WaitProgress progress = WaitProgress.start(what)) {
+      while (System.nanoTime() < deadline) {
+        if (ready.getAsBoolean()) return;
+        Optional<SupervisorStatus> status = status();
+        if (failOnExit && status.isPresent() && status.get().lastExit() != null
+            && (status.get().restarts() > restartsBefore
+                || SupervisorStatus.EXITED.equals(status.get().state()))) {
+          throw new StartFailed(what + " could not start: " + status.get().lastExit()
+              + ". Last lines of " + log + ":\n" + Waits.tail(log, 30));
+        }
+        Optional<String> ended = supervisorEnded.get();
+        if (ended.isPresent()) {
+          throw new StartFailed(what + " could not start: its supervisor ended (" + ended.get()
+              + "). Last lines of " + supervisorLog() + ":\n" + Waits.tail(supervisorLog(), 30));
+        }
+        Thread.sleep(100);
       }
-      Optional<String> ended = supervisorEnded.get();
-      if (ended.isPresent()) {
-        throw new StartFailed(what + " could not start: its supervisor ended (" + ended.get()
-            + "). Last lines of " + supervisorLog() + ":\n" + Waits.tail(supervisorLog(), 30));
-      }
-      Thread.sleep(100);
     }
     throw new StartFailed("gave up waiting " + seconds + " s for " + what + ". Last lines of "
         + log + ":\n" + Waits.tail(log, 30));

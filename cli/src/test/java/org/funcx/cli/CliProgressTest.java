@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * {@code ./funcx map} shows its progress while it runs: not on a terminal here, so plain lines on
- * stderr (a bar on a terminal), and only the summary on stdout.
+ * Long CLI work shows its progress on stderr while it runs: not on a terminal here, so plain
+ * lines (a bar on a terminal), and stdout keeps only the result.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
-class MapProgressTest {
+class CliProgressTest {
   private static final String NAP = "long nap(long x) throws InterruptedException {"
       + " Thread.sleep(10); return x; }";
 
@@ -36,6 +36,28 @@ class MapProgressTest {
       assertThat(counts.get(0)).isLessThan(600);
       assertThat(map.err().strip()).endsWith("600/600 done, 0 failed, " + lastSeconds(map.err())
           + " s");
+    }
+  }
+
+  /**
+   * Starting an endpoint waits for its agent and its first block's manager, two JVMs, far longer
+   * than the 0.1 s between lines; a quick wait would print none (never a line at the start).
+   */
+  @Test
+  void an_endpoint_start_says_what_it_waits_for_while_it_waits() throws Exception {
+    try (TestCluster cluster = new TestCluster()) {
+      var env = new java.util.HashMap<>(cluster.clientEnv());
+      env.put("FUNCX_PROGRESS_SECONDS", "0.1");
+      CliProcess start = CliProcess.run(cluster.home, env, "endpoint", "start", "slow");
+
+      assertThat(start.exitCode()).as(start.err()).isZero();
+      assertThat(start.out()).containsPattern("endpoint slow online: [0-9a-f-]{36}")
+          .doesNotContain("waiting");
+      Matcher waits = Pattern.compile("(?m)^funcx: still waiting for endpoint slow \\((\\d+) s\\)$")
+          .matcher(start.err());
+      List<Long> seconds = new java.util.ArrayList<>();
+      while (waits.find()) seconds.add(Long.parseLong(waits.group(1)));
+      assertThat(seconds).as(start.err()).isNotEmpty().isSorted();
     }
   }
 
