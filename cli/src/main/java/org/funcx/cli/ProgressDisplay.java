@@ -11,9 +11,9 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
- * What the CLI's progress displays share: whether a person watches a terminal (then a bar,
- * me.tongfei's progressbar, redrawn in place) and, when not, how often a plain line is printed
- * ({@code FUNCX_PROGRESS_SECONDS}, default 10) by a named ticker thread.
+ * What the CLI's progress displays share: whether a person watches a terminal (then a display
+ * redrawn in place, such as me.tongfei's progressbar) and, when not, how often a plain line is
+ * printed ({@code FUNCX_PROGRESS_SECONDS}, default 10) by a named ticker thread.
  */
 final class ProgressDisplay {
   private static final String INTERVAL_ENV = "FUNCX_PROGRESS_SECONDS";
@@ -36,27 +36,29 @@ final class ProgressDisplay {
     }
   }
 
-  /** A bar on {@code out}, redrawn every 200 ms; a negative {@code max} is a bar of unknown length. */
+  /** A bar of {@code max} steps on {@code out}, redrawn every 200 ms. */
   static ProgressBar bar(String label, long max, PrintStream out) {
     // jline, under the bar, would otherwise load a native library for the terminal's width,
     // which JDK 25 warns about; its exec provider (stty) needs none.
     System.setProperty("org.jline.terminal.jni", "false");
-    ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName(label).setInitialMax(max)
+    return new ProgressBarBuilder().setTaskName(label).setInitialMax(max)
         .setConsumer(new ConsoleProgressBarConsumer(out)).setUpdateIntervalMillis(200)
-        .continuousUpdate();
-    if (max < 0) builder.hideEta();
-    return builder.build();
+        .continuousUpdate().build();
   }
 
   /** Runs {@code line} every {@link #interval()} on a daemon thread until it is shut down. */
   static ScheduledExecutorService ticker(Runnable line) {
+    return ticker(line, interval());
+  }
+
+  static ScheduledExecutorService ticker(Runnable line, Duration every) {
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "funcx-progress");
       t.setDaemon(true);
       return t;
     });
-    long every = interval().toMillis();
-    ticker.scheduleAtFixedRate(line, every, every, TimeUnit.MILLISECONDS);
+    long millis = every.toMillis();
+    ticker.scheduleAtFixedRate(line, millis, millis, TimeUnit.MILLISECONDS);
     return ticker;
   }
 
