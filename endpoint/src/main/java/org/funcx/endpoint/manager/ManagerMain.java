@@ -1,16 +1,21 @@
 package org.funcx.endpoint.manager;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.funcx.endpoint.interchange.BlockSecret;
 import org.funcx.jvm.ScopedStdio;
 import org.funcx.jvm.StoppedError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entry point of a manager JVM: {@code --interchange tcp://HOST:PORT --workers N --prefetch P
- * --block-id B --heartbeat-ms H --max-result-bytes M}. Providers start it; people rarely do.
+ * Entry point of a manager JVM: {@code --interchange tcp://HOST:PORT --credentials FILE --workers N
+ * --prefetch P --block-id B --heartbeat-ms H --max-result-bytes M}. Providers start it; people
+ * rarely do. {@code FILE} holds the block's secret (0600, written by the provider): only its path
+ * is on the command line, which {@code ps} shows to everyone.
  */
 public final class ManagerMain {
   static {
@@ -27,12 +32,22 @@ public final class ManagerMain {
     Map<String, String> opts = new HashMap<>();
     for (int i = 0; i + 1 < args.length; i += 2) opts.put(args[i], args[i + 1]);
     String interchange = opts.get("--interchange");
-    if (interchange == null) {
-      System.err.println("usage: ManagerMain --interchange tcp://HOST:PORT [--workers N]"
-          + " [--prefetch P] [--block-id B] [--heartbeat-ms H] [--max-result-bytes M]");
+    String credentials = opts.get("--credentials");
+    if (interchange == null || credentials == null) {
+      System.err.println("usage: ManagerMain --interchange tcp://HOST:PORT --credentials FILE"
+          + " [--workers N] [--prefetch P] [--block-id B] [--heartbeat-ms H]"
+          + " [--max-result-bytes M]");
       System.exit(ManagerExit.USAGE.code());
     }
-    var options = new ManagerOptions(interchange,
+    BlockSecret secret;
+    try {
+      secret = BlockSecret.read(Path.of(credentials));
+    } catch (IOException e) {
+      System.err.println("manager cannot start: " + e.getMessage());
+      System.exit(ManagerExit.USAGE.code());
+      return;
+    }
+    var options = new ManagerOptions(interchange, secret,
         opts.getOrDefault("--manager-id", UUID.randomUUID().toString()),
         opts.getOrDefault("--block-id", "0"),
         Integer.parseInt(opts.getOrDefault("--workers", "1")),

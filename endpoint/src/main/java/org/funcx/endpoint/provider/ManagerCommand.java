@@ -10,7 +10,9 @@ import org.funcx.jvm.JvmFlags;
 final class ManagerCommand {
   private ManagerCommand() {}
 
-  static List<String> of(EndpointConfig config, String interchange, String blockId) {
+  /** {@code credentials}: the block's secret's file; only its path goes on the command line. */
+  static List<String> of(EndpointConfig config, String interchange, String blockId,
+      Path credentials) {
     List<String> command = new ArrayList<>();
     command.add(config.workerJava().isEmpty()
         ? Path.of(System.getProperty("java.home"), "bin", "java").toString() : config.workerJava());
@@ -22,6 +24,7 @@ final class ManagerCommand {
     command.addAll(List.of("-cp", System.getProperty("java.class.path"),
         "org.funcx.endpoint.manager.ManagerMain",
         "--interchange", interchange, "--block-id", blockId,
+        "--credentials", credentials.toAbsolutePath().toString(),
         "--workers", String.valueOf(config.workersPerNode()),
         "--prefetch", String.valueOf(config.prefetch()),
         "--heartbeat-ms", String.valueOf(config.heartbeatMillis()),
