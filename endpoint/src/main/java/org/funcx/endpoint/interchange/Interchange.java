@@ -33,7 +33,7 @@ import org.zeromq.ZMQ;
  * <p>Managers prove they hold their block's secret ({@link ManagerSecrets}, handed over by the
  * provider) by challenge-response before they get anything ({@link ManagerGate}); a registered
  * connection speaks for its block and manager only, and a manager's results count only for tasks
- * dispatched to it. The link is not encrypted (README, "Security").
+ * dispatched to it. The link is not encrypted (README, "Authentication and sharing").
  */
 public final class Interchange implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(Interchange.class);
