@@ -93,13 +93,19 @@ class ManagerAuthenticationTest {
         var wrong = new HandManager(context, interchange.managerAddress(), "block-r");
         var legit = new HandManager(context, interchange.managerAddress(), "block-r");
         var replayer = new HandManager(context, interchange.managerAddress(), "block-r")) {
-      // No hello: a registration without a challenge, then anything else, unregistered.
+      // No hello: a registration without a challenge is refused (and answered with one), then
+      // anything else, unregistered, is dropped; a second try with the same made-up proof is
+      // rejected.
       long unregistered = counters.unregisteredMessages();
+      long refused = counters.refusedRegistrations();
       plain.register(new Messages.RegisterManager("plain", "block-r", 1, 0, "test", 1, "00"));
       plain.answer("no-such-task", "1");
-      until("the plain registration refused", () -> !plain.rejections.isEmpty(), plain);
+      until("the plain registration refused", () -> counters.refusedRegistrations() > refused
+          && plain.nonce != null, plain);
       until("the plain socket's other messages dropped",
           () -> counters.unregisteredMessages() >= unregistered + 2, plain);
+      plain.register(plain.lastRegistration);
+      until("the made-up proof rejected", () -> !plain.rejections.isEmpty(), plain);
 
       // A hello, then a registration signed with the wrong secret.
       wrong.hello();

@@ -269,12 +269,15 @@ public final class Interchange implements Runnable {
   /** Registers a manager whose proof the gate accepts; otherwise it is told why not. */
   private void register(byte[] route, ByteBuffer connection, Messages.RegisterManager info,
       long now) {
-    String refusal = gate.admit(connection, info, now);
+    ManagerGate.Refusal refusal = gate.admit(connection, info, now);
     if (refusal != null) {
       counters.refusedRegistrations.incrementAndGet();
       log.warn("refused the registration of manager {} for block {}: {}", info.managerId(),
-          info.blockId(), refusal);
-      reply(route, new WireMessage(MessageType.REJECTED, new Messages.Rejected(refusal)));
+          info.blockId(), refusal.reason());
+      reply(route, refusal.challengeAgain()
+          ? new WireMessage(MessageType.CHALLENGE,
+              new Messages.Challenge(gate.challenge(connection, now)))
+          : new WireMessage(MessageType.REJECTED, new Messages.Rejected(refusal.reason())));
       return;
     }
     var identity = new ManagerGate.Identity(info.blockId(), info.managerId());

@@ -29,6 +29,13 @@ final class ManagerGate {
 
   private record Pending(String nonce, long issuedMillis) {}
 
+  /**
+   * Why a registration was refused; {@code challengeAgain}: the connection had no fresh challenge
+   * (it never said hello, its challenge expired or was dropped), so it gets a new one rather than
+   * a rejection, and a real manager simply registers again.
+   */
+  record Refusal(String reason, boolean challengeAgain) {}
+
   private static final HexFormat HEX = HexFormat.of();
   private final ManagerSecrets secrets;
   private final ManagerLinkCounters counters;
@@ -74,27 +81,30 @@ final class ManagerGate {
    * manager, else why it is refused. A registered connection may register again (told to after
    * it was given up) as who it is, and only as that.
    */
-  String admit(ByteBuffer connection, RegisterManager info, long now) {
+  Refusal admit(ByteBuffer connection, RegisterManager info, long now) {
     if (info.managerId() == null || info.blockId() == null || info.workers() < 1
         || info.workers() > 100_000 || info.prefetch() < 0) {
-      return "bad fields (manager and block id, 1 to 100000 workers, prefetch >= 0)";
+      return new Refusal("bad fields (manager and block id, 1 to 100000 workers, prefetch >= 0)",
+          false);
     }
     Identity claimed = new Identity(info.blockId(), info.managerId());
     if (!secrets.isLive(claimed.blockId())) {
-      return "block " + claimed.blockId() + " has no secret here (it ended, or never was)";
+      return new Refusal("block " + claimed.blockId() + " has no secret here (it ended, or never"
+          + " was)", false);
     }
     Identity already = bound.get(connection);
     if (already != null) {
-      return already.equals(claimed) ? null : "this connection is manager " + already.managerId()
-          + " of block " + already.blockId();
+      return already.equals(claimed) ? null : new Refusal("this connection is manager "
+          + already.managerId() + " of block " + already.blockId(), false);
     }
     Pending p = pending.remove(connection);
-    if (p == null) return "no challenge was given to this connection (say hello first)";
-    if (now - p.issuedMillis() > CHALLENGE_MILLIS) return "its challenge expired";
+    if (p == null || now - p.issuedMillis() > CHALLENGE_MILLIS) {
+      return new Refusal("no fresh challenge on this connection", true);
+    }
     BlockSecret secret = secrets.of(claimed.blockId()).orElse(null);
     if (secret == null || info.proof() == null
         || !secret.verifies(info.proof(), p.nonce(), claimed.blockId(), claimed.managerId())) {
-      return "wrong proof for block " + claimed.blockId();
+      return new Refusal("wrong proof for block " + claimed.blockId(), false);
     }
     // The manager's earlier connection (it connected again) speaks for it no more.
     bound.values().remove(claimed);
