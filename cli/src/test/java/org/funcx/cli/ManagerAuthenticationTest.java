@@ -106,6 +106,12 @@ class ManagerAuthenticationTest {
           () -> counters.unregisteredMessages() >= unregistered + 2, plain);
       plain.register(plain.lastRegistration);
       until("the made-up proof rejected", () -> !plain.rejections.isEmpty(), plain);
+      // A flood of registrations is refused one by one (RefusalLog writes a line a second at
+      // most); the interchange goes on serving (the real task below).
+      long beforeFlood = counters.refusedRegistrations();
+      for (int i = 0; i < 2_000; i++) plain.register(plain.lastRegistration);
+      until("the flood refused", () -> counters.refusedRegistrations() >= beforeFlood + 2_000,
+          plain);
 
       // A hello, then a registration signed with the wrong secret.
       wrong.hello();

@@ -50,6 +50,7 @@ public final class Interchange implements Runnable {
   private final ManagerSecrets secrets = new ManagerSecrets();
   private final ManagerLinkCounters counters = new ManagerLinkCounters();
   private final ManagerGate gate = new ManagerGate(secrets, counters);
+  private final RefusalLog refusals = new RefusalLog(log);
   /** Registered managers. */
   private final Map<ManagerGate.Identity, ManagerSlot> slots = new HashMap<>();
   /**
@@ -272,8 +273,7 @@ public final class Interchange implements Runnable {
     ManagerGate.Refusal refusal = gate.admit(connection, info, now);
     if (refusal != null) {
       counters.refusedRegistrations.incrementAndGet();
-      log.warn("refused the registration of manager {} for block {}: {}", info.managerId(),
-          info.blockId(), refusal.reason());
+      refusals.refused(info, refusal.reason(), now);
       reply(route, refusal.challengeAgain()
           ? new WireMessage(MessageType.CHALLENGE,
               new Messages.Challenge(gate.challenge(connection, now)))
