@@ -127,12 +127,15 @@ class ManagerAuthenticationTest {
           replayer);
       assertThat(replayer.nonce).isNotEqualTo(legit.nonce);
       legit.register(real);
-      legit.drain(); // it takes no task (read after its registration): the real manager runs them
       until("the legit manager to register", () -> counters.registrations() == registrations + 1,
           legit, replayer);
       replayer.register(legit.lastRegistration);
       until("the replayed registration refused", () -> !replayer.rejections.isEmpty(), legit,
           replayer);
+      // legit's block ends before any task is submitted: the real manager below runs them.
+      long lost = counters.lostManagers();
+      blockEnded("block-r");
+      until("legit given up", () -> counters.lostManagers() > lost, legit, replayer);
 
       // A real task runs meanwhile, on a real manager, and no stranger saw any of it.
       try (var manager = runManager("block-real")) {
@@ -260,9 +263,11 @@ class ManagerAuthenticationTest {
         Files.createFile(release);
         assertThat(result(othersTask, b).getAsString()).isEqualTo("released");
 
-        b.answer(ownTask, "1234"); // its own task: its answer counts, whatever it is
-        assertThat(result(ownTask, b).getAsLong()).isEqualTo(1234);
+        // b drains first (it takes nothing new), then answers its own task: its answer counts,
+        // whatever it is, and once it landed the drain was read, so the next task goes to a.
         b.drain();
+        b.answer(ownTask, "1234");
+        assertThat(result(ownTask, b).getAsLong()).isEqualTo(1234);
         assertThat(result(submit(sq, 9), b).getAsLong()).isEqualTo(81);
       }
       assertThat(stranger.received).isEmpty();
