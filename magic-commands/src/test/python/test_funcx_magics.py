@@ -161,6 +161,32 @@ class FuncxMagics(unittest.TestCase):
         self.assertIn("saying a (2 lines, 24 bytes; %funcx output ", html)
         self.assertIn("saying b (2 lines, 24 bytes; %funcx output ", html)
 
+    def test_sh_runs_a_command_with_placeholders_filled_as_single_words(self):
+        execution = self.ok("%funcx sh echo {w} w=hi")
+        self.assertEqual(self.streamed(execution, "stdout"), "hi\n")
+        self.assertEqual(self.streamed(execution, "stderr"), "")
+        # a value is one word, never shell code; the result lands in _fx
+        execution = self.ok("%funcx sh --timeout 60 echo {w} w='a b; echo injected'")
+        self.assertEqual(self.streamed(execution, "stdout"), "a b; echo injected\n")
+        self.assertEqual(self.ok("_fx.returncode()").result(), "0")
+        self.assertEqual(self.ok("_fx.stdout().strip()").result(), "a b; echo injected")
+        # a non-zero return code is shown, not raised; a missing command gives 127
+        failing = self.ok("%funcx sh 'echo oops >&2; exit 3'")
+        self.assertEqual(self.streamed(failing, "stderr"),
+                         "oops\n[funcx sh: return code 3]\n")
+        missing = self.ok("%funcx sh nosuchcommand-funcx")
+        self.assertIn("[funcx sh: return code 127]", self.streamed(missing, "stderr"))
+
+    def test_sh_cell_runs_the_body_as_a_script(self):
+        execution = self.ok("%%funcx sh --timeout 60 name=world\n"
+                            "greeting=hello\n"
+                            "echo \"$greeting\" {name}\n"
+                            "pwd | grep -c sandboxes/task-")
+        self.assertEqual(self.streamed(execution, "stdout"), "hello world\n1\n")
+        traceback = self.error("%%funcx sh --timeout 1\nsleep 30", "RemoteTaskError")
+        self.assertIn("timeout", traceback)
+        self.assertIn("returncode: 124", traceback)
+
     @staticmethod
     def streamed(execution, name):
         return "".join(m["content"]["text"] for m in execution.of_type("stream")

@@ -13,11 +13,18 @@ import java.util.List;
 record ChildExit(int code, String description) {
   /** The product JVMs run with -XX:+ExitOnOutOfMemoryError, which exits with this code. */
   static final int OUT_OF_MEMORY_CODE = 3;
+  /** Stands for the exit code of an adopted child, which only its first parent could read. */
+  static final int UNKNOWN_CODE = -1;
   private static final int TAIL_BYTES = 64 * 1024;
 
   /** Exit 0 or a stop signal: the child was told to end (or ended by itself); not restarted. */
   boolean deliberate() {
     return code == 0 || code == 128 + 15 || code == 128 + 2;
+  }
+
+  /** The end of an adopted child: only a parent learns an exit code, so it counts as abnormal. */
+  static ChildExit adoptedEnded() {
+    return new ChildExit(UNKNOWN_CODE, "ended (exit code unknown: it was adopted)");
   }
 
   /**

@@ -3,6 +3,8 @@ package org.funcx.cli;
 import java.util.concurrent.Callable;
 import org.funcx.client.FuncXClient;
 import org.funcx.endpoint.config.EndpointConfig;
+import org.funcx.endpoint.config.LibrarySettings;
+import org.funcx.endpoint.config.SiteClasspath;
 import org.funcx.endpoint.config.SlurmSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,6 +55,18 @@ final class EndpointCommand {
     @Option(names = "--allowed-functions", split = ",", description = "Function ids this endpoint"
         + " runs (comma separated; 'any' for no restriction). Applies at the next start.")
     java.util.List<String> allowedFunctions;
+    @Option(names = "--classpath", split = ",", description = "Site-installed jars, or directories"
+        + " of jars, given to every function (comma separated; 'none' to clear).")
+    java.util.List<String> classpath;
+    @Option(names = "--maven-mirror", description = "Maven repository URL replacing Central for"
+        + " functions' dependencies ('central' to go back).")
+    String mavenMirror;
+    @Option(names = "--maven-offline", description = "Resolve functions' dependencies only from this"
+        + " local Maven repository directory, with no network ('off' to go back online).")
+    String mavenOffline;
+    @Option(names = "--maven-local-repository", description = "Where managers cache downloaded"
+        + " dependencies (default ~/.m2/repository).")
+    String mavenLocalRepository;
 
     @Override
     public Integer call() throws Exception {
@@ -79,6 +93,7 @@ final class EndpointCommand {
         c = c.withAllowedFunctions(allowedFunctions.equals(java.util.List.of("any"))
             ? java.util.List.of() : allowedFunctions);
       }
+      c = c.withLibraries(librarySettings(c.libraries()));
       if ("slurm".equals(provider) || (provider == null && "slurm".equals(c.provider()))) {
         c = c.withSlurm(slurmSettings(c.slurm()), idleTimeout != null ? idleTimeout
             : c.idleTimeoutSeconds());
@@ -92,6 +107,35 @@ final class EndpointCommand {
       control.save(c);
       System.out.println("endpoint " + name + ": " + FuncxCli.HOME.endpointConfig(name));
       return 0;
+    }
+
+    private LibrarySettings librarySettings(LibrarySettings old) {
+      LibrarySettings l = old;
+      if (classpath != null) {
+        java.util.List<String> entries = classpath.equals(java.util.List.of("none"))
+            ? java.util.List.of() : classpath.stream()
+                .map(e -> java.nio.file.Path.of(e).toAbsolutePath().toString()).toList();
+        SiteClasspath.jars(entries); // a missing entry is refused now, not at the next start
+        l = l.withClasspath(entries);
+      }
+      if (mavenMirror != null) {
+        l = new LibrarySettings("central".equals(mavenMirror) ? null : mavenMirror, l.offline(),
+            l.localRepository(), l.classpath(), l.timeoutSeconds());
+      }
+      if (mavenOffline != null) {
+        l = "off".equals(mavenOffline)
+            ? new LibrarySettings(l.mirror(), false, l.localRepository(), l.classpath(),
+                l.timeoutSeconds())
+            : new LibrarySettings(l.mirror(), true,
+                java.nio.file.Path.of(mavenOffline).toAbsolutePath().toString(), l.classpath(),
+                l.timeoutSeconds());
+      }
+      if (mavenLocalRepository != null) {
+        l = new LibrarySettings(l.mirror(), l.offline(),
+            java.nio.file.Path.of(mavenLocalRepository).toAbsolutePath().toString(), l.classpath(),
+            l.timeoutSeconds());
+      }
+      return l.validated();
     }
 
     private SlurmSettings slurmSettings(SlurmSettings old) throws java.io.IOException {

@@ -79,12 +79,13 @@ public final class EndpointControl {
     boolean managersAtStart = config.initBlocks() > 0;
     Supervision supervision = supervision(name);
     String what = "endpoint " + name;
+    supervision.adoptOrphan().ifPresent(o -> System.out.println(what + "'s agent (pid "
+        + o.pid() + ") had lost its supervisor; it is supervised again"));
     if (supervision.supervisor().isPresent()) {
       // running, or between restarts: wait for it rather than start a second agent
       supervision.awaitRestart(what, 120, () -> online(client, id, managersAtStart));
       return id;
     }
-    if (supervision.child().isPresent()) return id; // its supervisor was killed; it still runs
     supervision.stop(); // managers a dead agent left in its process group end before a new start
     Path log = home.endpointDir(name).resolve("logs").resolve("agent.log");
     Process supervisor = supervision.start(new SupervisedChild(what + "'s agent", AGENT_CLASS,

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.funcx.jvm.JvmFlags;
+import org.funcx.jvm.ProcessGroups;
 
 /**
  * Starts funcX processes detached from the terminal, each in its own session ({@code setsid}), so
@@ -71,34 +72,12 @@ public final class ProcessLauncher {
    * Returns true when the leader is gone.
    */
   public static boolean stopGroup(long pid, long graceSeconds) throws InterruptedException {
-    signalGroup(pid, "TERM");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(graceSeconds);
-    while (System.nanoTime() < deadline && groupAlive(pid)) Thread.sleep(100);
-    if (groupAlive(pid)) {
-      signalGroup(pid, "KILL");
-      Thread.sleep(200);
-    }
+    ProcessGroups.stop(pid, TimeUnit.SECONDS.toMillis(graceSeconds));
     return !alive(pid);
   }
 
   /** True while any process of the group still runs. */
   static boolean groupAlive(long pgid) {
-    try {
-      Process p = new ProcessBuilder("pgrep", "-g", String.valueOf(pgid))
-          .redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor() == 0;
-    } catch (IOException | InterruptedException e) {
-      return alive(pgid);
-    }
-  }
-
-  private static void signalGroup(long pgid, String signal) {
-    try {
-      new ProcessBuilder("kill", "-" + signal, "--", "-" + pgid).redirectErrorStream(true)
-          .start().waitFor(5, TimeUnit.SECONDS);
-    } catch (IOException | InterruptedException e) {
-      ProcessHandle.of(pgid).ifPresent(ProcessHandle::destroyForcibly);
-    }
+    return ProcessGroups.alive(pgid);
   }
 }

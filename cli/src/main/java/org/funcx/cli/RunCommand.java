@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import org.funcx.client.FuncXClient;
+import org.funcx.client.RegisteredFunction;
 import org.funcx.client.TaskFailedException;
 import org.funcx.client.TaskFuture;
 import org.funcx.client.TaskOptions;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * Runs a function once and prints its result as JSON; what the function printed goes to standard
- * error, labelled.
+ * error, labelled. A shell function takes one JSON object naming its placeholders.
  */
 @Command(name = "run", description = "Run a function once: funcx run FUNCTION_ID [JSON_ARG...]")
 final class RunCommand implements Callable<Integer> {
@@ -30,23 +31,33 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     FuncXClient client = FuncxCli.HOME.client(EndpointCommand.serviceUrl());
+    RegisteredFunction function = client.function(functionId);
     List<Object> values = new ArrayList<>();
-    for (String a : args) values.add(Json.GSON.fromJson(JsonParser.parseString(a), Object.class));
+    for (String a : args) {
+      // A shell function's argument object goes as parsed: 3 stays "3", not Gson's 3.0.
+      values.add(function.isShell() ? JsonParser.parseString(a)
+          : Json.GSON.fromJson(JsonParser.parseString(a), Object.class));
+    }
     TaskOptions options = new TaskOptions(
         timeout == null ? null : Duration.ofMillis(Math.round(timeout * 1000)), cache);
     try (var executor = client.executor(Targets.endpointId(endpoint))) {
-      TaskFuture task = executor.submit(client.function(functionId), options, values.toArray());
+      TaskFuture task = executor.submit(function, options, values.toArray());
       Object result;
       try {
         result = task.get();
       } finally { // what it printed comes first, then its value or its error
-        TaskOutputPrinter.print(System.err, task.status());
+        // A shell function's result holds its output already; a timeout's failure does not.
+        if (!function.isShell() || task.status() != null && task.status().error() != null) {
+          TaskOutputPrinter.print(System.err, task.status());
+        }
       }
       if (result instanceof org.funcx.arrow.ArrowTable table) {
         try (table) { // a table result prints as a table, not as the Java object's fields
           System.out.println(org.funcx.arrow.TableRenderer.text(table,
               org.funcx.arrow.RenderOptions.defaults()));
         }
+      } else if (function.isShell() && task.status() != null) {
+        System.out.println(Json.GSON.toJson(task.status().result())); // as sent: 3, not 3.0
       } else {
         System.out.println(Json.GSON.toJson(result));
       }

@@ -29,6 +29,7 @@ public final class ServiceControl {
   private final FuncxHome home;
   private final Supervision supervision;
   private final List<String> jvmOptions;
+  private final List<String> serviceArgs;
 
   /** The service of {@code home}, with {@code FUNCX_SERVICE_JAVA_OPTS} added to its JVM's options. */
   public ServiceControl(FuncxHome home) {
@@ -37,7 +38,13 @@ public final class ServiceControl {
 
   /** As above with {@code extraJvmOptions} (e.g. a smaller heap) after the default -Xmx2g. */
   public ServiceControl(FuncxHome home, List<String> extraJvmOptions) {
+    this(home, extraJvmOptions, List.of());
+  }
+
+  /** As above with {@code serviceArgs} added to ServiceMain's options (e.g. --maven-offline). */
+  public ServiceControl(FuncxHome home, List<String> extraJvmOptions, List<String> serviceArgs) {
     this.home = home;
+    this.serviceArgs = List.copyOf(serviceArgs);
     this.supervision = new Supervision(home.root(), "service");
     this.jvmOptions = new ArrayList<>(List.of("-Xmx2g"));
     this.jvmOptions.addAll(extraJvmOptions);
@@ -89,6 +96,8 @@ public final class ServiceControl {
     int forwarder = forwarderPort != null ? forwarderPort
         : last.map(ServiceState::forwarderPort).orElse(ServiceConfig.DEFAULT_FORWARDER_PORT);
     ServiceState state = new ServiceState(http, forwarder);
+    supervision.adoptOrphan().ifPresent(o -> System.out.println("the service (pid " + o.pid()
+        + ") had lost its supervisor; it is supervised again"));
     // throws before anything starts when a stranger holds the port
     boolean answering = ServiceTrust.ownServiceAnswers(home, http);
     if (answering && last.isPresent() && last.get().equals(state)) return state;
@@ -108,6 +117,12 @@ public final class ServiceControl {
     passEnvironment(args, "FUNCX_TASK_TTL_SECONDS", "--task-ttl-seconds");
     passEnvironment(args, "FUNCX_MAX_QUEUED_TASKS_PER_USER", "--max-queued-tasks-per-user");
     passEnvironment(args, "FUNCX_MAX_QUEUED_TASKS_PER_ENDPOINT", "--max-queued-tasks-per-endpoint");
+    // where registration resolves functions' //DEPS: Central and ~/.m2 unless these say otherwise
+    passEnvironment(args, "FUNCX_MAVEN_MIRROR", "--maven-mirror");
+    passEnvironment(args, "FUNCX_MAVEN_OFFLINE", "--maven-offline");
+    passEnvironment(args, "FUNCX_MAVEN_LOCAL_REPOSITORY", "--maven-local-repository");
+    passEnvironment(args, "FUNCX_DEPENDENCY_TIMEOUT_SECONDS", "--dependency-timeout-seconds");
+    args.addAll(serviceArgs);
     if (advertisedForwarder != null) args.addAll(List.of("--advertise-forwarder", advertisedForwarder));
     PrivateFiles.createDirectories(home.root());
     PrivateFiles.write(home.serviceState(), Json.GSON.toJson(state));

@@ -44,6 +44,22 @@ record Supervision(Path dir, String name) {
   Process start(SupervisedChild child) throws IOException {
     child.write(specFile());
     Files.deleteIfExists(statusFile());
+    return launchSupervisor();
+  }
+
+  /**
+   * Starts a supervisor for a child that outlived its supervisor (SIGKILLed): the new one adopts
+   * the running child ({@link Supervisor}) with its spec and restart count. Returns the child
+   * adopted, if there was one.
+   */
+  Optional<ProcessIdentity> adoptOrphan() throws IOException {
+    if (supervisor().isPresent()) return Optional.empty();
+    Optional<ProcessIdentity> orphan = child();
+    if (orphan.isPresent()) launchSupervisor();
+    return orphan;
+  }
+
+  private Process launchSupervisor() throws IOException {
     Process process = ProcessLauncher.launch(SUPERVISOR_CLASS,
         List.of(dir.toString(), name), List.of("-Xmx48m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1"), supervisorLog(), false);

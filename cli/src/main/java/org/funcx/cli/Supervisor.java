@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import org.funcx.core.retry.RestartBackoff;
 
 /**
@@ -15,6 +17,11 @@ import org.funcx.core.retry.RestartBackoff;
  * resets the back-off. A child that exits 0 or on SIGTERM/SIGINT is not restarted. SIGTERM to the
  * supervisor (a deliberate stop) stops the child and the supervisor, and nothing restarts.
  *
+ * <p>A supervisor that finds its child still running (its predecessor was killed: the status
+ * file names a live child) adopts it instead of starting a second one: it waits for that process
+ * to end, without its exit code (only a parent gets one), treats the end as abnormal and restarts
+ * it as usual.
+ *
  * <p>A process of its own rather than a thread of the service or the agent: it must outlive the
  * JVM it restarts, and the CLI that starts it exits at once. Its files are in
  * {@link Supervision}.
@@ -25,7 +32,8 @@ public final class Supervisor {
 
   private final SupervisedChild child;
   private final Supervision files;
-  private Process current;
+  /** The child now; its pid is what a stop ends. */
+  private ProcessHandle current;
   private boolean stopping;
   private int restarts;
   private long backoffMillis;
@@ -51,28 +59,49 @@ public final class Supervisor {
     System.exit(0);
   }
 
-  /** Starts the child, waits for its end, restarts it after the back-off; until a stop. */
+  /** Starts the child (or adopts a running one), waits for its end, restarts it; until a stop. */
   private void run() throws IOException {
     int failuresInARow = 0;
+    Optional<SupervisorStatus> previous = files.status();
+    restarts = previous.map(SupervisorStatus::restarts).orElse(0);
+    Optional<ProcessIdentity> orphan = previous.map(SupervisorStatus::child)
+        .filter(c -> c != null && c.isLive());
     while (true) {
-      Process process;
       long logOffset = Files.exists(child.logFile()) ? Files.size(child.logFile()) : 0;
       if (!Files.exists(files.specFile())) { // the funcX home was removed: nothing to run
         say(files.specFile() + " is gone; " + child.what() + " is not started again");
         return;
       }
+      ProcessIdentity identity;
+      Process process = null;
+      ProcessHandle running;
       synchronized (this) {
         if (stopping) return;
-        process = ProcessLauncher.launch(child.mainClass(), child.args(), child.jvmOptions(),
-            child.logFile(), true);
-        current = process;
+        if (orphan.isPresent()) {
+          identity = orphan.get();
+          current = ProcessHandle.of(identity.pid()).orElse(null);
+          say("adopted " + child.what() + " (pid " + identity.pid()
+              + "), which outlived its previous supervisor");
+        } else {
+          process = ProcessLauncher.launch(child.mainClass(), child.args(), child.jvmOptions(),
+              child.logFile(), true);
+          identity = ProcessIdentity.of(process.pid(), child.mainClass());
+          current = process.toHandle();
+        }
+        running = current;
       }
-      ProcessIdentity identity = ProcessIdentity.of(process.pid(), child.mainClass());
       report(SupervisorStatus.RUNNING, identity, null, 0);
       long startedAt = System.currentTimeMillis();
-      int code = waitFor(process);
-      if (code < 0) return; // interrupted by a stop
-      ChildExit exit = ChildExit.of(code, child.logFile(), logOffset);
+      ChildExit exit;
+      if (process != null) {
+        int code = waitFor(process);
+        if (code < 0) return; // interrupted by a stop
+        exit = ChildExit.of(code, child.logFile(), logOffset);
+      } else {
+        if (!waitForAdopted(running)) return;
+        exit = ChildExit.adoptedEnded();
+        orphan = Optional.empty();
+      }
       long endedAt = System.currentTimeMillis();
       synchronized (this) {
         if (stopping) return;
@@ -84,7 +113,7 @@ public final class Supervisor {
       }
       // an agent killed outright leaves its managers behind: end them before starting anew
       try {
-        ProcessLauncher.stopGroup(process.pid(), 5);
+        ProcessLauncher.stopGroup(identity.pid(), 5);
       } catch (InterruptedException e) {
         return;
       }
@@ -102,6 +131,19 @@ public final class Supervisor {
       } catch (InterruptedException e) {
         return;
       }
+    }
+  }
+
+  /** Waits for an adopted child's end; false when a stop interrupted the wait. */
+  private boolean waitForAdopted(ProcessHandle adopted) {
+    if (adopted == null) return true; // it ended between the check and now
+    try {
+      adopted.onExit().get();
+      return true;
+    } catch (InterruptedException e) {
+      return false;
+    } catch (ExecutionException e) {
+      return true; // onExit() does not fail; the process has ended either way
     }
   }
 
@@ -133,7 +175,7 @@ public final class Supervisor {
 
   /** SIGTERM: no more restarts; the child is stopped (TERM, KILL after a grace), then we end. */
   private void stop() {
-    Process process;
+    ProcessHandle process;
     synchronized (this) {
       if (stopping) return;
       stopping = true;

@@ -95,6 +95,28 @@ class FaultToleranceTest {
     }
   }
 
+  /**
+   * SIGTERM is how Slurm ends a block (scancel, a time limit, a drained node): the manager's
+   * running tasks did not fail, they were not allowed to finish, so they are retried. They used to
+   * be answered FAILED with the interruption the manager's own close caused.
+   */
+  @Test
+  void a_manager_ended_with_sigterm_has_its_running_tasks_retried_not_failed() throws Exception {
+    try (TestCluster cluster = new TestCluster()) {
+      FuncXClient client = cluster.client();
+      String endpoint = cluster.startEndpoint("termed", c -> c.withWorkers(4, 0)
+          .withBlocks(2, 2, 2).withMaxRetries(2));
+      await().atMost(Duration.ofMinutes(1)).until(() -> client.endpoint(endpoint).managers() == 2);
+      RegisteredFunction nap = client.register(NAP);
+      List<String> ids = client.submit(nap.id(), endpoint, naps(16, 3_000), TaskOptions.DEFAULT)
+          .taskIds();
+      await().atMost(Duration.ofMinutes(1)).until(() -> client.batchStatus(ids).values().stream()
+          .filter(s -> s.state() == TaskState.RUNNING).count() == 8);
+      signal("TERM", cluster.managerPids("termed").get(0));
+      assertResultsAreTheInputs(ids, awaitAllFinished(client, ids));
+    }
+  }
+
   @Test
   void a_killed_manager_without_retries_fails_its_task_as_worker_lost() throws Exception {
     try (TestCluster cluster = new TestCluster()) {
@@ -135,7 +157,8 @@ class FaultToleranceTest {
   /**
    * A manager JVM that stalls past three heartbeats (SIGSTOP here; a long GC pause or a suspended
    * node in life) is given up by the interchange, then comes back: it must register again and go
-   * on in its own block, not be told to shut down (it used to exit with code 0 and end its block).
+   * on in its own block, not be told to shut down (it used to exit with code 0 and end its block)
+   * nor count the time it was stopped as its interchange's silence (it used to exit orphaned).
    */
   @Test
   void a_manager_paused_past_its_heartbeats_registers_again_and_keeps_its_block() throws Exception {
@@ -144,9 +167,13 @@ class FaultToleranceTest {
       String endpoint = cluster.startEndpoint("paused", c -> c.withWorkers(1, 0));
       long manager = cluster.managerPids("paused").get(0);
       signal("STOP", manager);
+      long stopped = System.nanoTime();
       try {
         await().atMost(Duration.ofSeconds(60))
             .until(() -> client.endpoint(endpoint).managers() == 0);
+        // Past the manager's orphan time (10 s at the default 2 s heartbeat) as well: the silence
+        // it could not hear while stopped must not make it exit (CI once saw it do so).
+        Thread.sleep(Math.max(0, 12_000 - (System.nanoTime() - stopped) / 1_000_000));
       } finally {
         signal("CONT", manager);
       }

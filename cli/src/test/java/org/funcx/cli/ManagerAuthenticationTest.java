@@ -18,6 +18,7 @@ import org.funcx.core.model.TaskState;
 import org.funcx.core.wire.MessageType;
 import org.funcx.core.wire.Messages;
 import org.funcx.core.wire.WireMessage;
+import org.funcx.deps.RepositorySettings;
 import org.funcx.endpoint.config.EndpointConfig;
 import org.funcx.endpoint.config.EndpointEnrollment;
 import org.funcx.endpoint.config.EndpointKeys;
@@ -194,8 +195,7 @@ class ManagerAuthenticationTest {
     // A real manager whose block's secret was replaced (its file is stale) is refused and ends.
     BlockSecret stale = secrets.issue("block-stale");
     secrets.issue("block-stale");
-    var manager = new Manager(new ManagerOptions(interchange.managerAddress(), stale,
-        "manager-stale", "block-stale", 1, 0, 2_000, 256L << 20));
+    var manager = new Manager(managerOptions("block-stale", stale));
     try {
       assertThat(manager.run()).isEqualTo(ManagerExit.REJECTED);
     } finally {
@@ -283,8 +283,7 @@ class ManagerAuthenticationTest {
 
   /** A real manager in this JVM with the secret its block was issued, as a provider starts one. */
   static AutoCloseable runManager(String blockId) {
-    var manager = new Manager(new ManagerOptions(interchange.managerAddress(),
-        secrets.issue(blockId), "manager-" + blockId, blockId, 1, 0, 2_000, 256L << 20));
+    var manager = new Manager(managerOptions(blockId, secrets.issue(blockId)));
     Thread thread = new Thread(manager::run, "funcx-manager-" + blockId);
     thread.start();
     return () -> {
@@ -292,6 +291,13 @@ class ManagerAuthenticationTest {
       thread.join(10_000);
       blockEnded(blockId);
     };
+  }
+
+  /** One worker, no prefetch, 2 s heartbeats, the default result bound; no libraries needed. */
+  static ManagerOptions managerOptions(String blockId, BlockSecret secret) {
+    return new ManagerOptions(interchange.managerAddress(), "manager-" + blockId, blockId, 1, 0,
+        2_000, 256L << 20, cluster.home.root().resolve("sandboxes"), false,
+        RepositorySettings.defaults(), List.of(), secret);
   }
 
   static String submit(RegisteredFunction function, Object argument) {

@@ -138,7 +138,8 @@ class SupervisionTest {
               c.serviceUrl(), c.provider(), c.workersPerNode(), c.prefetch(), c.initBlocks(),
               c.minBlocks(), c.maxBlocks(), c.heartbeatSeconds(), c.maxRetries(),
               c.interchangeHost(), taken.getLocalPort(), c.workerJvmOptions(), c.workerJava(),
-              c.maxResultBytes(), c.idleTimeoutSeconds(), c.slurm(), c.allowedFunctions())))
+              c.maxResultBytes(), c.idleTimeoutSeconds(), c.slurm(), c.allowedFunctions(),
+              c.keepShellSandboxes())))
           .isInstanceOf(Supervision.StartFailed.class)
           .satisfies(e -> assertThat(e.getMessage().lines().findFirst().orElseThrow())
               .startsWith("endpoint busy could not start: exited with code 1: "));
@@ -160,6 +161,45 @@ class SupervisionTest {
       assertThat(supervision.child()).isEmpty();
       assertThat(java.nio.file.Files.readString(supervision.supervisorLog()))
           .contains(supervision.specFile() + " is gone; the service is not started again");
+    }
+  }
+
+  @Test
+  void children_whose_supervisors_were_killed_are_adopted_at_the_next_start() throws Exception {
+    try (TestCluster cluster = new TestCluster()) {
+      FuncXClient client = cluster.client();
+      String endpoint = cluster.startEndpoint("orphan", c -> c.withWorkers(1, 0));
+      long service = cluster.servicePid();
+      long agent = cluster.agentPid("orphan");
+      Supervision serviceSupervision = cluster.service.supervision();
+      Supervision agentSupervision = cluster.endpoints.supervision("orphan");
+      TestCluster.kill9(serviceSupervision.supervisor().orElseThrow().pid());
+      TestCluster.kill9(agentSupervision.supervisor().orElseThrow().pid());
+      assertThat(ProcessLauncher.alive(service)).as("the service, unsupervised").isTrue();
+      assertThat(ProcessLauncher.alive(agent)).as("the agent, unsupervised").isTrue();
+
+      cluster.startService(); // what `./funcx service start` and `./funcx up` do
+      cluster.endpoints.start("orphan", cluster.url);
+      // the same processes, supervised again: not second ones beside them
+      assertThat(cluster.servicePid()).isEqualTo(service);
+      assertThat(cluster.agentPid("orphan")).isEqualTo(agent);
+      assertThat(serviceSupervision.supervisor()).isPresent();
+      assertThat(agentSupervision.supervisor()).isPresent();
+
+      TestCluster.kill9(service);
+      TestCluster.kill9(agent);
+      await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+          .until(() -> cluster.service.servicePid().filter(p -> p != service).isPresent()
+              && cluster.service.running().isPresent()
+              && cluster.endpoints.runningPid("orphan").filter(p -> p != agent).isPresent()
+              && client.endpoint(endpoint).online());
+      for (Supervision s : List.of(serviceSupervision, agentSupervision)) {
+        SupervisorStatus status = s.status().orElseThrow();
+        assertThat(status.restarts()).isEqualTo(1);
+        assertThat(status.lastExit()).contains("it was adopted");
+        assertThat(java.nio.file.Files.readString(s.supervisorLog())).contains("adopted");
+      }
+      assertThat(runOnce(client, endpoint)).isEqualTo(8);
     }
   }
 

@@ -48,10 +48,21 @@ final class TestCluster implements AutoCloseable {
         serviceJvmOptions);
   }
 
+  /** A cluster whose service gets {@code serviceArgs} too (e.g. its Maven repositories). */
+  static TestCluster withServiceArgs(List<String> serviceArgs) throws Exception {
+    return new TestCluster(new FuncxHome(Files.createTempDirectory("funcx-test-")), freePort(),
+        null, List.of(), serviceArgs);
+  }
+
   private TestCluster(FuncxHome home, int forwarderPort, String advertisedForwarder,
       List<String> serviceJvmOptions) throws Exception {
+    this(home, forwarderPort, advertisedForwarder, serviceJvmOptions, List.of());
+  }
+
+  private TestCluster(FuncxHome home, int forwarderPort, String advertisedForwarder,
+      List<String> serviceJvmOptions, List<String> serviceArgs) throws Exception {
     this.home = home;
-    service = new ServiceControl(home, serviceJvmOptions);
+    service = new ServiceControl(home, serviceJvmOptions, serviceArgs);
     endpoints = new EndpointControl(home);
     httpPort = freePort();
     this.forwarderPort = forwarderPort;

@@ -126,9 +126,39 @@ public final class FuncXClient implements AutoCloseable {
 
   /** Registers Java source; {@code entryPoint} names the method to call when there are several. */
   public RegisteredFunction register(String source, String entryPoint, String name) {
+    return register(source, entryPoint, name, List.of());
+  }
+
+  /**
+   * Registers Java source that uses libraries: {@code dependencies} are Maven coordinates
+   * ({@code group:artifact:version}), added to those of the source's {@code //DEPS} lines. The
+   * service resolves them and compiles against them; a set it cannot resolve is a
+   * {@code dependency_error} naming the coordinate and the repositories tried.
+   */
+  public RegisteredFunction register(String source, String entryPoint, String name,
+      List<String> dependencies) {
     JsonObject body = new JsonObject();
     body.addProperty("function_code", source);
     if (entryPoint != null) body.addProperty("entry_point", entryPoint);
+    if (name != null) body.addProperty("function_name", name);
+    if (dependencies != null && !dependencies.isEmpty()) {
+      JsonArray deps = new JsonArray();
+      dependencies.forEach(deps::add);
+      body.add("dependencies", deps);
+    }
+    return function(call("POST", "/v2/functions", body).getAsJsonObject());
+  }
+
+  /**
+   * Registers a shell function: {@code template} is a command with {@code {name}} placeholders
+   * ({@code {{}/{@code }}} for literal braces), filled per task from a map of arguments
+   * ({@code executor.submit(f, Map.of("word", "x"))}); values never reach the shell as code.
+   * The task's result is a {@link ShellResult}'s JSON object. {@code name} may be null.
+   */
+  public RegisteredFunction registerShell(String name, String template) {
+    JsonObject body = new JsonObject();
+    body.addProperty("kind", "shell");
+    body.addProperty("function_code", template);
     if (name != null) body.addProperty("function_name", name);
     return function(call("POST", "/v2/functions", body).getAsJsonObject());
   }
@@ -419,8 +449,11 @@ public final class FuncXClient implements AutoCloseable {
   }
 
   private static RegisteredFunction function(JsonObject o) {
+    List<String> deps = new ArrayList<>();
+    if (o.has("dependencies")) o.getAsJsonArray("dependencies").forEach(d -> deps.add(d.getAsString()));
     return new RegisteredFunction(o.get("function_id").getAsString(), str(o, "function_name"),
-        str(o, "entry_point"), str(o, "hash"), str(o, "signature"), str(o, "return_type"));
+        str(o, "entry_point"), str(o, "hash"), str(o, "signature"), str(o, "return_type"),
+        o.has("kind") ? str(o, "kind") : "java", deps);
   }
 
   private static EndpointInfo endpoint(JsonObject o) {

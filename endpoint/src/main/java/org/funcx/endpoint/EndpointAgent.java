@@ -56,6 +56,7 @@ public final class EndpointAgent implements AutoCloseable {
     this.scaler = new BlockScaler(config, provider, interchange::loadSnapshot,
         endpointDir.resolve("blocks.json"));
     interchange.problems(scaler::problem);
+    interchange.blocks(scaler::blockCounts);
     thread.start();
     scaler.start();
     log.info("endpoint {} ({}) up: forwarder {}, managers connect to {}", config.name(),

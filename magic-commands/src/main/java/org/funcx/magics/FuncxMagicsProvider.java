@@ -1,5 +1,6 @@
 package org.funcx.magics;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.funcx.kernel.spi.KernelContext;
 import org.funcx.kernel.spi.MagicsProvider;
@@ -15,6 +16,8 @@ import org.funcx.magics.commands.MapCommand;
 import org.funcx.magics.commands.RegisterCommand;
 import org.funcx.magics.commands.ResultCommand;
 import org.funcx.magics.commands.RunCommand;
+import org.funcx.magics.commands.ShCommand;
+import org.funcx.magics.commands.Subcommand;
 import org.funcx.magics.commands.StatusCommand;
 import org.funcx.magics.commands.TasksCommand;
 import org.funcx.magics.commands.UseCommand;
@@ -28,7 +31,7 @@ public final class FuncxMagicsProvider implements MagicsProvider {
   public void register(KernelContext ctx, MagicsRegistry registry) {
     FuncxSession session = new FuncxSession(ctx);
     Registrar registrar = new Registrar(session);
-    FuncxMagic magic = new FuncxMagic(session, List.of(new ConnectCommand(session),
+    List<Subcommand> subcommands = new ArrayList<>(List.of(new ConnectCommand(session),
         new WhoamiCommand(session), new LoginCommand(session), new LogoutCommand(session),
         new EndpointsCommand(session), new BlocksCommand(session, BlocksFile::defaultHome),
         new UseCommand(session),
@@ -36,6 +39,8 @@ public final class FuncxMagicsProvider implements MagicsProvider {
         new TasksCommand(session), new StatusCommand(session), new ResultCommand(session),
         new CancelCommand(session), new OutputCommand(session), new FunctionCommand(registrar),
         new MapCommand(session, registrar)));
+    subcommands.addAll(ShCommand.both(session));
+    FuncxMagic magic = new FuncxMagic(session, subcommands);
     registry.lineMagic("funcx", magic).cellMagic("funcx", magic);
     FuncX.install(session);
   }

@@ -111,6 +111,8 @@ public final class Registrar {
     public String toString() {
       return "registered " + name + " as " + function.id()
           + (function.signature() == null ? "" : "\n  signature: " + function.signature())
+          + (function.dependencies().isEmpty() ? ""
+              : "\n  libraries: " + String.join(", ", function.dependencies()))
           + (imports == 0 ? "" : "\n  with " + imports + " import(s)")
           + (helpers.isEmpty() ? "" : "\n  and helpers: " + String.join(", ", helpers));
     }

@@ -10,6 +10,7 @@ import org.funcx.service.api.ResultPushHub;
 import org.funcx.service.auth.ServiceAuth;
 import org.funcx.service.forward.CurveKeys;
 import org.funcx.service.forward.Forwarder;
+import org.funcx.service.metrics.ServiceMetrics;
 import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.LiveTaskStates;
 import org.funcx.service.store.Registry;
@@ -32,6 +33,7 @@ public final class FuncxService implements AutoCloseable {
   private final ApiServer api;
   private final ScheduledExecutorService expiry;
   private final ServiceAuth auth;
+  private final ServiceMetrics metrics;
 
   private final String url;
 
@@ -40,22 +42,29 @@ public final class FuncxService implements AutoCloseable {
     ServiceConfig config = requested.httpPort() != 0 ? requested
         : requested.withPorts(freePort(requested.host()), requested.forwarderPort());
     this.url = config.url();
+    // A bad token file stops the start here, before anything is bound or written.
+    var metricsToken = config.metricsTokenFile() == null ? null
+        : org.funcx.service.auth.MetricsToken.read(config.metricsTokenFile());
+    this.metrics = new ServiceMetrics();
     // The data directory holds the task store, keys and secrets: the user's alone (0700).
     PrivateFiles.createDirectories(config.dataDir());
     this.registry = config.registryUrl() == null ? Registry.embedded(config.dataDir())
         : new Registry(config.registryUrl());
     var auth = ServiceAuth.start(config.auth(), url, config.dataDir(), registry.database());
-    this.store = new TaskStore(config.dataDir().resolve("tasks.mvstore"));
+    this.store = new TaskStore(config.dataDir().resolve("tasks.mvstore"), metrics::storeCommitted);
     var live = new LiveTaskStates();
+    metrics.unfinishedTasks(live::size);
     var catalog = new FunctionCatalog(registry);
     this.push = new ResultPushHub(store, live);
     var quotas = new UnfinishedTaskQuotas(config.queueLimits());
-    var completions = new TaskCompletions(store, live, catalog, push::publish, quotas);
+    var completions = new TaskCompletions(store, live, catalog, push::publish, quotas,
+        metrics);
     this.forwarder = new Forwarder(config.host(), config.forwarderPort(),
         CurveKeys.loadOrCreate(config.dataDir().resolve("forwarder-curve.json")), store, live,
-        catalog, completions, registry, config.heartbeat().toMillis(), config.sendBatchSize());
+        catalog, completions, registry, config.heartbeat().toMillis(), config.sendBatchSize(), metrics);
     forwarder.start();
-    this.api = new ApiServer(config, registry, store, live, catalog, forwarder, push, auth, quotas);
+    this.api = new ApiServer(config, registry, store, live, catalog, forwarder, push, auth, quotas,
+        metrics, metricsToken);
     this.auth = auth;
     this.expiry = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "funcx-task-expiry"));
     long period = Math.max(1_000, Math.min(config.taskTtl().toMillis() / 10, 3_600_000));
@@ -115,5 +124,6 @@ public final class FuncxService implements AutoCloseable {
     push.close();
     store.close();
     registry.close();
+    metrics.close();
   }
 }

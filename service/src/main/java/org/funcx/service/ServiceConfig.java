@@ -24,6 +24,9 @@ import org.funcx.service.store.UnfinishedTaskQuotas;
  *     {@code http://HOST:PORT}
  * @param queueLimits unfinished (queued or running) tasks allowed per user and per endpoint;
  *     submissions past them are refused with 429 {@code quota_exceeded}
+ * @param metricsTokenFile a file holding the bearer token that may read {@code /metrics} besides
+ *     administrators (read once at start); null for administrators only
+ * @param repositories where registration resolves functions' dependencies to check the compile
  */
 public record ServiceConfig(
     String host,
@@ -40,7 +43,9 @@ public record ServiceConfig(
     double requestsPerSecond,
     org.funcx.service.auth.AuthSettings auth,
     String publicUrl,
-    UnfinishedTaskQuotas.Limits queueLimits) {
+    UnfinishedTaskQuotas.Limits queueLimits,
+    Path metricsTokenFile,
+    org.funcx.deps.RepositorySettings repositories) {
 
   public static final int DEFAULT_HTTP_PORT = 8765;
   public static final int DEFAULT_FORWARDER_PORT = 8766;
@@ -48,50 +53,57 @@ public record ServiceConfig(
   public static ServiceConfig defaults(Path dataDir) {
     return new ServiceConfig("127.0.0.1", DEFAULT_HTTP_PORT, DEFAULT_FORWARDER_PORT, dataDir,
         Duration.ofDays(14), Duration.ofSeconds(1), 10 << 20, 128L << 20, 5_000, null, null, 2_000,
-        org.funcx.service.auth.AuthSettings.embedded(), null, UnfinishedTaskQuotas.Limits.DEFAULT);
+        org.funcx.service.auth.AuthSettings.embedded(), null, UnfinishedTaskQuotas.Limits.DEFAULT, null,
+        org.funcx.deps.RepositorySettings.defaults());
   }
 
   public ServiceConfig withPorts(int http, int forwarder) {
     return new ServiceConfig(host, http, forwarder, dataDir, taskTtl, heartbeat, maxArgsBytes,
         maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, requestsPerSecond, auth,
-        publicUrl, queueLimits);
+        publicUrl, queueLimits, metricsTokenFile, repositories);
   }
 
   public ServiceConfig withTaskTtl(Duration ttl) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, ttl, heartbeat, maxArgsBytes,
         maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, requestsPerSecond, auth,
-        publicUrl, queueLimits);
+        publicUrl, queueLimits, metricsTokenFile, repositories);
   }
 
   public ServiceConfig withRegistryUrl(String jdbcUrl) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
         maxArgsBytes, maxRequestBytes, sendBatchSize, jdbcUrl, advertisedForwarder,
         requestsPerSecond, auth,
-        publicUrl, queueLimits);
+        publicUrl, queueLimits, metricsTokenFile, repositories);
   }
 
   public ServiceConfig withAdvertisedForwarder(String address) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
         maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, address, requestsPerSecond, auth,
-        publicUrl, queueLimits);
+        publicUrl, queueLimits, metricsTokenFile, repositories);
   }
 
   public ServiceConfig withRequestsPerSecond(double limit) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
         maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, limit, auth,
-        publicUrl, queueLimits);
+        publicUrl, queueLimits, metricsTokenFile, repositories);
   }
 
   public ServiceConfig withAuth(org.funcx.service.auth.AuthSettings settings) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
         maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder,
-        requestsPerSecond, settings, publicUrl, queueLimits);
+        requestsPerSecond, settings, publicUrl, queueLimits, metricsTokenFile, repositories);
   }
 
   public ServiceConfig withPublicUrl(String url) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
         maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder,
-        requestsPerSecond, auth, url, queueLimits);
+        requestsPerSecond, auth, url, queueLimits, metricsTokenFile, repositories);
+  }
+
+  public ServiceConfig withRepositories(org.funcx.deps.RepositorySettings settings) {
+    return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
+        maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder,
+        requestsPerSecond, auth, publicUrl, queueLimits, metricsTokenFile, settings);
   }
 
   /** The URL clients use: {@code publicUrl}, else {@code http://host:httpPort}. */
@@ -102,12 +114,18 @@ public record ServiceConfig(
   public ServiceConfig withMaxArgsBytes(int bytes) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat, bytes,
         maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, requestsPerSecond, auth,
-        publicUrl, queueLimits);
+        publicUrl, queueLimits, metricsTokenFile, repositories);
+  }
+
+  public ServiceConfig withMetricsTokenFile(Path file) {
+    return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
+        maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder,
+        requestsPerSecond, auth, publicUrl, queueLimits, file, repositories);
   }
 
   public ServiceConfig withQueueLimits(UnfinishedTaskQuotas.Limits limits) {
     return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
         maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder,
-        requestsPerSecond, auth, publicUrl, limits);
+        requestsPerSecond, auth, publicUrl, limits, metricsTokenFile, repositories);
   }
 }

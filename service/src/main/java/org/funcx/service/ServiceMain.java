@@ -10,8 +10,10 @@ import org.funcx.service.store.UnfinishedTaskQuotas;
  * --port N --forwarder-port N --task-ttl-seconds N --registry-url JDBC_URL
  * --advertise-forwarder tcp://HOST:PORT --public-url URL --auth-issuer URL --auth-audience AUD
  * --auth-introspection-url URL --auth-introspection-client ID --auth-sdk-client ID
- * --max-queued-tasks-per-user N --max-queued-tasks-per-endpoint N} (secret in
- * {@code FUNCX_INTROSPECTION_SECRET}). Prints one line {@code funcx-service
+ * --max-queued-tasks-per-user N --max-queued-tasks-per-endpoint N --metrics-token-file FILE
+ * --maven-mirror URL --maven-offline true --maven-local-repository DIR
+ * --dependency-timeout-seconds N} (secret in {@code FUNCX_INTROSPECTION_SECRET}; the metrics
+ * token file may also be named by {@code FUNCX_METRICS_TOKEN_FILE}). Prints one line {@code funcx-service
  * http=URL forwarder=ADDRESS} when ready, which launchers wait for.
  */
 public final class ServiceMain {
@@ -51,9 +53,15 @@ public final class ServiceMain {
     String sdkClient = null;
     long perUser = UnfinishedTaskQuotas.Limits.DEFAULT.perUser();
     long perEndpoint = UnfinishedTaskQuotas.Limits.DEFAULT.perEndpoint();
+    String metricsTokenFile = System.getenv("FUNCX_METRICS_TOKEN_FILE");
+    java.util.Map<String, String> repositoryOptions = new java.util.HashMap<>();
     for (int i = 0; i < args.length; i += 2) {
       if (i + 1 >= args.length) throw new IllegalArgumentException(args[i] + " needs a value");
       String value = args[i + 1];
+      if (org.funcx.deps.RepositorySettings.isOption(args[i])) {
+        repositoryOptions.put(args[i], value);
+        continue;
+      }
       switch (args[i]) {
         case "--data" -> data = Path.of(value);
         case "--port" -> http = Integer.parseInt(value);
@@ -69,6 +77,7 @@ public final class ServiceMain {
         case "--auth-sdk-client" -> sdkClient = value;
         case "--max-queued-tasks-per-user" -> perUser = Long.parseLong(value);
         case "--max-queued-tasks-per-endpoint" -> perEndpoint = Long.parseLong(value);
+        case "--metrics-token-file" -> metricsTokenFile = value;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -83,7 +92,10 @@ public final class ServiceMain {
     ServiceConfig config = ServiceConfig.defaults(data).withPorts(http, forwarder)
         .withRegistryUrl(registryUrl).withAdvertisedForwarder(advertised).withAuth(auth)
         .withPublicUrl(publicUrl)
-        .withQueueLimits(new UnfinishedTaskQuotas.Limits(perUser, perEndpoint));
+        .withQueueLimits(new UnfinishedTaskQuotas.Limits(perUser, perEndpoint))
+        .withMetricsTokenFile(metricsTokenFile == null || metricsTokenFile.isBlank() ? null
+            : Path.of(metricsTokenFile))
+        .withRepositories(org.funcx.deps.RepositorySettings.fromOptions(repositoryOptions));
     return ttl == null ? config : config.withTaskTtl(ttl);
   }
 }

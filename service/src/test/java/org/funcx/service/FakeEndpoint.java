@@ -24,6 +24,8 @@ final class FakeEndpoint implements AutoCloseable {
   final String endpointId;
   private final ZMQ.Socket socket;
   private final String session = UUID.randomUUID().toString();
+  /** What its heartbeats report. */
+  private volatile Messages.Heartbeat load = Messages.Heartbeat.EMPTY;
 
   private FakeEndpoint(String endpointId, JsonObject registered, CurveKeys.KeyPair keys) {
     this.endpointId = endpointId;
@@ -106,7 +108,13 @@ final class FakeEndpoint implements AutoCloseable {
   }
 
   private void heartbeat() {
-    new WireMessage(MessageType.HEARTBEAT, Messages.Heartbeat.EMPTY).sendTo(socket);
+    new WireMessage(MessageType.HEARTBEAT, load).sendTo(socket);
+  }
+
+  /** From now on its heartbeats report {@code now}; sends one at once. */
+  void reportLoad(Messages.Heartbeat now) {
+    load = now;
+    heartbeat();
   }
 
   @Override

@@ -80,6 +80,32 @@ class ForwarderFrameLimitTest {
     }
   }
 
+  /**
+   * Frames the forwarder accepts are small (messages travel in chunks), so a stranger holding many
+   * connections, each declaring the largest frame allowed and sending nothing more, costs little:
+   * with 528 MiB frames, four such connections exhausted the service's 2 GiB heap.
+   */
+  @Test
+  void many_strangers_declaring_the_largest_allowed_frame_cost_little() throws Exception {
+    String function = api.registerIdentity(admin);
+    try (FakeEndpoint endpoint = FakeEndpoint.connect(api, admin)) {
+      long heapBefore = usedHeapAfterGc();
+      List<Socket> strangers = new ArrayList<>();
+      try {
+        for (int i = 0; i < 300; i++) {
+          strangers.add(declareFrame(service.forwarderPort(), WireLimits.MAX_FRAME_BYTES));
+        }
+        // a task round trip after them: the forwarder's I/O thread has read their headers
+        // (and allocated each declared frame) by the time the endpoint's answer comes back
+        String task = submit(function, endpoint.endpointId);
+        assertThat(endpoint.answer(1, "7", 20_000)).containsExactly(task);
+        assertThat(usedHeapAfterGc() - heapBefore).isLessThan(128L << 20);
+      } finally {
+        for (Socket s : strangers) s.close();
+      }
+    }
+  }
+
   private String submit(String function, String endpoint) throws Exception {
     var answer = api.call(admin, "POST", "/v2/submit", "{\"tasks\":[{\"function_id\":\"" + function
         + "\",\"endpoint_id\":\"" + endpoint + "\",\"args\":[1]}]}");
@@ -92,6 +118,11 @@ class ForwarderFrameLimitTest {
    * 0x06: long, command, as a HELLO would be) whose 8-byte size is 1 GiB. No body follows.
    */
   static Socket declareHugeFrame(int port) throws Exception {
+    return declareFrame(port, ATTACK_FRAME_BYTES);
+  }
+
+  /** As {@link #declareHugeFrame} with a frame of {@code bytes}. */
+  static Socket declareFrame(int port, long bytes) throws Exception {
     Socket s = new Socket("127.0.0.1", port);
     s.setSoTimeout(5_000);
     DataOutputStream out = new DataOutputStream(s.getOutputStream());
@@ -106,7 +137,7 @@ class ForwarderFrameLimitTest {
     out.write(0); // as-server: no
     out.write(new byte[31]);
     out.write(0x06);
-    out.writeLong(ATTACK_FRAME_BYTES);
+    out.writeLong(bytes);
     out.flush();
     return s;
   }

@@ -68,6 +68,6 @@ final class InterchangeRig implements AutoCloseable {
         d.workersPerNode(), d.prefetch(), d.initBlocks(), d.minBlocks(), d.maxBlocks(),
         heartbeatSeconds, d.maxRetries(), d.interchangeHost(), d.interchangePort(),
         d.workerJvmOptions(), d.workerJava(), d.maxResultBytes(), d.idleTimeoutSeconds(), d.slurm(),
-        d.allowedFunctions()).validated();
+        d.allowedFunctions(), d.keepShellSandboxes(), d.libraries()).validated();
   }
 }

@@ -12,6 +12,8 @@ import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 import org.funcx.core.model.FunctionSpec;
 import org.funcx.core.model.TaskError;
@@ -27,8 +29,9 @@ import org.funcx.jvm.StoppableBytecode;
  * inside a stopped {@code org.funcx.jvm.StopScope} throws {@code StoppedError} at its next loop
  * iteration or method call.
  *
- * <p>User code sees the JDK and the worker's classpath ({@code java.class.path}) at compile time
- * and the parent class loader at run time.
+ * <p>Without {@link FunctionLibraries}, user code sees the JDK and the worker's classpath
+ * ({@code java.class.path}) at compile time and the parent class loader at run time. With them, it
+ * sees the JDK and exactly those jars, both at compile time and at run time.
  */
 public final class FunctionCompiler {
   /** Compiler flags: {@code -parameters} keeps parameter names for signatures and messages. */
@@ -70,10 +73,21 @@ public final class FunctionCompiler {
    *     compile or the entry point is missing or ambiguous
    */
   public CompiledFunction compile(FunctionSpec spec) throws FunctionCompileException {
+    return compile(spec, null);
+  }
+
+  /**
+   * Compiles {@code spec} against {@code libraries} and loads it under their class loader; null
+   * for the JDK and the worker's class path, as {@link #compile(FunctionSpec)}.
+   */
+  public CompiledFunction compile(FunctionSpec spec, FunctionLibraries libraries)
+      throws FunctionCompileException {
     Objects.requireNonNull(spec, "spec");
     WrappedSource source = WrappedSource.wrap(
         Objects.requireNonNull(spec.source(), "source"), generatedClassName(spec.hash()));
-    FunctionClassLoader loader = new FunctionClassLoader(parentLoader(), classFiles(spec, source));
+    FunctionClassLoader loader = new FunctionClassLoader(
+        libraries == null ? parentLoader() : libraries.classLoader(),
+        classFiles(spec, source, libraries));
     try {
       Class<?> wrapper = Class.forName(source.className(), false, loader);
       List<Method> overloads = EntryPoints.resolve(wrapper, spec);
@@ -84,15 +98,16 @@ public final class FunctionCompiler {
     }
   }
 
-  private static Map<String, byte[]> classFiles(FunctionSpec spec, WrappedSource source)
-      throws FunctionCompileException {
+  private static Map<String, byte[]> classFiles(FunctionSpec spec, WrappedSource source,
+      FunctionLibraries libraries) throws FunctionCompileException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
       throw new IllegalStateException("no Java compiler: the worker must run on a JDK, not a JRE");
     }
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (InMemoryFileManager files = new InMemoryFileManager(
-        javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8))) {
+        classPath(javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8),
+            libraries))) {
       JavaFileObject file = InMemoryFileManager.sourceFile(source.className(), source.text());
       boolean compiled =
           javac.getTask(null, files, diagnostics, OPTIONS, null, List.of(file)).call();
@@ -107,6 +122,13 @@ public final class FunctionCompiler {
     } catch (IOException e) {
       throw new UncheckedIOException("closing the in-memory file manager", e);
     }
+  }
+
+  /** Exactly the libraries' jars on javac's class path (none of the worker's), when given. */
+  private static StandardJavaFileManager classPath(StandardJavaFileManager files,
+      FunctionLibraries libraries) throws IOException {
+    if (libraries != null) files.setLocationFromPaths(StandardLocation.CLASS_PATH, libraries.jars());
+    return files;
   }
 
   /**

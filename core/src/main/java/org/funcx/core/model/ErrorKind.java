@@ -25,7 +25,13 @@ public enum ErrorKind {
   /** The function id is unknown where the task was to run. */
   FUNCTION_NOT_FOUND,
   /** The endpoint runs only its allowed functions, and this is not one of them. */
-  FUNCTION_NOT_ALLOWED;
+  FUNCTION_NOT_ALLOWED,
+  /**
+   * The function's libraries could not be resolved where it was to run (unknown or malformed
+   * coordinate, unreachable repository, a file that is not a jar); details name the coordinate and
+   * the repositories tried.
+   */
+  DEPENDENCY_ERROR;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

@@ -19,10 +19,13 @@ public final class Inbox {
     void handle(byte[] route, WireMessage message);
   }
 
-  /** Handles one message from a ROUTER peer authenticated by ZAP, with its ZAP User-Id. */
+  /**
+   * Handles one message from a ROUTER peer authenticated by ZAP, with its ZAP User-Id and its size
+   * ({@code wireBytes}: its frames' bytes, routing id excluded).
+   */
   @FunctionalInterface
   public interface PeerHandler {
-    void handle(byte[] route, String userId, WireMessage message);
+    void handle(byte[] route, String userId, WireMessage message, long wireBytes);
   }
 
   private Inbox() {}
@@ -39,7 +42,7 @@ public final class Inbox {
   /** Returns how many messages were read. */
   public static int drain(ZMQ.Socket socket, boolean routed, int max, Handler handler, Logger log,
       String peer) {
-    return drain(socket, routed, false, max, (route, userId, m) -> handler.handle(route, m), log,
+    return drain(socket, routed, false, max, (route, userId, m, bytes) -> handler.handle(route, m), log,
         peer);
   }
 
@@ -54,7 +57,8 @@ public final class Inbox {
       read++;
       try {
         byte[] route = routed ? r.msg().pop().getData() : null;
-        handler.handle(route, r.userId(), WireMessage.decode(r.msg()));
+        long bytes = r.msg().contentSize();
+        handler.handle(route, r.userId(), WireMessage.decode(r.msg()), bytes);
       } catch (WireFormatException e) {
         log.warn("dropped a malformed message from {}: {}", peer, e.getMessage());
       } catch (RuntimeException e) {

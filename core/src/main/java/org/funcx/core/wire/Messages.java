@@ -88,12 +88,22 @@ public final class Messages {
    * @param problem what keeps the endpoint from working, for people (managers that fail at
    *     start-up, with the first lines of their error); null when there is none or from a manager
    */
+  /**
+   * What an endpoint (or a manager, to its interchange) reports with each heartbeat. {@code blocks}
+   * (not ended, pending ones included) and {@code pendingBlocks} came later: an older agent's
+   * heartbeat lacks them and they read as 0; an older service ignores them.
+   */
   public record Heartbeat(int managers, int workers, int idleWorkers, int queued, int running,
-      String problem) {
+      String problem, int blocks, int pendingBlocks) {
     public static final Heartbeat EMPTY = new Heartbeat(0, 0, 0, 0, 0);
 
     public Heartbeat(int managers, int workers, int idleWorkers, int queued, int running) {
       this(managers, workers, idleWorkers, queued, running, null);
+    }
+
+    public Heartbeat(int managers, int workers, int idleWorkers, int queued, int running,
+        String problem) {
+      this(managers, workers, idleWorkers, queued, running, problem, 0, 0);
     }
   }
 

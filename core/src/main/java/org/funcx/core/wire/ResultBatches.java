@@ -7,7 +7,7 @@ import java.util.List;
  * Cuts results into RESULTS messages, for managers and the interchange alike. Besides a count
  * and {@link WireLimits#RESULT_BATCH_BYTES}, what tasks printed is budgeted: up to
  * 1 MiB per stream per task, and escaped in JSON up to six bytes per character, it must stay
- * within the {@link WireLimits#MAX_FRAME_BYTES} room left beside the largest result. A message
+ * within the {@link WireLimits#MAX_MESSAGE_BYTES} room left beside the largest result. A message
  * always takes at least one result.
  */
 public final class ResultBatches {

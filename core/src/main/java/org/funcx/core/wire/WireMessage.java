@@ -1,6 +1,7 @@
 package org.funcx.core.wire;
 
 import com.google.gson.JsonParseException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +10,15 @@ import org.zeromq.ZMQ;
 import org.zeromq.ZMsg;
 
 /**
- * A decoded message: its type, body and binary frames. Encoding is {@code [type byte][JSON body]}
- * then one frame per blob (binary results travel as they are, never inside JSON), preceded by the
- * routing id on ROUTER sockets.
+ * A decoded message: its type, body and binary blobs. Encoding is {@code [type byte]}, then the
+ * JSON body, then each blob (binary results travel as they are, never inside JSON), preceded by
+ * the routing id on ROUTER sockets. The body and each blob are a <em>part</em>: frames of exactly
+ * {@link WireLimits#FRAME_CHUNK_BYTES} ending with one shorter frame (empty when the part's size
+ * is a multiple of a chunk), so that no frame is larger than a chunk and a peer cannot make us
+ * allocate more than that per connection before its handshake (see {@link WireLimits}).
  */
 public record WireMessage(MessageType type, Object body, List<byte[]> blobs) {
+  private static final int CHUNK = WireLimits.FRAME_CHUNK_BYTES;
 
   public WireMessage {
     if (!type.bodyType().isInstance(body)) {
@@ -40,23 +45,49 @@ public record WireMessage(MessageType type, Object body, List<byte[]> blobs) {
         && sendFrames(socket, json);
   }
 
+  /** Bytes of the frames after the routing id: type, JSON body, blobs. */
+  private long size(byte[] json) {
+    long bytes = 1L + json.length;
+    for (byte[] blob : blobs) bytes += blob.length;
+    return bytes;
+  }
+
   private boolean sendFrames(ZMQ.Socket socket, byte[] json) {
-    if (!socket.send(json, blobs.isEmpty() ? ZMQ.DONTWAIT : ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
-      return false;
-    }
+    if (!sendPart(socket, json, blobs.isEmpty())) return false;
     for (int i = 0; i < blobs.size(); i++) {
-      int more = i + 1 < blobs.size() ? ZMQ.SNDMORE : 0;
-      if (!socket.send(blobs.get(i), more | ZMQ.DONTWAIT)) return false;
+      if (!sendPart(socket, blobs.get(i), i + 1 == blobs.size())) return false;
     }
     return true;
   }
 
+  /** Sends one part as chunk frames, without copying (the frames share {@code part}). */
+  private static boolean sendPart(ZMQ.Socket socket, byte[] part, boolean lastPart) {
+    for (int offset = 0; ; offset += CHUNK) {
+      int length = Math.min(CHUNK, part.length - offset);
+      boolean lastFrame = length < CHUNK;
+      int flags = (lastFrame && lastPart ? 0 : ZMQ.SNDMORE) | ZMQ.DONTWAIT;
+      if (socket.sendByteBuffer(ByteBuffer.wrap(part, offset, length).slice(), flags) < 0) {
+        return false;
+      }
+      if (lastFrame) return true;
+    }
+  }
+
   /** Sends on a ROUTER to the peer with {@code routingId}; never blocks, as above. */
   public boolean sendTo(ZMQ.Socket router, byte[] routingId) {
+    return sendMeasuredTo(router, routingId) >= 0;
+  }
+
+  /**
+   * As {@link #sendTo(ZMQ.Socket, byte[])}; returns the bytes sent (routing id excluded, as
+   * {@link Inbox} counts them), or -1 when nothing was sent.
+   */
+  public long sendMeasuredTo(ZMQ.Socket router, byte[] routingId) {
     byte[] json = Json.GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
-    return router.send(routingId, ZMQ.SNDMORE | ZMQ.DONTWAIT)
+    boolean sent = router.send(routingId, ZMQ.SNDMORE | ZMQ.DONTWAIT)
         && router.send(new byte[] {(byte) type.ordinal()}, ZMQ.SNDMORE | ZMQ.DONTWAIT)
         && sendFrames(router, json);
+    return sent ? size(json) : -1;
   }
 
   /** Decodes the frames left in {@code msg} (routing id already removed). */
@@ -65,15 +96,49 @@ public record WireMessage(MessageType type, Object body, List<byte[]> blobs) {
     byte[] typeFrame = msg.pop().getData();
     if (typeFrame.length != 1) throw new WireFormatException("type frame must be one byte");
     MessageType type = MessageType.fromByte(typeFrame[0]);
-    String json = new String(msg.pop().getData(), StandardCharsets.UTF_8);
+    long[] budget = {WireLimits.MAX_MESSAGE_BYTES};
+    String json = new String(readPart(msg, budget), StandardCharsets.UTF_8);
     try {
       Object body = Json.GSON.fromJson(json, type.bodyType());
       if (body == null) throw new WireFormatException(type + " with an empty body");
-      List<byte[]> blobs = new ArrayList<>(msg.size());
-      while (!msg.isEmpty()) blobs.add(msg.pop().getData());
+      List<byte[]> blobs = new ArrayList<>();
+      while (!msg.isEmpty()) blobs.add(readPart(msg, budget));
       return new WireMessage(type, body, blobs);
     } catch (JsonParseException e) {
       throw new WireFormatException(type + " body is not valid JSON: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Joins the frames of one part; {@code budget} is what the message may still hold. A frame
+   * larger than a chunk, a part the message ends in the middle of, or a message over
+   * {@link WireLimits#MAX_MESSAGE_BYTES} is malformed.
+   */
+  private static byte[] readPart(ZMsg msg, long[] budget) {
+    List<byte[]> frames = new ArrayList<>(1);
+    long size = 0;
+    while (true) {
+      if (msg.isEmpty()) throw new WireFormatException("a part ends without its last frame");
+      byte[] frame = msg.pop().getData();
+      if (frame.length > CHUNK) {
+        throw new WireFormatException("a frame of " + frame.length + " bytes; at most " + CHUNK);
+      }
+      size += frame.length;
+      if (size > budget[0]) {
+        throw new WireFormatException("a message of over " + WireLimits.MAX_MESSAGE_BYTES
+            + " bytes");
+      }
+      frames.add(frame);
+      if (frame.length < CHUNK) break;
+    }
+    budget[0] -= size;
+    if (frames.size() == 1) return frames.get(0);
+    byte[] part = new byte[(int) size];
+    int at = 0;
+    for (byte[] frame : frames) {
+      System.arraycopy(frame, 0, part, at, frame.length);
+      at += frame.length;
+    }
+    return part;
   }
 }

@@ -30,6 +30,10 @@ import org.funcx.core.json.Json;
  * @param slurm Slurm settings, for {@code provider = slurm}; null otherwise
  * @param allowedFunctions function ids this endpoint runs; empty for any its users may run (the
  *     service checks at submission, the interchange again on arrival)
+ * @param keepShellSandboxes keep each shell task's working directory (under the endpoint's
+ *     {@code sandboxes} directory) after the task, to look at what it left; removed by default
+ * @param libraries where managers resolve functions' dependencies, and site jars for every
+ *     function (absent in older files: the defaults)
  */
 public record EndpointConfig(
     String name,
@@ -50,12 +54,27 @@ public record EndpointConfig(
     long maxResultBytes,
     double idleTimeoutSeconds,
     SlurmSettings slurm,
-    List<String> allowedFunctions) {
+    List<String> allowedFunctions,
+    boolean keepShellSandboxes,
+    LibrarySettings libraries) {
+
+  /** Without a {@code libraries} section: the default repositories, no site jars. */
+  public EndpointConfig(String name, String endpointId, String serviceUrl, String provider,
+      int workersPerNode, int prefetch, int initBlocks, int minBlocks, int maxBlocks,
+      double heartbeatSeconds, int maxRetries, String interchangeHost, int interchangePort,
+      String workerJvmOptions, String workerJava, long maxResultBytes, double idleTimeoutSeconds,
+      SlurmSettings slurm, List<String> allowedFunctions, boolean keepShellSandboxes) {
+    this(name, endpointId, serviceUrl, provider, workersPerNode, prefetch, initBlocks, minBlocks,
+        maxBlocks, heartbeatSeconds, maxRetries, interchangeHost, interchangePort,
+        workerJvmOptions, workerJava, maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions,
+        keepShellSandboxes, LibrarySettings.defaults());
+  }
 
   public static EndpointConfig defaults(String name, String serviceUrl) {
     int cores = Runtime.getRuntime().availableProcessors();
     return new EndpointConfig(name, null, serviceUrl, "local", Math.max(1, cores), 0, 1, 1, 1,
-        2.0, 1, "127.0.0.1", 0, "-Xmx1g -XX:+UseSerialGC", "", 256L << 20, 120, null, List.of());
+        2.0, 1, "127.0.0.1", 0, "-Xmx1g -XX:+UseSerialGC", "", 256L << 20, 120, null, List.of(),
+        false, LibrarySettings.defaults());
   }
 
   public EndpointConfig validated() {
@@ -79,64 +98,79 @@ public record EndpointConfig(
         workerJvmOptions == null ? "" : workerJvmOptions, workerJava == null ? "" : workerJava.strip(),
         Math.max(1024, maxResultBytes),
         idleTimeoutSeconds <= 0 ? 120 : idleTimeoutSeconds, slurm == null ? null : slurm.validated(),
-        allowedFunctions == null ? List.of() : List.copyOf(allowedFunctions));
+        allowedFunctions == null ? List.of() : List.copyOf(allowedFunctions), keepShellSandboxes,
+        libraries == null ? LibrarySettings.defaults() : libraries.validated());
   }
 
   public EndpointConfig withEndpointId(String id) {
     return new EndpointConfig(name, id, serviceUrl, provider, workersPerNode, prefetch, initBlocks,
         minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost, interchangePort,
-        workerJvmOptions, workerJava, maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions);
+        workerJvmOptions, workerJava, maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions, keepShellSandboxes, libraries);
   }
 
   public EndpointConfig withServiceUrl(String url) {
     return new EndpointConfig(name, endpointId, url, provider, workersPerNode, prefetch, initBlocks,
         minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost, interchangePort,
-        workerJvmOptions, workerJava, maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions);
+        workerJvmOptions, workerJava, maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions, keepShellSandboxes, libraries);
   }
 
   public EndpointConfig withBlocks(int init, int min, int max) {
     return new EndpointConfig(name, endpointId, serviceUrl, provider, workersPerNode, prefetch, init,
         min, max, heartbeatSeconds, maxRetries, interchangeHost, interchangePort, workerJvmOptions, workerJava,
-        maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions);
+        maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions, keepShellSandboxes, libraries);
   }
 
   public EndpointConfig withWorkers(int workers, int prefetchCount) {
     return new EndpointConfig(name, endpointId, serviceUrl, provider, workers, prefetchCount,
         initBlocks, minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost,
-        interchangePort, workerJvmOptions, workerJava, maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions);
+        interchangePort, workerJvmOptions, workerJava, maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions, keepShellSandboxes, libraries);
   }
 
   public EndpointConfig withMaxRetries(int retries) {
     return new EndpointConfig(name, endpointId, serviceUrl, provider, workersPerNode, prefetch,
         initBlocks, minBlocks, maxBlocks, heartbeatSeconds, retries, interchangeHost,
-        interchangePort, workerJvmOptions, workerJava, maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions);
+        interchangePort, workerJvmOptions, workerJava, maxResultBytes, idleTimeoutSeconds, slurm, allowedFunctions, keepShellSandboxes, libraries);
   }
 
   public EndpointConfig withSlurm(SlurmSettings settings, double idleTimeout) {
     return new EndpointConfig(name, endpointId, serviceUrl, settings == null ? "local" : "slurm",
         workersPerNode, prefetch, initBlocks, minBlocks, maxBlocks, heartbeatSeconds, maxRetries,
         interchangeHost, interchangePort, workerJvmOptions, workerJava, maxResultBytes, idleTimeout, settings,
-        allowedFunctions);
+        allowedFunctions, keepShellSandboxes, libraries);
   }
 
   public EndpointConfig withAllowedFunctions(List<String> functionIds) {
     return new EndpointConfig(name, endpointId, serviceUrl, provider, workersPerNode, prefetch,
         initBlocks, minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost,
-        interchangePort, workerJvmOptions, workerJava, maxResultBytes, idleTimeoutSeconds, slurm, functionIds);
+        interchangePort, workerJvmOptions, workerJava, maxResultBytes, idleTimeoutSeconds, slurm, functionIds, keepShellSandboxes, libraries);
   }
 
   public EndpointConfig withWorkerJvm(String java, String jvmOptions) {
     return new EndpointConfig(name, endpointId, serviceUrl, provider, workersPerNode, prefetch,
         initBlocks, minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost,
         interchangePort, jvmOptions, java, maxResultBytes, idleTimeoutSeconds, slurm,
-        allowedFunctions);
+        allowedFunctions, keepShellSandboxes, libraries);
   }
 
   public EndpointConfig withMaxResultBytes(long bytes) {
     return new EndpointConfig(name, endpointId, serviceUrl, provider, workersPerNode, prefetch,
         initBlocks, minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost,
         interchangePort, workerJvmOptions, workerJava, bytes, idleTimeoutSeconds, slurm,
-        allowedFunctions);
+        allowedFunctions, keepShellSandboxes, libraries);
+  }
+
+  public EndpointConfig withKeepShellSandboxes(boolean keep) {
+    return new EndpointConfig(name, endpointId, serviceUrl, provider, workersPerNode, prefetch,
+        initBlocks, minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost,
+        interchangePort, workerJvmOptions, workerJava, maxResultBytes, idleTimeoutSeconds, slurm,
+        allowedFunctions, keep, libraries);
+  }
+
+  public EndpointConfig withLibraries(LibrarySettings settings) {
+    return new EndpointConfig(name, endpointId, serviceUrl, provider, workersPerNode, prefetch,
+        initBlocks, minBlocks, maxBlocks, heartbeatSeconds, maxRetries, interchangeHost,
+        interchangePort, workerJvmOptions, workerJava, maxResultBytes, idleTimeoutSeconds, slurm,
+        allowedFunctions, keepShellSandboxes, settings);
   }
 
   public long heartbeatMillis() {

@@ -63,6 +63,7 @@ public final class Interchange implements Runnable {
   private long nextManagerHeartbeat;
   private volatile boolean running = true;
   private volatile Supplier<String> problems = () -> null;
+  private volatile Supplier<BlockCounts> blocks = () -> BlockCounts.NONE;
   private volatile LoadSnapshot load = LoadSnapshot.EMPTY;
   private long nextLoadSnapshot;
   private int dispatchRound;
@@ -82,7 +83,7 @@ public final class Interchange implements Runnable {
     managers.setRouterMandatory(true);
     managers.setLinger(0);
     managers.setSndHWM(100_000);
-    managers.setMaxMsgSize(org.funcx.core.wire.WireLimits.MAX_FRAME_BYTES);
+    org.funcx.core.wire.WireLimits.bound(managers);
     String bindHost = "tcp://" + config.interchangeHost();
     this.managerPort = config.interchangePort() == 0 ? managers.bindToRandomPort(bindHost)
         : bindFixed(bindHost + ":" + config.interchangePort(), config.interchangePort());
@@ -143,6 +144,11 @@ public final class Interchange implements Runnable {
   /** Where the endpoint's current problem comes from (the block scaler); null: none. */
   public void problems(Supplier<String> source) {
     this.problems = source;
+  }
+
+  /** Where the heartbeat's block counts come from (the block scaler). */
+  public void blocks(Supplier<BlockCounts> source) {
+    this.blocks = source;
   }
 
   private void receiveFromService() {
@@ -509,8 +515,9 @@ public final class Interchange implements Runnable {
       running += s.inflight.size();
       idle += s.load.idleWorkers();
     }
+    BlockCounts counts = blocks.get();
     return new Messages.Heartbeat(slots.size(), workers, idle, book.known() - running, running,
-        problems.get());
+        problems.get(), counts.active(), counts.pending());
   }
 
   /** Sends to a manager; false when it was not sent (queue full, or the manager is gone). */

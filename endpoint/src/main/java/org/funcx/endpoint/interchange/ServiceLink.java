@@ -45,7 +45,7 @@ final class ServiceLink {
     socket.setLinger(0);
     socket.setSndHWM(100_000);
     socket.setRcvHWM(100_000);
-    socket.setMaxMsgSize(org.funcx.core.wire.WireLimits.MAX_FRAME_BYTES);
+    org.funcx.core.wire.WireLimits.bound(socket);
     socket.setReconnectIVL(200);
     socket.setReconnectIVLMax(5_000);
     if (keys != null) keys.apply(socket);

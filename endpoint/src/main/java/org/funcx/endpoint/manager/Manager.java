@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.funcx.endpoint.config.SiteClasspath;
 import org.funcx.core.wire.HopTrace;
 import org.funcx.core.wire.Inbox;
 import org.funcx.core.wire.Mailbox;
@@ -45,6 +46,7 @@ public final class Manager implements AutoCloseable {
   private final Mailbox<ResultEnvelope> results;
   private final WorkerPool pool;
   private final TaskRunner runner;
+  private final LibrarySets librarySets;
   private final Messages.RegisterManager identity;
   private final BlockSecret secret;
   private final long heartbeatMillis;
@@ -60,7 +62,10 @@ public final class Manager implements AutoCloseable {
     this.interchangeAddress = options.interchange();
     this.socket = connect();
     this.results = new Mailbox<>(context, "manager");
-    this.runner = new TaskRunner(options.maxResultBytes());
+    this.librarySets = new LibrarySets(options.repositories(),
+        SiteClasspath.jars(options.siteClasspath()));
+    this.runner = new TaskRunner(options.maxResultBytes(), librarySets,
+        new ShellSandbox(options.sandboxRoot(), options.keepSandboxes()));
     // Seen by the loop within a quarter heartbeat.
     this.pool = new WorkerPool(options.workers(), runner, results::post,
         stuck -> restartRequested = true);
@@ -82,9 +87,20 @@ public final class Manager implements AutoCloseable {
     long nextHeartbeat = 0;
     long nextRegistration = 0;
     boolean heardOnThisConnection = false;
+    long lastTurn = System.currentTimeMillis();
     while (running) {
       poller.poll(Math.max(10, heartbeatMillis / 4));
       long now = System.currentTimeMillis();
+      if (now - lastTurn > heartbeatMillis) {
+        // This process was not running (SIGSTOP, a long GC pause, a suspended node): silence it
+        // could not hear does not count, and the interchange's messages queued meanwhile may
+        // reach this socket only after this turn. Deciding it orphaned now would end a block
+        // the interchange is ready to take back (it answers the next heartbeat with RECONNECT).
+        log.warn("manager {} was paused for {} ms; waiting for its interchange afresh",
+            identity.managerId(), now - lastTurn);
+        lastHeard = now;
+      }
+      lastTurn = now;
       if (poller.pollin(fromInterchange)) {
         receive();
         lastHeard = now;
@@ -140,7 +156,7 @@ public final class Manager implements AutoCloseable {
     ZMQ.Socket dealer = context.createSocket(SocketType.DEALER);
     dealer.setLinger(0);
     dealer.setSndHWM(100_000);
-    dealer.setMaxMsgSize(WireLimits.MAX_FRAME_BYTES);
+    WireLimits.bound(dealer);
     dealer.connect(interchangeAddress);
     return dealer;
   }
@@ -229,6 +245,7 @@ public final class Manager implements AutoCloseable {
   public void close() {
     running = false;
     pool.close();
+    librarySets.close();
     context.close();
   }
 }

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.funcx.deps.RepositorySettings;
+import org.funcx.endpoint.config.SiteClasspath;
 import org.funcx.endpoint.interchange.BlockSecret;
 import org.funcx.jvm.ScopedStdio;
 import org.funcx.jvm.StoppedError;
@@ -13,9 +15,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of a manager JVM: {@code --interchange tcp://HOST:PORT --credentials FILE --workers N
- * --prefetch P --block-id B --heartbeat-ms H --max-result-bytes M}. Providers start it; people
- * rarely do. {@code FILE} holds the block's secret (0600, written by the provider): only its path
- * is on the command line, which {@code ps} shows to everyone.
+ * --prefetch P --block-id B --heartbeat-ms H --max-result-bytes M --sandbox-root DIR
+ * --keep-sandboxes BOOL [--maven-mirror URL] [--maven-offline true] [--maven-local-repository DIR]
+ * [--dependency-timeout-seconds N] [--classpath JARS]}. Providers start it; people rarely do.
+ * {@code FILE} holds the block's secret (0600, written by the provider): only its path is on the
+ * command line, which {@code ps} shows to everyone.
  */
 public final class ManagerMain {
   static {
@@ -36,7 +40,7 @@ public final class ManagerMain {
     if (interchange == null || credentials == null) {
       System.err.println("usage: ManagerMain --interchange tcp://HOST:PORT --credentials FILE"
           + " [--workers N] [--prefetch P] [--block-id B] [--heartbeat-ms H]"
-          + " [--max-result-bytes M]");
+          + " [--max-result-bytes M] [--sandbox-root DIR] [--keep-sandboxes true|false]");
       System.exit(ManagerExit.USAGE.code());
     }
     BlockSecret secret;
@@ -47,13 +51,17 @@ public final class ManagerMain {
       System.exit(ManagerExit.USAGE.code());
       return;
     }
-    var options = new ManagerOptions(interchange, secret,
+    var options = new ManagerOptions(interchange,
         opts.getOrDefault("--manager-id", UUID.randomUUID().toString()),
         opts.getOrDefault("--block-id", "0"),
         Integer.parseInt(opts.getOrDefault("--workers", "1")),
         Integer.parseInt(opts.getOrDefault("--prefetch", "0")),
         Long.parseLong(opts.getOrDefault("--heartbeat-ms", "2000")),
-        Long.parseLong(opts.getOrDefault("--max-result-bytes", String.valueOf(256L << 20))));
+        Long.parseLong(opts.getOrDefault("--max-result-bytes", String.valueOf(256L << 20))),
+        Path.of(opts.getOrDefault("--sandbox-root", "sandboxes")).toAbsolutePath(),
+        Boolean.parseBoolean(opts.getOrDefault("--keep-sandboxes", "false")),
+        RepositorySettings.fromOptions(opts),
+        SiteClasspath.split(opts.get(SiteClasspath.OPTION)), secret);
     Thread.setDefaultUncaughtExceptionHandler(ManagerMain::uncaught);
     ScopedStdio.install();
     Manager manager = new Manager(options);

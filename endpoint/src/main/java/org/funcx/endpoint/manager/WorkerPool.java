@@ -207,7 +207,7 @@ final class WorkerPool implements AutoCloseable {
       ResultEnvelope result;
       long started = System.nanoTime();
       try {
-        result = entry.scope.call(() -> runner.run(task, entry::startClock));
+        result = entry.scope.call(() -> runner.run(task, entry::startClock, entry.printed));
       } catch (InterruptedException | StoppedError stopped) {
         result = null; // answered by whoever stopped it; a stray interrupt is answered below
       } catch (Throwable t) {
@@ -283,8 +283,7 @@ final class WorkerPool implements AutoCloseable {
       long now = System.currentTimeMillis();
       running.forEach((thread, entry) -> {
         if (entry.stoppedAt == 0 && now >= entry.deadline) {
-          stop(thread, entry, TaskError.of(ErrorKind.TIMEOUT, "task " + entry.task.taskId()
-              + " exceeded its timeout of " + entry.task.timeoutMillis() + " ms"));
+          stop(thread, entry, runner.timedOut(entry.task));
         } else if (entry.stoppedAt != 0 && entry.invoked
             && now - entry.stoppedAt > STOP_GRACE_MILLIS) { // a compile always ends by itself
           writeOff(thread, entry);
@@ -321,11 +320,17 @@ final class WorkerPool implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops every running task without answering it: a manager that closes (SIGTERM from scancel,
+   * a drained node) has not run its tasks, so they must be retried when the interchange finds the
+   * manager gone, not failed with the interruption the close causes.
+   */
   @Override
   public void close() {
     open = false;
     watchdog.interrupt();
     running.forEach((thread, entry) -> {
+      entry.answered.set(true);
       entry.scope.stop("the manager is closing");
       thread.interrupt();
     });

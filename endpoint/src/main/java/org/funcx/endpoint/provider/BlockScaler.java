@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.funcx.core.json.Json;
 import org.funcx.endpoint.config.EndpointConfig;
+import org.funcx.endpoint.interchange.BlockCounts;
 import org.funcx.endpoint.interchange.LoadSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,8 @@ public final class BlockScaler implements AutoCloseable {
   private volatile boolean open = true;
   private long backoffUntil;
   private final StartFailures startFailures = new StartFailures();
+  /** Blocks not ended and those of them pending, as of the last step; for the heartbeat. */
+  private volatile BlockCounts counts = BlockCounts.NONE;
 
   public BlockScaler(EndpointConfig config, Provider provider, Supplier<LoadSnapshot> load,
       Path statusFile) {
@@ -54,7 +57,10 @@ public final class BlockScaler implements AutoCloseable {
         List<BlockStatus> blocks = provider.blocks();
         startFailures.observe(blocks, now.blockLastBusyMillis().keySet(),
             System.currentTimeMillis());
-        step(now, blocks.stream().filter(b -> !b.ended()).toList());
+        List<BlockStatus> active = blocks.stream().filter(b -> !b.ended()).toList();
+        counts = new BlockCounts(active.size(),
+            (int) active.stream().filter(b -> "pending".equalsIgnoreCase(b.state())).count());
+        step(now, active);
         writeStatus();
         Thread.sleep(1_000);
       } catch (InterruptedException e) {
@@ -97,6 +103,11 @@ public final class BlockScaler implements AutoCloseable {
       backoffUntil = System.currentTimeMillis() + 10_000;
       log.error("could not submit a block ({}): {}; retrying in 10 s", why, e.getMessage());
     }
+  }
+
+  /** The blocks as of the last scaling step (about once a second); any thread. */
+  public BlockCounts blockCounts() {
+    return counts;
   }
 
   /** Why blocks cannot start, with the last one's error; null while blocks start fine. */

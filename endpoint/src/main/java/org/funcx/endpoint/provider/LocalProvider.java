@@ -57,7 +57,8 @@ public final class LocalProvider implements Provider {
     ManagerLogs.keepLatest(logDir, number - KEPT_LOGS);
     Path secretFile = credentials.issue(blockId);
     try {
-      Process p = new ProcessBuilder(ManagerCommand.of(config, interchangeAddress, blockId, secretFile))
+      Process p = new ProcessBuilder(ManagerCommand.of(config, interchangeAddress, blockId,
+            secretFile, ManagerCommand.sandboxRoot(logDir)))
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
       running.put(blockId, p);

@@ -10,9 +10,12 @@ import org.funcx.jvm.JvmFlags;
 final class ManagerCommand {
   private ManagerCommand() {}
 
-  /** {@code credentials}: the block's secret's file; only its path goes on the command line. */
+  /**
+   * @param credentials the block's secret's file; only its path goes on the command line
+   * @param sandboxRoot where the manager's shell tasks get their working directories
+   */
   static List<String> of(EndpointConfig config, String interchange, String blockId,
-      Path credentials) {
+      Path credentials, Path sandboxRoot) {
     List<String> command = new ArrayList<>();
     command.add(config.workerJava().isEmpty()
         ? Path.of(System.getProperty("java.home"), "bin", "java").toString() : config.workerJava());
@@ -28,8 +31,16 @@ final class ManagerCommand {
         "--workers", String.valueOf(config.workersPerNode()),
         "--prefetch", String.valueOf(config.prefetch()),
         "--heartbeat-ms", String.valueOf(config.heartbeatMillis()),
-        "--max-result-bytes", String.valueOf(config.maxResultBytes())));
+        "--max-result-bytes", String.valueOf(config.maxResultBytes()),
+        "--sandbox-root", sandboxRoot.toAbsolutePath().toString(),
+        "--keep-sandboxes", String.valueOf(config.keepShellSandboxes())));
+    if (config.libraries() != null) command.addAll(config.libraries().managerOptions());
     return command;
+  }
+
+  /** Shell tasks' working directories: {@code sandboxes} next to the endpoint's {@code logs}. */
+  static Path sandboxRoot(Path logDir) {
+    return logDir.toAbsolutePath().resolveSibling("sandboxes");
   }
 
   /** The same command as one shell line, each word single-quoted. */

@@ -63,7 +63,8 @@ public final class SlurmProvider implements Provider {
     String blockId = "slurm-" + config.name() + "-" + nextBlock.getAndIncrement();
     Path secretFile = credentials.issue(blockId);
     String script = "#!/bin/bash\n" + slurm.workerInit() + "\nexec "
-        + ManagerCommand.shell(ManagerCommand.of(config, interchangeAddress, blockId, secretFile)) + "\n";
+        + ManagerCommand.shell(ManagerCommand.of(config, interchangeAddress, blockId,
+            secretFile, ManagerCommand.sandboxRoot(logDir))) + "\n";
     JobRequest.Builder job = JobRequest.builder(script, Path.of(slurm.workDir()))
         .name("funcx-" + blockId).timeLimit(Duration.ofMinutes(slurm.walltimeMinutes()))
         .nodes(1).cpusPerTask(slurm.cpusPerBlock())

@@ -31,7 +31,8 @@ class BlockCredentialsTest {
         "$1").strip();
     assertThat(secretHex).hasSize(64);
     var command = ManagerCommand.of(EndpointConfig.defaults("e", "http://127.0.0.1:1"),
-        "tcp://127.0.0.1:1", "local-0", file);
+        "tcp://127.0.0.1:1", "local-0", file,
+        ManagerCommand.sandboxRoot(endpointDir.resolve("logs")));
     assertThat(command).contains("--credentials", file.toAbsolutePath().toString());
     assertThat(String.join(" ", command)).doesNotContain(secretHex);
 

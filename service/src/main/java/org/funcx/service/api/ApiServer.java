@@ -19,6 +19,7 @@ import org.funcx.service.ServiceConfig;
 import org.funcx.service.auth.InstanceProof;
 import org.funcx.service.auth.ServiceAuth;
 import org.funcx.service.forward.Forwarder;
+import org.funcx.service.metrics.ServiceMetrics;
 import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.LiveTaskStates;
 import org.funcx.service.store.QuotaExceededException;
@@ -45,23 +46,29 @@ public final class ApiServer implements AutoCloseable {
   /** Requests of one client address in progress at once (429 above), half the threads. */
   static final int THREADS_PER_ADDRESS = 32;
   private final Javalin app;
+  private final DependencyCheck dependencies;
 
   public ApiServer(ServiceConfig config, Registry registry, TaskStore store, LiveTaskStates live,
       FunctionCatalog catalog, Forwarder forwarder, ResultPushHub push, ServiceAuth auth,
-      UnfinishedTaskQuotas quotas) {
+      UnfinishedTaskQuotas quotas, ServiceMetrics metrics,
+      org.funcx.service.auth.MetricsToken metricsToken) {
     String forwarderAddress = config.advertisedForwarder() != null ? config.advertisedForwarder()
         : "tcp://" + config.host() + ":" + forwarder.port();
-    var functions = new FunctionsApi(registry, catalog);
+    this.dependencies = new DependencyCheck(config.repositories());
+    var functions = new FunctionsApi(registry, catalog, dependencies);
     var endpoints = new EndpointsApi(registry, forwarder, auth.accounts(), forwarderAddress);
     var users = new UsersApi(auth.accounts());
     var tasks = new TasksApi(new TaskReader(store, live), store, forwarder);
     var submit = new SubmitApi(store, registry, catalog, forwarder, quotas, config.maxArgsBytes(),
-        config.maxRequestBytes());
+        config.maxRequestBytes(), metrics);
+    var scrapes = new MetricsApi(metrics, metricsToken, auth.gate());
     this.app = Javalin.create(c -> {
       c.showJavalinBanner = false;
       // Bodies Javalin reads whole (forms); JSON routes read through LimitedBody, submit streams.
       c.http.maxRequestSize = Requests.MAX_JSON_BODY_BYTES;
       c.jsonMapper(new JavalinGson(Json.GSON, false));
+      c.requestLogger.http((ctx, millis) -> metrics.request(RouteLabel.of(ctx), ctx.statusCode(),
+          (long) (millis * 1_000_000)));
       c.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(MAX_THREADS, 4,
           60_000);
       c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
@@ -104,12 +111,16 @@ public final class ApiServer implements AutoCloseable {
         post("batch_status", tasks::batchStatus, COMPUTE);
         get("task_groups/{id}", tasks::group, COMPUTE);
       }));
+      // Open to the gate: the handler admits administrators or the metrics token.
+      c.router.apiBuilder(() -> get("metrics", scrapes::scrape));
     });
+    app.beforeMatched(RouteLabel::remember); // first: refused requests are labelled too
     auth.install(app);
     var limiter = new RateLimiter(config.requestsPerSecond());
     app.before("/v2/*", limiter::check);
     app.before("/oauth/*", limiter::check);
     app.before("/device", limiter::check);
+    app.before("/metrics", limiter::check);
     app.wsBeforeUpgrade("/v2/ws", ctx -> auth.gate().authenticate(ctx, java.util.Set.of(COMPUTE)));
     app.ws("/v2/ws", push::configure);
     app.exception(ApiException.class, (e, ctx) -> {
@@ -176,5 +187,6 @@ public final class ApiServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    dependencies.close();
   }
 }

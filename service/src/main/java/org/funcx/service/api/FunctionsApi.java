@@ -3,13 +3,19 @@ package org.funcx.service.api;
 import com.google.gson.JsonObject;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.funcx.core.exec.CompiledFunction;
 import org.funcx.core.exec.FunctionCompileException;
 import org.funcx.core.exec.FunctionCompiler;
+import org.funcx.core.exec.FunctionLibraries;
 import org.funcx.core.exec.FunctionSignature;
+import org.funcx.core.model.DependencyList;
+import org.funcx.core.model.FunctionKind;
 import org.funcx.core.model.FunctionSpec;
+import org.funcx.core.shell.InvalidTemplateException;
+import org.funcx.core.shell.ShellTemplate;
 import org.funcx.service.auth.AuthGate;
 import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.Registry;
@@ -17,23 +23,34 @@ import org.funcx.service.store.Registry.FunctionRow;
 import org.funcx.service.store.Sharing;
 
 /**
- * {@code /v2/functions}: register Java source, read it back, delete it. Source is compiled at
+ * {@code /v2/functions}: register Java source (or, with {@code "kind": "shell"}, a shell command
+ * template), read it back, delete it. Source is compiled at
  * registration, so a compile error reaches the user once, with line numbers, instead of failing
  * every task; {@code "validate": false} skips that (the worker then reports the error per task).
+ * The libraries a function uses ({@code //DEPS} lines in its source and the {@code dependencies}
+ * array) are resolved and the source compiled against exactly them; with {@code validate: false}
+ * only their form is checked.
  */
 final class FunctionsApi {
   static final int MAX_SOURCE_CHARS = 1 << 20;
   private final Registry registry;
   private final FunctionCatalog catalog;
   private final FunctionCompiler compiler = new FunctionCompiler();
+  private final DependencyCheck dependencies;
 
-  FunctionsApi(Registry registry, FunctionCatalog catalog) {
+  FunctionsApi(Registry registry, FunctionCatalog catalog, DependencyCheck dependencies) {
     this.registry = registry;
     this.catalog = catalog;
+    this.dependencies = dependencies;
   }
 
   void register(Context ctx) {
     JsonObject body = Requests.jsonObject(ctx);
+    FunctionKind kind = kind(Requests.string(body, "kind", false));
+    if (kind == FunctionKind.SHELL) {
+      registerShell(ctx, body);
+      return;
+    }
     String source = Requests.string(body, "function_code", true);
     if (source.isBlank() || source.length() > MAX_SOURCE_CHARS) {
       throw new ApiException(source.isBlank() ? 400 : 413, "invalid_source",
@@ -41,27 +58,69 @@ final class FunctionsApi {
     }
     String entry = Requests.string(body, "entry_point", false);
     boolean validate = Requests.bool(body, "validate", true);
+    List<String> deps = dependencies.normalize(
+        DependencyList.merge(source, Requests.strings(body, "dependencies")));
     FunctionSignature signature = null;
     if (validate) {
-      CompiledFunction compiled = compile(entry, source);
+      CompiledFunction compiled = compile(entry, source, deps);
       entry = compiled.entryName();
       signature = compiled.signatures().get(0);
     } else if (entry == null || entry.isBlank()) {
       throw ApiException.badRequest("missing_field", "entry_point is required when validate is false");
     }
     String name = Requests.string(body, "function_name", false);
-    FunctionSpec spec = FunctionSpec.of(entry, source);
+    FunctionSpec spec = FunctionSpec.of(entry, source, deps);
     Sharing sharing = Access.sharing(body, Sharing.privateTo(AuthGate.principal(ctx).subject()));
     FunctionRow row = new FunctionRow(UUID.randomUUID().toString(), name == null ? entry : name,
         entry, source, spec.hash(), signature == null ? null : signature.toString(),
-        signature == null ? null : signature.returnType(), System.currentTimeMillis(), sharing);
+        signature == null ? null : signature.returnType(), System.currentTimeMillis(), sharing,
+        FunctionKind.JAVA, spec.dependencies());
     registry.addFunction(row);
     ctx.status(201).json(describe(row, false));
   }
 
-  private CompiledFunction compile(String entry, String source) {
+  /** A shell function: {@code function_code} is the command template, checked here. */
+  private void registerShell(Context ctx, JsonObject body) {
+    String template = Requests.string(body, "function_code", true);
+    ShellTemplate parsed;
     try {
-      return compiler.compile(FunctionSpec.of(entry == null ? "" : entry, source));
+      parsed = ShellTemplate.parse(template);
+    } catch (InvalidTemplateException e) {
+      throw new ApiException(template.length() > ShellTemplate.MAX_CHARS ? 413 : 400,
+          "invalid_shell_command", e.getMessage(), Map.of("offset", e.offset(),
+              "limit", ShellTemplate.MAX_CHARS));
+    }
+    String name = Requests.string(body, "function_name", false);
+    FunctionSpec spec = FunctionSpec.shell(template);
+    Sharing sharing = Access.sharing(body, Sharing.privateTo(AuthGate.principal(ctx).subject()));
+    FunctionRow row = new FunctionRow(UUID.randomUUID().toString(),
+        name == null || name.isBlank() ? "shell" : name, "", template, spec.hash(),
+        "(" + String.join(", ", parsed.placeholders()) + ")", null, System.currentTimeMillis(),
+        sharing, FunctionKind.SHELL, List.of());
+    registry.addFunction(row);
+    ctx.status(201).json(describe(row, false));
+  }
+
+  private static FunctionKind kind(String wire) {
+    try {
+      return FunctionKind.fromWireName(wire);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("invalid_field", "kind must be 'java' or 'shell', not '"
+          + wire + "'");
+    }
+  }
+
+  private CompiledFunction compile(String entry, String source, List<String> deps) {
+    FunctionSpec spec = FunctionSpec.of(entry == null ? "" : entry, source, deps);
+    if (deps.isEmpty()) return compile(spec, null);
+    try (FunctionLibraries libraries = dependencies.resolve(deps)) {
+      return compile(spec, libraries);
+    }
+  }
+
+  private CompiledFunction compile(FunctionSpec spec, FunctionLibraries libraries) {
+    try {
+      return compiler.compile(spec, libraries);
     } catch (FunctionCompileException e) {
       throw new ApiException(400, e.error().kind().wireName(), e.error().message(),
           Map.of("diagnostics", e.error().details()));
@@ -99,8 +158,10 @@ final class FunctionsApi {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("function_id", row.id());
     out.put("function_name", row.name());
+    out.put("kind", row.kind().wireName());
     out.put("entry_point", row.entryPoint());
     out.put("hash", row.hash());
+    if (!row.dependencies().isEmpty()) out.put("dependencies", row.dependencies());
     if (row.signature() != null) out.put("signature", row.signature());
     if (row.returnType() != null) out.put("return_type", row.returnType());
     out.put("sharing", Access.describe(row.sharing()));

@@ -61,6 +61,23 @@ final class Requests {
     return value.getAsString();
   }
 
+  /** An optional array of strings; empty when absent. */
+  static java.util.List<String> strings(JsonObject body, String field) {
+    JsonElement value = body.get(field);
+    if (value == null || value.isJsonNull()) return java.util.List.of();
+    if (!value.isJsonArray()) {
+      throw ApiException.badRequest("invalid_field", "field '" + field + "' must be an array of strings");
+    }
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (JsonElement e : value.getAsJsonArray()) {
+      if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+        throw ApiException.badRequest("invalid_field", "field '" + field + "' must be an array of strings");
+      }
+      out.add(e.getAsString());
+    }
+    return out;
+  }
+
   static boolean bool(JsonObject body, String field, boolean fallback) {
     JsonElement value = body.get(field);
     if (value == null || value.isJsonNull()) return fallback;

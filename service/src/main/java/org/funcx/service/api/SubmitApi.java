@@ -15,6 +15,7 @@ import org.funcx.core.wire.HopTrace;
 import org.funcx.service.auth.AuthGate;
 import org.funcx.service.auth.Principal;
 import org.funcx.service.forward.Forwarder;
+import org.funcx.service.metrics.ServiceMetrics;
 import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.MemoKey;
 import org.funcx.service.store.Registry;
@@ -41,9 +42,11 @@ final class SubmitApi {
   private final UnfinishedTaskQuotas quotas;
   private final int maxArgsBytes;
   private final long maxBodyBytes;
+  private final ServiceMetrics metrics;
 
   SubmitApi(TaskStore store, Registry registry, FunctionCatalog functions, Forwarder forwarder,
-      UnfinishedTaskQuotas quotas, int maxArgsBytes, long maxBodyBytes) {
+      UnfinishedTaskQuotas quotas, int maxArgsBytes, long maxBodyBytes, ServiceMetrics metrics) {
+    this.metrics = metrics;
     this.store = store;
     this.registry = registry;
     this.functions = functions;
@@ -85,10 +88,11 @@ final class SubmitApi {
     long now = System.currentTimeMillis();
     List<String> memoized = new ArrayList<>(drafts.size());
     Map<String, Long> queuing = new HashMap<>();
+    Map<String, Long> memoHits = new HashMap<>();
     for (Draft d : drafts) {
       String result = d.cache() ? store.memoized(memoKey(owner, d)) : null;
       memoized.add(result);
-      if (result == null) queuing.merge(d.endpointId(), 1L, Long::sum);
+      (result == null ? queuing : memoHits).merge(d.endpointId(), 1L, Long::sum);
     }
     quotas.admit(owner, groupId, queuing);
     List<String> taskIds = new ArrayList<>(drafts.size());
@@ -113,9 +117,16 @@ final class SubmitApi {
       quotas.withdraw(groupId);
       throw e;
     }
+    count(queuing, memoHits);
     if (HopTrace.on()) toDispatch.forEach(t -> HopTrace.mark("1-service-stored", t.taskId()));
     forwarder.submitted(toDispatch);
     return taskIds;
+  }
+
+  /** Counts a stored submission per endpoint; memo hits are finished successes already. */
+  private void count(Map<String, Long> queuing, Map<String, Long> memoHits) {
+    queuing.forEach((endpoint, n) -> metrics.endpoint(endpoint).received(n));
+    memoHits.forEach((endpoint, n) -> metrics.endpoint(endpoint).memoHits(n));
   }
 
   private String memoKey(String owner, Draft d) {

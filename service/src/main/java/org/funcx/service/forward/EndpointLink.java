@@ -5,10 +5,13 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.funcx.core.wire.Messages.Heartbeat;
+import org.funcx.service.metrics.EndpointMeters;
 
 /** What the forwarder knows of one endpoint. Forwarder thread only. */
 final class EndpointLink {
   final String endpointId;
+  /** Its figures, kept here so counting never looks them up. */
+  final EndpointMeters meters;
   /** Unfinished tasks of this endpoint, in submission order. */
   final LinkedHashSet<String> outstanding = new LinkedHashSet<>();
   /** Tasks to send on the current connection. */
@@ -27,8 +30,16 @@ final class EndpointLink {
   long connectedSinceMillis;
   Heartbeat load = Heartbeat.EMPTY;
 
-  EndpointLink(String endpointId) {
+  EndpointLink(String endpointId, EndpointMeters meters) {
     this.endpointId = endpointId;
+    this.meters = meters;
+  }
+
+  /** What the figures show of this link now; published by the forwarder thread. */
+  EndpointMeters.Snapshot snapshot() {
+    return new EndpointMeters.Snapshot(online(), outstanding.size(),
+        Math.max(0, outstanding.size() - delivered.size()), load.managers(), load.workers(),
+        load.idleWorkers(), load.queued(), load.running(), load.blocks(), load.pendingBlocks());
   }
 
   boolean online() {

@@ -16,6 +16,7 @@ import org.funcx.core.wire.Messages;
 import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.core.wire.WireLimits;
 import org.funcx.core.wire.WireMessage;
+import org.funcx.service.metrics.ServiceMetrics;
 import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.LiveTaskStates;
 import org.funcx.service.store.Registry;
@@ -56,6 +57,7 @@ public final class Forwarder implements AutoCloseable {
   private final Map<ByteBuffer, List<String>> pendingAcks = new HashMap<>();
   private final Thread thread;
   private final CountDownLatch recovered = new CountDownLatch(1);
+  private final ServiceMetrics metrics;
   private volatile boolean running = true;
   private long nextHeartbeatMillis;
 
@@ -65,8 +67,9 @@ public final class Forwarder implements AutoCloseable {
    */
   public Forwarder(String host, int port, CurveKeys.KeyPair keys, TaskStore store,
       LiveTaskStates live, FunctionCatalog functions, TaskCompletions completions,
-      Registry registry, long heartbeatMillis, int sendBatchSize) {
-    this.ledger = new TaskLedger(store, live, functions, completions);
+      Registry registry, long heartbeatMillis, int sendBatchSize, ServiceMetrics metrics) {
+    this.metrics = metrics;
+    this.ledger = new TaskLedger(store, live, functions, completions, metrics);
     this.registry = registry;
     this.heartbeatMillis = heartbeatMillis;
     this.sendBatchSize = sendBatchSize;
@@ -83,7 +86,7 @@ public final class Forwarder implements AutoCloseable {
     router.setRcvHWM(100_000);
     router.setLinger(0);
     // Before the handshake a stranger can declare any frame size; JeroMQ would allocate it.
-    router.setMaxMsgSize(WireLimits.MAX_FRAME_BYTES);
+    WireLimits.bound(router);
     this.port = port == 0 ? router.bindToRandomPort("tcp://" + host) : bind(host, port);
     this.mailbox = new Mailbox<>(context, "forwarder");
     this.thread = new Thread(this::run, "funcx-forwarder");
@@ -201,7 +204,7 @@ public final class Forwarder implements AutoCloseable {
    * Handles one message. {@code curveKey} is the ZAP User-Id of the connection it came on: the
    * endpoint's identity comes from that key, never from what the message or routing id claim.
    */
-  private void handle(byte[] route, String curveKey, WireMessage message) {
+  private void handle(byte[] route, String curveKey, WireMessage message, long wireBytes) {
     long now = System.currentTimeMillis();
     if (message.type() == MessageType.REGISTER_ENDPOINT) {
       register(route, curveKey, message.body(Messages.RegisterEndpoint.class), now);
@@ -214,6 +217,7 @@ public final class Forwarder implements AutoCloseable {
       return;
     }
     link.lastSeenMillis = now;
+    link.meters.bytesReceived(wireBytes);
     switch (message.type()) {
       case HEARTBEAT -> link.load = message.body(Messages.Heartbeat.class);
       case TASKS_ACK -> ledger.acknowledged(link, message.body(Messages.TaskIds.class).taskIds());
@@ -312,6 +316,7 @@ public final class Forwarder implements AutoCloseable {
         var batch = ledger.nextBatch(link, sendBatchSize);
         if (batch.isEmpty()) break;
         if (!send(link.routingId, new WireMessage(MessageType.TASKS, batch.get()))) break;
+        link.meters.dispatched(batch.get().tasks().size());
         if (HopTrace.on()) batch.get().tasks().forEach(t -> HopTrace.mark("2-forwarder-sent", t.taskId()));
       }
     }
@@ -321,6 +326,7 @@ public final class Forwarder implements AutoCloseable {
     long now = System.currentTimeMillis();
     if (now < nextHeartbeatMillis) return;
     nextHeartbeatMillis = now + heartbeatMillis;
+    publishFigures();
     for (EndpointLink link : ledger.links()) {
       if (!link.online()) continue;
       if (now - link.lastSeenMillis > LIVENESS_BEATS * heartbeatMillis) {
@@ -333,6 +339,16 @@ public final class Forwarder implements AutoCloseable {
     }
   }
 
+  /** Hands what the gauges show to the scrape threads, once a heartbeat (they never read links). */
+  private void publishFigures() {
+    int connected = 0;
+    for (EndpointLink link : ledger.links()) {
+      link.meters.publish(link.snapshot());
+      if (link.online()) connected++;
+    }
+    metrics.connectedEndpoints(connected);
+  }
+
   private void dropLink(EndpointLink link) {
     linksByRoute.remove(ByteBuffer.wrap(link.routingId));
     link.goOffline();
@@ -340,12 +356,16 @@ public final class Forwarder implements AutoCloseable {
 
   /** Sends to a peer; a peer that vanished is marked offline rather than blocking the loop. */
   private boolean send(byte[] route, WireMessage message) {
+    EndpointLink link = linksByRoute.get(ByteBuffer.wrap(route));
     try {
-      if (message.sendTo(router, route)) return true;
+      long bytes = message.sendMeasuredTo(router, route);
+      if (bytes >= 0) {
+        if (link != null) link.meters.bytesSent(bytes);
+        return true;
+      }
     } catch (org.zeromq.ZMQException e) {
       log.debug("send {} failed: {}", message.type(), e.getMessage());
     }
-    EndpointLink link = linksByRoute.get(ByteBuffer.wrap(route));
     if (link != null) dropLink(link);
     return false;
   }

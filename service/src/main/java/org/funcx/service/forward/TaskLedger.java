@@ -14,6 +14,7 @@ import org.funcx.core.wire.Messages;
 import org.funcx.core.wire.Messages.TaskResult;
 import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.core.wire.WireLimits;
+import org.funcx.service.metrics.ServiceMetrics;
 import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.LiveTaskStates;
 import org.funcx.service.store.StoreException;
@@ -35,9 +36,11 @@ final class TaskLedger {
   private final LiveTaskStates live;
   private final FunctionCatalog functions;
   private final TaskCompletions completions;
+  private final ServiceMetrics metrics;
 
   TaskLedger(TaskStore store, LiveTaskStates live, FunctionCatalog functions,
-      TaskCompletions completions) {
+      TaskCompletions completions, ServiceMetrics metrics) {
+    this.metrics = metrics;
     this.store = store;
     this.live = live;
     this.functions = functions;
@@ -56,7 +59,7 @@ final class TaskLedger {
   }
 
   EndpointLink link(String endpointId) {
-    return links.computeIfAbsent(endpointId, EndpointLink::new);
+    return links.computeIfAbsent(endpointId, id -> new EndpointLink(id, metrics.endpoint(id)));
   }
 
   Collection<EndpointLink> links() {
@@ -184,6 +187,7 @@ final class TaskLedger {
           "endpoint " + endpointId + " " + why + " with task " + taskId + " on it"));
     }
     commit();
+    metrics.forgetEndpoint(endpointId);
   }
 
   /** Records the outcome first: if the store refuses it, the task stays unfinished. */

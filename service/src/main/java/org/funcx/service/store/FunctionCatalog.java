@@ -17,7 +17,7 @@ public final class FunctionCatalog {
     FunctionSpec cached = specs.get(functionId);
     if (cached != null) return Optional.of(cached);
     Optional<FunctionSpec> loaded = registry.function(functionId)
-        .map(f -> new FunctionSpec(f.hash(), f.entryPoint(), f.source()));
+        .map(Registry.FunctionRow::spec);
     loaded.ifPresent(s -> specs.put(functionId, s));
     return loaded;
   }

@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.funcx.core.model.FunctionKind;
+import org.funcx.core.model.FunctionSpec;
 
 /**
  * Registered functions and endpoints in SQL (embedded H2 by default), with who owns them and who
@@ -34,7 +36,12 @@ public final class Registry implements AutoCloseable {
         "ALTER TABLE endpoints ADD COLUMN IF NOT EXISTS shared_groups VARCHAR(4000) DEFAULT '' NOT NULL",
         "ALTER TABLE endpoints ADD COLUMN IF NOT EXISTS allowed_functions VARCHAR(40000)"
             + " DEFAULT '' NOT NULL",
-        "ALTER TABLE endpoints ADD COLUMN IF NOT EXISTS curve_key VARCHAR(40)");
+        "ALTER TABLE endpoints ADD COLUMN IF NOT EXISTS curve_key VARCHAR(40)",
+        // Shell functions came later: rows from before are Java functions.
+        "ALTER TABLE functions ADD COLUMN IF NOT EXISTS kind VARCHAR(16) DEFAULT 'java' NOT NULL",
+        // functions' libraries, comma separated; rows from before read as none
+        "ALTER TABLE functions ADD COLUMN IF NOT EXISTS dependencies VARCHAR(40000) DEFAULT ''"
+            + " NOT NULL");
   }
 
   public static Registry embedded(Path dataDir) {
@@ -56,10 +63,11 @@ public final class Registry implements AutoCloseable {
 
   public void addFunction(FunctionRow f) {
     db.update("INSERT INTO functions (id, name, entry_point, source, hash, signature, return_type,"
-            + " created_at, owner, is_public, shared_groups) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            + " created_at, owner, is_public, shared_groups, kind, dependencies)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         f.id(), f.name(), f.entryPoint(), f.source(), f.hash(), f.signature(), f.returnType(),
         f.createdAtMillis(), f.sharing().owner(), f.sharing().isPublic(),
-        f.sharing().groupsColumn());
+        f.sharing().groupsColumn(), f.kind().wireName(), String.join(",", f.dependencies()));
   }
 
   public Optional<FunctionRow> function(String id) {
@@ -118,7 +126,9 @@ public final class Registry implements AutoCloseable {
   private static FunctionRow functionRow(ResultSet rs) throws SQLException {
     return new FunctionRow(rs.getString("id"), rs.getString("name"), rs.getString("entry_point"),
         rs.getString("source"), rs.getString("hash"), rs.getString("signature"),
-        rs.getString("return_type"), rs.getLong("created_at"), sharing(rs));
+        rs.getString("return_type"), rs.getLong("created_at"), sharing(rs),
+        FunctionKind.fromWireName(rs.getString("kind")),
+        Sharing.parseList(rs.getString("dependencies")));
   }
 
   private static EndpointRow endpointRow(ResultSet rs) throws SQLException {
@@ -137,9 +147,25 @@ public final class Registry implements AutoCloseable {
     db.close();
   }
 
-  /** A registered function as stored. */
+  /**
+   * A registered function as stored.
+   *
+   * @param source Java source, or a shell function's command template
+   * @param kind java or shell
+   * @param dependencies its libraries' coordinates, sorted; empty for JDK-only code
+   */
   public record FunctionRow(String id, String name, String entryPoint, String source, String hash,
-      String signature, String returnType, long createdAtMillis, Sharing sharing) {}
+      String signature, String returnType, long createdAtMillis, Sharing sharing,
+      FunctionKind kind, List<String> dependencies) {
+    public FunctionRow {
+      dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
+    }
+
+    /** What a worker needs to run it. */
+    public FunctionSpec spec() {
+      return new FunctionSpec(hash, entryPoint, source, kind, dependencies);
+    }
+  }
 
   /**
    * A registered endpoint as stored.

@@ -7,12 +7,15 @@ import org.funcx.core.model.ErrorKind;
 import org.funcx.core.model.FunctionSpec;
 import org.funcx.core.model.TaskError;
 import org.funcx.core.model.TaskState;
+import org.funcx.service.metrics.EndpointMeters;
+import org.funcx.service.metrics.ServiceMetrics;
 
 /**
  * Turns outcomes into durable terminal records: store, memoize, commit, then drop the live state
  * and tell listeners (the WebSocket push). One place, so every path to a terminal state (results,
  * cancels, lost endpoints, memo hits) behaves the same. It is also where a task stops counting
- * against its user's and endpoint's quotas of unfinished tasks.
+ * against its user's and endpoint's quotas of unfinished tasks, and where outcomes are counted
+ * (once each, when durable).
  */
 public final class TaskCompletions {
   private final TaskStore store;
@@ -20,17 +23,19 @@ public final class TaskCompletions {
   private final FunctionCatalog functions;
   private final Consumer<List<TaskRecord>> listener;
   private final UnfinishedTaskQuotas quotas;
+  private final ServiceMetrics metrics;
   private final List<TaskRecord> pending = new ArrayList<>();
   /** Late output was put since the last commit. */
   private boolean unpublished;
 
   public TaskCompletions(TaskStore store, LiveTaskStates live, FunctionCatalog functions,
-      Consumer<List<TaskRecord>> listener, UnfinishedTaskQuotas quotas) {
+      Consumer<List<TaskRecord>> listener, UnfinishedTaskQuotas quotas, ServiceMetrics metrics) {
     this.store = store;
     this.live = live;
     this.functions = functions;
     this.listener = listener;
     this.quotas = quotas;
+    this.metrics = metrics;
   }
 
   /** Counts the unfinished tasks found in the store at start against their quotas. */
@@ -109,6 +114,20 @@ public final class TaskCompletions {
       live.remove(r.taskId());
       quotas.finished(r);
     }
+    count(done);
     listener.accept(done);
+  }
+
+  /** Counts committed outcomes; a commit's tasks mostly share an endpoint, whose meters are kept. */
+  private void count(List<TaskRecord> done) {
+    long now = System.currentTimeMillis();
+    EndpointMeters meters = null;
+    for (TaskRecord r : done) {
+      if (meters == null || !meters.endpointId().equals(r.endpointId())) {
+        meters = metrics.endpoint(r.endpointId());
+      }
+      meters.finished(r.error());
+      metrics.endToEnd(now - r.createdAtMillis());
+    }
   }
 }

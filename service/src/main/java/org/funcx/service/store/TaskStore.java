@@ -24,18 +24,28 @@ public final class TaskStore implements AutoCloseable {
   private static final long REOPEN_INTERVAL_NANOS = 1_000_000_000L;
   private final Path file;
   private final Path binaryDir;
-  private final GroupCommit syncs = new GroupCommit(() -> use(f -> {
-    f.store().commit();
-    f.store().sync();
-    return null;
-  }));
+  private final GroupCommit syncs;
   private volatile StoreFile current;
   private long lastReopenAttempt;
   private final StoreHousekeeping housekeeping;
 
   /** Opens the store in {@code file}; binary results live as files in {@code results/} beside it. */
   public TaskStore(Path file) {
+    this(file, nanos -> { });
+  }
+
+  /** As above; {@code commitNanos} hears how long each commit-and-sync round took. */
+  public TaskStore(Path file, java.util.function.LongConsumer commitNanos) {
     this.file = file;
+    this.syncs = new GroupCommit(() -> {
+      long start = System.nanoTime();
+      use(f -> {
+        f.store().commit();
+        f.store().sync();
+        return null;
+      });
+      commitNanos.accept(System.nanoTime() - start);
+    });
     this.binaryDir = file.resolveSibling("results");
     this.current = StoreFile.open(file);
     this.housekeeping = new StoreHousekeeping(() -> current.store());

@@ -1,0 +1,36 @@
+package org.funcx.core.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.zeromq.ZMsg;
+
+/**
+ * The heartbeat gained block counts; agents released before keep talking to a newer service and
+ * the other way round: missing fields read as 0, unknown ones are ignored.
+ */
+class HeartbeatCompatibilityTest {
+  private static WireMessage decode(String json) {
+    ZMsg msg = new ZMsg();
+    msg.add(new byte[] {(byte) MessageType.HEARTBEAT.ordinal()});
+    msg.add(json.getBytes(StandardCharsets.UTF_8));
+    return WireMessage.decode(msg);
+  }
+
+  @Test
+  void an_older_agents_heartbeat_parses_with_no_blocks() {
+    Messages.Heartbeat old = decode("{\"managers\":2,\"workers\":8,\"idleWorkers\":3,"
+        + "\"queued\":4,\"running\":5,\"problem\":\"slurm down\"}").body(Messages.Heartbeat.class);
+    assertThat(old).isEqualTo(new Messages.Heartbeat(2, 8, 3, 4, 5, "slurm down", 0, 0));
+  }
+
+  @Test
+  void block_counts_round_trip_and_unknown_fields_from_a_newer_agent_are_ignored() {
+    Messages.Heartbeat sent = new Messages.Heartbeat(1, 2, 1, 0, 1, null, 3, 1);
+    String json = org.funcx.core.json.Json.GSON.toJson(sent);
+    assertThat(decode(json).body(Messages.Heartbeat.class)).isEqualTo(sent);
+    String newer = json.substring(0, json.length() - 1) + ",\"gpus\":4}";
+    assertThat(decode(newer).body(Messages.Heartbeat.class)).isEqualTo(sent);
+  }
+}
