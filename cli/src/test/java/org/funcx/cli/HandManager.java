@@ -6,6 +6,7 @@ import java.util.Map;
 import org.funcx.core.wire.MessageType;
 import org.funcx.core.wire.Messages;
 import org.funcx.core.wire.ResultEnvelope;
+import org.funcx.core.wire.WireLimits;
 import org.funcx.core.wire.WireMessage;
 import org.funcx.endpoint.interchange.BlockSecret;
 import org.zeromq.SocketType;
@@ -37,6 +38,7 @@ final class HandManager implements AutoCloseable {
     this.blockId = blockId;
     socket = context.createSocket(SocketType.DEALER);
     socket.setLinger(0);
+    WireLimits.bound(socket); // as a real manager's: a stalled handshake is retried after 3 s
     socket.connect(address);
   }
 
