@@ -39,6 +39,9 @@ final class HandManager implements AutoCloseable {
     socket = context.createSocket(SocketType.DEALER);
     socket.setLinger(0);
     WireLimits.bound(socket); // as a real manager's: a stalled handshake is retried after 3 s
+    // Unbounded queue: a test's flood must reach the interchange, not be dropped here at the
+    // default 1,000 messages (sends do not wait) while the I/O thread is slow under load.
+    socket.setSndHWM(0);
     socket.connect(address);
   }
 
@@ -81,7 +84,7 @@ final class HandManager implements AutoCloseable {
   }
 
   void send(WireMessage message) {
-    message.sendTo(socket);
+    if (!message.sendTo(socket)) throw new AssertionError("could not queue " + message.type());
   }
 
   /** Heartbeats when due (once it registered), keeps what arrived. */
