@@ -10,6 +10,7 @@ import org.funcx.endpoint.config.EndpointConfig;
 import org.funcx.endpoint.config.EndpointKeys;
 import org.funcx.endpoint.interchange.CurveClientKeys;
 import org.funcx.endpoint.interchange.Interchange;
+import org.funcx.endpoint.provider.BlockCredentials;
 import org.funcx.endpoint.provider.BlockScaler;
 import org.funcx.endpoint.provider.LocalProvider;
 import org.funcx.endpoint.provider.Provider;
@@ -22,7 +23,8 @@ import org.zeromq.ZContext;
  * A running endpoint: the interchange on its own thread plus the provider that runs managers.
  * It finds the service's forwarder through {@code GET /v2/endpoints/ID} (signed in with the
  * endpoint's client credentials), retrying until the service answers, so endpoint and service can
- * start in either order; the link to the forwarder is CURVE-encrypted with the endpoint's keys.
+ * start in either order; the link to the forwarder is CURVE-encrypted with the endpoint's keys,
+ * and each block's managers register with the interchange with a secret issued to that block alone.
  */
 public final class EndpointAgent implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EndpointAgent.class);
@@ -44,9 +46,13 @@ public final class EndpointAgent implements AutoCloseable {
         service.forwarderPublicKey(), keys.publicKey(), keys.secretKey()), context);
     this.thread = new Thread(interchange, "funcx-interchange");
     Path logs = endpointDir.resolve("logs");
+    var credentials = new BlockCredentials(interchange.managerSecrets(),
+        endpointDir.resolve("credentials"));
     this.provider = "slurm".equals(config.provider())
-        ? new SlurmProvider(config, interchange.managerAddress(), logs, interchange::post)
-        : new LocalProvider(config, interchange.managerAddress(), logs, interchange::post);
+        ? new SlurmProvider(config, interchange.managerAddress(), logs, credentials,
+            interchange::post)
+        : new LocalProvider(config, interchange.managerAddress(), logs, credentials,
+            interchange::post);
     this.scaler = new BlockScaler(config, provider, interchange::loadSnapshot,
         endpointDir.resolve("blocks.json"));
     interchange.problems(scaler::problem);

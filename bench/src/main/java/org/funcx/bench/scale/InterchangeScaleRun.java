@@ -40,7 +40,8 @@ public final class InterchangeScaleRun {
       registrationMillis = (System.nanoTime() - rigStart) / 1_000_000;
       heapBefore = HeapMeter.usedAfterGc(); // interchange up: what is added next is per manager
       for (int i = 0; i < scenario.managers(); i++) {
-        managers.add(new SimulatedManager(rig.interchange.managerAddress(), i,
+        managers.add(new SimulatedManager(rig.interchange.managerAddress(),
+            rig.interchange.managerSecrets().issue(SimulatedManager.blockId(i)), i,
             scenario.workersPerManager(), heartbeatMillis, scenario.reportedTaskMicros(), stats));
       }
       long startNanos = System.nanoTime();

@@ -10,6 +10,7 @@ import org.funcx.core.wire.Messages.TaskSpec;
 import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.core.wire.WireFormatException;
 import org.funcx.core.wire.WireMessage;
+import org.funcx.endpoint.interchange.BlockSecret;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -18,12 +19,15 @@ import org.zeromq.ZMsg;
 /**
  * A manager as the interchange sees it, minus the workers: registers with {@code workers} slots,
  * heartbeats like {@code Manager}, and answers every TASKS message at once with one RESULTS message
- * (each no-op returns its argument). It stops talking once the interchange says SHUTDOWN.
+ * (each no-op returns its argument). It stops talking once the interchange says SHUTDOWN. It
+ * registers by challenge-response with the secret the interchange issued to its block, as a real
+ * manager does.
  */
 final class SimulatedManager implements SimulatedPeer {
   /** Results per message, as the real manager splits them. */
   private static final int RESULTS_PER_MESSAGE = 10_000;
   private final String interchangeAddress;
+  private final BlockSecret secret;
   private final Messages.RegisterManager identity;
   private final long heartbeatMillis;
   private final long reportedTaskMicros;
@@ -34,14 +38,19 @@ final class SimulatedManager implements SimulatedPeer {
   private long tasksReceived;
   private boolean shutDown;
 
-  SimulatedManager(String interchangeAddress, int index, int workers, long heartbeatMillis,
-      long reportedTaskMicros, ManagerStats stats) {
+  SimulatedManager(String interchangeAddress, BlockSecret secret, int index, int workers,
+      long heartbeatMillis, long reportedTaskMicros, ManagerStats stats) {
     this.interchangeAddress = interchangeAddress;
-    this.identity = new Messages.RegisterManager("sim-manager-" + index, "sim-block-" + index,
-        workers, 0, "simulated", ProcessHandle.current().pid());
+    this.secret = secret;
+    this.identity = new Messages.RegisterManager("sim-manager-" + index, blockId(index),
+        workers, 0, "simulated", ProcessHandle.current().pid(), null);
     this.heartbeatMillis = heartbeatMillis;
     this.reportedTaskMicros = reportedTaskMicros;
     this.stats = stats;
+  }
+
+  static String blockId(int index) {
+    return "sim-block-" + index;
   }
 
   @Override
@@ -50,7 +59,7 @@ final class SimulatedManager implements SimulatedPeer {
     socket.setLinger(0);
     socket.setSndHWM(100_000);
     socket.connect(interchangeAddress);
-    new WireMessage(MessageType.REGISTER_MANAGER, identity).sendTo(socket);
+    new WireMessage(MessageType.MANAGER_HELLO, new Messages.Empty()).sendTo(socket);
     nextHeartbeatMillis = nowMillis + heartbeatMillis;
     return socket;
   }
@@ -66,6 +75,9 @@ final class SimulatedManager implements SimulatedPeer {
       return;
     }
     switch (decoded.type()) {
+      case CHALLENGE -> new WireMessage(MessageType.REGISTER_MANAGER, identity.withProof(
+          secret.proof(decoded.body(Messages.Challenge.class).nonce(), identity.blockId(),
+              identity.managerId()))).sendTo(socket);
       case TASKS -> answer(decoded.body(Messages.Tasks.class).tasks());
       case HEARTBEAT -> {
         if (lastBeatHeardMillis > 0) stats.interchangeBeats.record(nowMillis - lastBeatHeardMillis);

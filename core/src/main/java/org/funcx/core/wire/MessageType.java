@@ -21,7 +21,11 @@ public enum MessageType {
   // both directions, both links
   TASKS(Messages.Tasks.class),
   HEARTBEAT(Messages.Heartbeat.class),
-  SHUTDOWN(Messages.Empty.class);
+  SHUTDOWN(Messages.Empty.class),
+  // manager -> interchange: asks for a challenge to register with (appended: ordinals are wire ids)
+  MANAGER_HELLO(Messages.Empty.class),
+  // interchange -> manager: the nonce its registration must sign
+  CHALLENGE(Messages.Challenge.class);
 
   private static final MessageType[] BY_ORDINAL = values();
   private final Class<?> bodyType;

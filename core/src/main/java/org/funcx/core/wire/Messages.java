@@ -107,6 +107,17 @@ public final class Messages {
     }
   }
 
-  public record RegisterManager(
-      String managerId, String blockId, int workers, int prefetch, String host, long pid) {}
+  /**
+   * A manager's registration. {@code proof}: hex HMAC-SHA256, under its block's secret, of the
+   * interchange's challenge nonce, the block id and the manager id (see BlockSecret).
+   */
+  public record RegisterManager(String managerId, String blockId, int workers, int prefetch,
+      String host, long pid, String proof) {
+    public RegisterManager withProof(String proof) {
+      return new RegisterManager(managerId, blockId, workers, prefetch, host, pid, proof);
+    }
+  }
+
+  /** The interchange's answer to a manager's hello: a fresh nonce (hex) to sign. */
+  public record Challenge(String nonce) {}
 }

@@ -29,6 +29,11 @@ import org.zeromq.ZMQ;
  * The endpoint's hub: one thread ({@code funcx-interchange}) owns the DEALER link to the service,
  * the ROUTER that managers connect to, and all task bookkeeping. Each loop pass runs the steps
  * below in order; every step is a method named after what it does.
+ *
+ * <p>Managers prove they hold their block's secret ({@link ManagerSecrets}, handed over by the
+ * provider) by challenge-response before they get anything ({@link ManagerGate}); a registered
+ * connection speaks for its block and manager only, and a manager's results count only for tasks
+ * dispatched to it. The link is not encrypted (README, "Authentication and sharing").
  */
 public final class Interchange implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(Interchange.class);
@@ -42,7 +47,17 @@ public final class Interchange implements Runnable {
   private final ServiceLink service;
   private final Mailbox<ProviderEvent> events;
   private final TaskBook book = new TaskBook();
-  private final Map<ByteBuffer, ManagerSlot> slots = new HashMap<>();
+  private final ManagerSecrets secrets = new ManagerSecrets();
+  private final ManagerLinkCounters counters = new ManagerLinkCounters();
+  private final ManagerGate gate = new ManagerGate(secrets, counters);
+  private final RefusalLog refusals = new RefusalLog(log);
+  /** Registered managers. */
+  private final Map<ManagerGate.Identity, ManagerSlot> slots = new HashMap<>();
+  /**
+   * Managers given up on (missed heartbeats) whose block still runs: one may come back, and its
+   * answers to the tasks it held still count.
+   */
+  private final Map<ManagerGate.Identity, ManagerSlot> lostSlots = new HashMap<>();
   private final List<String> dispatched = new ArrayList<>();
   private final long heartbeatMillis;
   private long nextManagerHeartbeat;
@@ -85,6 +100,16 @@ public final class Interchange implements Runnable {
   /** Where managers connect, e.g. {@code tcp://127.0.0.1:45123}. */
   public String managerAddress() {
     return "tcp://" + config.interchangeHost() + ":" + managerPort;
+  }
+
+  /** The blocks' secrets: providers issue one per block and withdraw it when the block ends. */
+  public ManagerSecrets managerSecrets() {
+    return secrets;
+  }
+
+  /** What was admitted and refused on the manager port. */
+  public ManagerLinkCounters counters() {
+    return counters;
   }
 
   public void post(ProviderEvent event) {
@@ -170,7 +195,7 @@ public final class Interchange implements Runnable {
         if (slot.inflight.remove(id)) byManager.computeIfAbsent(slot, s -> new ArrayList<>()).add(id);
       }
     }
-    byManager.forEach((slot, ids) -> sendToManager(slot.routingId,
+    byManager.forEach((slot, ids) -> sendToManager(slot,
         new WireMessage(MessageType.CANCEL, new Messages.TaskIds(ids))));
     log.info("{} task(s) cancelled by the service, {} of them on managers", taskIds.size(),
         byManager.values().stream().mapToInt(List::size).sum());
@@ -200,50 +225,105 @@ public final class Interchange implements Runnable {
 
   private void onManagerMessage(byte[] route, WireMessage message) {
     long now = System.currentTimeMillis();
-    ByteBuffer key = ByteBuffer.wrap(route);
-    if (message.type() == MessageType.REGISTER_MANAGER) {
-      var info = message.body(Messages.RegisterManager.class);
-      if (info.managerId() == null || info.blockId() == null || info.workers() < 1
-          || info.workers() > 100_000 || info.prefetch() < 0) {
-        log.warn("refused a manager registration with bad fields: {}", info);
-        sendToManager(route, new WireMessage(MessageType.SHUTDOWN, new Messages.Empty()));
-        return;
-      }
-      ManagerSlot known = slots.get(key);
-      if (known != null) { // registered twice (it was told to re-register): keep what it holds
-        known.lastSeenMillis = now;
-        return;
-      }
-      slots.put(key, new ManagerSlot(route, info, now));
-      log.info("manager {} (block {}, pid {}, {} workers) connected", info.managerId(),
-          info.blockId(), info.pid(), info.workers());
+    ByteBuffer connection = ByteBuffer.wrap(route);
+    if (message.type() == MessageType.MANAGER_HELLO) {
+      reply(route, new WireMessage(MessageType.CHALLENGE,
+          new Messages.Challenge(gate.challenge(connection, now))));
       return;
     }
-    ManagerSlot slot = slots.get(key);
+    if (message.type() == MessageType.REGISTER_MANAGER) {
+      register(route, connection, message.body(Messages.RegisterManager.class), now);
+      return;
+    }
+    ManagerGate.Identity identity = gate.boundTo(connection);
+    if (identity == null) { // not registered: nothing but hello and registration is read
+      counters.unregisteredMessages.incrementAndGet();
+      log.debug("dropped {} from a manager connection that has not registered", message.type());
+      return;
+    }
+    if (!secrets.isLive(identity.blockId())) {
+      // Registered before its block ended: the withdrawn secret counts no more.
+      counters.withdrawnSecretMessages.incrementAndGet();
+      gate.unbind(connection);
+      log.warn("dropped {} from manager {}: its block {} ended", message.type(),
+          identity.managerId(), identity.blockId());
+      reply(route, new WireMessage(MessageType.SHUTDOWN, new Messages.Empty()));
+      return;
+    }
+    ManagerSlot slot = slots.get(identity);
     if (slot == null) {
       // A manager this interchange gave up on (missed heartbeats: a stalled JVM, a paused node)
       // is alive after all: it registers again and keeps its block, rather than ending it. Its
-      // results still count (their tasks were requeued; the first answer wins).
-      if (message.type() == MessageType.RESULTS) {
-        ResultEnvelope.unpack(message).forEach(book::complete);
-      }
-      sendToManager(route, new WireMessage(MessageType.RECONNECT, new Messages.Empty()));
+      // answers to the tasks it held still count (they were requeued; the first answer wins).
+      ManagerSlot lost = lostSlots.get(identity);
+      if (lost != null && message.type() == MessageType.RESULTS) takeResults(lost, message);
+      reply(route, new WireMessage(MessageType.RECONNECT, new Messages.Empty()));
       return;
     }
+    slot.routingId = route;
     slot.lastSeenMillis = now;
     switch (message.type()) {
       case HEARTBEAT -> slot.load = message.body(Messages.Heartbeat.class);
       case TASKS -> handedBack(slot, message.body(Messages.Tasks.class).tasks());
       case RESULTS -> {
         slot.adaptPrefetch(message.body(Messages.Results.class).meanTaskMicros());
-        for (ResultEnvelope r : ResultEnvelope.unpack(message)) {
-          HopTrace.mark("7-interchange-got-result", r.taskId());
-          slot.inflight.remove(r.taskId());
-          book.complete(r);
-        }
+        takeResults(slot, message);
       }
       default -> log.warn("unexpected {} from manager {}", message.type(), slot.info.managerId());
     }
+  }
+
+  /** Registers a manager whose proof the gate accepts; otherwise it is told why not. */
+  private void register(byte[] route, ByteBuffer connection, Messages.RegisterManager info,
+      long now) {
+    ManagerGate.Refusal refusal = gate.admit(connection, info, now);
+    if (refusal != null) {
+      counters.refusedRegistrations.incrementAndGet();
+      refusals.refused(info, refusal.reason(), now);
+      reply(route, refusal.challengeAgain()
+          ? new WireMessage(MessageType.CHALLENGE,
+              new Messages.Challenge(gate.challenge(connection, now)))
+          : new WireMessage(MessageType.REJECTED, new Messages.Rejected(refusal.reason())));
+      return;
+    }
+    var identity = new ManagerGate.Identity(info.blockId(), info.managerId());
+    ManagerSlot known = slots.get(identity);
+    if (known != null) { // registered twice, or from a new connection: keep what it holds
+      known.routingId = route;
+      known.lastSeenMillis = now;
+      return;
+    }
+    ManagerSlot slot = new ManagerSlot(identity, route, info, now);
+    ManagerSlot lost = lostSlots.remove(identity);
+    if (lost != null) slot.mayStillAnswer.addAll(lost.mayStillAnswer);
+    slots.put(identity, slot);
+    counters.registrations.incrementAndGet();
+    log.info("manager {} (block {}, pid {}, {} workers) connected", info.managerId(),
+        info.blockId(), info.pid(), info.workers());
+  }
+
+  /**
+   * Completes the tasks a manager answered. An answer counts only for a task dispatched to that
+   * manager: one for a task another manager holds (or that is queued) is dropped and logged; one
+   * for a task this endpoint no longer knows (cancelled, already answered) is ignored as before.
+   */
+  private void takeResults(ManagerSlot slot, WireMessage message) {
+    int foreign = 0;
+    String example = null;
+    for (ResultEnvelope r : ResultEnvelope.unpack(message)) {
+      String taskId = r.taskId();
+      if (slot.inflight.remove(taskId) || slot.mayStillAnswer.remove(taskId)) {
+        HopTrace.mark("7-interchange-got-result", taskId);
+        book.complete(r);
+      } else if (book.isKnown(taskId)) {
+        foreign++;
+        if (example == null) example = taskId;
+      }
+    }
+    if (foreign == 0) return;
+    counters.foreignResults.addAndGet(foreign);
+    log.warn("dropped {} result(s) from manager {} (block {}) for tasks not dispatched to it,"
+        + " e.g. task {}", foreign, slot.info.managerId(), slot.identity.blockId(), example);
   }
 
   /**
@@ -262,8 +342,12 @@ public final class Interchange implements Runnable {
 
   private void onProviderEvent(ProviderEvent event) {
     if (event instanceof ProviderEvent.BlockEnded ended) {
-      slots.values().stream().filter(s -> s.info.blockId().equals(ended.blockId())).toList()
+      lostSlots.values().removeIf(s -> s.identity.blockId().equals(ended.blockId()));
+      slots.values().stream().filter(s -> s.identity.blockId().equals(ended.blockId())).toList()
           .forEach(s -> managerLost(s, "its block " + ended.blockId() + " ended: " + ended.reason()));
+      for (byte[] route : gate.forgetBlock(ended.blockId())) {
+        reply(route, new WireMessage(MessageType.SHUTDOWN, new Messages.Empty()));
+      }
     } else if (event instanceof ProviderEvent.Stop) {
       running = false;
     }
@@ -275,6 +359,7 @@ public final class Interchange implements Runnable {
    * with a different manager every pass.
    */
   private void dispatchToManagers() {
+    giveUpWithdrawnSecrets();
     List<ManagerSlot> open = new ArrayList<>();
     for (ManagerSlot slot : slots.values()) if (slot.free() > 0) open.add(slot);
     if (open.isEmpty() || book.queued() == 0) return;
@@ -284,6 +369,22 @@ public final class Interchange implements Runnable {
       ManagerSlot slot = open.get((first + i) % open.size());
       if (!dispatchTo(slot, Math.min(slot.free(), share))) return;
     }
+  }
+
+  /**
+   * A manager whose block's secret was withdrawn (the block ended) gets no more tasks and its
+   * tasks are requeued at once, before the provider's event arrives: waiting for it to miss its
+   * heartbeats let tasks go to a connection that no longer counts (and may be gone).
+   */
+  private void giveUpWithdrawnSecrets() {
+    List<ManagerSlot> withdrawn = null;
+    for (ManagerSlot slot : slots.values()) {
+      if (!secrets.isLive(slot.identity.blockId())) {
+        if (withdrawn == null) withdrawn = new ArrayList<>();
+        withdrawn.add(slot);
+      }
+    }
+    if (withdrawn != null) withdrawn.forEach(s -> managerLost(s, "its block's secret was withdrawn"));
   }
 
   /** Sends up to {@code max} tasks to one manager; false when the queue ran dry. */
@@ -298,7 +399,7 @@ public final class Interchange implements Runnable {
       }
     }
     if (batch.isEmpty()) return false;
-    if (!sendToManager(slot.routingId,
+    if (!sendToManager(slot,
         new WireMessage(MessageType.TASKS, new Messages.Tasks(functions, batch)))) {
       // The manager's queue is full or it is gone: the tasks were never handed over.
       for (int i = batch.size() - 1; i >= 0; i--) book.requeue(batch.get(i).taskId());
@@ -355,14 +456,15 @@ public final class Interchange implements Runnable {
       if (now - slot.lastSeenMillis > 3 * heartbeatMillis) {
         managerLost(slot, "it missed 3 heartbeats");
       } else {
-        sendToManager(slot.routingId, new WireMessage(MessageType.HEARTBEAT, Messages.Heartbeat.EMPTY));
+        sendToManager(slot, new WireMessage(MessageType.HEARTBEAT, Messages.Heartbeat.EMPTY));
       }
     }
   }
 
   /** Requeues a lost manager's tasks within the retry budget; the rest fail as worker-lost. */
   private void managerLost(ManagerSlot slot, String why) {
-    slots.remove(ByteBuffer.wrap(slot.routingId));
+    slots.remove(slot.identity);
+    counters.lostManagers.incrementAndGet();
     int retried = 0;
     for (String taskId : slot.inflight) {
       if (book.retry(taskId, config.maxRetries())) {
@@ -376,6 +478,11 @@ public final class Interchange implements Runnable {
     }
     log.warn("manager {} lost ({}); {} tasks requeued, {} failed", slot.info.managerId(), why,
         retried, slot.inflight.size() - retried);
+    if (secrets.isLive(slot.identity.blockId())) { // its block runs: it may come back
+      slot.mayStillAnswer.addAll(slot.inflight);
+      slot.inflight.clear();
+      lostSlots.put(slot.identity, slot);
+    }
   }
 
   /** The scaler's view of the load; safe to call from any thread. */
@@ -414,13 +521,23 @@ public final class Interchange implements Runnable {
   }
 
   /** Sends to a manager; false when it was not sent (queue full, or the manager is gone). */
-  private boolean sendToManager(byte[] route, WireMessage message) {
+  private boolean sendToManager(ManagerSlot slot, WireMessage message) {
     try {
-      return message.sendTo(managers, route);
+      return message.sendTo(managers, slot.routingId);
     } catch (org.zeromq.ZMQException e) {
-      ManagerSlot slot = slots.get(ByteBuffer.wrap(route));
-      if (slot != null) managerLost(slot, "it is unreachable (" + e.getMessage() + ")");
+      if (slots.get(slot.identity) == slot) {
+        managerLost(slot, "it is unreachable (" + e.getMessage() + ")");
+      }
       return false;
+    }
+  }
+
+  /** Answers a connection that may have no slot; a connection gone meanwhile needs no answer. */
+  private void reply(byte[] route, WireMessage message) {
+    try {
+      message.sendTo(managers, route);
+    } catch (org.zeromq.ZMQException e) {
+      log.debug("could not answer a manager connection: {}", e.getMessage());
     }
   }
 

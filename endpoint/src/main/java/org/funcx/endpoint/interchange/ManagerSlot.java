@@ -8,10 +8,18 @@ import org.funcx.core.wire.Messages.RegisterManager;
 
 /** What the interchange knows of one connected manager. Interchange thread only. */
 final class ManagerSlot {
-  final byte[] routingId;
+  /** Who it is, as its registration proved: slots are kept by identity, not by connection. */
+  final ManagerGate.Identity identity;
+  /** Where messages go: the manager's newest registered connection. */
+  byte[] routingId;
   final RegisterManager info;
   /** Tasks handed to this manager and not yet answered. */
   final Set<String> inflight = new LinkedHashSet<>();
+  /**
+   * Tasks taken back from this manager when it was given up on (they were requeued), which it may
+   * still answer: the first answer wins.
+   */
+  final Set<String> mayStillAnswer = new HashSet<>();
   /** Functions the manager has already received, so each is sent to it once. */
   final Set<String> knownFunctions = new HashSet<>();
   long lastSeenMillis;
@@ -23,7 +31,8 @@ final class ManagerSlot {
   /** Set when the manager restarts itself: it finishes what runs and takes nothing new. */
   boolean draining;
 
-  ManagerSlot(byte[] routingId, RegisterManager info, long now) {
+  ManagerSlot(ManagerGate.Identity identity, byte[] routingId, RegisterManager info, long now) {
+    this.identity = identity;
     this.routingId = routingId;
     this.info = info;
     this.lastSeenMillis = now;

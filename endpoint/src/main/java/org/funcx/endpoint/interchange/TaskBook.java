@@ -143,6 +143,11 @@ final class TaskBook {
     outbox.addAll(unacknowledged.values());
   }
 
+  /** True while the task waits for its answer (queued or on a manager). */
+  boolean isKnown(String taskId) {
+    return known.containsKey(taskId);
+  }
+
   int queued() {
     return queue.size();
   }

@@ -17,6 +17,7 @@ import org.funcx.core.wire.ResultBatches;
 import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.core.wire.WireLimits;
 import org.funcx.core.wire.WireMessage;
+import org.funcx.endpoint.interchange.BlockSecret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
@@ -27,7 +28,9 @@ import org.zeromq.ZMQ;
  * One manager process (a "block" of the provider): connects to the interchange, receives batches
  * of tasks, runs them on its {@link WorkerPool} and sends results back in batches. Its loop thread
  * ({@code funcx-manager}) owns the socket; workers hand results over through a {@link Mailbox}.
- * A manager that hears nothing from its interchange for {@code orphanMillis} exits.
+ * A manager that hears nothing from its interchange for {@code orphanMillis} exits. It registers
+ * by challenge-response: hello, the interchange's nonce, then its registration signed with its
+ * block's secret ({@link BlockSecret}); a refused registration ends it.
  *
  * <p>A manager whose workers had to be written off (threads stuck in stopped tasks, see
  * {@link WorkerPool}) restarts itself, because only the end of its JVM frees them: it hands the
@@ -47,6 +50,7 @@ public final class Manager implements AutoCloseable {
   private final TaskRunner runner;
   private final LibrarySets librarySets;
   private final Messages.RegisterManager identity;
+  private final BlockSecret secret;
   private final long heartbeatMillis;
   private final long orphanMillis;
   private volatile boolean running = true;
@@ -69,8 +73,9 @@ public final class Manager implements AutoCloseable {
     // Seen by the loop within a quarter heartbeat.
     this.pool = new WorkerPool(options.workers(), runner, results::post,
         stuck -> restartRequested = true);
+    this.secret = options.secret();
     this.identity = new Messages.RegisterManager(options.managerId(), options.blockId(),
-        options.workers(), options.prefetch(), hostName(), ProcessHandle.current().pid());
+        options.workers(), options.prefetch(), hostName(), ProcessHandle.current().pid(), null);
   }
 
   /**
@@ -87,7 +92,7 @@ public final class Manager implements AutoCloseable {
   }
 
   private ManagerExit loop() {
-    send(new WireMessage(MessageType.REGISTER_MANAGER, identity));
+    sayHello();
     ZMQ.Poller poller = poller();
     final int fromInterchange = 0; // the order poller() registers in
     final int fromWorkers = 1;
@@ -139,7 +144,7 @@ public final class Manager implements AutoCloseable {
           socket = connect();
           poller = poller();
         }
-        send(new WireMessage(MessageType.REGISTER_MANAGER, identity));
+        sayHello();
       }
       if (now - lastHeard > orphanMillis) {
         log.warn("interchange silent for {} ms; manager {} exits", now - lastHeard,
@@ -203,13 +208,27 @@ public final class Manager implements AutoCloseable {
         case RECONNECT -> {
           log.warn("the interchange had given this manager up (missed heartbeats); registering"
               + " again");
-          send(new WireMessage(MessageType.REGISTER_MANAGER, identity));
+          sayHello();
+        }
+        case CHALLENGE -> send(new WireMessage(MessageType.REGISTER_MANAGER, identity.withProof(
+            secret.proof(message.body(Messages.Challenge.class).nonce(), identity.blockId(),
+                identity.managerId()))));
+        case REJECTED -> {
+          log.error("the interchange refused manager {} of block {}: {}", identity.managerId(),
+              identity.blockId(), message.body(Messages.Rejected.class).reason());
+          exit = ManagerExit.REJECTED;
+          running = false;
         }
         case SHUTDOWN -> running = false;
         case HEARTBEAT -> { }
         default -> log.warn("unexpected {} from the interchange", message.type());
       }
     }, log, "the interchange");
+  }
+
+  /** Asks for a challenge; registering is the answer to it. */
+  private void sayHello() {
+    send(new WireMessage(MessageType.MANAGER_HELLO, new Messages.Empty()));
   }
 
   private void sendResults() {

@@ -1,21 +1,25 @@
 package org.funcx.endpoint.manager;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.funcx.deps.RepositorySettings;
 import org.funcx.endpoint.config.SiteClasspath;
+import org.funcx.endpoint.interchange.BlockSecret;
 import org.funcx.jvm.ScopedStdio;
 import org.funcx.jvm.StoppedError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entry point of a manager JVM: {@code --interchange tcp://HOST:PORT --workers N --prefetch P
- * --block-id B --heartbeat-ms H --max-result-bytes M --sandbox-root DIR --keep-sandboxes BOOL
- * [--maven-mirror URL] [--maven-offline true] [--maven-local-repository DIR]
+ * Entry point of a manager JVM: {@code --interchange tcp://HOST:PORT --credentials FILE --workers N
+ * --prefetch P --block-id B --heartbeat-ms H --max-result-bytes M --sandbox-root DIR
+ * --keep-sandboxes BOOL [--maven-mirror URL] [--maven-offline true] [--maven-local-repository DIR]
  * [--dependency-timeout-seconds N] [--classpath JARS]}. Providers start it; people rarely do.
+ * {@code FILE} holds the block's secret (0600, written by the provider): only its path is on the
+ * command line, which {@code ps} shows to everyone.
  */
 public final class ManagerMain {
   static {
@@ -32,11 +36,20 @@ public final class ManagerMain {
     Map<String, String> opts = new HashMap<>();
     for (int i = 0; i + 1 < args.length; i += 2) opts.put(args[i], args[i + 1]);
     String interchange = opts.get("--interchange");
-    if (interchange == null) {
-      System.err.println("usage: ManagerMain --interchange tcp://HOST:PORT [--workers N]"
-          + " [--prefetch P] [--block-id B] [--heartbeat-ms H] [--max-result-bytes M]"
-          + " [--sandbox-root DIR] [--keep-sandboxes true|false]");
+    String credentials = opts.get("--credentials");
+    if (interchange == null || credentials == null) {
+      System.err.println("usage: ManagerMain --interchange tcp://HOST:PORT --credentials FILE"
+          + " [--workers N] [--prefetch P] [--block-id B] [--heartbeat-ms H]"
+          + " [--max-result-bytes M] [--sandbox-root DIR] [--keep-sandboxes true|false]");
       System.exit(ManagerExit.USAGE.code());
+    }
+    BlockSecret secret;
+    try {
+      secret = BlockSecret.read(Path.of(credentials));
+    } catch (IOException e) {
+      System.err.println("manager cannot start: " + e.getMessage());
+      System.exit(ManagerExit.USAGE.code());
+      return;
     }
     var options = new ManagerOptions(interchange,
         opts.getOrDefault("--manager-id", UUID.randomUUID().toString()),
@@ -48,7 +61,7 @@ public final class ManagerMain {
         Path.of(opts.getOrDefault("--sandbox-root", "sandboxes")).toAbsolutePath(),
         Boolean.parseBoolean(opts.getOrDefault("--keep-sandboxes", "false")),
         RepositorySettings.fromOptions(opts),
-        SiteClasspath.split(opts.get(SiteClasspath.OPTION)));
+        SiteClasspath.split(opts.get(SiteClasspath.OPTION)), secret);
     Thread.setDefaultUncaughtExceptionHandler(ManagerMain::uncaught);
     ScopedStdio.install();
     Manager manager = new Manager(options);

@@ -3,6 +3,7 @@ package org.funcx.endpoint.manager;
 import java.nio.file.Path;
 import java.util.List;
 import org.funcx.deps.RepositorySettings;
+import org.funcx.endpoint.interchange.BlockSecret;
 
 /**
  * How a manager process is started; provider-written command lines map onto these.
@@ -11,7 +12,10 @@ import org.funcx.deps.RepositorySettings;
  * @param keepSandboxes whether a shell task's directory stays after the task (for debugging)
  * @param repositories where functions' dependency sets are resolved
  * @param siteClasspath jars or directories of jars given to every function
+ * @param secret the secret the interchange issued to this manager's block, which its
+ *     registration proves
  */
 public record ManagerOptions(String interchange, String managerId, String blockId, int workers,
     int prefetch, long heartbeatMillis, long maxResultBytes, Path sandboxRoot,
-    boolean keepSandboxes, RepositorySettings repositories, List<String> siteClasspath) {}
+    boolean keepSandboxes, RepositorySettings repositories, List<String> siteClasspath,
+    BlockSecret secret) {}

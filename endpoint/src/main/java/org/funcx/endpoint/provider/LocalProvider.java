@@ -26,6 +26,7 @@ public final class LocalProvider implements Provider {
   private final String interchangeAddress;
   private final Path logDir;
   private final Consumer<ProviderEvent> events;
+  private final BlockCredentials credentials;
   /** Manager logs kept: the newest ones (a crash loop must not fill the disk). */
   static final int KEPT_LOGS = 20;
   private final Map<String, Process> running = new ConcurrentHashMap<>();
@@ -37,8 +38,9 @@ public final class LocalProvider implements Provider {
   private volatile boolean open = true;
 
   public LocalProvider(EndpointConfig config, String interchangeAddress, Path logDir,
-      Consumer<ProviderEvent> events) throws IOException {
+      BlockCredentials credentials, Consumer<ProviderEvent> events) throws IOException {
     this.config = config;
+    this.credentials = credentials;
     this.interchangeAddress = interchangeAddress;
     this.logDir = Files.createDirectories(logDir);
     this.events = events;
@@ -53,15 +55,17 @@ public final class LocalProvider implements Provider {
     String blockId = "local-" + number;
     Path logFile = ManagerLogs.path(logDir, blockId);
     ManagerLogs.keepLatest(logDir, number - KEPT_LOGS);
+    Path secretFile = credentials.issue(blockId);
     try {
       Process p = new ProcessBuilder(ManagerCommand.of(config, interchangeAddress, blockId,
-            ManagerCommand.sandboxRoot(logDir)))
+            secretFile, ManagerCommand.sandboxRoot(logDir)))
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
       running.put(blockId, p);
       log.info("started block {} (manager pid {}), log {}", blockId, p.pid(), logFile);
       return blockId;
     } catch (IOException e) {
+      credentials.withdraw(blockId);
       throw new ProviderException("cannot start a manager process: " + e.getMessage(), e);
     }
   }
@@ -94,6 +98,7 @@ public final class LocalProvider implements Provider {
         Process p = e.getValue();
         if (p.isAlive()) continue;
         running.remove(e.getKey());
+        credentials.withdraw(e.getKey());
         boolean wasCancelled = cancelled.remove(e.getKey());
         int code = p.exitValue();
         String state = code == 0 || code == ManagerExit.RESTART.code() ? "completed"
@@ -133,6 +138,7 @@ public final class LocalProvider implements Provider {
         Thread.currentThread().interrupt();
       }
     }
+    running.keySet().forEach(credentials::withdraw);
     running.clear();
   }
 }

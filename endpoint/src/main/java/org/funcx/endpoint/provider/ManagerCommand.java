@@ -10,9 +10,12 @@ import org.funcx.jvm.JvmFlags;
 final class ManagerCommand {
   private ManagerCommand() {}
 
-  /** @param sandboxRoot where the manager's shell tasks get their working directories */
+  /**
+   * @param credentials the block's secret's file; only its path goes on the command line
+   * @param sandboxRoot where the manager's shell tasks get their working directories
+   */
   static List<String> of(EndpointConfig config, String interchange, String blockId,
-      Path sandboxRoot) {
+      Path credentials, Path sandboxRoot) {
     List<String> command = new ArrayList<>();
     command.add(config.workerJava().isEmpty()
         ? Path.of(System.getProperty("java.home"), "bin", "java").toString() : config.workerJava());
@@ -24,6 +27,7 @@ final class ManagerCommand {
     command.addAll(List.of("-cp", System.getProperty("java.class.path"),
         "org.funcx.endpoint.manager.ManagerMain",
         "--interchange", interchange, "--block-id", blockId,
+        "--credentials", credentials.toAbsolutePath().toString(),
         "--workers", String.valueOf(config.workersPerNode()),
         "--prefetch", String.valueOf(config.prefetch()),
         "--heartbeat-ms", String.valueOf(config.heartbeatMillis()),

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * connects back to the interchange. A poller ({@code funcx-slurm-poll}) follows the jobs' states
  * and reports a job that ends (walltime, scancel, node failure) so its tasks are retried at once,
  * naming the job id and state. REST failures are logged and retried; blocks already running keep
- * serving.
+ * serving. Each job's manager reads its block's secret from a 0600 file in the endpoint's
+ * directory, which the nodes share ({@link BlockCredentials} says why not the job's environment).
  */
 public final class SlurmProvider implements Provider {
   private static final Logger log = LoggerFactory.getLogger(SlurmProvider.class);
@@ -34,6 +35,7 @@ public final class SlurmProvider implements Provider {
   private final String interchangeAddress;
   private final Path logDir;
   private final Consumer<ProviderEvent> events;
+  private final BlockCredentials credentials;
   private final SlurmRestClient client;
   private final Map<String, BlockStatus> active = new ConcurrentHashMap<>();
   private final RecentBlocks ended = new RecentBlocks();
@@ -42,8 +44,9 @@ public final class SlurmProvider implements Provider {
   private volatile boolean open = true;
 
   public SlurmProvider(EndpointConfig config, String interchangeAddress, Path logDir,
-      Consumer<ProviderEvent> events) {
+      BlockCredentials credentials, Consumer<ProviderEvent> events) {
     this.config = config;
+    this.credentials = credentials;
     this.slurm = config.slurm();
     this.interchangeAddress = interchangeAddress;
     this.logDir = logDir;
@@ -58,9 +61,10 @@ public final class SlurmProvider implements Provider {
   @Override
   public String submitBlock() throws ProviderException {
     String blockId = "slurm-" + config.name() + "-" + nextBlock.getAndIncrement();
+    Path secretFile = credentials.issue(blockId);
     String script = "#!/bin/bash\n" + slurm.workerInit() + "\nexec "
         + ManagerCommand.shell(ManagerCommand.of(config, interchangeAddress, blockId,
-            ManagerCommand.sandboxRoot(logDir))) + "\n";
+            secretFile, ManagerCommand.sandboxRoot(logDir))) + "\n";
     JobRequest.Builder job = JobRequest.builder(script, Path.of(slurm.workDir()))
         .name("funcx-" + blockId).timeLimit(Duration.ofMinutes(slurm.walltimeMinutes()))
         .nodes(1).cpusPerTask(slurm.cpusPerBlock())
@@ -76,6 +80,7 @@ public final class SlurmProvider implements Provider {
           System.currentTimeMillis()));
       return blockId;
     } catch (SlurmRestException | IllegalArgumentException e) {
+      credentials.withdraw(blockId);
       throw new ProviderException("slurmrestd refused the block job: " + e.getMessage(), e);
     }
   }
@@ -134,6 +139,7 @@ public final class SlurmProvider implements Provider {
       return;
     }
     active.remove(block.blockId());
+    credentials.withdraw(block.blockId());
     String why = "Slurm job " + job.id() + " ended " + job.state().name()
         + (reason(job).isEmpty() ? "" : " (" + reason(job) + ")");
     ended.add(new BlockStatus(block.blockId(), block.resourceId(), state, true, why,
@@ -154,6 +160,9 @@ public final class SlurmProvider implements Provider {
   public void close() {
     open = false;
     poller.interrupt();
-    for (String blockId : List.copyOf(active.keySet())) cancelBlock(blockId);
+    for (String blockId : List.copyOf(active.keySet())) {
+      cancelBlock(blockId);
+      credentials.withdraw(blockId);
+    }
   }
 }

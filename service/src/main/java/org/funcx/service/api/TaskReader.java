@@ -7,7 +7,9 @@ import org.funcx.service.store.TaskStore;
 
 /**
  * Reads a task its subject owns, with its current state: the live state while it runs, else
- * the stored one.
+ * the stored one. An outcome is shown only once it is durable: a task leaves the live states
+ * after its terminal record's commit, so a terminal record of a live task may still be lost to
+ * a crash (the task would run again) and is shown as the live state, without the outcome.
  */
 final class TaskReader {
   private final TaskStore store;
@@ -20,11 +22,11 @@ final class TaskReader {
 
   /** Returns null for an unknown or expired task, and for another subject's task. */
   Snapshot read(String taskId, String subject) {
-    TaskState liveState = live.get(taskId);
+    TaskState liveState = live.get(taskId); // first: once it is gone, the record is durable
     TaskRecord record = store.get(taskId);
     if (record == null || !subject.equals(store.groupOwner(record.groupId()))) return null;
-    if (record.state().isTerminal() || liveState == null) return new Snapshot(record, record.state());
-    return new Snapshot(record, liveState);
+    if (liveState == null) return new Snapshot(record, record.state());
+    return new Snapshot(record.state().isTerminal() ? record.withoutOutcome() : record, liveState);
   }
 
   record Snapshot(TaskRecord record, TaskState state) {}

@@ -60,6 +60,13 @@ public record TaskRecord(
         resultSize, out, err);
   }
 
+  /** This record as it was before its outcome: no result, error, output or completion time. */
+  public TaskRecord withoutOutcome() {
+    return new TaskRecord(taskId, groupId, functionId, endpointId, argsJson, cacheable,
+        timeoutMillis, TaskState.WAITING_FOR_ENDPOINT, createdAtMillis, 0, null, null, null, 0,
+        null, null);
+  }
+
   /** True when the record carries printed output. */
   public boolean hasOutput() {
     return stdout != null || stderr != null;
