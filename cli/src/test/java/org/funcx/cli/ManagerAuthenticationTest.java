@@ -18,6 +18,7 @@ import org.funcx.core.model.TaskState;
 import org.funcx.core.wire.MessageType;
 import org.funcx.core.wire.Messages;
 import org.funcx.core.wire.WireMessage;
+import org.funcx.core.wire.WireProtocol;
 import org.funcx.deps.RepositorySettings;
 import org.funcx.endpoint.config.EndpointConfig;
 import org.funcx.endpoint.config.EndpointEnrollment;
@@ -153,6 +154,33 @@ class ManagerAuthenticationTest {
     }
     assertThat(counters.registrations()).isEqualTo(registrations + 2);
     blockEnded("block-r");
+  }
+
+  /**
+   * A manager of another funcX (no protocol version: before versions were sent; or a newer one)
+   * is rejected naming both versions, even with its block's secret, and gets no task.
+   */
+  @Test
+  void a_manager_of_another_wire_protocol_is_rejected_naming_both_versions() throws Exception {
+    long registrations = counters.registrations();
+    BlockSecret secret = secrets.issue("block-v");
+    String ours = "wire protocol " + WireProtocol.VERSION + " (funcX "
+        + WireProtocol.productVersion() + ")";
+    for (int protocol : new int[] {0, WireProtocol.VERSION + 1}) {
+      try (var other = new HandManager(context, interchange.managerAddress(), "block-v")) {
+        other.hello();
+        until("a challenge", () -> other.nonce != null, other);
+        String managerId = "v" + protocol;
+        other.register(new Messages.RegisterManager(managerId, "block-v", 1, 0, "test", 1,
+            secret.proof(other.nonce, "block-v", managerId), "9.0.0", protocol));
+        until("the registration rejected", () -> !other.rejections.isEmpty(), other);
+        assertThat(other.rejections.get(0)).contains(ours).contains("funcX 9.0.0")
+            .contains(protocol == 0 ? "no protocol version" : "wire protocol " + protocol);
+        assertThat(other.tasks).isEmpty();
+      }
+    }
+    assertThat(counters.registrations()).isEqualTo(registrations);
+    blockEnded("block-v");
   }
 
   @Test

@@ -103,8 +103,7 @@ final class FakeEndpoint implements AutoCloseable {
   }
 
   private void hello() {
-    new WireMessage(MessageType.REGISTER_ENDPOINT, new Messages.RegisterEndpoint(endpointId,
-        session, "test")).sendTo(socket);
+    new WireMessage(MessageType.REGISTER_ENDPOINT, Messages.RegisterEndpoint.of(endpointId, session)).sendTo(socket);
   }
 
   private void heartbeat() {

@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.awaitility.core.ConditionTimeoutException;
 import org.funcx.core.wire.MessageType;
 import org.funcx.core.wire.Messages;
 import org.funcx.core.wire.WireMessage;
+import org.funcx.core.wire.WireProtocol;
 import org.funcx.service.forward.CurveKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,10 +82,12 @@ class ForwarderSecurityTest {
   }
 
   static WireMessage hello(ZMQ.Socket s, String endpointId) {
-    String session = UUID.randomUUID().toString();
+    return hello(s, Messages.RegisterEndpoint.of(endpointId, UUID.randomUUID().toString()));
+  }
+
+  static WireMessage hello(ZMQ.Socket s, Messages.RegisterEndpoint registration) {
     for (int i = 0; i < HELLOS; i++) {
-      new WireMessage(MessageType.REGISTER_ENDPOINT, new Messages.RegisterEndpoint(endpointId,
-          session, "test")).sendTo(s);
+      new WireMessage(MessageType.REGISTER_ENDPOINT, registration).sendTo(s);
       WireMessage answer = receive(s);
       if (answer != null) return answer;
     }
@@ -107,11 +111,17 @@ class ForwarderSecurityTest {
    * lose a fresh connection's first messages for good). Returns the first answer, or none.
    */
   static Link open(String address, String serverKey, CurveKeys.KeyPair keys, String endpointId) {
+    return open(address, serverKey, keys,
+        Messages.RegisterEndpoint.of(endpointId, UUID.randomUUID().toString()));
+  }
+
+  static Link open(String address, String serverKey, CurveKeys.KeyPair keys,
+      Messages.RegisterEndpoint registration) {
     ZMQ.Socket s = null;
     for (int attempt = 0; attempt < 3; attempt++) {
       if (s != null) s.close();
       s = dealer(address, serverKey, keys);
-      WireMessage answer = hello(s, endpointId);
+      WireMessage answer = hello(s, registration);
       if (answer != null) return new Link(s, answer);
     }
     return new Link(s, null);
@@ -176,6 +186,31 @@ class ForwarderSecurityTest {
         .answer();
     assertThat(answer.type()).isEqualTo(MessageType.REJECTED);
     assertThat(answer.body(Messages.Rejected.class).reason()).contains("CURVE key");
+  }
+
+  /**
+   * An agent of another funcX (no protocol version: before versions were sent; or a newer one) is
+   * rejected with a reason naming both versions; the same key then registers with this build's.
+   */
+  @Test
+  void an_agent_of_another_wire_protocol_is_rejected_naming_both_versions() throws Exception {
+    Registered ep = register("other-version");
+    String ours = "wire protocol " + WireProtocol.VERSION + " (funcX "
+        + WireProtocol.productVersion() + ")";
+    for (var registration : List.of(
+        new Messages.RegisterEndpoint(ep.endpointId(), UUID.randomUUID().toString(), "0.1.0", 0),
+        new Messages.RegisterEndpoint(ep.endpointId(), UUID.randomUUID().toString(), "9.0.0",
+            WireProtocol.VERSION + 1))) {
+      Link link = open(ep.forwarder(), ep.serverKey(), ep.keys(), registration);
+      assertThat(link.answer()).as("answer to protocol %d", registration.protocol()).isNotNull();
+      assertThat(link.answer().type()).isEqualTo(MessageType.REJECTED);
+      String reason = link.answer().body(Messages.Rejected.class).reason();
+      assertThat(reason).contains(ours).contains("funcX " + registration.version())
+          .contains(registration.protocol() == 0 ? "no protocol version"
+              : "wire protocol " + registration.protocol());
+      assertThat(hello(link.socket(), ep.endpointId()).type())
+          .isEqualTo(MessageType.ENDPOINT_REGISTERED);
+    }
   }
 
   @Test

@@ -51,7 +51,7 @@ final class SimulatedAgent implements SimulatedPeer {
 
   private void sayHello() {
     send(new WireMessage(MessageType.REGISTER_ENDPOINT,
-        new Messages.RegisterEndpoint(endpointId, sessionId, "0.1.0")));
+        Messages.RegisterEndpoint.of(endpointId, sessionId)));
   }
 
   @Override

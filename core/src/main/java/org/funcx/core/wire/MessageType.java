@@ -2,36 +2,45 @@ package org.funcx.core.wire;
 
 /**
  * Every message kind exchanged over ZeroMQ: service forwarder ⇄ endpoint agent and interchange ⇄
- * manager. The first frame of a message is the type's ordinal byte; the second is a JSON body.
+ * manager. The first frame of a message is the type's code, one byte; the second is a JSON body.
+ * Codes are the wire's: never reuse or change one (MessageTypeTest pins them); a new type takes
+ * the next free code, and an incompatible change raises {@link WireProtocol#VERSION}.
  */
 public enum MessageType {
   // endpoint agent -> service forwarder
-  REGISTER_ENDPOINT(Messages.RegisterEndpoint.class),
-  TASKS_ACK(Messages.TaskIds.class),
-  TASKS_RUNNING(Messages.TaskIds.class),
-  RESULTS(Messages.Results.class),
+  REGISTER_ENDPOINT(0, Messages.RegisterEndpoint.class),
+  TASKS_ACK(1, Messages.TaskIds.class),
+  TASKS_RUNNING(2, Messages.TaskIds.class),
+  RESULTS(3, Messages.Results.class),
   // service forwarder -> endpoint agent
-  ENDPOINT_REGISTERED(Messages.EndpointRegistered.class),
-  REJECTED(Messages.Rejected.class),
-  RESULTS_ACK(Messages.TaskIds.class),
-  CANCEL(Messages.TaskIds.class),
-  RECONNECT(Messages.Empty.class),
+  ENDPOINT_REGISTERED(4, Messages.EndpointRegistered.class),
+  REJECTED(5, Messages.Rejected.class),
+  RESULTS_ACK(6, Messages.TaskIds.class),
+  CANCEL(7, Messages.TaskIds.class),
+  RECONNECT(8, Messages.Empty.class),
   // manager -> interchange
-  REGISTER_MANAGER(Messages.RegisterManager.class),
+  REGISTER_MANAGER(9, Messages.RegisterManager.class),
   // both directions, both links
-  TASKS(Messages.Tasks.class),
-  HEARTBEAT(Messages.Heartbeat.class),
-  SHUTDOWN(Messages.Empty.class),
-  // manager -> interchange: asks for a challenge to register with (appended: ordinals are wire ids)
-  MANAGER_HELLO(Messages.Empty.class),
+  TASKS(10, Messages.Tasks.class),
+  HEARTBEAT(11, Messages.Heartbeat.class),
+  SHUTDOWN(12, Messages.Empty.class),
+  // manager -> interchange: asks for a challenge to register with
+  MANAGER_HELLO(13, Messages.Empty.class),
   // interchange -> manager: the nonce its registration must sign
-  CHALLENGE(Messages.Challenge.class);
+  CHALLENGE(14, Messages.Challenge.class);
 
-  private static final MessageType[] BY_ORDINAL = values();
+  private static final MessageType[] BY_CODE = byCode();
+  private final int code;
   private final Class<?> bodyType;
 
-  MessageType(Class<?> bodyType) {
+  MessageType(int code, Class<?> bodyType) {
+    this.code = code;
     this.bodyType = bodyType;
+  }
+
+  /** The byte this type travels as. */
+  public byte code() {
+    return (byte) code;
   }
 
   public Class<?> bodyType() {
@@ -40,7 +49,23 @@ public enum MessageType {
 
   static MessageType fromByte(byte b) {
     int i = b & 0xff;
-    if (i >= BY_ORDINAL.length) throw new WireFormatException("unknown message type " + i);
-    return BY_ORDINAL[i];
+    MessageType type = BY_CODE[i];
+    if (type == null) {
+      throw new WireFormatException("unknown message type code " + i + " (not one of wire"
+          + " protocol " + WireProtocol.VERSION + "'s)");
+    }
+    return type;
+  }
+
+  private static MessageType[] byCode() {
+    MessageType[] table = new MessageType[256];
+    for (MessageType t : values()) {
+      if (t.code < 0 || t.code > 255 || table[t.code] != null) {
+        throw new IllegalStateException("message type code " + t.code + " of " + t
+            + " is out of range or taken");
+      }
+      table[t.code] = t;
+    }
+    return table;
   }
 }

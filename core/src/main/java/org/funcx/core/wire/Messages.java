@@ -12,8 +12,19 @@ public final class Messages {
 
   public record Empty() {}
 
-  /** First message of an agent process; {@code sessionId} changes with every agent start. */
-  public record RegisterEndpoint(String endpointId, String sessionId, String version) {}
+  /**
+   * First message of an agent process; {@code sessionId} changes with every agent start.
+   * {@code version} and {@code protocol}: the agent's funcX and wire protocol versions, which the
+   * forwarder checks ({@link WireProtocol}; absent, from an older agent, the protocol reads 0).
+   */
+  public record RegisterEndpoint(String endpointId, String sessionId, String version,
+      int protocol) {
+    /** This build's registration. */
+    public static RegisterEndpoint of(String endpointId, String sessionId) {
+      return new RegisterEndpoint(endpointId, sessionId, WireProtocol.productVersion(),
+          WireProtocol.VERSION);
+    }
+  }
 
   public record EndpointRegistered(String endpointId, long heartbeatMillis) {}
 
@@ -110,11 +121,21 @@ public final class Messages {
   /**
    * A manager's registration. {@code proof}: hex HMAC-SHA256, under its block's secret, of the
    * interchange's challenge nonce, the block id and the manager id (see BlockSecret).
+   * {@code version} and {@code protocol}: the manager's funcX and wire protocol versions, which
+   * the interchange checks ({@link WireProtocol}; absent, from an older manager, protocol reads 0).
    */
   public record RegisterManager(String managerId, String blockId, int workers, int prefetch,
-      String host, long pid, String proof) {
+      String host, long pid, String proof, String version, int protocol) {
+    /** A registration by a manager of this build. */
+    public RegisterManager(String managerId, String blockId, int workers, int prefetch,
+        String host, long pid, String proof) {
+      this(managerId, blockId, workers, prefetch, host, pid, proof,
+          WireProtocol.productVersion(), WireProtocol.VERSION);
+    }
+
     public RegisterManager withProof(String proof) {
-      return new RegisterManager(managerId, blockId, workers, prefetch, host, pid, proof);
+      return new RegisterManager(managerId, blockId, workers, prefetch, host, pid, proof, version,
+          protocol);
     }
   }
 

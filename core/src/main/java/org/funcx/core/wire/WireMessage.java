@@ -41,7 +41,7 @@ public record WireMessage(MessageType type, Object body, List<byte[]> blobs) {
    */
   public boolean sendTo(ZMQ.Socket socket) {
     byte[] json = Json.GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
-    return socket.send(new byte[] {(byte) type.ordinal()}, ZMQ.SNDMORE | ZMQ.DONTWAIT)
+    return socket.send(new byte[] {type.code()}, ZMQ.SNDMORE | ZMQ.DONTWAIT)
         && sendFrames(socket, json);
   }
 
@@ -85,7 +85,7 @@ public record WireMessage(MessageType type, Object body, List<byte[]> blobs) {
   public long sendMeasuredTo(ZMQ.Socket router, byte[] routingId) {
     byte[] json = Json.GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
     boolean sent = router.send(routingId, ZMQ.SNDMORE | ZMQ.DONTWAIT)
-        && router.send(new byte[] {(byte) type.ordinal()}, ZMQ.SNDMORE | ZMQ.DONTWAIT)
+        && router.send(new byte[] {type.code()}, ZMQ.SNDMORE | ZMQ.DONTWAIT)
         && sendFrames(router, json);
     return sent ? size(json) : -1;
   }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.funcx.core.wire.Messages.RegisterManager;
+import org.funcx.core.wire.WireProtocol;
 
 /**
  * Who may speak on the interchange's manager port. A connection (ROUTER routing id) says hello and
@@ -87,6 +88,9 @@ final class ManagerGate {
       return new Refusal("bad fields (manager and block id, 1 to 100000 workers, prefetch >= 0)",
           false);
     }
+    String mismatch = WireProtocol.mismatch("manager " + info.managerId(), info.protocol(),
+        info.version());
+    if (mismatch != null) return new Refusal(mismatch, false);
     Identity claimed = new Identity(info.blockId(), info.managerId());
     if (!secrets.isLive(claimed.blockId())) {
       return new Refusal("block " + claimed.blockId() + " has no secret here (it ended, or never"

@@ -64,7 +64,7 @@ final class ServiceLink {
     if (now - lastRegisterMillis < 1_000) return;
     lastRegisterMillis = now;
     send(new WireMessage(MessageType.REGISTER_ENDPOINT,
-        new Messages.RegisterEndpoint(endpointId, sessionId, "0.1.0")));
+        Messages.RegisterEndpoint.of(endpointId, sessionId)));
   }
 
   ZMQ.Socket socket() {

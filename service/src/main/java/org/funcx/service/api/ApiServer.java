@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 
 /** The REST API and WebSocket of the service; the route table reads as the API's outline. */
 public final class ApiServer implements AutoCloseable {
-  public static final String VERSION = "0.1.0";
+  public static final String VERSION = org.funcx.core.wire.WireProtocol.productVersion();
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
   /** Retry-After of a 429 {@code quota_exceeded}. */
   static final int QUOTA_RETRY_AFTER_SECONDS = 30;

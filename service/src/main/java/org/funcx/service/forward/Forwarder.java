@@ -16,6 +16,7 @@ import org.funcx.core.wire.Messages;
 import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.core.wire.WireLimits;
 import org.funcx.core.wire.WireMessage;
+import org.funcx.core.wire.WireProtocol;
 import org.funcx.service.metrics.ServiceMetrics;
 import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.LiveTaskStates;
@@ -238,6 +239,13 @@ public final class Forwarder implements AutoCloseable {
     if (endpointId == null || hello.sessionId() == null) {
       send(route, new WireMessage(MessageType.REJECTED,
           new Messages.Rejected("registration needs endpointId and sessionId")));
+      return;
+    }
+    String mismatch = WireProtocol.mismatch("endpoint " + endpointId + "'s agent", hello.protocol(),
+        hello.version());
+    if (mismatch != null) {
+      log.warn("refused registration: {}", mismatch);
+      send(route, new WireMessage(MessageType.REJECTED, new Messages.Rejected(mismatch)));
       return;
     }
     if (!endpointId.equals(admitted.endpointOf(curveKey).orElse(null))
