@@ -21,7 +21,9 @@ public enum MessageType {
   // both directions, both links
   TASKS(Messages.Tasks.class),
   HEARTBEAT(Messages.Heartbeat.class),
-  SHUTDOWN(Messages.Empty.class);
+  SHUTDOWN(Messages.Empty.class),
+  // manager -> interchange -> service forwarder; last, so the ordinals above stay as they were
+  OUTPUT(Messages.LiveOutput.class);
 
   private static final MessageType[] BY_ORDINAL = values();
   private final Class<?> bodyType;
