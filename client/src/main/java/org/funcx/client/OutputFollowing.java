@@ -1,0 +1,63 @@
+package org.funcx.client;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link FuncXClient#followOutput} on a thread of its own ({@code funcx-output-TASK}), for callers
+ * that wait for the task's result meanwhile (the CLI, the notebook magics). Once they have the
+ * result, {@link #awaitEnd} lets the follower deliver the rest of the output.
+ */
+public final class OutputFollowing implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(OutputFollowing.class);
+  private final Thread thread;
+  private final AtomicBoolean deliveredAny = new AtomicBoolean();
+  private volatile boolean reachedEnd;
+
+  private OutputFollowing(FuncXClient client, String taskId, OutputListener listener) {
+    this.thread = new Thread(() -> {
+      try {
+        client.followOutput(taskId, (stderr, text) -> {
+          deliveredAny.set(true);
+          listener.printed(stderr, text);
+        });
+        reachedEnd = true;
+      } catch (InterruptedException e) {
+        // closed: the caller shows the output it has another way
+      } catch (RuntimeException e) {
+        log.debug("stopped following the output of task {}: {}", taskId, e.toString());
+      }
+    }, "funcx-output-" + taskId.substring(0, Math.min(8, taskId.length())));
+    thread.setDaemon(true);
+  }
+
+  /** Starts delivering what the task prints to {@code listener}, from another thread. */
+  public static OutputFollowing start(FuncXClient client, String taskId, OutputListener listener) {
+    OutputFollowing following = new OutputFollowing(client, taskId, listener);
+    following.thread.start();
+    return following;
+  }
+
+  /**
+   * Waits at most {@code max} for the follower to deliver the end of the output (call it once
+   * the task has ended); true when it did, false when it failed or is still asking (it is then
+   * stopped).
+   */
+  public boolean awaitEnd(Duration max) throws InterruptedException {
+    thread.join(Math.max(1, max.toMillis()));
+    if (!reachedEnd) close();
+    return reachedEnd;
+  }
+
+  /** Whether any text was delivered. */
+  public boolean deliveredAny() {
+    return deliveredAny.get();
+  }
+
+  @Override
+  public void close() {
+    thread.interrupt();
+  }
+}
