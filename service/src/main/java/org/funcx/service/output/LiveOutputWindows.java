@@ -54,11 +54,17 @@ public final class LiveOutputWindows {
       throw new WireFormatException("output of task " + chunk.taskId() + ": a chunk of "
           + base64.length() + " base64 characters; at most " + LiveOutputLimits.CHUNK_BASE64_CHARS);
     }
+    byte[] bytes;
     try {
-      return Base64.getDecoder().decode(base64);
+      bytes = Base64.getDecoder().decode(base64);
     } catch (IllegalArgumentException e) {
       throw new WireFormatException("output of task " + chunk.taskId() + " is not base64", e);
     }
+    if (bytes.length > LiveOutputLimits.CHUNK_BYTES) {
+      throw new WireFormatException("output of task " + chunk.taskId() + ": a chunk of "
+          + bytes.length + " bytes; at most " + LiveOutputLimits.CHUNK_BYTES);
+    }
+    return bytes;
   }
 
   /** Forgets a task's output: it ended. */
