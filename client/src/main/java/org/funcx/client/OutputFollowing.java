@@ -1,6 +1,8 @@
 package org.funcx.client;
 
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,15 +16,17 @@ public final class OutputFollowing implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OutputFollowing.class);
   private final Thread thread;
   private final AtomicBoolean deliveredAny = new AtomicBoolean();
+  /** Released when the caller knows the task ended: the follower asks at once, not after a pause. */
+  private final Semaphore ended = new Semaphore(0);
   private volatile boolean reachedEnd;
 
   private OutputFollowing(FuncXClient client, String taskId, OutputListener listener) {
     this.thread = new Thread(() -> {
       try {
-        client.followOutput(taskId, (stderr, text) -> {
+        OutputFollower.follow(client, taskId, (stderr, text) -> {
           deliveredAny.set(true);
           listener.printed(stderr, text);
-        });
+        }, millis -> ended.tryAcquire(millis, TimeUnit.MILLISECONDS));
         reachedEnd = true;
       } catch (InterruptedException e) {
         // closed: the caller shows the output it has another way
@@ -46,6 +50,7 @@ public final class OutputFollowing implements AutoCloseable {
    * stopped).
    */
   public boolean awaitEnd(Duration max) throws InterruptedException {
+    ended.release(Integer.MAX_VALUE / 2); // no more pauses: the end is there to be read
     thread.join(Math.max(1, max.toMillis()));
     if (!reachedEnd) close();
     return reachedEnd;
