@@ -27,6 +27,7 @@ final class LocalCluster implements AutoCloseable {
   static final String ENDPOINT_NAME = "local";
   private final Path dir;
   private final List<Process> processes = new ArrayList<>();
+  private final java.util.Map<Process, Path> logs = new java.util.HashMap<>();
   private final Process service;
   final String url;
   final String endpointId;
@@ -44,14 +45,20 @@ final class LocalCluster implements AutoCloseable {
     // credentials through FUNCX_HOME (this directory).
     new TokenStore(dir).saveClient(url, TokenStore.ClientSecret.read(
         dir.resolve("service").resolve(ServiceAuth.LOCAL_CLIENT_FILE)));
+    endpointId = startEndpoint(ENDPOINT_NAME, 2);
+  }
+
+  /** Registers and starts one more endpoint agent; returns its id once it has a manager. */
+  String startEndpoint(String name, int workers) throws Exception {
     FuncXClient client = FuncXClient.connect(url, new TokenStore(dir));
-    Path endpointDir = dir.resolve("endpoints").resolve(ENDPOINT_NAME);
+    Path endpointDir = dir.resolve("endpoints").resolve(name);
     EndpointConfig config = EndpointEnrollment.register(client, endpointDir,
-        EndpointConfig.defaults(ENDPOINT_NAME, url).withWorkers(2, 16).validated());
-    endpointId = config.endpointId();
+        EndpointConfig.defaults(name, url).withWorkers(workers, 16).validated());
     config.save(endpointDir.resolve("config.json"));
-    Process agent = start("endpoint", "org.funcx.endpoint.AgentMain", endpointDir.toString());
-    waitFor("endpoint " + ENDPOINT_NAME, agent, () -> online(client));
+    Process agent = start("endpoint-" + name, "org.funcx.endpoint.AgentMain",
+        endpointDir.toString());
+    waitFor("endpoint " + name, agent, () -> online(client, config.endpointId()));
+    return config.endpointId();
   }
 
   /** The funcX home of this cluster: where the kernel finds the administrator's credentials. */
@@ -74,6 +81,7 @@ final class LocalCluster implements AutoCloseable {
         .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(
             new File("/dev/null"))).start();
     processes.add(process);
+    logs.put(process, log);
     return process;
   }
 
@@ -82,7 +90,7 @@ final class LocalCluster implements AutoCloseable {
     while (!ready.getAsBoolean()) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
         throw new IllegalStateException(what + " did not come up; logs in " + dir + ":\n"
-            + Files.readString(dir.resolve(process == service ? "service.log" : "endpoint.log")));
+            + Files.readString(logs.get(process)));
       }
       Thread.sleep(200);
     }
@@ -97,7 +105,7 @@ final class LocalCluster implements AutoCloseable {
     }
   }
 
-  private boolean online(FuncXClient client) {
+  private static boolean online(FuncXClient client, String endpointId) {
     try {
       var e = client.endpoint(endpointId);
       return e.online() && e.managers() > 0;
