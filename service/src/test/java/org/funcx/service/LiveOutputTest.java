@@ -161,6 +161,43 @@ class LiveOutputTest {
   }
 
   @Test
+  void output_of_one_task_more_than_the_service_keeps_evicts_the_least_recently_printing()
+      throws Exception {
+    int tasks = LiveOutputWindows.MAX_TASKS + 1;
+    try (FakeEndpoint endpoint = FakeEndpoint.connect(api, admin)) {
+      String args = String.join(",", java.util.Collections.nCopies(tasks, "{\"function_id\":\""
+          + function + "\",\"endpoint_id\":\"" + endpoint.endpointId + "\",\"args\":[1]}"));
+      var answer = api.call(admin, "POST", "/v2/submit", "{\"tasks\":[" + args + "]}");
+      assertThat(answer.status()).isEqualTo(202);
+      List<String> ids = endpoint.take(tasks, 60_000);
+      assertThat(ids).hasSize(tasks);
+      String last = ids.get(tasks - 1);
+      await().atMost(Duration.ofSeconds(60)).until(() -> "running".equals(
+          api.call(admin, "GET", "/v2/tasks/" + last, null).body().get("status").getAsString()));
+      // Every task prints one line, in order, as full messages as an endpoint may send.
+      List<OutputChunk> chunks = new ArrayList<>();
+      for (String id : ids) {
+        chunks.add(new OutputChunk(id, 0, base64(("task " + id + "\n").getBytes()), 0, null));
+        if (chunks.size() == LiveOutputLimits.CHUNKS_PER_MESSAGE || id.equals(last)) {
+          endpoint.send(new WireMessage(MessageType.OUTPUT, new Messages.LiveOutput(chunks)));
+          chunks = new ArrayList<>();
+        }
+      }
+      awaitOutput(last, 0, 0, "task " + last + "\n");
+      assertThat(service.forwarder().liveOutput().tasks()).isEqualTo(LiveOutputWindows.MAX_TASKS);
+      String first = ids.get(0);
+      assertThat(text(read(first, 0, 0), "stdout")).as("evicted").isEmpty();
+      assertThat(text(read(ids.get(1), 0, 0), "stdout")).isEqualTo("task " + ids.get(1) + "\n");
+      // The evicted task prints on: its follower sees the gap, then the new text.
+      long printed = ("task " + first + "\n").length();
+      endpoint.send(output(first, printed, "again\n", 0, null));
+      JsonObject resumed = awaitOutput(first, 0, 0, OutputTail.marker(printed) + "again\n");
+      assertThat(resumed.getAsJsonObject("stdout").get("dropped").getAsLong()).isEqualTo(printed);
+      assertThat(service.forwarder().liveOutput().tasks()).isEqualTo(LiveOutputWindows.MAX_TASKS);
+    }
+  }
+
+  @Test
   void unknown_or_someone_elses_task_is_404_and_a_bad_offset_400() throws Exception {
     try (FakeEndpoint endpoint = FakeEndpoint.connect(api, admin)) {
       String task = runningTask(endpoint);
