@@ -29,9 +29,6 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--timeout", description = "Seconds.") Double timeout;
   @Option(names = "--cache", description = "Reuse a stored result of the same call.") boolean cache;
 
-  /** How long the output's end may take to arrive once the result has. */
-  private static final Duration OUTPUT_END_WAIT = Duration.ofSeconds(30);
-
   @Override
   public Integer call() throws Exception {
     FuncXClient client = FuncxCli.HOME.client(EndpointCommand.serviceUrl());
@@ -55,9 +52,9 @@ final class RunCommand implements Callable<Integer> {
         result = task.get();
       } finally { // what it printed comes first, then its value or its error
         if (following != null) {
-          boolean all = following.awaitEnd(OUTPUT_END_WAIT);
+          boolean shown = following.finish();
           live.end();
-          if (!all && !following.deliveredAny()) TaskOutputPrinter.print(System.err, task.status());
+          if (!shown) TaskOutputPrinter.print(System.err, task.status());
         } else if (task.status() != null && task.status().error() != null) {
           TaskOutputPrinter.print(System.err, task.status()); // a timeout's failure holds none
         }

@@ -10,9 +10,11 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link FuncXClient#followOutput} on a thread of its own ({@code funcx-output-TASK}), for callers
  * that wait for the task's result meanwhile (the CLI, the notebook magics). Once they have the
- * result, {@link #awaitEnd} lets the follower deliver the rest of the output.
+ * result, {@link #finish} lets the follower deliver the rest of the output.
  */
 public final class OutputFollowing implements AutoCloseable {
+  /** How long the output's end may take to arrive once the result has ({@link #finish}). */
+  public static final Duration END_WAIT = Duration.ofSeconds(30);
   private static final Logger log = LoggerFactory.getLogger(OutputFollowing.class);
   private final Thread thread;
   private final AtomicBoolean deliveredAny = new AtomicBoolean();
@@ -54,6 +56,15 @@ public final class OutputFollowing implements AutoCloseable {
     thread.join(Math.max(1, max.toMillis()));
     if (!reachedEnd) close();
     return reachedEnd;
+  }
+
+  /**
+   * Call once the task has ended: lets the follower deliver the rest, waiting at most
+   * {@link #END_WAIT}. False when nothing came live and the end did not come either: the caller
+   * then shows the output the task's status holds (nothing was shown twice).
+   */
+  public boolean finish() throws InterruptedException {
+    return awaitEnd(END_WAIT) || deliveredAny();
   }
 
   /** Whether any text was delivered. */

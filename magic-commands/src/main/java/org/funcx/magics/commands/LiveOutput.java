@@ -1,7 +1,6 @@
 package org.funcx.magics.commands;
 
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.List;
 import org.funcx.client.EndpointInfo;
 import org.funcx.client.OutputFollowing;
@@ -15,9 +14,6 @@ import org.funcx.magics.remote.ResultWaiter;
  * after it ended, all before its value or error is shown.
  */
 final class LiveOutput {
-  /** How long the output's end may take to arrive once the result has. */
-  private static final Duration END_WAIT = Duration.ofSeconds(30);
-
   private LiveOutput() {}
 
   static TaskStatus await(FuncxSession session, EndpointInfo endpoint, String taskId)
@@ -35,8 +31,7 @@ final class LiveOutput {
       following.close();
       throw e;
     }
-    boolean all = following.awaitEnd(END_WAIT);
-    if (!all && !following.deliveredAny()) PrintedOutput.stream(status);
+    if (!following.finish()) PrintedOutput.stream(status);
     out.endLine();
     err.endLine();
     return status;
