@@ -8,6 +8,7 @@ import re
 import tempfile
 import time
 import unittest
+from queue import Empty
 
 from kernel_client import KernelSession
 
@@ -160,6 +161,50 @@ class FuncxMagics(unittest.TestCase):
         self.assertIn("<th>output</th>", html)
         self.assertIn("saying a (2 lines, 24 bytes; %funcx output ", html)
         self.assertIn("saying b (2 lines, 24 bytes; %funcx output ", html)
+
+    def test_a_running_task_streams_what_it_prints_into_the_cell_before_its_value(self):
+        self.ok('%%funcx function stepper\n'
+                'int stepper(String gate) throws Exception {\n'
+                '  System.out.println("step 1");\n'
+                '  java.nio.file.Path open = java.nio.file.Path.of(gate);\n'
+                '  while (!java.nio.file.Files.exists(open)) Thread.sleep(20);\n'
+                '  for (int i = 2; i <= 3; i++) {\n'
+                '    Thread.sleep(100);\n'
+                '    System.out.println("step " + i);\n'
+                '  }\n'
+                '  return 3;\n'
+                '}')
+        gate = os.path.join(tempfile.mkdtemp(prefix="stepper-"), "gate")
+        msg_id = self.kernel.start(f'%funcx run stepper("{gate}")')
+        # the task waits for the gate, so "step 1" can only reach the cell while it runs
+        early = []
+        deadline = time.monotonic() + 120
+        while "step 1\n" not in self.streamed_in(early, "stdout"):
+            self.assertLess(time.monotonic(), deadline, f"no live 'step 1' in {early}")
+            try:
+                msg = self.kernel.kc.get_iopub_msg(timeout=1)
+            except Empty:
+                continue
+            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
+                early.append(msg)
+            elif msg["parent_header"].get("msg_id") == msg_id:
+                self.assertNotIn(msg["msg_type"], ("execute_result", "error"), msg)
+        with open(gate, "w"):
+            pass
+        execution = self.kernel.wait(msg_id, timeout=120)
+        self.assertEqual(execution.status, "ok", execution.traceback())
+        outputs = early + execution.outputs
+        kinds = [m["msg_type"] for m in outputs]
+        self.assertEqual(execution.result(), "3")
+        # every line once, all of them before the value
+        self.assertEqual(self.streamed_in(outputs, "stdout"), "step 1\nstep 2\nstep 3\n")
+        last_stream = max(i for i, kind in enumerate(kinds) if kind == "stream")
+        self.assertLess(last_stream, kinds.index("execute_result"), kinds)
+
+    @staticmethod
+    def streamed_in(messages, name):
+        return "".join(m["content"]["text"] for m in messages
+                       if m["msg_type"] == "stream" and m["content"]["name"] == name)
 
     def test_sh_runs_a_command_with_placeholders_filled_as_single_words(self):
         execution = self.ok("%funcx sh echo {w} w=hi")

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import org.funcx.client.FuncXClient;
+import org.funcx.client.OutputFollowing;
 import org.funcx.client.RegisteredFunction;
 import org.funcx.client.TaskFailedException;
 import org.funcx.client.TaskFuture;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * Runs a function once and prints its result as JSON; what the function printed goes to standard
- * error, labelled. A shell function takes one JSON object naming its placeholders.
+ * error, labelled, as it prints it. A shell function takes one JSON object naming its placeholders.
  */
 @Command(name = "run", description = "Run a function once: funcx run FUNCTION_ID [JSON_ARG...]")
 final class RunCommand implements Callable<Integer> {
@@ -42,13 +43,20 @@ final class RunCommand implements Callable<Integer> {
         timeout == null ? null : Duration.ofMillis(Math.round(timeout * 1000)), cache);
     try (var executor = client.executor(Targets.endpointId(endpoint))) {
       TaskFuture task = executor.submit(function, options, values.toArray());
+      // A shell function's result holds its output already: it is not followed live.
+      TaskOutputPrinter live = new TaskOutputPrinter(System.err, task.taskId());
+      OutputFollowing following = function.isShell() ? null
+          : OutputFollowing.start(client, task.taskId(), live);
       Object result;
       try {
         result = task.get();
       } finally { // what it printed comes first, then its value or its error
-        // A shell function's result holds its output already; a timeout's failure does not.
-        if (!function.isShell() || task.status() != null && task.status().error() != null) {
-          TaskOutputPrinter.print(System.err, task.status());
+        if (following != null) {
+          boolean shown = following.finish();
+          live.end();
+          if (!shown) TaskOutputPrinter.print(System.err, task.status());
+        } else if (task.status() != null && task.status().error() != null) {
+          TaskOutputPrinter.print(System.err, task.status()); // a timeout's failure holds none
         }
       }
       if (result instanceof org.funcx.arrow.ArrowTable table) {

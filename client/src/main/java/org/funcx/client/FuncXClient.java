@@ -279,6 +279,24 @@ public final class FuncXClient implements AutoCloseable {
     return TaskStatusJson.parse(call("GET", "/v2/tasks/" + taskId, null).getAsJsonObject());
   }
 
+  /**
+   * What a task printed after byte {@code stdoutOffset} of its stdout and {@code stderrOffset} of
+   * its stderr: while it runs, what it printed so far; once it ended, the rest.
+   */
+  public TaskOutput output(String taskId, long stdoutOffset, long stderrOffset) {
+    return TaskOutput.parse(call("GET", "/v2/tasks/" + taskId + "/output?stdout_offset="
+        + stdoutOffset + "&stderr_offset=" + stderrOffset, null).getAsJsonObject());
+  }
+
+  /**
+   * Delivers what a task prints, as it prints it, until it ends, then the rest: every byte once.
+   * Blocks the calling thread; returns the last answer (its {@code status} is the final state).
+   */
+  public TaskOutput followOutput(String taskId, OutputListener listener)
+      throws InterruptedException {
+    return OutputFollower.follow(this, taskId, listener);
+  }
+
   /** Status of many tasks at once; ids the service does not know are absent from the map. */
   public Map<String, TaskStatus> batchStatus(Collection<String> taskIds) {
     Map<String, TaskStatus> out = new LinkedHashMap<>();

@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The last {@code limit} bytes written to one stream, bounded while writing: a byte ring that
@@ -69,10 +71,50 @@ public final class OutputTail {
     ring = bigger;
   }
 
-  /** Bytes written in all, kept or not. */
-  public synchronized long written() {
+  /** Bytes written in all, kept or not; also the stream offset just past the last byte. */
+  public long written() {
     return written;
   }
+
+  /**
+   * The bytes written from stream offset {@code from} on that are still kept, at most the last
+   * {@code max} of them (a reader that fell behind gets the newest, and sees the gap from the
+   * slice's offset).
+   */
+  public synchronized Slice since(long from, int max) {
+    long end = written;
+    long start = Math.max(from, Math.max(end - size, end - max));
+    if (start >= end) return new Slice(end, EMPTY);
+    byte[] bytes = new byte[(int) (end - start)];
+    int at = (int) ((start + size - end + this.start) % ring.length); // ring index of start
+    int first = Math.min(bytes.length, ring.length - at);
+    System.arraycopy(ring, at, bytes, 0, first);
+    System.arraycopy(ring, 0, bytes, first, bytes.length - first);
+    return new Slice(start, bytes);
+  }
+
+  /**
+   * Bytes of a stream at their offset in it: {@code offset} is how many bytes the stream had
+   * before {@code bytes[0]}.
+   */
+  public record Slice(long offset, byte[] bytes) {
+    public long end() {
+      return offset + bytes.length;
+    }
+  }
+
+  /**
+   * The inverse of {@link #text()}: the kept bytes of a stream and their offset in it, read from
+   * the text with its dropped marker (a text without one starts at offset 0).
+   */
+  public static Slice ofText(String text) {
+    Matcher marker = MARKER.matcher(text);
+    if (!marker.lookingAt()) return new Slice(0, text.getBytes(StandardCharsets.UTF_8));
+    long dropped = Long.parseLong(marker.group(1).replace(",", ""));
+    return new Slice(dropped, text.substring(marker.end()).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static final Pattern MARKER = Pattern.compile("\\[… ([0-9,]+) bytes dropped …]\n");
 
   public boolean isEmpty() {
     return written == 0;
@@ -101,7 +143,8 @@ public final class OutputTail {
     return dropped == 0 ? body : marker(dropped) + body;
   }
 
-  static String marker(long dropped) {
+  /** The line that stands for {@code dropped} bytes no longer kept. */
+  public static String marker(long dropped) {
     return String.format(Locale.ROOT, "[… %,d bytes dropped …]\n", dropped);
   }
 

@@ -124,6 +124,38 @@ class OutputTailTest {
   }
 
   @Test
+  void since_an_offset_gives_the_bytes_written_after_it_bounded_and_at_their_offset() {
+    Random random = new Random(7);
+    OutputTail tail = new OutputTail(100);
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    long read = 0;
+    for (int round = 0; round < 500; round++) {
+      byte[] bytes = new byte[random.nextInt(150)];
+      for (int i = 0; i < bytes.length; i++) bytes[i] = (byte) ('a' + random.nextInt(26));
+      tail.write(bytes, 0, bytes.length);
+      all.write(bytes, 0, bytes.length);
+      OutputTail.Slice slice = tail.since(read, 40);
+      byte[] written = all.toByteArray();
+      assertThat(slice.end()).isEqualTo(written.length);
+      assertThat(slice.offset()).isEqualTo(Math.max(read, written.length - 40L));
+      assertThat(slice.bytes()).isEqualTo(
+          Arrays.copyOfRange(written, (int) slice.offset(), written.length));
+      read = slice.end();
+    }
+  }
+
+  @Test
+  void of_text_reads_back_the_offset_and_bytes_a_text_stands_for() {
+    OutputTail tail = new OutputTail(10);
+    byte[] bytes = utf8("0123456789abcdefé\n");
+    tail.write(bytes, 0, bytes.length);
+    OutputTail.Slice slice = OutputTail.ofText(tail.text());
+    assertThat(slice.end()).isEqualTo(bytes.length);
+    assertThat(slice.bytes()).isEqualTo(Arrays.copyOfRange(bytes, bytes.length - 10, bytes.length));
+    assertThat(OutputTail.ofText("short\n").offset()).isZero();
+  }
+
+  @Test
   void refuses_a_limit_too_small_for_one_character() {
     assertThatThrownBy(() -> new OutputTail(3)).isInstanceOf(IllegalArgumentException.class);
   }

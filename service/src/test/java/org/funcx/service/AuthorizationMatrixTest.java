@@ -105,6 +105,7 @@ class AuthorizationMatrixTest {
     r.add(new String[] {"POST", "/v2/submit", submission(f, e)});
     r.add(new String[] {"GET", "/v2/tasks/" + t, null});
     r.add(new String[] {"GET", "/v2/tasks/" + t + "/result", null});
+    r.add(new String[] {"GET", "/v2/tasks/" + t + "/output?stdout_offset=0&stderr_offset=0", null});
     r.add(new String[] {"POST", "/v2/tasks/" + t + "/cancel", "{}"});
     r.add(new String[] {"POST", "/v2/batch_status", "{\"task_ids\":[\"" + t + "\"]}"});
     r.add(new String[] {"GET", "/v2/task_groups/" + aliceGroup, null});

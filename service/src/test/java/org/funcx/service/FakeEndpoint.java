@@ -102,6 +102,44 @@ final class FakeEndpoint implements AutoCloseable {
     return done;
   }
 
+  /**
+   * Takes {@code count} tasks, acknowledges them and reports them running, without answering:
+   * they stay running until {@link #send} carries their results. Returns their ids.
+   */
+  List<String> take(int count, long waitMillis) {
+    List<String> taken = new ArrayList<>();
+    long end = System.currentTimeMillis() + waitMillis;
+    while (taken.size() < count && System.currentTimeMillis() < end) {
+      WireMessage m = next(500);
+      if (m != null && m.type() == MessageType.RECONNECT) hello();
+      if (m == null || m.type() != MessageType.TASKS) {
+        heartbeat();
+        continue;
+      }
+      List<String> ids = m.body(Messages.Tasks.class).tasks().stream()
+          .map(Messages.TaskSpec::taskId).toList();
+      new WireMessage(MessageType.TASKS_ACK, new Messages.TaskIds(ids)).sendTo(socket);
+      new WireMessage(MessageType.TASKS_RUNNING, new Messages.TaskIds(ids)).sendTo(socket);
+      taken.addAll(ids);
+    }
+    return taken;
+  }
+
+  /** Sends any message on the endpoint's link. */
+  void send(WireMessage message) {
+    long end = System.currentTimeMillis() + 30_000;
+    while (!message.sendTo(socket)) { // the queue is full: wait for the forwarder to read
+      if (System.currentTimeMillis() > end) {
+        throw new IllegalStateException("could not send " + message.type());
+      }
+      try {
+        Thread.sleep(1);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
   private void hello() {
     new WireMessage(MessageType.REGISTER_ENDPOINT, Messages.RegisterEndpoint.of(endpointId, session)).sendTo(socket);
   }

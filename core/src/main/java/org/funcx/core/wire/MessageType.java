@@ -27,7 +27,9 @@ public enum MessageType {
   // manager -> interchange: asks for a challenge to register with
   MANAGER_HELLO(13, Messages.Empty.class),
   // interchange -> manager: the nonce its registration must sign
-  CHALLENGE(14, Messages.Challenge.class);
+  CHALLENGE(14, Messages.Challenge.class),
+  // manager -> interchange -> service forwarder: what running tasks printed
+  OUTPUT(15, Messages.LiveOutput.class);
 
   private static final MessageType[] BY_CODE = byCode();
   private final int code;

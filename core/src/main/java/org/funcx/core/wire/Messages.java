@@ -141,4 +141,18 @@ public final class Messages {
 
   /** The interchange's answer to a manager's hello: a fresh nonce (hex) to sign. */
   public record Challenge(String nonce) {}
+
+  /**
+   * What running tasks printed since the sender's last such message (see {@link LiveOutputLimits}).
+   */
+  public record LiveOutput(List<OutputChunk> chunks) {}
+
+  /**
+   * New bytes of one running task's streams. {@code stdout} and {@code stderr} are the bytes,
+   * base64 (a cut may split a character), null when the stream has nothing new; {@code stdoutAt}
+   * and {@code stderrAt} are their offsets in the task's stream, so a receiver sees gaps and
+   * repeats.
+   */
+  public record OutputChunk(String taskId, long stdoutAt, String stdout, long stderrAt,
+      String stderr) {}
 }

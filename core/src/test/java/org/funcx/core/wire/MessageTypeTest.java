@@ -29,7 +29,8 @@ class MessageTypeTest {
       Map.entry(MessageType.HEARTBEAT, 11),
       Map.entry(MessageType.SHUTDOWN, 12),
       Map.entry(MessageType.MANAGER_HELLO, 13),
-      Map.entry(MessageType.CHALLENGE, 14)));
+      Map.entry(MessageType.CHALLENGE, 14),
+      Map.entry(MessageType.OUTPUT, 15)));
 
   @Test
   void every_type_keeps_its_wire_code_and_decodes_from_it() {

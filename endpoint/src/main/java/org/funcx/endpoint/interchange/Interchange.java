@@ -11,6 +11,7 @@ import org.funcx.core.model.FunctionSpec;
 import org.funcx.core.model.TaskError;
 import org.funcx.core.wire.HopTrace;
 import org.funcx.core.wire.Inbox;
+import org.funcx.core.wire.LiveOutputLimits;
 import org.funcx.core.wire.Mailbox;
 import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.core.wire.MessageType;
@@ -59,6 +60,8 @@ public final class Interchange implements Runnable {
    */
   private final Map<ManagerGate.Identity, ManagerSlot> lostSlots = new HashMap<>();
   private final List<String> dispatched = new ArrayList<>();
+  /** Output of running tasks to forward with the next pass; bounded, best effort (see below). */
+  private final List<Messages.OutputChunk> liveOutput = new ArrayList<>();
   private final long heartbeatMillis;
   private long nextManagerHeartbeat;
   private volatile boolean running = true;
@@ -131,6 +134,7 @@ public final class Interchange implements Runnable {
         if (poller.pollin(fromProvider)) events.drain(this::onProviderEvent);
         dispatchToManagers();
         reportDispatched();
+        forwardLiveOutput();
         sendResults();
         heartbeatAndExpire();
         publishLoad();
@@ -269,6 +273,7 @@ public final class Interchange implements Runnable {
         slot.adaptPrefetch(message.body(Messages.Results.class).meanTaskMicros());
         takeResults(slot, message);
       }
+      case OUTPUT -> keepLiveOutput(slot, message.body(Messages.LiveOutput.class));
       default -> log.warn("unexpected {} from manager {}", message.type(), slot.info.managerId());
     }
   }
@@ -418,6 +423,29 @@ public final class Interchange implements Runnable {
     if (dispatched.isEmpty() || !service.isRegistered()) return;
     service.send(new WireMessage(MessageType.TASKS_RUNNING, new Messages.TaskIds(List.copyOf(dispatched))));
     dispatched.clear();
+  }
+
+  /**
+   * Keeps output of tasks this manager holds, for the service. Live output is a courtesy to
+   * followers (the final output travels with the result): beyond a few messages' worth waiting
+   * for a link that is down, more is dropped, and followers see the gap.
+   */
+  private void keepLiveOutput(ManagerSlot slot, Messages.LiveOutput output) {
+    if (output.chunks() == null) return;
+    for (Messages.OutputChunk chunk : output.chunks()) {
+      if (liveOutput.size() >= 4 * LiveOutputLimits.CHUNKS_PER_MESSAGE) return;
+      if (chunk != null && slot.inflight.contains(chunk.taskId())) liveOutput.add(chunk);
+    }
+  }
+
+  private void forwardLiveOutput() {
+    if (liveOutput.isEmpty() || !service.isRegistered()) return;
+    for (int from = 0; from < liveOutput.size(); from += LiveOutputLimits.CHUNKS_PER_MESSAGE) {
+      var part = liveOutput.subList(from,
+          Math.min(liveOutput.size(), from + LiveOutputLimits.CHUNKS_PER_MESSAGE));
+      service.send(new WireMessage(MessageType.OUTPUT, new Messages.LiveOutput(List.copyOf(part))));
+    }
+    liveOutput.clear();
   }
 
   private void sendResults() {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.funcx.endpoint.config.SiteClasspath;
 import org.funcx.core.wire.HopTrace;
 import org.funcx.core.wire.Inbox;
+import org.funcx.core.wire.LiveOutputLimits;
 import org.funcx.core.wire.Mailbox;
 import org.funcx.core.wire.MessageType;
 import org.funcx.core.wire.Messages;
@@ -101,8 +102,10 @@ public final class Manager implements AutoCloseable {
     long nextRegistration = 0;
     boolean heardOnThisConnection = false;
     long lastTurn = System.currentTimeMillis();
+    long nextLiveOutput = 0;
+    long pollMillis = Math.max(10, Math.min(heartbeatMillis / 4, LiveOutputLimits.SEND_INTERVAL_MILLIS));
     while (running) {
-      poller.poll(Math.max(10, heartbeatMillis / 4));
+      poller.poll(pollMillis);
       long now = System.currentTimeMillis();
       if (now - lastTurn > heartbeatMillis) {
         // This process was not running (SIGSTOP, a long GC pause, a suspended node): silence it
@@ -120,6 +123,10 @@ public final class Manager implements AutoCloseable {
         heardOnThisConnection = true;
       }
       if (poller.pollin(fromWorkers)) sendResults();
+      if (now >= nextLiveOutput) {
+        nextLiveOutput = now + LiveOutputLimits.SEND_INTERVAL_MILLIS;
+        sendLiveOutput();
+      }
       if (restartRequested) drainForRestart();
       if (now >= nextHeartbeat) {
         nextHeartbeat = now + heartbeatMillis;
@@ -240,6 +247,12 @@ public final class Manager implements AutoCloseable {
       if (HopTrace.on()) part.forEach(r -> HopTrace.mark("6-manager-sent-result", r.taskId()));
     }
     if (parts.size() > 1) log.debug("{} results sent in {} messages", batch.size(), parts.size());
+  }
+
+  /** What running tasks printed since last time, in one message; nothing when none printed. */
+  private void sendLiveOutput() {
+    var chunks = pool.newOutput(LiveOutputLimits.CHUNKS_PER_MESSAGE);
+    if (!chunks.isEmpty()) send(new WireMessage(MessageType.OUTPUT, new Messages.LiveOutput(chunks)));
   }
 
   private void send(WireMessage message) {

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.funcx.core.model.ErrorKind;
 import org.funcx.core.model.TaskError;
+import org.funcx.core.wire.Messages.OutputChunk;
 import org.funcx.core.wire.Messages.TaskSpec;
 import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.jvm.CapturedOutput;
@@ -70,6 +71,7 @@ final class WorkerPool implements AutoCloseable {
     final TaskSpec task;
     final StopScope scope;
     final CapturedOutput printed;
+    final LiveOutputCursor live;
     /** Set when the user's code starts; until then no timeout runs. */
     volatile long deadline = Long.MAX_VALUE;
     final AtomicBoolean answered = new AtomicBoolean();
@@ -82,6 +84,7 @@ final class WorkerPool implements AutoCloseable {
       this.task = task;
       this.scope = new StopScope("task " + task.taskId());
       this.printed = PrintedOutput.captureFor(scope);
+      this.live = new LiveOutputCursor(task.taskId(), printed);
     }
 
     void startClock() {
@@ -130,6 +133,20 @@ final class WorkerPool implements AutoCloseable {
 
   int queued() {
     return queue.size();
+  }
+
+  /**
+   * What running tasks printed since the last call, at most {@code max} tasks' worth (the others
+   * keep theirs for the next call); empty when none printed. Manager loop thread only.
+   */
+  List<OutputChunk> newOutput(int max) {
+    List<OutputChunk> chunks = new ArrayList<>();
+    for (Running entry : running.values()) {
+      if (chunks.size() == max) break;
+      OutputChunk chunk = entry.live.next();
+      if (chunk != null) chunks.add(chunk);
+    }
+    return chunks;
   }
 
   /** Threads written off so far (stuck in tasks that were stopped). */

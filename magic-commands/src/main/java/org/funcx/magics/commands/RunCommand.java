@@ -12,12 +12,11 @@ import org.funcx.magics.args.ArgumentEvaluator;
 import org.funcx.magics.args.CallSyntax;
 import org.funcx.magics.args.MagicArgs;
 import org.funcx.magics.args.ParsedArgs;
-import org.funcx.magics.remote.ResultWaiter;
 
 /**
  * {@code %funcx run NAME(ARGS...)}: runs a function once on the endpoint and shows its value. The
  * arguments are Java expressions evaluated in the notebook; the value lands in {@code _fx}. What
- * the function printed appears in the cell's stdout and stderr once the task has finished.
+ * the function printed streams into the cell's stdout and stderr while the task runs.
  */
 public final class RunCommand implements Subcommand {
   private static final ArgSpec SPEC = ArgSpec.positional(1, 1).withFlags("--cache")
@@ -55,9 +54,8 @@ public final class RunCommand implements Subcommand {
     List<Object> arguments = new ArgumentEvaluator(session.context()).arguments(call.arguments());
     List<String> ids = Submitter.submit(session, call.name(), function, endpoint,
         Collections.singletonList(arguments), options);
-    TaskStatus status = new ResultWaiter(session, endpoint, ResultWaiter.OnInterrupt.CANCEL)
-        .await(ids, (finished, failed, total, elapsed) -> { }).get(ids.get(0));
-    PrintedOutput.stream(status); // before the value or the error, as it happened
+    // What it prints streams into the cell while it runs, before its value or error.
+    TaskStatus status = LiveOutput.await(session, endpoint, ids.get(0));
     Object value = TaskOutcomes.valueOrThrow(session, call.name(), status, function.returnType());
     CommonOptions.storeResult(session.context(), parsed, usage(), value);
     return value;

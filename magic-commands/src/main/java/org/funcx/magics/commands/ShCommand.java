@@ -11,7 +11,6 @@ import org.funcx.core.model.FunctionSpec;
 import org.funcx.magics.FuncxSession;
 import org.funcx.magics.args.ShellLine;
 import org.funcx.magics.args.Usage;
-import org.funcx.magics.remote.ResultWaiter;
 
 /**
  * {@code %funcx sh [--endpoint E] [--timeout S] CMD [name=value…]} and {@code %%funcx sh …} (the
@@ -73,9 +72,8 @@ public final class ShCommand implements Subcommand {
         hash -> session.call(c -> c.registerShell(null, template)));
     List<String> ids = Submitter.submit(session, "sh", function, endpoint,
         List.of(List.<Object>of(line.arguments())), options);
-    TaskStatus status = new ResultWaiter(session, endpoint, ResultWaiter.OnInterrupt.CANCEL)
-        .await(ids, (finished, failed, total, elapsed) -> { }).get(ids.get(0));
-    PrintedOutput.stream(status); // the command's stdout and stderr, as for any task
+    // What it prints streams into the cell while it runs, before its value or error.
+    TaskStatus status = LiveOutput.await(session, endpoint, ids.get(0));
     ShellResult result = ShellResult.of(TaskOutcomes.valueOrThrow(session, "sh", status, null));
     if (result.returncode() != 0) {
       System.err.println("[funcx sh: return code " + result.returncode() + "]");

@@ -59,6 +59,7 @@ public final class ApiServer implements AutoCloseable {
     var endpoints = new EndpointsApi(registry, forwarder, auth.accounts(), forwarderAddress);
     var users = new UsersApi(auth.accounts());
     var tasks = new TasksApi(new TaskReader(store, live), store, forwarder);
+    var output = new OutputApi(new TaskReader(store, live), forwarder.liveOutput());
     var submit = new SubmitApi(store, registry, catalog, forwarder, quotas, config.maxArgsBytes(),
         config.maxRequestBytes(), metrics);
     var scrapes = new MetricsApi(metrics, metricsToken, auth.gate());
@@ -107,6 +108,7 @@ public final class ApiServer implements AutoCloseable {
         post("submit", submit::submit, COMPUTE);
         get("tasks/{id}", tasks::get, COMPUTE);
         get("tasks/{id}/result", tasks::result, COMPUTE);
+        get("tasks/{id}/output", output::output, COMPUTE);
         post("tasks/{id}/cancel", tasks::cancel, COMPUTE);
         post("batch_status", tasks::batchStatus, COMPUTE);
         get("task_groups/{id}", tasks::group, COMPUTE);

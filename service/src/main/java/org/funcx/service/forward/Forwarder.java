@@ -18,6 +18,7 @@ import org.funcx.core.wire.WireLimits;
 import org.funcx.core.wire.WireMessage;
 import org.funcx.core.wire.WireProtocol;
 import org.funcx.service.metrics.ServiceMetrics;
+import org.funcx.service.output.LiveOutputWindows;
 import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.LiveTaskStates;
 import org.funcx.service.store.Registry;
@@ -50,6 +51,7 @@ public final class Forwarder implements AutoCloseable {
   private final ZMQ.Socket router;
   private final Mailbox<ForwarderCommand> mailbox;
   private final TaskLedger ledger;
+  private final LiveOutputWindows liveOutput = new LiveOutputWindows();
   private final Registry registry;
   private final long heartbeatMillis;
   private final int sendBatchSize;
@@ -70,7 +72,7 @@ public final class Forwarder implements AutoCloseable {
       LiveTaskStates live, FunctionCatalog functions, TaskCompletions completions,
       Registry registry, long heartbeatMillis, int sendBatchSize, ServiceMetrics metrics) {
     this.metrics = metrics;
-    this.ledger = new TaskLedger(store, live, functions, completions, metrics);
+    this.ledger = new TaskLedger(store, live, functions, completions, metrics, liveOutput);
     this.registry = registry;
     this.heartbeatMillis = heartbeatMillis;
     this.sendBatchSize = sendBatchSize;
@@ -116,6 +118,11 @@ public final class Forwarder implements AutoCloseable {
   public void admit(String endpointId, String curveKey) {
     admitted.admit(endpointId, curveKey);
     mailbox.post(new ForwarderCommand.KeyChanged(endpointId));
+  }
+
+  /** What running tasks printed so far (kept while they run; REST reads it). */
+  public LiveOutputWindows liveOutput() {
+    return liveOutput;
   }
 
   /** Connections refused by the ZAP handler so far. */
@@ -229,6 +236,12 @@ public final class Forwarder implements AutoCloseable {
         ledger.results(link, results);
         List<String> ids = pendingAcks.computeIfAbsent(ByteBuffer.wrap(route), r -> new ArrayList<>());
         results.forEach(r -> ids.add(r.taskId()));
+      }
+      case OUTPUT -> {
+        var refused = ledger.liveOutput(link, message.body(Messages.LiveOutput.class));
+        if (!refused.isEmpty()) {
+          log.warn("endpoint {} sent output that was refused: {}", link.endpointId, refused);
+        }
       }
       default -> log.warn("endpoint {} sent unexpected {}", link.endpointId, message.type());
     }

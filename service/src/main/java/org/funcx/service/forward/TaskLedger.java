@@ -13,7 +13,10 @@ import org.funcx.core.model.TaskState;
 import org.funcx.core.wire.Messages;
 import org.funcx.core.wire.Messages.TaskResult;
 import org.funcx.core.wire.ResultEnvelope;
+import org.funcx.core.wire.LiveOutputLimits;
+import org.funcx.core.wire.WireFormatException;
 import org.funcx.core.wire.WireLimits;
+import org.funcx.service.output.LiveOutputWindows;
 import org.funcx.service.metrics.ServiceMetrics;
 import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.LiveTaskStates;
@@ -37,10 +40,12 @@ final class TaskLedger {
   private final FunctionCatalog functions;
   private final TaskCompletions completions;
   private final ServiceMetrics metrics;
+  private final LiveOutputWindows liveOutput;
 
   TaskLedger(TaskStore store, LiveTaskStates live, FunctionCatalog functions,
-      TaskCompletions completions, ServiceMetrics metrics) {
+      TaskCompletions completions, ServiceMetrics metrics, LiveOutputWindows liveOutput) {
     this.metrics = metrics;
+    this.liveOutput = liveOutput;
     this.store = store;
     this.live = live;
     this.functions = functions;
@@ -116,6 +121,34 @@ final class TaskLedger {
     for (String id : taskIds) {
       if (link.outstanding.contains(id)) live.advance(id, TaskState.RUNNING);
     }
+  }
+
+  /**
+   * Keeps what the endpoint's running tasks printed so far; chunks of tasks that are not its own
+   * or have ended are ignored, malformed ones refused one by one (the rest are kept).
+   *
+   * @return the chunks refused, with why, for the log
+   */
+  List<String> liveOutput(EndpointLink link, Messages.LiveOutput output) {
+    List<String> refused = new ArrayList<>();
+    if (output.chunks() == null) return refused;
+    int taken = 0;
+    for (Messages.OutputChunk chunk : output.chunks()) {
+      if (++taken > LiveOutputLimits.CHUNKS_PER_MESSAGE) {
+        refused.add((output.chunks().size() - LiveOutputLimits.CHUNKS_PER_MESSAGE)
+            + " chunks over the " + LiveOutputLimits.CHUNKS_PER_MESSAGE + " a message may hold");
+        break;
+      }
+      if (chunk == null || chunk.taskId() == null) continue;
+      TaskRecord task = unfinished.get(chunk.taskId());
+      if (task == null || !task.endpointId().equals(link.endpointId)) continue;
+      try {
+        liveOutput.append(chunk);
+      } catch (WireFormatException e) {
+        refused.add(e.getMessage());
+      }
+    }
+    return refused;
   }
 
   /**
@@ -205,6 +238,7 @@ final class TaskLedger {
       link.delivered.remove(task.taskId());
     }
     unfinished.remove(task.taskId());
+    liveOutput.drop(task.taskId());
   }
 
   EndpointStatus status(String endpointId) {
