@@ -196,7 +196,10 @@ public final class Interchange implements Runnable {
     for (String id : taskIds) {
       book.cancel(id);
       for (ManagerSlot slot : slots.values()) {
-        if (slot.inflight.remove(id)) byManager.computeIfAbsent(slot, s -> new ArrayList<>()).add(id);
+        if (slot.inflight.remove(id)) {
+          slot.cancelledHere.add(id); // its answer still brings what it printed
+          byManager.computeIfAbsent(slot, s -> new ArrayList<>()).add(id);
+        }
       }
     }
     byManager.forEach((slot, ids) -> sendToManager(slot,
@@ -317,7 +320,8 @@ public final class Interchange implements Runnable {
     String example = null;
     for (ResultEnvelope r : ResultEnvelope.unpack(message)) {
       String taskId = r.taskId();
-      if (slot.inflight.remove(taskId) || slot.mayStillAnswer.remove(taskId)) {
+      if (slot.inflight.remove(taskId) || slot.mayStillAnswer.remove(taskId)
+          || slot.cancelledHere.remove(taskId)) {
         HopTrace.mark("7-interchange-got-result", taskId);
         book.complete(r);
       } else if (book.isKnown(taskId)) {

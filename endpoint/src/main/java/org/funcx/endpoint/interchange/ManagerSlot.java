@@ -1,7 +1,10 @@
 package org.funcx.endpoint.interchange;
 
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import org.funcx.core.wire.Messages.Heartbeat;
 import org.funcx.core.wire.Messages.RegisterManager;
@@ -20,6 +23,17 @@ final class ManagerSlot {
    * still answer: the first answer wins.
    */
   final Set<String> mayStillAnswer = new HashSet<>();
+  /**
+   * Tasks the service cancelled while this manager held them: their answers bring what they
+   * printed before they stopped, which the service keeps. The oldest age out, as in TaskBook.
+   */
+  final Set<String> cancelledHere = Collections.newSetFromMap(
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > TaskBook.MAX_CANCELLED_KEPT;
+        }
+      });
   /** Functions the manager has already received, so each is sent to it once. */
   final Set<String> knownFunctions = new HashSet<>();
   long lastSeenMillis;

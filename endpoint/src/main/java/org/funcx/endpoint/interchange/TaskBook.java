@@ -31,7 +31,7 @@ final class TaskBook {
    * bring what the task printed before it stopped, which the service keeps. Oldest age out.
    */
   private final LinkedHashSet<String> cancelled = new LinkedHashSet<>();
-  private static final int MAX_CANCELLED_KEPT = 10_000;
+  static final int MAX_CANCELLED_KEPT = 10_000;
 
   /** Accepts a task unless it is already here (a redelivery); returns whether it was new. */
   boolean accept(TaskSpec task) {
