@@ -3,6 +3,8 @@ offline from a file repository (FUNCX_MAVEN_OFFLINE, FUNCX_MAVEN_LOCAL_REPOSITOR
 FUNCX_TEST_JARS directory holds greeter.jar (demo.Greeter), fake.jar (not a jar) and many/ (one
 jar more than a %jars may add)."""
 import os
+import socket
+import tempfile
 import unittest
 
 from kernel_client import KernelSession
@@ -97,6 +99,39 @@ class Libraries(unittest.TestCase):
         # none of the jars of the refused request is on the class path
         self.assertEqual(self.ok(f"%jars {JARS}/many/lib-1.jar").stdout(),
                          "added 1 jar: lib-1.jar\n")
+
+    def test_a_silent_or_closed_mirror_is_unreachable_within_the_time_bound(self):
+        # a second kernel resolving through a mirror that accepts connections and never answers
+        silent = socket.socket()
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(50)
+        closed = socket.socket()
+        closed.bind(("127.0.0.1", 0))
+        closed_port = closed.getsockname()[1]
+        closed.close()  # nothing listens there any more: connections are refused
+        mirror = f"http://127.0.0.1:{silent.getsockname()[1]}/"
+        with tempfile.TemporaryDirectory() as cache:
+            env = {k: v for k, v in os.environ.items() if not k.startswith("FUNCX_MAVEN")}
+            env.update(FUNCX_MAVEN_MIRROR=mirror, FUNCX_MAVEN_LOCAL_REPOSITORY=cache,
+                       FUNCX_DEPENDENCY_TIMEOUT_SECONDS="2")
+            other = KernelSession(env=env)
+            try:
+                execution = other.execute(f"%maven {LANG3}", timeout=120)
+                self.assertEqual(execution.error()["ename"], "MavenResolutionError",
+                                 execution.traceback())
+                self.assertIn("repository unreachable while resolving", execution.traceback())
+                self.assertIn(f"repositories tried: mirror ({mirror})", execution.traceback())
+                self.assertEqual(other.execute("1 + 1").result(), "2")
+            finally:
+                other.close()
+                silent.close()
+            env["FUNCX_MAVEN_MIRROR"] = f"http://127.0.0.1:{closed_port}/"
+            other = KernelSession(env=env)
+            try:
+                execution = other.execute(f"%maven {LANG3}", timeout=120)
+                self.assertIn("repository unreachable while resolving", execution.traceback())
+            finally:
+                other.close()
 
     def test_magics_are_listed(self):
         execution = self.kernel.kc.complete("%ma", 3)
