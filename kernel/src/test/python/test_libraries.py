@@ -101,10 +101,11 @@ class Libraries(unittest.TestCase):
                          "added 1 jar: lib-1.jar\n")
 
     def test_a_silent_or_closed_mirror_is_unreachable_within_the_time_bound(self):
-        # a second kernel resolving through a mirror that accepts connections and never answers
+        # other kernels, resolving through a mirror that accepts connections and never answers
         silent = socket.socket()
         silent.bind(("127.0.0.1", 0))
         silent.listen(50)
+        silent.settimeout(60)
         closed = socket.socket()
         closed.bind(("127.0.0.1", 0))
         closed_port = closed.getsockname()[1]
@@ -112,26 +113,44 @@ class Libraries(unittest.TestCase):
         mirror = f"http://127.0.0.1:{silent.getsockname()[1]}/"
         with tempfile.TemporaryDirectory() as cache:
             env = {k: v for k, v in os.environ.items() if not k.startswith("FUNCX_MAVEN")}
-            env.update(FUNCX_MAVEN_MIRROR=mirror, FUNCX_MAVEN_LOCAL_REPOSITORY=cache,
-                       FUNCX_DEPENDENCY_TIMEOUT_SECONDS="2")
-            other = KernelSession(env=env)
+            env.update(FUNCX_MAVEN_MIRROR=mirror, FUNCX_MAVEN_LOCAL_REPOSITORY=cache)
             try:
-                execution = other.execute(f"%maven {LANG3}", timeout=120)
-                self.assertEqual(execution.error()["ename"], "MavenResolutionError",
-                                 execution.traceback())
-                self.assertIn("repository unreachable while resolving", execution.traceback())
-                self.assertIn(f"repositories tried: mirror ({mirror})", execution.traceback())
-                self.assertEqual(other.execute("1 + 1").result(), "2")
+                self.interrupt_a_resolution_in_progress(silent, dict(
+                    env, FUNCX_DEPENDENCY_TIMEOUT_SECONDS="600"))
+                self.assert_unreachable(dict(env, FUNCX_DEPENDENCY_TIMEOUT_SECONDS="2"), mirror)
             finally:
-                other.close()
                 silent.close()
-            env["FUNCX_MAVEN_MIRROR"] = f"http://127.0.0.1:{closed_port}/"
-            other = KernelSession(env=env)
-            try:
-                execution = other.execute(f"%maven {LANG3}", timeout=120)
-                self.assertIn("repository unreachable while resolving", execution.traceback())
-            finally:
-                other.close()
+            self.assert_unreachable(dict(env, FUNCX_DEPENDENCY_TIMEOUT_SECONDS="2",
+                                         FUNCX_MAVEN_MIRROR=f"http://127.0.0.1:{closed_port}/"),
+                                    f"http://127.0.0.1:{closed_port}/")
+
+    def interrupt_a_resolution_in_progress(self, silent, env):
+        """The mirror accepting the kernel's connection shows the resolution is under way."""
+        other = KernelSession(env=env)
+        try:
+            msg_id = other.start(f"%maven {LANG3}")
+            connection, _ = silent.accept()
+            other.km.interrupt_kernel()
+            execution = other.wait(msg_id, timeout=60)
+            connection.close()
+            self.assertEqual(execution.error()["ename"], "InterruptedCellError",
+                             execution.traceback())
+            self.assertIn("%maven was interrupted", execution.traceback())
+            self.assertEqual(other.execute("1 + 1").result(), "2")
+        finally:
+            other.close()
+
+    def assert_unreachable(self, env, mirror):
+        other = KernelSession(env=env)
+        try:
+            execution = other.execute(f"%maven {LANG3}", timeout=120)
+            self.assertEqual(execution.error()["ename"], "MavenResolutionError",
+                             execution.traceback())
+            self.assertIn("repository unreachable while resolving", execution.traceback())
+            self.assertIn(f"repositories tried: mirror ({mirror})", execution.traceback())
+            self.assertEqual(other.execute("1 + 1").result(), "2")
+        finally:
+            other.close()
 
     def test_magics_are_listed(self):
         execution = self.kernel.kc.complete("%ma", 3)
