@@ -64,6 +64,18 @@ class NotebookLibraries(unittest.TestCase):
         self.assertIn("./funcx endpoint configure NAME --classpath", registered)
         self.assertEqual(self.ok('%funcx run shout2("ok")').result(), "KO")
 
+    def test_4_a_missing_deps_coordinate_is_a_clear_notebook_error(self):
+        execution = self.kernel.execute(
+            "%%funcx function broken\n"
+            "//DEPS org.funcx.missing:nothing:1.0\n"
+            "int broken() { return 1; }", timeout=120)
+        self.assertEqual(execution.status, "error")
+        self.assertEqual(execution.error()["ename"], "RemoteDependencyError",
+                         execution.traceback())
+        self.assertIn("dependency not found 'org.funcx.missing:nothing:1.0'", execution.traceback())
+        self.assertIn(f"repositories tried: local ({REPOSITORY})", execution.traceback())
+        self.assertEqual(self.ok('shout("still")').result(), "LLITS")
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -85,12 +85,13 @@ class FuncxMagicsThroughJupyterTest {
 
   /**
    * Issue 15, item 1 in the notebook: a library added with %maven is used in a cell, then by the
-   * same method run remotely; %%funcx function with //DEPS; a warning for %jars.
+   * same method run remotely; %%funcx function with //DEPS; a warning for %jars; a missing
+   * //DEPS coordinate as a RemoteDependencyError.
    */
   @Test
   @Order(3)
   void notebook_libraries_are_sent_with_registered_functions() throws Exception {
-    assertPythonSuitePasses("test_notebook_libraries", 3);
+    assertPythonSuitePasses("test_notebook_libraries", 4);
   }
 
   @Test
