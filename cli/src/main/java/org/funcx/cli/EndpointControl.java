@@ -79,8 +79,7 @@ public final class EndpointControl {
     boolean managersAtStart = config.initBlocks() > 0;
     Supervision supervision = supervision(name);
     String what = "endpoint " + name;
-    supervision.adoptOrphan().ifPresent(o -> System.out.println(what + "'s agent (pid "
-        + o.pid() + ") had lost its supervisor; it is supervised again"));
+    supervision.adoptOrphan(what + "'s agent");
     if (supervision.supervisor().isPresent()) {
       // running, or between restarts: wait for it rather than start a second agent
       supervision.awaitRestart(what, 120, () -> online(client, id, managersAtStart));

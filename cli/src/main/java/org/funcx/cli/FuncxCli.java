@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     description = "Federated function-as-a-service for science, in Java.",
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class,
         ServiceCommand.class, EndpointCommand.class, FunctionCommand.class, RunCommand.class,
-        MapCommand.class, BenchCommand.class, KernelCommand.class, LoginCommand.class,
+        MapCommand.class, LogsCommand.class, BenchCommand.class, KernelCommand.class, LoginCommand.class,
         LoginCommand.Logout.class, LoginCommand.WhoAmI.class, UserCommand.class,
         CommandLine.HelpCommand.class})
 public final class FuncxCli {

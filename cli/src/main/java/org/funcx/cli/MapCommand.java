@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Maps a one-argument function over a range of integers; prints count, failures and the sum. */
+/**
+ * Maps a one-argument function over a range of integers; prints count, failures and the sum, and
+ * its progress meanwhile on stderr ({@link TaskProgress}).
+ */
 @Command(name = "map", description = "Map a function over --range FROM..TO and sum the results.")
 final class MapCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FUNCTION_ID") String functionId;
@@ -24,10 +27,14 @@ final class MapCommand implements Callable<Integer> {
     long to = Long.parseLong(bounds[1].trim());
     FuncXClient client = FuncxCli.HOME.client(EndpointCommand.serviceUrl());
     long start = System.nanoTime();
-    try (var executor = client.executor(Targets.endpointId(endpoint))) {
-      List<Long> inputs = LongStream.rangeClosed(from, to).boxed().toList();
+    List<Long> inputs = LongStream.rangeClosed(from, to).boxed().toList();
+    try (var executor = client.executor(Targets.endpointId(endpoint));
+        var progress = TaskProgress.start("map " + functionId, inputs.size())) {
       List<CompletableFuture<Object>> futures = executor.map(client.function(functionId), inputs);
-      CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).handle((v, e) -> null).join();
+      // Waits for the counting too, so that the last progress line counts every task.
+      CompletableFuture.allOf(futures.stream()
+          .map(f -> f.whenComplete((value, error) -> progress.finished(error != null)))
+          .toArray(CompletableFuture[]::new)).handle((v, e) -> null).join();
       long failed = futures.stream().filter(CompletableFuture::isCompletedExceptionally).count();
       long sum = 0;
       for (var f : futures) {

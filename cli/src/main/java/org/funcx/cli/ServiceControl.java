@@ -96,8 +96,7 @@ public final class ServiceControl {
     int forwarder = forwarderPort != null ? forwarderPort
         : last.map(ServiceState::forwarderPort).orElse(ServiceConfig.DEFAULT_FORWARDER_PORT);
     ServiceState state = new ServiceState(http, forwarder);
-    supervision.adoptOrphan().ifPresent(o -> System.out.println("the service (pid " + o.pid()
-        + ") had lost its supervisor; it is supervised again"));
+    supervision.adoptOrphan("the service");
     // throws before anything starts when a stranger holds the port
     boolean answering = ServiceTrust.ownServiceAnswers(home, http);
     if (answering && last.isPresent() && last.get().equals(state)) return state;

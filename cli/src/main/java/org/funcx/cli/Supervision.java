@@ -49,13 +49,17 @@ record Supervision(Path dir, String name) {
 
   /**
    * Starts a supervisor for a child that outlived its supervisor (SIGKILLed): the new one adopts
-   * the running child ({@link Supervisor}) with its spec and restart count. Returns the child
-   * adopted, if there was one.
+   * the running child ({@link Supervisor}) with its spec and restart count. Says so on stdout,
+   * naming the child as {@code what} (e.g. "the service"); returns the child adopted, if any.
    */
-  Optional<ProcessIdentity> adoptOrphan() throws IOException {
+  Optional<ProcessIdentity> adoptOrphan(String what) throws IOException {
     if (supervisor().isPresent()) return Optional.empty();
     Optional<ProcessIdentity> orphan = child();
-    if (orphan.isPresent()) launchSupervisor();
+    if (orphan.isPresent()) {
+      launchSupervisor();
+      System.out.println(what + " (pid " + orphan.get().pid()
+          + ") had lost its supervisor; it is supervised again");
+    }
     return orphan;
   }
 

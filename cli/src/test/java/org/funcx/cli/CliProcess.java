@@ -16,6 +16,12 @@ import org.funcx.jvm.JvmFlags;
 record CliProcess(int exitCode, String out, String err) {
 
   static CliProcess run(FuncxHome home, String... args) throws Exception {
+    return run(home, java.util.Map.of(), args);
+  }
+
+  /** As {@link #run(FuncxHome, String...)} with {@code env} added to the process's environment. */
+  static CliProcess run(FuncxHome home, java.util.Map<String, String> env, String... args)
+      throws Exception {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(JvmFlags.PRODUCT);
@@ -23,6 +29,7 @@ record CliProcess(int exitCode, String out, String err) {
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("FUNCX_HOME", home.root().toString());
+    builder.environment().putAll(env);
     Process p = builder.start();
     p.getOutputStream().close();
     CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));

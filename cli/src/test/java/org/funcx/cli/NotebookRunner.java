@@ -28,12 +28,23 @@ final class NotebookRunner {
     return jupyterPath;
   }
 
+  /** How an nbconvert run ended: its exit code, its log, and where it saved the notebook. */
+  record Attempt(int exitCode, String log, Path saved) {}
+
   /**
    * Executes {@code notebooks/NAME} with {@code env} added to the kernel's environment; fails on
    * a cell error; returns the text of each code cell's outputs (streams, errors, every mime type).
    */
   List<String> execute(String name, Map<String, String> env, int cellTimeoutSeconds)
       throws Exception {
+    Attempt attempt = attempt(name, env, cellTimeoutSeconds);
+    assertThat(attempt.exitCode()).as("nbconvert of %s:%n%s", name, attempt.log()).isZero();
+    System.out.println("executed notebook: " + attempt.saved());
+    return NotebookFiles.codeOutputs(attempt.saved());
+  }
+
+  /** Executes {@code notebooks/NAME} as {@link #execute} does, stopping at the first cell error. */
+  Attempt attempt(String name, Map<String, String> env, int cellTimeoutSeconds) throws Exception {
     Path out = Files.createTempDirectory("funcx-nb-");
     ProcessBuilder pb = new ProcessBuilder("/usr/bin/jupyter", "nbconvert", "--to", "notebook",
         "--execute", "--ExecutePreprocessor.kernel_name=funcx-java",
@@ -43,8 +54,6 @@ final class NotebookRunner {
     pb.environment().putAll(env);
     Process p = pb.start();
     String log = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor()).as("nbconvert of %s:%n%s", name, log).isZero();
-    System.out.println("executed notebook: " + out.resolve(name));
-    return NotebookFiles.codeOutputs(out.resolve(name));
+    return new Attempt(p.waitFor(), log, out.resolve(name));
   }
 }

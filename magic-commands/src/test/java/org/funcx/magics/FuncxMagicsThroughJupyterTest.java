@@ -61,6 +61,9 @@ class FuncxMagicsThroughJupyterTest {
   @Test
   @Order(2)
   void a_notebook_executed_headless_registers_runs_and_maps_with_saved_outputs() throws Exception {
+    // A second endpoint online, as after the HPC notebook: connect must still pick the endpoint
+    // ./funcx up starts ("local") and say so, not stop every later cell (issue 18, item 9).
+    cluster.startEndpoint("hpc", 1);
     String inputs = IntStream.rangeClosed(1, 1000).mapToObj(String::valueOf)
         .collect(Collectors.joining("\n"));
     Path notebook = Notebooks.write(dir.resolve("quick.ipynb"), List.of("%funcx connect",
@@ -74,6 +77,8 @@ class FuncxMagicsThroughJupyterTest {
     assertThat(result.exitCode()).as(result.output()).isZero();
     JsonArray cells = JsonParser.parseString(Files.readString(saved)).getAsJsonObject()
         .getAsJsonArray("cells");
+    assertThat(String.join("", Notebooks.texts(cells.get(0), "text/plain"))).contains(
+        "using endpoint local (" + cluster.endpointId + "), the default among 2 online");
     assertThat(Notebooks.texts(cells.get(3), "text/plain")).containsExactly("144");
     List<String> mapOutputs = Notebooks.texts(cells.get(4), "text/html");
     assertThat(mapOutputs).hasSize(2);

@@ -14,23 +14,25 @@ import org.funcx.client.FuncXClient;
 import org.funcx.client.FuncXException;
 import org.funcx.client.auth.Credentials;
 import org.funcx.client.auth.TokenStore;
-import org.funcx.endpoint.config.EndpointConfig;
 import org.funcx.deps.FileRepository;
+import org.funcx.endpoint.config.EndpointConfig;
 import org.funcx.endpoint.config.EndpointEnrollment;
 import org.funcx.endpoint.config.LibrarySettings;
 import org.funcx.service.auth.ServiceAuth;
 
 /**
- * A real funcX service and one real endpoint ({@code local}) as child processes of the test JVM,
- * on ephemeral loopback ports, with state in {@code dir}. The same pattern as cli's TestCluster,
- * whose classes this module cannot depend on. Closing stops both (and the endpoint's managers).
- * Both resolve functions' libraries offline from {@link #repository()}, a file repository with
- * the real Commons Lang 3.12.0 and Commons Math 3.6.1, so results do not depend on the network.
+ * A real funcX service and one real endpoint ({@code local}; {@link #startEndpoint} adds more) as
+ * child processes of the test JVM, on ephemeral loopback ports, with state in {@code dir}. The
+ * same pattern as cli's TestCluster, whose classes this module cannot depend on. Closing stops
+ * them all (and the endpoints' managers). The service and every endpoint resolve functions'
+ * libraries offline from {@link #repository()}, a file repository with the real Commons Lang
+ * 3.12.0 and Commons Math 3.6.1, so results do not depend on the network.
  */
 final class LocalCluster implements AutoCloseable {
   static final String ENDPOINT_NAME = "local";
   private final Path dir;
   private final List<Process> processes = new ArrayList<>();
+  private final java.util.Map<Process, Path> logs = new java.util.HashMap<>();
   private final Process service;
   final String url;
   final String endpointId;
@@ -53,19 +55,25 @@ final class LocalCluster implements AutoCloseable {
     // credentials through FUNCX_HOME (this directory).
     new TokenStore(dir).saveClient(url, TokenStore.ClientSecret.read(
         dir.resolve("service").resolve(ServiceAuth.LOCAL_CLIENT_FILE)));
-    FuncXClient client = FuncXClient.connect(url, new TokenStore(dir));
-    Path endpointDir = dir.resolve("endpoints").resolve(ENDPOINT_NAME);
-    EndpointConfig config = EndpointEnrollment.register(client, endpointDir,
-        EndpointConfig.defaults(ENDPOINT_NAME, url).withWorkers(2, 16)
-            .withLibraries(new LibrarySettings(null, true, repository.toString(), List.of(), 0))
-            .validated());
-    endpointId = config.endpointId();
-    config.save(endpointDir.resolve("config.json"));
-    Process agent = start("endpoint", "org.funcx.endpoint.AgentMain", endpointDir.toString());
-    waitFor("endpoint " + ENDPOINT_NAME, agent, () -> online(client));
+    endpointId = startEndpoint(ENDPOINT_NAME, 2);
   }
 
-  /** The Maven repository the service and the endpoint resolve from (offline). */
+  /** Registers and starts one more endpoint agent; returns its id once it has a manager. */
+  String startEndpoint(String name, int workers) throws Exception {
+    FuncXClient client = FuncXClient.connect(url, new TokenStore(dir));
+    Path endpointDir = dir.resolve("endpoints").resolve(name);
+    EndpointConfig config = EndpointEnrollment.register(client, endpointDir,
+        EndpointConfig.defaults(name, url).withWorkers(workers, 16)
+            .withLibraries(new LibrarySettings(null, true, repository.toString(), List.of(), 0))
+            .validated());
+    config.save(endpointDir.resolve("config.json"));
+    Process agent = start("endpoint-" + name, "org.funcx.endpoint.AgentMain",
+        endpointDir.toString());
+    waitFor("endpoint " + name, agent, () -> online(client, config.endpointId()));
+    return config.endpointId();
+  }
+
+  /** The Maven repository the service and every endpoint resolve from (offline). */
   Path repository() {
     return repository;
   }
@@ -90,6 +98,7 @@ final class LocalCluster implements AutoCloseable {
         .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(
             new File("/dev/null"))).start();
     processes.add(process);
+    logs.put(process, log);
     return process;
   }
 
@@ -98,7 +107,7 @@ final class LocalCluster implements AutoCloseable {
     while (!ready.getAsBoolean()) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
         throw new IllegalStateException(what + " did not come up; logs in " + dir + ":\n"
-            + Files.readString(dir.resolve(process == service ? "service.log" : "endpoint.log")));
+            + Files.readString(logs.get(process)));
       }
       Thread.sleep(200);
     }
@@ -113,7 +122,7 @@ final class LocalCluster implements AutoCloseable {
     }
   }
 
-  private boolean online(FuncXClient client) {
+  private static boolean online(FuncXClient client, String endpointId) {
     try {
       var e = client.endpoint(endpointId);
       return e.online() && e.managers() > 0;

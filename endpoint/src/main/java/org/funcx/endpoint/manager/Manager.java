@@ -5,6 +5,8 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.funcx.endpoint.config.SiteClasspath;
 import org.funcx.core.wire.HopTrace;
 import org.funcx.core.wire.Inbox;
@@ -48,6 +50,8 @@ public final class Manager implements AutoCloseable {
   private final long heartbeatMillis;
   private final long orphanMillis;
   private volatile boolean running = true;
+  private volatile boolean looping;
+  private final CountDownLatch loopEnded = new CountDownLatch(1);
   private volatile boolean restartRequested;
   private boolean draining;
   private ManagerExit exit = ManagerExit.NORMAL;
@@ -74,6 +78,15 @@ public final class Manager implements AutoCloseable {
    * manager restarts itself; returns how it ended (the process's exit code).
    */
   public ManagerExit run() {
+    looping = true;
+    try {
+      return loop();
+    } finally {
+      loopEnded.countDown();
+    }
+  }
+
+  private ManagerExit loop() {
     send(new WireMessage(MessageType.REGISTER_MANAGER, identity));
     ZMQ.Poller poller = poller();
     final int fromInterchange = 0; // the order poller() registers in
@@ -226,6 +239,15 @@ public final class Manager implements AutoCloseable {
   public void close() {
     running = false;
     pool.close();
+    // The loop owns the socket: closing the context under a thread still polling it can hang the
+    // JVM's exit on SIGTERM (seen with JeroMQ on JDK 25). The loop sees running within a turn.
+    if (looping) {
+      try {
+        loopEnded.await(heartbeatMillis + 2_000, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     librarySets.close();
     context.close();
   }

@@ -10,7 +10,8 @@ import org.funcx.magics.args.Usage;
 
 /**
  * {@code %funcx connect [URL]}: talks to a service ($FUNCX_URL or the local default when no URL is
- * given) and, if exactly one endpoint is online, uses it.
+ * given) and uses the only online endpoint, or the default among several
+ * ({@link UseCommand#preferred}: $FUNCX_ENDPOINT, else {@code ./funcx up}'s "local").
  */
 public final class ConnectCommand implements Subcommand {
   private static final ArgSpec SPEC = ArgSpec.positional(0, 1);
@@ -47,10 +48,14 @@ public final class ConnectCommand implements Subcommand {
     List<EndpointInfo> online = endpoints.stream().filter(EndpointInfo::online).toList();
     StringBuilder out = new StringBuilder("connected to the funcX service " + version + " at "
         + url + "; " + endpoints.size() + " endpoint(s), " + online.size() + " online");
+    var preferred = UseCommand.preferred(online);
     if (online.size() == 1) {
       session.use(online.get(0));
       out.append("\nusing endpoint ").append(online.get(0).name()).append(" (")
           .append(online.get(0).id()).append(")");
+    } else if (preferred.isPresent()) {
+      session.use(preferred.get());
+      out.append("\n").append(UseCommand.pickedAmong(preferred.get(), online.size()));
     } else if (!endpoints.isEmpty()) {
       out.append("\nchoose one with %funcx use ENDPOINT (see %funcx endpoints)");
     }

@@ -55,7 +55,7 @@ public final class UseCommand implements Subcommand {
 
   /**
    * The endpoint an {@code --endpoint} option names, else the one in use, else the only online
-   * endpoint (which then becomes the one in use).
+   * endpoint, else the default among several ({@link #preferred}); it becomes the one in use.
    */
   static EndpointInfo chosen(FuncxSession session, java.util.Optional<String> option) {
     if (option.isPresent()) return resolve(session, option.get());
@@ -63,11 +63,42 @@ public final class UseCommand implements Subcommand {
     if (inUse.isPresent()) return inUse.get();
     List<EndpointInfo> online =
         session.call(c -> c.endpoints()).stream().filter(EndpointInfo::online).toList();
-    if (online.size() != 1) {
-      throw new MagicException("no endpoint chosen and " + online.size() + " are online: pick one"
-          + " with %funcx use ENDPOINT or --endpoint ENDPOINT (see %funcx endpoints)");
+    if (online.size() == 1) {
+      session.use(online.get(0));
+      return online.get(0);
     }
-    session.use(online.get(0));
-    return online.get(0);
+    EndpointInfo picked = preferred(online).orElseThrow(() -> new MagicException(
+        "no endpoint chosen and " + online.size() + " are online, none of them named "
+            + defaultName() + ": pick one with %funcx use ENDPOINT or --endpoint ENDPOINT"
+            + " (see %funcx endpoints)"));
+    session.use(picked);
+    session.context().display(pickedAmong(picked, online.size()));
+    return picked;
+  }
+
+  /**
+   * Of several online endpoints, the default one: the endpoint $FUNCX_ENDPOINT names (name or id),
+   * else the one {@code ./funcx up} starts, named {@value #UP_ENDPOINT}.
+   */
+  static java.util.Optional<EndpointInfo> preferred(List<EndpointInfo> online) {
+    String wanted = defaultName();
+    List<EndpointInfo> matching = online.stream()
+        .filter(e -> e.id().equals(wanted) || wanted.equals(e.name())).toList();
+    return matching.size() == 1 ? java.util.Optional.of(matching.get(0))
+        : java.util.Optional.empty();
+  }
+
+  /** What was picked and why, for the cell. */
+  static String pickedAmong(EndpointInfo picked, int online) {
+    return "using endpoint " + picked.name() + " (" + picked.id() + "), the default among "
+        + online + " online; %funcx use ENDPOINT picks another";
+  }
+
+  /** The name ./funcx up gives the endpoint it starts. */
+  static final String UP_ENDPOINT = "local";
+
+  private static String defaultName() {
+    String env = System.getenv("FUNCX_ENDPOINT");
+    return env == null || env.isBlank() ? UP_ENDPOINT : env.strip();
   }
 }
