@@ -164,6 +164,19 @@ class Libraries(unittest.TestCase):
         finally:
             other.close()
 
+    def test_an_unusable_time_out_in_the_environment_is_a_clear_error(self):
+        other = KernelSession(env=dict(os.environ, FUNCX_DEPENDENCY_TIMEOUT_SECONDS="soon"))
+        try:
+            execution = other.execute(f"%maven {LANG3}", timeout=120)
+            self.assertEqual(execution.error()["ename"], "MavenSettingsError",
+                             execution.traceback())
+            self.assertIn("FUNCX_DEPENDENCY_TIMEOUT_SECONDS", execution.traceback())
+            self.assertIn('"soon"', execution.traceback())
+            self.assertIn("nothing was added to the class path", execution.traceback())
+            self.assertEqual(other.execute("1 + 1").result(), "2")
+        finally:
+            other.close()
+
     def test_magics_are_listed(self):
         execution = self.kernel.kc.complete("%ma", 3)
         reply = self.kernel.kc.get_shell_msg(timeout=30)

@@ -83,11 +83,6 @@ public final class NotebookLibraries implements AutoCloseable {
     return List.copyOf(localJars);
   }
 
-  /** The repositories {@code %maven} tries, as its errors name them. */
-  public synchronized List<String> repositories() {
-    return resolver().repositories();
-  }
-
   private DependencyResolver resolver() {
     if (resolver == null) resolver = new DependencyResolver(settings.get());
     return resolver;

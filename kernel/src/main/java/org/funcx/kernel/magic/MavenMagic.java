@@ -31,9 +31,8 @@ public final class MavenMagic implements LineMagic {
     } catch (DependencyException e) {
       throw new MavenResolutionError(e);
     } catch (IllegalArgumentException e) {
-      // FUNCX_MAVEN_* or FUNCX_DEPENDENCY_TIMEOUT_SECONDS hold something unusable
-      throw new org.funcx.kernel.spi.MagicException("%maven cannot use the repository settings"
-          + " in the kernel's environment (FUNCX_MAVEN_*): " + e.getMessage());
+      // read when the first %maven needs them: FUNCX_MAVEN_* or the time-out is unusable
+      throw new MavenSettingsError(e);
     }
     return null;
   }
