@@ -112,6 +112,11 @@ class Libraries(unittest.TestCase):
         self.assertEqual(self.ok(f"%jars {JARS}/many/lib-1.jar").stdout(),
                          "added 1 jar: lib-1.jar\n")
 
+    def test_jars_names_the_first_eight_it_adds_and_counts_the_rest(self):
+        names = ", ".join(f"lib-2{i}.jar" for i in range(8))
+        self.assertEqual(self.ok(f"%jars {JARS}/many/lib-2?.jar").stdout(),
+                         f"added 10 jars: {names} and 2 more\n")
+
     def test_a_silent_or_closed_mirror_is_unreachable_within_the_time_bound(self):
         # other kernels, resolving through a mirror that accepts connections and never answers
         silent = socket.socket()

@@ -49,7 +49,7 @@ class LibraryMagicsTest {
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void maven_and_jars_add_libraries_cells_use_and_bad_input_is_a_clear_error() throws Exception {
-    jupyter.assertSuitePasses("test_libraries", 11, "OK", Duration.ofSeconds(240), true);
+    jupyter.assertSuitePasses("test_libraries", 12, "OK", Duration.ofSeconds(240), true);
   }
 
   /** demo.Greeter, compiled from source with the JDK's compiler and packed as a jar. */

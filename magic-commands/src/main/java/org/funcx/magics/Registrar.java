@@ -1,10 +1,10 @@
 package org.funcx.magics;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.funcx.client.RegisteredFunction;
+import org.funcx.kernel.libraries.NotebookLibraries;
 import org.funcx.kernel.spi.MagicException;
 import org.funcx.kernel.spi.SnippetInfo;
 import org.funcx.kernel.spi.SnippetKind;
@@ -84,11 +84,9 @@ public final class Registrar {
   private String localJarsNote() {
     List<java.nio.file.Path> jars = session.context().libraries().localJars();
     if (jars.isEmpty()) return "";
-    return "warning: jars added with %jars are not sent (" + jars.stream()
-        .map(p -> p.getFileName().toString()).limit(5).collect(Collectors.joining(", "))
-        + (jars.size() > 5 ? " and " + (jars.size() - 5) + " more" : "") + "); if the function"
-        + " needs them, install them on the endpoint (./funcx endpoint configure NAME --classpath"
-        + " DIR) or use %maven coordinates";
+    return "warning: jars added with %jars are not sent (" + NotebookLibraries.fileNames(jars, 5)
+        + "); if the function needs them, install them on the endpoint (./funcx endpoint"
+        + " configure NAME --classpath DIR) or use %maven coordinates";
   }
 
   private static String toCellLines(String text) {

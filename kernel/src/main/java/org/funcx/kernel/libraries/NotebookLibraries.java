@@ -108,11 +108,15 @@ public final class NotebookLibraries implements AutoCloseable {
       if (added.isEmpty()) {
         return what + "already on the class path";
       }
-      List<String> names = added.stream().limit(NAMES_SHOWN)
-          .map(p -> p.getFileName().toString()).toList();
       return what + "added " + added.size() + (added.size() == 1 ? " jar: " : " jars: ")
-          + String.join(", ", names)
-          + (added.size() > NAMES_SHOWN ? " and " + (added.size() - NAMES_SHOWN) + " more" : "");
+          + fileNames(added, NAMES_SHOWN);
     }
+  }
+
+  /** The first {@code shown} file names of {@code jars}, e.g. {@code a.jar, b.jar and 3 more}. */
+  public static String fileNames(List<Path> jars, int shown) {
+    String names = String.join(", ",
+        jars.stream().limit(shown).map(p -> p.getFileName().toString()).toList());
+    return jars.size() > shown ? names + " and " + (jars.size() - shown) + " more" : names;
   }
 }
