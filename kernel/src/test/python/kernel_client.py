@@ -39,8 +39,10 @@ class Execution:
 class KernelSession:
     """One running kernel with a client; use execute() and start() / wait()."""
 
-    def __init__(self, kernel_name="funcx-java"):
-        self.km, self.kc = start_new_kernel(kernel_name=kernel_name, startup_timeout=90)
+    def __init__(self, kernel_name="funcx-java", env=None):
+        """env: the kernel's whole environment (default: this process's)."""
+        extra = {} if env is None else {"env": env}
+        self.km, self.kc = start_new_kernel(kernel_name=kernel_name, startup_timeout=90, **extra)
 
     def close(self):
         self.kc.stop_channels()

@@ -117,10 +117,8 @@ public final class ServiceControl {
     passEnvironment(args, "FUNCX_MAX_QUEUED_TASKS_PER_USER", "--max-queued-tasks-per-user");
     passEnvironment(args, "FUNCX_MAX_QUEUED_TASKS_PER_ENDPOINT", "--max-queued-tasks-per-endpoint");
     // where registration resolves functions' //DEPS: Central and ~/.m2 unless these say otherwise
-    passEnvironment(args, "FUNCX_MAVEN_MIRROR", "--maven-mirror");
-    passEnvironment(args, "FUNCX_MAVEN_OFFLINE", "--maven-offline");
-    passEnvironment(args, "FUNCX_MAVEN_LOCAL_REPOSITORY", "--maven-local-repository");
-    passEnvironment(args, "FUNCX_DEPENDENCY_TIMEOUT_SECONDS", "--dependency-timeout-seconds");
+    org.funcx.deps.RepositorySettings.environmentOptions(System.getenv())
+        .forEach((option, value) -> args.addAll(List.of(option, value)));
     args.addAll(serviceArgs);
     if (advertisedForwarder != null) args.addAll(List.of("--advertise-forwarder", advertisedForwarder));
     PrivateFiles.createDirectories(home.root());

@@ -164,4 +164,28 @@ class FunctionLibrariesTest {
     var again = org.assertj.core.api.Assertions.catchThrowable(() -> await(bare.submit(withGson)));
     assertThat(((TaskFailedException) again.getCause()).kind()).isEqualTo(ErrorKind.DEPENDENCY_ERROR);
   }
+
+  @Test
+  void funcxServiceStartPassesTheMavenVariablesToTheService() throws Exception {
+    // ./funcx as a user runs it, with FUNCX_MAVEN_* in its environment (RepositorySettings.ENVIRONMENT)
+    FuncxHome home = new FuncxHome(Files.createTempDirectory("funcx-maven-env-"));
+    Path empty = Files.createTempDirectory("funcx-empty-repo-");
+    var env = java.util.Map.of("FUNCX_MAVEN_OFFLINE", "true",
+        "FUNCX_MAVEN_LOCAL_REPOSITORY", empty.toString());
+    CliProcess start = CliProcess.run(home, env, "service", "start", "--port",
+        String.valueOf(TestCluster.freePort()), "--forwarder-port",
+        String.valueOf(TestCluster.freePort()));
+    try {
+      assertThat(start.exitCode()).as(start.err()).isZero();
+      CliProcess register = CliProcess.run(home, "function", "register", "--source",
+          "int f() { return 1; }", "--deps", "org.apache.commons:commons-lang3:3.12.0");
+      // the service reads only the empty directory, offline: without the variables it would
+      // find Commons Lang in ~/.m2 or on Central
+      assertThat(register.exitCode()).as(register.out()).isNotZero();
+      assertThat(register.err()).contains("org.apache.commons:commons-lang3:3.12.0")
+          .contains("repositories tried: local (" + empty + ")");
+    } finally {
+      CliProcess.run(home, "down");
+    }
+  }
 }

@@ -2,8 +2,14 @@ package org.funcx.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.funcx.deps.FileRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,15 +18,18 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Every demo notebook runs top to bottom under Debian's Jupyter (nbconvert --execute) with the
  * funcx-java kernel against a real service and endpoint; a cell error fails the build, and the
- * saved outputs are checked.
+ * saved outputs are checked. The kernel's {@code %maven} reads offline from a file repository
+ * of real artifacts (FUNCX_MAVEN_OFFLINE, FUNCX_MAVEN_LOCAL_REPOSITORY, as a user would set them).
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class NotebooksTest {
   static TestCluster cluster;
   static NotebookRunner notebooks;
+  static Path repository;
 
   @BeforeAll
   static void start() throws Exception {
+    repository = FileRepository.standard(Files.createTempDirectory("funcx-maven-repo-")).root();
     cluster = new TestCluster();
     cluster.startEndpoint("local", c -> c);
     notebooks = new NotebookRunner();
@@ -32,7 +41,10 @@ class NotebooksTest {
   }
 
   static List<String> execute(String name) throws Exception {
-    return notebooks.execute(name, cluster.clientEnv(), 240);
+    Map<String, String> env = new HashMap<>(cluster.clientEnv());
+    env.put("FUNCX_MAVEN_OFFLINE", "true");
+    env.put("FUNCX_MAVEN_LOCAL_REPOSITORY", repository.toString());
+    return notebooks.execute(name, env, 240);
   }
 
   @Test
@@ -55,6 +67,33 @@ class NotebooksTest {
     assertThat(out.get(2)).contains("5,000 rows").contains("task_id").contains("status")
         .contains("value");
     assertThat(out.get(3)).contains("5000 of 5000 succeeded, mean 0.");
+    assertThat(out.get(4))
+        .contains("org.apache.commons:commons-math3:3.6.1: added 1 jar: commons-math3-3.6.1.jar")
+        .contains(medianOfTheSweep());
+  }
+
+  /**
+   * The notebook's median (Commons Math, over the endpoint's results), computed here from the
+   * notebook's model and rates without either: interpolated as Commons Math's default does.
+   */
+  private static String medianOfTheSweep() {
+    double[] averages = IntStream.range(0, 5000).mapToDouble(i -> logistic(2.5 + 1.5 * i / 5000.0))
+        .sorted().toArray();
+    double lower = averages[2499];
+    double upper = averages[2500];
+    return String.format("median %.6f", lower + 0.5 * (upper - lower));
+  }
+
+  /** The notebook's model: the logistic map's long-run average for growth rate {@code r}. */
+  private static double logistic(double r) {
+    double x = 0.5;
+    for (int i = 0; i < 1000; i++) x = r * x * (1 - x);
+    double sum = 0;
+    for (int i = 0; i < 1000; i++) {
+      x = r * x * (1 - x);
+      sum += x;
+    }
+    return sum / 1000;
   }
 
   @Test

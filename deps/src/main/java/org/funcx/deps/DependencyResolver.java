@@ -1,12 +1,10 @@
 package org.funcx.deps;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -234,15 +232,14 @@ public final class DependencyResolver implements AutoCloseable {
 
   /** A jar is a zip: a file that is not (an HTML error page saved as .jar, a truncated copy) fails. */
   private void requireJar(String coordinate, Path file) throws DependencyException {
-    byte[] magic = new byte[4];
-    int read;
-    try (InputStream in = Files.newInputStream(file)) {
-      read = in.readNBytes(magic, 0, 4);
+    boolean jar;
+    try {
+      jar = JarFiles.isJar(file);
     } catch (IOException e) {
       throw new DependencyException(DependencyException.Reason.NOT_A_JAR, coordinate,
           repositoryNames, "cannot read " + file + ": " + e.getMessage(), e);
     }
-    if (read < 4 || magic[0] != 'P' || magic[1] != 'K' || magic[2] != 3 || magic[3] != 4) {
+    if (!jar) {
       throw new DependencyException(DependencyException.Reason.NOT_A_JAR, coordinate,
           repositoryNames, file + " is not a zip file", null);
     }

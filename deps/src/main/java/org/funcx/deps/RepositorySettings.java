@@ -81,6 +81,31 @@ public record RepositorySettings(URI mirror, boolean offline, Path localReposito
         timeout == null ? DEFAULT_TIMEOUT : Duration.ofSeconds(Long.parseLong(timeout)));
   }
 
+  /**
+   * Environment variables that set these settings where no command line carries them ({@code
+   * ./funcx up} passes them to the service, the notebook kernel reads them), and the option each
+   * stands for.
+   */
+  public static final java.util.Map<String, String> ENVIRONMENT = java.util.Map.of(
+      "FUNCX_MAVEN_MIRROR", MIRROR_OPTION, "FUNCX_MAVEN_OFFLINE", OFFLINE_OPTION,
+      "FUNCX_MAVEN_LOCAL_REPOSITORY", LOCAL_OPTION,
+      "FUNCX_DEPENDENCY_TIMEOUT_SECONDS", TIMEOUT_OPTION);
+
+  /** Settings from the {@link #ENVIRONMENT} variables of {@code env}; defaults for those unset. */
+  public static RepositorySettings fromEnvironment(java.util.Map<String, String> env) {
+    return fromOptions(environmentOptions(env));
+  }
+
+  /** The options the {@link #ENVIRONMENT} variables set in {@code env} stand for. */
+  public static java.util.Map<String, String> environmentOptions(java.util.Map<String, String> env) {
+    java.util.Map<String, String> options = new java.util.TreeMap<>();
+    ENVIRONMENT.forEach((variable, option) -> {
+      String value = env.get(variable);
+      if (value != null) options.put(option, value);
+    });
+    return options;
+  }
+
   /** The options {@link #fromOptions} turns back into these settings. */
   public java.util.List<String> toOptions() {
     java.util.List<String> out = new java.util.ArrayList<>();

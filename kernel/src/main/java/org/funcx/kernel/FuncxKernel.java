@@ -22,6 +22,7 @@ import org.funcx.kernel.jshell.JShellSession;
 import org.funcx.kernel.jshell.SnippetValue;
 import org.funcx.kernel.jshell.SourceOrigin;
 import org.funcx.kernel.jshell.UserThreads;
+import org.funcx.kernel.libraries.NotebookLibraries;
 import org.funcx.kernel.magic.CellRunner;
 import org.funcx.kernel.protocol.ConformingKernel;
 import org.funcx.kernel.spi.CellError;
@@ -40,6 +41,7 @@ public final class FuncxKernel extends ConformingKernel implements AutoCloseable
   private final SessionHistory history;
   private final CodeAssist assist;
   private final NotebookContext context;
+  private final NotebookLibraries libraries;
   private volatile String lastResultText = "";
 
   private FuncxKernel(KernelParts parts, JupyterIO io, SessionHistory history) {
@@ -49,7 +51,8 @@ public final class FuncxKernel extends ConformingKernel implements AutoCloseable
     this.session = parts.session();
     this.rendering = parts.rendering();
     this.history = history;
-    this.context = new NotebookContext(session, rendering, io.display);
+    this.libraries = parts.libraries();
+    this.context = new NotebookContext(session, rendering, io.display, libraries);
     MagicsRegistry magics = parts.discoverMagics(context);
     this.cells = new CellRunner(session, magics, threads);
     this.assist = new CodeAssist(session::analysis, magics::names);
@@ -137,6 +140,7 @@ public final class FuncxKernel extends ConformingKernel implements AutoCloseable
   public void close() {
     threads.close();
     session.close();
+    libraries.close();
   }
 
   /** {@code FuncxKernel CONNECTION_FILE}: serves one Jupyter connection until shutdown. */

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Properties;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import org.funcx.deps.RepositorySettings;
 import org.funcx.kernel.display.Rendering;
 import org.funcx.kernel.jshell.JShellSession;
 import org.funcx.kernel.jshell.QuietStops;
 import org.funcx.kernel.jshell.UserThreads;
+import org.funcx.kernel.libraries.NotebookLibraries;
 import org.funcx.kernel.spi.KernelContext;
 import org.funcx.kernel.spi.MagicsProvider;
 import org.funcx.kernel.spi.MagicsRegistry;
@@ -18,7 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Builds the kernel's collaborators: user threads, the JShell, renderers and magics. */
-record KernelParts(UserThreads threads, JShellSession session, Rendering rendering) {
+record KernelParts(UserThreads threads, JShellSession session, Rendering rendering,
+    NotebookLibraries libraries) {
   /** Imported into every JShell and listed as the user's (they are plain JDK packages). */
   static final List<String> DEFAULT_IMPORTS = List.of("import java.io.*;", "import java.math.*;",
       "import java.net.*;", "import java.nio.file.*;", "import java.util.*;",
@@ -33,8 +36,11 @@ record KernelParts(UserThreads threads, JShellSession session, Rendering renderi
     UserThreads threads = new UserThreads();
     JShellSession session =
         JShellSession.start(threads, classpath, DEFAULT_IMPORTS, INTERNAL_IMPORTS);
+    // repositories as for ./funcx up: Central and ~/.m2 unless FUNCX_MAVEN_* say otherwise
+    NotebookLibraries libraries = new NotebookLibraries(session::addToClasspath,
+        () -> RepositorySettings.fromEnvironment(System.getenv()));
     return new KernelParts(threads, session,
-        Rendering.discover(KernelParts.class.getClassLoader()));
+        Rendering.discover(KernelParts.class.getClassLoader()), libraries);
   }
 
   /**

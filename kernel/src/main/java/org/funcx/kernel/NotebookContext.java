@@ -6,6 +6,7 @@ import org.dflib.jjava.jupyter.kernel.DisplayStream;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.funcx.kernel.display.Rendering;
 import org.funcx.kernel.jshell.JShellSession;
+import org.funcx.kernel.libraries.NotebookLibraries;
 import org.funcx.kernel.jshell.SnippetValue;
 import org.funcx.kernel.jshell.SourceOrigin;
 import org.funcx.kernel.spi.KernelContext;
@@ -17,11 +18,19 @@ final class NotebookContext implements KernelContext {
   private final JShellSession session;
   private final Rendering rendering;
   private final DisplayStream display;
+  private final NotebookLibraries libraries;
 
-  NotebookContext(JShellSession session, Rendering rendering, DisplayStream display) {
+  NotebookContext(JShellSession session, Rendering rendering, DisplayStream display,
+      NotebookLibraries libraries) {
     this.session = session;
     this.rendering = rendering;
     this.display = display;
+    this.libraries = libraries;
+  }
+
+  @Override
+  public NotebookLibraries libraries() {
+    return libraries;
   }
 
   @Override

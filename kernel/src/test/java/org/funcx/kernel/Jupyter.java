@@ -25,14 +25,23 @@ final class Jupyter {
   record Result(int exitCode, String output) {}
 
   private final Path home;
+  /** Set for Jupyter and so for the kernels it starts. */
+  private final Map<String, String> extraEnv;
 
-  private Jupyter(Path home) {
+  private Jupyter(Path home, Map<String, String> extraEnv) {
     this.home = home;
+    this.extraEnv = Map.copyOf(extraEnv);
   }
 
   /** Checks Jupyter is installed and writes the funcx-java kernelspec under {@code home}. */
   static Jupyter withKernel(Path home) throws IOException, InterruptedException {
-    Jupyter jupyter = new Jupyter(home);
+    return withKernel(home, Map.of());
+  }
+
+  /** Like {@link #withKernel(Path)}; the kernels see {@code extraEnv} in their environment. */
+  static Jupyter withKernel(Path home, Map<String, String> extraEnv)
+      throws IOException, InterruptedException {
+    Jupyter jupyter = new Jupyter(home, extraEnv);
     Result probe = jupyter.run(List.of(PYTHON, "-c",
         "import jupyter_client, jupyter_kernel_test, nbclient, nbconvert"), Duration.ofSeconds(60));
     if (probe.exitCode() != 0) {
@@ -69,6 +78,7 @@ final class Jupyter {
         .redirectErrorStream(true).redirectOutput(log.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     Map<String, String> env = builder.environment();
+    env.putAll(extraEnv);
     env.put("JUPYTER_PATH", home.toString());
     env.put("JUPYTER_RUNTIME_DIR", home.resolve("runtime").toString());
     env.put("PYTHONDONTWRITEBYTECODE", "1");

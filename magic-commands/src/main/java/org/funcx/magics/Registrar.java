@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.funcx.client.RegisteredFunction;
+import org.funcx.kernel.libraries.NotebookLibraries;
 import org.funcx.kernel.spi.MagicException;
 import org.funcx.kernel.spi.SnippetInfo;
 import org.funcx.kernel.spi.SnippetKind;
@@ -25,15 +26,16 @@ public final class Registrar {
   public Registered registerMethod(String method, String name) {
     SourceCollector.Collected collected =
         SourceCollector.collect(method, session.context().snippets());
+    List<String> libraries = session.context().libraries().mavenCoordinates();
     RegisteredFunction function;
     try {
-      function = session.call(c -> c.register(collected.source(), method, name));
+      function = session.call(c -> c.register(collected.source(), method, name, libraries));
     } catch (RemoteCompileError e) {
       throw withVariableHint(e, collected);
     }
     session.remember(name, function, collected.map());
     return new Registered(name, function, collected.imports().size(),
-        collected.helpers().stream().map(SnippetInfo::name).toList());
+        collected.helpers().stream().map(SnippetInfo::name).toList(), localJarsNote());
   }
 
   /**
@@ -43,14 +45,16 @@ public final class Registrar {
   public Registered registerSource(String name, String source) {
     String entry = Pattern.compile("\\b" + Pattern.quote(name) + "\\s*\\(").matcher(source).find()
         ? name : null;
+    // the cell's //DEPS lines travel in the source; the notebook's %maven libraries are added
+    List<String> libraries = session.context().libraries().mavenCoordinates();
     RegisteredFunction function;
     try {
-      function = session.call(c -> c.register(source, entry, name));
+      function = session.call(c -> c.register(source, entry, name, libraries));
     } catch (RemoteCompileError e) {
       throw new RemoteCompileError(toCellLines(e.getMessage()), toCellLines(e.details()));
     }
     session.remember(name, function, SourceMap.cellBody(function.entryPoint(), source));
-    return new Registered(name, function, 0, List.of());
+    return new Registered(name, function, 0, List.of(), localJarsNote());
   }
 
   /**
@@ -71,6 +75,18 @@ public final class Registrar {
     Registered registered = registerMethod(name, name);
     System.out.println("registered notebook method " + name + " as " + registered.function().id());
     return registered.function();
+  }
+
+  /**
+   * Jars added with {@code %jars} have no coordinates an endpoint could resolve, so they are not
+   * sent: say so, with the two ways to have them remotely.
+   */
+  private String localJarsNote() {
+    List<java.nio.file.Path> jars = session.context().libraries().localJars();
+    if (jars.isEmpty()) return "";
+    return "warning: jars added with %jars are not sent (" + NotebookLibraries.fileNames(jars, 5)
+        + "); if the function needs them, install them on the endpoint (./funcx endpoint"
+        + " configure NAME --classpath DIR) or use %maven coordinates";
   }
 
   private static String toCellLines(String text) {
@@ -106,7 +122,7 @@ public final class Registrar {
 
   /** What a registration produced, for the user. */
   public record Registered(String name, RegisteredFunction function, int imports,
-      List<String> helpers) {
+      List<String> helpers, String warning) {
     @Override
     public String toString() {
       return "registered " + name + " as " + function.id()
@@ -114,7 +130,8 @@ public final class Registrar {
           + (function.dependencies().isEmpty() ? ""
               : "\n  libraries: " + String.join(", ", function.dependencies()))
           + (imports == 0 ? "" : "\n  with " + imports + " import(s)")
-          + (helpers.isEmpty() ? "" : "\n  and helpers: " + String.join(", ", helpers));
+          + (helpers.isEmpty() ? "" : "\n  and helpers: " + String.join(", ", helpers))
+          + (warning.isEmpty() ? "" : "\n" + warning);
     }
   }
 }

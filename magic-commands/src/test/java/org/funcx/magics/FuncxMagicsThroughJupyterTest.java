@@ -41,7 +41,10 @@ class FuncxMagicsThroughJupyterTest {
     jupyter = Jupyter.withKernel(Files.createDirectories(dir.resolve("jupyter")), Map.of(
         "FUNCX_URL", cluster.url, "FUNCX_HOME", cluster.home().toString(),
         "FUNCX_TEST_ENDPOINT_ID", cluster.endpointId,
-        "FUNCX_SERVICE_PID", String.valueOf(cluster.servicePid())));
+        "FUNCX_SERVICE_PID", String.valueOf(cluster.servicePid()),
+        // the kernel's %maven reads the same repository as the service and the endpoint
+        "FUNCX_MAVEN_OFFLINE", "true",
+        "FUNCX_MAVEN_LOCAL_REPOSITORY", cluster.repository().toString()));
   }
 
   @AfterAll
@@ -85,8 +88,19 @@ class FuncxMagicsThroughJupyterTest {
     assertThat(Notebooks.texts(cells.get(5), "text/plain")).containsExactly("333833500");
   }
 
+  /**
+   * Issue 15, item 1 in the notebook: a library added with %maven is used in a cell, then by the
+   * same method run remotely; %%funcx function with //DEPS; a warning for %jars; a missing
+   * //DEPS coordinate as a RemoteDependencyError.
+   */
   @Test
   @Order(3)
+  void notebook_libraries_are_sent_with_registered_functions() throws Exception {
+    assertPythonSuitePasses("test_notebook_libraries", 4);
+  }
+
+  @Test
+  @Order(4)
   void a_lost_service_gives_a_clear_error_quickly() throws Exception {
     assertPythonSuitePasses("test_lost_service", 1);
   }

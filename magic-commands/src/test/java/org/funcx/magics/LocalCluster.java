@@ -14,14 +14,19 @@ import org.funcx.client.FuncXClient;
 import org.funcx.client.FuncXException;
 import org.funcx.client.auth.Credentials;
 import org.funcx.client.auth.TokenStore;
+import org.funcx.deps.FileRepository;
 import org.funcx.endpoint.config.EndpointConfig;
 import org.funcx.endpoint.config.EndpointEnrollment;
+import org.funcx.endpoint.config.LibrarySettings;
 import org.funcx.service.auth.ServiceAuth;
 
 /**
- * A real funcX service and one real endpoint ({@code local}) as child processes of the test JVM,
- * on ephemeral loopback ports, with state in {@code dir}. The same pattern as cli's TestCluster,
- * whose classes this module cannot depend on. Closing stops both (and the endpoint's managers).
+ * A real funcX service and one real endpoint ({@code local}; {@link #startEndpoint} adds more) as
+ * child processes of the test JVM, on ephemeral loopback ports, with state in {@code dir}. The
+ * same pattern as cli's TestCluster, whose classes this module cannot depend on. Closing stops
+ * them all (and the endpoints' managers). The service and every endpoint resolve functions'
+ * libraries offline from {@link #repository()}, a file repository with the real Commons Lang
+ * 3.12.0 and Commons Math 3.6.1, so results do not depend on the network.
  */
 final class LocalCluster implements AutoCloseable {
   static final String ENDPOINT_NAME = "local";
@@ -31,14 +36,19 @@ final class LocalCluster implements AutoCloseable {
   private final Process service;
   final String url;
   final String endpointId;
+  private final Path repository;
 
   LocalCluster(Path dir) throws Exception {
     this.dir = dir;
+    repository = new FileRepository(dir.resolve("maven-repository"))
+        .copy("org.apache.commons:commons-lang3:3.12.0")
+        .copy("org.apache.commons:commons-math3:3.6.1").root();
     int http = freePort();
     url = "http://127.0.0.1:" + http;
     service = start("service", "org.funcx.service.ServiceMain", "--data",
         dir.resolve("service").toString(), "--port", String.valueOf(http), "--forwarder-port",
-        String.valueOf(freePort()));
+        String.valueOf(freePort()), "--maven-offline", "true", "--maven-local-repository",
+        repository.toString());
     FuncXClient anonymous = FuncXClient.connect(url, Credentials.token(null));
     waitFor("the service at " + url, service, () -> answers(anonymous));
     // Sign in as the local administrator, the way ./funcx up does: the kernel finds the
@@ -53,12 +63,19 @@ final class LocalCluster implements AutoCloseable {
     FuncXClient client = FuncXClient.connect(url, new TokenStore(dir));
     Path endpointDir = dir.resolve("endpoints").resolve(name);
     EndpointConfig config = EndpointEnrollment.register(client, endpointDir,
-        EndpointConfig.defaults(name, url).withWorkers(workers, 16).validated());
+        EndpointConfig.defaults(name, url).withWorkers(workers, 16)
+            .withLibraries(new LibrarySettings(null, true, repository.toString(), List.of(), 0))
+            .validated());
     config.save(endpointDir.resolve("config.json"));
     Process agent = start("endpoint-" + name, "org.funcx.endpoint.AgentMain",
         endpointDir.toString());
     waitFor("endpoint " + name, agent, () -> online(client, config.endpointId()));
     return config.endpointId();
+  }
+
+  /** The Maven repository the service and every endpoint resolve from (offline). */
+  Path repository() {
+    return repository;
   }
 
   /** The funcX home of this cluster: where the kernel finds the administrator's credentials. */

@@ -1,9 +1,12 @@
 package org.funcx.magics;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.funcx.deps.RepositorySettings;
+import org.funcx.kernel.libraries.NotebookLibraries;
 import org.funcx.kernel.spi.KernelContext;
 import org.funcx.kernel.spi.SnippetInfo;
 
@@ -12,6 +15,14 @@ final class RecordingContext implements KernelContext {
   final List<SnippetInfo> snippets = new ArrayList<>();
   final Map<String, Object> variables = new LinkedHashMap<>();
   final List<Object> displayed = new ArrayList<>();
+  /** Jars "added" here reach no class path: there is no JShell. */
+  final NotebookLibraries libraries = new NotebookLibraries(jar -> { },
+      () -> RepositorySettings.offline(Path.of("no-repository")));
+
+  @Override
+  public NotebookLibraries libraries() {
+    return libraries;
+  }
 
   @Override
   public List<SnippetInfo> snippets() {

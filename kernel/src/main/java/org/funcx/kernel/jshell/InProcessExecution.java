@@ -54,7 +54,14 @@ final class InProcessExecution extends DirectExecutionControl {
 
   @Override
   protected String invoke(Method doit) throws Exception {
-    Object value = threads.call("snippet", () -> doit.invoke(null));
+    // Libraries added with %maven / %jars are only in the snippets' class loader; those that load
+    // classes through the context class loader (ServiceLoader, Class.forName(name, ..., ctx))
+    // find them only if it is that loader.
+    ClassLoader snippets = doit.getDeclaringClass().getClassLoader();
+    Object value = threads.call("snippet", () -> {
+      Thread.currentThread().setContextClassLoader(snippets);
+      return doit.invoke(null);
+    });
     String id = ID_PREFIX + nextId.incrementAndGet();
     synchronized (values) {
       values.put(id, value);

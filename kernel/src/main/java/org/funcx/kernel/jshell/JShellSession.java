@@ -175,6 +175,11 @@ public final class JShellSession implements AutoCloseable {
     }
   }
 
+  /** Puts {@code jar} on the class path of the code compiled and run from now on. */
+  public void addToClasspath(java.nio.file.Path jar) {
+    jshell.addToClasspath(jar.toString());
+  }
+
   public SourceCodeAnalysis analysis() {
     return jshell.sourceCodeAnalysis();
   }

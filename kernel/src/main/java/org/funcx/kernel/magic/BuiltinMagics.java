@@ -12,5 +12,7 @@ public final class BuiltinMagics implements MagicsProvider {
     registry.lineMagic("time", time).cellMagic("time", time);
     ShellMagic shell = new ShellMagic();
     registry.lineMagic("sh", shell).cellMagic("sh", shell);
+    registry.lineMagic("maven", new MavenMagic(ctx.libraries()));
+    registry.lineMagic("jars", new JarsMagic(ctx.libraries()));
   }
 }

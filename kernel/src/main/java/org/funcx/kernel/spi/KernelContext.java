@@ -1,6 +1,7 @@
 package org.funcx.kernel.spi;
 
 import java.util.List;
+import org.funcx.kernel.libraries.NotebookLibraries;
 
 /**
  * The notebook as magics see it. Every method must be called while a cell runs (from the thread
@@ -44,4 +45,10 @@ public interface KernelContext {
 
   /** Replaces what an earlier {@link #display} showed (Jupyter {@code update_display_data}). */
   void updateDisplay(String displayId, Object value);
+
+  /**
+   * The libraries the notebook declared with {@code %maven} and {@code %jars}: on the cells' class
+   * path, and what functions registered from the notebook need remotely.
+   */
+  NotebookLibraries libraries();
 }

@@ -3,6 +3,7 @@ package org.funcx.magics.remote;
 import org.funcx.client.FuncXException;
 import org.funcx.kernel.spi.MagicException;
 import org.funcx.magics.RemoteCompileError;
+import org.funcx.magics.RemoteDependencyError;
 import org.funcx.magics.ServiceRefusedError;
 import org.funcx.magics.ServiceUnreachableError;
 
@@ -24,6 +25,10 @@ public final class Failures {
       return new RemoteCompileError("the service could not compile the function: "
           + (newline < 0 ? message : message.substring(0, newline)),
           newline < 0 ? "" : message.substring(newline + 1));
+    }
+    if ("dependency_error".equals(e.code())) {
+      return new RemoteDependencyError("the service could not resolve the function's libraries"
+          + " (its //DEPS and the notebook's %maven coordinates): " + e.getMessage(), e);
     }
     return new ServiceRefusedError("the funcX service refused the request (HTTP " + e.status()
         + ", " + e.code() + "): " + e.getMessage(), e);
