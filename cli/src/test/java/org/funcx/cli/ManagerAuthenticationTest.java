@@ -78,12 +78,15 @@ class ManagerAuthenticationTest {
 
   @AfterAll
   static void stop() throws Exception {
-    if (interchange != null) {
-      interchange.stop();
-      interchangeThread.join(10_000);
+    try {
+      if (interchange != null) {
+        interchange.stop();
+        interchangeThread.join(10_000);
+      }
+      if (context != null) context.close();
+    } finally {
+      if (cluster != null) cluster.close(); // whatever failed above, no service is left running
     }
-    if (context != null) context.close();
-    if (cluster != null) cluster.close();
   }
 
   @Test
