@@ -10,7 +10,7 @@ import org.funcx.service.store.UnfinishedTaskQuotas;
  * @param httpPort REST and WebSocket port; 0 picks a free one
  * @param forwarderPort ZeroMQ port endpoints connect to; 0 picks a free one
  * @param taskTtl how long finished tasks stay readable
- * @param heartbeat interval of forwarder ⇄ endpoint heartbeats; three missed ones mark a link lost
+ * @param heartbeat interval of forwarder ⇄ endpoint heartbeats; {@link org.funcx.core.wire.Liveness#SERVICE_LINK_BEATS} missed ones mark a link lost
  * @param maxArgsBytes largest JSON arguments of one task (413 above it)
  * @param maxRequestBytes largest {@code /v2/submit} body, enforced while it streams in (413 above
  *     it); other routes take at most 16 MiB

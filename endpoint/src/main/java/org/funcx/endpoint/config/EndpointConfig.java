@@ -18,7 +18,8 @@ import org.funcx.core.json.Json;
  * @param initBlocks managers (blocks) started with the endpoint
  * @param minBlocks managers kept alive; a lost one is replaced
  * @param maxBlocks upper bound of managers
- * @param heartbeatSeconds heartbeat period on both links; three missed beats mark a peer lost
+ * @param heartbeatSeconds heartbeat period on both links; how many missed beats mark a peer lost
+ *     is {@link org.funcx.core.wire.Liveness}'s
  * @param maxRetries how often a task lost with its manager is run again before it fails
  * @param interchangeHost address managers connect to
  * @param interchangePort 0 picks a free port at start

@@ -12,6 +12,7 @@ import org.funcx.core.model.TaskError;
 import org.funcx.core.wire.HopTrace;
 import org.funcx.core.wire.Inbox;
 import org.funcx.core.wire.LiveOutputLimits;
+import org.funcx.core.wire.Liveness;
 import org.funcx.core.wire.Mailbox;
 import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.core.wire.MessageType;
@@ -485,8 +486,8 @@ public final class Interchange implements Runnable {
     if (now < nextManagerHeartbeat) return;
     nextManagerHeartbeat = now + heartbeatMillis;
     for (ManagerSlot slot : List.copyOf(slots.values())) {
-      if (now - slot.lastSeenMillis > 3 * heartbeatMillis) {
-        managerLost(slot, "it missed 3 heartbeats");
+      if (now - slot.lastSeenMillis > Liveness.MANAGER_LINK_BEATS * heartbeatMillis) {
+        managerLost(slot, "it missed " + Liveness.MANAGER_LINK_BEATS + " heartbeats");
       } else {
         sendToManager(slot, new WireMessage(MessageType.HEARTBEAT, Messages.Heartbeat.EMPTY));
       }

@@ -1,6 +1,7 @@
 package org.funcx.endpoint.interchange;
 
 import java.util.UUID;
+import org.funcx.core.wire.Liveness;
 import org.funcx.core.wire.MessageType;
 import org.funcx.core.wire.Messages;
 import org.funcx.core.wire.WireMessage;
@@ -102,9 +103,9 @@ final class ServiceLink {
     return !registered && now - connectedAtMillis > Math.max(1_000, heartbeatMillis);
   }
 
-  /** True when the service has been silent for five heartbeats. */
+  /** True when the service has been silent for {@link Liveness#SERVICE_LINK_BEATS} heartbeats. */
   boolean silent(long now) {
-    boolean quiet = now - lastHeardMillis > 5 * heartbeatMillis;
+    boolean quiet = now - lastHeardMillis > Liveness.SERVICE_LINK_BEATS * heartbeatMillis;
     if (quiet) log.warn("service at {} silent for {} ms; reconnecting", address, now - lastHeardMillis);
     return quiet;
   }

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.funcx.endpoint.config.SiteClasspath;
 import org.funcx.core.wire.HopTrace;
 import org.funcx.core.wire.Inbox;
 import org.funcx.core.wire.LiveOutputLimits;
+import org.funcx.core.wire.Liveness;
 import org.funcx.core.wire.Mailbox;
 import org.funcx.core.wire.MessageType;
 import org.funcx.core.wire.Messages;
@@ -18,6 +18,7 @@ import org.funcx.core.wire.ResultBatches;
 import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.core.wire.WireLimits;
 import org.funcx.core.wire.WireMessage;
+import org.funcx.endpoint.config.SiteClasspath;
 import org.funcx.endpoint.interchange.BlockSecret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +64,7 @@ public final class Manager implements AutoCloseable {
 
   public Manager(ManagerOptions options) {
     this.heartbeatMillis = options.heartbeatMillis();
-    this.orphanMillis = Math.max(10_000, 5 * heartbeatMillis);
+    this.orphanMillis = Math.max(10_000, Liveness.SERVICE_LINK_BEATS * heartbeatMillis);
     this.interchangeAddress = options.interchange();
     this.socket = connect();
     this.results = new Mailbox<>(context, "manager");

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.funcx.core.wire.HopTrace;
 import org.funcx.core.wire.Inbox;
+import org.funcx.core.wire.Liveness;
 import org.funcx.core.wire.Mailbox;
 import org.funcx.core.wire.MessageType;
 import org.funcx.core.wire.Messages;
@@ -41,9 +42,6 @@ import org.zeromq.ZMQ;
 public final class Forwarder implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Forwarder.class);
   private static final int MAX_UNACKNOWLEDGED = 50_000;
-  /** Heartbeats an endpoint may miss before its link counts as lost; generous for busy loops. */
-  static final int LIVENESS_BEATS = 5;
-
   private final ZContext context = new ZContext();
   private final ZAuth zap;
   private final AdmittedKeys admitted;
@@ -350,7 +348,7 @@ public final class Forwarder implements AutoCloseable {
     publishFigures();
     for (EndpointLink link : ledger.links()) {
       if (!link.online()) continue;
-      if (now - link.lastSeenMillis > LIVENESS_BEATS * heartbeatMillis) {
+      if (now - link.lastSeenMillis > Liveness.SERVICE_LINK_BEATS * heartbeatMillis) {
         log.warn("endpoint {} silent for {} ms; its tasks wait for it to reconnect",
             link.endpointId, now - link.lastSeenMillis);
         dropLink(link);
