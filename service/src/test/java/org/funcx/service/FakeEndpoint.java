@@ -84,22 +84,8 @@ final class FakeEndpoint implements AutoCloseable {
 
   /** As above, with each result made by {@code reply} from the task id (binary ones too). */
   List<String> answer(int count, long waitMillis, Function<String, ResultEnvelope> reply) {
-    List<String> done = new ArrayList<>();
-    long end = System.currentTimeMillis() + waitMillis;
-    while (done.size() < count && System.currentTimeMillis() < end) {
-      WireMessage m = next(500);
-      if (m != null && m.type() == MessageType.RECONNECT) hello(); // silent too long: the link was dropped
-      if (m == null || m.type() != MessageType.TASKS) {
-        heartbeat();
-        continue;
-      }
-      List<String> ids = m.body(Messages.Tasks.class).tasks().stream()
-          .map(Messages.TaskSpec::taskId).toList();
-      new WireMessage(MessageType.TASKS_ACK, new Messages.TaskIds(ids)).sendTo(socket);
-      ResultEnvelope.pack(ids.stream().map(reply).toList(), 0).sendTo(socket);
-      done.addAll(ids);
-    }
-    return done;
+    return receiveTasks(count, waitMillis,
+        ids -> ResultEnvelope.pack(ids.stream().map(reply).toList(), 0).sendTo(socket));
   }
 
   /**
@@ -107,9 +93,20 @@ final class FakeEndpoint implements AutoCloseable {
    * they stay running until {@link #send} carries their results. Returns their ids.
    */
   List<String> take(int count, long waitMillis) {
-    List<String> taken = new ArrayList<>();
+    return receiveTasks(count, waitMillis, ids -> new WireMessage(MessageType.TASKS_RUNNING,
+        new Messages.TaskIds(ids)).sendTo(socket));
+  }
+
+  /**
+   * Receives up to {@code count} tasks within {@code waitMillis}, acknowledging each batch and
+   * handing its ids to {@code then}; heartbeats while none come, says hello again when the
+   * service dropped a link silent too long.
+   */
+  private List<String> receiveTasks(int count, long waitMillis,
+      java.util.function.Consumer<List<String>> then) {
+    List<String> received = new ArrayList<>();
     long end = System.currentTimeMillis() + waitMillis;
-    while (taken.size() < count && System.currentTimeMillis() < end) {
+    while (received.size() < count && System.currentTimeMillis() < end) {
       WireMessage m = next(500);
       if (m != null && m.type() == MessageType.RECONNECT) hello();
       if (m == null || m.type() != MessageType.TASKS) {
@@ -119,10 +116,10 @@ final class FakeEndpoint implements AutoCloseable {
       List<String> ids = m.body(Messages.Tasks.class).tasks().stream()
           .map(Messages.TaskSpec::taskId).toList();
       new WireMessage(MessageType.TASKS_ACK, new Messages.TaskIds(ids)).sendTo(socket);
-      new WireMessage(MessageType.TASKS_RUNNING, new Messages.TaskIds(ids)).sendTo(socket);
-      taken.addAll(ids);
+      then.accept(ids);
+      received.addAll(ids);
     }
-    return taken;
+    return received;
   }
 
   /** Sends any message on the endpoint's link. */
