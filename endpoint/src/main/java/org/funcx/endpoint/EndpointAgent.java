@@ -33,6 +33,8 @@ public final class EndpointAgent implements AutoCloseable {
   private final Provider provider;
   private final BlockScaler scaler;
   private final Thread thread;
+  /** Why the interchange thread died, if it did (set by that thread, read after it ended). */
+  private volatile Throwable interchangeFailure;
 
   public EndpointAgent(EndpointConfig config, Path endpointDir) throws IOException, InterruptedException {
     if (config.endpointId() == null) {
@@ -44,7 +46,7 @@ public final class EndpointAgent implements AutoCloseable {
     String forwarder = service.forwarderAddress();
     this.interchange = new Interchange(config, forwarder, new CurveClientKeys(
         service.forwarderPublicKey(), keys.publicKey(), keys.secretKey()), context);
-    this.thread = new Thread(interchange, "funcx-interchange");
+    this.thread = new Thread(this::runInterchange, INTERCHANGE_THREAD);
     Path logs = endpointDir.resolve("logs");
     var credentials = new BlockCredentials(interchange.managerSecrets(),
         endpointDir.resolve("credentials"));
@@ -88,8 +90,22 @@ public final class EndpointAgent implements AutoCloseable {
     }
   }
 
-  public void awaitStop() throws InterruptedException {
+  /** The threads without which the agent cannot work (see CriticalThreads). */
+  public static final String INTERCHANGE_THREAD = "funcx-interchange";
+
+  private void runInterchange() {
+    try {
+      interchange.run();
+    } catch (RuntimeException | Error e) {
+      interchangeFailure = e;
+      throw e; // to CriticalThreads' handler, which logs it and ends the process
+    }
+  }
+
+  /** Waits until the interchange stops; false when it died of an error rather than was stopped. */
+  public boolean awaitStop() throws InterruptedException {
     thread.join();
+    return interchangeFailure == null;
   }
 
   @Override

@@ -2,7 +2,10 @@ package org.funcx.service;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import org.funcx.jvm.CriticalThreads;
+import org.funcx.service.forward.Forwarder;
 import org.funcx.service.store.UnfinishedTaskQuotas;
 
 /**
@@ -20,6 +23,7 @@ public final class ServiceMain {
   private ServiceMain() {}
 
   public static void main(String[] args) throws Exception {
+    CriticalThreads.install(Set.of(Forwarder.THREAD));
     ServiceConfig config = parse(args);
     FuncxService service = FuncxService.start(config);
     CountDownLatch stopped = new CountDownLatch(1);

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
  * back-off, and {@link #problem()} says why for the service and the CLI.
  */
 public final class BlockScaler implements AutoCloseable {
+  /** Its thread's name; the agent cannot work without it (CriticalThreads). */
+  public static final String THREAD = "funcx-block-scaler";
   private static final Logger log = LoggerFactory.getLogger(BlockScaler.class);
   private final EndpointConfig config;
   private final Provider provider;
@@ -41,7 +43,7 @@ public final class BlockScaler implements AutoCloseable {
     this.provider = provider;
     this.load = load;
     this.statusFile = statusFile;
-    this.thread = new Thread(this::run, "funcx-block-scaler");
+    this.thread = new Thread(this::run, THREAD);
     thread.setDaemon(true);
   }
 

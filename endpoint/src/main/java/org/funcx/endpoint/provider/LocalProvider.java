@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * reports a manager's exit to the interchange at once, faster than missed heartbeats.
  */
 public final class LocalProvider implements Provider {
+  /** Its thread's name; the agent cannot work without it (CriticalThreads). */
+  public static final String MONITOR_THREAD = "funcx-local-provider";
   private static final Logger log = LoggerFactory.getLogger(LocalProvider.class);
   private final EndpointConfig config;
   private final String interchangeAddress;
@@ -44,7 +46,7 @@ public final class LocalProvider implements Provider {
     this.interchangeAddress = interchangeAddress;
     this.logDir = Files.createDirectories(logDir);
     this.events = events;
-    this.monitor = new Thread(this::monitor, "funcx-local-provider");
+    this.monitor = new Thread(this::monitor, MONITOR_THREAD);
     monitor.setDaemon(true);
     monitor.start();
   }

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  * directory, which the nodes share ({@link BlockCredentials} says why not the job's environment).
  */
 public final class SlurmProvider implements Provider {
+  /** Its thread's name; the agent cannot work without it (CriticalThreads). */
+  public static final String POLL_THREAD = "funcx-slurm-poll";
   private static final Logger log = LoggerFactory.getLogger(SlurmProvider.class);
   private final EndpointConfig config;
   private final SlurmSettings slurm;
@@ -53,7 +55,7 @@ public final class SlurmProvider implements Provider {
     this.events = events;
     this.client = new SlurmRestClient(URI.create(slurm.url()), slurm.user(),
         SlurmRestClient.tokenFromFile(Path.of(slurm.tokenFile())), Duration.ofSeconds(20));
-    this.poller = new Thread(this::poll, "funcx-slurm-poll");
+    this.poller = new Thread(this::poll, POLL_THREAD);
     poller.setDaemon(true);
     poller.start();
   }

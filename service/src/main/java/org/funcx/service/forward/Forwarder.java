@@ -42,6 +42,8 @@ import org.zeromq.ZMQ;
 public final class Forwarder implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Forwarder.class);
   private static final int MAX_UNACKNOWLEDGED = 50_000;
+  /** Its thread's name; the service cannot work without it (CriticalThreads in ServiceMain). */
+  public static final String THREAD = "funcx-forwarder";
   private final ZContext context = new ZContext();
   private final ZAuth zap;
   private final AdmittedKeys admitted;
@@ -90,7 +92,7 @@ public final class Forwarder implements AutoCloseable {
     WireLimits.bound(router);
     this.port = port == 0 ? router.bindToRandomPort("tcp://" + host) : bind(host, port);
     this.mailbox = new Mailbox<>(context, "forwarder");
-    this.thread = new Thread(this::run, "funcx-forwarder");
+    this.thread = new Thread(this::run, THREAD);
   }
 
   private int bind(String host, int requested) {
@@ -172,7 +174,9 @@ public final class Forwarder implements AutoCloseable {
         }
       }
     } catch (RuntimeException e) {
-      if (running) log.error("forwarder stopped by an unexpected error", e);
+      if (!running) return; // closed under it
+      log.error("forwarder stopped by an unexpected error", e);
+      throw e; // ServiceMain's CriticalThreads ends the process, for its supervisor to restart it
     } finally {
       recovered.countDown();
     }
