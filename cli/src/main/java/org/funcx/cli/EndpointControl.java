@@ -86,6 +86,7 @@ public final class EndpointControl {
       return id;
     }
     supervision.stop(); // managers a dead agent left in its process group end before a new start
+    awaitPreviousAgentGone(client, id, what);
     Path log = home.endpointDir(name).resolve("logs").resolve("agent.log");
     Process supervisor = supervision.start(new SupervisedChild(what + "'s agent", AGENT_CLASS,
         List.of(home.endpointDir(name).toString()), List.of("-Xmx1g"), log.toString()));
@@ -96,6 +97,32 @@ public final class EndpointControl {
       throw e;
     }
     return id;
+  }
+
+  /** A stopped agent's link is given up after 5 service heartbeats (1 s each by default). */
+  private static final java.time.Duration PREVIOUS_AGENT_WAIT = java.time.Duration.ofSeconds(15);
+
+  /**
+   * The service keeps an agent that just stopped online for a few heartbeats
+   * (Liveness.SERVICE_LINK_BEATS): a start meanwhile would take that link for the new agent's
+   * and report it online even if the new agent fails. No agent of this endpoint runs here now,
+   * so wait (bounded) until the service lets the old link go.
+   */
+  private static void awaitPreviousAgentGone(FuncXClient client, String id, String what)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + PREVIOUS_AGENT_WAIT.toNanos();
+    try (WaitProgress progress = WaitProgress.start("the service to let go of " + what
+        + "'s previous agent")) {
+      while (System.nanoTime() < deadline && reportedOnline(client, id)) Thread.sleep(200);
+    }
+  }
+
+  private static boolean reportedOnline(FuncXClient client, String id) {
+    try {
+      return client.endpoint(id).online();
+    } catch (FuncXException e) {
+      return false;
+    }
   }
 
   /**

@@ -2,11 +2,9 @@ package org.funcx.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.funcx.endpoint.config.EndpointKeys;
 import org.funcx.jvm.CriticalThreads;
@@ -25,11 +23,10 @@ class DeadInterchangeTest {
   @Test
   void an_agent_whose_interchange_died_exits_70_and_the_start_says_so() throws Exception {
     try (TestCluster cluster = new TestCluster()) {
-      String id = cluster.startEndpoint("broken", c -> c.withWorkers(1, 0));
+      cluster.startEndpoint("broken", c -> c.withWorkers(1, 0));
+      // Started again at once: the service still has the stopped agent's link for a few beats,
+      // which the start must not take for the new agent's (it reported a dead agent online).
       cluster.endpoints.stop("broken");
-      // until the service has given the stopped agent up: a start meanwhile would find it online
-      await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
-          .until(() -> !cluster.client().endpoint(id).online());
       Path keys = cluster.home.endpointDir("broken").resolve(EndpointKeys.FILE);
       Files.writeString(keys, Files.readString(keys)
           .replaceAll("\"secret_key\"\\s*:\\s*\"[^\"]*\"", "\"secret_key\": \"not-a-z85-key\""));
