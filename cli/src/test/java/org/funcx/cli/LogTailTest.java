@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -48,8 +49,12 @@ class LogTailTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     LogTail tail = new LogTail(out, line -> !line.contains("noise"));
+    // Following starts at each file's end, as tail -F: nothing may be written before it has
+    // taken those sizes (it asks keepGoing first once it has), or the first write is skipped.
+    CountDownLatch following = new CountDownLatch(1);
     Thread writer = new Thread(() -> {
       try {
+        following.await();
         append(agent, "first ");
         Thread.sleep(600); // the follower sees half a line first: it must wait for the rest
         append(agent, "half\nnoise\n");
@@ -66,8 +71,10 @@ class LogTailTest {
     }, "funcx-test-log-writer");
     writer.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); // against a hang only
-    tail.follow(List.of(agent, manager), () -> !printed(bytes).contains("after truncation")
-        && System.nanoTime() < deadline);
+    tail.follow(List.of(agent, manager), () -> {
+      following.countDown();
+      return !printed(bytes).contains("after truncation") && System.nanoTime() < deadline;
+    });
     writer.interrupt();
     writer.join();
     assertThat(printed(bytes).lines().toList()).containsExactly(
