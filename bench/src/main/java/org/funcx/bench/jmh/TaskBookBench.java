@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.funcx.core.wire.Messages.TaskSpec;
 import org.funcx.core.wire.ResultEnvelope;
-import org.funcx.endpoint.interchange.TaskBookProbe;
+import org.funcx.endpoint.interchange.TaskBook;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TaskBookBench {
   private List<TaskSpec> tasks;
   private List<ResultEnvelope> results;
-  private TaskBookProbe book;
+  private TaskBook book;
 
   @Setup(Level.Trial)
   public void prepareBatch() {
@@ -45,22 +45,22 @@ public class TaskBookBench {
   /** A book in the state each benchmark starts from; the batch is reused across books. */
   @State(Scope.Thread)
   public static class Accepted {
-    TaskBookProbe book;
+    TaskBook book;
 
     @Setup(Level.Invocation)
     public void accept(TaskBookBench bench) {
-      book = new TaskBookProbe();
+      book = new TaskBook();
       bench.tasks.forEach(book::accept);
     }
   }
 
   @State(Scope.Thread)
   public static class Dispatched {
-    TaskBookProbe book;
+    TaskBook book;
 
     @Setup(Level.Invocation)
     public void acceptAndPoll(TaskBookBench bench) {
-      book = new TaskBookProbe();
+      book = new TaskBook();
       bench.tasks.forEach(book::accept);
       while (book.poll() != null) {
         // drained: every task is now on a (notional) manager
@@ -70,7 +70,7 @@ public class TaskBookBench {
 
   @Setup(Level.Invocation)
   public void freshBook() {
-    book = new TaskBookProbe();
+    book = new TaskBook();
   }
 
   @Benchmark

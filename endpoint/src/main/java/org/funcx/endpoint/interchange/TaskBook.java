@@ -15,9 +15,10 @@ import org.funcx.core.wire.Messages.TaskSpec;
 /**
  * The endpoint's tasks from arrival to acknowledged result: queued, on a manager, or answered but
  * not yet acknowledged by the service. A task id is in at most one of those places, which is what
- * makes redelivered tasks harmless. Interchange thread only.
+ * makes redelivered tasks harmless. Interchange thread only. Public for bench/'s JMH benchmark of
+ * it (TaskBookBench); the product uses it only inside this package.
  */
-final class TaskBook {
+public final class TaskBook {
   private final Map<String, TaskSpec> known = new HashMap<>();
   private final ArrayDeque<String> queue = new ArrayDeque<>();
   private final Map<String, Integer> attempts = new HashMap<>();
@@ -34,7 +35,7 @@ final class TaskBook {
   static final int MAX_CANCELLED_KEPT = 10_000;
 
   /** Accepts a task unless it is already here (a redelivery); returns whether it was new. */
-  boolean accept(TaskSpec task) {
+  public boolean accept(TaskSpec task) {
     if (known.containsKey(task.taskId()) || unacknowledged.containsKey(task.taskId())) return false;
     known.put(task.taskId(), task);
     queue.add(task.taskId());
@@ -50,7 +51,7 @@ final class TaskBook {
   }
 
   /** Next queued task, skipping cancelled ones; null when the queue is empty. */
-  TaskSpec poll() {
+  public TaskSpec poll() {
     String id;
     while ((id = queue.poll()) != null) {
       TaskSpec task = known.get(id);
@@ -82,7 +83,7 @@ final class TaskBook {
   }
 
   /** Records a result to send; ignores results of tasks already answered. */
-  void complete(ResultEnvelope result) {
+  public void complete(ResultEnvelope result) {
     if (known.remove(result.taskId()) == null) {
       boolean printed = result.result().stdout() != null || result.result().stderr() != null;
       if (!cancelled.remove(result.taskId()) || !printed) return;
@@ -98,7 +99,7 @@ final class TaskBook {
    * org.funcx.core.wire.WireLimits#RESULT_BATCH_BYTES} and the printed output one message may
    * carry ({@link ResultBatches}); at least one.
    */
-  List<ResultEnvelope> takeOutbox(int max) {
+  public List<ResultEnvelope> takeOutbox(int max) {
     int n = ResultBatches.nextSize(outbox, 0, max);
     List<ResultEnvelope> batch = new ArrayList<>(outbox.subList(0, n));
     outbox.subList(0, n).clear();
@@ -114,7 +115,7 @@ final class TaskBook {
     return !outbox.isEmpty();
   }
 
-  void acknowledged(List<String> taskIds) {
+  public void acknowledged(List<String> taskIds) {
     taskIds.forEach(unacknowledged::remove);
     taskIds.forEach(sentAt::remove);
   }
@@ -152,7 +153,7 @@ final class TaskBook {
     return queue.size();
   }
 
-  int known() {
+  public int known() {
     return known.size();
   }
 }

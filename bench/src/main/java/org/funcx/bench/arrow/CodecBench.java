@@ -1,4 +1,4 @@
-package org.funcx.arrow.bench;
+package org.funcx.bench.arrow;
 
 import java.util.Arrays;
 import java.util.List;

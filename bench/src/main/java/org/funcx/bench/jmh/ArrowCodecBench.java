@@ -1,9 +1,13 @@
-package org.funcx.arrow.bench;
+package org.funcx.bench.jmh;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.funcx.bench.arrow.ArrowRoundTrip;
+import org.funcx.bench.arrow.BenchRow;
+import org.funcx.bench.arrow.CodecBench;
+import org.funcx.bench.arrow.JsonRoundTrip;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,10 +26,8 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * JMH version of {@link CodecBench}: encode+decode of the same rows with Arrow and with Gson. Not a
- * test (surefire runs {@code *Test} classes only). Run after {@code mvn -pl arrow-bridge
- * test-compile} with {@code java -cp target/test-classes:target/classes:<test classpath>
- * org.funcx.arrow.bench.CodecJmh}.
+ * JMH version of {@link CodecBench}: encode+decode of the same rows with Arrow and with Gson. Run
+ * with {@code bench/run-jmh.sh ArrowCodec}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,7 +35,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = "--add-opens=java.base/java.nio=ALL-UNNAMED")
-public class CodecJmh {
+public class ArrowCodecBench {
   @Param({"100000"})
   public int rows;
 
@@ -71,6 +73,6 @@ public class CodecJmh {
   }
 
   public static void main(String[] args) throws RunnerException {
-    new Runner(new OptionsBuilder().include(CodecJmh.class.getName()).build()).run();
+    new Runner(new OptionsBuilder().include(ArrowCodecBench.class.getName()).build()).run();
   }
 }

@@ -1,4 +1,4 @@
-package org.funcx.arrow.bench;
+package org.funcx.bench.arrow;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;

@@ -1,4 +1,4 @@
-package org.funcx.arrow.bench;
+package org.funcx.bench.arrow;
 
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;

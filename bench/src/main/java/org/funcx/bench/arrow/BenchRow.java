@@ -1,4 +1,4 @@
-package org.funcx.arrow.bench;
+package org.funcx.bench.arrow;
 
 import java.time.Instant;
 import java.util.ArrayList;
