@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.funcx.service.store.UnfinishedTaskQuotas;
 import org.junit.jupiter.api.Test;
 
-/** The service's command line: the quota and metrics options reach the configuration. */
+/** The service's command line: options reach the configuration; bad ones say which. */
 class ServiceMainTest {
   @Test
   void queue_limits_default_and_come_from_their_options() {
@@ -24,5 +24,27 @@ class ServiceMainTest {
     // FUNCX_METRICS_TOKEN_FILE is the environment's way; the option wins over it.
     assertThat(ServiceMain.parse(new String[] {"--metrics-token-file", "/etc/funcx/token"})
         .metricsTokenFile()).isEqualTo(java.nio.file.Path.of("/etc/funcx/token"));
+  }
+
+  @Test
+  void a_bad_argument_is_refused_naming_it() {
+    assertThatThrownBy(() -> ServiceMain.parse(new String[] {"--prot", "9000"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--prot");
+    assertThatThrownBy(() -> ServiceMain.parse(new String[] {"--port", "nine"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--port")
+        .hasMessageContaining("nine");
+    assertThatThrownBy(() -> ServiceMain.parse(new String[] {"--data"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--data");
+  }
+
+  @Test
+  void ports_data_and_dependency_options_reach_the_configuration() {
+    ServiceConfig config = ServiceMain.parse(new String[] {"--data", "/srv/funcx", "--port", "9100",
+        "--forwarder-port", "9101", "--maven-offline", "true", "--task-ttl-seconds", "60"});
+    assertThat(config.dataDir()).isEqualTo(java.nio.file.Path.of("/srv/funcx"));
+    assertThat(config.httpPort()).isEqualTo(9100);
+    assertThat(config.forwarderPort()).isEqualTo(9101);
+    assertThat(config.repositories().offline()).isTrue();
+    assertThat(config.taskTtl()).isEqualTo(java.time.Duration.ofSeconds(60));
   }
 }
