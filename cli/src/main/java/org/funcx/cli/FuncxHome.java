@@ -3,6 +3,7 @@ package org.funcx.cli;
 import java.nio.file.Path;
 import org.funcx.client.FuncXClient;
 import org.funcx.client.auth.TokenStore;
+import org.funcx.core.io.FuncxHomeDirectory;
 
 /**
  * Where funcX keeps its state: {@code $FUNCX_HOME}, else {@code ~/.funcx}. Layout:
@@ -15,9 +16,7 @@ import org.funcx.client.auth.TokenStore;
 public record FuncxHome(Path root) {
 
   public static FuncxHome fromEnvironment() {
-    String env = System.getenv("FUNCX_HOME");
-    return new FuncxHome(env != null && !env.isBlank() ? Path.of(env).toAbsolutePath()
-        : Path.of(System.getProperty("user.home"), ".funcx"));
+    return new FuncxHome(FuncxHomeDirectory.resolve());
   }
 
   public Path serviceData() {

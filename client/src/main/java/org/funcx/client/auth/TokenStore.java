@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.funcx.core.io.FuncxHomeDirectory;
 import org.funcx.core.io.PrivateFiles;
 import org.funcx.core.json.Json;
 
@@ -26,9 +27,7 @@ public final class TokenStore {
 
   /** The store of {@code $FUNCX_HOME}, else {@code ~/.funcx}. */
   public static TokenStore userDefault() {
-    String env = System.getenv("FUNCX_HOME");
-    return new TokenStore(env != null && !env.isBlank() ? Path.of(env)
-        : Path.of(System.getProperty("user.home"), ".funcx"));
+    return new TokenStore(FuncxHomeDirectory.resolve());
   }
 
   /** Tokens a login gave for one service. */

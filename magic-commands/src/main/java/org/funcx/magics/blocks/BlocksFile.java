@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.funcx.core.io.FuncxHomeDirectory;
 import org.funcx.kernel.spi.MagicException;
 
 /**
@@ -28,9 +29,7 @@ public final class BlocksFile {
 
   /** {@code $FUNCX_HOME}, else {@code ~/.funcx}: where {@code ./funcx} keeps endpoints. */
   public static Path defaultHome() {
-    String env = System.getenv("FUNCX_HOME");
-    return env != null && !env.isBlank() ? Path.of(env).toAbsolutePath()
-        : Path.of(System.getProperty("user.home"), ".funcx");
+    return FuncxHomeDirectory.resolve();
   }
 
   public Path path() {
