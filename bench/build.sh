@@ -6,7 +6,7 @@ bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$bench_dir")"
 jar="$bench_dir/target/funcx-bench-0.1.0-SNAPSHOT.jar"
 
-if [[ ! -f "$jar" || -n "$(find "$root"/{jvm,core,arrow-bridge,client,slurm-client,service,endpoint,bench} \
+if [[ ! -f "$jar" || -n "$(find "$root"/{jvm,core,wire,arrow-bridge,client,slurm-client,service,endpoint,bench} \
     "$root/pom.xml" -path '*/target' -prune -o \( -name '*.java' -o -name 'pom.xml' \) \
     -newer "$jar" -print -quit 2>/dev/null)" ]]; then
   # package, not install: the reactor resolves sibling modules, and ~/.m2 may be shared.
