@@ -2,6 +2,9 @@ package org.funcx.service;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
+import org.funcx.deps.RepositorySettings;
+import org.funcx.service.auth.AuthSettings;
 import org.funcx.service.store.UnfinishedTaskQuotas;
 
 /**
@@ -41,11 +44,11 @@ public record ServiceConfig(
     String registryUrl,
     String advertisedForwarder,
     double requestsPerSecond,
-    org.funcx.service.auth.AuthSettings auth,
+    AuthSettings auth,
     String publicUrl,
     UnfinishedTaskQuotas.Limits queueLimits,
     Path metricsTokenFile,
-    org.funcx.deps.RepositorySettings repositories) {
+    RepositorySettings repositories) {
 
   public static final int DEFAULT_HTTP_PORT = 8765;
   public static final int DEFAULT_FORWARDER_PORT = 8766;
@@ -53,57 +56,55 @@ public record ServiceConfig(
   public static ServiceConfig defaults(Path dataDir) {
     return new ServiceConfig("127.0.0.1", DEFAULT_HTTP_PORT, DEFAULT_FORWARDER_PORT, dataDir,
         Duration.ofDays(14), Duration.ofSeconds(1), 10 << 20, 128L << 20, 5_000, null, null, 2_000,
-        org.funcx.service.auth.AuthSettings.embedded(), null, UnfinishedTaskQuotas.Limits.DEFAULT, null,
-        org.funcx.deps.RepositorySettings.defaults());
+        AuthSettings.embedded(), null, UnfinishedTaskQuotas.Limits.DEFAULT, null,
+        RepositorySettings.defaults());
   }
 
   public ServiceConfig withPorts(int http, int forwarder) {
-    return new ServiceConfig(host, http, forwarder, dataDir, taskTtl, heartbeat, maxArgsBytes,
-        maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, requestsPerSecond, auth,
-        publicUrl, queueLimits, metricsTokenFile, repositories);
+    return change(b -> {
+      b.httpPort = http;
+      b.forwarderPort = forwarder;
+    });
   }
 
   public ServiceConfig withTaskTtl(Duration ttl) {
-    return new ServiceConfig(host, httpPort, forwarderPort, dataDir, ttl, heartbeat, maxArgsBytes,
-        maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, requestsPerSecond, auth,
-        publicUrl, queueLimits, metricsTokenFile, repositories);
+    return change(b -> b.taskTtl = ttl);
   }
 
   public ServiceConfig withRegistryUrl(String jdbcUrl) {
-    return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
-        maxArgsBytes, maxRequestBytes, sendBatchSize, jdbcUrl, advertisedForwarder,
-        requestsPerSecond, auth,
-        publicUrl, queueLimits, metricsTokenFile, repositories);
+    return change(b -> b.registryUrl = jdbcUrl);
   }
 
   public ServiceConfig withAdvertisedForwarder(String address) {
-    return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
-        maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, address, requestsPerSecond, auth,
-        publicUrl, queueLimits, metricsTokenFile, repositories);
+    return change(b -> b.advertisedForwarder = address);
   }
 
   public ServiceConfig withRequestsPerSecond(double limit) {
-    return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
-        maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, limit, auth,
-        publicUrl, queueLimits, metricsTokenFile, repositories);
+    return change(b -> b.requestsPerSecond = limit);
   }
 
-  public ServiceConfig withAuth(org.funcx.service.auth.AuthSettings settings) {
-    return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
-        maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder,
-        requestsPerSecond, settings, publicUrl, queueLimits, metricsTokenFile, repositories);
+  public ServiceConfig withAuth(AuthSettings settings) {
+    return change(b -> b.auth = settings);
   }
 
   public ServiceConfig withPublicUrl(String url) {
-    return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
-        maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder,
-        requestsPerSecond, auth, url, queueLimits, metricsTokenFile, repositories);
+    return change(b -> b.publicUrl = url);
   }
 
-  public ServiceConfig withRepositories(org.funcx.deps.RepositorySettings settings) {
-    return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
-        maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder,
-        requestsPerSecond, auth, publicUrl, queueLimits, metricsTokenFile, settings);
+  public ServiceConfig withRepositories(RepositorySettings settings) {
+    return change(b -> b.repositories = settings);
+  }
+
+  public ServiceConfig withMaxArgsBytes(int bytes) {
+    return change(b -> b.maxArgsBytes = bytes);
+  }
+
+  public ServiceConfig withMetricsTokenFile(Path file) {
+    return change(b -> b.metricsTokenFile = file);
+  }
+
+  public ServiceConfig withQueueLimits(UnfinishedTaskQuotas.Limits limits) {
+    return change(b -> b.queueLimits = limits);
   }
 
   /** The URL clients use: {@code publicUrl}, else {@code http://host:httpPort}. */
@@ -111,21 +112,54 @@ public record ServiceConfig(
     return publicUrl != null ? publicUrl.replaceAll("/+$", "") : "http://" + host + ":" + httpPort;
   }
 
-  public ServiceConfig withMaxArgsBytes(int bytes) {
-    return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat, bytes,
-        maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder, requestsPerSecond, auth,
-        publicUrl, queueLimits, metricsTokenFile, repositories);
+  /** This configuration with what {@code edit} sets changed: the one place that copies fields. */
+  private ServiceConfig change(Consumer<Fields> edit) {
+    Fields f = new Fields(this);
+    edit.accept(f);
+    return new ServiceConfig(f.host, f.httpPort, f.forwarderPort, f.dataDir, f.taskTtl,
+        f.heartbeat, f.maxArgsBytes, f.maxRequestBytes, f.sendBatchSize, f.registryUrl,
+        f.advertisedForwarder, f.requestsPerSecond, f.auth, f.publicUrl, f.queueLimits,
+        f.metricsTokenFile, f.repositories);
   }
 
-  public ServiceConfig withMetricsTokenFile(Path file) {
-    return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
-        maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder,
-        requestsPerSecond, auth, publicUrl, queueLimits, file, repositories);
-  }
+  /** A mutable copy of the components, for {@link #change}. */
+  private static final class Fields {
+    String host;
+    int httpPort;
+    int forwarderPort;
+    Path dataDir;
+    Duration taskTtl;
+    Duration heartbeat;
+    int maxArgsBytes;
+    long maxRequestBytes;
+    int sendBatchSize;
+    String registryUrl;
+    String advertisedForwarder;
+    double requestsPerSecond;
+    AuthSettings auth;
+    String publicUrl;
+    UnfinishedTaskQuotas.Limits queueLimits;
+    Path metricsTokenFile;
+    RepositorySettings repositories;
 
-  public ServiceConfig withQueueLimits(UnfinishedTaskQuotas.Limits limits) {
-    return new ServiceConfig(host, httpPort, forwarderPort, dataDir, taskTtl, heartbeat,
-        maxArgsBytes, maxRequestBytes, sendBatchSize, registryUrl, advertisedForwarder,
-        requestsPerSecond, auth, publicUrl, limits, metricsTokenFile, repositories);
+    Fields(ServiceConfig c) {
+      host = c.host;
+      httpPort = c.httpPort;
+      forwarderPort = c.forwarderPort;
+      dataDir = c.dataDir;
+      taskTtl = c.taskTtl;
+      heartbeat = c.heartbeat;
+      maxArgsBytes = c.maxArgsBytes;
+      maxRequestBytes = c.maxRequestBytes;
+      sendBatchSize = c.sendBatchSize;
+      registryUrl = c.registryUrl;
+      advertisedForwarder = c.advertisedForwarder;
+      requestsPerSecond = c.requestsPerSecond;
+      auth = c.auth;
+      publicUrl = c.publicUrl;
+      queueLimits = c.queueLimits;
+      metricsTokenFile = c.metricsTokenFile;
+      repositories = c.repositories;
+    }
   }
 }
