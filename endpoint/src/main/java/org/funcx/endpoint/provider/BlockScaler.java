@@ -13,10 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides how many blocks run ({@code funcx-block-scaler}, once a second): at least
- * {@code minBlocks}; one more while tasks wait and the blocks already asked for cannot take them,
- * up to {@code maxBlocks}; one fewer when a block has been idle for {@code idleTimeout} and nothing
- * waits. Writes the blocks' states to {@code blocks.json} for {@code funcx endpoint status}.
+ * Decides how many blocks run ({@code funcx-block-scaler}, once a second, by the rules of {@link
+ * ScalingStep}): at least {@code minBlocks}; one more while tasks wait and the blocks already asked
+ * for cannot take them, up to {@code maxBlocks}; one fewer when a block has been idle for
+ * {@code idleTimeout} and nothing waits. Writes the blocks' states to {@code blocks.json} for {@code funcx endpoint status}.
  *
  * <p>Blocks whose managers die before they ever connect (a bad JVM option, a broken worker
  * environment) are start failures ({@link StartFailures}): new blocks then wait a growing
@@ -74,27 +74,17 @@ public final class BlockScaler implements AutoCloseable {
   }
 
   private void step(LoadSnapshot now, List<BlockStatus> active) {
-    long t = System.currentTimeMillis();
-    if (t < startFailures.retryAtMillis()) return;
-    if (active.size() < config.minBlocks()) {
-      submit("below min_blocks (" + active.size() + " < " + config.minBlocks() + ")");
-      return;
+    ScalingStep rules = new ScalingStep(config.minBlocks(), config.maxBlocks(),
+        Math.round(config.idleTimeoutSeconds() * 1000), provider.workersPerBlock());
+    ScalingStep.Action action = rules.decide(now, active, System.currentTimeMillis(),
+        startFailures.retryAtMillis(), backoffUntil);
+    if (action instanceof ScalingStep.Submit submit) {
+      submit(submit.why());
+    } else if (action instanceof ScalingStep.Cancel cancel) {
+      log.info("block {} idle for {} s; cancelling it", cancel.blockId(),
+          config.idleTimeoutSeconds());
+      provider.cancelBlock(cancel.blockId());
     }
-    long connecting = active.stream()
-        .filter(b -> !now.blockLastBusyMillis().containsKey(b.blockId())).count();
-    long coming = connecting * provider.workersPerBlock();
-    if (now.queuedTasks() > coming + now.idleSlots() && active.size() < config.maxBlocks()
-        && t >= backoffUntil) {
-      submit(now.queuedTasks() + " tasks waiting");
-      return;
-    }
-    if (now.queuedTasks() > 0 || active.size() <= config.minBlocks()) return;
-    long idleCutoff = t - Math.round(config.idleTimeoutSeconds() * 1000);
-    now.blockLastBusyMillis().entrySet().stream()
-        .filter(e -> e.getValue() < idleCutoff).findFirst().ifPresent(e -> {
-          log.info("block {} idle for {} s; cancelling it", e.getKey(), config.idleTimeoutSeconds());
-          provider.cancelBlock(e.getKey());
-        });
   }
 
   private void submit(String why) {
