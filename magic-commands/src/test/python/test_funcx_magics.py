@@ -64,6 +64,47 @@ class FuncxMagics(unittest.TestCase):
             self.assertIn(f"<th>{column}</th>", html)
         self.assertIn(f"<td>{ENDPOINT_ID}</td><td>local (in use)</td><td>online</td>", html)
 
+    def test_dashboard_redraws_endpoints_and_this_notebooks_tasks_in_place_then_stops(self):
+        self.ok("%funcx run cube(3)")
+        execution = self.ok("%funcx dashboard --for 3 --every 0.5", timeout=60)
+        shown = execution.of_type("display_data")
+        self.assertEqual(len(shown), 1)
+        self.assertIn("<td>local</td><td>online</td>", shown[0]["content"]["data"]["text/html"])
+        self.assertIn("interrupt the cell to stop", shown[0]["content"]["data"]["text/plain"])
+        updates = execution.of_type("update_display_data")
+        self.assertGreaterEqual(len(updates), 2, "redrawn while the cell ran, then at its end")
+        last = updates[-1]["content"]["data"]
+        self.assertIn("no longer updating", last["text/plain"])
+        self.assertIn("finishing at", last["text/plain"])
+        self.assertRegex(last["text/html"], r"<td>success</td><td>[1-9][0-9]*</td>")
+        for update in updates:
+            self.assertEqual(update["content"]["transient"]["display_id"],
+                             shown[0]["content"]["transient"]["display_id"])
+
+    def test_interrupting_the_dashboard_keeps_its_last_view(self):
+        msg_id = self.kernel.start("%funcx dashboard --for 600 --every 0.5")
+        deadline = time.monotonic() + 60
+        drawn = False
+        while not drawn and time.monotonic() < deadline:
+            try:
+                msg = self.kernel.kc.get_iopub_msg(timeout=1)
+            except Empty:
+                continue
+            drawn = (msg["parent_header"].get("msg_id") == msg_id
+                     and msg["msg_type"] == "display_data")
+        self.assertTrue(drawn, "the dashboard never drew")
+        self.kernel.km.interrupt_kernel()
+        execution = self.kernel.wait(msg_id, timeout=30)
+        self.assertIn("no longer updating",
+                      execution.of_type("update_display_data")[-1]["content"]["data"]["text/plain"])
+        self.assertEqual(self.ok("1 + 1").result(), "2")
+
+    def test_dashboard_refuses_bad_periods_with_the_usage(self):
+        self.assertIn("--every must be positive",
+                      self.error("%funcx dashboard --every 0", "MagicUsageException"))
+        self.assertIn("--for takes seconds, got soon",
+                      self.error("%funcx dashboard --for soon", "MagicUsageException"))
+
     def test_use_takes_a_name_or_an_id_and_explains_unknown_ones(self):
         self.assertIn("using endpoint local", self.ok("%funcx use local").result())
         self.assertIn("using endpoint local", self.ok(f"%funcx use {ENDPOINT_ID}").result())

@@ -9,6 +9,7 @@ import org.funcx.magics.blocks.BlocksFile;
 import org.funcx.magics.commands.BlocksCommand;
 import org.funcx.magics.commands.CancelCommand;
 import org.funcx.magics.commands.ConnectCommand;
+import org.funcx.magics.commands.DashboardCommand;
 import org.funcx.magics.commands.EndpointsCommand;
 import org.funcx.magics.commands.FunctionCommand;
 import org.funcx.magics.commands.OutputCommand;
@@ -33,7 +34,8 @@ public final class FuncxMagicsProvider implements MagicsProvider {
     Registrar registrar = new Registrar(session);
     List<Subcommand> subcommands = new ArrayList<>(List.of(new ConnectCommand(session),
         new WhoamiCommand(session), new LoginCommand(session), new LogoutCommand(session),
-        new EndpointsCommand(session), new BlocksCommand(session, BlocksFile::defaultHome),
+        new EndpointsCommand(session), new DashboardCommand(session),
+        new BlocksCommand(session, BlocksFile::defaultHome),
         new UseCommand(session),
         new RegisterCommand(registrar), new RunCommand(session, registrar),
         new TasksCommand(session), new StatusCommand(session), new ResultCommand(session),
