@@ -101,6 +101,12 @@ class FuncxMagicsThroughJupyterTest {
 
   @Test
   @Order(4)
+  void maps_reattach_to_their_group_after_a_kernel_restart() throws Exception {
+    assertPythonSuitePasses("test_map_groups", 4);
+  }
+
+  @Test
+  @Order(5)
   void a_lost_service_gives_a_clear_error_quickly() throws Exception {
     assertPythonSuitePasses("test_lost_service", 1);
   }

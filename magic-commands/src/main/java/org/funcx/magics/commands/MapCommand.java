@@ -25,11 +25,12 @@ import org.funcx.magics.remote.ResultWaiter;
  * {@code %%funcx map NAME}: one call per line of the cell (each line an argument list of Java
  * expressions), submitted in one request. A progress line updates while tasks finish; the result
  * is one table (task id, status, value or error) and the values, in line order, land in
- * {@code _fx} (null for failed calls).
+ * {@code _fx} (null for failed calls). Every map is a named group ({@link MapGroupTasks}):
+ * re-running the cell, after an interrupt or a kernel restart, reattaches to its tasks.
  */
 public final class MapCommand implements Subcommand {
-  private static final ArgSpec SPEC = ArgSpec.positional(1, 1).withFlags("--cache")
-      .withValues("--endpoint", "--timeout", "--out");
+  private static final ArgSpec SPEC = ArgSpec.positional(1, 1).withFlags("--cache", "--resubmit")
+      .withValues("--endpoint", "--timeout", "--out", "--group");
   private static final long PROGRESS_EVERY_NANOS = Duration.ofMillis(200).toNanos();
   private final FuncxSession session;
   private final Registrar registrar;
@@ -47,7 +48,7 @@ public final class MapCommand implements Subcommand {
   @Override
   public String usage() {
     return "%%funcx map NAME [--endpoint E] [--timeout SECONDS] [--cache] [--out VAR]"
-        + "   (then one argument list per line)";
+        + " [--group G] [--resubmit]   (then one argument list per line)";
   }
 
   @Override
@@ -79,22 +80,31 @@ public final class MapCommand implements Subcommand {
     EndpointInfo endpoint = UseCommand.chosen(session, parsed.value("--endpoint"));
     List<List<Object>> inputs =
         new ArgumentEvaluator(session.context()).argumentLists(lines, cellLines.get(0));
-    List<String> ids = Submitter.submit(session, name, function, endpoint, inputs, options);
+    MapGroupTasks.Attached attached = MapGroupTasks.submitOrReattach(session, parsed, name,
+        function, endpoint, inputs, options);
+    List<String> ids = attached.taskIds();
     String progressId = session.context().display(progress(name, 0, 0, ids.size(), Duration.ZERO));
     long[] lastShown = {System.nanoTime()};
-    Map<String, TaskStatus> statuses = new ResultWaiter(session, endpoint,
-        ResultWaiter.OnInterrupt.KEEP_RUNNING).await(ids,
-        (finished, failed, total, elapsed) -> {
-          if (finished < total && System.nanoTime() - lastShown[0] < PROGRESS_EVERY_NANOS) return;
-          lastShown[0] = System.nanoTime();
-          session.context().updateDisplay(progressId, progress(name, finished, failed, total,
-              elapsed));
-        });
-    return results(parsed, name, function, endpoint, ids, statuses);
+    Map<String, TaskStatus> statuses;
+    try {
+      statuses = new ResultWaiter(session, endpoint, ResultWaiter.OnInterrupt.KEEP_RUNNING)
+          .await(ids, (finished, failed, total, elapsed) -> {
+            if (finished < total && System.nanoTime() - lastShown[0] < PROGRESS_EVERY_NANOS) {
+              return;
+            }
+            lastShown[0] = System.nanoTime();
+            session.context().updateDisplay(progressId, progress(name, finished, failed, total,
+                elapsed));
+          });
+    } catch (InterruptedException stopped) {
+      MapGroupTasks.stoppedWaiting(attached.group());
+      throw stopped;
+    }
+    return results(parsed, name, function, endpoint, ids, statuses, attached.group());
   }
 
   private Html results(ParsedArgs parsed, String name, RegisteredFunction function,
-      EndpointInfo endpoint, List<String> ids, Map<String, TaskStatus> statuses) {
+      EndpointInfo endpoint, List<String> ids, Map<String, TaskStatus> statuses, String group) {
     HtmlTable table = new HtmlTable("#", "task id", "status", "value / error", "output");
     List<Object> values = new ArrayList<>(ids.size());
     int failed = 0;
@@ -108,7 +118,7 @@ public final class MapCommand implements Subcommand {
     }
     CommonOptions.storeResult(session.context(), parsed, usage(), values);
     table.caption(name + " over " + ids.size() + " input(s) on " + endpoint.name() + ": "
-        + (ids.size() - failed) + " succeeded, " + failed + " failed");
+        + (ids.size() - failed) + " succeeded, " + failed + " failed (group " + group + ")");
     return table.toHtml();
   }
 
