@@ -176,6 +176,36 @@ class FuncxMagics(unittest.TestCase):
         self.assertEqual(self.ok("_fx.size()").result(), "1000")
         self.assertEqual(self.ok("_fx.get(9)").result(), "3025")
 
+    def test_map_over_a_notebook_value_makes_one_call_per_element(self):
+        self.ok("java.util.List<Long> ns = java.util.List.of(1L, 2L, 3L);")
+        html = self.ok("%funcx map cube --over ns", timeout=120).result("text/html")
+        self.assertIn("cube over 3 input(s) on local: 3 succeeded, 0 failed", html)
+        self.assertEqual(self.ok("_fx").result(), "[1, 8, 27]")
+        self.ok("%funcx map cube --over new long[] {4, 5}", timeout=120)
+        self.assertEqual(self.ok("_fx").result(), "[64, 125]")
+        self.ok("%funcx map cube --over java.util.stream.LongStream.rangeClosed(6, 7).boxed()",
+                timeout=120)
+        self.assertEqual(self.ok("_fx").result(), "[216, 343]")
+
+    def test_map_over_refuses_what_it_cannot_map_with_a_clear_message(self):
+        self.ok("java.util.List<Long> ns = java.util.List.of(1L);")
+        self.assertIn("is null: nothing to map",
+                      self.error("%funcx map cube --over (java.util.List<Long>) null",
+                                 "MagicException"))
+        self.assertIn("is empty: nothing to map",
+                      self.error("%funcx map cube --over java.util.List.of()", "MagicException"))
+        self.assertIn("is a Map: map over its entrySet()",
+                      self.error("%funcx map cube --over java.util.Map.of(1L, 2L)",
+                                 "MagicException"))
+        self.assertIn("not something to map over",
+                      self.error("%funcx map cube --over 42L", "MagicException"))
+        self.assertIn("not a valid Java expression",
+                      self.error("%funcx map cube --over ns.", "MagicException"))
+        self.assertIn("leave the cell's lines out",
+                      self.error("%%funcx map cube --over ns\n1", "MagicUsageException"))
+        self.assertIn("%funcx map needs --over EXPR",
+                      self.error("%funcx map cube", "MagicUsageException"))
+
     def test_what_a_function_prints_appears_in_the_cell_and_with_funcx_output(self):
         self.ok('%%funcx function shout\n'
                 'String shout(String word) {\n'

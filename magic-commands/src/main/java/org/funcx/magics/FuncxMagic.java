@@ -1,8 +1,10 @@
 package org.funcx.magics;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.funcx.client.FuncXException;
 import org.funcx.kernel.spi.CellMagic;
 import org.funcx.kernel.spi.LineMagic;
@@ -22,7 +24,10 @@ public final class FuncxMagic implements LineMagic, CellMagic {
 
   public FuncxMagic(FuncxSession session, List<Subcommand> subcommands) {
     this.session = session;
-    for (Subcommand s : subcommands) (s.cellForm() ? cellForms : lineForms).put(s.name(), s);
+    for (Subcommand s : subcommands) {
+      if (s.lineForm()) lineForms.put(s.name(), s);
+      if (s.cellForm()) cellForms.put(s.name(), s);
+    }
   }
 
   @Override
@@ -67,8 +72,9 @@ public final class FuncxMagic implements LineMagic, CellMagic {
   /** Every subcommand's usage line and summary. */
   public String usage() {
     StringBuilder out = new StringBuilder("usage:\n");
-    for (Subcommand s : lineForms.values()) append(out, s);
-    for (Subcommand s : cellForms.values()) append(out, s);
+    Set<Subcommand> each = new LinkedHashSet<>(lineForms.values());
+    each.addAll(cellForms.values());
+    for (Subcommand s : each) append(out, s);
     return out.append("\n%funcx and %funcx help print this text.").toString();
   }
 

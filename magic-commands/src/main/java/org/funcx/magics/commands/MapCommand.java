@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.funcx.client.EndpointInfo;
 import org.funcx.client.RegisteredFunction;
 import org.funcx.client.TaskStatus;
@@ -23,7 +26,8 @@ import org.funcx.magics.remote.ResultWaiter;
 
 /**
  * {@code %%funcx map NAME}: one call per line of the cell (each line an argument list of Java
- * expressions), submitted in one request. A progress line updates while tasks finish; the result
+ * expressions), or {@code %funcx map NAME --over EXPR}: one call per element of a notebook value
+ * ({@link MapOver}); submitted in one request. A progress line updates while tasks finish; the result
  * is one table (task id, status, value or error) and the values, in line order, land in
  * {@code _fx} (null for failed calls). Every map is a named group ({@link MapGroupTasks}):
  * re-running the cell, after an interrupt or a kernel restart, reattaches to its tasks.
@@ -31,6 +35,8 @@ import org.funcx.magics.remote.ResultWaiter;
 public final class MapCommand implements Subcommand {
   private static final ArgSpec SPEC = ArgSpec.positional(1, 1).withFlags("--cache", "--resubmit")
       .withValues("--endpoint", "--timeout", "--out", "--group");
+  /** {@code --over} takes the rest of the line: a Java expression has spaces and quotes. */
+  private static final Pattern OVER = Pattern.compile("(?:^|\\s)--over(?:\\s+|$)");
   private static final long PROGRESS_EVERY_NANOS = Duration.ofMillis(200).toNanos();
   private final FuncxSession session;
   private final Registrar registrar;
@@ -48,12 +54,14 @@ public final class MapCommand implements Subcommand {
   @Override
   public String usage() {
     return "%%funcx map NAME [--endpoint E] [--timeout SECONDS] [--cache] [--out VAR]"
-        + " [--group G] [--resubmit]   (then one argument list per line)";
+        + " [--group G] [--resubmit]   (then one argument list per line), or"
+        + " %funcx map NAME [same options] --over EXPR   (EXPR: the rest of the line)";
   }
 
   @Override
   public String summary() {
-    return "run a function once per line of the cell; results as one table, values in _fx";
+    return "run a function once per line of the cell, or per element of a notebook value;"
+        + " results as one table, values in _fx";
   }
 
   @Override
@@ -62,7 +70,19 @@ public final class MapCommand implements Subcommand {
   }
 
   @Override
+  public boolean lineForm() {
+    return true;
+  }
+
+  @Override
   public Object run(String args, String body) throws InterruptedException {
+    Matcher overAt = OVER.matcher(args);
+    Optional<String> over = Optional.empty();
+    if (overAt.find()) {
+      over = Optional.of(args.substring(overAt.end()).strip());
+      if (over.get().isEmpty()) throw Usage.error("--over needs a Java expression", usage());
+      args = args.substring(0, overAt.start());
+    }
     ParsedArgs parsed = MagicArgs.parse(args, SPEC, usage());
     String name = parsed.positional(0);
     List<String> lines = new ArrayList<>();
@@ -74,12 +94,20 @@ public final class MapCommand implements Subcommand {
       lines.add(line);
       cellLines.add(i + 2);
     }
-    if (lines.isEmpty()) throw Usage.error("no argument lines below the magic", usage());
+    if (over.isPresent() && !lines.isEmpty()) {
+      throw Usage.error("--over maps over a value: leave the cell's lines out, or drop --over",
+          usage());
+    }
+    if (over.isEmpty() && lines.isEmpty()) {
+      throw Usage.error(body == null ? "%funcx map needs --over EXPR (or use %%funcx map with one"
+          + " argument list per line)" : "no argument lines below the magic", usage());
+    }
     var options = CommonOptions.taskOptions(parsed, usage());
     RegisteredFunction function = registrar.find(name);
     EndpointInfo endpoint = UseCommand.chosen(session, parsed.value("--endpoint"));
-    List<List<Object>> inputs =
-        new ArgumentEvaluator(session.context()).argumentLists(lines, cellLines.get(0));
+    List<List<Object>> inputs = over.isPresent()
+        ? MapOver.argumentLists(session.context(), over.get())
+        : new ArgumentEvaluator(session.context()).argumentLists(lines, cellLines.get(0));
     MapGroupTasks.Attached attached = MapGroupTasks.submitOrReattach(session, parsed, name,
         function, endpoint, inputs, options);
     List<String> ids = attached.taskIds();

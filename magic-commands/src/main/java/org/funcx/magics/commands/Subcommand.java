@@ -16,6 +16,11 @@ public interface Subcommand {
     return false;
   }
 
+  /** True for the {@code %funcx NAME} line form; a subcommand may have both. */
+  default boolean lineForm() {
+    return !cellForm();
+  }
+
   /**
    * Runs the subcommand.
    *
