@@ -49,7 +49,10 @@ class FuncxMagicTest {
     assertThatThrownBy(() -> line.eval("frobnicate now")).isInstanceOf(MagicUsageException.class)
         .hasMessage("unknown subcommand %funcx frobnicate");
     assertThatThrownBy(() -> line.eval("map sq")).isInstanceOf(MagicUsageException.class)
-        .hasMessage("%funcx map is not available in this form");
+        .hasMessage("%funcx map needs --over EXPR (or use %%funcx map with one argument list per"
+            + " line)");
+    assertThatThrownBy(() -> line.eval("map sq --over")).isInstanceOf(MagicUsageException.class)
+        .hasMessage("--over needs a Java expression");
     assertThatThrownBy(() -> cell.eval("run sq(1)", "")).hasMessage(
         "%%funcx run is not available in this form");
     assertThatThrownBy(() -> cell.eval("function", "long f() { return 1; }"))
