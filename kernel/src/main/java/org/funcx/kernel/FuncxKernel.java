@@ -55,7 +55,7 @@ public final class FuncxKernel extends ConformingKernel implements AutoCloseable
     this.context = new NotebookContext(session, rendering, io.display, libraries);
     MagicsRegistry magics = parts.discoverMagics(context);
     this.cells = new CellRunner(session, magics, threads);
-    this.assist = new CodeAssist(session::analysis, magics::names);
+    this.assist = new CodeAssist(session, magics::names);
   }
 
   /** A kernel whose cells can use the classes on {@code classpath} (normally this JVM's). */
