@@ -150,6 +150,8 @@ public final class FuncxKernel extends ConformingKernel implements AutoCloseable
       System.exit(2);
     }
     KernelParts.configureLogging();
+    // cells draw images (ImageRenderer) on a server without a display; no window can open
+    System.setProperty("java.awt.headless", "true");
     KernelConnectionProperties connection =
         KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
     JupyterConnection jupyter = new JupyterConnection(connection);
