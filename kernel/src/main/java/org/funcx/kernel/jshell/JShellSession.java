@@ -53,9 +53,10 @@ public final class JShellSession implements AutoCloseable {
     jshell.addToClasspath(classpath);
     JShellSession session = new JShellSession(jshell, execution, threads, classpath);
     SourceOrigin startup = new SourceOrigin("kernel start-up", 1);
-    imports.forEach(i -> session.eval(i, startup));
+    // not mirrored yet: the kernel's start is busy enough; the first cell's evaluation does it
+    imports.forEach(i -> session.evaluate(i, startup));
     for (String i : internalImports) {
-      session.eval(i, startup);
+      session.evaluate(i, startup);
       jshell.snippets().reduce((a, b) -> b).ifPresent(s -> session.internalSnippets.add(s.id()));
     }
     return session;
@@ -70,6 +71,15 @@ public final class JShellSession implements AutoCloseable {
    * @throws InterruptedCellError when the user interrupted
    */
   public Optional<SnippetValue> eval(String code, SourceOrigin origin) {
+    try {
+      return evaluate(code, origin);
+    } finally {
+      // compiled for completion on the mirror's thread while the user reads the output
+      mirror.prepareLater(activeDeclarations());
+    }
+  }
+
+  private Optional<SnippetValue> evaluate(String code, SourceOrigin origin) {
     SnippetSplitter.Split split = SnippetSplitter.split(jshell.sourceCodeAnalysis(), code);
     Optional<SnippetValue> last = Optional.empty();
     try {
