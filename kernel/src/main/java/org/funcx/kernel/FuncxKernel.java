@@ -91,7 +91,12 @@ public final class FuncxKernel extends ConformingKernel implements AutoCloseable
   @Override
   public DisplayData eval(String code) {
     threads.beginCell();
-    Optional<SnippetValue> value = cells.run(code, SourceOrigin.cell(executionCount.get() - 1));
+    Optional<SnippetValue> value;
+    try {
+      value = cells.run(code, SourceOrigin.cell(executionCount.get() - 1));
+    } finally {
+      session.cellEnded();
+    }
     if (value.isEmpty()) return null;
     DisplayData data = rendering.render(value.get().value());
     Object text = data.getData(MIMEType.TEXT_PLAIN);

@@ -53,10 +53,9 @@ public final class JShellSession implements AutoCloseable {
     jshell.addToClasspath(classpath);
     JShellSession session = new JShellSession(jshell, execution, threads, classpath);
     SourceOrigin startup = new SourceOrigin("kernel start-up", 1);
-    // not mirrored yet: the kernel's start is busy enough; the first cell's evaluation does it
-    imports.forEach(i -> session.evaluate(i, startup));
+    imports.forEach(i -> session.eval(i, startup));
     for (String i : internalImports) {
-      session.evaluate(i, startup);
+      session.eval(i, startup);
       jshell.snippets().reduce((a, b) -> b).ifPresent(s -> session.internalSnippets.add(s.id()));
     }
     return session;
@@ -71,15 +70,6 @@ public final class JShellSession implements AutoCloseable {
    * @throws InterruptedCellError when the user interrupted
    */
   public Optional<SnippetValue> eval(String code, SourceOrigin origin) {
-    try {
-      return evaluate(code, origin);
-    } finally {
-      // compiled for completion on the mirror's thread while the user reads the output
-      mirror.prepareLater(activeDeclarations());
-    }
-  }
-
-  private Optional<SnippetValue> evaluate(String code, SourceOrigin origin) {
     SnippetSplitter.Split split = SnippetSplitter.split(jshell.sourceCodeAnalysis(), code);
     Optional<SnippetValue> last = Optional.empty();
     try {
@@ -212,6 +202,14 @@ public final class JShellSession implements AutoCloseable {
   public <T> T analyseWith(String earlierCellCode, Function<SourceCodeAnalysis, T> work) {
     if (earlierCellCode.isBlank()) return work.apply(analysis());
     return mirror.withDeclared(activeDeclarations(), earlierCellCode, work);
+  }
+
+  /**
+   * Called when a cell has ended: once completion has used the declaration mirror, it compiles
+   * the session's new declarations now, on its own thread, while the user reads the output.
+   */
+  public void cellEnded() {
+    if (mirror.inUse()) mirror.prepareLater(activeDeclarations());
   }
 
   @Override
