@@ -48,7 +48,7 @@ final class CodeAssist {
     int snippetStart = currentSnippetStart(code, cursor);
     String snippet = code.substring(snippetStart, cursor);
     int[] anchor = new int[1];
-    List<String> matches = withCellAbove(code, snippetStart,
+    List<String> matches = withCellAbove(code, snippetStart, snippet,
         analysis -> analysis.completionSuggestions(snippet, snippet.length(), anchor).stream()
             .map(SourceCodeAnalysis.Suggestion::continuation).distinct().toList());
     return new ReplacementOptions(matches, snippetStart + anchor[0], cursor);
@@ -60,7 +60,8 @@ final class CodeAssist {
     int end = cursor;
     while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) end++;
     String snippet = code.substring(snippetStart, end);
-    String text = withCellAbove(code, snippetStart, analysis -> describe(analysis, snippet));
+    String text = withCellAbove(code, snippetStart, snippet,
+        analysis -> describe(analysis, snippet));
     if (text == null) return null;
     DisplayData data = new DisplayData();
     data.putText(text);
@@ -81,14 +82,15 @@ final class CodeAssist {
   }
 
   /**
-   * {@code work} on an analysis that knows the cell's Java code before {@code snippetStart}
-   * (magic lines left out), compiled but not run. Should that fail, the session's own analysis
-   * answers: completion must never cost the user a cell.
+   * {@code work}, about {@code snippet}, on an analysis that knows the cell's Java code before
+   * {@code snippetStart} (magic lines left out), compiled but not run. Should that fail, the
+   * session's own analysis answers: completion must never cost the user a cell.
    */
-  private <T> T withCellAbove(String code, int snippetStart, Function<SourceCodeAnalysis, T> work) {
+  private <T> T withCellAbove(String code, int snippetStart, String snippet,
+      Function<SourceCodeAnalysis, T> work) {
     String above = javaCode(code.substring(0, snippetStart));
     try {
-      return session.analyseWith(above, work);
+      return session.analyseWith(above, snippet, work);
     } catch (RuntimeException e) {
       log.warn("completing with the cell's earlier declarations failed; using the session's", e);
       return work.apply(session.analysis());

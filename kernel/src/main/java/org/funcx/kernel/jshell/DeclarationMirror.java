@@ -29,10 +29,11 @@ import org.slf4j.LoggerFactory;
  * variables are declared exactly as JShell would; statements and expressions declare nothing and
  * are skipped.
  *
- * <p>Once a request has used the mirror, the session hands its declarations to
- * {@link #prepareLater} after each cell, and the mirror compiles them on its own thread, so that
- * a Tab after many cells does not wait for all of them (measured: 3.9 s for the first request
- * after 50 two-declaration cells without it, 60 ms with it). Before that, nothing runs in the
+ * <p>A request mirrors only the session declarations its code can refer to
+ * ({@link RelevantDeclarations}): the first one after 50 two-declaration cells took 4–7.6 s on
+ * this shared machine when all were compiled. Once a request has used the mirror, the session
+ * hands its declarations to {@link #prepareLater} after each cell, and the mirror compiles the
+ * rest on its own thread, one at a time between requests. Before that, nothing runs in the
  * background: a notebook that never completes above declarations pays nothing, and a running
  * cell does not share the CPU with the mirror's compiler (test_interrupt interrupts cells
  * 0.3 s after their last line starts).
@@ -60,6 +61,8 @@ final class DeclarationMirror implements AutoCloseable {
   private final List<Snippet> scratch = new ArrayList<>();
   private String scratchCode;
   private List<SnippetInfo> scratchSession;
+  /** The session declarations mirrored for the scratch's request(s). */
+  private final Set<SnippetInfo> scratchNeeded = new HashSet<>();
   /** Null until a request needs it, and again after a rebuild. */
   private JShell jshell;
   private int evaluated;
@@ -74,22 +77,29 @@ final class DeclarationMirror implements AutoCloseable {
   }
 
   /**
-   * Runs {@code work} with an analysis that knows {@code sessionDeclarations} (the session's
-   * active declarations, oldest first) and the declarations in {@code cellCode}, none of which
-   * runs. The cell's declarations stay in the mirror until a request with other code or another
-   * session state comes, since Tab is pressed again and again above the same lines.
+   * Runs {@code work} with an analysis that knows the declarations in {@code cellCode} and those
+   * of {@code sessionDeclarations} (the session's active ones, oldest first) that
+   * {@code cellCode} or {@code snippet}, the code the answer is about, can refer to
+   * ({@link RelevantDeclarations}); none of them runs. The cell's declarations stay in the mirror
+   * until a request with other code or another session state comes, since Tab is pressed again
+   * and again above the same lines.
    */
   synchronized <T> T withDeclared(List<SnippetInfo> sessionDeclarations, String cellCode,
-      Function<SourceCodeAnalysis, T> work) {
+      String snippet, Function<SourceCodeAnalysis, T> work) {
     inUse = true;
     try {
       JShell shell = shell();
-      if (!cellCode.equals(scratchCode) || !sessionDeclarations.equals(scratchSession)) {
+      List<SnippetInfo> needed =
+          RelevantDeclarations.of(sessionDeclarations, cellCode + "\n" + snippet);
+      if (!cellCode.equals(scratchCode) || !sessionDeclarations.equals(scratchSession)
+          || !scratchNeeded.containsAll(needed)) {
         dropScratch();
-        mirror(shell, sessionDeclarations);
+        forgetRemoved(shell, sessionDeclarations);
+        needed.forEach(declaration -> mirrorOne(shell, declaration));
         declareCellCode(shell, cellCode);
         scratchCode = cellCode;
         scratchSession = List.copyOf(sessionDeclarations);
+        scratchNeeded.addAll(needed);
       }
       return work.apply(shell.sourceCodeAnalysis());
     } catch (RuntimeException e) {
@@ -101,8 +111,8 @@ final class DeclarationMirror implements AutoCloseable {
   }
 
   /**
-   * Mirrors {@code sessionDeclarations} soon on the mirror's thread; compiles, never runs. A call
-   * while one is waiting replaces it.
+   * Mirrors all of {@code sessionDeclarations} soon on the mirror's thread; compiles, never
+   * runs. A call while one is waiting replaces it.
    */
   void prepareLater(List<SnippetInfo> sessionDeclarations) {
     if (pending.getAndSet(sessionDeclarations) != null) return;
@@ -113,15 +123,33 @@ final class DeclarationMirror implements AutoCloseable {
     }
   }
 
-  private synchronized void preparePending() {
+  /**
+   * One declaration at a time, so that a request waits for one compilation at most. A request
+   * in between leaves its cell's declarations on top; they are dropped before going on, since
+   * mirroring one they overwrote would hide it.
+   */
+  private void preparePending() {
     List<SnippetInfo> declarations = pending.getAndSet(null);
     if (declarations == null) return;
     try {
-      dropScratch();
-      mirror(shell(), declarations);
+      synchronized (this) {
+        if (closed) return;
+        dropScratch();
+        forgetRemoved(shell(), declarations);
+      }
+      for (SnippetInfo declaration : declarations) {
+        if (pending.get() != null) return; // a newer state is queued; its run goes on
+        synchronized (this) {
+          if (closed) return;
+          dropScratch();
+          mirrorOne(shell(), declaration);
+        }
+      }
     } catch (RuntimeException e) {
       log.warn("mirroring the session's declarations failed; the mirror starts over", e);
-      rebuild();
+      synchronized (this) {
+        rebuild();
+      }
     }
   }
 
@@ -151,24 +179,23 @@ final class DeclarationMirror implements AutoCloseable {
     return jshell;
   }
 
-  /**
-   * Brings the mirror up to the session: declarations the session replaced or dropped are
-   * dropped, new ones declared, and ones a request's scratch snippet overwrote declared again.
-   */
-  private void mirror(JShell shell, List<SnippetInfo> sessionDeclarations) {
-    Set<String> wanted = new HashSet<>();
-    sessionDeclarations.forEach(d -> wanted.add(d.id()));
+  /** Drops the copies of declarations the session replaced or dropped. */
+  private void forgetRemoved(JShell shell, List<SnippetInfo> sessionDeclarations) {
+    Set<String> current = new HashSet<>();
+    sessionDeclarations.forEach(d -> current.add(d.id()));
     mirrored.entrySet().removeIf(entry -> {
-      if (wanted.contains(entry.getKey())) return false;
+      if (current.contains(entry.getKey())) return false;
       if (shell.status(entry.getValue()).isActive()) shell.drop(entry.getValue());
       return true;
     });
-    for (SnippetInfo declaration : sessionDeclarations) {
-      Snippet copy = mirrored.get(declaration.id());
-      if (copy != null && shell.status(copy).isActive()) continue;
-      List<Snippet> made = declare(shell, declaration.source());
-      if (!made.isEmpty()) mirrored.put(declaration.id(), made.get(0));
-    }
+  }
+
+  /** Declares a copy of {@code declaration} unless an active one is there (not overwritten). */
+  private void mirrorOne(JShell shell, SnippetInfo declaration) {
+    Snippet copy = mirrored.get(declaration.id());
+    if (copy != null && shell.status(copy).isActive()) return;
+    List<Snippet> made = declare(shell, declaration.source());
+    if (!made.isEmpty()) mirrored.put(declaration.id(), made.get(0));
   }
 
   private void declareCellCode(JShell shell, String cellCode) {
@@ -198,6 +225,7 @@ final class DeclarationMirror implements AutoCloseable {
     scratch.clear();
     scratchCode = null;
     scratchSession = null;
+    scratchNeeded.clear();
   }
 
   private void rebuild() {
@@ -206,6 +234,7 @@ final class DeclarationMirror implements AutoCloseable {
     scratch.clear();
     scratchCode = null;
     scratchSession = null;
+    scratchNeeded.clear();
     evaluated = 0;
     if (jshell != null) {
       JShell old = jshell;

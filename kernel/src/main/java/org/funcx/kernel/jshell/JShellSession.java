@@ -195,13 +195,14 @@ public final class JShellSession implements AutoCloseable {
   }
 
   /**
-   * Runs {@code work} with an analysis that knows this session's declarations and those in
-   * {@code earlierCellCode} (the cell's code above the cursor), which are compiled but not run
-   * and gone afterwards (see {@link DeclarationMirror}).
+   * Runs {@code work}, which answers about {@code snippet}, with an analysis that knows this
+   * session's declarations and those in {@code earlierCellCode} (the cell's code above the
+   * snippet), which are compiled but never run (see {@link DeclarationMirror}).
    */
-  public <T> T analyseWith(String earlierCellCode, Function<SourceCodeAnalysis, T> work) {
+  public <T> T analyseWith(String earlierCellCode, String snippet,
+      Function<SourceCodeAnalysis, T> work) {
     if (earlierCellCode.isBlank()) return work.apply(analysis());
-    return mirror.withDeclared(activeDeclarations(), earlierCellCode, work);
+    return mirror.withDeclared(activeDeclarations(), earlierCellCode, snippet, work);
   }
 
   /**

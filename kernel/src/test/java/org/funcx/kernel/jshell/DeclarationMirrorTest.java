@@ -25,7 +25,7 @@ class DeclarationMirrorTest {
   }
 
   private List<String> complete(List<SnippetInfo> session, String above, String snippet) {
-    return mirror.withDeclared(session, above, analysis -> analysis
+    return mirror.withDeclared(session, above, snippet, analysis -> analysis
         .completionSuggestions(snippet, snippet.length(), new int[1]).stream()
         .map(SourceCodeAnalysis.Suggestion::continuation).toList());
   }
@@ -50,6 +50,19 @@ class DeclarationMirrorTest {
         new SnippetInfo("s3", SnippetKind.VARIABLE, "names", "String names = \"\";"));
     assertThat(complete(replaced, "int x = 0;\n", "names.toUpp")).contains("toUpperCase(");
     assertThat(mirror.rebuilds()).isZero();
+  }
+
+  @Test
+  void only_what_the_code_can_refer_to_is_mirrored_for_a_request_and_that_is_enough() {
+    List<SnippetInfo> session = List.of(SESSION.get(0),
+        new SnippetInfo("b1", SnippetKind.CLASS, "Box", "class Box { String label; }"),
+        new SnippetInfo("b2", SnippetKind.METHOD, "make", "Box make() { return new Box(); }"),
+        new SnippetInfo("b3", SnippetKind.METHOD, "twice", "int twice(int x) { return 2 * x; }"),
+        new SnippetInfo("b4", SnippetKind.VARIABLE, "other", "String other = \"\";"));
+    assertThat(RelevantDeclarations.of(session, "var b = make();\nb.lab").stream()
+        .map(SnippetInfo::name)).containsExactly("java.util.*", "Box", "make");
+    assertThat(complete(session, "var b = make();\n", "b.lab")).contains("label");
+    assertThat(complete(session, "var b = make();\n", "twi")).contains("twice(");
   }
 
   @Test
