@@ -84,9 +84,19 @@ class Libraries(unittest.TestCase):
         self.error("%maven", "MagicUsageException")
         self.assert_kernel_works()
 
+    def complete(self, code):
+        reply = self.kernel.request(lambda kc: kc.complete(code, len(code)), timeout=60)
+        self.assertEqual(reply["status"], "ok", reply)
+        return reply["matches"]
+
     def test_jars_adds_a_local_jar_once_by_path_or_glob(self):
+        # a completion that knows the cell's declarations before the jar (its compile-only
+        # JShell exists then) and after it: the added jar is on that JShell's class path too
+        cell_above = 'String who = "x";\n'
+        self.assertNotIn("Greeter", self.complete(cell_above + "demo.Gree"))
         out = self.ok(f"%jars {JARS}/greeter.jar").stdout()
         self.assertEqual(out, "added 1 jar: greeter.jar\n")
+        self.assertIn("Greeter", self.complete(cell_above + "demo.Gree"))
         self.assertEqual(self.ok('demo.Greeter.greet("jars")').result(), "hello jars")
         # what ServiceLoader and reflective libraries use finds it too
         self.assertEqual(self.ok('Thread.currentThread().getContextClassLoader()'

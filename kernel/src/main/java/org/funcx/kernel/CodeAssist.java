@@ -2,6 +2,7 @@ package org.funcx.kernel;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import jdk.jshell.SourceCodeAnalysis;
@@ -11,18 +12,24 @@ import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.funcx.kernel.magic.CellParser;
+import org.funcx.kernel.jshell.JShellSession;
 import org.funcx.kernel.magic.CellPart;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Completion, inspection and is-complete answers from JShell's {@link SourceCodeAnalysis}. Each
- * works on the snippet under the cursor (a cell may hold many) and knows magic lines.
+ * works on the snippet under the cursor (a cell may hold many) and knows magic lines. Completion
+ * and inspection also know what the cell declares above the cursor, before it has run
+ * ({@link JShellSession#analyseWith}).
  */
 final class CodeAssist {
-  private final Supplier<SourceCodeAnalysis> analysis;
+  private static final Logger log = LoggerFactory.getLogger(CodeAssist.class);
+  private final JShellSession session;
   private final Supplier<Set<String>> magicNames;
 
-  CodeAssist(Supplier<SourceCodeAnalysis> analysis, Supplier<Set<String>> magicNames) {
-    this.analysis = analysis;
+  CodeAssist(JShellSession session, Supplier<Set<String>> magicNames) {
+    this.session = session;
     this.magicNames = magicNames;
   }
 
@@ -41,8 +48,9 @@ final class CodeAssist {
     int snippetStart = currentSnippetStart(code, cursor);
     String snippet = code.substring(snippetStart, cursor);
     int[] anchor = new int[1];
-    List<String> matches = analysis.get().completionSuggestions(snippet, snippet.length(), anchor)
-        .stream().map(SourceCodeAnalysis.Suggestion::continuation).distinct().toList();
+    List<String> matches = withCellAbove(code, snippetStart, snippet,
+        analysis -> analysis.completionSuggestions(snippet, snippet.length(), anchor).stream()
+            .map(SourceCodeAnalysis.Suggestion::continuation).distinct().toList());
     return new ReplacementOptions(matches, snippetStart + anchor[0], cursor);
   }
 
@@ -52,22 +60,50 @@ final class CodeAssist {
     int end = cursor;
     while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) end++;
     String snippet = code.substring(snippetStart, end);
-    List<Documentation> docs = analysis.get().documentation(snippet, snippet.length(), true);
-    if (docs.isEmpty() && !snippet.endsWith("(")) {
-      docs = analysis.get().documentation(snippet + "(", snippet.length() + 1, true);
-    }
-    String text;
-    if (!docs.isEmpty()) {
-      text = docs.stream().map(d -> d.javadoc() == null ? d.signature()
-          : d.signature() + "\n" + d.javadoc()).collect(Collectors.joining("\n\n"));
-    } else {
-      String type = analysis.get().analyzeType(snippet, snippet.length());
-      if (type == null) return null;
-      text = snippet.strip() + " : " + type;
-    }
+    String text = withCellAbove(code, snippetStart, snippet,
+        analysis -> describe(analysis, snippet));
+    if (text == null) return null;
     DisplayData data = new DisplayData();
     data.putText(text);
     return data;
+  }
+
+  private static String describe(SourceCodeAnalysis analysis, String snippet) {
+    List<Documentation> docs = analysis.documentation(snippet, snippet.length(), true);
+    if (docs.isEmpty() && !snippet.endsWith("(")) {
+      docs = analysis.documentation(snippet + "(", snippet.length() + 1, true);
+    }
+    if (!docs.isEmpty()) {
+      return docs.stream().map(d -> d.javadoc() == null ? d.signature()
+          : d.signature() + "\n" + d.javadoc()).collect(Collectors.joining("\n\n"));
+    }
+    String type = analysis.analyzeType(snippet, snippet.length());
+    return type == null ? null : snippet.strip() + " : " + type;
+  }
+
+  /**
+   * {@code work}, about {@code snippet}, on an analysis that knows the cell's Java code before
+   * {@code snippetStart} (magic lines left out), compiled but not run. Should that fail, the
+   * session's own analysis answers: completion must never cost the user a cell.
+   */
+  private <T> T withCellAbove(String code, int snippetStart, String snippet,
+      Function<SourceCodeAnalysis, T> work) {
+    String above = javaCode(code.substring(0, snippetStart));
+    try {
+      return session.analyseWith(above, snippet, work);
+    } catch (RuntimeException e) {
+      log.warn("completing with the cell's earlier declarations failed; using the session's", e);
+      return work.apply(session.analysis());
+    }
+  }
+
+  /** The Java parts of {@code cellPrefix}, without its magic lines. */
+  private static String javaCode(String cellPrefix) {
+    StringBuilder java = new StringBuilder();
+    for (CellPart part : CellParser.parse(cellPrefix)) {
+      if (part instanceof CellPart.JavaCode code) java.append(code.code()).append('\n');
+    }
+    return java.toString();
   }
 
   /** {@link BaseKernel#IS_COMPLETE_YES}, {@code _BAD}, or the indent for the next line. */
@@ -79,7 +115,7 @@ final class CodeAssist {
     String rest = java.code();
     boolean unknown = false;
     while (true) {
-      SourceCodeAnalysis.CompletionInfo info = analysis.get().analyzeCompletion(rest);
+      SourceCodeAnalysis.CompletionInfo info = session.analysis().analyzeCompletion(rest);
       if (info.completeness() == Completeness.UNKNOWN) unknown = true;
       if (!info.completeness().isComplete()) {
         if (info.completeness() == Completeness.EMPTY) {
@@ -105,7 +141,7 @@ final class CodeAssist {
     }
     String rest = prefix.substring(start);
     while (true) {
-      SourceCodeAnalysis.CompletionInfo info = analysis.get().analyzeCompletion(rest);
+      SourceCodeAnalysis.CompletionInfo info = session.analysis().analyzeCompletion(rest);
       if (!info.completeness().isComplete() || info.remaining().isBlank()) return start;
       start += rest.length() - info.remaining().length();
       rest = info.remaining();

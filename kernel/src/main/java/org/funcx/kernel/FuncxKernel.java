@@ -55,7 +55,7 @@ public final class FuncxKernel extends ConformingKernel implements AutoCloseable
     this.context = new NotebookContext(session, rendering, io.display, libraries);
     MagicsRegistry magics = parts.discoverMagics(context);
     this.cells = new CellRunner(session, magics, threads);
-    this.assist = new CodeAssist(session::analysis, magics::names);
+    this.assist = new CodeAssist(session, magics::names);
   }
 
   /** A kernel whose cells can use the classes on {@code classpath} (normally this JVM's). */
@@ -91,7 +91,12 @@ public final class FuncxKernel extends ConformingKernel implements AutoCloseable
   @Override
   public DisplayData eval(String code) {
     threads.beginCell();
-    Optional<SnippetValue> value = cells.run(code, SourceOrigin.cell(executionCount.get() - 1));
+    Optional<SnippetValue> value;
+    try {
+      value = cells.run(code, SourceOrigin.cell(executionCount.get() - 1));
+    } finally {
+      session.cellEnded();
+    }
     if (value.isEmpty()) return null;
     DisplayData data = rendering.render(value.get().value());
     Object text = data.getData(MIMEType.TEXT_PLAIN);
@@ -150,6 +155,8 @@ public final class FuncxKernel extends ConformingKernel implements AutoCloseable
       System.exit(2);
     }
     KernelParts.configureLogging();
+    // cells draw images (ImageRenderer) on a server without a display; no window can open
+    System.setProperty("java.awt.headless", "true");
     KernelConnectionProperties connection =
         KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
     JupyterConnection jupyter = new JupyterConnection(connection);

@@ -33,6 +33,17 @@ class JupyterSuitesTest {
     assertSuitePasses("test_behaviour", 13, "OK");
   }
 
+  @Test
+  void completion_and_inspection_know_the_cells_earlier_declarations_without_running_them()
+      throws Exception {
+    assertSuitePasses("test_code_assist", 7, "OK");
+  }
+
+  @Test
+  void images_display_as_png_within_their_bounds() throws Exception {
+    assertSuitePasses("test_images", 5, "OK");
+  }
+
   /**
    * The deadline matters: before issue 14, an interrupted busy loop never ended on JDK 20+ and the
    * kernel hung; the suite's own output is printed for the timings of each interrupt.

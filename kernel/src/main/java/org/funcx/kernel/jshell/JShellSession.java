@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import javax.lang.model.SourceVersion;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.EvalException;
@@ -27,14 +28,17 @@ public final class JShellSession implements AutoCloseable {
   private final JShell jshell;
   private final InProcessExecution execution;
   private final UserThreads threads;
+  private final DeclarationMirror mirror;
   private final Map<String, SourceOrigin> origins = new ConcurrentHashMap<>();
   /** Snippets the kernel made for itself; hidden from {@link #declarations()}. */
   private final Set<String> internalSnippets = ConcurrentHashMap.newKeySet();
 
-  private JShellSession(JShell jshell, InProcessExecution execution, UserThreads threads) {
+  private JShellSession(JShell jshell, InProcessExecution execution, UserThreads threads,
+      String classpath) {
     this.jshell = jshell;
     this.execution = execution;
     this.threads = threads;
+    this.mirror = new DeclarationMirror(classpath, DeclarationMirror.MAX_SCRATCH_SNIPPETS);
   }
 
   /**
@@ -47,7 +51,7 @@ public final class JShellSession implements AutoCloseable {
     JShell jshell = JShell.builder().executionEngine(new InProcessEngine(execution), Map.of())
         .build();
     jshell.addToClasspath(classpath);
-    JShellSession session = new JShellSession(jshell, execution, threads);
+    JShellSession session = new JShellSession(jshell, execution, threads, classpath);
     SourceOrigin startup = new SourceOrigin("kernel start-up", 1);
     imports.forEach(i -> session.eval(i, startup));
     for (String i : internalImports) {
@@ -151,9 +155,13 @@ public final class JShellSession implements AutoCloseable {
 
   /** The active declarations the user made, oldest first (see {@code KernelContext}). */
   public List<SnippetInfo> declarations() {
+    return activeDeclarations().stream().filter(d -> !internalSnippets.contains(d.id())).toList();
+  }
+
+  /** Every active declaration, the kernel's own imports too, oldest first. */
+  private List<SnippetInfo> activeDeclarations() {
     List<SnippetInfo> out = new ArrayList<>();
     jshell.snippets().filter(s -> jshell.status(s).isActive())
-        .filter(s -> !internalSnippets.contains(s.id()))
         .forEach(s -> Declarations.describe(s).ifPresent(out::add));
     return out;
   }
@@ -178,14 +186,36 @@ public final class JShellSession implements AutoCloseable {
   /** Puts {@code jar} on the class path of the code compiled and run from now on. */
   public void addToClasspath(java.nio.file.Path jar) {
     jshell.addToClasspath(jar.toString());
+    mirror.addToClasspath(jar.toString());
   }
 
+  /** The analysis of this session's state, for code that needs nothing a cell has not run. */
   public SourceCodeAnalysis analysis() {
     return jshell.sourceCodeAnalysis();
   }
 
+  /**
+   * Runs {@code work}, which answers about {@code snippet}, with an analysis that knows this
+   * session's declarations and those in {@code earlierCellCode} (the cell's code above the
+   * snippet), which are compiled but never run (see {@link DeclarationMirror}).
+   */
+  public <T> T analyseWith(String earlierCellCode, String snippet,
+      Function<SourceCodeAnalysis, T> work) {
+    if (earlierCellCode.isBlank()) return work.apply(analysis());
+    return mirror.withDeclared(activeDeclarations(), earlierCellCode, snippet, work);
+  }
+
+  /**
+   * Called when a cell has ended: once completion has used the declaration mirror, it compiles
+   * the session's new declarations now, on its own thread, while the user reads the output.
+   */
+  public void cellEnded() {
+    if (mirror.inUse()) mirror.prepareLater(activeDeclarations());
+  }
+
   @Override
   public void close() {
+    mirror.close();
     jshell.close();
   }
 }
