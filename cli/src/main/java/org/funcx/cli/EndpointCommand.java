@@ -49,7 +49,11 @@ final class EndpointCommand {
     @Option(names = "--account") String account;
     @Option(names = "--qos") String qos;
     @Option(names = "--walltime", description = "Minutes per block job.") Integer walltime;
-    @Option(names = "--cpus-per-block") Integer cpusPerBlock;
+    @Option(names = "--cpus-per-block", description = "CPUs per node of a Slurm block.")
+    Integer cpusPerBlock;
+    @Option(names = "--nodes-per-block", description = "Nodes per Slurm block (default 1); a"
+        + " task's srun step spans at most these.")
+    Integer nodesPerBlock;
     @Option(names = "--worker-init", description = "Shell lines run before the manager.")
     String workerInit;
     @Option(names = "--allowed-functions", split = ",", description = "Function ids this endpoint"
@@ -158,7 +162,9 @@ final class EndpointCommand {
           cpusPerBlock != null ? cpusPerBlock : old == null ? 1 : old.cpusPerBlock(),
           old == null ? 0 : old.memoryPerCpuMb(),
           pick(workerInit, old, SlurmSettings::workerInit),
-          old == null ? null : old.workDir()).validated();
+          old == null ? null : old.workDir(),
+          nodesPerBlock != null ? nodesPerBlock : old == null ? 1 : old.nodesPerBlock())
+          .validated();
     }
 
     private static String pick(String given, SlurmSettings old,

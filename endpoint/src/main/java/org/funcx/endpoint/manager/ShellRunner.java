@@ -31,7 +31,8 @@ import org.funcx.jvm.StopScope;
  * into the task's {@link CapturedOutput} (the same bounded tails Java tasks' printing fills). The
  * result is a JSON object: {@code returncode}, {@code stdout}, {@code stderr}, {@code cmd},
  * {@code elapsed_s}; a non-zero return code is a result, not a failure. An interrupt (the
- * watchdog's timeout or a cancel) ends the whole process group and propagates.
+ * watchdog's timeout or a cancel) ends the whole process group and propagates. A task with a
+ * resource specification runs as a job step of the block's Slurm job ({@link SrunStep}).
  */
 final class ShellRunner {
   /** Between TERM and KILL when a task is stopped; well under WorkerPool.STOP_GRACE_MILLIS. */
@@ -44,9 +45,12 @@ final class ShellRunner {
 
   private final Map<String, ShellTemplate> templates = new ConcurrentHashMap<>();
   private final ShellSandbox sandboxes;
+  /** Null when this manager does not run inside a Slurm job: it cannot place ranks. */
+  private final SrunStep srun;
 
   ShellRunner(ShellSandbox sandboxes) {
     this.sandboxes = sandboxes;
+    this.srun = SrunStep.inAllocation(System.getenv());
   }
 
   ResultEnvelope run(TaskSpec task, FunctionSpec spec, CapturedOutput printed, Runnable invoking)
@@ -63,6 +67,15 @@ final class ShellRunner {
       return TaskRunner.failure(task, e.error(task.taskId()));
     }
     List<String> command = template.command(values);
+    List<String> argv = command;
+    if (task.resources() != null) {
+      if (srun == null) {
+        return TaskRunner.failure(task, TaskError.of(ErrorKind.ARGUMENT_ERROR, "task "
+            + task.taskId() + " asks for " + task.resources() + ", but this endpoint cannot place"
+            + " ranks: its manager runs in no Slurm job (use a Slurm endpoint)"));
+      }
+      argv = srun.wrap(task.taskId(), task.resources(), command);
+    }
     Path sandbox = null;
     try {
       sandbox = sandboxes.create(task.taskId());
@@ -71,7 +84,7 @@ final class ShellRunner {
       StopScope scope = StopScope.current();
       if (scope != null && scope.stopped()) throw new InterruptedException(scope.reason());
       long started = System.nanoTime();
-      int code = execute(task.taskId(), command, sandbox, printed);
+      int code = execute(task.taskId(), argv, sandbox, printed);
       double elapsed = (System.nanoTime() - started) / 1e9;
       return ResultEnvelope.json(TaskResult.success(task.taskId(),
           resultJson(code, printed, command, elapsed)));
