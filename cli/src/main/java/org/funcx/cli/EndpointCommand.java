@@ -59,6 +59,10 @@ final class EndpointCommand {
     @Option(names = "--allowed-functions", split = ",", description = "Function ids this endpoint"
         + " runs (comma separated; 'any' for no restriction). Applies at the next start.")
     java.util.List<String> allowedFunctions;
+    @Option(names = "--accelerators", split = ",", description = "Accelerator ids of each node"
+        + " (e.g. 0,1; 'none' to clear): one worker per id, its shell tasks see"
+        + " CUDA_VISIBLE_DEVICES=id.")
+    java.util.List<String> accelerators;
     @Option(names = "--classpath", split = ",", description = "Site-installed jars, or directories"
         + " of jars, given to every function (comma separated; 'none' to clear).")
     java.util.List<String> classpath;
@@ -92,6 +96,10 @@ final class EndpointCommand {
       if (workerJava != null || workerJvmOptions != null) {
         c = c.withWorkerJvm(workerJava != null ? workerJava : c.workerJava(),
             workerJvmOptions != null ? workerJvmOptions : c.workerJvmOptions());
+      }
+      if (accelerators != null) {
+        c = c.withAccelerators(accelerators.equals(java.util.List.of("none"))
+            ? java.util.List.of() : accelerators);
       }
       if (allowedFunctions != null) {
         c = c.withAllowedFunctions(allowedFunctions.equals(java.util.List.of("any"))

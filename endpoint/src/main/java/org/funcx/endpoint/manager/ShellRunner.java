@@ -32,7 +32,9 @@ import org.funcx.jvm.StopScope;
  * result is a JSON object: {@code returncode}, {@code stdout}, {@code stderr}, {@code cmd},
  * {@code elapsed_s}; a non-zero return code is a result, not a failure. An interrupt (the
  * watchdog's timeout or a cancel) ends the whole process group and propagates. A task with a
- * resource specification runs as a job step of the block's Slurm job ({@link SrunStep}).
+ * resource specification runs as a job step of the block's Slurm job ({@link SrunStep}). On an
+ * endpoint that lists accelerators, the command sees its worker's id in
+ * {@code CUDA_VISIBLE_DEVICES} ({@link WorkerAccelerator}).
  */
 final class ShellRunner {
   /** Between TERM and KILL when a task is stopped; well under WorkerPool.STOP_GRACE_MILLIS. */
@@ -121,8 +123,12 @@ final class ShellRunner {
     List<String> argv = new ArrayList<>(command.size() + 1);
     argv.add("setsid");
     argv.addAll(command);
-    Process process = new ProcessBuilder(argv).directory(sandbox.toFile())
-        .redirectInput(NO_INPUT).start();
+    ProcessBuilder builder = new ProcessBuilder(argv).directory(sandbox.toFile())
+        .redirectInput(NO_INPUT);
+    // The worker's own accelerator; srun passes the environment on to every rank.
+    String accelerator = WorkerAccelerator.current();
+    if (accelerator != null) builder.environment().put(WorkerAccelerator.VARIABLE, accelerator);
+    Process process = builder.start();
     Thread out = drain(process.getInputStream(), printed.out(), "funcx-shell-stdout-" + taskId);
     Thread err = drain(process.getErrorStream(), printed.err(), "funcx-shell-stderr-" + taskId);
     int code;
