@@ -18,7 +18,7 @@ final class ResourceOptions {
   @Option(names = "--cpus-per-rank", paramLabel = "C", description = "CPUs of each rank.")
   Integer cpusPerRank;
 
-  /** The specification asked for, or null; out of range is an IllegalArgumentException naming it. */
+  /** The specification asked for, or null; out of range: an IllegalArgumentException naming it. */
   ResourceSpec spec() {
     if (nodes == null && ranks == null && cpusPerRank == null) return null;
     return ResourceSpec.of(nodes, ranks, cpusPerRank);

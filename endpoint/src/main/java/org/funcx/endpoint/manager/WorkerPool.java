@@ -105,7 +105,9 @@ final class WorkerPool implements AutoCloseable {
     this.runner = runner;
     this.answers = answers;
     this.onWriteOff = onWriteOff;
-    for (int i = 0; i < this.size; i++) startWorker(accelerators.isEmpty() ? null : accelerators.get(i));
+    for (int i = 0; i < this.size; i++) {
+      startWorker(accelerators.isEmpty() ? null : accelerators.get(i));
+    }
     this.watchdog = new Thread(this::watch, "funcx-task-watchdog");
     watchdog.setDaemon(true);
     watchdog.start();

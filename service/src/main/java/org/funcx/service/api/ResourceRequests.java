@@ -15,9 +15,9 @@ import org.funcx.service.forward.RankPlacements;
 final class ResourceRequests {
   private ResourceRequests() {}
 
+  /** @param function the function's spec; null when it is unknown (then only the endpoint counts) */
   static void check(ResourceSpec request, String functionId, FunctionSpec function,
-      String endpointId,
-      RankPlacements placements) {
+      String endpointId, RankPlacements placements) {
     if (function != null && !function.isShell()) {
       throw new ApiException(400, "resources_need_shell_function", "function " + functionId
           + " is a Java function; a resource_specification (ranks, nodes) applies to shell"

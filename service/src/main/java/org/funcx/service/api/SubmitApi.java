@@ -144,8 +144,8 @@ final class SubmitApi {
     String endpointId = Requests.uuid(required(entry.endpointId(), "endpoint_id"), "endpoint");
     if (checked.add(functionId + "@" + endpointId)) authorize(principal, functionId, endpointId);
     if (entry.resources() != null) {
-      ResourceRequests.check(entry.resources(), functionId, functions.spec(functionId).orElse(null),
-          endpointId, forwarder.placements());
+      ResourceRequests.check(entry.resources(), functionId,
+          functions.spec(functionId).orElse(null), endpointId, forwarder.placements());
     }
     boolean cache = entry.cache() != null && entry.cache();
     double timeoutSeconds = entry.timeoutSeconds() == null ? 0 : entry.timeoutSeconds();

@@ -181,7 +181,8 @@ final class SubmitReader {
     if (in.peek() != JsonToken.NUMBER) throw invalidResources(qualified, "must be a number");
     String text = in.nextString();
     if (!text.matches("-?[0-9]{1,10}")) {
-      throw invalidResources(qualified, "must be a whole number from 1 to " + max + ", got " + text);
+      throw invalidResources(qualified, "must be a whole number from 1 to " + max + ", got "
+          + text);
     }
     long value = Long.parseLong(text);
     if (value < 1 || value > max) {
