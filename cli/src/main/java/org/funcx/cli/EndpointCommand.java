@@ -49,12 +49,20 @@ final class EndpointCommand {
     @Option(names = "--account") String account;
     @Option(names = "--qos") String qos;
     @Option(names = "--walltime", description = "Minutes per block job.") Integer walltime;
-    @Option(names = "--cpus-per-block") Integer cpusPerBlock;
+    @Option(names = "--cpus-per-block", description = "CPUs per node of a Slurm block.")
+    Integer cpusPerBlock;
+    @Option(names = "--nodes-per-block", description = "Nodes per Slurm block (default 1); a"
+        + " task's srun step spans at most these.")
+    Integer nodesPerBlock;
     @Option(names = "--worker-init", description = "Shell lines run before the manager.")
     String workerInit;
     @Option(names = "--allowed-functions", split = ",", description = "Function ids this endpoint"
         + " runs (comma separated; 'any' for no restriction). Applies at the next start.")
     java.util.List<String> allowedFunctions;
+    @Option(names = "--accelerators", split = ",", description = "Accelerator ids of each node"
+        + " (e.g. 0,1; 'none' to clear): one worker per id, its shell tasks see"
+        + " CUDA_VISIBLE_DEVICES=id.")
+    java.util.List<String> accelerators;
     @Option(names = "--classpath", split = ",", description = "Site-installed jars, or directories"
         + " of jars, given to every function (comma separated; 'none' to clear).")
     java.util.List<String> classpath;
@@ -88,6 +96,10 @@ final class EndpointCommand {
       if (workerJava != null || workerJvmOptions != null) {
         c = c.withWorkerJvm(workerJava != null ? workerJava : c.workerJava(),
             workerJvmOptions != null ? workerJvmOptions : c.workerJvmOptions());
+      }
+      if (accelerators != null) {
+        c = c.withAccelerators(accelerators.equals(java.util.List.of("none"))
+            ? java.util.List.of() : accelerators);
       }
       if (allowedFunctions != null) {
         c = c.withAllowedFunctions(allowedFunctions.equals(java.util.List.of("any"))
@@ -158,7 +170,9 @@ final class EndpointCommand {
           cpusPerBlock != null ? cpusPerBlock : old == null ? 1 : old.cpusPerBlock(),
           old == null ? 0 : old.memoryPerCpuMb(),
           pick(workerInit, old, SlurmSettings::workerInit),
-          old == null ? null : old.workDir()).validated();
+          old == null ? null : old.workDir(),
+          nodesPerBlock != null ? nodesPerBlock : old == null ? 1 : old.nodesPerBlock())
+          .validated();
     }
 
     private static String pick(String given, SlurmSettings old,

@@ -14,6 +14,10 @@ import org.funcx.client.TaskFuture;
 import org.funcx.client.TaskOptions;
 import org.funcx.core.json.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,9 +32,19 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--endpoint", defaultValue = "local") String endpoint;
   @Option(names = "--timeout", description = "Seconds.") Double timeout;
   @Option(names = "--cache", description = "Reuse a stored result of the same call.") boolean cache;
+  @Mixin ResourceOptions resources;
+  @Spec CommandSpec command;
 
   @Override
   public Integer call() throws Exception {
+    TaskOptions options;
+    try {
+      options = new TaskOptions(
+          timeout == null ? null : Duration.ofMillis(Math.round(timeout * 1000)), cache,
+          resources.spec());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(command.commandLine(), e.getMessage());
+    }
     FuncXClient client = FuncxCli.HOME.client(EndpointCommand.serviceUrl());
     RegisteredFunction function = client.function(functionId);
     List<Object> values = new ArrayList<>();
@@ -39,8 +53,6 @@ final class RunCommand implements Callable<Integer> {
       values.add(function.isShell() ? JsonParser.parseString(a)
           : Json.GSON.fromJson(JsonParser.parseString(a), Object.class));
     }
-    TaskOptions options = new TaskOptions(
-        timeout == null ? null : Duration.ofMillis(Math.round(timeout * 1000)), cache);
     try (var executor = client.executor(Targets.endpointId(endpoint))) {
       TaskFuture task = executor.submit(function, options, values.toArray());
       // A shell function's result holds its output already: it is not followed live.

@@ -268,6 +268,9 @@ public final class FuncXClient implements AutoCloseable {
     if (options.timeout() != null) {
       batch.addProperty("timeout_s", options.timeout().toMillis() / 1000.0);
     }
+    if (options.resources() != null) {
+      batch.add("resource_specification", Json.GSON.toJsonTree(options.resources()));
+    }
     JsonArray batches = new JsonArray();
     batches.add(batch);
     JsonObject request = new JsonObject();

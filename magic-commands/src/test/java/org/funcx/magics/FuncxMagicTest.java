@@ -89,4 +89,21 @@ class FuncxMagicTest {
     assertThatThrownBy(() -> line.eval("register square"))
         .hasMessageContaining("no method named square").hasMessageContaining("cube");
   }
+
+  @Test
+  void resource_options_out_of_range_are_usage_errors_naming_the_field() {
+    assertThatThrownBy(() -> line.eval("sh --ranks 0 hostname"))
+        .isInstanceOf(MagicUsageException.class)
+        .hasMessageContaining("resource_specification.ranks_per_node must be between 1 and 1024,"
+            + " got 0");
+    assertThatThrownBy(() -> line.eval("sh --nodes two hostname"))
+        .isInstanceOf(MagicUsageException.class)
+        .hasMessageContaining("--nodes takes a whole number, got two");
+    assertThatThrownBy(() -> cell.eval("sh --cpus-per-rank 2000", "hostname"))
+        .isInstanceOf(MagicUsageException.class)
+        .hasMessageContaining("resource_specification.cpus_per_rank");
+    assertThatThrownBy(() -> line.eval("run sq(1) --nodes 0"))
+        .isInstanceOf(MagicUsageException.class)
+        .hasMessageContaining("resource_specification.num_nodes");
+  }
 }

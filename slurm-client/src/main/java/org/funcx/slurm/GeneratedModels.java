@@ -27,6 +27,8 @@ final class GeneratedModels {
         .standardError(request.standardError());
     // "nodes" is [min, max]; lists are left null otherwise, as slurmrestd rejects empty ones.
     job.setNodes(new ArrayList<>(List.of((long) request.nodes(), (long) request.nodes())));
+    // Several nodes: one task of cpusPerTask CPUs on each, so every node of the block has them.
+    if (request.nodes() > 1) job.tasks((long) request.nodes()).tasksPerNode(1L);
     return new V0038JobSubmission().script(request.script()).job(job);
   }
 

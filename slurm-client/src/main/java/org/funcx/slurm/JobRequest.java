@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param qos null for the default QOS
  * @param timeLimit wall time, rounded up to whole minutes; null for the partition's default
  * @param nodes node count (at least 1)
- * @param cpusPerTask CPUs for the single task (at least 1)
+ * @param cpusPerTask CPUs for the single task (at least 1); with several nodes, there is one task
+ *     per node, each with these CPUs
  * @param memoryPerCpuMb memory per CPU in MB; null for the cluster's DefMemPerCPU
  * @param standardOutput stdout path (Slurm patterns such as %j allowed); null for slurm-%j.out
  * @param standardError stderr path; null to share stdout

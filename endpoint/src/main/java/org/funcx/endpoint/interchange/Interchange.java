@@ -92,7 +92,7 @@ public final class Interchange implements Runnable {
     this.managerPort = config.interchangePort() == 0 ? managers.bindToRandomPort(bindHost)
         : bindFixed(bindHost + ":" + config.interchangePort(), config.interchangePort());
     this.service = new ServiceLink(context, forwarderAddress, keys, config.endpointId(),
-        heartbeatMillis);
+        "slurm".equals(config.provider()) ? config.slurm().blockShape() : null, heartbeatMillis);
     this.events = new Mailbox<>(context, "interchange");
   }
 

@@ -1,6 +1,7 @@
 package org.funcx.endpoint.interchange;
 
 import java.util.UUID;
+import org.funcx.core.model.BlockShape;
 import org.funcx.core.wire.Liveness;
 import org.funcx.core.wire.MessageType;
 import org.funcx.core.wire.Messages;
@@ -28,10 +29,13 @@ final class ServiceLink {
   private long lastHeardMillis;
   private long lastSentMillis;
   private long lastRegisterMillis;
+  /** Reported at registration; null for an endpoint without Slurm blocks (it places no ranks). */
+  private final BlockShape blockShape;
   private long connectedAtMillis;
 
   ServiceLink(ZContext context, String address, CurveClientKeys keys, String endpointId,
-      long heartbeatMillis) {
+      BlockShape blockShape, long heartbeatMillis) {
+    this.blockShape = blockShape;
     this.context = context;
     this.address = address;
     this.keys = keys;
@@ -65,7 +69,7 @@ final class ServiceLink {
     if (now - lastRegisterMillis < 1_000) return;
     lastRegisterMillis = now;
     send(new WireMessage(MessageType.REGISTER_ENDPOINT,
-        Messages.RegisterEndpoint.of(endpointId, sessionId)));
+        Messages.RegisterEndpoint.of(endpointId, sessionId, blockShape)));
   }
 
   ZMQ.Socket socket() {

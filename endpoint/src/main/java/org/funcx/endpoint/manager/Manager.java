@@ -73,11 +73,11 @@ public final class Manager implements AutoCloseable {
     this.runner = new TaskRunner(options.maxResultBytes(), librarySets,
         new ShellSandbox(options.sandboxRoot(), options.keepSandboxes()));
     // Seen by the loop within a quarter heartbeat.
-    this.pool = new WorkerPool(options.workers(), runner, results::post,
+    this.pool = new WorkerPool(options.workers(), options.accelerators(), runner, results::post,
         stuck -> restartRequested = true);
     this.secret = options.secret();
     this.identity = new Messages.RegisterManager(options.managerId(), options.blockId(),
-        options.workers(), options.prefetch(), hostName(), ProcessHandle.current().pid(), null);
+        pool.size(), options.prefetch(), hostName(), ProcessHandle.current().pid(), null);
   }
 
   /**

@@ -40,7 +40,8 @@ public final class ManagerMain {
     if (interchange == null || credentials == null) {
       System.err.println("usage: ManagerMain --interchange tcp://HOST:PORT --credentials FILE"
           + " [--workers N] [--prefetch P] [--block-id B] [--heartbeat-ms H]"
-          + " [--max-result-bytes M] [--sandbox-root DIR] [--keep-sandboxes true|false]");
+          + " [--max-result-bytes M] [--sandbox-root DIR] [--keep-sandboxes true|false]"
+          + " [--accelerators ID,ID...]");
       System.exit(ManagerExit.USAGE.code());
     }
     BlockSecret secret;
@@ -61,7 +62,8 @@ public final class ManagerMain {
         Path.of(opts.getOrDefault("--sandbox-root", "sandboxes")).toAbsolutePath(),
         Boolean.parseBoolean(opts.getOrDefault("--keep-sandboxes", "false")),
         RepositorySettings.fromOptions(opts),
-        SiteClasspath.split(opts.get(SiteClasspath.OPTION)), secret);
+        SiteClasspath.split(opts.get(SiteClasspath.OPTION)), secret,
+        ManagerOptions.accelerators(opts.get("--accelerators")));
     Thread.setDefaultUncaughtExceptionHandler(ManagerMain::uncaught);
     ScopedStdio.install();
     Manager manager = new Manager(options);

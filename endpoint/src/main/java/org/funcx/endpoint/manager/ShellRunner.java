@@ -31,7 +31,10 @@ import org.funcx.jvm.StopScope;
  * into the task's {@link CapturedOutput} (the same bounded tails Java tasks' printing fills). The
  * result is a JSON object: {@code returncode}, {@code stdout}, {@code stderr}, {@code cmd},
  * {@code elapsed_s}; a non-zero return code is a result, not a failure. An interrupt (the
- * watchdog's timeout or a cancel) ends the whole process group and propagates.
+ * watchdog's timeout or a cancel) ends the whole process group and propagates. A task with a
+ * resource specification runs as a job step of the block's Slurm job ({@link SrunStep}). On an
+ * endpoint that lists accelerators, the command sees its worker's id in
+ * {@code CUDA_VISIBLE_DEVICES} ({@link WorkerAccelerator}).
  */
 final class ShellRunner {
   /** Between TERM and KILL when a task is stopped; well under WorkerPool.STOP_GRACE_MILLIS. */
@@ -44,9 +47,12 @@ final class ShellRunner {
 
   private final Map<String, ShellTemplate> templates = new ConcurrentHashMap<>();
   private final ShellSandbox sandboxes;
+  /** Null when this manager does not run inside a Slurm job: it cannot place ranks. */
+  private final SrunStep srun;
 
   ShellRunner(ShellSandbox sandboxes) {
     this.sandboxes = sandboxes;
+    this.srun = SrunStep.inAllocation(System.getenv());
   }
 
   ResultEnvelope run(TaskSpec task, FunctionSpec spec, CapturedOutput printed, Runnable invoking)
@@ -63,6 +69,15 @@ final class ShellRunner {
       return TaskRunner.failure(task, e.error(task.taskId()));
     }
     List<String> command = template.command(values);
+    List<String> argv = command;
+    if (task.resources() != null) {
+      if (srun == null) {
+        return TaskRunner.failure(task, TaskError.of(ErrorKind.ARGUMENT_ERROR, "task "
+            + task.taskId() + " asks for " + task.resources() + ", but this endpoint cannot place"
+            + " ranks: its manager runs in no Slurm job (use a Slurm endpoint)"));
+      }
+      argv = srun.wrap(task.taskId(), task.resources(), command);
+    }
     Path sandbox = null;
     try {
       sandbox = sandboxes.create(task.taskId());
@@ -71,7 +86,7 @@ final class ShellRunner {
       StopScope scope = StopScope.current();
       if (scope != null && scope.stopped()) throw new InterruptedException(scope.reason());
       long started = System.nanoTime();
-      int code = execute(task.taskId(), command, sandbox, printed);
+      int code = execute(task.taskId(), argv, sandbox, printed);
       double elapsed = (System.nanoTime() - started) / 1e9;
       return ResultEnvelope.json(TaskResult.success(task.taskId(),
           resultJson(code, printed, command, elapsed)));
@@ -108,8 +123,12 @@ final class ShellRunner {
     List<String> argv = new ArrayList<>(command.size() + 1);
     argv.add("setsid");
     argv.addAll(command);
-    Process process = new ProcessBuilder(argv).directory(sandbox.toFile())
-        .redirectInput(NO_INPUT).start();
+    ProcessBuilder builder = new ProcessBuilder(argv).directory(sandbox.toFile())
+        .redirectInput(NO_INPUT);
+    // The worker's own accelerator; srun passes the environment on to every rank.
+    String accelerator = WorkerAccelerator.current();
+    if (accelerator != null) builder.environment().put(WorkerAccelerator.VARIABLE, accelerator);
+    Process process = builder.start();
     Thread out = drain(process.getInputStream(), printed.out(), "funcx-shell-stdout-" + taskId);
     Thread err = drain(process.getErrorStream(), printed.err(), "funcx-shell-stderr-" + taskId);
     int code;

@@ -48,6 +48,8 @@ final class WorkerPool implements AutoCloseable {
   private final Set<Thread> writtenOff = ConcurrentHashMap.newKeySet();
   private final AtomicInteger busy = new AtomicInteger();
   private final AtomicInteger nextWorker = new AtomicInteger();
+  /** Each worker thread's accelerator id, when the endpoint lists them. */
+  private final Map<Thread, String> acceleratorOf = new ConcurrentHashMap<>();
   /**
    * Cancels of tasks a worker has taken from the queue but not yet registered as running; the
    * worker checks it as it registers. Bounded: ids of tasks that finished meanwhile age out.
@@ -93,20 +95,30 @@ final class WorkerPool implements AutoCloseable {
     }
   }
 
-  WorkerPool(int size, TaskRunner runner, Consumer<ResultEnvelope> answers,
-      IntConsumer onWriteOff) {
-    this.size = size;
+  /**
+   * @param accelerators ids, one per worker (at most {@code size} workers start when given);
+   *     empty for none
+   */
+  WorkerPool(int size, List<String> accelerators, TaskRunner runner,
+      Consumer<ResultEnvelope> answers, IntConsumer onWriteOff) {
+    this.size = accelerators.isEmpty() ? size : Math.min(size, accelerators.size());
     this.runner = runner;
     this.answers = answers;
     this.onWriteOff = onWriteOff;
-    for (int i = 0; i < size; i++) startWorker();
+    for (int i = 0; i < this.size; i++) {
+      startWorker(accelerators.isEmpty() ? null : accelerators.get(i));
+    }
     this.watchdog = new Thread(this::watch, "funcx-task-watchdog");
     watchdog.setDaemon(true);
     watchdog.start();
   }
 
-  private void startWorker() {
-    Thread t = new Thread(this::work, "funcx-worker-" + nextWorker.getAndIncrement());
+  private void startWorker(String accelerator) {
+    Thread t = new Thread(() -> {
+      WorkerAccelerator.bind(accelerator);
+      work();
+    }, "funcx-worker-" + nextWorker.getAndIncrement());
+    if (accelerator != null) acceleratorOf.put(t, accelerator);
     t.setDaemon(true);
     t.start();
   }
@@ -323,7 +335,8 @@ final class WorkerPool implements AutoCloseable {
     thread.setPriority(Thread.MIN_PRIORITY);
     log.warn("{} still runs task {} {} ms after it was stopped ({}); written off and replaced",
         thread.getName(), entry.task.taskId(), STOP_GRACE_MILLIS, entry.scope.reason());
-    if (open) startWorker();
+    // The replacement takes over the accelerator, so the pool keeps one worker per id.
+    if (open) startWorker(acceleratorOf.remove(thread));
     onWriteOff.accept(writtenOff.size());
   }
 

@@ -35,6 +35,9 @@ final class ManagerCommand {
         "--sandbox-root", sandboxRoot.toAbsolutePath().toString(),
         "--keep-sandboxes", String.valueOf(config.keepShellSandboxes())));
     if (config.libraries() != null) command.addAll(config.libraries().managerOptions());
+    if (!config.availableAccelerators().isEmpty()) {
+      command.addAll(List.of("--accelerators", String.join(",", config.availableAccelerators())));
+    }
     return command;
   }
 

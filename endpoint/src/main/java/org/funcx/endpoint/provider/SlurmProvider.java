@@ -69,7 +69,7 @@ public final class SlurmProvider implements Provider {
             secretFile, ManagerCommand.sandboxRoot(logDir))) + "\n";
     JobRequest.Builder job = JobRequest.builder(script, Path.of(slurm.workDir()))
         .name("funcx-" + blockId).timeLimit(Duration.ofMinutes(slurm.walltimeMinutes()))
-        .nodes(1).cpusPerTask(slurm.cpusPerBlock())
+        .nodes(slurm.nodesPerBlock()).cpusPerTask(slurm.cpusPerBlock())
         .standardOutput(logDir.resolve("block-" + blockId + ".log").toString())
         .env("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     if (slurm.partition() != null) job.partition(slurm.partition());

@@ -20,7 +20,7 @@ import org.funcx.magics.args.ParsedArgs;
  */
 public final class RunCommand implements Subcommand {
   private static final ArgSpec SPEC = ArgSpec.positional(1, 1).withFlags("--cache")
-      .withValues("--endpoint", "--timeout", "--out");
+      .withValues("--endpoint", "--timeout", "--out", "--nodes", "--ranks", "--cpus-per-rank");
   private final FuncxSession session;
   private final Registrar registrar;
 
@@ -36,7 +36,8 @@ public final class RunCommand implements Subcommand {
 
   @Override
   public String usage() {
-    return "%funcx run NAME(ARGS...) [--endpoint E] [--timeout SECONDS] [--cache] [--out VAR]";
+    return "%funcx run NAME(ARGS...) [--endpoint E] [--timeout SECONDS] [--cache] [--out VAR] "
+        + CommonOptions.RESOURCE_USAGE;
   }
 
   @Override

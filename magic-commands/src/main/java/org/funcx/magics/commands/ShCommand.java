@@ -13,14 +13,16 @@ import org.funcx.magics.args.ShellLine;
 import org.funcx.magics.args.Usage;
 
 /**
- * {@code %funcx sh [--endpoint E] [--timeout S] CMD [name=value…]} and {@code %%funcx sh …} (the
- * cell body is the script): runs a shell command once on the endpoint. The command is registered
+ * {@code %funcx sh [--endpoint E] [--timeout S] [--nodes N] [--ranks R] [--cpus-per-rank C] CMD
+ * [name=value…]} and {@code %%funcx sh …} (the cell body is the script): runs a shell command once
+ * on the endpoint; with ranks, through srun on a Slurm endpoint. The command is registered
  * as a shell function the first time (found again by its hash), its output goes to the cell's
  * stdout and stderr, a non-zero return code is shown on stderr, and the {@link ShellResult} lands
  * in {@code _fx}. Placeholder values never reach the shell as code.
  */
 public final class ShCommand implements Subcommand {
-  private static final List<String> OPTIONS = List.of("--endpoint", "--timeout");
+  private static final List<String> OPTIONS = List.of("--endpoint", "--timeout", "--nodes",
+      "--ranks", "--cpus-per-rank");
   private final FuncxSession session;
   private final boolean cell;
   /** Shell functions registered from this notebook, by template hash. */
@@ -51,8 +53,10 @@ public final class ShCommand implements Subcommand {
 
   @Override
   public String usage() {
-    return cell ? "%%funcx sh [--endpoint E] [--timeout SECONDS] [name=value...]"
-        : "%funcx sh [--endpoint E] [--timeout SECONDS] CMD [name=value...]";
+    return cell ? "%%funcx sh [--endpoint E] [--timeout SECONDS] " + CommonOptions.RESOURCE_USAGE
+        + " [name=value...]"
+        : "%funcx sh [--endpoint E] [--timeout SECONDS] " + CommonOptions.RESOURCE_USAGE
+        + " CMD [name=value...]";
   }
 
   @Override

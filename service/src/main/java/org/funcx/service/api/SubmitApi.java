@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.funcx.core.model.FunctionSpec;
+import org.funcx.core.model.ResourceSpec;
 import org.funcx.core.wire.HopTrace;
 import org.funcx.service.auth.AuthGate;
 import org.funcx.service.auth.Principal;
@@ -57,7 +58,7 @@ final class SubmitApi {
   }
 
   private record Draft(String functionId, String endpointId, String argsJson, boolean cache,
-      long timeoutMillis) {}
+      long timeoutMillis, ResourceSpec resources) {}
 
   void submit(Context ctx) throws IOException {
     Principal principal = AuthGate.principal(ctx);
@@ -103,7 +104,7 @@ final class SubmitApi {
         String id = TaskIds.next();
         taskIds.add(id);
         TaskRecord task = TaskRecord.submitted(id, groupId, d.functionId(), d.endpointId(),
-            d.argsJson(), d.cache(), d.timeoutMillis(), now);
+            d.argsJson(), d.cache(), d.timeoutMillis(), d.resources(), now);
         if (memoized.get(i) != null) {
           store.put(task.succeeded(memoized.get(i), now));
         } else {
@@ -129,9 +130,11 @@ final class SubmitApi {
     memoHits.forEach((endpoint, n) -> metrics.endpoint(endpoint).memoHits(n));
   }
 
+  /** A task with a resource specification is memoized apart from the same call without one. */
   private String memoKey(String owner, Draft d) {
+    String call = d.resources() == null ? d.argsJson() : d.argsJson() + " " + d.resources();
     return MemoKey.of(owner, functions.spec(d.functionId()).map(FunctionSpec::hash).orElseThrow(),
-        d.argsJson());
+        call);
   }
 
   /** Adds an entry's calls as drafts; returns how many. */
@@ -140,6 +143,10 @@ final class SubmitApi {
     String functionId = Requests.uuid(required(entry.functionId(), "function_id"), "function");
     String endpointId = Requests.uuid(required(entry.endpointId(), "endpoint_id"), "endpoint");
     if (checked.add(functionId + "@" + endpointId)) authorize(principal, functionId, endpointId);
+    if (entry.resources() != null) {
+      ResourceRequests.check(entry.resources(), functionId,
+          functions.spec(functionId).orElse(null), endpointId, forwarder.placements());
+    }
     boolean cache = entry.cache() != null && entry.cache();
     double timeoutSeconds = entry.timeoutSeconds() == null ? 0 : entry.timeoutSeconds();
     if (timeoutSeconds < 0 || timeoutSeconds > 30 * 24 * 3600) {
@@ -147,7 +154,7 @@ final class SubmitApi {
     }
     for (String args : entry.calls()) {
       drafts.add(new Draft(functionId, endpointId, args, cache,
-          Math.round(timeoutSeconds * 1000)));
+          Math.round(timeoutSeconds * 1000), entry.resources()));
     }
     return entry.calls().size();
   }

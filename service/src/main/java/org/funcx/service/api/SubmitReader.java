@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.funcx.core.model.ResourceSpec;
 
 /**
  * Reads a {@code POST /v2/submit} body as a token stream: the limits (tasks per request, bytes of
@@ -23,7 +24,7 @@ import java.util.Map;
 final class SubmitReader {
   /** One entry of {@code tasks} (one call) or {@code batches} (one call per {@code args_list} item). */
   record Entry(String functionId, String endpointId, Boolean cache, Double timeoutSeconds,
-      List<String> calls) {}
+      ResourceSpec resources, List<String> calls) {}
 
   @FunctionalInterface
   interface Sink {
@@ -104,6 +105,7 @@ final class SubmitReader {
     String endpointId = null;
     Boolean cache = null;
     Double timeout = null;
+    ResourceSpec resources = null;
     List<String> calls = batch ? null : List.of("[]");
     boolean argsSeen = false;
     in.beginObject();
@@ -114,6 +116,7 @@ final class SubmitReader {
         case "endpoint_id" -> endpointId = string(name);
         case "cache" -> cache = bool(name);
         case "timeout_s" -> timeout = number(name);
+        case "resource_specification" -> resources = resources();
         case "args" -> {
           if (batch) {
             in.skipValue();
@@ -135,7 +138,62 @@ final class SubmitReader {
     if (calls == null) {
       throw ApiException.badRequest("invalid_field", "each batch needs an 'args_list' array");
     }
-    return new Entry(functionId, endpointId, cache, timeout, calls);
+    return new Entry(functionId, endpointId, cache, timeout, resources, calls);
+  }
+
+  /**
+   * {@code {"num_nodes": N, "ranks_per_node": R, "cpus_per_rank": C}}, each optional (1), a whole
+   * number within its bound ({@link ResourceSpec}); anything else is a 400 naming the field.
+   */
+  private ResourceSpec resources() throws IOException {
+    if (in.peek() == JsonToken.NULL) {
+      in.nextNull();
+      return null;
+    }
+    if (in.peek() != JsonToken.BEGIN_OBJECT) {
+      throw invalidResources("resource_specification", "must be an object");
+    }
+    Integer nodes = null;
+    Integer ranks = null;
+    Integer cpus = null;
+    in.beginObject();
+    while (in.hasNext()) {
+      String name = in.nextName();
+      switch (name) {
+        case "num_nodes" -> nodes = count(name, ResourceSpec.MAX_NODES);
+        case "ranks_per_node" -> ranks = count(name, ResourceSpec.MAX_RANKS_PER_NODE);
+        case "cpus_per_rank" -> cpus = count(name, ResourceSpec.MAX_CPUS_PER_RANK);
+        default -> throw invalidResources("resource_specification." + name,
+            "is not known (num_nodes, ranks_per_node and cpus_per_rank are)");
+      }
+    }
+    in.endObject();
+    return ResourceSpec.of(nodes, ranks, cpus);
+  }
+
+  /** A whole number from 1 to {@code max}, read as text so 1e999 or 2.5 never pass as a count. */
+  private Integer count(String field, int max) throws IOException {
+    String qualified = "resource_specification." + field;
+    if (in.peek() == JsonToken.NULL) {
+      in.nextNull();
+      return null;
+    }
+    if (in.peek() != JsonToken.NUMBER) throw invalidResources(qualified, "must be a number");
+    String text = in.nextString();
+    if (!text.matches("-?[0-9]{1,10}")) {
+      throw invalidResources(qualified, "must be a whole number from 1 to " + max + ", got "
+          + text);
+    }
+    long value = Long.parseLong(text);
+    if (value < 1 || value > max) {
+      throw invalidResources(qualified, "must be between 1 and " + max + ", got " + value);
+    }
+    return (int) value;
+  }
+
+  private static ApiException invalidResources(String field, String problem) {
+    return new ApiException(400, "invalid_resource_specification", field + " " + problem,
+        Map.of("field", field));
   }
 
   private List<String> argsList() throws IOException {

@@ -52,6 +52,7 @@ public final class Forwarder implements AutoCloseable {
   private final Mailbox<ForwarderCommand> mailbox;
   private final TaskLedger ledger;
   private final LiveOutputWindows liveOutput = new LiveOutputWindows();
+  private final RankPlacements placements = new RankPlacements();
   private final Registry registry;
   private final long heartbeatMillis;
   private final int sendBatchSize;
@@ -107,6 +108,11 @@ public final class Forwarder implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** How each registered endpoint can place a task's ranks (its block shape). */
+  public RankPlacements placements() {
+    return placements;
   }
 
   /** The Z85 CURVE public key endpoints must expect from the forwarder. */
@@ -271,6 +277,7 @@ public final class Forwarder implements AutoCloseable {
           + endpointId + " is not registered with this connection's CURVE key")));
       return;
     }
+    placements.registered(endpointId, hello.blockShape());
     EndpointLink link = ledger.link(endpointId);
     boolean sameConnection = link.online() && java.util.Arrays.equals(link.routingId, route)
         && hello.sessionId().equals(link.sessionId);

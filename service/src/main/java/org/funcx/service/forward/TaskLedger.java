@@ -101,7 +101,7 @@ final class TaskLedger {
       specs.putIfAbsent(spec.get().hash(), spec.get());
       argsChars += task.argsJson() == null ? 0 : task.argsJson().length();
       batch.add(new Messages.TaskSpec(taskId, spec.get().hash(), task.argsJson(),
-          task.timeoutMillis(), task.functionId()));
+          task.timeoutMillis(), task.functionId(), task.resources()));
       link.unacknowledged.add(taskId);
     }
     commit();

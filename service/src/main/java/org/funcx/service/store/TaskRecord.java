@@ -1,5 +1,6 @@
 package org.funcx.service.store;
 
+import org.funcx.core.model.ResourceSpec;
 import org.funcx.core.model.TaskError;
 import org.funcx.core.model.TaskState;
 
@@ -17,6 +18,8 @@ import org.funcx.core.model.TaskState;
  *     marker when more was dropped); null when it printed nothing or finished without a worker
  *     answer (records stored before output was kept have none either)
  * @param stderr the same for {@code System.err}
+ * @param resources the nodes, ranks and CPUs the task asked for (its srun on a Slurm endpoint);
+ *     null for none
  */
 public record TaskRecord(
     String taskId,
@@ -34,13 +37,22 @@ public record TaskRecord(
     String resultFormat,
     long resultSize,
     String stdout,
-    String stderr) {
+    String stderr,
+    ResourceSpec resources) {
 
   public static TaskRecord submitted(
       String taskId, String groupId, String functionId, String endpointId, String argsJson,
       boolean cacheable, long timeoutMillis, long now) {
+    return submitted(taskId, groupId, functionId, endpointId, argsJson, cacheable, timeoutMillis,
+        null, now);
+  }
+
+  public static TaskRecord submitted(
+      String taskId, String groupId, String functionId, String endpointId, String argsJson,
+      boolean cacheable, long timeoutMillis, ResourceSpec resources, long now) {
     return new TaskRecord(taskId, groupId, functionId, endpointId, argsJson, cacheable,
-        timeoutMillis, TaskState.WAITING_FOR_ENDPOINT, now, 0, null, null, null, 0, null, null);
+        timeoutMillis, TaskState.WAITING_FOR_ENDPOINT, now, 0, null, null, null, 0, null, null,
+        resources);
   }
 
   public TaskRecord succeeded(String result, long now) {
@@ -50,21 +62,21 @@ public record TaskRecord(
   public TaskRecord succeededBinary(String format, long size, long now) {
     return new TaskRecord(taskId, groupId, functionId, endpointId, argsJson, cacheable,
         timeoutMillis, TaskState.SUCCESS, createdAtMillis, now, null, null, format, size, stdout,
-        stderr);
+        stderr, resources);
   }
 
   /** This record with what the task printed; its outcome is kept. */
   public TaskRecord withOutput(String out, String err) {
     return new TaskRecord(taskId, groupId, functionId, endpointId, argsJson, cacheable,
         timeoutMillis, state, createdAtMillis, completedAtMillis, resultJson, error, resultFormat,
-        resultSize, out, err);
+        resultSize, out, err, resources);
   }
 
   /** This record as it was before its outcome: no result, error, output or completion time. */
   public TaskRecord withoutOutcome() {
     return new TaskRecord(taskId, groupId, functionId, endpointId, argsJson, cacheable,
         timeoutMillis, TaskState.WAITING_FOR_ENDPOINT, createdAtMillis, 0, null, null, null, 0,
-        null, null);
+        null, null, resources);
   }
 
   /** True when the record carries printed output. */
@@ -80,6 +92,7 @@ public record TaskRecord(
 
   private TaskRecord withOutcome(TaskState terminal, String result, TaskError failure, long now) {
     return new TaskRecord(taskId, groupId, functionId, endpointId, argsJson, cacheable,
-        timeoutMillis, terminal, createdAtMillis, now, result, failure, null, 0, stdout, stderr);
+        timeoutMillis, terminal, createdAtMillis, now, result, failure, null, 0, stdout, stderr,
+        resources);
   }
 }

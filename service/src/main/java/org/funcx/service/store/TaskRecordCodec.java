@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.funcx.core.model.ErrorKind;
+import org.funcx.core.model.ResourceSpec;
 import org.funcx.core.model.TaskError;
 import org.funcx.core.model.TaskState;
 
@@ -14,8 +15,8 @@ import org.funcx.core.model.TaskState;
  * these per task twice (submit, completion), so it avoids JSON. Version byte first for evolution.
  */
 final class TaskRecordCodec {
-  /** 3 added stdout and stderr; older records read with neither. */
-  private static final byte VERSION = 3;
+  /** 3 added stdout and stderr, 4 the resource specification; older records read without. */
+  private static final byte VERSION = 4;
 
   private TaskRecordCodec() {}
 
@@ -26,7 +27,8 @@ final class TaskRecordCodec {
         utf8(r.resultJson()), utf8(e == null ? null : e.kind().name()),
         utf8(e == null ? null : e.message()), utf8(e == null ? null : e.details()),
         utf8(r.resultFormat()), utf8(r.stdout()), utf8(r.stderr())};
-    int size = 1 + 1 + 8 + 1 + 8 + 8 + 8;
+    ResourceSpec resources = r.resources();
+    int size = 1 + 1 + 8 + 1 + 8 + 8 + 8 + 1 + (resources == null ? 0 : 12);
     for (byte[] b : strings) size += 4 + (b == null ? 0 : b.length);
     if (e == null) size -= 8; // message and details are written only with an error kind
     // Written straight into one exactly sized array: through DataOutputStream over a growing
@@ -52,6 +54,12 @@ final class TaskRecordCodec {
     out.putLong(r.resultSize());
     out.string(strings[9]);
     out.string(strings[10]);
+    out.put((byte) (resources == null ? 0 : 1));
+    if (resources != null) {
+      out.putInt(resources.numNodes());
+      out.putInt(resources.ranksPerNode());
+      out.putInt(resources.cpusPerRank());
+    }
     return out.bytes;
   }
 
@@ -118,8 +126,10 @@ final class TaskRecordCodec {
       long size = version >= 2 ? in.readLong() : 0;
       String stdout = version >= 3 ? readString(in) : null;
       String stderr = version >= 3 ? readString(in) : null;
+      ResourceSpec resources = version >= 4 && in.readBoolean()
+          ? new ResourceSpec(in.readInt(), in.readInt(), in.readInt()) : null;
       return new TaskRecord(taskId, group, function, endpoint, args, cacheable, timeout, state,
-          created, completed, result, error, format, size, stdout, stderr);
+          created, completed, result, error, format, size, stdout, stderr, resources);
     } catch (IOException e) {
       throw new UncheckedIOException("corrupt record for task " + taskId, e);
     }

@@ -3,7 +3,9 @@ package org.funcx.core.wire;
 import com.google.gson.annotations.JsonAdapter;
 import java.util.List;
 import java.util.Map;
+import org.funcx.core.model.BlockShape;
 import org.funcx.core.model.FunctionSpec;
+import org.funcx.core.model.ResourceSpec;
 import org.funcx.core.model.TaskError;
 
 /** Bodies of the messages named by {@link MessageType}; plain records encoded as JSON. */
@@ -16,13 +18,24 @@ public final class Messages {
    * First message of an agent process; {@code sessionId} changes with every agent start.
    * {@code version} and {@code protocol}: the agent's funcX and wire protocol versions, which the
    * forwarder checks ({@link WireProtocol}; absent, from an older agent, the protocol reads 0).
+   * {@code blockShape}: the size of the endpoint's blocks when it places ranks with srun (a Slurm
+   * endpoint); null for an endpoint that cannot, and from an agent older than resource requests.
    */
   public record RegisterEndpoint(String endpointId, String sessionId, String version,
-      int protocol) {
+      int protocol, BlockShape blockShape) {
+    public RegisterEndpoint(String endpointId, String sessionId, String version, int protocol) {
+      this(endpointId, sessionId, version, protocol, null);
+    }
+
     /** This build's registration. */
-    public static RegisterEndpoint of(String endpointId, String sessionId) {
+    public static RegisterEndpoint of(String endpointId, String sessionId, BlockShape shape) {
       return new RegisterEndpoint(endpointId, sessionId, WireProtocol.productVersion(),
-          WireProtocol.VERSION);
+          WireProtocol.VERSION, shape);
+    }
+
+    /** This build's registration, of an endpoint that cannot place ranks. */
+    public static RegisterEndpoint of(String endpointId, String sessionId) {
+      return of(endpointId, sessionId, null);
     }
   }
 
@@ -38,10 +51,17 @@ public final class Messages {
    * @param argsJson JSON array of the call's arguments, passed through untouched
    * @param timeoutMillis 0 for no timeout
    * @param functionId the registered function's id, which endpoints restricting their functions check
+   * @param resources nodes, ranks and CPUs a shell task runs with through srun; null for none
+   *     (and in messages from before resource specifications)
    */
   @JsonAdapter(TaskRecordAdapters.Spec.class)
   public record TaskSpec(String taskId, String functionHash, String argsJson, long timeoutMillis,
-      String functionId) {}
+      String functionId, ResourceSpec resources) {
+    public TaskSpec(String taskId, String functionHash, String argsJson, long timeoutMillis,
+        String functionId) {
+      this(taskId, functionHash, argsJson, timeoutMillis, functionId, null);
+    }
+  }
 
   /** A batch of tasks; {@code functions} carries every function the batch needs, by hash. */
   public record Tasks(Map<String, FunctionSpec> functions, List<TaskSpec> tasks) {}

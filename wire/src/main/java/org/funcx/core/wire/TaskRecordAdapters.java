@@ -9,6 +9,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
+import org.funcx.core.model.ResourceSpec;
 import org.funcx.core.model.TaskError;
 import org.funcx.core.wire.Messages.TaskResult;
 import org.funcx.core.wire.Messages.TaskSpec;
@@ -34,6 +35,12 @@ final class TaskRecordAdapters {
       string(out, "argsJson", t.argsJson());
       out.name("timeoutMillis").value(t.timeoutMillis());
       string(out, "functionId", t.functionId());
+      ResourceSpec r = t.resources();
+      if (r != null) {
+        out.name("resources").beginObject().name("num_nodes").value(r.numNodes())
+            .name("ranks_per_node").value(r.ranksPerNode()).name("cpus_per_rank")
+            .value(r.cpusPerRank()).endObject();
+      }
       out.endObject();
     }
 
@@ -44,6 +51,7 @@ final class TaskRecordAdapters {
       String args = null;
       long timeout = 0;
       String functionId = null;
+      ResourceSpec resources = null;
       in.beginObject();
       while (in.hasNext()) {
         switch (in.nextName()) {
@@ -52,11 +60,38 @@ final class TaskRecordAdapters {
           case "argsJson" -> args = string(in);
           case "timeoutMillis" -> timeout = number(in);
           case "functionId" -> functionId = string(in);
+          case "resources" -> resources = resources(in);
           default -> in.skipValue();
         }
       }
       in.endObject();
-      return new TaskSpec(taskId, hash, args, timeout, functionId);
+      return new TaskSpec(taskId, hash, args, timeout, functionId, resources);
+    }
+
+    private static ResourceSpec resources(JsonReader in) throws IOException {
+      if (in.peek() == JsonToken.NULL) {
+        in.nextNull();
+        return null;
+      }
+      long nodes = 1;
+      long ranks = 1;
+      long cpus = 1;
+      in.beginObject();
+      while (in.hasNext()) {
+        switch (in.nextName()) {
+          case "num_nodes" -> nodes = number(in);
+          case "ranks_per_node" -> ranks = number(in);
+          case "cpus_per_rank" -> cpus = number(in);
+          default -> in.skipValue();
+        }
+      }
+      in.endObject();
+      try {
+        return new ResourceSpec(Math.toIntExact(nodes), Math.toIntExact(ranks),
+            Math.toIntExact(cpus));
+      } catch (ArithmeticException | IllegalArgumentException e) {
+        throw new JsonSyntaxException("invalid resources: " + e.getMessage());
+      }
     }
   }
 
