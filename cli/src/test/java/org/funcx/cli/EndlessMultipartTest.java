@@ -56,6 +56,8 @@ class EndlessMultipartTest {
       var onManagerPort = EndlessMultipartAttacker.attack(managerPort, BUDGET_BYTES);
       String forwarderPort = client.endpointDetails(endpointId).forwarderAddress();
       var onForwarderPort = EndlessMultipartAttacker.attack(forwarderPort, BUDGET_BYTES);
+      System.out.println("endless message on the manager port: " + onManagerPort
+          + "; on the forwarder port: " + onForwarderPort);
 
       assertThat(onManagerPort.dropped()).as("%s", onManagerPort).isTrue();
       assertThat(onManagerPort.bytesWritten()).as("%s", onManagerPort)
