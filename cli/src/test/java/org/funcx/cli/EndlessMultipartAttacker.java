@@ -21,13 +21,17 @@ final class EndlessMultipartAttacker {
 
   private EndlessMultipartAttacker() {}
 
-  /** What the attack came to: bytes written, and whether the peer dropped the connection. */
-  record Outcome(long bytesWritten, boolean dropped, String how) {}
+  /**
+   * What the attack came to: bytes and frames of the endless message written (frames only once
+   * the handshake was done), and whether the peer dropped the connection.
+   */
+  record Outcome(long bytesWritten, long framesWritten, boolean dropped, String how) {}
 
   static Outcome attack(String tcpAddress, long budgetBytes) throws IOException {
     String hostPort = tcpAddress.substring("tcp://".length());
     int colon = hostPort.lastIndexOf(':');
     long written = 0;
+    long frames = 0;
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(hostPort.substring(0, colon),
           Integer.parseInt(hostPort.substring(colon + 1))), 5_000);
@@ -39,14 +43,15 @@ final class EndlessMultipartAttacker {
         written += 64 + ready().length;
         // As a real peer: no message before the other side's READY, which ends the handshake.
         readGreetingAndReady(new DataInputStream(socket.getInputStream()));
-        byte[] frames = endlessFrames();
+        byte[] batch = endlessFrames();
         while (written < budgetBytes) {
-          out.write(frames);
-          written += frames.length;
+          out.write(batch);
+          written += batch.length;
+          frames += FRAMES_PER_WRITE;
         }
-        return new Outcome(written, false, "budget spent");
+        return new Outcome(written, frames, false, "budget spent");
       } catch (IOException e) {
-        return new Outcome(written, true, e.toString());
+        return new Outcome(written, frames, true, e.toString());
       }
     }
   }
