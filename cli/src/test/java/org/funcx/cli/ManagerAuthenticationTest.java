@@ -41,9 +41,10 @@ import org.zeromq.ZContext;
 /**
  * Attacks on the interchange's manager port, through real sockets: a real service (its own
  * process) and a real interchange in this JVM (so the test can issue block secrets as a provider
- * does and read its counters), real managers and hand-driven JeroMQ clients. Strangers get
- * nothing but a challenge and a rejection; a registered manager speaks only for its own block and
- * its own tasks.
+ * does and read its counters), real managers and hand-driven JeroMQ clients. Strangers without a
+ * live block's admission token are dropped during the handshake; past it, a connection gets
+ * nothing but a challenge and a rejection until it proves the block's secret; a registered
+ * manager speaks only for its own block and its own tasks.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ManagerAuthenticationTest {
