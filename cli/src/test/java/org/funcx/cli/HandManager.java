@@ -34,11 +34,17 @@ final class HandManager implements AutoCloseable {
   private boolean heartbeating;
   private long nextHeartbeat;
 
-  HandManager(ZContext context, String address, String blockId) {
+  /**
+   * A connection that passes the port's handshake with {@code admission}'s token for
+   * {@code blockId}, as the block's real manager would (the application-level gate is what is
+   * tested then); null: no credentials, refused during the handshake.
+   */
+  HandManager(ZContext context, String address, String blockId, BlockSecret admission) {
     this.blockId = blockId;
     socket = context.createSocket(SocketType.DEALER);
     socket.setLinger(0);
     WireLimits.bound(socket); // as a real manager's: a stalled handshake is retried after 3 s
+    if (admission != null) admission.applyPlain(socket, blockId);
     // Unbounded queue: a test's flood must reach the interchange, not be dropped here at the
     // default 1,000 messages (sends do not wait) while the I/O thread is slow under load.
     socket.setSndHWM(0);

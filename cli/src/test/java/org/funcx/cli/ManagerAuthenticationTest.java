@@ -41,9 +41,10 @@ import org.zeromq.ZContext;
 /**
  * Attacks on the interchange's manager port, through real sockets: a real service (its own
  * process) and a real interchange in this JVM (so the test can issue block secrets as a provider
- * does and read its counters), real managers and hand-driven JeroMQ clients. Strangers get
- * nothing but a challenge and a rejection; a registered manager speaks only for its own block and
- * its own tasks.
+ * does and read its counters), real managers and hand-driven JeroMQ clients. Strangers without a
+ * live block's admission token are dropped during the handshake; past it, a connection gets
+ * nothing but a challenge and a rejection until it proves the block's secret; a registered
+ * manager speaks only for its own block and its own tasks.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ManagerAuthenticationTest {
@@ -94,10 +95,12 @@ class ManagerAuthenticationTest {
     long registrations = counters.registrations();
     BlockSecret real = secrets.issue("block-r");
     BlockSecret guessed = new ManagerSecrets().issue("block-r"); // right block, wrong secret
-    try (var plain = new HandManager(context, interchange.managerAddress(), "block-r");
-        var wrong = new HandManager(context, interchange.managerAddress(), "block-r");
-        var legit = new HandManager(context, interchange.managerAddress(), "block-r");
-        var replayer = new HandManager(context, interchange.managerAddress(), "block-r")) {
+    // All four pass the handshake with block-r's admission token (a process that read it): what
+    // is tested here is the gate behind it. Without the token see the next test.
+    try (var plain = new HandManager(context, interchange.managerAddress(), "block-r", real);
+        var wrong = new HandManager(context, interchange.managerAddress(), "block-r", real);
+        var legit = new HandManager(context, interchange.managerAddress(), "block-r", real);
+        var replayer = new HandManager(context, interchange.managerAddress(), "block-r", real)) {
       // No hello: a registration without a challenge is refused (and answered with one), then
       // anything else, unregistered, is dropped; a second try with the same made-up proof is
       // rejected.
@@ -160,6 +163,37 @@ class ManagerAuthenticationTest {
   }
 
   /**
+   * Without a live block's admission token (none, a guessed one, another block's id with it) a
+   * connection is dropped during its ZMTP handshake by the ZAP handler: it never gets even a
+   * challenge, and cannot send one message (an endless multipart one: EndlessMultipartTest).
+   */
+  @Test
+  void strangers_without_a_live_blocks_token_are_dropped_during_the_handshake() throws Exception {
+    BlockSecret live = secrets.issue("block-h");
+    BlockSecret guessed = new ManagerSecrets().issue("block-h");
+    long refused = counters.refusedHandshakes();
+    long challenges = counters.challenges();
+    try (var none = new HandManager(context, interchange.managerAddress(), "block-h", null);
+        var guesser = new HandManager(context, interchange.managerAddress(), "block-h", guessed);
+        var otherBlock = new HandManager(context, interchange.managerAddress(), "block-x", live)) {
+      for (HandManager m : List.of(none, guesser, otherBlock)) m.hello();
+      until("the guessed and the misapplied token refused",
+          () -> counters.refusedHandshakes() >= refused + 2, none, guesser, otherBlock);
+      // A real manager of the block still gets in and runs a task meanwhile.
+      try (var manager = runManager("block-h2")) {
+        RegisteredFunction sq = client.register("long sq(long x) { return x * x; }");
+        assertThat(result(submit(sq, 5), none, guesser, otherBlock).getAsLong()).isEqualTo(25);
+      }
+      for (HandManager m : List.of(none, guesser, otherBlock)) {
+        m.pump();
+        assertThat(m.received).isEmpty();
+      }
+    }
+    assertThat(counters.challenges()).as("only the real manager's").isEqualTo(challenges + 1);
+    blockEnded("block-h");
+  }
+
+  /**
    * A manager of another funcX (no protocol version: before versions were sent; or a newer one)
    * is rejected naming both versions, even with its block's secret, and gets no task.
    */
@@ -170,7 +204,8 @@ class ManagerAuthenticationTest {
     String ours = "wire protocol " + WireProtocol.VERSION + " (funcX "
         + WireProtocol.productVersion() + ")";
     for (int protocol : new int[] {0, WireProtocol.VERSION + 1}) {
-      try (var other = new HandManager(context, interchange.managerAddress(), "block-v")) {
+      try (var other = new HandManager(context, interchange.managerAddress(), "block-v",
+          secret)) {
         other.hello();
         until("a challenge", () -> other.nonce != null, other);
         String managerId = "v" + protocol;
@@ -190,7 +225,8 @@ class ManagerAuthenticationTest {
   void a_withdrawn_secret_counts_no_more() throws Exception {
     long registrations = counters.registrations();
     BlockSecret ended = secrets.issue("block-ended");
-    try (var before = new HandManager(context, interchange.managerAddress(), "block-ended")) {
+    try (var before = new HandManager(context, interchange.managerAddress(), "block-ended",
+        ended)) {
       before.hello();
       until("before's challenge", () -> before.nonce != null, before);
       before.register(ended);
@@ -212,23 +248,25 @@ class ManagerAuthenticationTest {
           () -> before.received.contains(MessageType.SHUTDOWN), before);
       assertThat(counters.withdrawnSecretMessages()).isGreaterThan(withdrawn);
 
-      try (var after = new HandManager(context, interchange.managerAddress(), "block-ended")) {
+      // A new connection with the withdrawn block's token is dropped during its handshake.
+      long refusedHandshakes = counters.refusedHandshakes();
+      try (var after = new HandManager(context, interchange.managerAddress(), "block-ended",
+          ended)) {
         after.hello();
-        until("after's challenge", () -> after.nonce != null, after);
-        after.register(ended);
-        until("the withdrawn secret refused", () -> !after.rejections.isEmpty(), after);
-        assertThat(after.rejections.get(0)).contains("no secret");
-        assertThat(after.tasks).isEmpty();
+        until("the withdrawn token refused", () -> counters.refusedHandshakes() > refusedHandshakes,
+            after);
+        assertThat(after.received).isEmpty();
       }
     }
     interchange.post(new ProviderEvent.BlockEnded("block-ended", "the test ended it"));
 
-    // A real manager whose block's secret was replaced (its file is stale) is refused and ends.
+    // A real manager whose block's secret was replaced (its file is stale) is refused at every
+    // handshake; hearing nothing, it ends as orphaned (after 10 s).
     BlockSecret stale = secrets.issue("block-stale");
     secrets.issue("block-stale");
     var manager = new Manager(managerOptions("block-stale", stale));
     try {
-      assertThat(manager.run()).isEqualTo(ManagerExit.REJECTED);
+      assertThat(manager.run()).isEqualTo(ManagerExit.ORPHANED);
     } finally {
       manager.close();
     }
@@ -252,7 +290,8 @@ class ManagerAuthenticationTest {
     long refusedRegistrations = counters.refusedRegistrations();
     BlockSecret claimersOwn = secrets.issue("block-claimer");
     secrets.issue("block-other");
-    try (var claimer = new HandManager(context, interchange.managerAddress(), "block-claimer")) {
+    try (var claimer = new HandManager(context, interchange.managerAddress(), "block-claimer",
+        claimersOwn)) {
       claimer.hello();
       until("claimer's challenge", () -> claimer.nonce != null, claimer);
       claimer.register(claimersOwn, "block-other");
@@ -263,8 +302,8 @@ class ManagerAuthenticationTest {
     blockEnded("block-other");
 
     BlockSecret bs = secrets.issue("block-b");
-    try (var b = new HandManager(context, interchange.managerAddress(), "block-b");
-        var stranger = new HandManager(context, interchange.managerAddress(), "block-b")) {
+    try (var b = new HandManager(context, interchange.managerAddress(), "block-b", bs);
+        var stranger = new HandManager(context, interchange.managerAddress(), "block-b", bs)) {
       long registrations = counters.registrations();
       b.hello();
       until("b's challenge", () -> b.nonce != null, b);

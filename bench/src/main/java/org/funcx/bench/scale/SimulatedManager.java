@@ -58,6 +58,7 @@ final class SimulatedManager implements SimulatedPeer {
     socket = context.createSocket(SocketType.DEALER);
     socket.setLinger(0);
     socket.setSndHWM(100_000);
+    secret.applyPlain(socket, identity.blockId());
     socket.connect(interchangeAddress);
     new WireMessage(MessageType.MANAGER_HELLO, new Messages.Empty()).sendTo(socket);
     nextHeartbeatMillis = nowMillis + heartbeatMillis;

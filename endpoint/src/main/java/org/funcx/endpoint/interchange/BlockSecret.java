@@ -14,6 +14,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.funcx.core.io.PrivateFiles;
 import org.funcx.core.json.Json;
+import org.zeromq.ZMQ;
 
 /**
  * The secret of one block: 256 random bits the interchange issues ({@link ManagerSecrets}) and the
@@ -21,9 +22,18 @@ import org.funcx.core.json.Json;
  * proves it holds the secret by signing the interchange's challenge:
  * HMAC-SHA256(secret, nonce ‖ length of block id ‖ block id ‖ manager id). The secret itself never
  * crosses the wire, and a proof is good for one nonce, which the interchange gives one connection.
+ *
+ * <p>Before that, a connection must get past the ZMTP handshake: the manager port is a PLAIN server
+ * ({@link #applyPlain}) whose ZAP handler admits only a live block's id with its admission token,
+ * HMAC-SHA256(secret, {@value #ADMISSION_LABEL} ‖ block id). A stranger is dropped during the
+ * handshake, before it can send a message: ZeroMQ buffers a multipart message whole until its last
+ * frame, so one endless message from anyone who can connect would otherwise fill the agent's heap.
+ * The token crosses the wire in clear (as the link's tasks and results do), so it keeps out those
+ * who can connect, not those who can read the site's network; registration still needs the proof.
  */
 public final class BlockSecret {
   static final int BYTES = 32;
+  private static final String ADMISSION_LABEL = "funcx manager port admission";
   private static final HexFormat HEX = HexFormat.of();
   private final byte[] key;
 
@@ -53,16 +63,41 @@ public final class BlockSecret {
     return MessageDigest.isEqual(claimed, mac(HEX.parseHex(nonceHex), blockId, managerId));
   }
 
+  /**
+   * Makes {@code socket} a PLAIN client of the interchange, as block {@code blockId} with its
+   * admission token ({@link ManagerSecrets#admits}).
+   */
+  public void applyPlain(ZMQ.Socket socket, String blockId) {
+    socket.setPlainUsername(blockId);
+    socket.setPlainPassword(admissionToken(blockId));
+  }
+
+  /** Whether {@code token} is this block's admission token; compared in constant time. */
+  boolean admits(String blockId, String token) {
+    return MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+        admissionToken(blockId).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private String admissionToken(String blockId) {
+    byte[] block = blockId.getBytes(StandardCharsets.UTF_8);
+    return HEX.formatHex(hmac(ByteBuffer.allocate(ADMISSION_LABEL.length() + block.length)
+        .put(ADMISSION_LABEL.getBytes(StandardCharsets.US_ASCII)).put(block).array()));
+  }
+
   private byte[] mac(byte[] nonce, String blockId, String managerId) {
     byte[] block = blockId.getBytes(StandardCharsets.UTF_8);
     byte[] manager = managerId.getBytes(StandardCharsets.UTF_8);
     // The block id's length keeps "ab"+"c" and "a"+"bc" apart.
     ByteBuffer signed = ByteBuffer.allocate(nonce.length + 4 + block.length + manager.length)
         .put(nonce).putInt(block.length).put(block).put(manager);
+    return hmac(signed.array());
+  }
+
+  private byte[] hmac(byte[] signed) {
     try {
       Mac hmac = Mac.getInstance("HmacSHA256");
       hmac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return hmac.doFinal(signed.array());
+      return hmac.doFinal(signed);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
     }

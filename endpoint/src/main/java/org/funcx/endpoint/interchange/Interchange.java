@@ -24,6 +24,7 @@ import org.funcx.endpoint.config.EndpointConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
+import org.zeromq.ZAuth;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
@@ -33,9 +34,12 @@ import org.zeromq.ZMQ;
  * below in order; every step is a method named after what it does.
  *
  * <p>Managers prove they hold their block's secret ({@link ManagerSecrets}, handed over by the
- * provider) by challenge-response before they get anything ({@link ManagerGate}); a registered
- * connection speaks for its block and manager only, and a manager's results count only for tasks
- * dispatched to it. The link is not encrypted (README, "Authentication and sharing").
+ * provider) twice: with the block's admission token in the PLAIN handshake, checked by a ZAP
+ * handler ({@link BlockAdmission}), so a stranger cannot send even one message (an endless
+ * multipart one would be buffered whole); then by challenge-response before they get anything
+ * ({@link ManagerGate}). A registered connection speaks for its block and manager only, and a
+ * manager's results count only for tasks dispatched to it. The link is not encrypted (README,
+ * "Authentication and sharing").
  */
 public final class Interchange implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(Interchange.class);
@@ -45,6 +49,7 @@ public final class Interchange implements Runnable {
   private final EndpointConfig config;
   private final ZContext context;
   private final ZMQ.Socket managers;
+  private final ZAuth managerAdmission;
   private final int managerPort;
   private final ServiceLink service;
   private final Mailbox<ProviderEvent> events;
@@ -83,7 +88,13 @@ public final class Interchange implements Runnable {
     this.config = config;
     this.context = context;
     this.heartbeatMillis = config.heartbeatMillis();
+    this.managerAdmission = new ZAuth(context, "funcx-manager-zap",
+        Map.of("PLAIN", new BlockAdmission(secrets, counters)));
     this.managers = context.createSocket(SocketType.ROUTER);
+    // PLAIN, not CURVE: the handshake keeps strangers out at no cost per message (JeroMQ's CURVE
+    // cost 30-40 % of large-result throughput on this link; see the README's Limits).
+    managers.setZAPDomain("funcx-managers");
+    managers.setPlainServer(true);
     managers.setRouterMandatory(true);
     managers.setLinger(0);
     managers.setSndHWM(100_000);
@@ -143,6 +154,7 @@ public final class Interchange implements Runnable {
       poller.close();
       serviceSocket = service.socket();
     }
+    managerAdmission.close();
     log.info("interchange stopped with {} tasks unfinished", book.known());
   }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the interchange thread, read from any thread.
  */
 public final class ManagerLinkCounters {
+  final AtomicLong refusedHandshakes = new AtomicLong();
   final AtomicLong challenges = new AtomicLong();
   final AtomicLong registrations = new AtomicLong();
   final AtomicLong refusedRegistrations = new AtomicLong();
@@ -15,6 +16,14 @@ public final class ManagerLinkCounters {
   final AtomicLong foreignResults = new AtomicLong();
   final AtomicLong withdrawnSecretMessages = new AtomicLong();
   final AtomicLong lostManagers = new AtomicLong();
+
+  /**
+   * Connections dropped during their handshake by the ZAP handler: no live block's id and
+   * admission token ({@link BlockAdmission}).
+   */
+  public long refusedHandshakes() {
+    return refusedHandshakes.get();
+  }
 
   /** Challenges sent in answer to a hello (a repeated hello gets its pending nonce again). */
   public long challenges() {

@@ -66,6 +66,11 @@ public final class Manager implements AutoCloseable {
     this.heartbeatMillis = options.heartbeatMillis();
     this.orphanMillis = Math.max(10_000, Liveness.SERVICE_LINK_BEATS * heartbeatMillis);
     this.interchangeAddress = options.interchange();
+    this.secret = options.secret();
+    // Set before connect(): the handshake's admission token names the block.
+    this.identity = new Messages.RegisterManager(options.managerId(), options.blockId(),
+        WorkerPool.workers(options.workers(), options.accelerators()), options.prefetch(),
+        hostName(), ProcessHandle.current().pid(), null);
     this.socket = connect();
     this.results = new Mailbox<>(context, "manager");
     this.librarySets = new LibrarySets(options.repositories(),
@@ -75,9 +80,6 @@ public final class Manager implements AutoCloseable {
     // Seen by the loop within a quarter heartbeat.
     this.pool = new WorkerPool(options.workers(), options.accelerators(), runner, results::post,
         stuck -> restartRequested = true);
-    this.secret = options.secret();
-    this.identity = new Messages.RegisterManager(options.managerId(), options.blockId(),
-        pool.size(), options.prefetch(), hostName(), ProcessHandle.current().pid(), null);
   }
 
   /**
@@ -178,6 +180,7 @@ public final class Manager implements AutoCloseable {
     dealer.setLinger(0);
     dealer.setSndHWM(100_000);
     WireLimits.bound(dealer);
+    secret.applyPlain(dealer, identity.blockId());
     dealer.connect(interchangeAddress);
     return dealer;
   }

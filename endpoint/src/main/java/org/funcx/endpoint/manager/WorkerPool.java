@@ -95,13 +95,18 @@ final class WorkerPool implements AutoCloseable {
     }
   }
 
+  /** The workers a pool of {@code requested} has: one per accelerator id when ids are given. */
+  static int workers(int requested, List<String> accelerators) {
+    return accelerators.isEmpty() ? requested : Math.min(requested, accelerators.size());
+  }
+
   /**
    * @param accelerators ids, one per worker (at most {@code size} workers start when given);
    *     empty for none
    */
   WorkerPool(int size, List<String> accelerators, TaskRunner runner,
       Consumer<ResultEnvelope> answers, IntConsumer onWriteOff) {
-    this.size = accelerators.isEmpty() ? size : Math.min(size, accelerators.size());
+    this.size = workers(size, accelerators);
     this.runner = runner;
     this.answers = answers;
     this.onWriteOff = onWriteOff;

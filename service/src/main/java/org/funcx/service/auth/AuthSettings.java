@@ -24,19 +24,26 @@ public record AuthSettings(String issuer, String audience, URI introspection,
     String introspectionClientId, String introspectionClientSecret, Duration accessTokenTtl,
     Duration deviceInterval, String sdkClientId, int loginAttempts, Duration loginRefill) {
 
+  /** Lifetime of the embedded issuer's access tokens unless set (the SDK refreshes them). */
+  public static final Duration DEFAULT_ACCESS_TOKEN_TTL = Duration.ofHours(1);
+  /** Lifetime of the embedded issuer's refresh tokens (each is good once). */
+  public static final Duration REFRESH_TOKEN_TTL = Duration.ofDays(30);
+  /** How long a device-flow code waits for its approval. */
+  public static final Duration DEVICE_CODE_TTL = Duration.ofMinutes(10);
+
   public static final int DEFAULT_LOGIN_ATTEMPTS = 10;
   public static final Duration DEFAULT_LOGIN_REFILL = Duration.ofSeconds(6);
 
   public static final String DEFAULT_AUDIENCE = "funcx";
 
   public static AuthSettings embedded() {
-    return new AuthSettings(null, DEFAULT_AUDIENCE, null, null, null, Duration.ofHours(1),
+    return new AuthSettings(null, DEFAULT_AUDIENCE, null, null, null, DEFAULT_ACCESS_TOKEN_TTL,
         Duration.ofSeconds(1), Accounts.SDK_CLIENT_ID,
         DEFAULT_LOGIN_ATTEMPTS, DEFAULT_LOGIN_REFILL);
   }
 
   public static AuthSettings externalJwt(String issuer, String audience) {
-    return new AuthSettings(issuer, audience, null, null, null, Duration.ofHours(1),
+    return new AuthSettings(issuer, audience, null, null, null, DEFAULT_ACCESS_TOKEN_TTL,
         Duration.ofSeconds(5), Accounts.SDK_CLIENT_ID,
         DEFAULT_LOGIN_ATTEMPTS, DEFAULT_LOGIN_REFILL);
   }

@@ -31,15 +31,17 @@ public final class AuthorizationServer {
   private final Duration refreshTtl;
   private final LoginThrottle throttle;
 
+  /** Token lifetimes and the device flow's pace come from {@code settings}, their one owner. */
   public AuthorizationServer(Accounts accounts, TokenIssuer issuer, SigningKeys keys,
-      Duration accessTtl, Duration deviceInterval, LoginThrottle throttle) {
+      AuthSettings settings, LoginThrottle throttle) {
     this.throttle = throttle;
     this.accounts = accounts;
     this.issuer = issuer;
     this.keys = keys;
-    this.accessTtl = accessTtl;
-    this.refreshTtl = Duration.ofDays(30);
-    this.devices = new DeviceGrants(Duration.ofMinutes(10).toMillis(), deviceInterval.toMillis());
+    this.accessTtl = settings.accessTokenTtl();
+    this.refreshTtl = AuthSettings.REFRESH_TOKEN_TTL;
+    this.devices = new DeviceGrants(AuthSettings.DEVICE_CODE_TTL.toMillis(),
+        settings.deviceInterval().toMillis());
   }
 
   public void routes(Javalin app) {

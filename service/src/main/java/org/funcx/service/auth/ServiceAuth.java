@@ -49,8 +49,8 @@ public final class ServiceAuth {
     Accounts accounts = new Accounts(db);
     SigningKeys keys = SigningKeys.loadOrCreate(dataDir.resolve("signing-key.jwk"));
     TokenIssuer issuer = new TokenIssuer(keys, serviceUrl, settings.audience());
-    var server = new AuthorizationServer(accounts, issuer, keys, settings.accessTokenTtl(),
-        settings.deviceInterval(), new LoginThrottle(settings.loginAttempts(), settings.loginRefill()));
+    var server = new AuthorizationServer(accounts, issuer, keys, settings,
+        new LoginThrottle(settings.loginAttempts(), settings.loginRefill()));
     TokenVerifier embedded = JwtTokenVerifier.embedded(keys, serviceUrl, settings.audience());
     TokenVerifier external = null;
     Map<String, Object> discovery = new LinkedHashMap<>(server.metadata());
