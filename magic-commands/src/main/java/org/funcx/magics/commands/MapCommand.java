@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.funcx.client.EndpointInfo;
 import org.funcx.client.RegisteredFunction;
 import org.funcx.client.TaskStatus;
@@ -25,11 +26,11 @@ import org.funcx.magics.remote.ResultWaiter;
  * {@code %%funcx map NAME}: one call per line of the cell (each line an argument list of Java
  * expressions), submitted in one request. A progress line updates while tasks finish; the result
  * is one table (task id, status, value or error) and the values, in line order, land in
- * {@code _fx} (null for failed calls).
+ * {@code _fx} (null for failed calls). With {@code --plot} a chart of the values follows the table.
  */
 public final class MapCommand implements Subcommand {
   private static final ArgSpec SPEC = ArgSpec.positional(1, 1).withFlags("--cache")
-      .withValues("--endpoint", "--timeout", "--out");
+      .withValues("--endpoint", "--timeout", "--out", "--plot");
   private static final long PROGRESS_EVERY_NANOS = Duration.ofMillis(200).toNanos();
   private final FuncxSession session;
   private final Registrar registrar;
@@ -47,7 +48,7 @@ public final class MapCommand implements Subcommand {
   @Override
   public String usage() {
     return "%%funcx map NAME [--endpoint E] [--timeout SECONDS] [--cache] [--out VAR]"
-        + "   (then one argument list per line)";
+        + " [" + PlotOption.USAGE + "]   (then one argument list per line)";
   }
 
   @Override
@@ -75,6 +76,7 @@ public final class MapCommand implements Subcommand {
     }
     if (lines.isEmpty()) throw Usage.error("no argument lines below the magic", usage());
     var options = CommonOptions.taskOptions(parsed, usage());
+    Optional<PlotOption> plot = PlotOption.of(parsed, usage());
     RegisteredFunction function = registrar.find(name);
     EndpointInfo endpoint = UseCommand.chosen(session, parsed.value("--endpoint"));
     List<List<Object>> inputs =
@@ -90,11 +92,13 @@ public final class MapCommand implements Subcommand {
           session.context().updateDisplay(progressId, progress(name, finished, failed, total,
               elapsed));
         });
-    return results(parsed, name, function, endpoint, ids, statuses);
+    return results(parsed, name, function, endpoint, ids, statuses, plot);
   }
 
-  private Html results(ParsedArgs parsed, String name, RegisteredFunction function,
-      EndpointInfo endpoint, List<String> ids, Map<String, TaskStatus> statuses) {
+  /** The results' table, or with {@code --plot} the table shown and then the values' chart. */
+  private Object results(ParsedArgs parsed, String name, RegisteredFunction function,
+      EndpointInfo endpoint, List<String> ids, Map<String, TaskStatus> statuses,
+      Optional<PlotOption> plot) {
     HtmlTable table = new HtmlTable("#", "task id", "status", "value / error", "output");
     List<Object> values = new ArrayList<>(ids.size());
     int failed = 0;
@@ -109,7 +113,9 @@ public final class MapCommand implements Subcommand {
     CommonOptions.storeResult(session.context(), parsed, usage(), values);
     table.caption(name + " over " + ids.size() + " input(s) on " + endpoint.name() + ": "
         + (ids.size() - failed) + " succeeded, " + failed + " failed");
-    return table.toHtml();
+    if (plot.isEmpty()) return table.toHtml();
+    session.context().display(table.toHtml());
+    return plot.get().draw(values); // failed calls are null values: left out of the chart
   }
 
   private static Html progress(String name, int finished, int failed, int total,
