@@ -117,6 +117,9 @@ class Charts(unittest.TestCase):
                       self.error('plot("text")', "ChartError"))
         self.assertIn("--plot takes --plot X,Y",
                       self.error("%funcx run points(3) --plot x", "MagicUsageException"))
+        # any CellError a helper throws in a cell is shown as itself, e.g. the magics' SDK access
+        self.assertEqual(self.error('org.funcx.magics.FuncX.function("nope")', "MagicException"),
+                         "no function registered as nope from this notebook")
         self.assertEqual(self.ok("pts.rowCount()").result(), "10000")
 
 
