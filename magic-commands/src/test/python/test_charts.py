@@ -73,6 +73,13 @@ class Charts(unittest.TestCase):
                    "scatter chart of sq against n: 3 points", ["sq against n"])
         self.chart('plot(List.of(Map.of("t", 0, "v", 1.5), Map.of("t", 1, "v", 2.5)), "t", "v")',
                    "line chart of v against t: 2 points", ["v against t"])
+        # times make a time axis (UTC)
+        timed = self.chart('record T(java.time.Instant at, double v) {}\n'
+                           'var t0 = java.time.Instant.parse("2026-01-01T00:00:00Z");\n'
+                           'plot(List.of(new T(t0, 1), new T(t0.plusSeconds(3 * 86_400), 2)),'
+                           ' "at", "v")',
+                           "line chart of v against at: 2 points", ["v against at", "at"])
+        self.assertIn(">2-Jan, 00:00</text>", timed.result("image/svg+xml"))
         # nulls (failed calls) are left out and counted
         self.chart("plot(Arrays.asList(1.0, null, 3.0))",
                    "2 points (1 rows without a number left out)", ["value against index"])
@@ -117,6 +124,13 @@ class Charts(unittest.TestCase):
                       self.error('plot("text")', "ChartError"))
         self.assertIn("--plot takes --plot X,Y",
                       self.error("%funcx run points(3) --plot x", "MagicUsageException"))
+        self.ok("%funcx run points(3) --out small", timeout=120)
+        self.assertEqual(self.error('small.close();\nplot(small, "x", "y")', "ChartError"),
+                         "cannot read column 'x' of the table: the ArrowTable is closed")
+        self.assertEqual(self.error('record W(java.time.LocalDate d) {}\n'
+                                    'histogram(List.of(new W(java.time.LocalDate.EPOCH)), "d")',
+                                    "ChartError"),
+                         "column 'd' holds times: a histogram needs numbers")
         # any CellError a helper throws in a cell is shown as itself, e.g. the magics' SDK access
         self.assertEqual(self.error('org.funcx.magics.FuncX.function("nope")', "MagicException"),
                          "no function registered as nope from this notebook")

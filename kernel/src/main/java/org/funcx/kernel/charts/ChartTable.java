@@ -151,7 +151,12 @@ final class ChartTable implements TableColumns.Table {
       throw new ChartError("no column '" + name + "' in the " + what + "; its columns: "
           + String.join(", ", names));
     }
-    return reader.read(name);
+    try {
+      return reader.read(name);
+    } catch (IllegalStateException e) { // e.g. an Arrow table closed with close()
+      throw new ChartError("cannot read column '" + name + "' of the " + what + ": "
+          + e.getMessage());
+    }
   }
 
   /** The readers modules registered, loaded once. */

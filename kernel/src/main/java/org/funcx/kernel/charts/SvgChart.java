@@ -3,8 +3,11 @@ package org.funcx.kernel.charts;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Rectangle;
+import java.util.Locale;
+import java.util.TimeZone;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYDotRenderer;
@@ -40,6 +43,7 @@ final class SvgChart {
     renderer.setDrawSeriesLineAsPath(true); // one <path> for the series, not one per segment
     renderer.setSeriesPaint(0, SERIES);
     renderer.setSeriesStroke(0, new BasicStroke(1.5f));
+    timeAxis(chart, points, x);
     return svg(chart);
   }
 
@@ -51,6 +55,7 @@ final class SvgChart {
     dots.setDotHeight(3);
     dots.setSeriesPaint(0, SERIES);
     chart.getXYPlot().setRenderer(dots);
+    timeAxis(chart, points, x);
     return svg(chart);
   }
 
@@ -61,6 +66,13 @@ final class SvgChart {
         data, PlotOrientation.VERTICAL, true, false, false);
     chart.getXYPlot().getRenderer().setSeriesPaint(0, SERIES);
     return svg(chart);
+  }
+
+  /** Times on x: dates and times in UTC, as the values were read. */
+  private static void timeAxis(JFreeChart chart, NumericColumns.Points points, String x) {
+    if (!points.xIsTime()) return;
+    DateAxis axis = new DateAxis(x, TimeZone.getTimeZone("UTC"), Locale.ROOT);
+    chart.getXYPlot().setDomainAxis(axis);
   }
 
   private static XYSeriesCollection series(NumericColumns.Points points, String name) {
