@@ -3,6 +3,7 @@ the kernel's plot / scatter / histogram and by %funcx run|map --plot, and each b
 
 Run by FuncxMagicsThroughJupyterTest against a real service and endpoint.
 """
+import os
 import unittest
 
 from kernel_client import KernelSession
@@ -102,6 +103,16 @@ class Charts(unittest.TestCase):
                             ["value against index"], timeout=120)
         tables = [m["content"]["data"].get("text/html", "") for m in mapped.of_type("display_data")]
         self.assertTrue(any("3 succeeded, 0 failed" in t for t in tables), tables)
+
+    def test_charts_need_no_display(self):
+        # a $DISPLAY nobody serves: AWT reaching for it would fail the chart (java.awt.AWTError)
+        kernel = KernelSession(env={**os.environ, "DISPLAY": ":99"})
+        try:
+            execution = kernel.execute("plot(List.of(3, 1, 2))", timeout=60)
+            self.assertEqual(execution.status, "ok", execution.traceback())
+            self.assertIn(">value against index</text>", execution.result("image/svg+xml"))
+        finally:
+            kernel.close()
 
     def test_bad_input_is_a_clear_message_and_the_kernel_keeps_serving(self):
         missing = self.error('plot(pts, "x", "z")', "ChartError")

@@ -65,7 +65,7 @@ class FuncxMagicsThroughJupyterTest {
   @Test
   @Order(2)
   void charts_draw_results_as_svg_and_explain_bad_input() throws Exception {
-    assertPythonSuitePasses("test_charts", 3);
+    assertPythonSuitePasses("test_charts", 4);
   }
 
   @Test
