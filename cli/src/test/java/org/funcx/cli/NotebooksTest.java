@@ -67,7 +67,12 @@ class NotebooksTest {
     assertThat(out.get(2)).contains("5,000 rows").contains("task_id").contains("status")
         .contains("value");
     assertThat(out.get(3)).contains("5000 of 5000 succeeded, mean 0.");
-    assertThat(out.get(4))
+    // charts of the Arrow table and of rows made from it, as SVG with their titles (issue 18)
+    assertThat(out.get(4)).contains("<svg", ">histogram of value</text>", ">count</text>",
+        "histogram of value: 5,000 values in 40 bins");
+    assertThat(out.get(5)).contains("<svg", ">average against r</text>", ">r</text>",
+        ">average</text>", "scatter chart of average against r: 5,000 points");
+    assertThat(out.get(6))
         .contains("org.apache.commons:commons-math3:3.6.1: added 1 jar: commons-math3-3.6.1.jar")
         .contains(medianOfTheSweep());
   }

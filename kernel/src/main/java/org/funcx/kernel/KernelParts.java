@@ -8,6 +8,7 @@ import java.util.Properties;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import org.funcx.deps.RepositorySettings;
+import org.funcx.kernel.charts.Charts;
 import org.funcx.kernel.display.Rendering;
 import org.funcx.kernel.jshell.JShellSession;
 import org.funcx.kernel.jshell.QuietStops;
@@ -27,9 +28,10 @@ record KernelParts(UserThreads threads, JShellSession session, Rendering renderi
       "import java.net.*;", "import java.nio.file.*;", "import java.util.*;",
       "import java.util.concurrent.*;", "import java.util.function.*;", "import java.util.regex.*;",
       "import java.util.stream.*;");
-  /** The cells' display helpers; only meaningful inside the kernel, so hidden from magics. */
+  /** The cells' display and chart helpers; only meaningful in the kernel, hidden from magics. */
   static final List<String> INTERNAL_IMPORTS =
-      List.of("import static " + Notebook.class.getName() + ".*;");
+      List.of("import static " + Notebook.class.getName() + ".*;",
+          "import static " + Charts.class.getName() + ".*;");
 
   static KernelParts start(String classpath) {
     QuietStops.install();

@@ -55,8 +55,9 @@ public final class KernelspecInstaller {
     List<String> argv = new ArrayList<>();
     argv.add(java);
     argv.addAll(JvmFlags.PRODUCT); // what Arrow needs on JDK 17 to 25, first so later flags win
-    argv.addAll(List.of("-XX:+UseSerialGC", "-cp", classpath, FuncxKernel.class.getName(),
-        "{connection_file}"));
+    // headless: charts measure fonts with AWT, which must not reach for a display ($DISPLAY)
+    argv.addAll(List.of("-XX:+UseSerialGC", "-Djava.awt.headless=true", "-cp", classpath,
+        FuncxKernel.class.getName(), "{connection_file}"));
     spec.put("argv", argv);
     spec.put("display_name", "Java (funcX)");
     spec.put("language", "java");

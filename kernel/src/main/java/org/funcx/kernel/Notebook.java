@@ -1,12 +1,16 @@
 package org.funcx.kernel;
 
 import org.funcx.kernel.display.Html;
+import org.funcx.kernel.display.Svg;
 import org.funcx.kernel.spi.KernelContext;
 
 /**
  * Functions for notebook cells, statically imported into every JShell the kernel starts, named
  * after IPython's: {@code display(value)}, {@code display(value, "progress")} then
- * {@code updateDisplay(newValue, "progress")}, and {@code html("<b>...</b>")}.
+ * {@code updateDisplay(newValue, "progress")}, {@code html("<b>...</b>")} and
+ * {@code svg("<svg ...")}.
+ * Charts ({@code plot}, {@code scatter}, {@code histogram}) are in {@link
+ * org.funcx.kernel.charts.Charts}, imported the same way.
  */
 public final class Notebook {
   private static volatile KernelContext context;
@@ -35,6 +39,16 @@ public final class Notebook {
   /** A value shown as HTML. */
   public static Html html(String html) {
     return new Html(html);
+  }
+
+  /** A value shown as an SVG image; {@code text} is what readers without images see. */
+  public static Svg svg(String svg, String text) {
+    return new Svg(svg, text);
+  }
+
+  /** A value shown as an SVG image. */
+  public static Svg svg(String svg) {
+    return new Svg(svg);
   }
 
   private static KernelContext context() {

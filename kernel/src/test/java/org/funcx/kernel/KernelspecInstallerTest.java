@@ -32,6 +32,7 @@ class KernelspecInstallerTest {
         "--sun-misc-unsafe-memory-access=allow").containsSubsequence(
         "-cp", "org.funcx.kernel.FuncxKernel", "{connection_file}");
     assertThat(argv).filteredOn(a -> a.startsWith("--add-opens")).hasSize(1);
+    assertThat(argv).contains("-Djava.awt.headless=true");
     String classpath = argv.get(argv.indexOf("-cp") + 1);
     assertThat(classpath).isEqualTo(Path.of("lib/a.jar").toAbsolutePath() + ":/opt/b.jar");
   }

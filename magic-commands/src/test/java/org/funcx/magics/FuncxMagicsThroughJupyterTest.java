@@ -58,8 +58,18 @@ class FuncxMagicsThroughJupyterTest {
     assertPythonSuitePasses("test_funcx_magics", 25);
   }
 
+  /**
+   * Issue 18, item 3: Arrow results, lists and rows drawn as SVG charts by plot / scatter /
+   * histogram and --plot, and a clear message for each bad input.
+   */
   @Test
   @Order(2)
+  void charts_draw_results_as_svg_and_explain_bad_input() throws Exception {
+    assertPythonSuitePasses("test_charts", 4);
+  }
+
+  @Test
+  @Order(3)
   void a_notebook_executed_headless_registers_runs_and_maps_with_saved_outputs() throws Exception {
     // A second endpoint online, as after the HPC notebook: connect must still pick the endpoint
     // ./funcx up starts ("local") and say so, not stop every later cell (issue 18, item 9).
@@ -94,19 +104,19 @@ class FuncxMagicsThroughJupyterTest {
    * //DEPS coordinate as a RemoteDependencyError.
    */
   @Test
-  @Order(3)
+  @Order(4)
   void notebook_libraries_are_sent_with_registered_functions() throws Exception {
     assertPythonSuitePasses("test_notebook_libraries", 4);
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void maps_reattach_to_their_group_after_a_kernel_restart() throws Exception {
     assertPythonSuitePasses("test_map_groups", 4);
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void a_lost_service_gives_a_clear_error_quickly() throws Exception {
     assertPythonSuitePasses("test_lost_service", 1);
   }

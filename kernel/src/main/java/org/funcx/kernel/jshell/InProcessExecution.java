@@ -1,12 +1,15 @@
 package org.funcx.kernel.jshell;
 
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import jdk.jshell.EvalException;
 import jdk.jshell.execution.DirectExecutionControl;
 import org.funcx.jvm.StoppableBytecode;
+import org.funcx.kernel.spi.CellError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +30,8 @@ final class InProcessExecution extends DirectExecutionControl {
   private final AtomicLong nextId = new AtomicLong();
   /** Values by id; a plain map because values may be null. Guarded by itself. */
   private final Map<String, Object> values = new HashMap<>();
+  /** What the last snippet threw when it was a {@link CellError}; see {@link #takeCellError}. */
+  private volatile CellError thrownCellError;
 
   InProcessExecution(UserThreads threads) {
     this.threads = threads;
@@ -58,15 +63,35 @@ final class InProcessExecution extends DirectExecutionControl {
     // classes through the context class loader (ServiceLoader, Class.forName(name, ..., ctx))
     // find them only if it is that loader.
     ClassLoader snippets = doit.getDeclaringClass().getClassLoader();
-    Object value = threads.call("snippet", () -> {
-      Thread.currentThread().setContextClassLoader(snippets);
-      return doit.invoke(null);
-    });
+    Object value;
+    try {
+      value = threads.call("snippet", () -> {
+        Thread.currentThread().setContextClassLoader(snippets);
+        return doit.invoke(null);
+      });
+    } catch (InvocationTargetException e) {
+      // JShell passes on only the class name, message and frames; keep the error itself
+      if (e.getCause() instanceof CellError error) thrownCellError = error;
+      throw e;
+    }
     String id = ID_PREFIX + nextId.incrementAndGet();
     synchronized (values) {
       values.put(id, value);
     }
     return id;
+  }
+
+  /**
+   * The {@link CellError} a notebook helper threw (e.g. a chart's), when {@code thrown} is it as
+   * JShell reports it: shown as itself, a message, rather than as the user's code failing.
+   */
+  Optional<CellError> takeCellError(EvalException thrown) {
+    CellError error = thrownCellError;
+    thrownCellError = null;
+    if (error == null || !error.getClass().getName().equals(thrown.getExceptionClassName())) {
+      return Optional.empty();
+    }
+    return Optional.of(error);
   }
 
   /** Takes the value a snippet evaluation produced; empty when {@code id} is not one of ours. */
@@ -82,5 +107,6 @@ final class InProcessExecution extends DirectExecutionControl {
     synchronized (values) {
       values.clear();
     }
+    thrownCellError = null;
   }
 }

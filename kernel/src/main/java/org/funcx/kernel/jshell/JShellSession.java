@@ -15,6 +15,7 @@ import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import org.funcx.jvm.StoppedError;
+import org.funcx.kernel.spi.CellError;
 import org.funcx.kernel.spi.CompileError;
 import org.funcx.kernel.spi.InterruptedCellError;
 import org.funcx.kernel.spi.SnippetInfo;
@@ -107,6 +108,10 @@ public final class JShellSession implements AutoCloseable {
       if (event.exception() != null) {
         if (threads.interruptRequested() || stopped(event.exception())) {
           throw interrupted(origin, event.exception());
+        }
+        if (event.exception() instanceof EvalException thrown) {
+          Optional<CellError> helperError = execution.takeCellError(thrown);
+          if (helperError.isPresent()) throw helperError.get();
         }
         throw new UserCodeError(UserStackTrace.headline(event.exception()), event.exception(),
             UserStackTrace.format(event.exception(), origins::get));

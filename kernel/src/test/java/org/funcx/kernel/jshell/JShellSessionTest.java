@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.funcx.kernel.charts.ChartError;
 import org.funcx.kernel.spi.CompileError;
 import org.funcx.kernel.spi.InterruptedCellError;
 import org.funcx.kernel.spi.SnippetInfo;
@@ -49,6 +50,16 @@ class JShellSessionTest {
   void several_snippets_run_in_order_and_the_last_expression_is_the_value() {
     Object value = eval("int base = 40;\nint plus(int a) { return a + 2; }\nplus(base)");
     assertThat(value).isEqualTo(42);
+  }
+
+  @Test
+  void an_error_a_notebook_helper_throws_is_shown_as_itself_not_as_a_stack_trace() {
+    ChartError error = catchThrowableOfType(ChartError.class,
+        () -> eval("int before = 1;\norg.funcx.kernel.charts.Charts.plot(List.of())"));
+    assertThat(error.traceback()).containsExactly("nothing to draw: the list is empty");
+    assertThat(eval("before")).isEqualTo(1);
+    // the user's own exceptions still come with their stack trace
+    assertThatThrownBy(() -> eval("Integer.parseInt(\"x\")")).isInstanceOf(UserCodeError.class);
   }
 
   @Test

@@ -30,11 +30,12 @@ import org.funcx.magics.remote.ResultWaiter;
  * ({@link MapOver}); submitted in one request. A progress line updates while tasks finish; the result
  * is one table (task id, status, value or error) and the values, in line order, land in
  * {@code _fx} (null for failed calls). Every map is a named group ({@link MapGroupTasks}):
- * re-running the cell, after an interrupt or a kernel restart, reattaches to its tasks.
+ * re-running the cell, after an interrupt or a kernel restart, reattaches to its tasks. With
+ * {@code --plot} a chart of the values follows the table.
  */
 public final class MapCommand implements Subcommand {
   private static final ArgSpec SPEC = ArgSpec.positional(1, 1).withFlags("--cache", "--resubmit")
-      .withValues("--endpoint", "--timeout", "--out", "--group");
+      .withValues("--endpoint", "--timeout", "--out", "--group", "--plot");
   /** {@code --over} takes the rest of the line: a Java expression has spaces and quotes. */
   private static final Pattern OVER = Pattern.compile("(?:^|\\s)--over(?:\\s+|$)");
   private static final long PROGRESS_EVERY_NANOS = Duration.ofMillis(200).toNanos();
@@ -54,8 +55,8 @@ public final class MapCommand implements Subcommand {
   @Override
   public String usage() {
     return "%%funcx map NAME [--endpoint E] [--timeout SECONDS] [--cache] [--out VAR]"
-        + " [--group G] [--resubmit]   (then one argument list per line), or"
-        + " %funcx map NAME [same options] --over EXPR   (EXPR: the rest of the line)";
+        + " [--group G] [--resubmit] [" + PlotOption.USAGE + "]   (then one argument list per"
+        + " line), or %funcx map NAME [same options] --over EXPR   (EXPR: the rest of the line)";
   }
 
   @Override
@@ -103,6 +104,7 @@ public final class MapCommand implements Subcommand {
           + " argument list per line)" : "no argument lines below the magic", usage());
     }
     var options = CommonOptions.taskOptions(parsed, usage());
+    Optional<PlotOption> plot = PlotOption.of(parsed, usage());
     RegisteredFunction function = registrar.find(name);
     EndpointInfo endpoint = UseCommand.chosen(session, parsed.value("--endpoint"));
     List<List<Object>> inputs = over.isPresent()
@@ -128,11 +130,13 @@ public final class MapCommand implements Subcommand {
       MapGroupTasks.stoppedWaiting(attached.group());
       throw stopped;
     }
-    return results(parsed, name, function, endpoint, ids, statuses, attached.group());
+    return results(parsed, name, function, endpoint, ids, statuses, attached.group(), plot);
   }
 
-  private Html results(ParsedArgs parsed, String name, RegisteredFunction function,
-      EndpointInfo endpoint, List<String> ids, Map<String, TaskStatus> statuses, String group) {
+  /** The results' table, or with {@code --plot} the table shown and then the values' chart. */
+  private Object results(ParsedArgs parsed, String name, RegisteredFunction function,
+      EndpointInfo endpoint, List<String> ids, Map<String, TaskStatus> statuses, String group,
+      Optional<PlotOption> plot) {
     HtmlTable table = new HtmlTable("#", "task id", "status", "value / error", "output");
     List<Object> values = new ArrayList<>(ids.size());
     int failed = 0;
@@ -147,7 +151,9 @@ public final class MapCommand implements Subcommand {
     CommonOptions.storeResult(session.context(), parsed, usage(), values);
     table.caption(name + " over " + ids.size() + " input(s) on " + endpoint.name() + ": "
         + (ids.size() - failed) + " succeeded, " + failed + " failed (group " + group + ")");
-    return table.toHtml();
+    if (plot.isEmpty()) return table.toHtml();
+    session.context().display(table.toHtml());
+    return plot.get().draw(values); // failed calls are null values: left out of the chart
   }
 
   private static Html progress(String name, int finished, int failed, int total,

@@ -2,6 +2,7 @@ package org.funcx.magics.commands;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.funcx.client.EndpointInfo;
 import org.funcx.client.RegisteredFunction;
 import org.funcx.client.TaskStatus;
@@ -16,11 +17,13 @@ import org.funcx.magics.args.ParsedArgs;
 /**
  * {@code %funcx run NAME(ARGS...)}: runs a function once on the endpoint and shows its value. The
  * arguments are Java expressions evaluated in the notebook; the value lands in {@code _fx}. What
- * the function printed streams into the cell's stdout and stderr while the task runs.
+ * the function printed streams into the cell's stdout and stderr while the task runs. With
+ * {@code --plot} the cell shows the value as a chart instead.
  */
 public final class RunCommand implements Subcommand {
   private static final ArgSpec SPEC = ArgSpec.positional(1, 1).withFlags("--cache")
-      .withValues("--endpoint", "--timeout", "--out", "--nodes", "--ranks", "--cpus-per-rank");
+      .withValues("--endpoint", "--timeout", "--out", "--nodes", "--ranks", "--cpus-per-rank",
+          "--plot");
   private final FuncxSession session;
   private final Registrar registrar;
 
@@ -37,7 +40,7 @@ public final class RunCommand implements Subcommand {
   @Override
   public String usage() {
     return "%funcx run NAME(ARGS...) [--endpoint E] [--timeout SECONDS] [--cache] [--out VAR] "
-        + CommonOptions.RESOURCE_USAGE;
+        + CommonOptions.RESOURCE_USAGE + " [" + PlotOption.USAGE + "]";
   }
 
   @Override
@@ -50,6 +53,7 @@ public final class RunCommand implements Subcommand {
     ParsedArgs parsed = MagicArgs.parse(args, SPEC, usage());
     CallSyntax call = CallSyntax.parse(parsed.positional(0), usage());
     var options = CommonOptions.taskOptions(parsed, usage());
+    Optional<PlotOption> plot = PlotOption.of(parsed, usage());
     RegisteredFunction function = registrar.find(call.name());
     EndpointInfo endpoint = UseCommand.chosen(session, parsed.value("--endpoint"));
     List<Object> arguments = new ArgumentEvaluator(session.context()).arguments(call.arguments());
@@ -59,6 +63,7 @@ public final class RunCommand implements Subcommand {
     TaskStatus status = LiveOutput.await(session, endpoint, ids.get(0));
     Object value = TaskOutcomes.valueOrThrow(session, call.name(), status, function.returnType());
     CommonOptions.storeResult(session.context(), parsed, usage(), value);
-    return value;
+    // drawn instead of the table; the value stays in _fx (or --out) for more charts
+    return plot.isPresent() ? plot.get().draw(value) : value;
   }
 }
