@@ -81,6 +81,15 @@ class FuncxMagics(unittest.TestCase):
             self.assertEqual(update["content"]["transient"]["display_id"],
                              shown[0]["content"]["transient"]["display_id"])
 
+    def test_status_without_a_task_id_shows_the_federation_and_watch_updates_it(self):
+        html = self.ok("%funcx status").result("text/html")
+        self.assertIn("<td>local</td><td>online</td>", html)
+        self.assertNotIn("interrupt the cell", html)
+        execution = self.ok("%funcx status --watch --for 1 --every 0.5", timeout=60)
+        self.assertEqual(len(execution.of_type("display_data")), 1)
+        self.assertIn("no longer updating", execution.of_type("update_display_data")[-1]
+                      ["content"]["data"]["text/plain"])
+
     def test_interrupting_the_dashboard_keeps_its_last_view(self):
         msg_id = self.kernel.start("%funcx dashboard --for 600 --every 0.5")
         deadline = time.monotonic() + 60

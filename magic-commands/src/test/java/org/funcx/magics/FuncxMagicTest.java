@@ -39,7 +39,7 @@ class FuncxMagicTest {
   void no_subcommand_or_help_prints_every_usage_line() throws Exception {
     assertThat((String) line.eval("")).startsWith("usage:").contains("%funcx connect [URL]",
         "%funcx register METHOD [--name NAME]", "%%funcx function NAME", "%%funcx map NAME",
-        "%funcx tasks", "%funcx status TASK_ID", "%funcx result TASK_ID", "%funcx cancel TASK_ID",
+        "%funcx tasks", "%funcx status [TASK_ID", "%funcx result TASK_ID", "%funcx cancel TASK_ID",
         "%funcx blocks ENDPOINT [--wait STATE=N] [--timeout S]");
     assertThat(line.eval("help")).isEqualTo(line.eval(""));
   }

@@ -55,7 +55,7 @@ class FuncxMagicsThroughJupyterTest {
   @Test
   @Order(1)
   void notebook_sequence_of_magics_passes() throws Exception {
-    assertPythonSuitePasses("test_funcx_magics", 25);
+    assertPythonSuitePasses("test_funcx_magics", 26);
   }
 
   /**

@@ -58,20 +58,26 @@ public final class DashboardCommand implements Subcommand {
     double everySeconds = parsed.value("--every")
         .map(t -> CommonOptions.positiveSeconds("--every", t, usage())).orElse(DEFAULT_EVERY_S);
     long deadline = System.nanoTime() + Math.round(forSeconds * 1e9);
+    String updating = "(every " + everySeconds + " s; interrupt the cell to stop)";
     Round previous = Round.take(session, null);
-    String display = session.context().display(previous.view(everySeconds, false));
+    String display = session.context().display(previous.view(updating));
     try {
       while (System.nanoTime() < deadline) {
         Thread.sleep(Math.round(everySeconds * 1000));
         Round next = Round.take(session, previous);
-        session.context().updateDisplay(display, next.view(everySeconds, false));
+        session.context().updateDisplay(display, next.view(updating));
         previous = next;
       }
     } catch (InterruptedException stopped) {
       // The way to stop watching: the last view stays, marked as no longer updating.
     }
-    session.context().updateDisplay(display, previous.view(everySeconds, true));
+    session.context().updateDisplay(display, previous.view("(no longer updating)"));
     return null;
+  }
+
+  /** One view of the federation, not updated: {@code %funcx status} without a task id. */
+  static Html snapshot(FuncxSession session) {
+    return Round.take(session, null).view("");
   }
 
   /** One look at the service: what the view shows, and what the next round's rate needs. */
@@ -95,13 +101,13 @@ public final class DashboardCommand implements Subcommand {
       return new Round(endpoints, byState, statuses.size(), finished, now, rate, session.url());
     }
 
-    Html view(double everySeconds, boolean stopped) {
+    /** @param keeping how the view is kept up to date, said after its time in the caption */
+    Html view(String keeping) {
       String time = LocalTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
       HtmlTable endpointTable = new HtmlTable("endpoint", "status", "managers", "workers busy",
           "workers idle", "queued", "running")
           .caption(endpoints.size() + " endpoint(s) at " + url + ", " + time
-              + (stopped ? " (no longer updating)" : " (every " + everySeconds
-                  + " s; interrupt the cell to stop)"));
+              + (keeping.isEmpty() ? "" : " " + keeping));
       for (EndpointInfo e : endpoints) {
         endpointTable.row(e.name(), e.problem() == null ? e.status() : e.status() + ": "
             + e.problem(), e.managers(), Math.max(0, e.workers() - e.idleWorkers()),
