@@ -1,12 +1,12 @@
 package org.funcx.cli;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import org.funcx.client.FuncXClient;
 import org.funcx.endpoint.config.EndpointConfig;
+import org.funcx.jvm.FreePorts;
 
 /**
  * The service and endpoints one {@code ./funcx bench} run measures: real processes on a temporary
@@ -28,7 +28,7 @@ final class BenchCluster implements AutoCloseable {
   }
 
   void startService() throws Exception {
-    state = service.start(freePort(), freePort());
+    state = service.start(FreePorts.pick(), FreePorts.pick());
   }
 
   FuncXClient client() {
@@ -76,9 +76,4 @@ final class BenchCluster implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
 }

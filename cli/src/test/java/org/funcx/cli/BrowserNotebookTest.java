@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.funcx.jvm.FreePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class BrowserNotebookTest {
     Map<String, String> env = new HashMap<>(cluster.clientEnv());
     env.put("JUPYTER_PATH", new NotebookRunner().jupyterPath().toString());
     jupyter = new NotebookControl(cluster.home);
-    String url = jupyter.start(notebooks, TestCluster.freePort(), env);
+    String url = jupyter.start(notebooks, FreePorts.pick(), env);
     browser = chromium();
     browser.get(url.replace("/?token=", "/notebooks/quickstart.ipynb?token="));
   }

@@ -15,6 +15,7 @@ import org.funcx.client.FuncXException;
 import org.funcx.client.RegisteredFunction;
 import org.funcx.client.TaskOptions;
 import org.funcx.client.TaskStatus;
+import org.funcx.jvm.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -31,7 +32,7 @@ class DiskFullTest {
     Path data = Files.createDirectories(home.serviceData());
     run("mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", data.toString());
     Path filler = data.resolve("filler");
-    try (TestCluster cluster = new TestCluster(home, TestCluster.freePort(), null)) {
+    try (TestCluster cluster = new TestCluster(home, FreePorts.pick(), null)) {
       FuncXClient client = cluster.client();
       String endpoint = cluster.startEndpoint("disk", c -> c.withWorkers(1, 0));
       RegisteredFunction nap = client.register(FaultToleranceTest.NAP);

@@ -12,6 +12,7 @@ import org.funcx.client.FuncXClient;
 import org.funcx.client.RegisteredFunction;
 import org.funcx.client.TaskOptions;
 import org.funcx.client.TaskStatus;
+import org.funcx.jvm.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -70,7 +71,7 @@ class FaultSuiteTest {
 
   @Test
   void dropped_and_delayed_links_lose_and_duplicate_no_task() throws Exception {
-    int forwarderPort = TestCluster.freePort();
+    int forwarderPort = FreePorts.pick();
     int faults = 0;
     try (ChaosProxy proxy = new ChaosProxy(forwarderPort);
         TestCluster cluster = new TestCluster(forwarderPort, "tcp://127.0.0.1:" + proxy.port())) {

@@ -17,6 +17,7 @@ import org.funcx.client.TaskFailedException;
 import org.funcx.core.model.ErrorKind;
 import org.funcx.deps.FileRepository;
 import org.funcx.endpoint.config.LibrarySettings;
+import org.funcx.jvm.FreePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -173,8 +174,8 @@ class FunctionLibrariesTest {
     var env = java.util.Map.of("FUNCX_MAVEN_OFFLINE", "true",
         "FUNCX_MAVEN_LOCAL_REPOSITORY", empty.toString());
     CliProcess start = CliProcess.run(home, env, "service", "start", "--port",
-        String.valueOf(TestCluster.freePort()), "--forwarder-port",
-        String.valueOf(TestCluster.freePort()));
+        String.valueOf(FreePorts.pick()), "--forwarder-port",
+        String.valueOf(FreePorts.pick()));
     try {
       assertThat(start.exitCode()).as(start.err()).isZero();
       CliProcess register = CliProcess.run(home, "function", "register", "--source",

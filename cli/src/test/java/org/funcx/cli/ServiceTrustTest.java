@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.funcx.client.auth.TokenStore;
 import org.funcx.core.io.PrivateFiles;
+import org.funcx.jvm.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -52,7 +53,7 @@ class ServiceTrustTest {
     int port = startStranger();
     FuncxHome home = new FuncxHome(Files.createTempDirectory("funcx-trust-"));
     CliProcess start = CliProcess.run(home, "service", "start", "--port", String.valueOf(port),
-        "--forwarder-port", String.valueOf(TestCluster.freePort()));
+        "--forwarder-port", String.valueOf(FreePorts.pick()));
 
     assertThat(start.exitCode()).isEqualTo(1);
     assertThat(start.err().lines().findFirst().orElseThrow())

@@ -3,7 +3,6 @@ package org.funcx.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.funcx.client.FuncXClient;
 import org.funcx.endpoint.config.EndpointConfig;
+import org.funcx.jvm.FreePorts;
 
 /**
  * A real service and real endpoints as separate processes, on loopback ephemeral ports, in a
@@ -29,7 +29,7 @@ final class TestCluster implements AutoCloseable {
   String url;
 
   TestCluster() throws Exception {
-    this(freePort(), null);
+    this(FreePorts.pick(), null);
   }
 
   /** A cluster whose endpoints reach the forwarder (on {@code forwarderPort}) at another address. */
@@ -44,13 +44,13 @@ final class TestCluster implements AutoCloseable {
 
   /** A cluster whose service JVM gets {@code serviceJvmOptions} too (e.g. a small heap). */
   TestCluster(List<String> serviceJvmOptions) throws Exception {
-    this(new FuncxHome(Files.createTempDirectory("funcx-test-")), freePort(), null,
+    this(new FuncxHome(Files.createTempDirectory("funcx-test-")), FreePorts.pick(), null,
         serviceJvmOptions);
   }
 
   /** A cluster whose service gets {@code serviceArgs} too (e.g. its Maven repositories). */
   static TestCluster withServiceArgs(List<String> serviceArgs) throws Exception {
-    return new TestCluster(new FuncxHome(Files.createTempDirectory("funcx-test-")), freePort(),
+    return new TestCluster(new FuncxHome(Files.createTempDirectory("funcx-test-")), FreePorts.pick(),
         null, List.of(), serviceArgs);
   }
 
@@ -64,7 +64,7 @@ final class TestCluster implements AutoCloseable {
     this.home = home;
     service = new ServiceControl(home, serviceJvmOptions, serviceArgs);
     endpoints = new EndpointControl(home);
-    httpPort = freePort();
+    httpPort = FreePorts.pick();
     this.forwarderPort = forwarderPort;
     this.advertisedForwarder = advertisedForwarder;
     startService();
@@ -121,12 +121,6 @@ final class TestCluster implements AutoCloseable {
   static void kill9(long pid) throws Exception {
     new ProcessBuilder("kill", "-KILL", String.valueOf(pid)).start().waitFor();
     while (ProcessLauncher.alive(pid)) Thread.sleep(20);
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 
   @Override

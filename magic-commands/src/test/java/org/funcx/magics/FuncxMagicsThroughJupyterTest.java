@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.funcx.kernel.Jupyter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -122,12 +123,7 @@ class FuncxMagicsThroughJupyterTest {
   }
 
   private static void assertPythonSuitePasses(String module, int tests) throws Exception {
-    Jupyter.Result result = jupyter.run(List.of(Jupyter.PYTHON, "-m", "unittest", "-v", module),
-        Duration.ofMinutes(4));
-    if (result.exitCode() != 0) System.out.println(result.output());
-    assertThat(result.exitCode()).as("%s failed:%n%s", module, result.output()).isZero();
-    assertThat(result.output()).as(result.output()).contains("Ran " + tests + " test")
-        .containsPattern("(?m)^OK$");
+    jupyter.assertSuitePasses(module, tests, "OK", Duration.ofMinutes(4), false);
   }
 
   /** Writes and reads nbformat 4 notebooks. */

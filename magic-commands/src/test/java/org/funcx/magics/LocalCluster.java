@@ -2,7 +2,6 @@ package org.funcx.magics;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +17,7 @@ import org.funcx.deps.FileRepository;
 import org.funcx.endpoint.config.EndpointConfig;
 import org.funcx.endpoint.config.EndpointEnrollment;
 import org.funcx.endpoint.config.LibrarySettings;
+import org.funcx.jvm.FreePorts;
 import org.funcx.service.auth.ServiceAuth;
 
 /**
@@ -43,11 +43,11 @@ final class LocalCluster implements AutoCloseable {
     repository = new FileRepository(dir.resolve("maven-repository"))
         .copy("org.apache.commons:commons-lang3:3.12.0")
         .copy("org.apache.commons:commons-math3:3.6.1").root();
-    int http = freePort();
+    int http = FreePorts.pick();
     url = "http://127.0.0.1:" + http;
     service = start("service", "org.funcx.service.ServiceMain", "--data",
         dir.resolve("service").toString(), "--port", String.valueOf(http), "--forwarder-port",
-        String.valueOf(freePort()), "--maven-offline", "true", "--maven-local-repository",
+        String.valueOf(FreePorts.pick()), "--maven-offline", "true", "--maven-local-repository",
         repository.toString());
     FuncXClient anonymous = FuncXClient.connect(url, Credentials.token(null));
     waitFor("the service at " + url, service, () -> answers(anonymous));
@@ -128,12 +128,6 @@ final class LocalCluster implements AutoCloseable {
       return e.online() && e.managers() > 0;
     } catch (FuncXException e) {
       return false;
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
     }
   }
 

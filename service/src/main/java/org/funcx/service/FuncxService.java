@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.funcx.core.io.PrivateFiles;
+import org.funcx.jvm.FreePorts;
 import org.funcx.service.api.ApiServer;
 import org.funcx.service.api.ResultPushHub;
 import org.funcx.service.auth.ServiceAuth;
@@ -40,7 +41,7 @@ public final class FuncxService implements AutoCloseable {
   private FuncxService(ServiceConfig requested) throws Exception {
     // The embedded issuer is named by the service URL, so the port is fixed before anything starts.
     ServiceConfig config = requested.httpPort() != 0 ? requested
-        : requested.withPorts(freePort(requested.host()), requested.forwarderPort());
+        : requested.withPorts(FreePorts.pick(requested.host()), requested.forwarderPort());
     this.url = config.url();
     // A bad token file stops the start here, before anything is bound or written.
     var metricsToken = config.metricsTokenFile() == null ? null
@@ -104,12 +105,6 @@ public final class FuncxService implements AutoCloseable {
 
   public Forwarder forwarder() {
     return forwarder;
-  }
-
-  private static int freePort(String host) throws java.io.IOException {
-    try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
-      return socket.getLocalPort();
-    }
   }
 
   public static Path defaultDataDir(Path home) {
