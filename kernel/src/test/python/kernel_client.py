@@ -1,5 +1,6 @@
 """A small blocking helper around jupyter_client for the kernel's behaviour tests."""
 import time
+import unittest
 from queue import Empty
 
 from jupyter_client.manager import start_new_kernel
@@ -87,3 +88,32 @@ class KernelSession:
             reply = self.kc.get_shell_msg(timeout=timeout)
             if reply["parent_header"].get("msg_id") == msg_id:
                 return reply["content"]
+
+
+class KernelTestCase(unittest.TestCase):
+    """A test class sharing one kernel (self.kernel) across its tests; ok() and error() run a cell
+    and check how it ended. Subclasses that prepare the kernel call super().setUpClass() first."""
+
+    cell_timeout = 60
+
+    @classmethod
+    def setUpClass(cls):
+        cls.kernel = KernelSession()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kernel.close()
+
+    def ok(self, code, timeout=None):
+        """Runs a cell that must succeed; returns its Execution."""
+        execution = self.kernel.execute(code, timeout=timeout or self.cell_timeout)
+        if execution.status != "ok":
+            self.fail(f"{code!r} failed:\n{execution.traceback()}")
+        return execution
+
+    def error(self, code, ename, timeout=None):
+        """Runs a cell that must fail with ename; returns its traceback text."""
+        execution = self.kernel.execute(code, timeout=timeout or self.cell_timeout)
+        self.assertEqual(execution.status, "error", f"{code!r} should have failed")
+        self.assertEqual(execution.error()["ename"], ename, execution.traceback())
+        return execution.traceback()

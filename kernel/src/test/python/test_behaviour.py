@@ -2,18 +2,10 @@
 streaming, displays, history and the built-in %time and %sh magics (interrupts: test_interrupt)."""
 import unittest
 
-from kernel_client import KernelSession
+from kernel_client import KernelTestCase
 
 
-class FuncxJavaKernelBehaviour(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.kernel = KernelSession()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kernel.close()
-
+class FuncxJavaKernelBehaviour(KernelTestCase):
     def test_compile_error_names_the_cell_line_and_points_at_the_problem(self):
         execution = self.kernel.execute("int a = 1;\nint b = a + undefinedName;\n")
         self.assertEqual(execution.error()["ename"], "CompileError")

@@ -4,18 +4,10 @@ import os
 import tempfile
 import unittest
 
-from kernel_client import KernelSession
+from kernel_client import KernelTestCase
 
 
-class FuncxJavaCodeAssist(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.kernel = KernelSession()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kernel.close()
-
+class FuncxJavaCodeAssist(KernelTestCase):
     def complete(self, code, cursor=None):
         cursor = len(code) if cursor is None else cursor
         reply = self.kernel.request(lambda kc: kc.complete(code, cursor), timeout=60)

@@ -4,7 +4,7 @@ import base64
 import struct
 import unittest
 
-from kernel_client import KernelSession
+from kernel_client import KernelTestCase
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -26,15 +26,7 @@ def png_size(data):
     return struct.unpack(">II", png[16:24])
 
 
-class FuncxJavaImages(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.kernel = KernelSession()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kernel.close()
-
+class FuncxJavaImages(KernelTestCase):
     def test_a_buffered_image_as_the_cells_value_is_a_png(self):
         execution = self.kernel.execute(DRAWN + "image")
         self.assertEqual(execution.status, "ok", execution.traceback())

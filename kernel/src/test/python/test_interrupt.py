@@ -7,18 +7,10 @@ import tempfile
 import time
 import unittest
 
-from kernel_client import KernelSession
+from kernel_client import KernelTestCase
 
 
-class Interrupts(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.kernel = KernelSession()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kernel.close()
-
+class Interrupts(KernelTestCase):
     def interrupt_after_start(self, code):
         """Runs code with a marker file made just before its last line, and interrupts once the
         marker exists: an interrupt that lands while the kernel still compiles earlier lines (a

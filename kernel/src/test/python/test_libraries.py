@@ -9,7 +9,7 @@ import tempfile
 import time
 import unittest
 
-from kernel_client import KernelSession
+from kernel_client import KernelSession, KernelTestCase
 
 REPOSITORY = os.environ["FUNCX_MAVEN_LOCAL_REPOSITORY"]
 JARS = os.environ["FUNCX_TEST_JARS"]
@@ -19,26 +19,8 @@ MATH3 = "org.apache.commons:commons-math3:3.6.1"
 MISSING = "org.funcx.missing:nothing:1.0"
 
 
-class Libraries(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.kernel = KernelSession()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kernel.close()
-
-    def ok(self, code, timeout=120):
-        execution = self.kernel.execute(code, timeout=timeout)
-        if execution.status != "ok":
-            self.fail(f"{code!r} failed:\n{execution.traceback()}")
-        return execution
-
-    def error(self, code, ename, timeout=120):
-        execution = self.kernel.execute(code, timeout=timeout)
-        self.assertEqual(execution.status, "error", f"{code!r} should have failed")
-        self.assertEqual(execution.error()["ename"], ename, execution.traceback())
-        return execution.traceback()
+class Libraries(KernelTestCase):
+    cell_timeout = 120
 
     def assert_kernel_works(self):
         self.assertEqual(self.ok("1 + 1").result(), "2")

@@ -6,13 +6,13 @@ Run by FuncxMagicsThroughJupyterTest against a real service and endpoint.
 import os
 import unittest
 
-from kernel_client import KernelSession
+from kernel_client import KernelSession, KernelTestCase
 
 
-class Charts(unittest.TestCase):
+class Charts(KernelTestCase):
     @classmethod
     def setUpClass(cls):
-        cls.kernel = KernelSession()
+        super().setUpClass()
         cls.kernel.execute("%funcx connect")
         cls.kernel.execute(
             "%%funcx function points\n"
@@ -27,22 +27,6 @@ class Charts(unittest.TestCase):
             "}")
         cls.kernel.execute("%%funcx function half\ndouble half(double v) { return v / 2; }")
         cls.table = cls.kernel.execute("%funcx run points(10000) --out pts", timeout=120)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kernel.close()
-
-    def ok(self, code, timeout=60):
-        execution = self.kernel.execute(code, timeout=timeout)
-        if execution.status != "ok":
-            self.fail(f"{code!r} failed:\n{execution.traceback()}")
-        return execution
-
-    def error(self, code, ename, timeout=60):
-        execution = self.kernel.execute(code, timeout=timeout)
-        self.assertEqual(execution.status, "error", f"{code!r} should have failed")
-        self.assertEqual(execution.error()["ename"], ename, execution.traceback())
-        return execution.traceback()
 
     def chart(self, code, text, titles, timeout=60):
         """The cell's result is an SVG chart with these axis titles and this text fallback."""

@@ -10,16 +10,16 @@ import time
 import unittest
 from queue import Empty
 
-from kernel_client import KernelSession
+from kernel_client import KernelTestCase
 
 URL = os.environ["FUNCX_URL"]
 ENDPOINT_ID = os.environ["FUNCX_TEST_ENDPOINT_ID"]
 
 
-class FuncxMagics(unittest.TestCase):
+class FuncxMagics(KernelTestCase):
     @classmethod
     def setUpClass(cls):
-        cls.kernel = KernelSession()
+        super().setUpClass()
         cls.connected = cls.kernel.execute("%funcx connect")
         cls.kernel.execute(
             "long cube(long x) { return x * x * x; }\n"
@@ -29,22 +29,6 @@ class FuncxMagics(unittest.TestCase):
             "  return s;\n"
             "}\n"
             'String unrelated() { return "not needed remotely"; }')
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kernel.close()
-
-    def ok(self, code, timeout=60):
-        execution = self.kernel.execute(code, timeout=timeout)
-        if execution.status != "ok":
-            self.fail(f"{code!r} failed:\n{execution.traceback()}")
-        return execution
-
-    def error(self, code, ename, timeout=60):
-        execution = self.kernel.execute(code, timeout=timeout)
-        self.assertEqual(execution.status, "error", f"{code!r} should have failed")
-        self.assertEqual(execution.error()["ename"], ename, execution.traceback())
-        return execution.traceback()
 
     def test_connect_finds_the_service_from_funcx_url_and_uses_the_only_endpoint(self):
         text = self.connected.result()

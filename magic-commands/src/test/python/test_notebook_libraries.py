@@ -7,7 +7,7 @@ and Commons Math 3.6.1.
 import os
 import unittest
 
-from kernel_client import KernelSession
+from kernel_client import KernelTestCase
 
 REPOSITORY = os.environ["FUNCX_MAVEN_LOCAL_REPOSITORY"]
 LANG3 = "org.apache.commons:commons-lang3:3.12.0"
@@ -15,26 +15,16 @@ MATH3 = "org.apache.commons:commons-math3:3.6.1"
 MATH3_JAR = f"{REPOSITORY}/org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar"
 
 
-class NotebookLibraries(unittest.TestCase):
+class NotebookLibraries(KernelTestCase):
+    cell_timeout = 120
+
     @classmethod
     def setUpClass(cls):
-        cls.kernel = KernelSession()
-        cls._ok("%funcx connect")
-        cls._ok(f"%maven {LANG3}")
-
-    @classmethod
-    def _ok(cls, code, timeout=120):
-        execution = cls.kernel.execute(code, timeout=timeout)
-        if execution.status != "ok":
-            raise AssertionError(f"{code!r} failed:\n{execution.traceback()}")
-        return execution
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kernel.close()
-
-    def ok(self, code, timeout=120):
-        return self._ok(code, timeout)
+        super().setUpClass()
+        for code in ("%funcx connect", f"%maven {LANG3}"):
+            execution = cls.kernel.execute(code, timeout=cls.cell_timeout)
+            if execution.status != "ok":
+                raise AssertionError(f"{code!r} failed:\n{execution.traceback()}")
 
     def test_1_a_method_using_a_maven_library_runs_in_the_cell_then_remotely(self):
         self.ok("import org.apache.commons.lang3.StringUtils;\n"
