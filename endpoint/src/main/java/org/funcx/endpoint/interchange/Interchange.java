@@ -88,20 +88,29 @@ public final class Interchange implements Runnable {
     this.config = config;
     this.context = context;
     this.heartbeatMillis = config.heartbeatMillis();
+    // The ZAP handler answers before the port is bound, so no handshake ever finds it missing.
     this.managerAdmission = new ZAuth(context, "funcx-manager-zap",
         Map.of("PLAIN", new BlockAdmission(secrets, counters)));
     this.managers = context.createSocket(SocketType.ROUTER);
-    // PLAIN, not CURVE: the handshake keeps strangers out at no cost per message (JeroMQ's CURVE
-    // cost 30-40 % of large-result throughput on this link; see the README's Limits).
-    managers.setZAPDomain("funcx-managers");
-    managers.setPlainServer(true);
-    managers.setRouterMandatory(true);
-    managers.setLinger(0);
-    managers.setSndHWM(100_000);
-    org.funcx.core.wire.WireLimits.bound(managers);
-    String bindHost = "tcp://" + config.interchangeHost();
-    this.managerPort = config.interchangePort() == 0 ? managers.bindToRandomPort(bindHost)
-        : bindFixed(bindHost + ":" + config.interchangePort(), config.interchangePort());
+    try {
+      // PLAIN, not CURVE: the handshake keeps strangers out at no cost per message (JeroMQ's
+      // CURVE cost 30-40 % of large-result throughput on this link; see the README's Limits).
+      managers.setZAPDomain("funcx-managers");
+      managers.setPlainServer(true);
+      managers.setRouterMandatory(true);
+      managers.setLinger(0);
+      managers.setSndHWM(100_000);
+      org.funcx.core.wire.WireLimits.bound(managers);
+      String bindHost = "tcp://" + config.interchangeHost();
+      this.managerPort = config.interchangePort() == 0 ? managers.bindToRandomPort(bindHost)
+          : bindFixed(bindHost + ":" + config.interchangePort(), config.interchangePort());
+    } catch (RuntimeException cannotBind) {
+      // The handler's thread would keep a failed agent's JVM alive, never exiting (the port
+      // taken: SupervisionTest.an_agent_that_cannot_start_says_why_first_…).
+      managers.close();
+      managerAdmission.close();
+      throw cannotBind;
+    }
     this.service = new ServiceLink(context, forwarderAddress, keys, config.endpointId(),
         "slurm".equals(config.provider()) ? config.slurm().blockShape() : null, heartbeatMillis);
     this.events = new Mailbox<>(context, "interchange");
