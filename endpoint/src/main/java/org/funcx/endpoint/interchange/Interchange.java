@@ -2,17 +2,14 @@ package org.funcx.endpoint.interchange;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.funcx.core.model.ErrorKind;
-import org.funcx.core.model.FunctionSpec;
 import org.funcx.core.model.TaskError;
 import org.funcx.core.wire.HopTrace;
 import org.funcx.core.wire.Inbox;
 import org.funcx.core.wire.LiveOutputLimits;
-import org.funcx.core.wire.Liveness;
 import org.funcx.core.wire.Mailbox;
 import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.core.wire.MessageType;
@@ -30,8 +27,10 @@ import org.zeromq.ZMQ;
 
 /**
  * The endpoint's hub: one thread ({@code funcx-interchange}) owns the DEALER link to the service,
- * the ROUTER that managers connect to, and all task bookkeeping. Each loop pass runs the steps
- * below in order; every step is a method named after what it does.
+ * the ROUTER that managers connect to, and all task bookkeeping: the tasks in a {@link TaskBook},
+ * the managers and what each holds in a {@link ManagerTable} (dispatch, answers, losses; no
+ * sockets, so its rules are unit-tested in-process). Each loop pass runs the steps below in order;
+ * every step is a method named after what it does.
  *
  * <p>Managers prove they hold their block's secret ({@link ManagerSecrets}, handed over by the
  * provider) twice: with the block's admission token in the PLAIN handshake, checked by a ZAP
@@ -58,16 +57,7 @@ public final class Interchange implements Runnable {
   private final ManagerLinkCounters counters = new ManagerLinkCounters();
   private final ManagerGate gate = new ManagerGate(secrets, counters);
   private final RefusalLog refusals = new RefusalLog(log);
-  /** Registered managers. */
-  private final Map<ManagerGate.Identity, ManagerSlot> slots = new HashMap<>();
-  /**
-   * Managers given up on (missed heartbeats) whose block still runs: one may come back, and its
-   * answers to the tasks it held still count.
-   */
-  private final Map<ManagerGate.Identity, ManagerSlot> lostSlots = new HashMap<>();
-  private final List<String> dispatched = new ArrayList<>();
-  /** Output of running tasks to forward with the next pass; bounded, best effort (see below). */
-  private final List<Messages.OutputChunk> liveOutput = new ArrayList<>();
+  private final ManagerTable table;
   private final long heartbeatMillis;
   private long nextManagerHeartbeat;
   private volatile boolean running = true;
@@ -75,7 +65,6 @@ public final class Interchange implements Runnable {
   private volatile Supplier<BlockCounts> blocks = () -> BlockCounts.NONE;
   private volatile LoadSnapshot load = LoadSnapshot.EMPTY;
   private long nextLoadSnapshot;
-  private int dispatchRound;
 
   /** An interchange on a plain link: only for in-process simulations against a fake forwarder. */
   public Interchange(EndpointConfig config, String forwarderAddress, ZContext context) {
@@ -114,6 +103,7 @@ public final class Interchange implements Runnable {
     this.service = new ServiceLink(context, forwarderAddress, keys, config.endpointId(),
         "slurm".equals(config.provider()) ? config.slurm().blockShape() : null, heartbeatMillis);
     this.events = new Mailbox<>(context, "interchange");
+    this.table = new ManagerTable(book, secrets, counters, config.maxRetries(), this::deliver);
   }
 
   private int bindFixed(String address, int port) {
@@ -153,7 +143,7 @@ public final class Interchange implements Runnable {
         if (poller.pollin(fromService)) receiveFromService();
         if (poller.pollin(fromManagers)) receiveFromManagers();
         if (poller.pollin(fromProvider)) events.drain(this::onProviderEvent);
-        dispatchToManagers();
+        table.dispatch();
         reportDispatched();
         forwardLiveOutput();
         sendResults();
@@ -192,7 +182,7 @@ public final class Interchange implements Runnable {
         log.info("registered with the service as endpoint {}", config.endpointId());
       }
       case TASKS -> acceptTasks(message.body(Messages.Tasks.class));
-      case CANCEL -> cancel(message.body(Messages.TaskIds.class).taskIds());
+      case CANCEL -> table.cancel(message.body(Messages.TaskIds.class).taskIds());
       case RESULTS_ACK -> book.acknowledged(message.body(Messages.TaskIds.class).taskIds());
       case RECONNECT -> {
         service.registered(false);
@@ -207,27 +197,6 @@ public final class Interchange implements Runnable {
       case HEARTBEAT -> { }
       default -> log.warn("unexpected {} from the service", message.type());
     }
-  }
-
-  /**
-   * The service has already recorded these tasks as cancelled: forget them here, and tell the
-   * managers running them to stop them (their answers are ignored).
-   */
-  private void cancel(List<String> taskIds) {
-    Map<ManagerSlot, List<String>> byManager = new HashMap<>();
-    for (String id : taskIds) {
-      book.cancel(id);
-      for (ManagerSlot slot : slots.values()) {
-        if (slot.inflight.remove(id)) {
-          slot.cancelledHere.add(id); // its answer still brings what it printed
-          byManager.computeIfAbsent(slot, s -> new ArrayList<>()).add(id);
-        }
-      }
-    }
-    byManager.forEach((slot, ids) -> sendToManager(slot,
-        new WireMessage(MessageType.CANCEL, new Messages.TaskIds(ids))));
-    log.info("{} task(s) cancelled by the service, {} of them on managers", taskIds.size(),
-        byManager.values().stream().mapToInt(List::size).sum());
   }
 
   private void acceptTasks(Messages.Tasks tasks) {
@@ -279,28 +248,7 @@ public final class Interchange implements Runnable {
       reply(route, new WireMessage(MessageType.SHUTDOWN, new Messages.Empty()));
       return;
     }
-    ManagerSlot slot = slots.get(identity);
-    if (slot == null) {
-      // A manager this interchange gave up on (missed heartbeats: a stalled JVM, a paused node)
-      // is alive after all: it registers again and keeps its block, rather than ending it. Its
-      // answers to the tasks it held still count (they were requeued; the first answer wins).
-      ManagerSlot lost = lostSlots.get(identity);
-      if (lost != null && message.type() == MessageType.RESULTS) takeResults(lost, message);
-      reply(route, new WireMessage(MessageType.RECONNECT, new Messages.Empty()));
-      return;
-    }
-    slot.routingId = route;
-    slot.lastSeenMillis = now;
-    switch (message.type()) {
-      case HEARTBEAT -> slot.load = message.body(Messages.Heartbeat.class);
-      case TASKS -> handedBack(slot, message.body(Messages.Tasks.class).tasks());
-      case RESULTS -> {
-        slot.adaptPrefetch(message.body(Messages.Results.class).meanTaskMicros());
-        takeResults(slot, message);
-      }
-      case OUTPUT -> keepLiveOutput(slot, message.body(Messages.LiveOutput.class));
-      default -> log.warn("unexpected {} from manager {}", message.type(), slot.info.managerId());
-    }
+    table.fromManager(identity, route, message, now);
   }
 
   /** Registers a manager whose proof the gate accepts; otherwise it is told why not. */
@@ -316,66 +264,13 @@ public final class Interchange implements Runnable {
           : new WireMessage(MessageType.REJECTED, new Messages.Rejected(refusal.reason())));
       return;
     }
-    var identity = new ManagerGate.Identity(info.blockId(), info.managerId());
-    ManagerSlot known = slots.get(identity);
-    if (known != null) { // registered twice, or from a new connection: keep what it holds
-      known.routingId = route;
-      known.lastSeenMillis = now;
-      return;
-    }
-    ManagerSlot slot = new ManagerSlot(identity, route, info, now);
-    ManagerSlot lost = lostSlots.remove(identity);
-    if (lost != null) slot.mayStillAnswer.addAll(lost.mayStillAnswer);
-    slots.put(identity, slot);
-    counters.registrations.incrementAndGet();
-    log.info("manager {} (block {}, pid {}, {} workers) connected", info.managerId(),
-        info.blockId(), info.pid(), info.workers());
-  }
-
-  /**
-   * Completes the tasks a manager answered. An answer counts only for a task dispatched to that
-   * manager: one for a task another manager holds (or that is queued) is dropped and logged; one
-   * for a task this endpoint no longer knows (cancelled, already answered) is ignored as before.
-   */
-  private void takeResults(ManagerSlot slot, WireMessage message) {
-    int foreign = 0;
-    String example = null;
-    for (ResultEnvelope r : ResultEnvelope.unpack(message)) {
-      String taskId = r.taskId();
-      if (slot.inflight.remove(taskId) || slot.mayStillAnswer.remove(taskId)
-          || slot.cancelledHere.remove(taskId)) {
-        HopTrace.mark("7-interchange-got-result", taskId);
-        book.complete(r);
-      } else if (book.isKnown(taskId)) {
-        foreign++;
-        if (example == null) example = taskId;
-      }
-    }
-    if (foreign == 0) return;
-    counters.foreignResults.addAndGet(foreign);
-    log.warn("dropped {} result(s) from manager {} (block {}) for tasks not dispatched to it,"
-        + " e.g. task {}", foreign, slot.info.managerId(), slot.identity.blockId(), example);
-  }
-
-  /**
-   * A manager that is restarting itself hands back the tasks it has not started: they go to the
-   * head of the queue (no retry counted, they never ran) and the manager gets no more.
-   */
-  private void handedBack(ManagerSlot slot, List<TaskSpec> tasks) {
-    slot.draining = true;
-    for (int i = tasks.size() - 1; i >= 0; i--) {
-      String id = tasks.get(i).taskId();
-      if (slot.inflight.remove(id)) book.requeue(id);
-    }
-    log.info("manager {} is restarting; {} tasks it had not started are queued again",
-        slot.info.managerId(), tasks.size());
+    table.registered(new ManagerGate.Identity(info.blockId(), info.managerId()), route, info,
+        now);
   }
 
   private void onProviderEvent(ProviderEvent event) {
     if (event instanceof ProviderEvent.BlockEnded ended) {
-      lostSlots.values().removeIf(s -> s.identity.blockId().equals(ended.blockId()));
-      slots.values().stream().filter(s -> s.identity.blockId().equals(ended.blockId())).toList()
-          .forEach(s -> managerLost(s, "its block " + ended.blockId() + " ended: " + ended.reason()));
+      table.blockEnded(ended.blockId(), ended.reason());
       for (byte[] route : gate.forgetBlock(ended.blockId())) {
         reply(route, new WireMessage(MessageType.SHUTDOWN, new Messages.Empty()));
       }
@@ -384,94 +279,21 @@ public final class Interchange implements Runnable {
     }
   }
 
-  /**
-   * Hands queued tasks to managers with free slots, each at most its fair share of the queue per
-   * pass (so a thousand managers all get work, not the first few up to their prefetch), starting
-   * with a different manager every pass.
-   */
-  private void dispatchToManagers() {
-    giveUpWithdrawnSecrets();
-    List<ManagerSlot> open = new ArrayList<>();
-    for (ManagerSlot slot : slots.values()) if (slot.free() > 0) open.add(slot);
-    if (open.isEmpty() || book.queued() == 0) return;
-    int share = Math.max(1, (book.queued() + open.size() - 1) / open.size());
-    int first = Math.floorMod(dispatchRound++, open.size());
-    for (int i = 0; i < open.size(); i++) {
-      ManagerSlot slot = open.get((first + i) % open.size());
-      if (!dispatchTo(slot, Math.min(slot.free(), share))) return;
-    }
-  }
-
-  /**
-   * A manager whose block's secret was withdrawn (the block ended) gets no more tasks and its
-   * tasks are requeued at once, before the provider's event arrives: waiting for it to miss its
-   * heartbeats let tasks go to a connection that no longer counts (and may be gone).
-   */
-  private void giveUpWithdrawnSecrets() {
-    List<ManagerSlot> withdrawn = null;
-    for (ManagerSlot slot : slots.values()) {
-      if (!secrets.isLive(slot.identity.blockId())) {
-        if (withdrawn == null) withdrawn = new ArrayList<>();
-        withdrawn.add(slot);
-      }
-    }
-    if (withdrawn != null) withdrawn.forEach(s -> managerLost(s, "its block's secret was withdrawn"));
-  }
-
-  /** Sends up to {@code max} tasks to one manager; false when the queue ran dry. */
-  private boolean dispatchTo(ManagerSlot slot, int max) {
-    List<TaskSpec> batch = new ArrayList<>(Math.min(max, 1024));
-    Map<String, FunctionSpec> functions = new HashMap<>();
-    TaskSpec task;
-    while (batch.size() < max && (task = book.poll()) != null) {
-      batch.add(task);
-      if (!slot.knownFunctions.contains(task.functionHash())) {
-        functions.put(task.functionHash(), book.function(task.functionHash()));
-      }
-    }
-    if (batch.isEmpty()) return false;
-    if (!sendToManager(slot,
-        new WireMessage(MessageType.TASKS, new Messages.Tasks(functions, batch)))) {
-      // The manager's queue is full or it is gone: the tasks were never handed over.
-      for (int i = batch.size() - 1; i >= 0; i--) book.requeue(batch.get(i).taskId());
-      return false;
-    }
-    slot.knownFunctions.addAll(functions.keySet());
-    for (TaskSpec t : batch) {
-      slot.inflight.add(t.taskId());
-      dispatched.add(t.taskId());
-    }
-    if (HopTrace.on()) batch.forEach(t -> HopTrace.mark("4-interchange-dispatched", t.taskId()));
-    return batch.size() == max;
-  }
-
   private void reportDispatched() {
-    if (dispatched.isEmpty() || !service.isRegistered()) return;
-    service.send(new WireMessage(MessageType.TASKS_RUNNING, new Messages.TaskIds(List.copyOf(dispatched))));
-    dispatched.clear();
-  }
-
-  /**
-   * Keeps output of tasks this manager holds, for the service. Live output is a courtesy to
-   * followers (the final output travels with the result): beyond a few messages' worth waiting
-   * for a link that is down, more is dropped, and followers see the gap.
-   */
-  private void keepLiveOutput(ManagerSlot slot, Messages.LiveOutput output) {
-    if (output.chunks() == null) return;
-    for (Messages.OutputChunk chunk : output.chunks()) {
-      if (liveOutput.size() >= 4 * LiveOutputLimits.CHUNKS_PER_MESSAGE) return;
-      if (chunk != null && slot.inflight.contains(chunk.taskId())) liveOutput.add(chunk);
-    }
+    if (!service.isRegistered()) return;
+    List<String> dispatched = table.takeDispatched();
+    if (dispatched.isEmpty()) return;
+    service.send(new WireMessage(MessageType.TASKS_RUNNING, new Messages.TaskIds(dispatched)));
   }
 
   private void forwardLiveOutput() {
-    if (liveOutput.isEmpty() || !service.isRegistered()) return;
+    if (!service.isRegistered()) return;
+    List<Messages.OutputChunk> liveOutput = table.takeLiveOutput();
     for (int from = 0; from < liveOutput.size(); from += LiveOutputLimits.CHUNKS_PER_MESSAGE) {
       var part = liveOutput.subList(from,
           Math.min(liveOutput.size(), from + LiveOutputLimits.CHUNKS_PER_MESSAGE));
       service.send(new WireMessage(MessageType.OUTPUT, new Messages.LiveOutput(List.copyOf(part))));
     }
-    liveOutput.clear();
   }
 
   private void sendResults() {
@@ -506,37 +328,7 @@ public final class Interchange implements Runnable {
   private void heartbeatManagers(long now) {
     if (now < nextManagerHeartbeat) return;
     nextManagerHeartbeat = now + heartbeatMillis;
-    for (ManagerSlot slot : List.copyOf(slots.values())) {
-      if (now - slot.lastSeenMillis > Liveness.MANAGER_LINK_BEATS * heartbeatMillis) {
-        managerLost(slot, "it missed " + Liveness.MANAGER_LINK_BEATS + " heartbeats");
-      } else {
-        sendToManager(slot, new WireMessage(MessageType.HEARTBEAT, Messages.Heartbeat.EMPTY));
-      }
-    }
-  }
-
-  /** Requeues a lost manager's tasks within the retry budget; the rest fail as worker-lost. */
-  private void managerLost(ManagerSlot slot, String why) {
-    slots.remove(slot.identity);
-    counters.lostManagers.incrementAndGet();
-    int retried = 0;
-    for (String taskId : slot.inflight) {
-      if (book.retry(taskId, config.maxRetries())) {
-        retried++;
-      } else {
-        book.complete(ResultEnvelope.json(TaskResult.failure(taskId, TaskError.of(ErrorKind.WORKER_LOST,
-            "manager " + slot.info.managerId() + " (block " + slot.info.blockId() + ", host "
-                + slot.info.host() + ", pid " + slot.info.pid() + ") was lost: " + why
-                + "; retries used up (" + config.maxRetries() + ")"))));
-      }
-    }
-    log.warn("manager {} lost ({}); {} tasks requeued, {} failed", slot.info.managerId(), why,
-        retried, slot.inflight.size() - retried);
-    if (secrets.isLive(slot.identity.blockId())) { // its block runs: it may come back
-      slot.mayStillAnswer.addAll(slot.inflight);
-      slot.inflight.clear();
-      lostSlots.put(slot.identity, slot);
-    }
+    table.heartbeat(now, heartbeatMillis);
   }
 
   /** The scaler's view of the load; safe to call from any thread. */
@@ -548,41 +340,21 @@ public final class Interchange implements Runnable {
     long now = System.currentTimeMillis();
     if (now < nextLoadSnapshot) return;
     nextLoadSnapshot = now + 200;
-    Map<String, Long> lastBusy = new HashMap<>();
-    int inflight = 0;
-    int idle = 0;
-    for (ManagerSlot s : slots.values()) {
-      if (!s.inflight.isEmpty()) s.lastBusyMillis = now;
-      lastBusy.merge(s.info.blockId(), s.lastBusyMillis, Math::max);
-      inflight += s.inflight.size();
-      idle += Math.max(0, s.info.workers() - s.inflight.size());
-    }
-    load = new LoadSnapshot(Math.max(0, book.known() - inflight), idle, Map.copyOf(lastBusy));
+    load = table.loadSnapshot(now);
   }
 
   private Messages.Heartbeat load() {
-    int workers = 0;
-    int running = 0;
-    int idle = 0;
-    for (ManagerSlot s : slots.values()) {
-      workers += s.info.workers();
-      running += s.inflight.size();
-      idle += s.load.idleWorkers();
-    }
-    BlockCounts counts = blocks.get();
-    return new Messages.Heartbeat(slots.size(), workers, idle, book.known() - running, running,
-        problems.get(), counts.active(), counts.pending());
+    return table.heartbeatFigures(problems.get(), blocks.get());
   }
 
-  /** Sends to a manager; false when it was not sent (queue full, or the manager is gone). */
-  private boolean sendToManager(ManagerSlot slot, WireMessage message) {
+  /** The table's outlet: the ROUTER socket. A connection gone meanwhile raises an error here. */
+  private ManagerTable.Delivery deliver(byte[] route, WireMessage message) {
     try {
-      return message.sendTo(managers, slot.routingId);
+      return message.sendTo(managers, route) ? ManagerTable.Delivery.SENT
+          : ManagerTable.Delivery.QUEUE_FULL;
     } catch (org.zeromq.ZMQException e) {
-      if (slots.get(slot.identity) == slot) {
-        managerLost(slot, "it is unreachable (" + e.getMessage() + ")");
-      }
-      return false;
+      log.debug("could not send {} to a manager connection: {}", message.type(), e.getMessage());
+      return ManagerTable.Delivery.GONE;
     }
   }
 
