@@ -67,7 +67,7 @@ class TableRendererTest extends AllocatorTest {
       assertThat(html).doesNotContain("<script>", "<b>");
       assertThat(html).contains("&lt;b&gt;name&lt;/b&gt;");
       assertThat(html)
-          .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
+          .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &#34;q&#34;");
       assertThat(html).contains("<caption>1 row × 1 column</caption>");
     }
   }

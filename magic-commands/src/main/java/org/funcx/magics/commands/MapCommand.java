@@ -23,6 +23,7 @@ import org.funcx.magics.args.Usage;
 import org.funcx.magics.html.HtmlTable;
 import org.funcx.magics.remote.JsonValues;
 import org.funcx.magics.remote.ResultWaiter;
+import org.owasp.encoder.Encode;
 
 /**
  * {@code %%funcx map NAME}: one call per line of the cell (each line an argument list of Java
@@ -161,6 +162,6 @@ public final class MapCommand implements Subcommand {
     String text = String.format(Locale.ROOT, "%s: %d/%d done, %d failed, %.1f s", name, finished,
         total, failed, elapsed.toMillis() / 1000.0);
     return new Html("<div class=\"funcx-progress\"><progress value=\"" + finished + "\" max=\""
-        + total + "\"></progress> " + HtmlTable.escape(text) + "</div>", text);
+        + total + "\"></progress> " + Encode.forHtml(text) + "</div>", text);
   }
 }

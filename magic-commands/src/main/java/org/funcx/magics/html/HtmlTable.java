@@ -1,5 +1,7 @@
 package org.funcx.magics.html;
 
+import static org.owasp.encoder.Encode.forHtml;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.funcx.kernel.display.Html;
@@ -40,13 +42,13 @@ public final class HtmlTable {
 
   public Html toHtml() {
     StringBuilder html = new StringBuilder("<table class=\"funcx\">");
-    if (!caption.isEmpty()) html.append("<caption>").append(escape(caption)).append("</caption>");
+    if (!caption.isEmpty()) html.append("<caption>").append(forHtml(caption)).append("</caption>");
     html.append("<thead><tr>");
-    headers.forEach(h -> html.append("<th>").append(escape(h)).append("</th>"));
+    headers.forEach(h -> html.append("<th>").append(forHtml(h)).append("</th>"));
     html.append("</tr></thead><tbody>");
     for (List<String> row : rows) {
       html.append("<tr>");
-      row.forEach(c -> html.append("<td>").append(escape(c)).append("</td>"));
+      row.forEach(c -> html.append("<td>").append(forHtml(c)).append("</td>"));
       html.append("</tr>");
     }
     html.append("</tbody></table>");
@@ -79,21 +81,5 @@ public final class HtmlTable {
 
   private static String oneLine(String cell) {
     return cell.replaceAll("\\s*\\R\\s*", " ⏎ ");
-  }
-
-  /** Escapes text for HTML element content and attribute values. */
-  public static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
   }
 }

@@ -13,7 +13,7 @@ class HtmlTableTest {
         .row("longer name", null).toHtml();
     assertThat(html.html()).isEqualTo("<table class=\"funcx\"><caption>two &lt;rows&gt;</caption>"
         + "<thead><tr><th>name</th><th>value</th></tr></thead><tbody>"
-        + "<tr><td>a</td><td>&lt;b&gt;&amp;&#39;&quot;</td></tr>"
+        + "<tr><td>a</td><td>&lt;b&gt;&amp;&#39;&#34;</td></tr>"
         + "<tr><td>longer name</td><td></td></tr></tbody></table>");
     assertThat(html.text()).isEqualTo("two <rows>\nname         value\na            <b>&'\"\n"
         + "longer name");

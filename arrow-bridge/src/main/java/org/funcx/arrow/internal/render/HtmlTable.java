@@ -1,8 +1,10 @@
 package org.funcx.arrow.internal.render;
 
+import static org.owasp.encoder.Encode.forHtml;
+
 import java.util.List;
 
-/** Writes a {@link PreviewModel} as an HTML table; all text goes through {@link #escape}. */
+/** Writes a {@link PreviewModel} as an HTML table; all text is escaped (OWASP encoder). */
 public final class HtmlTable {
   private static final String ELLIPSIS = "…";
 
@@ -10,13 +12,13 @@ public final class HtmlTable {
 
   public static String render(PreviewModel model) {
     StringBuilder html = new StringBuilder("<table class=\"funcx-arrow-table\">\n");
-    html.append("<caption>").append(escape(model.shape())).append("</caption>\n");
+    html.append("<caption>").append(forHtml(model.shape())).append("</caption>\n");
     html.append("<thead><tr><th></th>");
     for (int c = 0; c < model.names().size(); c++) {
       html.append("<th>")
-          .append(escape(model.names().get(c)))
+          .append(forHtml(model.names().get(c)))
           .append("<br><span class=\"funcx-arrow-type\">")
-          .append(escape(model.types().get(c)))
+          .append(forHtml(model.types().get(c)))
           .append("</span></th>");
     }
     html.append("</tr></thead>\n<tbody>\n");
@@ -29,33 +31,16 @@ public final class HtmlTable {
     return html.append("</tbody>\n</table>\n").toString();
   }
 
-  /** Escapes the five HTML-significant characters, so values can never inject markup. */
-  public static String escape(String text) {
-    StringBuilder escaped = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      switch (ch) {
-        case '&' -> escaped.append("&amp;");
-        case '<' -> escaped.append("&lt;");
-        case '>' -> escaped.append("&gt;");
-        case '"' -> escaped.append("&quot;");
-        case '\'' -> escaped.append("&#39;");
-        default -> escaped.append(ch);
-      }
-    }
-    return escaped.toString();
-  }
-
   private static void appendRows(
       StringBuilder html, PreviewModel model, List<PreviewModel.Row> rows) {
     for (PreviewModel.Row row : rows) {
-      html.append("<tr><th>").append(escape(row.label())).append("</th>");
+      html.append("<tr><th>").append(forHtml(row.label())).append("</th>");
       for (int c = 0; c < row.cells().size(); c++) {
         String align = model.numeric().get(c) ? " style=\"text-align:right\"" : "";
         html.append("<td")
             .append(align)
             .append('>')
-            .append(escape(row.cells().get(c)))
+            .append(forHtml(row.cells().get(c)))
             .append("</td>");
       }
       html.append("</tr>\n");
