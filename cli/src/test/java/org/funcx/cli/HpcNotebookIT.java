@@ -29,18 +29,14 @@ class HpcNotebookIT {
 
   @BeforeAll
   static void start() throws Exception {
-    SlurmEndpointTest.startSlurm();
+    SlurmSite.start();
     PackagedCli.ready();
     cluster = new TestCluster();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    try {
-      if (cluster != null) cluster.close();
-    } finally {
-      SlurmEndpointTest.cancelLeftovers();
-    }
+    SlurmSite.close(cluster);
   }
 
   @Test
@@ -73,7 +69,7 @@ class HpcNotebookIT {
     assertThat(rows(scaledIn, "cancelled")).isEqualTo(jobs);
     assertThat(out.get(10)).contains("funcX jobs left in squeue: 0");
     assertThat(out.get(11)).contains("endpoint hpc stopped").contains("cancelled");
-    assertThat(SlurmEndpointTest.funcxJobs()).isEmpty();
+    assertThat(SlurmSite.funcxJobs()).isEmpty();
     assertThat(cluster.endpoints.runningPid("hpc")).isEmpty();
   }
 

@@ -1,18 +1,15 @@
 package org.funcx.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.funcx.deps.FileRepository;
 import org.funcx.endpoint.config.LibrarySettings;
-import org.funcx.endpoint.config.SlurmSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,29 +29,18 @@ class RealWorkloadsNotebookIT {
 
   @BeforeAll
   static void start() throws Exception {
-    SlurmEndpointTest.startSlurm();
-    Map<String, String> env = SlurmEndpointTest.env;
+    SlurmSite.start();
     repository = FileRepository.standard(Files.createTempDirectory("funcx-maven-repo-")).root();
     cluster = TestCluster.withServiceArgs(List.of("--maven-offline", "true",
         "--maven-local-repository", repository.toString()));
     cluster.startEndpoint("local", c -> c.withWorkers(2, 0).withLibraries(
         new LibrarySettings(null, true, repository.toString(), List.of(), 0)));
-    SlurmSettings slurm = new SlurmSettings(env.get("SLURMRESTD_URL"), env.get("SLURMRESTD_USER"),
-        env.get("SLURMRESTD_TOKEN_FILE"), env.get("FUNCX_SLURM_PARTITION"), null, null, 10, 4, 0,
-        "export SLURM_CONF=" + env.get("SLURM_CONF"), null, 1);
-    String hpc = cluster.startEndpoint("hpc", c -> c.withWorkers(2, 0).withBlocks(1, 1, 1)
-        .withSlurm(slurm, 60));
-    await().atMost(Duration.ofMinutes(2))
-        .until(() -> cluster.client().endpoint(hpc).managers() >= 1);
+    SlurmSite.startEndpointWithOneBlock(cluster, "hpc", 4);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    try {
-      if (cluster != null) cluster.close();
-    } finally {
-      SlurmEndpointTest.cancelLeftovers();
-    }
+    SlurmSite.close(cluster);
   }
 
   @Test

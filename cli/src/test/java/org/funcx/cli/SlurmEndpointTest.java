@@ -3,10 +3,8 @@ package org.funcx.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +13,6 @@ import org.funcx.client.RegisteredFunction;
 import org.funcx.client.TaskOptions;
 import org.funcx.client.TaskStatus;
 import org.funcx.core.model.TaskState;
-import org.funcx.endpoint.config.SlurmSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,46 +25,24 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class SlurmEndpointTest {
-  static final Path SCRIPTS = Path.of("..", "scripts", "slurm").toAbsolutePath().normalize();
-  static Map<String, String> env;
-
   @BeforeAll
   static void startSlurm() throws Exception {
-    run(SCRIPTS.resolve("install.sh").toString());
-    run(SCRIPTS.resolve("start.sh").toString());
-    env = SlurmEnv.read(SlurmEnv.DEFAULT);
+    SlurmSite.start();
   }
 
   @AfterAll
   static void cancelLeftovers() throws Exception {
-    for (String job : funcxJobs()) run("scancel", job);
+    SlurmSite.close(null);
   }
 
-  static void run(String... command) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-    if (env != null) pb.environment().put("SLURM_CONF", env.get("SLURM_CONF"));
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor()).as("%s:%n%s", String.join(" ", command), out).isZero();
+  private static List<String> funcxJobs() throws Exception {
+    return SlurmSite.funcxJobs();
   }
 
-  /** Job ids of funcX blocks that squeue shows. */
-  static List<String> funcxJobs() throws Exception {
-    ProcessBuilder pb = new ProcessBuilder("squeue", "-h", "-o", "%i %j");
-    pb.environment().put("SLURM_CONF", env.get("SLURM_CONF"));
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes());
-    p.waitFor();
-    return out.lines().filter(l -> l.contains("funcx-slurm-")).map(l -> l.split(" ")[0]).toList();
-  }
-
-  static String startSlurmEndpoint(TestCluster cluster, String name, int min, int max)
+  private static String startSlurmEndpoint(TestCluster cluster, String name, int min, int max)
       throws Exception {
-    SlurmSettings slurm = new SlurmSettings(env.get("SLURMRESTD_URL"), env.get("SLURMRESTD_USER"),
-        env.get("SLURMRESTD_TOKEN_FILE"), env.get("FUNCX_SLURM_PARTITION"), null, null, 10, 2, 0,
-        "", null);
     return cluster.startEndpoint(name, c -> c.withWorkers(4, 0).withBlocks(min, min, max)
-        .withMaxRetries(2).withSlurm(slurm, 5));
+        .withMaxRetries(2).withSlurm(SlurmSite.blocks(2), 5));
   }
 
   static void assertAllSucceed(FuncXClient client, List<String> ids) {
@@ -118,7 +93,7 @@ class SlurmEndpointTest {
           .filter(s -> s.state() == TaskState.RUNNING).count() >= 4);
       List<String> jobs = funcxJobs();
       assertThat(jobs).isNotEmpty();
-      run("scancel", jobs.get(0));
+      SlurmSite.run("scancel", jobs.get(0));
       assertAllSucceed(client, ids);
     }
   }

@@ -18,7 +18,6 @@ import org.funcx.client.TaskStatus;
 import org.funcx.core.json.Json;
 import org.funcx.core.model.ResourceSpec;
 import org.funcx.core.model.TaskState;
-import org.funcx.endpoint.config.SlurmSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,22 +38,15 @@ class SlurmRanksTest {
 
   @BeforeAll
   static void start() throws Exception {
-    SlurmEndpointTest.startSlurm();
-    Map<String, String> env = SlurmEndpointTest.env;
+    SlurmSite.start();
     cluster = new TestCluster();
     client = cluster.client();
-    SlurmSettings slurm = new SlurmSettings(env.get("SLURMRESTD_URL"), env.get("SLURMRESTD_USER"),
-        env.get("SLURMRESTD_TOKEN_FILE"), env.get("FUNCX_SLURM_PARTITION"), null, null, 10,
-        CPUS_PER_BLOCK, 0, "export SLURM_CONF=" + env.get("SLURM_CONF"), null, 1);
-    endpointId = cluster.startEndpoint("hpc-ranks", c -> c.withWorkers(2, 0).withBlocks(1, 1, 1)
-        .withSlurm(slurm, 60));
-    await().atMost(Duration.ofMinutes(2)).until(() -> client.endpoint(endpointId).managers() >= 1);
+    endpointId = SlurmSite.startEndpointWithOneBlock(cluster, "hpc-ranks", CPUS_PER_BLOCK);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (cluster != null) cluster.close();
-    SlurmEndpointTest.cancelLeftovers();
+    SlurmSite.close(cluster);
   }
 
   private static TaskStatus awaitFinished(String taskId) {
@@ -133,7 +125,7 @@ class SlurmRanksTest {
   /** Slurm job steps of the task that squeue still shows. */
   static List<String> steps(String taskId) throws Exception {
     ProcessBuilder pb = new ProcessBuilder("squeue", "-h", "-s", "-o", "%i %j");
-    pb.environment().put("SLURM_CONF", SlurmEndpointTest.env.get("SLURM_CONF"));
+    pb.environment().put("SLURM_CONF", SlurmSite.slurmConf());
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes());
     p.waitFor();
