@@ -1,10 +1,13 @@
 package org.funcx.cli;
 
+import org.funcx.core.wire.WireProtocol;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code funcx}: bring the platform up and down, manage endpoints, run functions, benchmark. */
-@Command(name = "funcx", mixinStandardHelpOptions = true, version = "funcx 0.1.0",
+// Inherited scope: every subcommand has --help and --version, also one with required arguments.
+@Command(name = "funcx", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+    versionProvider = FuncxCli.Version.class,
     description = "Federated function-as-a-service for science, in Java.",
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class,
         ServiceCommand.class, EndpointCommand.class, FunctionCommand.class, RunCommand.class,
@@ -22,5 +25,14 @@ public final class FuncxCli {
       return 1;
     });
     System.exit(cli.execute(args));
+  }
+
+  /** {@code --version}: the build's version and the wire protocol's, as the service reports them. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"funcx " + WireProtocol.productVersion() + " (wire protocol "
+          + WireProtocol.VERSION + ")"};
+    }
   }
 }
