@@ -260,13 +260,13 @@ class ManagerAuthenticationTest {
     }
     interchange.post(new ProviderEvent.BlockEnded("block-ended", "the test ended it"));
 
-    // A real manager whose block's secret was replaced (its file is stale) is refused at every
-    // handshake; hearing nothing, it ends as orphaned (after 10 s).
+    // A real manager whose block's secret was replaced (its file is stale) is refused during its
+    // handshake and ends as refused (exit 77), not as orphaned after hearing nothing for 10 s.
     BlockSecret stale = secrets.issue("block-stale");
     secrets.issue("block-stale");
     var manager = new Manager(managerOptions("block-stale", stale));
     try {
-      assertThat(manager.run()).isEqualTo(ManagerExit.ORPHANED);
+      assertThat(manager.run()).isEqualTo(ManagerExit.REJECTED);
     } finally {
       manager.close();
     }

@@ -47,6 +47,7 @@ public final class Manager implements AutoCloseable {
   private final String interchangeAddress;
   /** The link to the interchange; replaced when the interchange stays silent (see run). */
   private ZMQ.Socket socket;
+  private HandshakeRefusals handshake;
   private final Mailbox<ResultEnvelope> results;
   private final WorkerPool pool;
   private final TaskRunner runner;
@@ -100,6 +101,7 @@ public final class Manager implements AutoCloseable {
     ZMQ.Poller poller = poller();
     final int fromInterchange = 0; // the order poller() registers in
     final int fromWorkers = 1;
+    final int fromHandshake = 2;
     long lastHeard = System.currentTimeMillis();
     long nextHeartbeat = 0;
     long nextRegistration = 0;
@@ -126,6 +128,13 @@ public final class Manager implements AutoCloseable {
         heardOnThisConnection = true;
       }
       if (poller.pollin(fromWorkers)) sendResults();
+      if (poller.pollin(fromHandshake) && handshake.refused()) {
+        log.error("the interchange refused the handshake of manager {} of block {}: the block's"
+            + " admission token is withdrawn (the block ended) or wrong", identity.managerId(),
+            identity.blockId());
+        exit = ManagerExit.REJECTED;
+        running = false;
+      }
       if (now >= nextLiveOutput) {
         nextLiveOutput = now + LiveOutputLimits.SEND_INTERVAL_MILLIS;
         sendLiveOutput();
@@ -150,6 +159,7 @@ public final class Manager implements AutoCloseable {
             heardOnThisConnection ? "" : "connecting again and ");
         if (!heardOnThisConnection) {
           poller.close();
+          handshake.close();
           socket.close();
           socket = connect();
           poller = poller();
@@ -167,11 +177,15 @@ public final class Manager implements AutoCloseable {
     return exit;
   }
 
-  /** Polls the interchange's socket (index 0) and the workers' wake-up socket (index 1). */
+  /**
+   * Polls the interchange's socket (index 0), the workers' wake-up socket (index 1) and the
+   * handshake's refusals (index 2).
+   */
   private ZMQ.Poller poller() {
-    ZMQ.Poller poller = context.createPoller(2);
+    ZMQ.Poller poller = context.createPoller(3);
     poller.register(socket, ZMQ.Poller.POLLIN);
     poller.register(results.wakeSocket(), ZMQ.Poller.POLLIN);
+    poller.register(handshake.socket(), ZMQ.Poller.POLLIN);
     return poller;
   }
 
@@ -181,6 +195,7 @@ public final class Manager implements AutoCloseable {
     dealer.setSndHWM(100_000);
     WireLimits.bound(dealer);
     secret.applyPlain(dealer, identity.blockId());
+    handshake = new HandshakeRefusals(context, dealer);
     dealer.connect(interchangeAddress);
     return dealer;
   }
