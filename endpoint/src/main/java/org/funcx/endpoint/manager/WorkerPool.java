@@ -59,6 +59,8 @@ final class WorkerPool implements AutoCloseable {
   private static final int MAX_EARLY_CANCELS = 10_000;
   /** Stopped scopes to close once their threads had time to reach a checkpoint; watchdog only. */
   private final List<Running> stoppedScopes = new ArrayList<>();
+  /** Where {@link #newOutput} starts next; manager loop thread only. */
+  private int nextOutputTurn;
   /** Exponentially weighted mean run time per task, in nanoseconds; racy updates are fine. */
   private volatile long meanRunNanos;
   private final TaskRunner runner;
@@ -157,12 +159,17 @@ final class WorkerPool implements AutoCloseable {
    * keep theirs for the next call); empty when none printed. Manager loop thread only.
    */
   List<OutputChunk> newOutput(int max) {
+    List<Running> tasks = new ArrayList<>(running.values());
     List<OutputChunk> chunks = new ArrayList<>();
-    for (Running entry : running.values()) {
-      if (chunks.size() == max) break;
-      OutputChunk chunk = entry.live.next();
+    // Each call starts where the last one stopped: with more printing tasks than fit in one
+    // message, the same first ones in the map's order would otherwise be the only ones followed.
+    int start = tasks.isEmpty() ? 0 : Math.floorMod(nextOutputTurn, tasks.size());
+    int visited = 0;
+    while (visited < tasks.size() && chunks.size() < max) {
+      OutputChunk chunk = tasks.get((start + visited++) % tasks.size()).live.next();
       if (chunk != null) chunks.add(chunk);
     }
+    nextOutputTurn = start + visited;
     return chunks;
   }
 
