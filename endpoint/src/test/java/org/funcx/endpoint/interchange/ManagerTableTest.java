@@ -70,6 +70,13 @@ class ManagerTableTest {
     for (String id : ids) book.accept(new TaskSpec(id, "hash", "[]", 0, "function-1"));
   }
 
+  /** {@code manager} (one worker, no prefetch) registered and holding {@code task}. */
+  private void managerHolding(String manager, String task) {
+    register(manager, 1, 0, 0);
+    queue(task);
+    table.dispatch();
+  }
+
   private static String[] ids(String prefix, int n) {
     return IntStream.range(0, n).mapToObj(i -> prefix + i).toArray(String[]::new);
   }
@@ -174,9 +181,7 @@ class ManagerTableTest {
 
   @Test
   void a_silent_manager_is_lost_its_tasks_retried_then_failed_as_worker_lost_with_its_name() {
-    register("a", 1, 0, 0);
-    queue("t1");
-    table.dispatch();
+    managerHolding("a", "t1");
     long silence = Liveness.MANAGER_LINK_BEATS * BEAT + 1;
     table.heartbeat(silence, BEAT);
     assertThat(counters.lostManagers()).isEqualTo(1);
@@ -194,9 +199,7 @@ class ManagerTableTest {
 
   @Test
   void a_manager_given_up_on_that_answers_after_all_wins_once_and_is_told_to_register_again() {
-    register("a", 1, 0, 0);
-    queue("t1");
-    table.dispatch();
+    managerHolding("a", "t1");
     long later = Liveness.MANAGER_LINK_BEATS * BEAT + 1;
     table.heartbeat(later, BEAT);
     register("b", 1, 0, later);
@@ -211,9 +214,7 @@ class ManagerTableTest {
 
   @Test
   void a_manager_registering_again_keeps_its_tasks() {
-    register("a", 1, 0, 0);
-    queue("t1");
-    table.dispatch();
+    managerHolding("a", "t1");
     table.registered(identity("a"), route("a-new-connection"), new RegisterManager("a",
         "block-of-a", 1, 0, "host", 42, "proof"), 5);
     assertThat(running()).isEqualTo(1);
@@ -256,9 +257,7 @@ class ManagerTableTest {
 
   @Test
   void a_withdrawn_secret_requeues_the_managers_tasks_at_once_and_its_late_answer_does_not_count() {
-    register("a", 1, 0, 0);
-    queue("t1");
-    table.dispatch();
+    managerHolding("a", "t1");
     secrets.withdraw("block-of-a");
     table.dispatch();
     assertThat(counters.lostManagers()).isEqualTo(1);
@@ -270,9 +269,7 @@ class ManagerTableTest {
 
   @Test
   void an_ended_block_loses_its_managers_for_good() {
-    register("a", 1, 0, 0);
-    queue("t1");
-    table.dispatch();
+    managerHolding("a", "t1");
     table.blockEnded("block-of-a", "job cancelled");
     assertThat(counters.lostManagers()).isEqualTo(1);
     assertThat(table.loadSnapshot(1).queuedTasks()).isEqualTo(1);
@@ -299,9 +296,7 @@ class ManagerTableTest {
 
   @Test
   void live_output_is_kept_only_for_tasks_the_manager_holds_and_is_bounded() {
-    register("a", 1, 0, 0);
-    queue("t1");
-    table.dispatch();
+    managerHolding("a", "t1");
     List<Messages.OutputChunk> chunks = new ArrayList<>();
     for (int i = 0; i < 10_000; i++) chunks.add(new Messages.OutputChunk("t1", i, "eA==", 0, null));
     chunks.add(0, new Messages.OutputChunk("not-its-task", 0, "eA==", 0, null));
