@@ -79,7 +79,9 @@ public final class ServiceAuth {
       // The dashboard signs in at the provider as the public client configured for the SDK,
       // which must allow the authorization code flow and this service's /dashboard redirect.
       dashboard.clear();
-      dashboard.put("authorization_endpoint", String.valueOf(idp.getAuthorizationEndpointURI()));
+      if (idp.getAuthorizationEndpointURI() != null) { // else the page says it cannot sign in
+        dashboard.put("authorization_endpoint", idp.getAuthorizationEndpointURI().toString());
+      }
       dashboard.put("token_endpoint", String.valueOf(idp.getTokenEndpointURI()));
       dashboard.put("client_id", settings.sdkClientId());
     }

@@ -37,6 +37,10 @@ function showSignIn(message) {
 }
 
 async function signIn() {
+  if (!login.authorization_endpoint) {
+    say('The identity provider of this service has no authorization endpoint: the dashboard cannot sign in.');
+    return;
+  }
   if (!window.crypto || !crypto.subtle) {
     say('This browser cannot sign in here: PKCE needs a secure context (https, or http on localhost).');
     return;
