@@ -298,6 +298,38 @@ class DashboardSignInTest {
   }
 
   @Test
+  void a_state_longer_than_its_bound_is_refused_and_not_echoed() throws Exception {
+    Map<String, String> params = authorizeParams(Pkce.fresh());
+    params.put("state", "s".repeat(513));
+    Map<String, String> q = redirectQuery(get("/oauth/authorize?" + form(params)));
+    assertThat(q.get("error")).isEqualTo("invalid_request");
+    assertThat(q.get("error_description")).contains("state is longer than 512");
+    assertThat(q).doesNotContainKey("state").doesNotContainKey("code");
+  }
+
+  @Test
+  void activity_reads_at_most_its_bound_of_tasks_however_large_the_maps() throws Exception {
+    String grace = sessionOf("grace");
+    String function = api.registerIdentity(grace);
+    String endpoint = api.call(grace, "POST", "/v2/endpoints", "{\"name\":\"ep\"}").body()
+        .get("endpoint_id").getAsString();
+    StringBuilder args = new StringBuilder();
+    for (int i = 0; i < 10_050; i++) args.append(i == 0 ? "" : ",").append("[").append(i).append("]");
+    for (int batch = 0; batch < 2; batch++) {
+      assertThat(api.call(grace, "POST", "/v2/submit", "{\"batches\":[{\"function_id\":\""
+          + function + "\",\"endpoint_id\":\"" + endpoint + "\",\"args_list\":[" + args + "]}]}")
+          .status()).isEqualTo(202);
+    }
+    JsonObject a = api.call(grace, "GET", "/v2/activity", null).body();
+    assertThat(a.get("tasks_read").getAsInt()).isEqualTo(10_000);
+    assertThat(a.get("tasks_read_limit").getAsInt()).isEqualTo(10_000);
+    assertThat(a.get("truncated").getAsBoolean()).isTrue();
+    assertThat(a.getAsJsonArray("task_groups")).hasSize(1);
+    assertThat(a.getAsJsonArray("tasks")).hasSize(20);
+    assertThat(api.call(grace, "GET", "/v2/whoami", null).status()).as("still serving").isEqualTo(200);
+  }
+
+  @Test
   void the_dashboard_page_carries_its_sign_in_settings_and_a_strict_policy() throws Exception {
     HttpResponse<String> page = get("/dashboard");
     assertThat(page.statusCode()).isEqualTo(200);
