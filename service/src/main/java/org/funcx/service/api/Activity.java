@@ -65,7 +65,8 @@ final class Activity {
       if (ids == null) continue; // expired
       Map<String, Integer> states = new TreeMap<>();
       // Newest tasks last in a group: read from the end, so listed tasks are the latest.
-      for (int i = ids.size() - 1; i >= 0 && a.tasksRead < MAX_TASKS_READ; i--) {
+      int i = ids.size() - 1;
+      for (; i >= 0 && a.tasksRead < MAX_TASKS_READ; i--) {
         TaskReader.Snapshot t = reader.read(ids.get(i), subject);
         a.tasksRead++;
         if (t == null) continue;
@@ -74,7 +75,7 @@ final class Activity {
         a.count(t);
       }
       if (a.groups.size() < GROUPS_SHOWN) a.groups.add(new Group(entry, states));
-      if (ids.size() > 0 && a.tasksRead >= MAX_TASKS_READ) a.truncated = true;
+      if (i >= 0) a.truncated = true; // stopped inside this group
     }
     return a;
   }

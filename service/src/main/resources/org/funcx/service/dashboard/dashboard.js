@@ -8,7 +8,8 @@ const login = JSON.parse(document.getElementById('funcx-login').textContent);
 const SESSION = 'funcx.dashboard.session';
 const PENDING = 'funcx.dashboard.pending';
 const REFRESH_MS = 5000;
-const api = new URL('v2/', location.origin + '/').href;
+// The API beside this page, also when the service's public URL has a path.
+const api = new URL('v2/', login.redirect_uri).href;
 let refreshTimer = null;
 
 const $ = (id) => document.getElementById(id);
