@@ -37,6 +37,7 @@ final class UpCommand implements Callable<Integer> {
     System.out.println("funcX is up");
     System.out.println("  service:   " + service.url() + "  (pid "
         + services.servicePid().map(String::valueOf).orElse("?") + ", supervised)");
+    System.out.println("  dashboard: " + service.url() + "/dashboard  (sign in as admin)");
     System.out.println("  endpoint:  " + endpoint + "  " + id);
     System.out.println("  state:     " + home.root());
     System.out.println("  signed in: as admin (credentials in " + home.root().resolve("clients.json")

@@ -16,12 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -32,19 +28,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class BrowserNotebookTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SCREENSHOT = Path.of("target", "browser", "quickstart.png").toAbsolutePath();
   static TestCluster cluster;
   static NotebookControl jupyter;
+  static HeadlessChromium chromium;
   static WebDriver browser;
-  static Path profile;
 
   @BeforeAll
   static void start() throws Exception {
-    assertThat(CHROMIUM).as("Debian's chromium; run scripts/install-browser.sh").isExecutable();
-    assertThat(CHROMEDRIVER).as("Debian's chromium-driver; run scripts/install-browser.sh")
-        .isExecutable();
     cluster = new TestCluster();
     cluster.startEndpoint("local", c -> c);
     // A copy: the page may autosave outputs, and the repository's notebook must stay clean.
@@ -55,35 +46,18 @@ class BrowserNotebookTest {
     env.put("JUPYTER_PATH", new NotebookRunner().jupyterPath().toString());
     jupyter = new NotebookControl(cluster.home);
     String url = jupyter.start(notebooks, FreePorts.pick(), env);
-    browser = chromium();
+    chromium = new HeadlessChromium();
+    browser = chromium.driver;
     browser.get(url.replace("/?token=", "/notebooks/quickstart.ipynb?token="));
-  }
-
-  static WebDriver chromium() throws Exception {
-    profile = Files.createTempDirectory("funcx-chromium-");
-    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1280,1800",
-        "--user-data-dir=" + profile);
-    // The driver is Debian's: Selenium must not try to download one.
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    return new ChromeDriver(service, options);
   }
 
   @AfterAll
   static void stop() throws Exception {
     try {
-      if (browser != null) browser.quit();
+      if (chromium != null) chromium.close();
       if (jupyter != null) jupyter.stop();
     } finally {
       if (cluster != null) cluster.close();
-      if (profile != null) {
-        try (var files = Files.walk(profile)) {
-          files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-      }
     }
   }
 
@@ -106,10 +80,7 @@ class BrowserNotebookTest {
     ((org.openqa.selenium.JavascriptExecutor) browser)
         .executeScript("arguments[0].scrollIntoView({block: 'start'})",
             table.findElement(By.tagName("caption")));
-    Files.createDirectories(SCREENSHOT.getParent());
-    Files.write(SCREENSHOT, ((org.openqa.selenium.TakesScreenshot) browser)
-        .getScreenshotAs(OutputType.BYTES));
-    System.out.println("browser screenshot: " + SCREENSHOT);
+    chromium.screenshot(SCREENSHOT);
 
     assertThat(browser.findElements(By.cssSelector(".output_error"))).as("cell errors").isEmpty();
     assertThat(table.findElement(By.tagName("caption")).getText())

@@ -109,6 +109,8 @@ class AuthorizationMatrixTest {
     r.add(new String[] {"POST", "/v2/tasks/" + t + "/cancel", "{}"});
     r.add(new String[] {"POST", "/v2/batch_status", "{\"task_ids\":[\"" + t + "\"]}"});
     r.add(new String[] {"GET", "/v2/task_groups/" + aliceGroup, null});
+    r.add(new String[] {"GET", "/v2/activity", null});
+    r.add(new String[] {"GET", "/v2/activity/charts/tasks_per_second.svg", null});
     return r;
   }
 

@@ -60,8 +60,11 @@ public final class ApiServer implements AutoCloseable {
     var users = new UsersApi(auth.accounts());
     var tasks = new TasksApi(new TaskReader(store, live), store, forwarder);
     var output = new OutputApi(new TaskReader(store, live), forwarder.liveOutput());
+    var recentGroups = new org.funcx.service.store.RecentGroups();
     var submit = new SubmitApi(store, registry, catalog, forwarder, quotas, config.maxArgsBytes(),
-        config.maxRequestBytes(), metrics);
+        config.maxRequestBytes(), metrics, recentGroups);
+    var activity = new ActivityApi(new TaskReader(store, live), recentGroups);
+    var dashboard = new DashboardPage(auth.dashboardLogin());
     var scrapes = new MetricsApi(metrics, metricsToken, auth.gate());
     this.app = Javalin.create(c -> {
       c.showJavalinBanner = false;
@@ -112,9 +115,16 @@ public final class ApiServer implements AutoCloseable {
         post("tasks/{id}/cancel", tasks::cancel, COMPUTE);
         post("batch_status", tasks::batchStatus, COMPUTE);
         get("task_groups/{id}", tasks::group, COMPUTE);
+        get("activity", activity::activity, COMPUTE);
+        get("activity/charts/{name}", activity::chart, COMPUTE);
       }));
       // Open to the gate: the handler admits administrators or the metrics token.
       c.router.apiBuilder(() -> get("metrics", scrapes::scrape));
+      // Open: a page and its script; every figure on it comes from /v2 with the user's token.
+      c.router.apiBuilder(() -> {
+        get("dashboard", dashboard::page);
+        get("dashboard/dashboard.js", dashboard::script);
+      });
     });
     app.beforeMatched(RouteLabel::remember); // first: refused requests are labelled too
     auth.install(app);
@@ -123,6 +133,8 @@ public final class ApiServer implements AutoCloseable {
     app.before("/oauth/*", limiter::check);
     app.before("/device", limiter::check);
     app.before("/metrics", limiter::check);
+    app.before("/dashboard", limiter::check);
+    app.before("/dashboard/*", limiter::check);
     app.wsBeforeUpgrade("/v2/ws", ctx -> auth.gate().authenticate(ctx, java.util.Set.of(COMPUTE)));
     app.ws("/v2/ws", push::configure);
     app.exception(ApiException.class, (e, ctx) -> {

@@ -46,8 +46,10 @@ final class SubmitApi {
   private final ServiceMetrics metrics;
 
   SubmitApi(TaskStore store, Registry registry, FunctionCatalog functions, Forwarder forwarder,
-      UnfinishedTaskQuotas quotas, int maxArgsBytes, long maxBodyBytes, ServiceMetrics metrics) {
+      UnfinishedTaskQuotas quotas, int maxArgsBytes, long maxBodyBytes, ServiceMetrics metrics,
+      org.funcx.service.store.RecentGroups recentGroups) {
     this.metrics = metrics;
+    this.recentGroups = recentGroups;
     this.store = store;
     this.registry = registry;
     this.functions = functions;
@@ -56,6 +58,8 @@ final class SubmitApi {
     this.maxArgsBytes = maxArgsBytes;
     this.maxBodyBytes = maxBodyBytes;
   }
+
+  private final org.funcx.service.store.RecentGroups recentGroups;
 
   private record Draft(String functionId, String endpointId, String argsJson, boolean cache,
       long timeoutMillis, ResourceSpec resources) {}
@@ -119,6 +123,7 @@ final class SubmitApi {
       throw e;
     }
     count(queuing, memoHits);
+    recentGroups.submitted(owner, groupId, taskIds.size(), now);
     if (HopTrace.on()) toDispatch.forEach(t -> HopTrace.mark("1-service-stored", t.taskId()));
     forwarder.submitted(toDispatch);
     return taskIds;

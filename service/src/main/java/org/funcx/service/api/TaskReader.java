@@ -29,5 +29,11 @@ final class TaskReader {
     return new Snapshot(record.state().isTerminal() ? record.withoutOutcome() : record, liveState);
   }
 
+  /** The task ids of a group {@code subject} submitted; null for an unknown or another's group. */
+  java.util.List<String> groupTaskIds(String groupId, String subject) {
+    java.util.List<String> ids = store.group(groupId);
+    return ids == null || !subject.equals(store.groupOwner(groupId)) ? null : ids;
+  }
+
   record Snapshot(TaskRecord record, TaskState state) {}
 }

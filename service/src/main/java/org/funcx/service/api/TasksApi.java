@@ -101,8 +101,8 @@ final class TasksApi {
 
   void group(Context ctx) {
     String id = Requests.uuid(ctx.pathParam("id"), "task group");
-    List<String> taskIds = store.group(id);
-    if (taskIds == null || !subject(ctx).equals(store.groupOwner(id))) {
+    List<String> taskIds = reader.groupTaskIds(id, subject(ctx));
+    if (taskIds == null) {
       throw ApiException.notFound("task_group", id);
     }
     ctx.json(Map.of("task_group_id", id, "task_ids", taskIds));

@@ -18,6 +18,8 @@ import org.funcx.service.store.SqlDatabase;
 public final class Accounts {
   /** The public client that notebooks and the CLI log in with (device flow, no secret). */
   public static final String SDK_CLIENT_ID = "funcx-sdk";
+  /** The public client of the web dashboard (authorization code with PKCE, no secret). */
+  public static final String DASHBOARD_CLIENT_ID = "funcx-dashboard";
   private final SqlDatabase db;
 
   public Accounts(SqlDatabase db) {

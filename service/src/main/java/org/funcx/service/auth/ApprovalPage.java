@@ -1,6 +1,6 @@
 package org.funcx.service.auth;
 
-/** The HTML of the device approval page: one form, no scripts, every value escaped. */
+/** The HTML of the device approval and sign-in pages: one form, no scripts, every value escaped. */
 final class ApprovalPage {
   private ApprovalPage() {}
 
@@ -17,6 +17,24 @@ final class ApprovalPage {
         + " autocomplete=\"current-password\"></label>"
         + "<button name=\"action\" value=\"approve\" id=\"approve\">Approve</button> "
         + "<button name=\"action\" value=\"deny\" id=\"deny\">Deny</button></form>");
+  }
+
+  /**
+   * The sign-in page of the authorization code flow: the request's parameters ride along as
+   * hidden fields, so the form's answer is checked exactly as the request was.
+   */
+  static String signIn(java.util.Map<String, String> request, String message) {
+    StringBuilder hidden = new StringBuilder();
+    request.forEach((name, value) -> hidden.append("<input type=\"hidden\" name=\"")
+        .append(escape(name)).append("\" value=\"").append(escape(value)).append("\">"));
+    return page("Sign in to funcX", (message == null ? "" : "<p class=\"message\" id=\"message\">"
+        + escape(message) + "</p>")
+        + "<p>The funcX dashboard asks to show your endpoints and tasks.</p>"
+        + "<form method=\"post\" action=\"authorize\">" + hidden
+        + "<label>User <input name=\"username\" id=\"username\" autocomplete=\"username\"></label>"
+        + "<label>Password <input name=\"password\" id=\"password\" type=\"password\""
+        + " autocomplete=\"current-password\"></label>"
+        + "<button id=\"sign-in\">Sign in</button></form>");
   }
 
   static String done(String text) {

@@ -30,6 +30,8 @@ public record AuthSettings(String issuer, String audience, URI introspection,
   public static final Duration REFRESH_TOKEN_TTL = Duration.ofDays(30);
   /** How long a device-flow code waits for its approval. */
   public static final Duration DEVICE_CODE_TTL = Duration.ofMinutes(10);
+  /** How long an authorization code (dashboard sign-in) may wait for its exchange; once only. */
+  public static final Duration AUTHORIZATION_CODE_TTL = Duration.ofSeconds(60);
 
   public static final int DEFAULT_LOGIN_ATTEMPTS = 10;
   public static final Duration DEFAULT_LOGIN_REFILL = Duration.ofSeconds(6);

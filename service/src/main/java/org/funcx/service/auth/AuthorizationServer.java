@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded OAuth 2 authorization server: metadata (RFC 8414), JWKS, the token endpoint
- * (client credentials, device code, refresh token) and the device authorization grant (RFC 8628)
- * with its approval page. Access tokens are short-lived JWTs; refresh tokens rotate.
+ * (client credentials, device code, refresh token, authorization code), the device authorization
+ * grant (RFC 8628) with its approval page and the code flow with PKCE ({@link CodeFlow}). Access tokens are short-lived JWTs; refresh tokens rotate.
  */
 public final class AuthorizationServer {
   private static final Logger log = LoggerFactory.getLogger(AuthorizationServer.class);
@@ -30,6 +30,7 @@ public final class AuthorizationServer {
   private final Duration accessTtl;
   private final Duration refreshTtl;
   private final LoginThrottle throttle;
+  private final CodeFlow codeFlow;
 
   /** Token lifetimes and the device flow's pace come from {@code settings}, their one owner. */
   public AuthorizationServer(Accounts accounts, TokenIssuer issuer, SigningKeys keys,
@@ -42,6 +43,8 @@ public final class AuthorizationServer {
     this.refreshTtl = AuthSettings.REFRESH_TOKEN_TTL;
     this.devices = new DeviceGrants(AuthSettings.DEVICE_CODE_TTL.toMillis(),
         settings.deviceInterval().toMillis());
+    this.codeFlow = new CodeFlow(accounts, throttle,
+        new AuthorizationCodes(AuthSettings.AUTHORIZATION_CODE_TTL.toMillis()), issuer.issuer());
   }
 
   public void routes(Javalin app) {
@@ -54,6 +57,8 @@ public final class AuthorizationServer {
     app.post("/oauth/device_authorization", ctx -> answer(ctx, () -> deviceAuthorization(ctx)));
     app.get("/device", ctx -> ctx.html(ApprovalPage.form(ctx.queryParam("user_code"), null)));
     app.post("/device", this::approve);
+    app.get("/oauth/authorize", codeFlow::authorizePage);
+    app.post("/oauth/authorize", codeFlow::signIn);
   }
 
   /**
@@ -77,13 +82,16 @@ public final class AuthorizationServer {
     String base = issuer.issuer();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("issuer", base);
+    m.put("authorization_endpoint", base + "/oauth/authorize");
     m.put("token_endpoint", base + "/oauth/token");
     m.put("device_authorization_endpoint", base + "/oauth/device_authorization");
     m.put("jwks_uri", base + "/oauth/jwks");
-    m.put("grant_types_supported", List.of("client_credentials", DEVICE_GRANT, "refresh_token"));
+    m.put("grant_types_supported", List.of("authorization_code", "client_credentials",
+        DEVICE_GRANT, "refresh_token"));
     m.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
     m.put("scopes_supported", List.of(Scope.COMPUTE.claim(), Scope.ENDPOINT.claim(), Scope.ADMIN.claim()));
-    m.put("response_types_supported", List.of());
+    m.put("response_types_supported", List.of("code"));
+    m.put("code_challenge_methods_supported", List.of("S256"));
     return m;
   }
 
@@ -108,6 +116,7 @@ public final class AuthorizationServer {
     String grant = ctx.formParam("grant_type");
     if (grant == null) throw OAuthError.invalidRequest("grant_type is required");
     return switch (grant) {
+      case "authorization_code" -> authorizationCode(ctx);
       case "client_credentials" -> clientCredentials(ctx);
       case DEVICE_GRANT -> deviceCode(ctx);
       case "refresh_token" -> refresh(ctx);
@@ -137,6 +146,23 @@ public final class AuthorizationServer {
         Set.copyOf(scopes), client.endpointId() != null ? Set.of()
             : owner.map(u -> Set.copyOf(u.groups())).orElse(Set.of()), client.endpointId());
     return tokens(p, client.clientId(), false);
+  }
+
+  /** A dashboard session: an access token only, which ends the session when it expires. */
+  private Map<String, Object> authorizationCode(Context ctx) {
+    AuthorizationCodes.Grant g = codeFlow.exchange(ctx);
+    Accounts.User user = accounts.userById(g.userId())
+        .orElseThrow(() -> OAuthError.invalidGrant("the user no longer exists"));
+    return tokens(accounts.principal(user, g.scopes()), g.clientId(), false);
+  }
+
+  /** The dashboard's registered redirect URI (the service's {@code /dashboard}). */
+  public String dashboardRedirectUri() {
+    return codeFlow.redirectUri();
+  }
+
+  public Duration sessionLifetime() {
+    return accessTtl;
   }
 
   private Map<String, Object> deviceAuthorization(Context ctx) {
@@ -251,7 +277,7 @@ public final class AuthorizationServer {
         + user.get().username() + ". You can close this page."));
   }
 
-  private static Set<String> scopes(String value) {
+  static Set<String> scopes(String value) {
     Set<String> out = new LinkedHashSet<>();
     if (value != null) for (String s : value.trim().split("\\s+")) if (!s.isEmpty()) out.add(s);
     return out;

@@ -33,10 +33,13 @@ public final class ServiceAuth {
   private final AuthGate gate;
   private final Map<String, Object> discovery;
   private final InstanceProof instanceProof;
+  private final Map<String, Object> dashboardLogin;
 
   private ServiceAuth(Accounts accounts, TokenIssuer issuer, AuthorizationServer server,
-      AuthGate gate, Map<String, Object> discovery, InstanceProof instanceProof) {
+      AuthGate gate, Map<String, Object> discovery, InstanceProof instanceProof,
+      Map<String, Object> dashboardLogin) {
     this.instanceProof = instanceProof;
+    this.dashboardLogin = dashboardLogin;
     this.accounts = accounts;
     this.issuer = issuer;
     this.server = server;
@@ -55,6 +58,11 @@ public final class ServiceAuth {
     TokenVerifier external = null;
     Map<String, Object> discovery = new LinkedHashMap<>(server.metadata());
     discovery.put("client_id", Accounts.SDK_CLIENT_ID);
+    Map<String, Object> dashboard = new LinkedHashMap<>();
+    dashboard.put("authorization_endpoint", server.metadata().get("authorization_endpoint"));
+    dashboard.put("token_endpoint", server.metadata().get("token_endpoint"));
+    dashboard.put("client_id", Accounts.DASHBOARD_CLIENT_ID);
+    dashboard.put("scope", Scope.COMPUTE.claim());
     if (!settings.isEmbedded()) {
       AuthorizationServerMetadata idp = discover(settings.issuer());
       external = settings.introspection() != null
@@ -68,12 +76,23 @@ public final class ServiceAuth {
         discovery.put("device_authorization_endpoint", idp.getDeviceAuthorizationEndpointURI().toString());
       }
       discovery.put("client_id", settings.sdkClientId());
+      // The dashboard signs in at the provider as the public client configured for the SDK,
+      // which must allow the authorization code flow and this service's /dashboard redirect.
+      dashboard.clear();
+      if (idp.getAuthorizationEndpointURI() != null) { // else the page says it cannot sign in
+        dashboard.put("authorization_endpoint", idp.getAuthorizationEndpointURI().toString());
+      }
+      dashboard.put("token_endpoint", String.valueOf(idp.getTokenEndpointURI()));
+      dashboard.put("client_id", settings.sdkClientId());
     }
+    dashboard.put("redirect_uri", server.dashboardRedirectUri());
+    dashboard.put("session_seconds", server.sessionLifetime().toSeconds());
     discovery.put("audience", settings.audience());
     bootstrapAdmin(accounts, dataDir);
     var auth = new ServiceAuth(accounts, issuer, server,
         new AuthGate(new CachingTokenVerifier(new IssuerRoutingVerifier(serviceUrl, embedded,
-            external), 30_000)), discovery, InstanceProof.loadOrCreate(dataDir));
+            external), 30_000)), discovery, InstanceProof.loadOrCreate(dataDir),
+        Map.copyOf(dashboard));
     log.info("authentication: {} issuer {}", settings.isEmbedded() ? "embedded" : "external",
         discovery.get("issuer"));
     return auth;
@@ -126,6 +145,15 @@ public final class ServiceAuth {
 
   public TokenIssuer issuer() {
     return issuer;
+  }
+
+  /**
+   * What the dashboard page needs to sign a browser in with the code flow and PKCE: the
+   * authorization and token endpoints (the embedded issuer's, or the external provider's),
+   * its public client id and its redirect URI.
+   */
+  public Map<String, Object> dashboardLogin() {
+    return dashboardLogin;
   }
 
   /** What clients need to log in: issuer, token and device endpoints, public client id. */

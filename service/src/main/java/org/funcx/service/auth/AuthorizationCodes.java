@@ -1,0 +1,88 @@
+package org.funcx.service.auth;
+
+import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One-time authorization codes of the code flow with PKCE (RFC 7636, S256 only), each bound to
+ * the client, the redirect URI and the code challenge it was issued for. Kept in memory: they live
+ * for a minute, and a restart only asks the browser to sign in again. At most {@link #MAX_PENDING}
+ * wait at once, so a flood of sign-ins cannot grow the map.
+ */
+final class AuthorizationCodes {
+  /** Codes issued but not yet redeemed or expired, at most. */
+  static final int MAX_PENDING = 10_000;
+  private final Map<String, Grant> pending = new ConcurrentHashMap<>();
+  private final long lifetimeMillis;
+
+  AuthorizationCodes(long lifetimeMillis) {
+    this.lifetimeMillis = lifetimeMillis;
+  }
+
+  /** What a code stands for: who signed in, for which client, redirect, challenge and scopes. */
+  record Grant(String clientId, String redirectUri, String challenge, String userId,
+      Set<String> scopes, long expiresAtMillis) {}
+
+  long lifetimeMillis() {
+    return lifetimeMillis;
+  }
+
+  /** A new code for {@code grant}'s fields, or {@link OAuthError} when too many are pending. */
+  String issue(String clientId, String redirectUri, String challenge, String userId,
+      Set<String> scopes) {
+    long now = System.currentTimeMillis();
+    if (pending.size() >= MAX_PENDING) pending.values().removeIf(g -> g.expiresAtMillis < now);
+    if (pending.size() >= MAX_PENDING) {
+      throw new OAuthError(503, "temporarily_unavailable", "too many sign-ins in progress ("
+          + MAX_PENDING + "); try again in a minute");
+    }
+    String code = Secrets.random(32);
+    pending.put(code, new Grant(clientId, redirectUri, challenge, userId, Set.copyOf(scopes),
+        now + lifetimeMillis));
+    return code;
+  }
+
+  /**
+   * Redeems {@code code} once: it is gone after this call whatever the outcome, so a code that
+   * leaked with a wrong guess of the verifier cannot be tried again.
+   *
+   * @throws OAuthError invalid_grant for an unknown, used or expired code, another client or
+   *     redirect URI, or a verifier that does not hash to the challenge
+   */
+  Grant redeem(String code, String clientId, String redirectUri, String verifier) {
+    Grant g = Optional.ofNullable(code).map(pending::remove).orElseThrow(() ->
+        OAuthError.invalidGrant("unknown, used or expired authorization code"));
+    if (g.expiresAtMillis < System.currentTimeMillis()) {
+      throw OAuthError.invalidGrant("the authorization code expired (codes live "
+          + lifetimeMillis / 1000 + " s)");
+    }
+    if (!g.clientId.equals(clientId)) {
+      throw OAuthError.invalidGrant("the code was issued to another client");
+    }
+    if (!g.redirectUri.equals(redirectUri)) {
+      throw OAuthError.invalidGrant("redirect_uri differs from the one the code was issued for");
+    }
+    if (verifier == null) throw OAuthError.invalidGrant("code_verifier is required (PKCE)");
+    CodeVerifier parsed;
+    try {
+      parsed = new CodeVerifier(verifier);
+    } catch (IllegalArgumentException e) {
+      throw OAuthError.invalidGrant("code_verifier must be 43-128 unreserved characters");
+    }
+    String computed = CodeChallenge.compute(CodeChallengeMethod.S256, parsed).getValue();
+    if (!Secrets.sameDigest(computed, g.challenge)) {
+      throw OAuthError.invalidGrant("code_verifier does not match the code_challenge");
+    }
+    return g;
+  }
+
+  /** A valid S256 challenge is the base64url SHA-256 of a verifier: 43 characters. */
+  static boolean wellFormedChallenge(String challenge) {
+    return challenge != null && challenge.matches("[A-Za-z0-9_-]{43}");
+  }
+}
