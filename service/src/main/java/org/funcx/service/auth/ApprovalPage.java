@@ -1,5 +1,7 @@
 package org.funcx.service.auth;
 
+import org.owasp.encoder.Encode;
+
 /** The HTML of the device approval and sign-in pages: one form, no scripts, every value escaped. */
 final class ApprovalPage {
   private ApprovalPage() {}
@@ -48,9 +50,8 @@ final class ApprovalPage {
         + "</head><body><h1>" + escape(title) + "</h1>" + body + "</body></html>";
   }
 
-  static String escape(String s) {
-    if (s == null) return "";
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("\"", "&quot;").replace("'", "&#39;");
+  /** Text for element content and quoted attribute values; null is empty. */
+  private static String escape(String s) {
+    return s == null ? "" : Encode.forHtml(s);
   }
 }
