@@ -33,6 +33,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.funcx.core.io.PrivateFiles;
+import org.funcx.core.io.ServiceTrustFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,9 +44,9 @@ import org.slf4j.LoggerFactory;
  * it keeps trusting the service; made again only when a needed name is missing or it nears expiry.
  */
 public final class SelfSignedCertificate {
-  public static final String DIRECTORY = "tls";
-  public static final String CERTIFICATE_FILE = "self-signed-cert.pem";
-  public static final String KEY_FILE = "self-signed-key.pem";
+  /** Under the data directory, where the home's clients look for it (ServiceTrustFiles). */
+  private static final Path CERTIFICATE = ServiceTrustFiles.SELF_SIGNED_CERTIFICATE;
+  private static final String KEY_FILE = "self-signed-key.pem";
   private static final Duration VALIDITY = Duration.ofDays(3650);
   private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofDays(30);
   private static final Logger log = LoggerFactory.getLogger(SelfSignedCertificate.class);
@@ -53,13 +54,13 @@ public final class SelfSignedCertificate {
   private SelfSignedCertificate() {}
 
   public static Path certificateFile(Path dataDir) {
-    return dataDir.resolve(DIRECTORY).resolve(CERTIFICATE_FILE);
+    return dataDir.resolve(CERTIFICATE);
   }
 
   /** The certificate and key in {@code dataDir/tls}, made now if missing or unfit for {@code names}. */
   public static KeyMaterial loadOrCreate(Path dataDir, Set<String> names) {
     Path certificate = certificateFile(dataDir);
-    Path key = dataDir.resolve(DIRECTORY).resolve(KEY_FILE);
+    Path key = certificate.resolveSibling(KEY_FILE);
     if (Files.exists(certificate) && Files.exists(key)) {
       KeyMaterial existing = KeyMaterial.read(certificate, key);
       String unfit = unfitness(existing.leaf(), names);
