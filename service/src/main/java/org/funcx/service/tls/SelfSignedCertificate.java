@@ -30,6 +30,7 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.funcx.core.io.PrivateFiles;
@@ -70,7 +71,8 @@ public final class SelfSignedCertificate {
     KeyMaterial made = make(names);
     try {
       PrivateFiles.createDirectories(certificate.getParent());
-      PrivateFiles.write(key, pem(made.key()));
+      // PKCS#8 ("PRIVATE KEY"): the form every TLS tool reads, with the curve named inside
+      PrivateFiles.write(key, pem(new JcaPKCS8Generator(made.key(), null)));
       PrivateFiles.write(certificate, pem(made.leaf()));
     } catch (IOException e) {
       throw new TlsSetupException(certificate, "cannot store the self-signed certificate: " + e, e);
