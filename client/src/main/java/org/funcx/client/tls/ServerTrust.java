@@ -44,6 +44,16 @@ public final class ServerTrust {
     return new ServerTrust(ServiceTrustFiles.userDefaults());
   }
 
+  /** The JDK's CAs, {@code FUNCX_CA_FILE} and the self-signed certificate of {@code home}'s service. */
+  public static ServerTrust forHome(Path home) {
+    return new ServerTrust(ServiceTrustFiles.forHome(home));
+  }
+
+  /** What the agent of the endpoint in {@code endpointDir} trusts (see ServiceTrustFiles). */
+  public static ServerTrust forEndpoint(Path endpointDir) {
+    return new ServerTrust(ServiceTrustFiles.forEndpoint(endpointDir));
+  }
+
   /** This trust and the certificates in {@code pemFile} (a CA, or a pinned server certificate). */
   public ServerTrust with(Path pemFile) {
     List<Path> files = new ArrayList<>(certificateFiles);

@@ -30,13 +30,32 @@ public final class ServiceTrustFiles {
     return home.resolve(HOME_SERVICE_DIRECTORY).resolve(SELF_SIGNED_CERTIFICATE);
   }
 
+  /**
+   * In an endpoint's directory: the certificates its agent trusts for the service, written by
+   * the CLI that started it (its --ca-file, and its home's self-signed service certificate).
+   */
+  public static final String ENDPOINT_TRUST_FILE = "trusted-service-certificates.pem";
+
   /** What the user's clients trust besides the JDK's CAs: the CA file, the home's certificate. */
   public static List<Path> userDefaults() {
+    return forHome(FuncxHomeDirectory.resolve());
+  }
+
+  /** {@code FUNCX_CA_FILE} and the self-signed certificate of {@code home}'s service, if any. */
+  public static List<Path> forHome(Path home) {
     List<Path> files = new ArrayList<>();
     Path ca = caFile();
     if (ca != null) files.add(ca);
-    Path pinned = homeServiceCertificate(FuncxHomeDirectory.resolve());
+    Path pinned = homeServiceCertificate(home);
     if (Files.isRegularFile(pinned)) files.add(pinned);
+    return files;
+  }
+
+  /** What an endpoint's agent trusts: the user defaults and its directory's trust file. */
+  public static List<Path> forEndpoint(Path endpointDir) {
+    List<Path> files = new ArrayList<>(userDefaults());
+    Path written = endpointDir.resolve(ENDPOINT_TRUST_FILE);
+    if (Files.isRegularFile(written)) files.add(written);
     return files;
   }
 }
