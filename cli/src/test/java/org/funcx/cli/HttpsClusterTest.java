@@ -40,6 +40,10 @@ class HttpsClusterTest {
       }
       // HTTPS sticks to the home's service like its ports: a plain restart request finds it
       assertThat(new ServiceControl(cluster.home).running().orElseThrow().https()).isTrue();
+      // a fresh CLI process finds the service over HTTPS and lists the endpoint it reached
+      CliProcess status = CliProcess.run(cluster.home, "status");
+      assertThat(status.exitCode()).as(status.err()).isZero();
+      assertThat(status.out()).contains(cluster.url).contains(id);
       try (FuncXClient stranger = FuncXClient.connect(cluster.url, Credentials.token("none"),
           ServerTrust.jdkDefaults())) {
         assertThatThrownBy(stranger::version).isInstanceOf(UntrustedCertificateException.class)

@@ -104,6 +104,11 @@ public record ServiceConfig(
     return change(b -> b.host = address);
   }
 
+  /** Forwarder ⇄ endpoint heartbeat interval (a link is lost after a few missed ones). */
+  public ServiceConfig withHeartbeat(Duration interval) {
+    return change(b -> b.heartbeat = interval);
+  }
+
   public ServiceConfig withTls(TlsSettings settings) {
     return change(b -> b.tls = settings);
   }

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * certificate pinned, a site CA's certificate trusted through its CA file, and wrong
  * certificates (another CA, another host) refused with {@link UntrustedCertificateException}.
  */
-@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HttpsServiceTest {
   @TempDir Path dir;
   FuncxService service;
@@ -80,6 +80,21 @@ class HttpsServiceTest {
     service = null;
     start(TlsSettings.selfSignedCertificate());
     assertThat(service.tlsFingerprint()).isEqualTo(first);
+  }
+
+  @Test
+  void a_self_signed_certificate_lacking_the_public_host_is_made_again_naming_it()
+      throws Exception {
+    start(TlsSettings.selfSignedCertificate());
+    String first = service.tlsFingerprint();
+    service.close();
+    service = FuncxService.start(ServiceConfig.defaults(dir.resolve("data")).withPorts(0, 0)
+        .withTls(TlsSettings.selfSignedCertificate())
+        .withPublicUrl("https://funcx.example.org:8443"));
+    assertThat(service.tlsFingerprint()).isNotEqualTo(first);
+    Path key = selfSignedFile().resolveSibling("self-signed-key.pem");
+    assertThat(KeyMaterial.read(selfSignedFile(), key).leaf().getSubjectAlternativeNames().stream()
+        .map(n -> String.valueOf(n.get(1)))).contains("funcx.example.org", "127.0.0.1");
   }
 
   @Test
@@ -158,7 +173,10 @@ class HttpsServiceTest {
 
   @Test
   void a_large_result_is_fetched_over_https_byte_for_byte() throws Exception {
-    start(TlsSettings.selfSignedCertificate());
+    // 8 MiB crosses the pure-Java CURVE link in seconds on a loaded machine, and heartbeats
+    // queue behind it: a slow heartbeat keeps the link from being declared lost meanwhile
+    service = FuncxService.start(ServiceConfig.defaults(dir.resolve("data")).withPorts(0, 0)
+        .withTls(TlsSettings.selfSignedCertificate()).withHeartbeat(Duration.ofSeconds(20)));
     ServerTrust trust = ServerTrust.jdkDefaults().with(selfSignedFile());
     String token = ServiceTokens.mint(service, "alice", Set.of(), Scope.COMPUTE, Scope.ENDPOINT);
     byte[] random = new byte[6 << 20];
@@ -171,8 +189,15 @@ class HttpsServiceTest {
       String function = client.register("int id(int x) { return x; }").id();
       String task = client.submit(function, endpoint.endpointId, List.of(1),
           org.funcx.client.TaskOptions.DEFAULT).taskIds().get(0);
-      assertThat(endpoint.answer(1, "\"" + large + "\"", 60_000)).containsExactly(task);
-      await().atMost(Duration.ofSeconds(60)).until(() -> client.task(task).state().isTerminal());
+      assertThat(endpoint.take(1, 120_000)).containsExactly(task);
+      // send() retries while the link's queue is full: 8 MiB is 256 frames on the CURVE link
+      endpoint.send(org.funcx.core.wire.ResultEnvelope.pack(List.of(
+          org.funcx.core.wire.ResultEnvelope.json(org.funcx.core.wire.Messages.TaskResult.success(
+              task, "\"" + large + "\""))), 0));
+      await().atMost(Duration.ofSeconds(120)).until(() -> {
+        endpoint.heartbeat(); // the link stays alive however slowly the result crosses it
+        return client.task(task).state().isTerminal();
+      });
       TaskStatus done = client.task(task);
       assertThat(done.state()).isEqualTo(TaskState.SUCCESS);
       assertThat(done.result().getAsString().getBytes(StandardCharsets.US_ASCII))
