@@ -74,6 +74,7 @@ public final class EndpointControl {
     EndpointConfig config = configure(name, serviceUrl).withServiceUrl(serviceUrl);
     FuncXClient client = home.client(serviceUrl);
     config = EndpointEnrollment.register(client, home.endpointDir(name), config);
+    CliTrust.handTo(home, home.endpointDir(name)); // the agent verifies the service as the CLI does
     String id = config.endpointId();
     save(config);
     boolean managersAtStart = config.initBlocks() > 0;

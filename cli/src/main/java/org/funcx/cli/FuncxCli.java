@@ -17,6 +17,13 @@ import picocli.CommandLine.Command;
 public final class FuncxCli {
   static final FuncxHome HOME = FuncxHome.fromEnvironment();
 
+  @CommandLine.Option(names = "--ca-file", paramLabel = "PEM", scope = CommandLine.ScopeType.INHERIT,
+      description = "Also trust the CA (or service certificate) in this PEM file for an https"
+          + " service; default: FUNCX_CA_FILE.")
+  void caFile(java.nio.file.Path file) {
+    CliTrust.caFile(file);
+  }
+
   public static void main(String[] args) {
     CommandLine cli = new CommandLine(new FuncxCli());
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {

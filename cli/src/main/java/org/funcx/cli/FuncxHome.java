@@ -48,8 +48,11 @@ public record FuncxHome(Path root) {
     return new TokenStore(root);
   }
 
-  /** A client of the service at {@code url}, signed in with this home's credentials. */
+  /**
+   * A client of the service at {@code url}, signed in with this home's credentials, trusting
+   * what the CLI trusts ({@link CliTrust}: its home's own service certificate among them).
+   */
   public FuncXClient client(String url) {
-    return FuncXClient.connect(url, tokens());
+    return FuncXClient.connect(url, tokens(), CliTrust.forHome(this));
   }
 }

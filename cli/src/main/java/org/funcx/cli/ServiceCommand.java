@@ -1,6 +1,7 @@
 package org.funcx.cli;
 
 import java.util.concurrent.Callable;
+import org.funcx.service.tls.TlsSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -12,10 +13,15 @@ final class ServiceCommand {
   static final class Start implements Callable<Integer> {
     @Option(names = "--port") Integer port;
     @Option(names = "--forwarder-port") Integer forwarderPort;
+    @Option(names = TlsSettings.SELF_SIGNED_OPTION, description = "Serve HTTPS with a"
+        + " self-signed certificate (made once, pinned by this home's clients and endpoints).")
+    boolean tlsSelfSigned;
 
     @Override
     public Integer call() throws Exception {
-      var control = new ServiceControl(FuncxCli.HOME);
+      var control = new ServiceControl(FuncxCli.HOME, ProcessLauncher.splitOptions(
+          System.getenv("FUNCX_SERVICE_JAVA_OPTS")),
+          tlsSelfSigned ? java.util.List.of(TlsSettings.SELF_SIGNED_OPTION) : java.util.List.of());
       var s = control.start(port, forwarderPort);
       System.out.println("service: " + s.url() + " (pid "
           + control.servicePid().map(String::valueOf).orElse("?") + ", supervised)");

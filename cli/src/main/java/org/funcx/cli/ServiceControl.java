@@ -10,6 +10,7 @@ import org.funcx.core.json.Json;
 import org.funcx.client.auth.TokenStore;
 import org.funcx.service.ServiceConfig;
 import org.funcx.service.auth.ServiceAuth;
+import org.funcx.service.tls.TlsSettings;
 
 /**
  * Starts, finds and stops the service process of one funcX home. The service runs under a
@@ -19,10 +20,13 @@ import org.funcx.service.auth.ServiceAuth;
 public final class ServiceControl {
   static final String MAIN_CLASS = "org.funcx.service.ServiceMain";
 
-  /** What {@code service.json} records about the running (or last) service: its ports. */
-  public record ServiceState(int httpPort, int forwarderPort) {
+  /**
+   * What {@code service.json} records about the running (or last) service: its ports, and
+   * whether it serves HTTPS with its self-signed certificate (files written before: false).
+   */
+  public record ServiceState(int httpPort, int forwarderPort, boolean https) {
     public String url() {
-      return "http://127.0.0.1:" + httpPort;
+      return (https ? "https" : "http") + "://127.0.0.1:" + httpPort;
     }
   }
 
@@ -41,7 +45,10 @@ public final class ServiceControl {
     this(home, extraJvmOptions, List.of());
   }
 
-  /** As above with {@code serviceArgs} added to ServiceMain's options (e.g. --maven-offline). */
+  /**
+   * As above with {@code serviceArgs} added to ServiceMain's options (e.g. --maven-offline);
+   * with {@code --tls-self-signed} the service serves HTTPS, which this home's clients pin.
+   */
   public ServiceControl(FuncxHome home, List<String> extraJvmOptions, List<String> serviceArgs) {
     this.home = home;
     this.serviceArgs = List.copyOf(serviceArgs);
@@ -66,7 +73,7 @@ public final class ServiceControl {
    * {@link ServiceTrust.UntrustedService} when something else answers there.
    */
   public Optional<ServiceState> running() {
-    return state().filter(s -> ServiceTrust.ownServiceAnswers(home, s.httpPort()));
+    return state().filter(s -> ServiceTrust.ownServiceAnswers(home, s));
   }
 
   /** The service JVM's pid now (it changes when the supervisor restarts it). */
@@ -81,7 +88,8 @@ public final class ServiceControl {
 
   /**
    * Starts the service unless it runs. Ports: the given ones, else those it used last time (so
-   * endpoints find it again after a restart), else the defaults.
+   * endpoints find it again after a restart), else the defaults. HTTPS likewise: asked for, or
+   * as last time.
    */
   public ServiceState start(Integer httpPort, Integer forwarderPort) throws Exception {
     return start(httpPort, forwarderPort, null);
@@ -95,15 +103,18 @@ public final class ServiceControl {
         : last.map(ServiceState::httpPort).orElse(ServiceConfig.DEFAULT_HTTP_PORT);
     int forwarder = forwarderPort != null ? forwarderPort
         : last.map(ServiceState::forwarderPort).orElse(ServiceConfig.DEFAULT_FORWARDER_PORT);
-    ServiceState state = new ServiceState(http, forwarder);
+    // HTTPS, once asked for, stays like the ports: endpoints and kernels keep their URL
+    boolean https = serviceArgs.contains(TlsSettings.SELF_SIGNED_OPTION)
+        || last.map(ServiceState::https).orElse(false);
+    ServiceState state = new ServiceState(http, forwarder, https);
     supervision.adoptOrphan("the service");
     // throws before anything starts when a stranger holds the port
-    boolean answering = ServiceTrust.ownServiceAnswers(home, http);
+    boolean answering = ServiceTrust.ownServiceAnswers(home, state);
     if (answering && last.isPresent() && last.get().equals(state)) return state;
     if (supervision.supervisor().isPresent() && last.isPresent() && last.get().equals(state)) {
       // supervised and between restarts: wait for it rather than start a second one
       supervision.awaitRestart("the service at " + state.url(), 120,
-          () -> ServiceTrust.ownServiceAnswers(home, http));
+          () -> ServiceTrust.ownServiceAnswers(home, state));
       adoptLocalClient(state.url());
       return state;
     }
@@ -120,6 +131,9 @@ public final class ServiceControl {
     org.funcx.deps.RepositorySettings.environmentOptions(System.getenv())
         .forEach((option, value) -> args.addAll(List.of(option, value)));
     args.addAll(serviceArgs);
+    if (https && !serviceArgs.contains(TlsSettings.SELF_SIGNED_OPTION)) {
+      args.add(TlsSettings.SELF_SIGNED_OPTION);
+    }
     if (advertisedForwarder != null) args.addAll(List.of("--advertise-forwarder", advertisedForwarder));
     PrivateFiles.createDirectories(home.root());
     PrivateFiles.write(home.serviceState(), Json.GSON.toJson(state));
@@ -127,7 +141,7 @@ public final class ServiceControl {
         home.logs().resolve("service.log").toString()));
     try {
       supervision.awaitFirstStart("the service at " + state.url(), 60, supervisor,
-          () -> ServiceTrust.ownServiceAnswers(home, http));
+          () -> ServiceTrust.ownServiceAnswers(home, state));
     } catch (RuntimeException e) {
       supervision.stop(); // a service that cannot start is not left restarting
       throw e;

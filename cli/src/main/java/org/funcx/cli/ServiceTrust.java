@@ -23,8 +23,7 @@ import org.funcx.service.auth.Secrets;
 final class ServiceTrust {
   /** Enough to tell what answered; the rest of a stranger's answer is not read. */
   private static final int MAX_ANSWER_BYTES = 4096;
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+  private static final HttpClient HTTP = builder().build();
 
   private ServiceTrust() {}
 
@@ -32,17 +31,24 @@ final class ServiceTrust {
    * True when this home's service answers on {@code port}, false when nothing answers; throws
    * {@link UntrustedService} when something else does.
    */
-  static boolean ownServiceAnswers(FuncxHome home, int port) {
+  static boolean ownServiceAnswers(FuncxHome home, ServiceControl.ServiceState state) {
+    int port = state.httpPort();
     String nonce = Secrets.random(24);
-    URI uri = URI.create("http://127.0.0.1:" + port + "/v2/instance_proof?nonce=" + nonce);
+    URI uri = URI.create(state.url() + "/v2/instance_proof?nonce=" + nonce);
+    // HTTPS: trust this home's certificate, read afresh (the service makes it at first start)
+    HttpClient http = state.https() ? builder().sslContext(CliTrust.forHome(home).sslContext())
+        .build() : HTTP;
     HttpResponse<InputStream> response;
     byte[] body;
     try {
-      response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET()
+      response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET()
           .build(), HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream in = response.body()) {
         body = in.readNBytes(MAX_ANSWER_BYTES);
       }
+    } catch (javax.net.ssl.SSLHandshakeException e) {
+      throw new UntrustedService(port, home, "a TLS certificate this home does not trust: "
+          + e.getMessage());
     } catch (IOException e) {
       // refused, reset mid-start, or no answer within 10 s (a busy service or a silent
       // stranger): nothing usable answers now, and nothing was sent
@@ -60,6 +66,11 @@ final class ServiceTrust {
         + ", answer: " + abbreviate(text)
         + (expected == null ? "; this home has no service key yet ("
             + home.serviceData().resolve(InstanceProof.KEY_FILE) + ")" : ""));
+  }
+
+  private static HttpClient.Builder builder() {
+    return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+        .followRedirects(HttpClient.Redirect.NEVER);
   }
 
   private static String expectedProof(FuncxHome home, int port, String nonce) {

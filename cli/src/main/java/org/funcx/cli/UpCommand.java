@@ -22,10 +22,18 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--notebook-port", defaultValue = "8888", description = "Jupyter's port.")
   int notebookPort;
 
+  @Option(names = org.funcx.service.tls.TlsSettings.SELF_SIGNED_OPTION, description = "Serve"
+      + " HTTPS with a self-signed certificate this home's clients pin (default: plain HTTP on"
+      + " loopback; kept once chosen).")
+  boolean tlsSelfSigned;
+
   @Override
   public Integer call() throws Exception {
     FuncxHome home = FuncxCli.HOME;
-    ServiceControl services = new ServiceControl(home);
+    ServiceControl services = new ServiceControl(home, ProcessLauncher.splitOptions(
+        System.getenv("FUNCX_SERVICE_JAVA_OPTS")), tlsSelfSigned
+            ? java.util.List.of(org.funcx.service.tls.TlsSettings.SELF_SIGNED_OPTION)
+            : java.util.List.of());
     boolean serviceWasUp = services.running().isPresent();
     var service = step("start the service", () -> services.start(port, forwarderPort),
         () -> { });

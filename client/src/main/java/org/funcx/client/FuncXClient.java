@@ -23,6 +23,7 @@ import org.funcx.client.auth.Credentials;
 import org.funcx.client.auth.DeviceLogin;
 import org.funcx.client.auth.StoredCredentials;
 import org.funcx.client.auth.TokenStore;
+import org.funcx.client.tls.ServerTrust;
 import org.funcx.core.json.Json;
 
 /**
@@ -35,11 +36,19 @@ public final class FuncXClient implements AutoCloseable {
   private final String baseUrl;
   private final HttpClient http;
   private final Credentials credentials;
+  /** The same trust for token requests to the service's issuer (Nimbus uses sockets). */
+  private final javax.net.ssl.SSLSocketFactory tlsSockets;
 
-  private FuncXClient(String baseUrl, java.util.function.Function<FuncXClient, Credentials> credentials) {
+  private FuncXClient(String baseUrl, ServerTrust trust,
+      java.util.function.Function<FuncXClient, Credentials> credentials) {
     this.baseUrl = baseUrl.replaceAll("/+$", "");
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build();
+    HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5));
+    // plain http:// URLs never build a TLS context (nor read the trusted files)
+    javax.net.ssl.SSLContext tls = this.baseUrl.startsWith("https:") ? trust.sslContext() : null;
+    if (tls != null) builder.sslContext(tls);
+    this.http = builder.build();
+    this.tlsSockets = tls == null ? null : tls.getSocketFactory();
     this.credentials = credentials.apply(this);
   }
 
@@ -56,13 +65,27 @@ public final class FuncXClient implements AutoCloseable {
 
   /** A client signed in with what {@code store} holds for the service. */
   public static FuncXClient connect(String url, TokenStore store) {
+    return connect(url, store, ServerTrust.userDefault());
+  }
+
+  /**
+   * As above, trusting {@code trust} for an https URL (by default the JDK's CAs,
+   * {@code FUNCX_CA_FILE} and the funcX home's own service certificate).
+   */
+  public static FuncXClient connect(String url, TokenStore store, ServerTrust trust) {
     String base = url.replaceAll("/+$", "");
-    return new FuncXClient(base, c -> new StoredCredentials(base, store, c::authDiscovery));
+    return new FuncXClient(base, trust, c -> new StoredCredentials(base, store, c::authDiscovery,
+        c.tlsSockets));
   }
 
   /** A client with its own source of tokens. */
   public static FuncXClient connect(String url, Credentials credentials) {
-    return new FuncXClient(url, c -> credentials);
+    return connect(url, credentials, ServerTrust.userDefault());
+  }
+
+  /** A client with its own source of tokens, trusting {@code trust} for an https URL. */
+  public static FuncXClient connect(String url, Credentials credentials, ServerTrust trust) {
+    return new FuncXClient(url, trust, c -> credentials);
   }
 
   /** Where the service says tokens come from ({@code /v2/version}, which needs no token). */
@@ -337,8 +360,8 @@ public final class FuncXClient implements AutoCloseable {
         return new ArrowDecoder(ClientMemory.ALLOCATOR).decode(body);
       }
     } catch (IOException e) {
-      throw new FuncXException(0, "unreachable", "cannot fetch the result of task " + taskId
-          + " from " + baseUrl + ": " + e, e);
+      throw ServerTrust.explain(baseUrl, "cannot fetch the result of task " + taskId + " from "
+          + baseUrl, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new FuncXException(0, "interrupted", "interrupted fetching task " + taskId, e);
@@ -433,8 +456,7 @@ public final class FuncXClient implements AutoCloseable {
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new FuncXException(0, "unreachable", "funcX service at " + baseUrl
-          + " is unreachable: " + e, e);
+      throw ServerTrust.explain(baseUrl, "funcX service at " + baseUrl + " is unreachable", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new FuncXException(0, "interrupted", "interrupted while calling " + path, e);

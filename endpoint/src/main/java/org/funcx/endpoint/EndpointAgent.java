@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.funcx.client.EndpointInfo;
 import org.funcx.client.FuncXClient;
+import org.funcx.client.tls.ServerTrust;
 import org.funcx.client.FuncXException;
 import org.funcx.client.auth.TokenStore;
 import org.funcx.endpoint.config.EndpointConfig;
@@ -71,7 +72,8 @@ public final class EndpointAgent implements AutoCloseable {
    * was deleted or its credentials revoked) ends the agent with the reason.
    */
   static EndpointInfo forwarder(EndpointConfig config, Path endpointDir) throws InterruptedException {
-    FuncXClient client = FuncXClient.connect(config.serviceUrl(), new TokenStore(endpointDir));
+    FuncXClient client = FuncXClient.connect(config.serviceUrl(), new TokenStore(endpointDir),
+        ServerTrust.forEndpoint(endpointDir));
     long backoff = 200;
     while (true) {
       try {

@@ -18,6 +18,7 @@ import org.funcx.service.store.Registry;
 import org.funcx.service.store.TaskCompletions;
 import org.funcx.service.store.TaskStore;
 import org.funcx.service.store.UnfinishedTaskQuotas;
+import org.funcx.service.tls.ServiceTls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +38,18 @@ public final class FuncxService implements AutoCloseable {
   private final ServiceMetrics metrics;
 
   private final String url;
+  private final ServiceTls tls;
 
   private FuncxService(ServiceConfig requested) throws Exception {
     // The embedded issuer is named by the service URL, so the port is fixed before anything starts.
     ServiceConfig config = requested.httpPort() != 0 ? requested
         : requested.withPorts(FreePorts.pick(requested.host()), requested.forwarderPort());
     this.url = config.url();
+    // Plain HTTP on a reachable address is refused, and bad TLS files stop the start, before
+    // anything is bound or written.
+    config.tls().checkBind(config.host());
+    this.tls = ServiceTls.load(config.tls(), config.dataDir(), config.host(), config.publicUrl());
+    if (tls != null) log.info("HTTPS certificate {} SHA-256 {}", tls.subject(), tls.fingerprint());
     // A bad token file stops the start here, before anything is bound or written.
     var metricsToken = config.metricsTokenFile() == null ? null
         : org.funcx.service.auth.MetricsToken.read(config.metricsTokenFile());
@@ -65,7 +72,7 @@ public final class FuncxService implements AutoCloseable {
         catalog, completions, registry, config.heartbeat().toMillis(), config.sendBatchSize(), metrics);
     forwarder.start();
     this.api = new ApiServer(config, registry, store, live, catalog, forwarder, push, auth, quotas,
-        metrics, metricsToken);
+        metrics, metricsToken, tls);
     this.auth = auth;
     this.expiry = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "funcx-task-expiry"));
     long period = Math.max(1_000, Math.min(config.taskTtl().toMillis() / 10, 3_600_000));
@@ -97,6 +104,11 @@ public final class FuncxService implements AutoCloseable {
 
   public String url() {
     return url;
+  }
+
+  /** SHA-256 fingerprint of the HTTPS certificate, or null when the service speaks plain HTTP. */
+  public String tlsFingerprint() {
+    return tls == null ? null : tls.fingerprint();
   }
 
   public ServiceAuth auth() {

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.funcx.deps.RepositorySettings;
 import org.funcx.service.auth.AuthSettings;
 import org.funcx.service.store.UnfinishedTaskQuotas;
+import org.funcx.service.tls.TlsSettings;
 
 /**
  * Every setting of the service in one typed place.
@@ -30,6 +31,8 @@ import org.funcx.service.store.UnfinishedTaskQuotas;
  * @param metricsTokenFile a file holding the bearer token that may read {@code /metrics} besides
  *     administrators (read once at start); null for administrators only
  * @param repositories where registration resolves functions' dependencies to check the compile
+ * @param tls HTTPS (given or self-signed certificate) or plain HTTP, which only loopback gets
+ *     unless {@link TlsSettings#insecureHttp()}
  */
 public record ServiceConfig(
     String host,
@@ -48,7 +51,8 @@ public record ServiceConfig(
     String publicUrl,
     UnfinishedTaskQuotas.Limits queueLimits,
     Path metricsTokenFile,
-    RepositorySettings repositories) {
+    RepositorySettings repositories,
+    TlsSettings tls) {
 
   public static final int DEFAULT_HTTP_PORT = 8765;
   public static final int DEFAULT_FORWARDER_PORT = 8766;
@@ -57,7 +61,7 @@ public record ServiceConfig(
     return new ServiceConfig("127.0.0.1", DEFAULT_HTTP_PORT, DEFAULT_FORWARDER_PORT, dataDir,
         Duration.ofDays(14), Duration.ofSeconds(1), 10 << 20, 128L << 20, 5_000, null, null, 2_000,
         AuthSettings.embedded(), null, UnfinishedTaskQuotas.Limits.DEFAULT, null,
-        RepositorySettings.defaults());
+        RepositorySettings.defaults(), TlsSettings.plainHttp());
   }
 
   public ServiceConfig withPorts(int http, int forwarder) {
@@ -95,6 +99,20 @@ public record ServiceConfig(
     return change(b -> b.repositories = settings);
   }
 
+  /** Binds REST and the forwarder to {@code address} (loopback by default). */
+  public ServiceConfig withHost(String address) {
+    return change(b -> b.host = address);
+  }
+
+  /** Forwarder ⇄ endpoint heartbeat interval (a link is lost after a few missed ones). */
+  public ServiceConfig withHeartbeat(Duration interval) {
+    return change(b -> b.heartbeat = interval);
+  }
+
+  public ServiceConfig withTls(TlsSettings settings) {
+    return change(b -> b.tls = settings);
+  }
+
   public ServiceConfig withMaxArgsBytes(int bytes) {
     return change(b -> b.maxArgsBytes = bytes);
   }
@@ -107,9 +125,11 @@ public record ServiceConfig(
     return change(b -> b.queueLimits = limits);
   }
 
-  /** The URL clients use: {@code publicUrl}, else {@code http://host:httpPort}. */
+  /** The URL clients use: {@code publicUrl}, else {@code http(s)://host:httpPort}. */
   public String url() {
-    return publicUrl != null ? publicUrl.replaceAll("/+$", "") : "http://" + host + ":" + httpPort;
+    if (publicUrl != null) return publicUrl.replaceAll("/+$", "");
+    String literal = host.contains(":") ? "[" + host + "]" : host;
+    return (tls.enabled() ? "https" : "http") + "://" + literal + ":" + httpPort;
   }
 
   /** This configuration with what {@code edit} sets changed: the one place that copies fields. */
@@ -119,7 +139,7 @@ public record ServiceConfig(
     return new ServiceConfig(f.host, f.httpPort, f.forwarderPort, f.dataDir, f.taskTtl,
         f.heartbeat, f.maxArgsBytes, f.maxRequestBytes, f.sendBatchSize, f.registryUrl,
         f.advertisedForwarder, f.requestsPerSecond, f.auth, f.publicUrl, f.queueLimits,
-        f.metricsTokenFile, f.repositories);
+        f.metricsTokenFile, f.repositories, f.tls);
   }
 
   /** A mutable copy of the components, for {@link #change}. */
@@ -141,6 +161,7 @@ public record ServiceConfig(
     UnfinishedTaskQuotas.Limits queueLimits;
     Path metricsTokenFile;
     RepositorySettings repositories;
+    TlsSettings tls;
 
     Fields(ServiceConfig c) {
       host = c.host;
@@ -160,6 +181,7 @@ public record ServiceConfig(
       queueLimits = c.queueLimits;
       metricsTokenFile = c.metricsTokenFile;
       repositories = c.repositories;
+      tls = c.tls;
     }
   }
 }

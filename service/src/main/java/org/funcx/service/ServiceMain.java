@@ -4,13 +4,15 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.funcx.jvm.CriticalThreads;
 import org.funcx.service.forward.Forwarder;
+import org.funcx.service.tls.TlsSetupException;
 import picocli.CommandLine;
 
 /**
  * Runs the service in the foreground until SIGTERM/SIGINT; its options are {@link
  * ServiceOptions} ({@code --help} lists them). A bad argument prints why and the usage and exits
- * 64 (EX_USAGE). Prints one line {@code funcx-service http=URL forwarder=ADDRESS} when ready,
- * which launchers wait for.
+ * 64 (EX_USAGE), as does TLS material that cannot be used. Prints one line {@code funcx-service
+ * http=URL forwarder=ADDRESS} when ready, which launchers wait for; with HTTPS it ends with
+ * {@code tls-sha256=FINGERPRINT} (the certificate users compare or pin).
  */
 public final class ServiceMain {
   /** sysexits.h's EX_USAGE: the command line was wrong; a supervisor should not restart it. */
@@ -32,7 +34,14 @@ public final class ServiceMain {
       return;
     }
     CriticalThreads.install(Set.of(Forwarder.THREAD));
-    FuncxService service = FuncxService.start(config);
+    FuncxService service;
+    try {
+      service = FuncxService.start(config);
+    } catch (TlsSetupException e) {
+      System.err.println("funcx-service: " + e.getMessage());
+      System.exit(USAGE_ERROR);
+      return;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
@@ -44,7 +53,8 @@ public final class ServiceMain {
       }
     }, "funcx-service-shutdown"));
     System.out.println("funcx-service http=" + service.url() + " forwarder=tcp://"
-        + config.host() + ":" + service.forwarderPort());
+        + config.host() + ":" + service.forwarderPort()
+        + (service.tlsFingerprint() == null ? "" : " tls-sha256=" + service.tlsFingerprint()));
     System.out.flush();
     stopped.await();
   }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.funcx.deps.RepositorySettings;
 import org.funcx.service.auth.AuthSettings;
 import org.funcx.service.store.UnfinishedTaskQuotas;
+import org.funcx.service.tls.TlsSettings;
 import org.funcx.core.wire.WireProtocol;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -22,6 +23,28 @@ import picocli.CommandLine.Option;
 final class ServiceOptions {
   @Option(names = "--data", paramLabel = "DIR", description = "State directory (${DEFAULT-VALUE}).")
   Path data = Path.of(System.getProperty("user.home"), ".funcx", "service");
+
+  @Option(names = "--host", paramLabel = "ADDRESS",
+      description = "Address REST and the forwarder bind to (${DEFAULT-VALUE}); other than"
+          + " loopback needs --tls-cert/--tls-key, --tls-self-signed or --insecure-http.")
+  String host = "127.0.0.1";
+
+  @Option(names = TlsSettings.CERT_OPTION, paramLabel = "FILE",
+      description = "HTTPS: PEM certificate chain, leaf first (with --tls-key).")
+  Path tlsCertificate;
+
+  @Option(names = TlsSettings.KEY_OPTION, paramLabel = "FILE",
+      description = "HTTPS: the certificate's unencrypted PEM private key.")
+  Path tlsKey;
+
+  @Option(names = TlsSettings.SELF_SIGNED_OPTION,
+      description = "HTTPS with a self-signed certificate made at first start (DATA/tls) and"
+          + " reused; its SHA-256 fingerprint is printed.")
+  boolean tlsSelfSigned;
+
+  @Option(names = TlsSettings.INSECURE_HTTP_OPTION,
+      description = "Plain HTTP on a non-loopback --host: only behind a TLS proxy.")
+  boolean insecureHttp;
 
   @Option(names = "--port", paramLabel = "N", description = "HTTP port (${DEFAULT-VALUE}).")
   int httpPort = ServiceConfig.DEFAULT_HTTP_PORT;
@@ -100,7 +123,10 @@ final class ServiceOptions {
       auth = auth.withIntrospection(introspectionUrl, introspectionClient,
           System.getenv("FUNCX_INTROSPECTION_SECRET"));
     }
+    TlsSettings tls = new TlsSettings(tlsCertificate, tlsKey, tlsSelfSigned, insecureHttp);
+    tls.checkBind(host);
     ServiceConfig config = ServiceConfig.defaults(data).withPorts(httpPort, forwarderPort)
+        .withHost(host).withTls(tls)
         .withRegistryUrl(registryUrl).withAdvertisedForwarder(advertisedForwarder).withAuth(auth)
         .withPublicUrl(publicUrl)
         .withQueueLimits(new UnfinishedTaskQuotas.Limits(maxQueuedPerUser, maxQueuedPerEndpoint))

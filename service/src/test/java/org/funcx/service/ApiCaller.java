@@ -7,13 +7,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** Plain HTTP calls to a service with a chosen bearer token (or none), for authorization tests. */
+/** HTTP(S) calls to a service with a chosen bearer token (or none), for authorization tests. */
 final class ApiCaller {
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient http;
   private final String url;
 
   ApiCaller(String url) {
+    this(url, HttpClient.newBuilder());
+  }
+
+  /** Calls over HTTPS trusting {@code tls}. */
+  ApiCaller(String url, javax.net.ssl.SSLContext tls) {
+    this(url, HttpClient.newBuilder().sslContext(tls));
+  }
+
+  private ApiCaller(String url, HttpClient.Builder http) {
     this.url = url;
+    this.http = http.version(HttpClient.Version.HTTP_1_1).build();
   }
 
   record Answer(int status, JsonObject body, String wwwAuthenticate, String retryAfter) {

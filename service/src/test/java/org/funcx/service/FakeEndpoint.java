@@ -141,7 +141,8 @@ final class FakeEndpoint implements AutoCloseable {
     new WireMessage(MessageType.REGISTER_ENDPOINT, Messages.RegisterEndpoint.of(endpointId, session)).sendTo(socket);
   }
 
-  private void heartbeat() {
+  /** Tells the forwarder the link lives, for tests that wait on the service meanwhile. */
+  void heartbeat() {
     new WireMessage(MessageType.HEARTBEAT, load).sendTo(socket);
   }
 

@@ -38,7 +38,8 @@ public final class DeviceLogin {
         Thread.sleep(interval);
         try {
           TokenStore.Tokens tokens = OAuthCalls.send(new TokenRequest(endpoints.tokenEndpoint(),
-              client, new DeviceCodeGrant(new DeviceCode(deviceCode)), null), endpoints.clientId());
+              client, new DeviceCodeGrant(new DeviceCode(deviceCode)), null), endpoints.clientId(),
+              credentials.tls());
           credentials.store().saveTokens(credentials.url(), tokens);
           return tokens;
         } catch (OAuthCalls.OAuthRefused e) {
@@ -65,9 +66,7 @@ public final class DeviceLogin {
     try {
       HTTPRequest http = new DeviceAuthorizationRequest(endpoints.deviceAuthorizationEndpoint(),
           new ClientID(endpoints.clientId()), new Scope(USER_SCOPE)).toHTTPRequest();
-      http.setConnectTimeout(5_000);
-      http.setReadTimeout(30_000);
-      response = DeviceAuthorizationResponse.parse(http.send());
+      response = DeviceAuthorizationResponse.parse(OAuthCalls.prepare(http, credentials.tls()).send());
     } catch (Exception e) {
       throw new FuncXException(0, "unreachable", "cannot start a login at "
           + endpoints.deviceAuthorizationEndpoint() + ": " + e, e);

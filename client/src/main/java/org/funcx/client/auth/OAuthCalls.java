@@ -1,5 +1,7 @@
 package org.funcx.client.auth;
 
+import javax.net.ssl.SSLSocketFactory;
+import org.funcx.client.tls.ServerTrust;
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
@@ -32,27 +34,30 @@ final class OAuthCalls {
     }
   }
 
-  static TokenStore.Tokens clientCredentials(URI tokenEndpoint, TokenStore.ClientSecret client) {
+  static TokenStore.Tokens clientCredentials(URI tokenEndpoint, TokenStore.ClientSecret client,
+      SSLSocketFactory tls) {
     return send(new TokenRequest(tokenEndpoint, new ClientSecretBasic(new ClientID(client.clientId()),
-        new Secret(client.clientSecret())), new ClientCredentialsGrant(), (Scope) null), client.clientId());
+        new Secret(client.clientSecret())), new ClientCredentialsGrant(), (Scope) null),
+        client.clientId(), tls);
   }
 
-  static TokenStore.Tokens refresh(URI tokenEndpoint, TokenStore.Tokens old) {
+  static TokenStore.Tokens refresh(URI tokenEndpoint, TokenStore.Tokens old, SSLSocketFactory tls) {
     AuthorizationGrant grant = new RefreshTokenGrant(new RefreshToken(old.refreshToken()));
     return send(new TokenRequest(tokenEndpoint, new ClientID(old.clientId()), grant, null),
-        old.clientId());
+        old.clientId(), tls);
   }
 
-  static TokenStore.Tokens send(TokenRequest request, String clientId) {
+  /** Sends a token request; {@code tls} (null: the JVM's default) verifies an https issuer. */
+  static TokenStore.Tokens send(TokenRequest request, String clientId, SSLSocketFactory tls) {
     TokenResponse response;
     try {
-      HTTPRequest http = request.toHTTPRequest();
-      http.setConnectTimeout(5_000);
-      http.setReadTimeout(30_000);
-      response = TokenResponse.parse(http.send());
+      response = TokenResponse.parse(prepare(request.toHTTPRequest(), tls).send());
     } catch (Exception e) {
-      throw new FuncXException(0, "unreachable", "cannot get a token from "
-          + request.getEndpointURI() + ": " + e, e);
+      String what = "cannot get a token from " + request.getEndpointURI();
+      if (e instanceof java.io.IOException io) {
+        throw ServerTrust.explain(request.getEndpointURI().toString(), what, io);
+      }
+      throw new FuncXException(0, "unreachable", what + ": " + e, e);
     }
     if (!response.indicatesSuccess()) throw new OAuthRefused(response.toErrorResponse().getErrorObject());
     AccessTokenResponse ok = response.toSuccessResponse();
@@ -61,5 +66,13 @@ final class OAuthCalls {
     return new TokenStore.Tokens(tokens.getAccessToken().getValue(),
         tokens.getRefreshToken() == null ? null : tokens.getRefreshToken().getValue(),
         System.currentTimeMillis() + lifetime * 1000, clientId);
+  }
+
+  /** Timeouts and the TLS trust every call to the issuer uses. */
+  static HTTPRequest prepare(HTTPRequest http, SSLSocketFactory tls) {
+    http.setConnectTimeout(5_000);
+    http.setReadTimeout(30_000);
+    if (tls != null) http.setSSLSocketFactory(tls);
+    return http;
   }
 }

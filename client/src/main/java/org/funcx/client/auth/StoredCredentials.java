@@ -1,6 +1,7 @@
 package org.funcx.client.auth;
 
 import java.util.function.Supplier;
+import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,12 +16,24 @@ public final class StoredCredentials implements Credentials {
   private final String url;
   private final TokenStore store;
   private final Supplier<AuthDiscovery> discovery;
+  private final SSLSocketFactory tls;
   private AuthDiscovery endpoints;
 
   public StoredCredentials(String url, TokenStore store, Supplier<AuthDiscovery> discovery) {
+    this(url, store, discovery, null);
+  }
+
+  /** As above; {@code tls} verifies an https issuer (null: the JVM's default trust). */
+  public StoredCredentials(String url, TokenStore store, Supplier<AuthDiscovery> discovery,
+      SSLSocketFactory tls) {
     this.url = url;
     this.store = store;
     this.discovery = discovery;
+    this.tls = tls;
+  }
+
+  SSLSocketFactory tls() {
+    return tls;
   }
 
   public TokenStore store() {
@@ -37,7 +50,7 @@ public final class StoredCredentials implements Credentials {
     if (cached != null && !cached.expiresWithin(MARGIN_MILLIS)) return cached.accessToken();
     if (cached != null && cached.refreshToken() != null) {
       try {
-        TokenStore.Tokens fresh = OAuthCalls.refresh(endpoints().tokenEndpoint(), cached);
+        TokenStore.Tokens fresh = OAuthCalls.refresh(endpoints().tokenEndpoint(), cached, tls);
         store.saveTokens(url, fresh);
         return fresh.accessToken();
       } catch (OAuthCalls.OAuthRefused e) {
@@ -47,7 +60,7 @@ public final class StoredCredentials implements Credentials {
     }
     TokenStore.ClientSecret client = store.client(url);
     if (client == null) return null;
-    TokenStore.Tokens fresh = OAuthCalls.clientCredentials(endpoints().tokenEndpoint(), client);
+    TokenStore.Tokens fresh = OAuthCalls.clientCredentials(endpoints().tokenEndpoint(), client, tls);
     store.saveTokens(url, fresh);
     return fresh.accessToken();
   }

@@ -18,6 +18,7 @@ import org.funcx.core.json.Json;
 import org.funcx.service.ServiceConfig;
 import org.funcx.service.auth.InstanceProof;
 import org.funcx.service.auth.ServiceAuth;
+import org.funcx.service.tls.ServiceTls;
 import org.funcx.service.forward.Forwarder;
 import org.funcx.service.metrics.ServiceMetrics;
 import org.funcx.service.store.FunctionCatalog;
@@ -51,7 +52,7 @@ public final class ApiServer implements AutoCloseable {
   public ApiServer(ServiceConfig config, Registry registry, TaskStore store, LiveTaskStates live,
       FunctionCatalog catalog, Forwarder forwarder, ResultPushHub push, ServiceAuth auth,
       UnfinishedTaskQuotas quotas, ServiceMetrics metrics,
-      org.funcx.service.auth.MetricsToken metricsToken) {
+      org.funcx.service.auth.MetricsToken metricsToken, ServiceTls tls) {
     String forwarderAddress = config.advertisedForwarder() != null ? config.advertisedForwarder()
         : "tcp://" + config.host() + ":" + forwarder.port();
     this.dependencies = new DependencyCheck(config.repositories());
@@ -77,6 +78,11 @@ public final class ApiServer implements AutoCloseable {
           60_000);
       c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
       c.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(REQUEST_IO_IDLE_MILLIS));
+      // HTTPS replaces Javalin's default plain connector (made only when none was added).
+      if (tls != null) {
+        c.jetty.addConnector((server, http) -> tls.connector(server, http, config.host(),
+            config.httpPort()));
+      }
       // Slow clients: at most THREADS_PER_ADDRESS requests per address, bodies at a minimum rate.
       c.jetty.modifyServletContextHandler(handler -> {
         var requests = java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST);
@@ -174,7 +180,11 @@ public final class ApiServer implements AutoCloseable {
       log.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
       ctx.status(500).json(error(500, "internal_error", e.toString(), Map.of()));
     });
-    app.start(config.host(), config.httpPort());
+    if (tls != null) {
+      app.start();
+    } else {
+      app.start(config.host(), config.httpPort());
+    }
   }
 
   private static String instanceProof(ServiceAuth auth, int port, String nonce) {
