@@ -16,6 +16,7 @@ import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.LiveTaskStates;
 import org.funcx.service.store.Registry;
 import org.funcx.service.store.TaskCompletions;
+import org.funcx.service.store.TaskStorage;
 import org.funcx.service.store.TaskStore;
 import org.funcx.service.store.UnfinishedTaskQuotas;
 import org.slf4j.Logger;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class FuncxService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FuncxService.class);
   private final Registry registry;
-  private final TaskStore store;
+  private final TaskStorage store;
   private final ResultPushHub push;
   private final Forwarder forwarder;
   private final ApiServer api;
