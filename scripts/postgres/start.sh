@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL on loopback for tests and demos: a cluster in STATE_DIR/data
 # (initdb; as root it runs as the `postgres` user), TCP on 127.0.0.1 only (password auth,
-# SCRAM), its socket in STATE_DIR/run, one database and one user with a generated password.
+# SCRAM), its socket in STATE_DIR/run, one database and one user with a generated password
+# (CREATEDB: tests make a database each).
 # Idempotent: a running cluster of STATE_DIR is checked with a login and its env printed again;
 # a stopped or broken one is removed and made afresh.
 #
@@ -81,7 +82,7 @@ as_server_user "$BIN/pg_ctl" -D "$STATE_DIR/data" -l "$STATE_DIR/server.log" -w 
   || die "the server did not start; see $STATE_DIR/server.log"
 
 superuser_psql -v password="$(cat "$STATE_DIR/password")" <<SQL >/dev/null
-CREATE ROLE $DB_USER LOGIN PASSWORD :'password';
+CREATE ROLE $DB_USER LOGIN CREATEDB PASSWORD :'password';
 CREATE DATABASE $DATABASE OWNER $DB_USER;
 SQL
 user_can_log_in || die "the user $DB_USER cannot log in over TCP; see $STATE_DIR/server.log"

@@ -2,6 +2,7 @@ package org.funcx.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The service alone: start in the background, stop. */
@@ -12,10 +13,13 @@ final class ServiceCommand {
   static final class Start implements Callable<Integer> {
     @Option(names = "--port") Integer port;
     @Option(names = "--forwarder-port") Integer forwarderPort;
+    @Mixin StoreOptions store;
 
     @Override
     public Integer call() throws Exception {
-      var control = new ServiceControl(FuncxCli.HOME);
+      var control = new ServiceControl(FuncxCli.HOME,
+          ProcessLauncher.splitOptions(System.getenv("FUNCX_SERVICE_JAVA_OPTS")),
+          store.serviceArgs());
       var s = control.start(port, forwarderPort);
       System.out.println("service: " + s.url() + " (pid "
           + control.servicePid().map(String::valueOf).orElse("?") + ", supervised)");

@@ -2,6 +2,7 @@ package org.funcx.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Starts the service and the local endpoint (and later Jupyter) on the embedded defaults. */
@@ -22,10 +23,14 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--notebook-port", defaultValue = "8888", description = "Jupyter's port.")
   int notebookPort;
 
+  @Mixin StoreOptions store;
+
   @Override
   public Integer call() throws Exception {
     FuncxHome home = FuncxCli.HOME;
-    ServiceControl services = new ServiceControl(home);
+    ServiceControl services = new ServiceControl(home,
+        ProcessLauncher.splitOptions(System.getenv("FUNCX_SERVICE_JAVA_OPTS")),
+        store.serviceArgs());
     boolean serviceWasUp = services.running().isPresent();
     var service = step("start the service", () -> services.start(port, forwarderPort),
         () -> { });

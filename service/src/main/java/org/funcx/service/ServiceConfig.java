@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.function.Consumer;
 import org.funcx.deps.RepositorySettings;
 import org.funcx.service.auth.AuthSettings;
+import org.funcx.service.store.StoreSettings;
 import org.funcx.service.store.UnfinishedTaskQuotas;
 
 /**
@@ -30,6 +31,7 @@ import org.funcx.service.store.UnfinishedTaskQuotas;
  * @param metricsTokenFile a file holding the bearer token that may read {@code /metrics} besides
  *     administrators (read once at start); null for administrators only
  * @param repositories where registration resolves functions' dependencies to check the compile
+ * @param store embedded files in dataDir (default) or a PostgreSQL database for everything stored
  */
 public record ServiceConfig(
     String host,
@@ -48,7 +50,8 @@ public record ServiceConfig(
     String publicUrl,
     UnfinishedTaskQuotas.Limits queueLimits,
     Path metricsTokenFile,
-    RepositorySettings repositories) {
+    RepositorySettings repositories,
+    StoreSettings store) {
 
   public static final int DEFAULT_HTTP_PORT = 8765;
   public static final int DEFAULT_FORWARDER_PORT = 8766;
@@ -57,7 +60,7 @@ public record ServiceConfig(
     return new ServiceConfig("127.0.0.1", DEFAULT_HTTP_PORT, DEFAULT_FORWARDER_PORT, dataDir,
         Duration.ofDays(14), Duration.ofSeconds(1), 10 << 20, 128L << 20, 5_000, null, null, 2_000,
         AuthSettings.embedded(), null, UnfinishedTaskQuotas.Limits.DEFAULT, null,
-        RepositorySettings.defaults());
+        RepositorySettings.defaults(), StoreSettings.embedded());
   }
 
   public ServiceConfig withPorts(int http, int forwarder) {
@@ -103,6 +106,10 @@ public record ServiceConfig(
     return change(b -> b.metricsTokenFile = file);
   }
 
+  public ServiceConfig withStore(StoreSettings settings) {
+    return change(b -> b.store = settings);
+  }
+
   public ServiceConfig withQueueLimits(UnfinishedTaskQuotas.Limits limits) {
     return change(b -> b.queueLimits = limits);
   }
@@ -119,7 +126,7 @@ public record ServiceConfig(
     return new ServiceConfig(f.host, f.httpPort, f.forwarderPort, f.dataDir, f.taskTtl,
         f.heartbeat, f.maxArgsBytes, f.maxRequestBytes, f.sendBatchSize, f.registryUrl,
         f.advertisedForwarder, f.requestsPerSecond, f.auth, f.publicUrl, f.queueLimits,
-        f.metricsTokenFile, f.repositories);
+        f.metricsTokenFile, f.repositories, f.store);
   }
 
   /** A mutable copy of the components, for {@link #change}. */
@@ -141,6 +148,7 @@ public record ServiceConfig(
     UnfinishedTaskQuotas.Limits queueLimits;
     Path metricsTokenFile;
     RepositorySettings repositories;
+    StoreSettings store;
 
     Fields(ServiceConfig c) {
       host = c.host;
@@ -160,6 +168,7 @@ public record ServiceConfig(
       queueLimits = c.queueLimits;
       metricsTokenFile = c.metricsTokenFile;
       repositories = c.repositories;
+      store = c.store;
     }
   }
 }

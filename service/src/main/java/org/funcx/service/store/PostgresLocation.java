@@ -31,18 +31,23 @@ public record PostgresLocation(String host, int port, String database, String us
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("'" + location + "' is not postgresql://HOST[:PORT]/DB", e);
     }
-    if (!"postgresql".equals(uri.getScheme()) || uri.getHost() == null || uri.getPath() == null) {
-      throw new IllegalArgumentException("'" + location + "' is not postgresql://HOST[:PORT]/DB");
-    }
-    if (uri.getUserInfo() != null) {
+    if (uri.getRawUserInfo() != null) { // checked first: no message below may echo a password
       throw new IllegalArgumentException("the PostgreSQL location must not carry credentials;"
           + " give the user and a password file instead");
+    }
+    if (!"postgresql".equals(uri.getScheme()) || uri.getHost() == null || uri.getPath() == null) {
+      throw new IllegalArgumentException("'" + location + "' is not postgresql://HOST[:PORT]/DB");
     }
     if (uri.getQuery() != null || uri.getFragment() != null) {
       throw new IllegalArgumentException("'" + location + "' has a query or fragment; expected postgresql://HOST[:PORT]/DB");
     }
     return new PostgresLocation(uri.getHost(), uri.getPort() == -1 ? DEFAULT_PORT : uri.getPort(),
         uri.getPath().replaceFirst("^/", ""), user);
+  }
+
+  /** The form {@link #parse} reads, as {@code --store} takes it. */
+  public String url() {
+    return "postgresql://" + host + ":" + port + "/" + database;
   }
 
   public String jdbcUrl() {

@@ -26,8 +26,17 @@ public final class PostgresTaskStore implements TaskStorage {
   private final GroupCommit commits;
 
   public PostgresTaskStore(PostgresDatabase database) {
+    this(database, nanos -> { });
+  }
+
+  /** As above; {@code commitNanos} hears how long each commit round took. */
+  public PostgresTaskStore(PostgresDatabase database, java.util.function.LongConsumer commitNanos) {
     this.database = database;
-    this.commits = new GroupCommit(this::flush);
+    this.commits = new GroupCommit(() -> {
+      long start = System.nanoTime();
+      flush();
+      commitNanos.accept(System.nanoTime() - start);
+    });
   }
 
   private interface SqlWork<T> {

@@ -19,11 +19,13 @@ public final class RealPostgres {
   private static final long SCRIPT_TIMEOUT_MINUTES = 5;
   private static RealPostgres started;
   private final PostgresLocation location;
+  private final Path passwordFile;
   private final String password;
 
-  private RealPostgres(PostgresLocation location, String password) {
+  private RealPostgres(PostgresLocation location, Path passwordFile) throws IOException {
     this.location = location;
-    this.password = password;
+    this.passwordFile = passwordFile;
+    this.password = Files.readString(passwordFile).strip();
   }
 
   public static synchronized RealPostgres start() {
@@ -35,7 +37,7 @@ public final class RealPostgres {
       Map<String, String> env = readEnvFile(Path.of(stateDir, "env"));
       try {
         started = new RealPostgres(PostgresLocation.parse(env.get("FUNCX_PG_URL"), env.get("FUNCX_PG_USER")),
-            Files.readString(Path.of(env.get("FUNCX_PG_PASSWORD_FILE"))).strip());
+            Path.of(env.get("FUNCX_PG_PASSWORD_FILE")));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -49,6 +51,23 @@ public final class RealPostgres {
 
   public String password() {
     return password;
+  }
+
+  /** The 0600 file start.sh wrote the password to, as the service is given it. */
+  public Path passwordFile() {
+    return passwordFile;
+  }
+
+  /** A new, empty database owned by the test user, for a whole service. */
+  public PostgresLocation freshDatabase() {
+    String name = "t_" + UUID.randomUUID().toString().replace("-", "");
+    try (var c = java.sql.DriverManager.getConnection(location.jdbcUrl(), location.user(), password);
+        var s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot create database " + name, e);
+    }
+    return new PostgresLocation(location.host(), location.port(), name, location.user());
   }
 
   /** A pool on a new, empty schema, migrated by Flyway. */
