@@ -43,7 +43,8 @@ public final class SqlDatabase implements AutoCloseable {
 
   /**
    * Runs DDL statements (CREATE TABLE IF NOT EXISTS, ALTER TABLE ... IF NOT EXISTS), unless the
-   * source's schema is made by migrations (PostgreSQL), whose scripts hold the same tables.
+   * source's schema is made by migrations (PostgreSQL), whose scripts hold the same tables: a
+   * table or column added here needs a new resources/db/postgresql/V*__*.sql as well.
    */
   public synchronized void ddl(String... statements) {
     if (source.schemaMigrated()) return;
