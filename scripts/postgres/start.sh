@@ -22,7 +22,7 @@ source "$SCRIPT_DIR/lib.sh"
 readonly DATABASE=funcx
 readonly DB_USER=funcx
 BIN=$(server_bin)
-for tool in setpriv flock openssl; do command -v "$tool" >/dev/null || die "$tool not found"; done
+for tool in setpriv flock od; do command -v "$tool" >/dev/null || die "$tool not found"; done
 
 mkdir -p "$STATE_DIR"
 chmod 755 "$STATE_DIR" # the server's user must reach data/ and run/
@@ -71,7 +71,7 @@ mkdir -p "$STATE_DIR/data" "$STATE_DIR/run"
 touch "$STATE_DIR/server.log"
 chown "$OWNER" "$STATE_DIR/data" "$STATE_DIR/run" "$STATE_DIR/server.log"
 chmod 700 "$STATE_DIR/data"
-(umask 077 && openssl rand -hex 24 >"$STATE_DIR/password")
+(umask 077 && head -c 24 /dev/urandom | od -An -tx1 | tr -d " \n" >"$STATE_DIR/password")
 
 as_server_user "$BIN/initdb" -D "$STATE_DIR/data" -U "$OWNER" -E UTF8 --locale=C.UTF-8 \
   --auth-local=peer --auth-host=scram-sha-256 >"$STATE_DIR/initdb.log" 2>&1 \
