@@ -2,6 +2,7 @@ package org.funcx.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Starts the service and the local endpoint (and later Jupyter) on the embedded defaults. */
@@ -27,13 +28,14 @@ final class UpCommand implements Callable<Integer> {
       + " loopback; kept once chosen).")
   boolean tlsSelfSigned;
 
+  @Mixin StoreOptions store;
+
   @Override
   public Integer call() throws Exception {
     FuncxHome home = FuncxCli.HOME;
-    ServiceControl services = new ServiceControl(home, ProcessLauncher.splitOptions(
-        System.getenv("FUNCX_SERVICE_JAVA_OPTS")), tlsSelfSigned
-            ? java.util.List.of(org.funcx.service.tls.TlsSettings.SELF_SIGNED_OPTION)
-            : java.util.List.of());
+    ServiceControl services = new ServiceControl(home,
+        ProcessLauncher.splitOptions(System.getenv("FUNCX_SERVICE_JAVA_OPTS")),
+        ServiceCommand.serviceArgs(tlsSelfSigned, store));
     boolean serviceWasUp = services.running().isPresent();
     var service = step("start the service", () -> services.start(port, forwarderPort),
         () -> { });

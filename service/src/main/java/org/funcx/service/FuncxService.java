@@ -16,20 +16,22 @@ import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.LiveTaskStates;
 import org.funcx.service.store.Registry;
 import org.funcx.service.store.TaskCompletions;
-import org.funcx.service.store.TaskStore;
+import org.funcx.service.store.TaskStorage;
+import org.funcx.service.store.ServiceStores;
 import org.funcx.service.store.UnfinishedTaskQuotas;
 import org.funcx.service.tls.ServiceTls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole service in one process: registry (SQL), task store (MVStore), forwarder (ZeroMQ),
- * REST API and result push. Closing it stops the parts in the reverse order of starting.
+ * The whole service in one process: registry (SQL), task store (MVStore or PostgreSQL),
+ * forwarder (ZeroMQ), REST API and result push. Closing it stops the parts in the reverse order of starting.
  */
 public final class FuncxService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FuncxService.class);
   private final Registry registry;
-  private final TaskStore store;
+  private final TaskStorage store;
+  private final ServiceStores stores;
   private final ResultPushHub push;
   private final Forwarder forwarder;
   private final ApiServer api;
@@ -56,10 +58,11 @@ public final class FuncxService implements AutoCloseable {
     this.metrics = new ServiceMetrics();
     // The data directory holds the task store, keys and secrets: the user's alone (0700).
     PrivateFiles.createDirectories(config.dataDir());
-    this.registry = config.registryUrl() == null ? Registry.embedded(config.dataDir())
-        : new Registry(config.registryUrl());
+    this.stores = ServiceStores.open(config.store(), config.dataDir(), config.registryUrl(),
+        metrics::storeCommitted);
+    this.registry = stores.registry();
     var auth = ServiceAuth.start(config.auth(), url, config.dataDir(), registry.database());
-    this.store = new TaskStore(config.dataDir().resolve("tasks.mvstore"), metrics::storeCommitted);
+    this.store = stores.tasks();
     var live = new LiveTaskStates();
     metrics.unfinishedTasks(live::size);
     var catalog = new FunctionCatalog(registry);
@@ -129,8 +132,7 @@ public final class FuncxService implements AutoCloseable {
     api.close();
     forwarder.close();
     push.close();
-    store.close();
-    registry.close();
+    stores.close();
     metrics.close();
   }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.function.Consumer;
 import org.funcx.deps.RepositorySettings;
 import org.funcx.service.auth.AuthSettings;
+import org.funcx.service.store.StoreSettings;
 import org.funcx.service.store.UnfinishedTaskQuotas;
 import org.funcx.service.tls.TlsSettings;
 
@@ -33,6 +34,7 @@ import org.funcx.service.tls.TlsSettings;
  * @param repositories where registration resolves functions' dependencies to check the compile
  * @param tls HTTPS (given or self-signed certificate) or plain HTTP, which only loopback gets
  *     unless {@link TlsSettings#insecureHttp()}
+ * @param store embedded files in dataDir (default) or a PostgreSQL database for everything stored
  */
 public record ServiceConfig(
     String host,
@@ -52,7 +54,8 @@ public record ServiceConfig(
     UnfinishedTaskQuotas.Limits queueLimits,
     Path metricsTokenFile,
     RepositorySettings repositories,
-    TlsSettings tls) {
+    TlsSettings tls,
+    StoreSettings store) {
 
   public static final int DEFAULT_HTTP_PORT = 8765;
   public static final int DEFAULT_FORWARDER_PORT = 8766;
@@ -61,7 +64,7 @@ public record ServiceConfig(
     return new ServiceConfig("127.0.0.1", DEFAULT_HTTP_PORT, DEFAULT_FORWARDER_PORT, dataDir,
         Duration.ofDays(14), Duration.ofSeconds(1), 10 << 20, 128L << 20, 5_000, null, null, 2_000,
         AuthSettings.embedded(), null, UnfinishedTaskQuotas.Limits.DEFAULT, null,
-        RepositorySettings.defaults(), TlsSettings.plainHttp());
+        RepositorySettings.defaults(), TlsSettings.plainHttp(), StoreSettings.embedded());
   }
 
   public ServiceConfig withPorts(int http, int forwarder) {
@@ -121,6 +124,10 @@ public record ServiceConfig(
     return change(b -> b.metricsTokenFile = file);
   }
 
+  public ServiceConfig withStore(StoreSettings settings) {
+    return change(b -> b.store = settings);
+  }
+
   public ServiceConfig withQueueLimits(UnfinishedTaskQuotas.Limits limits) {
     return change(b -> b.queueLimits = limits);
   }
@@ -139,7 +146,7 @@ public record ServiceConfig(
     return new ServiceConfig(f.host, f.httpPort, f.forwarderPort, f.dataDir, f.taskTtl,
         f.heartbeat, f.maxArgsBytes, f.maxRequestBytes, f.sendBatchSize, f.registryUrl,
         f.advertisedForwarder, f.requestsPerSecond, f.auth, f.publicUrl, f.queueLimits,
-        f.metricsTokenFile, f.repositories, f.tls);
+        f.metricsTokenFile, f.repositories, f.tls, f.store);
   }
 
   /** A mutable copy of the components, for {@link #change}. */
@@ -162,6 +169,7 @@ public record ServiceConfig(
     Path metricsTokenFile;
     RepositorySettings repositories;
     TlsSettings tls;
+    StoreSettings store;
 
     Fields(ServiceConfig c) {
       host = c.host;
@@ -182,6 +190,7 @@ public record ServiceConfig(
       metricsTokenFile = c.metricsTokenFile;
       repositories = c.repositories;
       tls = c.tls;
+      store = c.store;
     }
   }
 }

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.funcx.deps.RepositorySettings;
 import org.funcx.service.auth.AuthSettings;
+import org.funcx.service.store.PostgresLocation;
+import org.funcx.service.store.StoreSettings;
 import org.funcx.service.store.UnfinishedTaskQuotas;
 import org.funcx.service.tls.TlsSettings;
 import org.funcx.core.wire.WireProtocol;
@@ -59,6 +61,19 @@ final class ServiceOptions {
 
   @Option(names = "--registry-url", paramLabel = "JDBC_URL", description = "Registry database.")
   String registryUrl;
+
+  @Option(names = "--store", paramLabel = "postgresql://HOST[:PORT]/DB",
+      description = "Keep everything in this PostgreSQL database instead of embedded files in the"
+          + " data directory (or FUNCX_STORE).")
+  String store = System.getenv("FUNCX_STORE");
+
+  @Option(names = "--store-user", paramLabel = "NAME",
+      description = "PostgreSQL user (or FUNCX_STORE_USER; default funcx).")
+  String storeUser = System.getenv().getOrDefault("FUNCX_STORE_USER", "funcx");
+
+  @Option(names = "--store-password-file", paramLabel = "FILE",
+      description = "File holding the PostgreSQL user's password (or FUNCX_STORE_PASSWORD_FILE).")
+  Path storePasswordFile = environmentPath("FUNCX_STORE_PASSWORD_FILE");
 
   @Option(names = "--advertise-forwarder", paramLabel = "tcp://HOST:PORT",
       description = "The forwarder address endpoints are told to use.")
@@ -125,8 +140,8 @@ final class ServiceOptions {
     }
     TlsSettings tls = new TlsSettings(tlsCertificate, tlsKey, tlsSelfSigned, insecureHttp);
     tls.checkBind(host);
-    ServiceConfig config = ServiceConfig.defaults(data).withPorts(httpPort, forwarderPort)
-        .withHost(host).withTls(tls)
+    ServiceConfig config = ServiceConfig.defaults(data).withStore(storeSettings())
+        .withPorts(httpPort, forwarderPort).withHost(host).withTls(tls)
         .withRegistryUrl(registryUrl).withAdvertisedForwarder(advertisedForwarder).withAuth(auth)
         .withPublicUrl(publicUrl)
         .withQueueLimits(new UnfinishedTaskQuotas.Limits(maxQueuedPerUser, maxQueuedPerEndpoint))
@@ -134,6 +149,15 @@ final class ServiceOptions {
         .withRepositories(RepositorySettings.fromOptions(repositoryOptions()));
     return taskTtlSeconds == null ? config
         : config.withTaskTtl(Duration.ofSeconds(taskTtlSeconds));
+  }
+
+  private StoreSettings storeSettings() {
+    if (store == null || store.isBlank()) return StoreSettings.embedded();
+    if (registryUrl != null) {
+      throw new IllegalArgumentException("--registry-url and --store both choose where the registry"
+          + " lives; give one");
+    }
+    return new StoreSettings(PostgresLocation.parse(store, storeUser), storePasswordFile);
   }
 
   private Map<String, String> repositoryOptions() {

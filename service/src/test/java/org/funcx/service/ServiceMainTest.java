@@ -47,4 +47,33 @@ class ServiceMainTest {
     assertThat(config.repositories().offline()).isTrue();
     assertThat(config.taskTtl()).isEqualTo(java.time.Duration.ofSeconds(60));
   }
+
+  @Test
+  void the_store_is_embedded_by_default_and_postgresql_with_a_password_file_on_request() {
+    assertThat(ServiceMain.parse(new String[0]).store().isEmbedded()).isTrue();
+    ServiceConfig config = ServiceMain.parse(new String[] {"--store", "postgresql://db.lab:6543/funcx",
+        "--store-user", "svc", "--store-password-file", "/etc/funcx/pg-password"});
+    assertThat(config.store().postgres().jdbcUrl()).isEqualTo("jdbc:postgresql://db.lab:6543/funcx");
+    assertThat(config.store().postgres().user()).isEqualTo("svc");
+    assertThat(config.store().passwordFile()).isEqualTo(java.nio.file.Path.of("/etc/funcx/pg-password"));
+  }
+
+  @Test
+  void a_bad_store_is_refused_saying_why_and_a_password_never_rides_on_the_command_line() {
+    assertThatThrownBy(() -> ServiceMain.parse(new String[] {"--store",
+        "postgresql://svc:secret@db.lab/funcx", "--store-password-file", "/p"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("credentials")
+        .hasMessageNotContaining("secret");
+    assertThatThrownBy(() -> ServiceMain.parse(new String[] {"--store", "postgresql://db.lab/funcx"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("password file");
+    assertThatThrownBy(() -> ServiceMain.parse(new String[] {"--store", "mysql://db.lab/funcx",
+        "--store-password-file", "/p"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("postgresql://HOST");
+    assertThatThrownBy(() -> ServiceMain.parse(new String[] {"--store", "postgresql://db.lab/fun;cx",
+        "--store-password-file", "/p"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("database name");
+    assertThatThrownBy(() -> ServiceMain.parse(new String[] {"--store", "postgresql://db.lab/funcx",
+        "--store-password-file", "/p", "--registry-url", "jdbc:h2:mem:x"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--registry-url");
+  }
 }

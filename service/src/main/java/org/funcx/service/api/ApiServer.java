@@ -26,7 +26,7 @@ import org.funcx.service.store.LiveTaskStates;
 import org.funcx.service.store.QuotaExceededException;
 import org.funcx.service.store.Registry;
 import org.funcx.service.store.StoreUnavailableException;
-import org.funcx.service.store.TaskStore;
+import org.funcx.service.store.TaskStorage;
 import org.funcx.service.store.UnfinishedTaskQuotas;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +49,7 @@ public final class ApiServer implements AutoCloseable {
   private final Javalin app;
   private final DependencyCheck dependencies;
 
-  public ApiServer(ServiceConfig config, Registry registry, TaskStore store, LiveTaskStates live,
+  public ApiServer(ServiceConfig config, Registry registry, TaskStorage store, LiveTaskStates live,
       FunctionCatalog catalog, Forwarder forwarder, ResultPushHub push, ServiceAuth auth,
       UnfinishedTaskQuotas quotas, ServiceMetrics metrics,
       org.funcx.service.auth.MetricsToken metricsToken, ServiceTls tls) {

@@ -18,7 +18,7 @@ import org.funcx.service.auth.AuthGate;
 import org.funcx.service.auth.Principal;
 import org.funcx.service.store.LiveTaskStates;
 import org.funcx.service.store.TaskRecord;
-import org.funcx.service.store.TaskStore;
+import org.funcx.service.store.TaskStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +37,12 @@ public final class ResultPushHub implements AutoCloseable {
   private final Map<String, Set<WsContext>> byTask = new ConcurrentHashMap<>();
   private final ExecutorService sender =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "funcx-result-push"));
-  private final TaskStore store;
+  private final TaskStorage store;
   private final LiveTaskStates live;
   /** Task ids already sent per connection; touched by the sender thread only. */
   private final Map<WsContext, Set<String>> delivered = new HashMap<>();
 
-  public ResultPushHub(TaskStore store, LiveTaskStates live) {
+  public ResultPushHub(TaskStorage store, LiveTaskStates live) {
     this.store = store;
     this.live = live;
   }

@@ -22,7 +22,7 @@ import org.funcx.service.store.MemoKey;
 import org.funcx.service.store.Registry;
 import org.funcx.service.store.TaskRecord;
 import org.funcx.service.store.TaskIds;
-import org.funcx.service.store.TaskStore;
+import org.funcx.service.store.TaskStorage;
 import org.funcx.service.store.UnfinishedTaskQuotas;
 
 /**
@@ -36,7 +36,7 @@ import org.funcx.service.store.UnfinishedTaskQuotas;
  */
 final class SubmitApi {
   static final int MAX_TASKS_PER_REQUEST = 1_000_000;
-  private final TaskStore store;
+  private final TaskStorage store;
   private final Registry registry;
   private final FunctionCatalog functions;
   private final Forwarder forwarder;
@@ -45,7 +45,7 @@ final class SubmitApi {
   private final long maxBodyBytes;
   private final ServiceMetrics metrics;
 
-  SubmitApi(TaskStore store, Registry registry, FunctionCatalog functions, Forwarder forwarder,
+  SubmitApi(TaskStorage store, Registry registry, FunctionCatalog functions, Forwarder forwarder,
       UnfinishedTaskQuotas quotas, int maxArgsBytes, long maxBodyBytes, ServiceMetrics metrics,
       org.funcx.service.store.RecentGroups recentGroups) {
     this.metrics = metrics;

@@ -3,7 +3,7 @@ package org.funcx.service.api;
 import org.funcx.core.model.TaskState;
 import org.funcx.service.store.LiveTaskStates;
 import org.funcx.service.store.TaskRecord;
-import org.funcx.service.store.TaskStore;
+import org.funcx.service.store.TaskStorage;
 
 /**
  * Reads a task its subject owns, with its current state: the live state while it runs, else
@@ -12,10 +12,10 @@ import org.funcx.service.store.TaskStore;
  * a crash (the task would run again) and is shown as the live state, without the outcome.
  */
 final class TaskReader {
-  private final TaskStore store;
+  private final TaskStorage store;
   private final LiveTaskStates live;
 
-  TaskReader(TaskStore store, LiveTaskStates live) {
+  TaskReader(TaskStorage store, LiveTaskStates live) {
     this.store = store;
     this.live = live;
   }

@@ -12,7 +12,7 @@ import org.funcx.core.model.TaskState;
 import org.funcx.service.auth.AuthGate;
 import org.funcx.service.forward.Forwarder;
 import org.funcx.service.store.TaskRecord;
-import org.funcx.service.store.TaskStore;
+import org.funcx.service.store.TaskStorage;
 
 /**
  * {@code /v2/tasks}, {@code /v2/batch_status}, {@code /v2/task_groups}: reading and cancelling
@@ -21,10 +21,10 @@ import org.funcx.service.store.TaskStore;
 final class TasksApi {
   static final int MAX_STATUS_IDS = 100_000;
   private final TaskReader reader;
-  private final TaskStore store;
+  private final TaskStorage store;
   private final Forwarder forwarder;
 
-  TasksApi(TaskReader reader, TaskStore store, Forwarder forwarder) {
+  TasksApi(TaskReader reader, TaskStorage store, Forwarder forwarder) {
     this.reader = reader;
     this.store = store;
     this.forwarder = forwarder;

@@ -26,7 +26,7 @@ import org.funcx.service.store.Registry;
 import org.funcx.service.store.StoreException;
 import org.funcx.service.store.TaskCompletions;
 import org.funcx.service.store.TaskRecord;
-import org.funcx.service.store.TaskStore;
+import org.funcx.service.store.TaskStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
@@ -69,7 +69,7 @@ public final class Forwarder implements AutoCloseable {
    * Binds the socket as a CURVE server whose ZAP handler admits only registered endpoint keys
    * ({@code keys}); {@link #start()} recovers unfinished tasks and starts the thread.
    */
-  public Forwarder(String host, int port, CurveKeys.KeyPair keys, TaskStore store,
+  public Forwarder(String host, int port, CurveKeys.KeyPair keys, TaskStorage store,
       LiveTaskStates live, FunctionCatalog functions, TaskCompletions completions,
       Registry registry, long heartbeatMillis, int sendBatchSize, ServiceMetrics metrics) {
     this.metrics = metrics;

@@ -23,7 +23,7 @@ import org.funcx.service.store.LiveTaskStates;
 import org.funcx.service.store.StoreException;
 import org.funcx.service.store.TaskCompletions;
 import org.funcx.service.store.TaskRecord;
-import org.funcx.service.store.TaskStore;
+import org.funcx.service.store.TaskStorage;
 
 /**
  * The forwarder's bookkeeping, free of sockets: which unfinished tasks belong to which endpoint,
@@ -35,14 +35,14 @@ final class TaskLedger {
   private final Map<String, TaskRecord> unfinished = new HashMap<>();
   /** Tasks finished since the last commit, to take back if that commit fails. */
   private final List<TaskRecord> finishing = new ArrayList<>();
-  private final TaskStore store;
+  private final TaskStorage store;
   private final LiveTaskStates live;
   private final FunctionCatalog functions;
   private final TaskCompletions completions;
   private final ServiceMetrics metrics;
   private final LiveOutputWindows liveOutput;
 
-  TaskLedger(TaskStore store, LiveTaskStates live, FunctionCatalog functions,
+  TaskLedger(TaskStorage store, LiveTaskStates live, FunctionCatalog functions,
       TaskCompletions completions, ServiceMetrics metrics, LiveOutputWindows liveOutput) {
     this.metrics = metrics;
     this.liveOutput = liveOutput;

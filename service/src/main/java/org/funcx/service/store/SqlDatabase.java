@@ -1,7 +1,6 @@
 package org.funcx.service.store;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,20 +10,25 @@ import java.util.List;
 
 /**
  * One JDBC connection with portable SQL helpers, shared by the registry and the accounts of the
- * embedded authorization server. Methods are synchronized: both are written rarely. When a
+ * embedded authorization server, taken from a {@link ConnectionSource} (embedded H2 or a pool on
+ * PostgreSQL). Methods are synchronized: both are written rarely. When a
  * statement fails (the database closed itself after a failed write, e.g. on a full disk) it
  * reconnects once and retries, else reports the database unavailable.
  */
 public final class SqlDatabase implements AutoCloseable {
-  private final String jdbcUrl;
+  private final ConnectionSource source;
   private Connection connection;
 
   public SqlDatabase(String jdbcUrl) {
-    this.jdbcUrl = jdbcUrl;
+    this(ConnectionSource.jdbcUrl(jdbcUrl));
+  }
+
+  public SqlDatabase(ConnectionSource source) {
+    this.source = source;
     try {
-      this.connection = DriverManager.getConnection(jdbcUrl);
+      this.connection = source.connect();
     } catch (SQLException e) {
-      throw new StoreException("cannot open database at " + jdbcUrl, e);
+      throw new StoreException("cannot open database at " + source.description(), e);
     }
   }
 
@@ -37,8 +41,13 @@ public final class SqlDatabase implements AutoCloseable {
     T run() throws SQLException;
   }
 
-  /** Runs DDL statements (CREATE TABLE IF NOT EXISTS, ALTER TABLE ... IF NOT EXISTS). */
+  /**
+   * Runs DDL statements (CREATE TABLE IF NOT EXISTS, ALTER TABLE ... IF NOT EXISTS), unless the
+   * source's schema is made by migrations (PostgreSQL), whose scripts hold the same tables: a
+   * table or column added here needs a new resources/db/postgresql/V*__*.sql as well.
+   */
   public synchronized void ddl(String... statements) {
+    if (source.schemaMigrated()) return;
     withRetry("schema", () -> {
       try (Statement s = connection.createStatement()) {
         for (String sql : statements) s.execute(sql);
@@ -75,7 +84,7 @@ public final class SqlDatabase implements AutoCloseable {
         // the broken connection is being replaced
       }
       try {
-        connection = DriverManager.getConnection(jdbcUrl);
+        connection = source.connect();
         return statement.run();
       } catch (SQLException e) {
         e.addSuppressed(first);
@@ -98,5 +107,7 @@ public final class SqlDatabase implements AutoCloseable {
     } catch (SQLException e) {
       throw new StoreException("cannot close database", e);
     }
+    // the source belongs to whoever made it: a PostgreSQL pool may serve the task store too
+
   }
 }

@@ -18,7 +18,7 @@ import org.funcx.service.metrics.ServiceMetrics;
  * (once each, when durable).
  */
 public final class TaskCompletions {
-  private final TaskStore store;
+  private final TaskStorage store;
   private final LiveTaskStates live;
   private final FunctionCatalog functions;
   private final Consumer<List<TaskRecord>> listener;
@@ -28,7 +28,7 @@ public final class TaskCompletions {
   /** Late output was put since the last commit. */
   private boolean unpublished;
 
-  public TaskCompletions(TaskStore store, LiveTaskStates live, FunctionCatalog functions,
+  public TaskCompletions(TaskStorage store, LiveTaskStates live, FunctionCatalog functions,
       Consumer<List<TaskRecord>> listener, UnfinishedTaskQuotas quotas, ServiceMetrics metrics) {
     this.store = store;
     this.live = live;

@@ -20,7 +20,7 @@ import org.h2.mvstore.MVStoreException;
  * <p>Thread-safe: MVStore maps allow concurrent access. Terminal transitions are made by one
  * thread (the forwarder), which keeps read-modify-write sequences race-free.
  */
-public final class TaskStore implements AutoCloseable {
+public final class TaskStore implements TaskStorage {
   private static final long REOPEN_INTERVAL_NANOS = 1_000_000_000L;
   private final Path file;
   private final Path binaryDir;

@@ -9,22 +9,30 @@ import org.funcx.core.model.TaskError;
 import org.funcx.core.model.TaskState;
 import org.funcx.service.store.LiveTaskStates;
 import org.funcx.service.store.TaskRecord;
-import org.funcx.service.store.TaskStore;
+import org.funcx.service.store.StoreBackend;
+import org.funcx.service.store.TaskStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A task's outcome is shown only once it is durable: the forwarder stores a result, forces it to
  * disk, then drops the task's live state, and a crash in between loses the result (the task runs
  * again). FaultToleranceTest's service kill saw 1,000 results and found none after the restart
- * (load 21, slow fsyncs): they had been read before their commit.
+ * (load 21, slow fsyncs): they had been read before their commit. On H2 and on PostgreSQL.
  */
+@ParameterizedClass
+@EnumSource(StoreBackend.class)
 class TaskReaderTest {
+  @Parameter StoreBackend backend;
   @TempDir Path dir;
 
   @Test
   void an_outcome_stored_but_not_yet_durable_is_not_shown() {
-    try (TaskStore store = new TaskStore(dir.resolve("tasks.mv"))) {
+    try (StoreBackend.TestStores stores = backend.open(dir);
+        TaskStorage store = stores.openTasks()) {
       LiveTaskStates live = new LiveTaskStates();
       TaskReader reader = new TaskReader(store, live);
       TaskRecord sq = TaskRecord.submitted("t1", "g", "f", "e", "[7]", false, 0, 1);

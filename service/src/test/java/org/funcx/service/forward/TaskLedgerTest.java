@@ -20,47 +20,57 @@ import org.funcx.service.store.Registry;
 import org.funcx.service.store.Sharing;
 import org.funcx.service.store.TaskCompletions;
 import org.funcx.service.store.TaskRecord;
-import org.funcx.service.store.TaskStore;
+import org.funcx.service.store.StoreBackend;
+import org.funcx.service.store.TaskStorage;
 import org.funcx.service.store.UnfinishedTaskQuotas;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The forwarder's state machine in process, over the real task store and registry in a temporary
  * directory, without sockets: what is sent on a connection and a reconnection, how results,
  * cancels, deleted functions and a lost endpoint end tasks, and what a restart recovers. The
  * multi-process fault suites reach these through real agents in minutes; this runs in a second.
+ * Every test runs on embedded H2 and on the real PostgreSQL of scripts/postgres.
  */
+@ParameterizedClass
+@EnumSource(StoreBackend.class)
 class TaskLedgerTest {
   private static final String ENDPOINT = "endpoint-a";
   private static final String OTHER_ENDPOINT = "endpoint-b";
   private static final String FUNCTION = "00000000-0000-0000-0000-0000000000f1";
 
+  @Parameter StoreBackend backend;
   @TempDir Path dir;
+  private StoreBackend.TestStores stores;
   private Registry registry;
-  private TaskStore store;
+  private TaskStorage store;
   private TaskLedger ledger;
   private long clock = 1_000;
 
   @BeforeEach
   void open() {
-    registry = Registry.embedded(dir);
+    stores = backend.open(dir);
+    registry = stores.registry();
     FunctionSpec spec = FunctionSpec.shell("echo {x}");
     registry.addFunction(new Registry.FunctionRow(FUNCTION, "echo", "", spec.source(),
         spec.hash(), "(x)", null, 1L, Sharing.privateTo("someone"), FunctionKind.SHELL,
         List.of()));
-    ledger = ledgerOver(store = new TaskStore(dir.resolve("tasks.mvstore")));
+    ledger = ledgerOver(store = stores.openTasks());
   }
 
   @AfterEach
   void close() {
     store.close();
-    registry.close();
+    stores.close();
   }
 
-  private TaskLedger ledgerOver(TaskStore tasks) {
+  private TaskLedger ledgerOver(TaskStorage tasks) {
     var live = new LiveTaskStates();
     var catalog = new FunctionCatalog(registry);
     var metrics = new ServiceMetrics();
@@ -204,7 +214,7 @@ class TaskLedgerTest {
     answer(link, "t2", "2");
     store.close();
 
-    store = new TaskStore(dir.resolve("tasks.mvstore"));
+    store = stores.openTasks();
     ledger = ledgerOver(store);
     ledger.recover();
     assertThat(sendAll(connect(ENDPOINT, "session-2"), 10)).containsExactly("t1", "t3");
