@@ -15,6 +15,7 @@ import io.javalin.json.JavalinGson;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.funcx.core.json.Json;
+import org.funcx.core.rest.RestFieldException;
 import org.funcx.service.ServiceConfig;
 import org.funcx.service.auth.InstanceProof;
 import org.funcx.service.auth.ServiceAuth;
@@ -132,6 +133,9 @@ public final class ApiServer implements AutoCloseable {
       if (e instanceof SlowBodyGuard.TooSlowException) ctx.header("Connection", "close");
       ctx.status(e.status()).json(error(e.status(), e.code(), e.getMessage(), e.details()));
     });
+    // A request body's field missing or of the wrong type, as the REST records read it.
+    app.exception(RestFieldException.class, (e, ctx) ->
+        ctx.status(400).json(error(400, e.code(), e.getMessage(), Map.of())));
     app.exception(HttpResponseException.class, (e, ctx) -> {
       String code = switch (e.getStatus()) {
         case 404 -> "no_such_route";
