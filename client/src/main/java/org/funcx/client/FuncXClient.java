@@ -26,6 +26,7 @@ import org.funcx.core.rest.SharingChange;
 import org.funcx.core.rest.TaskGroupAnswer;
 import org.funcx.core.rest.TaskIdsRequest;
 import org.funcx.core.rest.TaskOutputAnswer;
+import org.funcx.core.rest.VersionAnswer;
 
 /**
  * The funcX REST API from Java: functions, endpoints, submission and task status. Thread-safe.
@@ -115,7 +116,7 @@ public final class FuncXClient implements AutoCloseable {
   }
 
   public String version() {
-    return call("GET", "/v2/version", null).getAsJsonObject().get("version").getAsString();
+    return transport.call("GET", "/v2/version", null, VersionAnswer::fromJson).version();
   }
 
   /** Registers Java source whose only method is the entry point. */

@@ -32,6 +32,7 @@ import org.funcx.core.rest.TaskIdsRequest;
 import org.funcx.core.rest.TaskOutputAnswer;
 import org.funcx.core.rest.UserCreated;
 import org.funcx.core.rest.UserRequest;
+import org.funcx.core.rest.VersionAnswer;
 import org.funcx.core.rest.Whoami;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -227,6 +228,18 @@ class RestContractTest {
     assertThat(output.stdout()).isEqualTo(new TaskOutputAnswer.Slice("", 0, 0));
     assertThat(sdk.output(taskId, 0, 0)).isEqualTo(new TaskOutput(taskId, output.status(), false,
         "", 0, "", 0));
+  }
+
+  @Test
+  void the_version_answer_round_trips_and_names_the_token_issuer() throws Exception {
+    VersionAnswer version = roundTrip(send("GET", "/v2/version", null), VersionAnswer::fromJson,
+        VersionAnswer::toJson);
+    assertThat(version.api()).isEqualTo("v2");
+    assertThat(version.forwarderPublicKey()).isNotBlank();
+    assertThat(version.auth().get("client_id").getAsString()).isNotBlank();
+    assertThat(sdk.version()).isEqualTo(version.version());
+    assertThat(sdk.authDiscovery().clientId())
+        .isEqualTo(version.auth().get("client_id").getAsString());
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.funcx.core.json.Json;
 import org.funcx.core.rest.RestFieldException;
+import org.funcx.core.rest.VersionAnswer;
 import org.funcx.service.ServiceConfig;
 import org.funcx.service.auth.InstanceProof;
 import org.funcx.service.auth.ServiceAuth;
@@ -85,9 +86,9 @@ public final class ApiServer implements AutoCloseable {
       });
       // Each route names the token scopes that admit it; a route without scopes is open.
       c.router.apiBuilder(() -> path("v2", () -> {
-        get("version", ctx -> ctx.json(Map.of("api", "v2", "version", VERSION,
-            "forwarder_address", forwarderAddress, "forwarder_public_key", forwarder.publicKey(),
-            "auth", auth.discovery())));
+        get("version", ctx -> ctx.json(new VersionAnswer("v2", VERSION, forwarderAddress,
+            forwarder.publicKey(), Json.GSON.toJsonTree(auth.discovery()).getAsJsonObject())
+            .toJson()));
         // Open: the CLI asks before it sends any credential (see InstanceProof).
         get("instance_proof", ctx -> ctx.json(Map.of("port", config.httpPort(),
             "proof", instanceProof(auth, config.httpPort(), ctx.queryParam("nonce")))));
