@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,8 @@ import org.funcx.core.rest.VersionAnswer;
 /**
  * The funcX REST API from Java: functions, endpoints, submission and task status. Thread-safe.
  * For running many calls and getting results as futures, use {@link #executor(String)}.
+ * Request and answer bodies are the records of {@code org.funcx.core.rest}, shared with the
+ * service; HTTP, tokens and retries are {@link RestTransport}'s.
  */
 public final class FuncXClient implements AutoCloseable {
   /** Attempts of a request the service refuses for momentary load (429), about 3.5 s of pauses. */
@@ -202,8 +205,9 @@ public final class FuncXClient implements AutoCloseable {
   }
 
   public List<EndpointInfo> endpoints() {
-    return transport.call("GET", "/v2/endpoints", null, EndpointDescription::listFromJson).stream()
-        .map(RestAnswers::endpoint).toList();
+    // A list the caller may change, as it always was.
+    return new ArrayList<>(transport.call("GET", "/v2/endpoints", null,
+        EndpointDescription::listFromJson).stream().map(RestAnswers::endpoint).toList());
   }
 
   public EndpointInfo endpoint(String endpointId) {
