@@ -167,6 +167,7 @@ class RestContractTest {
         EndpointDescription::toJson);
     assertThat(made.clientId()).isNotBlank();
     assertThat(made.clientSecret()).isNotBlank();
+    assertThat(made.toString()).doesNotContain(made.clientSecret());
     assertThat(made.forwarderPublicKey()).isNotBlank();
     assertThat(made.allowedFunctions()).containsExactly(f.functionId());
     assertThat(made.status()).isEqualTo("offline");
@@ -258,6 +259,9 @@ class RestContractTest {
     assertThat(made.status()).isEqualTo(201);
     ClientCreated robot = roundTrip(made, ClientCreated::fromJson, ClientCreated::toJson);
     assertThat(robot.scopes()).containsExactly("funcx:compute");
+    // Secrets stay out of what a log line of the records shows.
+    assertThat(robot.toString()).doesNotContain(robot.clientSecret());
+    assertThat(user.toString()).doesNotContain(user.password());
     assertThat(ClientCreated.fromJson(sdk.createClient("robot2", List.of("funcx:compute")))
         .clientSecret()).isNotBlank();
 

@@ -9,6 +9,12 @@ public record ClientCreated(String clientId, String clientSecret, List<String> s
     scopes = List.copyOf(scopes);
   }
 
+  /** Without the secret, so a logged answer shows none. */
+  @Override
+  public String toString() {
+    return "ClientCreated[clientId=" + clientId + ", scopes=" + scopes + "]";
+  }
+
   public static ClientCreated fromJson(JsonObject o) {
     return new ClientCreated(JsonFields.string(o, "client_id", true),
         JsonFields.string(o, "client_secret", true), JsonFields.strings(o, "scopes"));

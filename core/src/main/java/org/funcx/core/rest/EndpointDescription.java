@@ -21,6 +21,13 @@ public record EndpointDescription(String endpointId, String name, String status,
     allowedFunctions = allowedFunctions == null ? List.of() : List.copyOf(allowedFunctions);
   }
 
+  /** Without the client secret, so a logged answer shows none. */
+  @Override
+  public String toString() {
+    return "EndpointDescription[endpointId=" + endpointId + ", name=" + name + ", status="
+        + status + ", clientId=" + clientId + "]";
+  }
+
   /** This description with the forwarder's address and CURVE public key. */
   public EndpointDescription withForwarder(String address, String publicKey) {
     return new EndpointDescription(endpointId, name, status, lastHeartbeat, managers, workers,

@@ -9,6 +9,12 @@ public record UserRequest(String username, String password, List<String> groups,
     groups = groups == null ? List.of() : List.copyOf(groups);
   }
 
+  /** Without the password, so a logged request shows none. */
+  @Override
+  public String toString() {
+    return "UserRequest[username=" + username + ", groups=" + groups + ", admin=" + admin + "]";
+  }
+
   public static UserRequest fromJson(JsonObject o) {
     return new UserRequest(JsonFields.string(o, "username", true),
         JsonFields.string(o, "password", true), JsonFields.strings(o, "groups"),
