@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.funcx.client.auth.Credentials;
 import org.funcx.core.json.Json;
+import org.funcx.core.rest.ErrorAnswer;
 import org.funcx.core.rest.RestFieldException;
 
 /**
@@ -163,17 +164,11 @@ final class RestTransport {
   }
 
   private static FuncXException error(int status, JsonElement answer, String path) {
-    String code = "http_" + status;
-    String message = "request " + path + " failed with HTTP " + status;
-    if (answer.isJsonObject()) {
-      JsonObject o = answer.getAsJsonObject();
-      if (o.has("code")) code = o.get("code").getAsString();
-      if (o.has("message")) message = o.get("message").getAsString();
-      if (o.has("details") && o.get("details").isJsonObject()
-          && o.getAsJsonObject("details").has("diagnostics")) {
-        message += "\n" + o.getAsJsonObject("details").get("diagnostics").getAsString();
-      }
-    }
-    return new FuncXException(status, code, message);
+    ErrorAnswer error = ErrorAnswer.fromJson(status, answer.isJsonObject()
+        ? answer.getAsJsonObject() : new JsonObject());
+    String message = error.message() != null ? error.message()
+        : "request " + path + " failed with HTTP " + status;
+    if (error.diagnostics() != null) message += "\n" + error.diagnostics();
+    return new FuncXException(status, error.code(), message);
   }
 }

@@ -22,6 +22,7 @@ import org.funcx.core.rest.ClientCreated;
 import org.funcx.core.rest.ClientRequest;
 import org.funcx.core.rest.EndpointDescription;
 import org.funcx.core.rest.EndpointRegistrationRequest;
+import org.funcx.core.rest.ErrorAnswer;
 import org.funcx.core.rest.FunctionDescription;
 import org.funcx.core.rest.FunctionRegistration;
 import org.funcx.core.rest.RestFieldException;
@@ -308,6 +309,31 @@ class RestContractTest {
     assertThat(error.keySet()).containsExactly("status", "code", "message", "details");
     assertThat(error.get("code").getAsString()).isEqualTo(code);
     assertThat(error.get("message").getAsString()).isEqualTo(message);
+    ErrorAnswer read = roundTrip(answer, json -> ErrorAnswer.fromJson(400, json),
+        ErrorAnswer::toJson);
+    assertThat(read).isEqualTo(new ErrorAnswer(400, code, message, new JsonObject()));
+  }
+
+  @Test
+  void error_answers_round_trip_and_carry_their_details_to_the_sdk() throws Exception {
+    Raw compileError = send("POST", "/v2/functions", new FunctionRegistration(null,
+        "int f(int x) {\n return y;\n}", null, null, true, null, null).toJson());
+    assertThat(compileError.status()).isEqualTo(400);
+    ErrorAnswer error = roundTrip(compileError, json -> ErrorAnswer.fromJson(400, json),
+        ErrorAnswer::toJson);
+    assertThat(error.code()).isEqualTo("compile_error");
+    assertThat(error.diagnostics()).contains("line 2");
+    assertThatThrownBy(() -> sdk.register("int f(int x) {\n return y;\n}"))
+        .isInstanceOfSatisfying(org.funcx.client.FuncXException.class, e -> {
+          assertThat(e.code()).isEqualTo("compile_error");
+          assertThat(e.getMessage()).isEqualTo(error.message() + "\n" + error.diagnostics());
+        });
+    ErrorAnswer notFound = roundTrip(send("GET", "/v2/tasks/00000000-0000-0000-0000-000000000001",
+        null), json -> ErrorAnswer.fromJson(404, json), ErrorAnswer::toJson);
+    assertThat(notFound.code()).isEqualTo("task_not_found");
+    // A body that is no error of the service's (a proxy's) still reads, from the status alone.
+    assertThat(ErrorAnswer.fromJson(502, JsonParser.parseString("{\"code\":7}").getAsJsonObject())
+        .code()).isEqualTo("http_502");
   }
 
   @Test

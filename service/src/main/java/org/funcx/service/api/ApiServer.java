@@ -9,12 +9,13 @@ import static org.funcx.service.auth.Scope.ADMIN;
 import static org.funcx.service.auth.Scope.COMPUTE;
 import static org.funcx.service.auth.Scope.ENDPOINT;
 
+import com.google.gson.JsonObject;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinGson;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.funcx.core.json.Json;
+import org.funcx.core.rest.ErrorAnswer;
 import org.funcx.core.rest.RestFieldException;
 import org.funcx.core.rest.VersionAnswer;
 import org.funcx.service.ServiceConfig;
@@ -178,13 +179,10 @@ public final class ApiServer implements AutoCloseable {
     return auth.instanceProof().prove(port, nonce);
   }
 
-  static Map<String, Object> error(int status, String code, String message, Map<String, ?> details) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", status);
-    body.put("code", code);
-    body.put("message", message);
-    body.put("details", details);
-    return body;
+  /** The error body of every route, as {@link ErrorAnswer} declares it for service and SDK. */
+  static JsonObject error(int status, String code, String message, Map<String, ?> details) {
+    return new ErrorAnswer(status, code, message, Json.GSON.toJsonTree(details).getAsJsonObject())
+        .toJson();
   }
 
   public int port() {
