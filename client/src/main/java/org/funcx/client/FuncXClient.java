@@ -3,13 +3,7 @@ package org.funcx.client;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,10 +19,22 @@ import org.funcx.client.auth.StoredCredentials;
 import org.funcx.client.auth.TokenStore;
 import org.funcx.client.tls.ServerTrust;
 import org.funcx.core.json.Json;
+import org.funcx.core.rest.ClientRequest;
+import org.funcx.core.rest.EndpointDescription;
+import org.funcx.core.rest.EndpointRegistrationRequest;
+import org.funcx.core.rest.FunctionDescription;
+import org.funcx.core.rest.FunctionRegistration;
+import org.funcx.core.rest.SharingChange;
+import org.funcx.core.rest.TaskGroupAnswer;
+import org.funcx.core.rest.TaskIdsRequest;
+import org.funcx.core.rest.TaskOutputAnswer;
+import org.funcx.core.rest.VersionAnswer;
 
 /**
  * The funcX REST API from Java: functions, endpoints, submission and task status. Thread-safe.
  * For running many calls and getting results as futures, use {@link #executor(String)}.
+ * Request and answer bodies are the records of {@code org.funcx.core.rest}, shared with the
+ * service; HTTP, tokens and retries are {@link RestTransport}'s.
  */
 public final class FuncXClient implements AutoCloseable {
   /** Attempts of a request the service refuses for momentary load (429), about 3.5 s of pauses. */
@@ -38,6 +44,7 @@ public final class FuncXClient implements AutoCloseable {
   private final Credentials credentials;
   /** The same trust for token requests to the service's issuer (Nimbus uses sockets). */
   private final javax.net.ssl.SSLSocketFactory tlsSockets;
+  private final RestTransport transport;
 
   private FuncXClient(String baseUrl, ServerTrust trust,
       java.util.function.Function<FuncXClient, Credentials> credentials) {
@@ -50,6 +57,7 @@ public final class FuncXClient implements AutoCloseable {
     this.http = builder.build();
     this.tlsSockets = tls == null ? null : tls.getSocketFactory();
     this.credentials = credentials.apply(this);
+    this.transport = new RestTransport(this.baseUrl, http, this.credentials);
   }
 
   /**
@@ -117,12 +125,7 @@ public final class FuncXClient implements AutoCloseable {
    * user's), for automation; the answer holds {@code client_id} and {@code client_secret}, shown once.
    */
   public JsonObject createClient(String name, List<String> scopes) {
-    JsonObject body = new JsonObject();
-    body.addProperty("name", name);
-    JsonArray s = new JsonArray();
-    scopes.forEach(s::add);
-    body.add("scopes", s);
-    return call("POST", "/v2/clients", body).getAsJsonObject();
+    return call("POST", "/v2/clients", new ClientRequest(name, scopes).toJson()).getAsJsonObject();
   }
 
   public void deleteClient(String clientId) {
@@ -139,7 +142,7 @@ public final class FuncXClient implements AutoCloseable {
   }
 
   public String version() {
-    return call("GET", "/v2/version", null).getAsJsonObject().get("version").getAsString();
+    return transport.call("GET", "/v2/version", null, VersionAnswer::fromJson).version();
   }
 
   /** Registers Java source whose only method is the entry point. */
@@ -160,16 +163,8 @@ public final class FuncXClient implements AutoCloseable {
    */
   public RegisteredFunction register(String source, String entryPoint, String name,
       List<String> dependencies) {
-    JsonObject body = new JsonObject();
-    body.addProperty("function_code", source);
-    if (entryPoint != null) body.addProperty("entry_point", entryPoint);
-    if (name != null) body.addProperty("function_name", name);
-    if (dependencies != null && !dependencies.isEmpty()) {
-      JsonArray deps = new JsonArray();
-      dependencies.forEach(deps::add);
-      body.add("dependencies", deps);
-    }
-    return function(call("POST", "/v2/functions", body).getAsJsonObject());
+    return registerFunction(new FunctionRegistration(null, source, entryPoint, name, true,
+        dependencies, SharingChange.NONE));
   }
 
   /**
@@ -179,24 +174,24 @@ public final class FuncXClient implements AutoCloseable {
    * The task's result is a {@link ShellResult}'s JSON object. {@code name} may be null.
    */
   public RegisteredFunction registerShell(String name, String template) {
-    JsonObject body = new JsonObject();
-    body.addProperty("kind", "shell");
-    body.addProperty("function_code", template);
-    if (name != null) body.addProperty("function_name", name);
-    return function(call("POST", "/v2/functions", body).getAsJsonObject());
+    return registerFunction(new FunctionRegistration("shell", template, null, name, true, null,
+        SharingChange.NONE));
   }
 
   /** Registers without compiling at the service; compile errors then surface per task. */
   public RegisteredFunction registerUnchecked(String source, String entryPoint) {
-    JsonObject body = new JsonObject();
-    body.addProperty("function_code", source);
-    body.addProperty("entry_point", entryPoint);
-    body.addProperty("validate", false);
-    return function(call("POST", "/v2/functions", body).getAsJsonObject());
+    return registerFunction(new FunctionRegistration(null, source, entryPoint, null, false, null,
+        SharingChange.NONE));
+  }
+
+  private RegisteredFunction registerFunction(FunctionRegistration request) {
+    return RestAnswers.function(transport.call("POST", "/v2/functions", request.toJson(),
+        FunctionDescription::fromJson));
   }
 
   public RegisteredFunction function(String functionId) {
-    return function(call("GET", "/v2/functions/" + functionId, null).getAsJsonObject());
+    return RestAnswers.function(transport.call("GET", "/v2/functions/" + functionId, null,
+        FunctionDescription::fromJson));
   }
 
   public void deleteFunction(String functionId) {
@@ -205,10 +200,8 @@ public final class FuncXClient implements AutoCloseable {
 
   /** Registers an endpoint by name, or confirms the one with {@code endpointId} (may be null). */
   public EndpointInfo registerEndpoint(String name, String endpointId) {
-    JsonObject body = new JsonObject();
-    body.addProperty("name", name);
-    if (endpointId != null) body.addProperty("endpoint_id", endpointId);
-    return endpoint(call("POST", "/v2/endpoints", body).getAsJsonObject());
+    return RestAnswers.endpoint(registerEndpoint(new EndpointRegistrationRequest(name, endpointId,
+        null, null, SharingChange.NONE)));
   }
 
   /**
@@ -217,48 +210,38 @@ public final class FuncXClient implements AutoCloseable {
    */
   public EndpointRegistration registerEndpoint(String name, String endpointId, String curvePublicKey,
       List<String> allowedFunctions) {
-    JsonObject body = new JsonObject();
-    body.addProperty("name", name);
-    if (endpointId != null) body.addProperty("endpoint_id", endpointId);
-    if (curvePublicKey != null) body.addProperty("curve_public_key", curvePublicKey);
-    JsonArray allowed = new JsonArray();
-    allowedFunctions.forEach(allowed::add);
-    body.add("allowed_functions", allowed);
-    JsonObject o = call("POST", "/v2/endpoints", body).getAsJsonObject();
-    List<String> allowedBack = new ArrayList<>();
-    if (o.has("allowed_functions")) {
-      o.getAsJsonArray("allowed_functions").forEach(e -> allowedBack.add(e.getAsString()));
-    }
-    return new EndpointRegistration(endpoint(o), str(o, "forwarder_public_key"), str(o, "client_id"),
-        str(o, "client_secret"), allowedBack);
+    EndpointDescription registered = registerEndpoint(new EndpointRegistrationRequest(name,
+        endpointId, curvePublicKey, allowedFunctions, SharingChange.NONE));
+    return new EndpointRegistration(RestAnswers.endpoint(registered),
+        registered.forwarderPublicKey(), registered.clientId(), registered.clientSecret(),
+        registered.allowedFunctions());
+  }
+
+  private EndpointDescription registerEndpoint(EndpointRegistrationRequest request) {
+    return transport.call("POST", "/v2/endpoints", request.toJson(),
+        EndpointDescription::fromJson);
   }
 
   /** Shares a function or endpoint ({@code kind}: "functions" or "endpoints") publicly or with groups. */
   public void share(String kind, String id, boolean isPublic, List<String> groups) {
-    JsonObject body = new JsonObject();
-    body.addProperty("public", isPublic);
-    JsonArray g = new JsonArray();
-    groups.forEach(g::add);
-    body.add("groups", g);
-    call("PUT", "/v2/" + kind + "/" + id + "/sharing", body);
+    call("PUT", "/v2/" + kind + "/" + id + "/sharing", new SharingChange(isPublic, groups).toJson());
   }
 
   public List<EndpointInfo> endpoints() {
-    List<EndpointInfo> out = new ArrayList<>();
-    for (JsonElement e : call("GET", "/v2/endpoints", null).getAsJsonObject()
-        .getAsJsonArray("endpoints")) {
-      out.add(endpoint(e.getAsJsonObject()));
-    }
-    return out;
+    // A list the caller may change, as it always was.
+    return new ArrayList<>(transport.call("GET", "/v2/endpoints", null,
+        EndpointDescription::listFromJson).stream().map(RestAnswers::endpoint).toList());
   }
 
   public EndpointInfo endpoint(String endpointId) {
-    return endpoint(call("GET", "/v2/endpoints/" + endpointId + "/status", null).getAsJsonObject());
+    return RestAnswers.endpoint(transport.call("GET", "/v2/endpoints/" + endpointId + "/status",
+        null, EndpointDescription::fromJson));
   }
 
   /** The endpoint with the forwarder's address and CURVE key, as its agent needs them. */
   public EndpointInfo endpointDetails(String endpointId) {
-    return endpoint(call("GET", "/v2/endpoints/" + endpointId, null).getAsJsonObject());
+    return RestAnswers.endpoint(transport.call("GET", "/v2/endpoints/" + endpointId, null,
+        EndpointDescription::fromJson));
   }
 
   public void deleteEndpoint(String endpointId) {
@@ -267,10 +250,9 @@ public final class FuncXClient implements AutoCloseable {
 
   /** Submits one request body as {@code /v2/submit} takes it; see {@link Submission}. */
   public Submission submit(JsonObject request) {
-    JsonObject answer = call("POST", "/v2/submit", request).getAsJsonObject();
-    List<String> ids = new ArrayList<>();
-    for (JsonElement e : answer.getAsJsonArray("task_ids")) ids.add(e.getAsString());
-    return new Submission(answer.get("task_group_id").getAsString(), ids);
+    TaskGroupAnswer answer = transport.call("POST", "/v2/submit", request,
+        TaskGroupAnswer::fromJson);
+    return new Submission(answer.taskGroupId(), answer.taskIds());
   }
 
   /**
@@ -310,8 +292,9 @@ public final class FuncXClient implements AutoCloseable {
    * its stderr: while it runs, what it printed so far; once it ended, the rest.
    */
   public TaskOutput output(String taskId, long stdoutOffset, long stderrOffset) {
-    return TaskOutput.parse(call("GET", "/v2/tasks/" + taskId + "/output?stdout_offset="
-        + stdoutOffset + "&stderr_offset=" + stderrOffset, null).getAsJsonObject());
+    return RestAnswers.output(transport.call("GET", "/v2/tasks/" + taskId
+        + "/output?stdout_offset=" + stdoutOffset + "&stderr_offset=" + stderrOffset, null,
+        TaskOutputAnswer::fromJson));
   }
 
   /**
@@ -328,10 +311,8 @@ public final class FuncXClient implements AutoCloseable {
     Map<String, TaskStatus> out = new LinkedHashMap<>();
     List<String> ids = List.copyOf(taskIds);
     for (int from = 0; from < ids.size(); from += 10_000) {
-      JsonArray chunk = new JsonArray();
-      ids.subList(from, Math.min(ids.size(), from + 10_000)).forEach(chunk::add);
-      JsonObject body = new JsonObject();
-      body.add("task_ids", chunk);
+      JsonObject body = new TaskIdsRequest(ids.subList(from, Math.min(ids.size(), from + 10_000)))
+          .toJson();
       JsonObject results = call("POST", "/v2/batch_status", body).getAsJsonObject()
           .getAsJsonObject("results");
       for (var e : results.entrySet()) {
@@ -346,26 +327,8 @@ public final class FuncXClient implements AutoCloseable {
    * The caller owns the table and closes it to release its memory.
    */
   public ArrowTable resultTable(String taskId) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/v2/tasks/" + taskId
-        + "/result")).timeout(Duration.ofMinutes(10)).GET();
-    authorize(request);
-    try {
-      HttpResponse<InputStream> response = http.send(request.build(),
-          HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream body = response.body()) {
-        if (response.statusCode() >= 400) {
-          throw error(response.statusCode(), parse(new String(body.readAllBytes(),
-              java.nio.charset.StandardCharsets.UTF_8)), "/v2/tasks/" + taskId + "/result");
-        }
-        return new ArrowDecoder(ClientMemory.ALLOCATOR).decode(body);
-      }
-    } catch (IOException e) {
-      throw ServerTrust.explain(baseUrl, "cannot fetch the result of task " + taskId + " from "
-          + baseUrl, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new FuncXException(0, "interrupted", "interrupted fetching task " + taskId, e);
-    }
+    return transport.stream("/v2/tasks/" + taskId + "/result", "the result of task " + taskId,
+        new ArrowDecoder(ClientMemory.ALLOCATOR)::decode);
   }
 
   /**
@@ -395,125 +358,14 @@ public final class FuncXClient implements AutoCloseable {
     return http;
   }
 
-  /** Adds the bearer token, if there is one. */
-  void authorize(HttpRequest.Builder request) {
-    String token = credentials.accessToken();
-    if (token != null) request.setHeader("Authorization", "Bearer " + token);
-  }
-
   /** The bearer token for a WebSocket upgrade, or null. */
   String accessToken() {
-    return credentials.accessToken();
+    return transport.accessToken();
   }
 
-  /**
-   * Calls the API; a 401 drops the cached token and retries once with a fresh one. A 429 for
-   * momentary load (too many requests at once from this address, or per second) is retried after
-   * a growing pause: the service refused it before doing anything, so the retry is safe. A
-   * quota or sign-in 429 is the caller's to handle.
-   */
+  /** Calls the API through the transport (tokens, retries, typed errors); see {@link RestTransport}. */
   JsonElement call(String method, String path, JsonElement body) {
-    long pauseMillis = 50;
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return callAuthorized(method, path, body);
-      } catch (FuncXException e) {
-        boolean momentary = e.status() == 429 && ("too_many_concurrent_requests".equals(e.code())
-            || "rate_limited".equals(e.code()));
-        if (!momentary || attempt == BUSY_RETRIES) throw e;
-      }
-      try {
-        Thread.sleep(pauseMillis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new FuncXException(0, "interrupted", "interrupted while calling " + path, e);
-      }
-      pauseMillis = Math.min(1_000, pauseMillis * 2);
-    }
-  }
-
-  private JsonElement callAuthorized(String method, String path, JsonElement body) {
-    try {
-      return callOnce(method, path, body);
-    } catch (FuncXException e) {
-      if (e.status() != 401 || path.equals("/v2/version")) throw e;
-      credentials.rejected();
-      return callOnce(method, path, body);
-    }
-  }
-
-  private JsonElement callOnce(String method, String path, JsonElement body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-        .timeout(Duration.ofMinutes(2)).header("Accept", "application/json");
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(Json.GSON.toJson(body)));
-    }
-    if (!path.equals("/v2/version")) authorize(request);
-    HttpResponse<String> response;
-    try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw ServerTrust.explain(baseUrl, "funcX service at " + baseUrl + " is unreachable", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new FuncXException(0, "interrupted", "interrupted while calling " + path, e);
-    }
-    JsonElement answer = parse(response.body());
-    if (response.statusCode() >= 400) throw error(response.statusCode(), answer, path);
-    return answer;
-  }
-
-  private static JsonElement parse(String text) {
-    try {
-      return text.isEmpty() ? new JsonObject() : JsonParser.parseString(text);
-    } catch (RuntimeException e) {
-      JsonObject o = new JsonObject();
-      o.addProperty("message", text);
-      return o;
-    }
-  }
-
-  private static FuncXException error(int status, JsonElement answer, String path) {
-    String code = "http_" + status;
-    String message = "request " + path + " failed with HTTP " + status;
-    if (answer.isJsonObject()) {
-      JsonObject o = answer.getAsJsonObject();
-      if (o.has("code")) code = o.get("code").getAsString();
-      if (o.has("message")) message = o.get("message").getAsString();
-      if (o.has("details") && o.get("details").isJsonObject()
-          && o.getAsJsonObject("details").has("diagnostics")) {
-        message += "\n" + o.getAsJsonObject("details").get("diagnostics").getAsString();
-      }
-    }
-    return new FuncXException(status, code, message);
-  }
-
-  private static RegisteredFunction function(JsonObject o) {
-    List<String> deps = new ArrayList<>();
-    if (o.has("dependencies")) o.getAsJsonArray("dependencies").forEach(d -> deps.add(d.getAsString()));
-    return new RegisteredFunction(o.get("function_id").getAsString(), str(o, "function_name"),
-        str(o, "entry_point"), str(o, "hash"), str(o, "signature"), str(o, "return_type"),
-        o.has("kind") ? str(o, "kind") : "java", deps);
-  }
-
-  private static EndpointInfo endpoint(JsonObject o) {
-    return new EndpointInfo(o.get("endpoint_id").getAsString(), str(o, "name"), str(o, "status"),
-        num(o, "managers"), num(o, "workers"), num(o, "idle_workers"), num(o, "outstanding_tasks"),
-        num(o, "queued_at_endpoint"), num(o, "running_at_endpoint"), str(o, "forwarder_address"),
-        str(o, "forwarder_public_key"), str(o, "problem"));
-  }
-
-  private static String str(JsonObject o, String field) {
-    JsonElement e = o.get(field);
-    return e == null || e.isJsonNull() ? null : e.getAsString();
-  }
-
-  private static int num(JsonObject o, String field) {
-    JsonElement e = o.get(field);
-    return e == null || e.isJsonNull() ? 0 : e.getAsInt();
+    return transport.call(method, path, body);
   }
 
   @Override

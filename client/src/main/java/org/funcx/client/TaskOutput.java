@@ -1,7 +1,5 @@
 package org.funcx.client;
 
-import com.google.gson.JsonObject;
-
 /**
  * One answer of {@code GET /v2/tasks/{id}/output}: what a task printed since the offsets asked
  * with, the offsets to ask with next, and whether it has finished (then the text is the last of
@@ -9,14 +7,4 @@ import com.google.gson.JsonObject;
  * offset asked with and the text are no longer kept.
  */
 public record TaskOutput(String taskId, String status, boolean finished, String stdout,
-    long stdoutOffset, String stderr, long stderrOffset) {
-
-  static TaskOutput parse(JsonObject o) {
-    JsonObject out = o.getAsJsonObject("stdout");
-    JsonObject err = o.getAsJsonObject("stderr");
-    return new TaskOutput(o.get("task_id").getAsString(), o.get("status").getAsString(),
-        o.get("finished").getAsBoolean(), out.get("text").getAsString(),
-        out.get("offset").getAsLong(), err.get("text").getAsString(),
-        err.get("offset").getAsLong());
-  }
-}
+    long stdoutOffset, String stderr, long stderrOffset) {}

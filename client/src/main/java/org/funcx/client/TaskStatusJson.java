@@ -1,5 +1,7 @@
 package org.funcx.client;
 
+import static org.funcx.core.rest.TaskDocumentFields.*;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -17,15 +19,15 @@ final class TaskStatusJson {
 
   static TaskStatus parse(JsonObject o) {
     TaskError error = null;
-    if (o.has("error") && o.get("error").isJsonObject()) {
-      error = error(o.getAsJsonObject("error"));
+    if (o.has(ERROR) && o.get(ERROR).isJsonObject()) {
+      error = error(o.getAsJsonObject(ERROR));
     }
-    return new TaskStatus(o.get("task_id").getAsString(),
-        TaskState.fromWireName(o.get("status").getAsString()), text(o, "task_group_id"),
-        text(o, "function_id"), text(o, "endpoint_id"), o.get("result"), error,
-        o.has("completed_at") ? o.get("completed_at").getAsLong() : 0, text(o, "result_format"),
-        o.has("result_size") ? o.get("result_size").getAsLong() : 0, text(o, "stdout"),
-        text(o, "stderr"));
+    return new TaskStatus(o.get(TASK_ID).getAsString(),
+        TaskState.fromWireName(o.get(STATUS).getAsString()), text(o, TASK_GROUP_ID),
+        text(o, FUNCTION_ID), text(o, ENDPOINT_ID), o.get(RESULT), error,
+        o.has(COMPLETED_AT) ? o.get(COMPLETED_AT).getAsLong() : 0, text(o, RESULT_FORMAT),
+        o.has(RESULT_SIZE) ? o.get(RESULT_SIZE).getAsLong() : 0, text(o, STDOUT),
+        text(o, STDERR));
   }
 
   /**
@@ -49,18 +51,18 @@ final class TaskStatusJson {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.nextName()) {
-        case "task_id" -> taskId = text(in);
-        case "status" -> state = TaskState.fromWireName(text(in));
-        case "task_group_id" -> group = text(in);
-        case "function_id" -> function = text(in);
-        case "endpoint_id" -> endpoint = text(in);
-        case "result" -> result = JsonParser.parseReader(in);
-        case "completed_at" -> completed = in.nextLong();
-        case "result_format" -> format = text(in);
-        case "result_size" -> size = in.nextLong();
-        case "stdout" -> stdout = text(in);
-        case "stderr" -> stderr = text(in);
-        case "error" -> {
+        case TASK_ID -> taskId = text(in);
+        case STATUS -> state = TaskState.fromWireName(text(in));
+        case TASK_GROUP_ID -> group = text(in);
+        case FUNCTION_ID -> function = text(in);
+        case ENDPOINT_ID -> endpoint = text(in);
+        case RESULT -> result = JsonParser.parseReader(in);
+        case COMPLETED_AT -> completed = in.nextLong();
+        case RESULT_FORMAT -> format = text(in);
+        case RESULT_SIZE -> size = in.nextLong();
+        case STDOUT -> stdout = text(in);
+        case STDERR -> stderr = text(in);
+        case ERROR -> {
           JsonElement e = JsonParser.parseReader(in);
           if (e.isJsonObject()) error = error(e.getAsJsonObject());
         }
@@ -76,8 +78,8 @@ final class TaskStatusJson {
   }
 
   private static TaskError error(JsonObject e) {
-    return new TaskError(ErrorKind.fromWireName(e.get("kind").getAsString()), text(e, "message"),
-        text(e, "details"));
+    return new TaskError(ErrorKind.fromWireName(e.get(ERROR_KIND).getAsString()), text(e, ERROR_MESSAGE),
+        text(e, ERROR_DETAILS));
   }
 
   private static String text(JsonReader in) throws IOException {

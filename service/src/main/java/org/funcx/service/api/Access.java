@@ -1,11 +1,10 @@
 package org.funcx.service.api;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.funcx.core.rest.SharingChange;
+import org.funcx.core.rest.SharingDescription;
 import org.funcx.service.auth.Principal;
 import org.funcx.service.store.Sharing;
 
@@ -33,19 +32,10 @@ final class Access {
     }
   }
 
-  /** Sharing from a request body's {@code public} and {@code groups}, over {@code current}. */
-  static Sharing sharing(JsonObject body, Sharing current) {
-    boolean isPublic = Requests.bool(body, "public", current.isPublic());
-    List<String> groups = current.groups();
-    JsonElement g = body.get("groups");
-    if (g != null && !g.isJsonNull()) {
-      if (!g.isJsonArray()) throw ApiException.badRequest("invalid_field", "groups must be an array of names");
-      groups = new ArrayList<>();
-      for (JsonElement e : g.getAsJsonArray()) {
-        if (!e.isJsonPrimitive()) throw ApiException.badRequest("invalid_field", "group names are strings");
-        groups.add(e.getAsString());
-      }
-    }
+  /** Sharing as a request changes it ({@code public} and/or {@code groups}), over {@code current}. */
+  static Sharing sharing(SharingChange change, Sharing current) {
+    boolean isPublic = change.isPublic() == null ? current.isPublic() : change.isPublic();
+    List<String> groups = change.groups() == null ? current.groups() : change.groups();
     try {
       return new Sharing(current.owner(), isPublic, groups);
     } catch (IllegalArgumentException e) {
@@ -53,7 +43,7 @@ final class Access {
     }
   }
 
-  static Map<String, Object> describe(Sharing s) {
-    return Map.of("owner", s.owner(), "public", s.isPublic(), "groups", s.groups());
+  static SharingDescription describe(Sharing s) {
+    return new SharingDescription(s.owner(), s.isPublic(), s.groups());
   }
 }

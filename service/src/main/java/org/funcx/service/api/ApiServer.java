@@ -9,12 +9,15 @@ import static org.funcx.service.auth.Scope.ADMIN;
 import static org.funcx.service.auth.Scope.COMPUTE;
 import static org.funcx.service.auth.Scope.ENDPOINT;
 
+import com.google.gson.JsonObject;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinGson;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.funcx.core.json.Json;
+import org.funcx.core.rest.ErrorAnswer;
+import org.funcx.core.rest.RestFieldException;
+import org.funcx.core.rest.VersionAnswer;
 import org.funcx.service.ServiceConfig;
 import org.funcx.service.auth.InstanceProof;
 import org.funcx.service.auth.ServiceAuth;
@@ -93,9 +96,9 @@ public final class ApiServer implements AutoCloseable {
       });
       // Each route names the token scopes that admit it; a route without scopes is open.
       c.router.apiBuilder(() -> path("v2", () -> {
-        get("version", ctx -> ctx.json(Map.of("api", "v2", "version", VERSION,
-            "forwarder_address", forwarderAddress, "forwarder_public_key", forwarder.publicKey(),
-            "auth", auth.discovery())));
+        get("version", ctx -> ctx.json(new VersionAnswer("v2", VERSION, forwarderAddress,
+            forwarder.publicKey(), Json.GSON.toJsonTree(auth.discovery()).getAsJsonObject())
+            .toJson()));
         // Open: the CLI asks before it sends any credential (see InstanceProof).
         get("instance_proof", ctx -> ctx.json(Map.of("port", config.httpPort(),
             "proof", instanceProof(auth, config.httpPort(), ctx.queryParam("nonce")))));
@@ -150,6 +153,9 @@ public final class ApiServer implements AutoCloseable {
       if (e instanceof SlowBodyGuard.TooSlowException) ctx.header("Connection", "close");
       ctx.status(e.status()).json(error(e.status(), e.code(), e.getMessage(), e.details()));
     });
+    // A request body's field missing or of the wrong type, as the REST records read it.
+    app.exception(RestFieldException.class, (e, ctx) ->
+        ctx.status(400).json(error(400, e.code(), e.getMessage(), Map.of())));
     app.exception(HttpResponseException.class, (e, ctx) -> {
       String code = switch (e.getStatus()) {
         case 404 -> "no_such_route";
@@ -195,13 +201,10 @@ public final class ApiServer implements AutoCloseable {
     return auth.instanceProof().prove(port, nonce);
   }
 
-  static Map<String, Object> error(int status, String code, String message, Map<String, ?> details) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", status);
-    body.put("code", code);
-    body.put("message", message);
-    body.put("details", details);
-    return body;
+  /** The error body of every route, as {@link ErrorAnswer} declares it for service and SDK. */
+  static JsonObject error(int status, String code, String message, Map<String, ?> details) {
+    return new ErrorAnswer(status, code, message, Json.GSON.toJsonTree(details).getAsJsonObject())
+        .toJson();
   }
 
   public int port() {

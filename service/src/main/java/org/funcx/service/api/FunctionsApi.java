@@ -1,8 +1,6 @@
 package org.funcx.service.api;
 
-import com.google.gson.JsonObject;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +12,9 @@ import org.funcx.core.exec.FunctionSignature;
 import org.funcx.core.model.DependencyList;
 import org.funcx.core.model.FunctionKind;
 import org.funcx.core.model.FunctionSpec;
+import org.funcx.core.rest.FunctionDescription;
+import org.funcx.core.rest.FunctionRegistration;
+import org.funcx.core.rest.SharingChange;
 import org.funcx.core.shell.InvalidTemplateException;
 import org.funcx.core.shell.ShellTemplate;
 import org.funcx.service.auth.AuthGate;
@@ -45,43 +46,43 @@ final class FunctionsApi {
   }
 
   void register(Context ctx) {
-    JsonObject body = Requests.jsonObject(ctx);
-    FunctionKind kind = kind(Requests.string(body, "kind", false));
+    FunctionRegistration request = FunctionRegistration.fromJson(Requests.jsonObject(ctx));
+    FunctionKind kind = kind(request.kind());
     if (kind == FunctionKind.SHELL) {
-      registerShell(ctx, body);
+      registerShell(ctx, request);
       return;
     }
-    String source = Requests.string(body, "function_code", true);
+    String source = request.functionCode();
     if (source.isBlank() || source.length() > MAX_SOURCE_CHARS) {
       throw new ApiException(source.isBlank() ? 400 : 413, "invalid_source",
           "function_code must hold 1 to " + MAX_SOURCE_CHARS + " characters of Java source");
     }
-    String entry = Requests.string(body, "entry_point", false);
-    boolean validate = Requests.bool(body, "validate", true);
+    String entry = request.entryPoint();
     List<String> deps = dependencies.normalize(
-        DependencyList.merge(source, Requests.strings(body, "dependencies")));
+        DependencyList.merge(source, request.dependencies()));
     FunctionSignature signature = null;
-    if (validate) {
+    if (request.validate()) {
       CompiledFunction compiled = compile(entry, source, deps);
       entry = compiled.entryName();
       signature = compiled.signatures().get(0);
     } else if (entry == null || entry.isBlank()) {
       throw ApiException.badRequest("missing_field", "entry_point is required when validate is false");
     }
-    String name = Requests.string(body, "function_name", false);
+    String name = request.functionName();
     FunctionSpec spec = FunctionSpec.of(entry, source, deps);
-    Sharing sharing = Access.sharing(body, Sharing.privateTo(AuthGate.principal(ctx).subject()));
+    Sharing sharing = Access.sharing(request.sharing(),
+        Sharing.privateTo(AuthGate.principal(ctx).subject()));
     FunctionRow row = new FunctionRow(UUID.randomUUID().toString(), name == null ? entry : name,
         entry, source, spec.hash(), signature == null ? null : signature.toString(),
         signature == null ? null : signature.returnType(), System.currentTimeMillis(), sharing,
         FunctionKind.JAVA, spec.dependencies());
     registry.addFunction(row);
-    ctx.status(201).json(describe(row, false));
+    ctx.status(201).json(describe(row, false).toJson());
   }
 
   /** A shell function: {@code function_code} is the command template, checked here. */
-  private void registerShell(Context ctx, JsonObject body) {
-    String template = Requests.string(body, "function_code", true);
+  private void registerShell(Context ctx, FunctionRegistration request) {
+    String template = request.functionCode();
     ShellTemplate parsed;
     try {
       parsed = ShellTemplate.parse(template);
@@ -90,15 +91,16 @@ final class FunctionsApi {
           "invalid_shell_command", e.getMessage(), Map.of("offset", e.offset(),
               "limit", ShellTemplate.MAX_CHARS));
     }
-    String name = Requests.string(body, "function_name", false);
+    String name = request.functionName();
     FunctionSpec spec = FunctionSpec.shell(template);
-    Sharing sharing = Access.sharing(body, Sharing.privateTo(AuthGate.principal(ctx).subject()));
+    Sharing sharing = Access.sharing(request.sharing(),
+        Sharing.privateTo(AuthGate.principal(ctx).subject()));
     FunctionRow row = new FunctionRow(UUID.randomUUID().toString(),
         name == null || name.isBlank() ? "shell" : name, "", template, spec.hash(),
         "(" + String.join(", ", parsed.placeholders()) + ")", null, System.currentTimeMillis(),
         sharing, FunctionKind.SHELL, List.of());
     registry.addFunction(row);
-    ctx.status(201).json(describe(row, false));
+    ctx.status(201).json(describe(row, false).toJson());
   }
 
   private static FunctionKind kind(String wire) {
@@ -128,7 +130,7 @@ final class FunctionsApi {
   }
 
   void get(Context ctx) {
-    ctx.json(describe(existing(ctx), true));
+    ctx.json(describe(existing(ctx), true).toJson());
   }
 
   void delete(Context ctx) {
@@ -143,9 +145,10 @@ final class FunctionsApi {
   void share(Context ctx) {
     FunctionRow row = existing(ctx);
     Access.requireOwner(AuthGate.principal(ctx), row.sharing(), "function", row.id());
-    Sharing sharing = Access.sharing(Requests.jsonObject(ctx), row.sharing());
+    Sharing sharing = Access.sharing(SharingChange.fromJson(Requests.jsonObject(ctx)),
+        row.sharing());
     registry.shareFunction(row.id(), sharing);
-    ctx.json(Access.describe(sharing));
+    ctx.json(Access.describe(sharing).toJson());
   }
 
   private FunctionRow existing(Context ctx) {
@@ -154,18 +157,9 @@ final class FunctionsApi {
         "function", id);
   }
 
-  private static Map<String, Object> describe(FunctionRow row, boolean withSource) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("function_id", row.id());
-    out.put("function_name", row.name());
-    out.put("kind", row.kind().wireName());
-    out.put("entry_point", row.entryPoint());
-    out.put("hash", row.hash());
-    if (!row.dependencies().isEmpty()) out.put("dependencies", row.dependencies());
-    if (row.signature() != null) out.put("signature", row.signature());
-    if (row.returnType() != null) out.put("return_type", row.returnType());
-    out.put("sharing", Access.describe(row.sharing()));
-    if (withSource) out.put("function_code", row.source());
-    return out;
+  private static FunctionDescription describe(FunctionRow row, boolean withSource) {
+    return new FunctionDescription(row.id(), row.name(), row.kind().wireName(), row.entryPoint(),
+        row.hash(), row.dependencies(), row.signature(), row.returnType(),
+        Access.describe(row.sharing()), withSource ? row.source() : null);
   }
 }

@@ -1,8 +1,7 @@
 package org.funcx.service.api;
 
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.funcx.core.rest.TaskOutputAnswer;
 import org.funcx.jvm.OutputTail;
 import org.funcx.service.auth.AuthGate;
 import org.funcx.service.output.LiveOutputWindows;
@@ -38,21 +37,16 @@ final class OutputApi {
         : OutputText.read(live.since(id, false, outFrom), outFrom, false);
     OutputText err = finished ? OutputText.read(stored(record.stderr()), errFrom, true)
         : OutputText.read(live.since(id, true, errFrom), errFrom, false);
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("task_id", id);
-    answer.put("status", task.state().wireName());
-    answer.put("finished", finished);
-    answer.put("stdout", stream(out));
-    answer.put("stderr", stream(err));
-    ctx.json(answer);
+    ctx.json(new TaskOutputAnswer(id, task.state().wireName(), finished, slice(out), slice(err))
+        .toJson());
   }
 
   private static OutputTail.Slice stored(String text) {
     return text == null ? null : OutputTail.ofText(text);
   }
 
-  private static Map<String, Object> stream(OutputText text) {
-    return Map.of("text", text.text(), "offset", text.offset(), "dropped", text.dropped());
+  private static TaskOutputAnswer.Slice slice(OutputText text) {
+    return new TaskOutputAnswer.Slice(text.text(), text.offset(), text.dropped());
   }
 
   private static long offset(Context ctx, String name) {

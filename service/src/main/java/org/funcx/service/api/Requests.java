@@ -49,53 +49,6 @@ final class Requests {
     return parsed.getAsJsonObject();
   }
 
-  static String string(JsonObject body, String field, boolean required) {
-    JsonElement value = body.get(field);
-    if (value == null || value.isJsonNull()) {
-      if (required) throw ApiException.badRequest("missing_field", "field '" + field + "' is required");
-      return null;
-    }
-    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
-      throw ApiException.badRequest("invalid_field", "field '" + field + "' must be a string");
-    }
-    return value.getAsString();
-  }
-
-  /** An optional array of strings; empty when absent. */
-  static java.util.List<String> strings(JsonObject body, String field) {
-    JsonElement value = body.get(field);
-    if (value == null || value.isJsonNull()) return java.util.List.of();
-    if (!value.isJsonArray()) {
-      throw ApiException.badRequest("invalid_field", "field '" + field + "' must be an array of strings");
-    }
-    java.util.List<String> out = new java.util.ArrayList<>();
-    for (JsonElement e : value.getAsJsonArray()) {
-      if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-        throw ApiException.badRequest("invalid_field", "field '" + field + "' must be an array of strings");
-      }
-      out.add(e.getAsString());
-    }
-    return out;
-  }
-
-  static boolean bool(JsonObject body, String field, boolean fallback) {
-    JsonElement value = body.get(field);
-    if (value == null || value.isJsonNull()) return fallback;
-    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isBoolean()) {
-      throw ApiException.badRequest("invalid_field", "field '" + field + "' must be true or false");
-    }
-    return value.getAsBoolean();
-  }
-
-  static double number(JsonObject body, String field, double fallback) {
-    JsonElement value = body.get(field);
-    if (value == null || value.isJsonNull()) return fallback;
-    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
-      throw ApiException.badRequest("invalid_field", "field '" + field + "' must be a number");
-    }
-    return value.getAsDouble();
-  }
-
   /** A path or body id that must be a UUID; anything else is a 400, not a lookup. */
   static String uuid(String value, String what) {
     try {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.funcx.core.model.FunctionSpec;
 import org.funcx.core.model.ResourceSpec;
+import org.funcx.core.rest.TaskGroupAnswer;
 import org.funcx.core.wire.HopTrace;
 import org.funcx.service.auth.AuthGate;
 import org.funcx.service.auth.Principal;
@@ -82,7 +83,7 @@ final class SubmitApi {
     if (drafts.isEmpty()) throw ApiException.badRequest("no_tasks", "the request holds no tasks");
     String groupId = UUID.randomUUID().toString();
     List<String> taskIds = store(groupId, principal.subject(), drafts);
-    ctx.status(202).json(Map.of("task_group_id", groupId, "task_ids", taskIds));
+    ctx.status(202).json(new TaskGroupAnswer(groupId, taskIds).toJson());
   }
 
   /**

@@ -3,6 +3,8 @@ package org.funcx.service.api;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import static org.funcx.core.rest.TaskDocumentFields.*;
+
 import org.funcx.core.model.TaskState;
 import org.funcx.service.store.JsonText;
 import org.funcx.service.store.TaskRecord;
@@ -17,28 +19,28 @@ final class TaskJson {
 
   static void write(JsonWriter out, TaskRecord task, TaskState state) throws IOException {
     out.beginObject();
-    out.name("task_id").value(task.taskId());
-    out.name("status").value(state.wireName());
-    out.name("task_group_id").value(task.groupId());
-    out.name("function_id").value(task.functionId());
-    out.name("endpoint_id").value(task.endpointId());
-    out.name("created_at").value(task.createdAtMillis());
-    if (state.isTerminal()) out.name("completed_at").value(task.completedAtMillis());
+    out.name(TASK_ID).value(task.taskId());
+    out.name(STATUS).value(state.wireName());
+    out.name(TASK_GROUP_ID).value(task.groupId());
+    out.name(FUNCTION_ID).value(task.functionId());
+    out.name(ENDPOINT_ID).value(task.endpointId());
+    out.name(CREATED_AT).value(task.createdAtMillis());
+    if (state.isTerminal()) out.name(COMPLETED_AT).value(task.completedAtMillis());
     if (task.resultJson() != null) result(out, task.resultJson());
     if (task.resultFormat() != null) {
-      out.name("result_format").value(task.resultFormat());
-      out.name("result_size").value(task.resultSize());
+      out.name(RESULT_FORMAT).value(task.resultFormat());
+      out.name(RESULT_SIZE).value(task.resultSize());
     }
     if (task.error() != null) {
-      out.name("error").beginObject();
-      out.name("kind").value(task.error().kind().wireName());
-      out.name("message").value(task.error().message());
-      out.name("details").value(task.error().details());
+      out.name(ERROR).beginObject();
+      out.name(ERROR_KIND).value(task.error().kind().wireName());
+      out.name(ERROR_MESSAGE).value(task.error().message());
+      out.name(ERROR_DETAILS).value(task.error().details());
       out.endObject();
     }
     // Left out when nothing was printed (or the task never reached a worker).
-    if (task.stdout() != null) out.name("stdout").value(task.stdout());
-    if (task.stderr() != null) out.name("stderr").value(task.stderr());
+    if (task.stdout() != null) out.name(STDOUT).value(task.stdout());
+    if (task.stderr() != null) out.name(STDERR).value(task.stderr());
     out.endObject();
   }
 
@@ -48,9 +50,9 @@ final class TaskJson {
    */
   private static void result(JsonWriter out, String json) throws IOException {
     if (JsonText.isOneValue(json)) {
-      out.name("result").jsonValue(json);
+      out.name(RESULT).jsonValue(json);
     } else {
-      out.name("result").value(json);
+      out.name(RESULT).value(json);
     }
   }
 

@@ -1,14 +1,13 @@
 package org.funcx.service.api;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.funcx.core.model.TaskState;
+import org.funcx.core.rest.TaskGroupAnswer;
+import org.funcx.core.rest.TaskIdsRequest;
 import org.funcx.service.auth.AuthGate;
 import org.funcx.service.forward.Forwarder;
 import org.funcx.service.store.TaskRecord;
@@ -68,21 +67,16 @@ final class TasksApi {
 
   /** {@code {"task_ids": [...]}} → {@code {"results": {id: status}, "unknown": [...]}}. */
   void batchStatus(Context ctx) {
-    JsonObject body = Requests.jsonObject(ctx);
-    JsonElement ids = body.get("task_ids");
-    if (ids == null || !ids.isJsonArray()) {
-      throw ApiException.badRequest("missing_field", "field 'task_ids' must be an array of ids");
-    }
-    JsonArray array = ids.getAsJsonArray();
-    if (array.size() > MAX_STATUS_IDS) {
-      throw new ApiException(413, "too_many_ids", "batch_status takes at most " + MAX_STATUS_IDS
-          + " ids per request, got " + array.size());
+    TaskIdsRequest request;
+    try {
+      request = TaskIdsRequest.fromJson(Requests.jsonObject(ctx), MAX_STATUS_IDS);
+    } catch (TaskIdsRequest.TooManyIdsException e) {
+      throw new ApiException(413, "too_many_ids", e.getMessage());
     }
     List<TaskReader.Snapshot> found = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
-    for (JsonElement e : array) {
-      if (!e.isJsonPrimitive()) throw ApiException.badRequest("invalid_id", "task ids are strings");
-      String id = Requests.uuid(e.getAsString(), "task");
+    for (String requested : request.taskIds()) {
+      String id = Requests.uuid(requested, "task");
       TaskReader.Snapshot task = reader.read(id, subject(ctx));
       if (task == null) unknown.add(id);
       else found.add(task);
@@ -105,7 +99,7 @@ final class TasksApi {
     if (taskIds == null) {
       throw ApiException.notFound("task_group", id);
     }
-    ctx.json(Map.of("task_group_id", id, "task_ids", taskIds));
+    ctx.json(new TaskGroupAnswer(id, taskIds).toJson());
   }
 
   /**

@@ -1,14 +1,15 @@
 package org.funcx.service.api;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import io.javalin.http.Context;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.funcx.core.rest.ClientCreated;
+import org.funcx.core.rest.ClientRequest;
+import org.funcx.core.rest.UserCreated;
+import org.funcx.core.rest.UserRequest;
+import org.funcx.core.rest.Whoami;
 import org.funcx.service.auth.Accounts;
 import org.funcx.service.auth.AuthGate;
 import org.funcx.service.auth.Principal;
@@ -28,40 +29,32 @@ final class UsersApi {
 
   void whoami(Context ctx) {
     Principal p = AuthGate.principal(ctx);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("subject", p.subject());
-    out.put("username", p.username());
-    out.put("scopes", p.scopes());
-    out.put("groups", p.groups());
-    if (p.endpointId() != null) out.put("endpoint_id", p.endpointId());
-    ctx.json(out);
+    ctx.json(new Whoami(p.subject(), p.username(), List.copyOf(p.scopes()), List.copyOf(p.groups()),
+        p.endpointId()).toJson());
   }
 
   /** {@code {"username", "password", "groups": [...], "admin": false}} → the new user. */
   void create(Context ctx) {
-    JsonObject body = Requests.jsonObject(ctx);
-    Accounts.User u = accounts.createUser(Requests.string(body, "username", true),
-        Requests.string(body, "password", true), strings(body, "groups"),
-        Requests.bool(body, "admin", false));
-    ctx.status(201).json(Map.of("subject", u.id(), "username", u.username(), "groups", u.groups(),
-        "admin", u.admin()));
+    UserRequest request = UserRequest.fromJson(Requests.jsonObject(ctx));
+    Accounts.User u = accounts.createUser(request.username(), request.password(), request.groups(),
+        request.admin());
+    ctx.status(201).json(new UserCreated(u.id(), u.username(), u.groups(), u.admin()).toJson());
   }
 
   /** {@code {"name", "scopes": [...]}} → client id and secret, shown this once. */
   void createClient(Context ctx) {
     Principal p = AuthGate.principal(ctx);
-    JsonObject body = Requests.jsonObject(ctx);
-    String name = Requests.string(body, "name", false);
-    Set<String> scopes = new LinkedHashSet<>(strings(body, "scopes"));
+    ClientRequest request = ClientRequest.fromJson(Requests.jsonObject(ctx));
+    Set<String> scopes = new LinkedHashSet<>(request.scopes());
     if (scopes.isEmpty()) scopes.add(Scope.COMPUTE.claim());
     if (!p.scopes().containsAll(scopes) || scopes.contains(Scope.ENDPOINT.claim())) {
       throw new ApiException(403, "insufficient_scope", "a client can have only scopes you hold"
           + " (not funcx:endpoint, which endpoints get at registration)");
     }
-    Accounts.ClientCredentials c = accounts.createClient(p.subject(), name == null ? "client" : name,
-        scopes, null);
-    ctx.status(201).json(Map.of("client_id", c.clientId(), "client_secret", c.clientSecret(),
-        "scopes", scopes));
+    Accounts.ClientCredentials c = accounts.createClient(p.subject(),
+        request.name() == null ? "client" : request.name(), scopes, null);
+    ctx.status(201).json(new ClientCreated(c.clientId(), c.clientSecret(), List.copyOf(scopes))
+        .toJson());
   }
 
   void listClients(Context ctx) {
@@ -74,17 +67,5 @@ final class UsersApi {
       throw ApiException.notFound("client", id);
     }
     ctx.json(Map.of("client_id", id, "deleted", true));
-  }
-
-  private static List<String> strings(JsonObject body, String field) {
-    JsonElement value = body.get(field);
-    List<String> out = new ArrayList<>();
-    if (value == null || value.isJsonNull()) return out;
-    if (!value.isJsonArray()) throw ApiException.badRequest("invalid_field", field + " must be an array of strings");
-    for (JsonElement e : value.getAsJsonArray()) {
-      if (!e.isJsonPrimitive()) throw ApiException.badRequest("invalid_field", field + " holds strings");
-      out.add(e.getAsString());
-    }
-    return out;
   }
 }
