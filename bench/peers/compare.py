@@ -34,7 +34,7 @@ for figure in order:
             ratio = f / p if row["better"] == "higher" else p / f
         out[f"funcx_advantage_over_{peer}"] = None if ratio is None else round(ratio, 2)
     peers = [out[f"funcx_advantage_over_{p}"] for p in ("dask", "ipyparallel")]
-    peers = [r for r in peers if r is not None]
+    peers = [r for r in peers if r is not None and r > 0]  # a peer's RSS can shrink (< 0)
     out["funcx_advantage_over_best_peer"] = min(peers) if peers else None
     for peer in ("funcx", "dask", "ipyparallel"):
         load = row.get("load:" + peer)
