@@ -1,7 +1,8 @@
 """Joins the per-peer JSON lines into one line per figure with every value and the ratios.
 
 funcx_advantage_over_X is > 1 when funcX is better on that figure, whichever way "better" points
-(funcX/X for throughput, X/funcX for latency). Each value keeps the load average it was measured at."""
+(funcX/X for throughput, X/funcX for latency); funcx_advantage_over_best_peer is the smaller of
+the two. Each value keeps the load average it was measured at."""
 import json
 import sys
 
@@ -32,6 +33,9 @@ for figure in order:
         if f and p:
             ratio = f / p if row["better"] == "higher" else p / f
         out[f"funcx_advantage_over_{peer}"] = None if ratio is None else round(ratio, 2)
+    peers = [out[f"funcx_advantage_over_{p}"] for p in ("dask", "ipyparallel")]
+    peers = [r for r in peers if r is not None and r > 0]  # a peer's RSS can shrink (< 0)
+    out["funcx_advantage_over_best_peer"] = min(peers) if peers else None
     for peer in ("funcx", "dask", "ipyparallel"):
         load = row.get("load:" + peer)
         out[f"load_avg_1m_{peer}"] = None if load is None else round(load, 2)

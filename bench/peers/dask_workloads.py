@@ -27,8 +27,16 @@ class DaskAdapter(workloads.Adapter):
         return self.client.run_on_scheduler(lambda dask_scheduler: len(dask_scheduler.tasks))
 
 
+def open_adapter(scheduler, workers):
+    """A client of its own (for a concurrent submitter's process) and how to close it."""
+    client = Client(scheduler, timeout=60)
+    client.wait_for_workers(workers, timeout=60)
+    return DaskAdapter(client), client.close
+
+
 if __name__ == "__main__":
     opts = workloads.options(sys.argv)
     with Client(sys.argv[1], timeout=60) as client:
         client.wait_for_workers(opts["workers"], timeout=60)
-        workloads.run_all("dask", DaskAdapter(client), **opts)
+        workloads.run_all("dask", DaskAdapter(client), connect=("dask_workloads", sys.argv[1]),
+                          **opts)

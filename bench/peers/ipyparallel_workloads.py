@@ -34,12 +34,20 @@ class IpyparallelAdapter(workloads.Adapter):
             v.get("queue", 0) + v.get("tasks", 0) for v in status.values() if isinstance(v, dict))
 
 
+def open_adapter(profile_dir, workers):
+    """A client of its own (for a concurrent submitter's process) and how to close it."""
+    client = ipyparallel.Client(profile_dir=profile_dir)
+    client.wait_for_engines(workers, timeout=60)
+    return IpyparallelAdapter(client, client.load_balanced_view()), client.close
+
+
 if __name__ == "__main__":
     opts = workloads.options(sys.argv)
     client = ipyparallel.Client(profile_dir=sys.argv[1])
     try:
         client.wait_for_engines(opts["workers"], timeout=60)
         workloads.run_all("ipyparallel",
-                          IpyparallelAdapter(client, client.load_balanced_view()), **opts)
+                          IpyparallelAdapter(client, client.load_balanced_view()),
+                          connect=("ipyparallel_workloads", sys.argv[1]), **opts)
     finally:
         client.close()

@@ -5,7 +5,9 @@ BenchSizes.java hold the funcX side; the figure names are shared).
 Each figure is printed as one JSON line: {"peer", "figure", "value", "unit", "better", "tasks"}.
 Workers need this module importable (run.sh puts bench/peers on their PYTHONPATH).
 """
+import importlib
 import json
+import multiprocessing
 import os
 import statistics
 import time
@@ -44,6 +46,8 @@ class Sizes:
         self.mib_results = 32 if quick else 128
         self.big_results = 2 if quick else 4
         self.queued_tasks = 20_000
+        self.submitters = 8
+        self.concurrent_single_tasks = 2_000 if quick else 8_000
 
 
 class Adapter:
@@ -86,6 +90,48 @@ def throughput(a, tasks, batch):
     flat = results if batch == 1 else [x for part in results for x in part]
     assert flat == list(range(tasks)), "wrong no-op results"
     return tasks / seconds
+
+
+def _submitter(module, target, workers, inputs, ready, go, times):
+    """One concurrent submitter, in its own process with its own client: one submit per task."""
+    adapter, close = importlib.import_module(module).open_adapter(target, workers)
+    try:
+        adapter.gather([adapter.submit(noop, -1)])  # connected and warm before the clock starts
+        ready.put(True)
+        go.wait()
+        start = time.time()
+        futures = [adapter.submit(noop, i) for i in inputs]
+        results = adapter.gather(futures)
+        end = time.time()
+        times.put((start, end, results == list(inputs)))
+    finally:
+        close()
+
+
+def concurrent_throughput(connect, workers, tasks, submitters):
+    """Tasks/s for `tasks` no-ops, one submit per task, from `submitters` processes at once (each
+    its own client: a Python client is neither thread-safe everywhere nor free of the GIL), from
+    the first submitter's start to the last one's last result. `connect` = (module, target): the
+    peer module's open_adapter(target, workers) makes a client in each process."""
+    ctx = multiprocessing.get_context("spawn")
+    ready, times, go = ctx.Queue(), ctx.Queue(), ctx.Event()
+    procs = [ctx.Process(target=_submitter, name=f"bench-submitter-{s}",
+                         args=(connect[0], connect[1], workers, list(range(s, tasks, submitters)),
+                               ready, go, times)) for s in range(submitters)]
+    for p in procs:
+        p.start()
+    try:
+        for _ in procs:
+            ready.get(timeout=120)
+        go.set()
+        spans = [times.get(timeout=600) for _ in procs]
+    finally:
+        for p in procs:
+            p.join(timeout=30)
+            if p.is_alive():
+                p.kill()
+    assert all(ok for _, _, ok in spans), "wrong no-op results"
+    return tasks / (max(e for _, e, _ in spans) - min(s for s, _, _ in spans))
 
 
 def round_trips(a, warm, count):
@@ -153,8 +199,9 @@ def queued_memory(peer, a, tasks, service_groups, endpoint_groups, workers):
 
 
 def run_all(peer, a, quick, workers=2, started_at=None, only=None,
-            service_groups=(), endpoint_groups=()):
-    """Every figure, or those in `only`: cold, throughput, latency, sleep, transfer, memory."""
+            service_groups=(), endpoint_groups=(), connect=None):
+    """Every figure, or those in `only`: cold, throughput, latency, sleep, transfer, memory.
+    `connect` = (module, target) lets concurrent submitters make their own clients."""
     s = Sizes(quick)
     runs = lambda figure: only is None or figure in only  # noqa: E731
     first = a.gather([a.submit(noop, 0)])
@@ -165,6 +212,11 @@ def run_all(peer, a, quick, workers=2, started_at=None, only=None,
     if runs("throughput"):
         for batch, tasks in s.batch_tasks.items():
             emit(peer, f"noop_tasks_per_s_batch_{batch}", throughput(a, tasks, batch), "tasks/s",
+                 "higher", tasks)
+        if connect is not None:
+            tasks = s.concurrent_single_tasks
+            emit(peer, f"noop_tasks_per_s_batch_1_submitters_{s.submitters}",
+                 concurrent_throughput(connect, workers, tasks, s.submitters), "tasks/s",
                  "higher", tasks)
     if runs("latency"):
         ms = round_trips(a, s.warm_trips, s.round_trips)

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 /**
  * Measures the whole task path on a fresh service and local endpoints (own processes, own state
  * directory, loopback ports) and prints one JSON line per figure ({@link BenchLine}): cold start,
- * memory per queued task, no-op throughput at batch sizes 1, 100 and 10,000, warm round trips,
+ * memory per queued task, no-op throughput at batch sizes 1, 100 and 10,000 (and one request per
+ * task from several concurrent submitters), warm round trips,
  * result transfer from 1 KiB to 64 MiB, and 10 ms sleeps on 2 and 8 workers.
  */
 @Command(name = "bench", description = "Benchmark the task path; prints one JSON line per figure.")
@@ -34,6 +35,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--warm-trips", description = "Round trips before the timed ones (default 300,"
       + " quick 200).")
   Integer warmTrips;
+  @Option(names = "--submitters", description = "Concurrent submitters of the one-request-per-task"
+      + " figure noop_tasks_per_s_batch_1_submitters_N (default 8; 0 skips it).")
+  int submitters = 8;
   @Option(names = "--repeat", description = "Run the throughput figures this many times (default 1).")
   int repeat = 1;
   @Option(names = "--keep", description = "Keep the temporary funcX home (logs, traces).")
@@ -67,6 +71,15 @@ final class BenchCommand implements Callable<Integer> {
               double tasksPerSecond = run.throughput(noop, e.getValue(), e.getKey());
               cpu.addTo(BenchLine.higher("noop_tasks_per_s_batch_" + e.getKey(), tasksPerSecond,
                   "tasks/s", e.getValue()).with("workers", mainWorkers).with("round", round)).print();
+            }
+            if (submitters > 0 && (batchSizes == null || batchSizes.contains(1))) {
+              int tasks = sizes.concurrentSingleTasks();
+              var cpu = new CpuWatch(cluster);
+              double tasksPerSecond = ConcurrentSubmitters.throughput(client, endpointId, noop,
+                  tasks, submitters);
+              cpu.addTo(BenchLine.higher("noop_tasks_per_s_batch_1_submitters_" + submitters,
+                  tasksPerSecond, "tasks/s", tasks).with("workers", mainWorkers)
+                  .with("submitters", submitters).with("round", round)).print();
             }
           }
         }

@@ -126,6 +126,29 @@ class RestApiTest {
   }
 
   @Test
+  void group_ids_sort_in_submission_order_and_name_their_tasks() throws Exception {
+    String f = function("int id(int x) { return x; }");
+    String e = endpoint();
+    String body = "{\"tasks\":[{\"function_id\":\"" + f + "\",\"endpoint_id\":\"" + e
+        + "\",\"args\":[1]}]}";
+    java.util.List<String> groups = new java.util.ArrayList<>();
+    java.util.List<String> tasks = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      Answer a = call("POST", "/v2/submit", body);
+      assertThat(a.status()).isEqualTo(202);
+      groups.add(a.body().get("task_group_id").getAsString());
+      tasks.add(a.body().getAsJsonArray("task_ids").get(0).getAsString());
+    }
+    assertThat(groups).isSorted().doesNotHaveDuplicates();
+    assertThat(java.util.UUID.fromString(groups.get(0)).version()).isEqualTo(7);
+    for (int i = 0; i < groups.size(); i++) {
+      Answer batch = call("GET", "/v2/task_groups/" + groups.get(i), null);
+      assertThat(batch.status()).isEqualTo(200);
+      assertThat(batch.body().toString()).contains(tasks.get(i));
+    }
+  }
+
+  @Test
   void functions_endpoints_and_tasks_survive_a_restart() throws Exception {
     String f = function("int id(int x) { return x; }");
     String e = endpoint();

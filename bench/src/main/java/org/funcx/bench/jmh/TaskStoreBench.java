@@ -3,7 +3,9 @@ package org.funcx.bench.jmh;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -30,6 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * result puts closed by one commit, as the forwarder stores results before acknowledging them.
  * Keys cycle over a fixed set so the file stops growing; results are nanoseconds per record.
  * {@code keys}: random UUIDs (as task ids were) or time-ordered ones ({@link TaskIds}, as now).
+ * {@link #submitOneTaskThenCommit} is one single-task submission, whose group id takes the same
+ * kind of key (random as group ids were before issue 17, ordered as now).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,6 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TaskStoreBench {
   private static final int KEYS = 100_000;
   private static final int PASS = 5_000;
+  /** Maps submitted before the single tasks: their member lists make big leaves in the groups map. */
+  private static final int EARLIER_MAPS = 10;
+  private static final int MAP_SIZE = 10_000;
   private Path dir;
   private TaskStore store;
   private TaskRecord[] submitted;
@@ -59,11 +66,21 @@ public class TaskStoreBench {
     submitted = new TaskRecord[KEYS];
     finished = new TaskRecord[KEYS];
     for (int i = 0; i < KEYS; i++) {
-      String id = keys.equals("ordered") ? TaskIds.next() : UUID.randomUUID().toString();
+      String id = newKey();
       submitted[i] = TaskRecord.submitted(id, group, function, endpoint,
           "[" + i + "]", false, 0, now);
       finished[i] = submitted[i].succeeded(String.valueOf(i), now);
     }
+    for (int m = 0; m < EARLIER_MAPS; m++) {
+      List<String> members = new ArrayList<>(MAP_SIZE);
+      for (int i = 0; i < MAP_SIZE; i++) members.add(TaskIds.next());
+      store.putGroup(newKey(), "owner", members);
+    }
+    store.commit();
+  }
+
+  private String newKey() {
+    return keys.equals("ordered") ? TaskIds.next() : UUID.randomUUID().toString();
   }
 
   @TearDown(Level.Trial)
@@ -87,6 +104,20 @@ public class TaskStoreBench {
       store.put(finished[next]);
       next = (next + 1) % KEYS;
     }
+    store.commit();
+  }
+
+  /**
+   * A single-task submission as SubmitApi stores it: the record, its group, one commit with
+   * fsync. Its wall time is mostly the fsync; the id order shows in the commit's CPU (page
+   * serialization), e.g. with {@code -prof stack} or a CPU-time profiler.
+   */
+  @Benchmark
+  public void submitOneTaskThenCommit() {
+    TaskRecord task = submitted[next];
+    next = (next + 1) % KEYS;
+    store.put(task);
+    store.putGroup(newKey(), "owner", List.of(task.taskId()));
     store.commit();
   }
 }

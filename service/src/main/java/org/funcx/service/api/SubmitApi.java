@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.funcx.core.model.FunctionSpec;
 import org.funcx.core.model.ResourceSpec;
 import org.funcx.core.rest.TaskGroupAnswer;
@@ -81,7 +80,9 @@ final class SubmitApi {
       });
     }
     if (drafts.isEmpty()) throw ApiException.badRequest("no_tasks", "the request holds no tasks");
-    String groupId = UUID.randomUUID().toString();
+    // Time-ordered like task ids: the groups maps are B-trees keyed by it, and a random id
+    // dirtied a random leaf (maybe one holding a big map's member list) in every commit.
+    String groupId = TaskIds.next();
     List<String> taskIds = store(groupId, principal.subject(), drafts);
     ctx.status(202).json(new TaskGroupAnswer(groupId, taskIds).toJson());
   }

@@ -5,10 +5,11 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Task ids that are UUIDs (version 7 layout: Unix milliseconds first) whose text sorts in the
- * order they were made. The task store is a copy-on-write B-tree keyed by this text: random ids
- * land on a different leaf each, so a commit of 5,000 results rewrote nearly every leaf of the
- * map; ordered ids put a batch's tasks, and later their results, on a few neighbouring leaves.
+ * Task and task-group ids that are UUIDs (version 7 layout: Unix milliseconds first) whose text
+ * sorts in the order they were made. The task store is a copy-on-write B-tree keyed by this text:
+ * random ids land on a different leaf each, so a commit of 5,000 results rewrote nearly every leaf
+ * of the map; ordered ids put a batch's tasks, and later their results, on a few neighbouring
+ * leaves, and each new group on the groups maps' last leaf.
  *
  * <p>Within one millisecond a 20-bit sequence keeps ids increasing (past a million in one
  * millisecond the clock is borrowed from); 54 random bits keep ids of several service
