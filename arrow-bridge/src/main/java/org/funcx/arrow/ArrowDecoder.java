@@ -46,8 +46,8 @@ public final class ArrowDecoder {
   public ArrowTable decode(InputStream in) throws IOException {
     TableCollector collector = new TableCollector(allocator);
     try (collector;
-        ArrowStreamReader reader = new ArrowStreamReader(new KeepOpen(IpcPrefix.checked(in)),
-            collector.allocator())) {
+        ArrowStreamReader reader =
+            new ArrowStreamReader(new KeepOpen(IpcPrefix.checked(in)), collector.allocator())) {
       VectorSchemaRoot root = readSchema(reader);
       collector.schema(root.getSchema());
       while (loadNext(reader)) {

@@ -10,8 +10,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.funcx.arrow.internal.decode.BatchTransfer;
 import org.funcx.arrow.internal.encode.BatchSink;
 import org.funcx.arrow.internal.encode.EncodePipeline;
-import org.funcx.arrow.internal.encode.PrimitiveArrays;
 import org.funcx.arrow.internal.encode.IpcStreamSink;
+import org.funcx.arrow.internal.encode.PrimitiveArrays;
 import org.funcx.arrow.internal.schema.TableInput;
 import org.funcx.arrow.internal.schema.TableInputs;
 

@@ -26,15 +26,19 @@ final class IpcPrefix {
     int first = littleEndian(head, 0);
     int length = first == -1 && head.length == 8 ? littleEndian(head, 4) : first;
     if (head.length < 4 || length < 0 || length > MAX_METADATA_BYTES) {
-      throw new ArrowBridgeException("not an Arrow IPC stream: its first message header claims "
-          + Integer.toUnsignedString(length) + " bytes of metadata");
+      throw new ArrowBridgeException(
+          "not an Arrow IPC stream: its first message header claims "
+              + Integer.toUnsignedString(length)
+              + " bytes of metadata");
     }
     return buffered;
   }
 
   private static int littleEndian(byte[] b, int at) {
     if (b.length < at + 4) return 0;
-    return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16
+    return (b[at] & 0xff)
+        | (b[at + 1] & 0xff) << 8
+        | (b[at + 2] & 0xff) << 16
         | (b[at + 3] & 0xff) << 24;
   }
 }

@@ -32,9 +32,12 @@ class PrimitiveArrayFastPathTest {
     int[] ints = random.ints(2_500).toArray();
     double[] doubles = random.doubles(2_500).toArray();
     for (Object array : List.of(longs, ints, doubles)) {
-      List<?> boxed = array instanceof long[] l ? java.util.Arrays.stream(l).boxed().toList()
-          : array instanceof int[] i ? java.util.Arrays.stream(i).boxed().toList()
-          : java.util.Arrays.stream((double[]) array).boxed().toList();
+      List<?> boxed =
+          array instanceof long[] l
+              ? java.util.Arrays.stream(l).boxed().toList()
+              : array instanceof int[] i
+                  ? java.util.Arrays.stream(i).boxed().toList()
+                  : java.util.Arrays.stream((double[]) array).boxed().toList();
       try (ArrowTable fast = new ArrowDecoder(allocator).decode(encoder.encode(array));
           ArrowTable slow = general(boxed)) {
         assertThat(fast.schema()).isEqualTo(slow.schema());

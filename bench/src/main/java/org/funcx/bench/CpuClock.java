@@ -30,8 +30,9 @@ public final class CpuClock {
     }
 
     public double groupCpuPercent(String group, Sample start) {
-      return percent(cpuNanosByGroup.getOrDefault(group, 0L)
-          - start.cpuNanosByGroup.getOrDefault(group, 0L), start);
+      return percent(
+          cpuNanosByGroup.getOrDefault(group, 0L) - start.cpuNanosByGroup.getOrDefault(group, 0L),
+          start);
     }
 
     /** Percent of one core per thread group, plus {@code gc+jit+native} for the rest. */

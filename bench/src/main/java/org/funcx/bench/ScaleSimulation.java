@@ -43,24 +43,32 @@ public final class ScaleSimulation {
       System.out.println(r.toJson());
     }
     // The target is judged on the most slots, and among those the most managers (the harder case).
-    results.stream().max(Comparator.comparingInt((ScaleResult r) -> r.scenario().slots())
-            .thenComparingInt(r -> r.scenario().managers()))
+    results.stream()
+        .max(
+            Comparator.comparingInt((ScaleResult r) -> r.scenario().slots())
+                .thenComparingInt(r -> r.scenario().managers()))
         .ifPresent(r -> System.out.println(target(r)));
     if (o.endpoints > 0) {
-      System.out.println(ManyEndpointsRun.run(
-          new ManyEndpointsRun.Plan(o.endpoints, o.tasksPerEndpoint, 2, o.submitThreads)));
+      System.out.println(
+          ManyEndpointsRun.run(
+              new ManyEndpointsRun.Plan(o.endpoints, o.tasksPerEndpoint, 2, o.submitThreads)));
     }
   }
 
   private static JsonLine target(ScaleResult largest) {
-    boolean met = largest.scenario().slots() >= TARGET_SLOTS
-        && largest.tasksPerSecond() >= TARGET_TASKS_PER_SECOND
-        && largest.everyTaskAnsweredOnce() && largest.managersLost() == 0;
+    boolean met =
+        largest.scenario().slots() >= TARGET_SLOTS
+            && largest.tasksPerSecond() >= TARGET_TASKS_PER_SECOND
+            && largest.everyTaskAnsweredOnce()
+            && largest.managersLost() == 0;
     return new JsonLine("scale-target")
-        .put("target_slots", TARGET_SLOTS).put("target_tasks_per_s", TARGET_TASKS_PER_SECOND)
-        .put("managers", largest.scenario().managers()).put("slots", largest.scenario().slots())
+        .put("target_slots", TARGET_SLOTS)
+        .put("target_tasks_per_s", TARGET_TASKS_PER_SECOND)
+        .put("managers", largest.scenario().managers())
+        .put("slots", largest.scenario().slots())
         .put("dispatch_tasks_per_s", Math.round(largest.tasksPerSecond()))
-        .put("met", met).withMachine();
+        .put("met", met)
+        .withMachine();
   }
 
   /** The product logs each manager connecting at INFO; a thousand lines would bury the figures. */

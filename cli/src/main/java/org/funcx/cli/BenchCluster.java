@@ -36,8 +36,9 @@ final class BenchCluster implements AutoCloseable {
   }
 
   long servicePid() {
-    return service.servicePid().orElseThrow(
-        () -> new IllegalStateException("the service is not running"));
+    return service
+        .servicePid()
+        .orElseThrow(() -> new IllegalStateException("the service is not running"));
   }
 
   /** Starts endpoint {@code name} with {@code workers} workers on one manager; returns its id. */
@@ -48,8 +49,9 @@ final class BenchCluster implements AutoCloseable {
   }
 
   long endpointPid(String name) {
-    return endpoints.runningPid(name).orElseThrow(
-        () -> new IllegalStateException("endpoint " + name + " is not running"));
+    return endpoints
+        .runningPid(name)
+        .orElseThrow(() -> new IllegalStateException("endpoint " + name + " is not running"));
   }
 
   void stopEndpoint(String name) throws InterruptedException {
@@ -75,5 +77,4 @@ final class BenchCluster implements AutoCloseable {
       }
     }
   }
-
 }

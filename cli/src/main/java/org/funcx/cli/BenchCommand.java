@@ -21,25 +21,44 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", description = "Benchmark the task path; prints one JSON line per figure.")
 final class BenchCommand implements Callable<Integer> {
-  @Option(names = "--quick", description = "Smaller run, about a minute.") boolean quick;
+  @Option(names = "--quick", description = "Smaller run, about a minute.")
+  boolean quick;
+
   @Option(names = "--workers", description = "Workers of the main endpoint (default: cores).")
   Integer workers;
+
   @Option(names = "--prefetch", description = "Tasks a manager may hold beyond its workers.")
   Integer prefetch;
-  @Option(names = "--only", split = ",",
+
+  @Option(
+      names = "--only",
+      split = ",",
       description = "Figures to run: cold,memory,throughput,latency,transfer,sleep (default all).")
   List<String> only;
-  @Option(names = "--batch-sizes", split = ",",
+
+  @Option(
+      names = "--batch-sizes",
+      split = ",",
       description = "Throughput batch sizes to run (default 1,100,10000).")
   List<Integer> batchSizes;
-  @Option(names = "--warm-trips", description = "Round trips before the timed ones (default 300,"
-      + " quick 200).")
+
+  @Option(
+      names = "--warm-trips",
+      description = "Round trips before the timed ones (default 300," + " quick 200).")
   Integer warmTrips;
-  @Option(names = "--submitters", description = "Concurrent submitters of the one-request-per-task"
-      + " figure noop_tasks_per_s_batch_1_submitters_N (default 8; 0 skips it).")
+
+  @Option(
+      names = "--submitters",
+      description =
+          "Concurrent submitters of the one-request-per-task"
+              + " figure noop_tasks_per_s_batch_1_submitters_N (default 8; 0 skips it).")
   int submitters = 8;
-  @Option(names = "--repeat", description = "Run the throughput figures this many times (default 1).")
+
+  @Option(
+      names = "--repeat",
+      description = "Run the throughput figures this many times (default 1).")
   int repeat = 1;
+
   @Option(names = "--keep", description = "Keep the temporary funcX home (logs, traces).")
   boolean keep;
 
@@ -56,8 +75,10 @@ final class BenchCommand implements Callable<Integer> {
       try (FuncXExecutor executor = client.executor(endpointId)) {
         executor.submit(noop, 0).get(60, TimeUnit.SECONDS);
         if (runs("cold")) {
-          BenchLine.lower("cold_start_to_first_result_ms", (System.nanoTime() - coldStart) / 1e6,
-              "ms", 1).with("what", "service start, endpoint start, register, first task").print();
+          BenchLine.lower(
+                  "cold_start_to_first_result_ms", (System.nanoTime() - coldStart) / 1e6, "ms", 1)
+              .with("what", "service start, endpoint start, register, first task")
+              .print();
         }
         if (runs("memory")) queuedMemory(cluster, client, sizes.queuedTasks());
         var run = new BenchWorkloads(executor);
@@ -69,25 +90,42 @@ final class BenchCommand implements Callable<Integer> {
               if (batchSizes != null && !batchSizes.contains(e.getKey())) continue;
               var cpu = new CpuWatch(cluster);
               double tasksPerSecond = run.throughput(noop, e.getValue(), e.getKey());
-              cpu.addTo(BenchLine.higher("noop_tasks_per_s_batch_" + e.getKey(), tasksPerSecond,
-                  "tasks/s", e.getValue()).with("workers", mainWorkers).with("round", round)).print();
+              cpu.addTo(
+                      BenchLine.higher(
+                              "noop_tasks_per_s_batch_" + e.getKey(),
+                              tasksPerSecond,
+                              "tasks/s",
+                              e.getValue())
+                          .with("workers", mainWorkers)
+                          .with("round", round))
+                  .print();
             }
             if (submitters > 0 && (batchSizes == null || batchSizes.contains(1))) {
               int tasks = sizes.concurrentSingleTasks();
               var cpu = new CpuWatch(cluster);
-              double tasksPerSecond = ConcurrentSubmitters.throughput(client, endpointId, noop,
-                  tasks, submitters);
-              cpu.addTo(BenchLine.higher("noop_tasks_per_s_batch_1_submitters_" + submitters,
-                  tasksPerSecond, "tasks/s", tasks).with("workers", mainWorkers)
-                  .with("submitters", submitters).with("round", round)).print();
+              double tasksPerSecond =
+                  ConcurrentSubmitters.throughput(client, endpointId, noop, tasks, submitters);
+              cpu.addTo(
+                      BenchLine.higher(
+                              "noop_tasks_per_s_batch_1_submitters_" + submitters,
+                              tasksPerSecond,
+                              "tasks/s",
+                              tasks)
+                          .with("workers", mainWorkers)
+                          .with("submitters", submitters)
+                          .with("round", round))
+                  .print();
             }
           }
         }
         if (runs("latency")) {
-          double[] ms = run.roundTrips(noop,
-              warmTrips != null ? warmTrips : sizes.warmTrips(), sizes.roundTrips());
-          BenchLine.lower("warm_rtt_p50_ms", BenchWorkloads.percentile(ms, 50), "ms", ms.length).print();
-          BenchLine.lower("warm_rtt_p99_ms", BenchWorkloads.percentile(ms, 99), "ms", ms.length).print();
+          double[] ms =
+              run.roundTrips(
+                  noop, warmTrips != null ? warmTrips : sizes.warmTrips(), sizes.roundTrips());
+          BenchLine.lower("warm_rtt_p50_ms", BenchWorkloads.percentile(ms, 50), "ms", ms.length)
+              .print();
+          BenchLine.lower("warm_rtt_p99_ms", BenchWorkloads.percentile(ms, 99), "ms", ms.length)
+              .print();
         }
         if (runs("transfer")) transfer(client, run, sizes);
       }
@@ -111,14 +149,17 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private double[] now() throws Exception {
-      return new double[] {BenchProcesses.groupCpuSeconds(service),
-          BenchProcesses.groupCpuSeconds(endpoint),
-          BenchProcesses.cpuSeconds(ProcessHandle.current().pid())};
+      return new double[] {
+        BenchProcesses.groupCpuSeconds(service),
+        BenchProcesses.groupCpuSeconds(endpoint),
+        BenchProcesses.cpuSeconds(ProcessHandle.current().pid())
+      };
     }
 
     BenchLine addTo(BenchLine line) throws Exception {
       double[] end = now();
-      return line.with("cpu_s_service", end[0] - start[0]).with("cpu_s_endpoint", end[1] - start[1])
+      return line.with("cpu_s_service", end[0] - start[0])
+          .with("cpu_s_endpoint", end[1] - start[1])
           .with("cpu_s_client", end[2] - start[2]);
     }
   }
@@ -133,16 +174,34 @@ final class BenchCommand implements Callable<Integer> {
     var blob = client.register("long[] blob(int longs) { return new long[longs]; }");
     run.transfer(text, 1024, 1024, 10); // compile both before timing
     run.transfer(blob, 128, 1024, 10);
-    BenchLine.higher("result_1kib_mib_per_s", run.transfer(text, 1024, 1024, s.kibResults()),
-        "MiB/s", s.kibResults()).with("result", "String (JSON)").print();
-    BenchLine.higher("result_1mib_mib_per_s", run.transfer(text, 1 << 20, 1 << 20, s.mibResults()),
-        "MiB/s", s.mibResults()).with("result", "String (JSON)").print();
-    BenchLine.higher("result_1mib_binary_mib_per_s",
-        run.transfer(blob, (1 << 20) / Long.BYTES, 1 << 20, s.mibResults()), "MiB/s",
-        s.mibResults()).with("result", "long[] (Arrow)").print();
-    BenchLine.higher("result_64mib_binary_mib_per_s",
-        run.transfer(blob, (64 << 20) / Long.BYTES, 64L << 20, s.bigResults()), "MiB/s",
-        s.bigResults()).with("result", "long[] (Arrow)").print();
+    BenchLine.higher(
+            "result_1kib_mib_per_s",
+            run.transfer(text, 1024, 1024, s.kibResults()),
+            "MiB/s",
+            s.kibResults())
+        .with("result", "String (JSON)")
+        .print();
+    BenchLine.higher(
+            "result_1mib_mib_per_s",
+            run.transfer(text, 1 << 20, 1 << 20, s.mibResults()),
+            "MiB/s",
+            s.mibResults())
+        .with("result", "String (JSON)")
+        .print();
+    BenchLine.higher(
+            "result_1mib_binary_mib_per_s",
+            run.transfer(blob, (1 << 20) / Long.BYTES, 1 << 20, s.mibResults()),
+            "MiB/s",
+            s.mibResults())
+        .with("result", "long[] (Arrow)")
+        .print();
+    BenchLine.higher(
+            "result_64mib_binary_mib_per_s",
+            run.transfer(blob, (64 << 20) / Long.BYTES, 64L << 20, s.bigResults()),
+            "MiB/s",
+            s.bigResults())
+        .with("result", "long[] (Arrow)")
+        .print();
   }
 
   /** Fraction of ideal for {@code tasks} 10 ms sleeps on an endpoint of {@code workers}. */
@@ -150,15 +209,22 @@ final class BenchCommand implements Callable<Integer> {
     String name = "sleep-" + workers;
     String id = cluster.startEndpoint(name, workers, null);
     FuncXClient client = cluster.client();
-    var nap = client.register(
-        "int nap(int ms) throws InterruptedException { Thread.sleep(ms); return ms; }");
+    var nap =
+        client.register(
+            "int nap(int ms) throws InterruptedException { Thread.sleep(ms); return ms; }");
     try (FuncXExecutor executor = client.executor(id)) {
       var run = new BenchWorkloads(executor);
       run.timedMap(nap, Collections.nCopies(workers * 4, 10)); // compile, warm
       double seconds = run.timedMap(nap, Collections.nCopies(tasks, 10));
       double ideal = tasks * 0.010 / workers;
-      BenchLine.higher("sleep_10ms_efficiency_" + workers + "_workers", ideal / seconds,
-          "fraction of ideal", tasks).with("seconds", seconds).with("ideal_seconds", ideal).print();
+      BenchLine.higher(
+              "sleep_10ms_efficiency_" + workers + "_workers",
+              ideal / seconds,
+              "fraction of ideal",
+              tasks)
+          .with("seconds", seconds)
+          .with("ideal_seconds", ideal)
+          .print();
     }
     cluster.stopEndpoint(name);
   }
@@ -172,8 +238,9 @@ final class BenchCommand implements Callable<Integer> {
   private static void queuedMemory(BenchCluster cluster, FuncXClient client, int tasks)
       throws Exception {
     String id = cluster.startEndpoint("memory", 1, 0);
-    var nap = client.register(
-        "int hold(int ms) throws InterruptedException { Thread.sleep(ms); return ms; }");
+    var nap =
+        client.register(
+            "int hold(int ms) throws InterruptedException { Thread.sleep(ms); return ms; }");
     var noop = client.register("int idle(int x) { return x; }");
     client.submit(nap.id(), id, List.of(600_000), TaskOptions.DEFAULT);
     waitFor(() -> client.endpoint(id).runningAtEndpoint() >= 1, 60);
@@ -184,22 +251,37 @@ final class BenchCommand implements Callable<Integer> {
     long serviceHeapBefore = BenchProcesses.heapAfterGcKib(service);
     long endpointHeapBefore = BenchProcesses.heapAfterGcKib(endpoint);
     for (int first = 0; first < tasks; first += 10_000) {
-      client.submit(noop.id(), id, BenchWorkloads.range(first, Math.min(tasks, first + 10_000)),
+      client.submit(
+          noop.id(),
+          id,
+          BenchWorkloads.range(first, Math.min(tasks, first + 10_000)),
           TaskOptions.DEFAULT.withTimeout(Duration.ofHours(1)));
     }
     waitFor(() -> client.endpoint(id).queuedAtEndpoint() >= tasks, 120);
     double per100k = 100_000.0 / tasks / 1024;
     long serviceAfter = BenchProcesses.groupRssKib(service);
     long endpointAfter = BenchProcesses.groupRssKib(endpoint);
-    BenchLine.lower("service_rss_mib_per_100k_queued", (serviceAfter - serviceBefore) * per100k,
-        "MiB", tasks).with("rss_before_mib", serviceBefore / 1024.0)
-        .with("heap_after_gc_mib_per_100k",
-            (BenchProcesses.heapAfterGcKib(service) - serviceHeapBefore) * per100k).print();
-    BenchLine.lower("endpoint_rss_mib_per_100k_queued", (endpointAfter - endpointBefore) * per100k,
-        "MiB", tasks).with("rss_before_mib", endpointBefore / 1024.0)
-        .with("heap_after_gc_mib_per_100k",
+    BenchLine.lower(
+            "service_rss_mib_per_100k_queued",
+            (serviceAfter - serviceBefore) * per100k,
+            "MiB",
+            tasks)
+        .with("rss_before_mib", serviceBefore / 1024.0)
+        .with(
+            "heap_after_gc_mib_per_100k",
+            (BenchProcesses.heapAfterGcKib(service) - serviceHeapBefore) * per100k)
+        .print();
+    BenchLine.lower(
+            "endpoint_rss_mib_per_100k_queued",
+            (endpointAfter - endpointBefore) * per100k,
+            "MiB",
+            tasks)
+        .with("rss_before_mib", endpointBefore / 1024.0)
+        .with(
+            "heap_after_gc_mib_per_100k",
             (BenchProcesses.heapAfterGcKib(endpoint) - endpointHeapBefore) * per100k)
-        .with("what", "agent (interchange) and its manager, one worker held by a sleep").print();
+        .with("what", "agent (interchange) and its manager, one worker held by a sleep")
+        .print();
     client.deleteEndpoint(id);
     cluster.stopEndpoint("memory");
   }

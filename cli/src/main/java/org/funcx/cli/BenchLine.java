@@ -37,8 +37,10 @@ final class BenchLine {
   }
 
   void print() {
-    fields.put("load_avg_1m",
-        Math.round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() * 100) / 100.0);
+    fields.put(
+        "load_avg_1m",
+        Math.round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() * 100)
+            / 100.0);
     System.out.println(Json.GSON.toJson(fields));
     System.out.flush();
   }

@@ -44,8 +44,11 @@ final class BenchProcesses {
 
   private static List<Long> group(long pgid) throws IOException, InterruptedException {
     Process p = new ProcessBuilder("pgrep", "-g", String.valueOf(pgid)).start();
-    List<Long> pids = new String(p.getInputStream().readAllBytes()).lines()
-        .map(l -> Long.parseLong(l.trim())).toList();
+    List<Long> pids =
+        new String(p.getInputStream().readAllBytes())
+            .lines()
+            .map(l -> Long.parseLong(l.trim()))
+            .toList();
     p.waitFor();
     return pids;
   }
@@ -73,8 +76,10 @@ final class BenchProcesses {
 
   private static String jcmd(long pid, String command) throws IOException, InterruptedException {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), command)
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(jcmd.toString(), String.valueOf(pid), command)
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes());
     if (!p.waitFor(60, TimeUnit.SECONDS)) p.destroyForcibly();
     return out;

@@ -13,8 +13,10 @@ import java.util.List;
 record ChildExit(int code, String description) {
   /** The product JVMs run with -XX:+ExitOnOutOfMemoryError, which exits with this code. */
   static final int OUT_OF_MEMORY_CODE = 3;
+
   /** Stands for the exit code of an adopted child, which only its first parent could read. */
   static final int UNKNOWN_CODE = -1;
+
   private static final int TAIL_BYTES = 64 * 1024;
 
   /** Exit 0 or a stop signal: the child was told to end (or ended by itself); not restarted. */
@@ -38,12 +40,21 @@ record ChildExit(int code, String description) {
     if (code == OUT_OF_MEMORY_CODE && oom != null) {
       description = "ran out of memory (exit code 3: " + oom.trim() + ")";
     } else if (code > 128) {
-      description = "killed by signal " + (code - 128) + (code == 137 ? " (SIGKILL)" : "")
-          + " (exit code " + code + ")";
+      description =
+          "killed by signal "
+              + (code - 128)
+              + (code == 137 ? " (SIGKILL)" : "")
+              + " (exit code "
+              + code
+              + ")";
     } else {
       String error = lastMatching(lines, "Exception in thread");
-      description = "exited with code " + code + (error == null ? ""
-          : ": " + error.replaceFirst("^Exception in thread \"[^\"]*\" ", ""));
+      description =
+          "exited with code "
+              + code
+              + (error == null
+                  ? ""
+                  : ": " + error.replaceFirst("^Exception in thread \"[^\"]*\" ", ""));
     }
     return new ChildExit(code, description);
   }

@@ -22,8 +22,9 @@ final class ConcurrentSubmitters {
   private ConcurrentSubmitters() {}
 
   /** Tasks/s for {@code tasks} no-ops split evenly over {@code submitters}. */
-  static double throughput(FuncXClient client, String endpointId, RegisteredFunction noop,
-      int tasks, int submitters) throws Exception {
+  static double throughput(
+      FuncXClient client, String endpointId, RegisteredFunction noop, int tasks, int submitters)
+      throws Exception {
     List<FuncXExecutor> executors = new ArrayList<>();
     ExecutorService threads = Executors.newFixedThreadPool(submitters, new NamedThreads());
     try {
@@ -37,22 +38,25 @@ final class ConcurrentSubmitters {
       for (int s = 0; s < submitters; s++) {
         FuncXExecutor executor = executors.get(s);
         int first = s;
-        done.add(threads.submit(() -> {
-          go.await();
-          List<CompletableFuture<Object>> futures = new ArrayList<>();
-          List<Integer> inputs = new ArrayList<>();
-          for (int i = first; i < tasks; i += submitters) {
-            futures.add(executor.submit(noop, i));
-            inputs.add(i);
-          }
-          BenchWorkloads.awaitAll(futures);
-          for (int k = 0; k < inputs.size(); k++) {
-            if (!inputs.get(k).equals(futures.get(k).join())) {
-              throw new IllegalStateException("wrong no-op result for input " + inputs.get(k));
-            }
-          }
-          return null;
-        }));
+        done.add(
+            threads.submit(
+                () -> {
+                  go.await();
+                  List<CompletableFuture<Object>> futures = new ArrayList<>();
+                  List<Integer> inputs = new ArrayList<>();
+                  for (int i = first; i < tasks; i += submitters) {
+                    futures.add(executor.submit(noop, i));
+                    inputs.add(i);
+                  }
+                  BenchWorkloads.awaitAll(futures);
+                  for (int k = 0; k < inputs.size(); k++) {
+                    if (!inputs.get(k).equals(futures.get(k).join())) {
+                      throw new IllegalStateException(
+                          "wrong no-op result for input " + inputs.get(k));
+                    }
+                  }
+                  return null;
+                }));
       }
       long start = System.nanoTime();
       go.countDown();

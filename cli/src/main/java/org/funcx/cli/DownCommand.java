@@ -13,8 +13,8 @@ final class DownCommand implements Callable<Integer> {
     for (String name : new EndpointControl(home).stopAll()) {
       System.out.println("stopped endpoint " + name);
     }
-    System.out.println(new ServiceControl(home).stop() ? "stopped the service"
-        : "the service was not running");
+    System.out.println(
+        new ServiceControl(home).stop() ? "stopped the service" : "the service was not running");
     return 0;
   }
 }

@@ -1,6 +1,5 @@
 package org.funcx.cli;
 
-import org.funcx.core.io.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.stream.Stream;
 import org.funcx.client.EndpointInfo;
 import org.funcx.client.FuncXClient;
 import org.funcx.client.FuncXException;
+import org.funcx.core.io.PrivateFiles;
 import org.funcx.endpoint.config.EndpointConfig;
 import org.funcx.endpoint.config.EndpointEnrollment;
 
@@ -42,8 +42,13 @@ public final class EndpointControl {
   public EndpointConfig config(String name) throws IOException {
     Path file = home.endpointConfig(name);
     if (!Files.exists(file)) {
-      throw new IllegalArgumentException("no endpoint named '" + name + "'; create it with"
-          + " 'funcx endpoint configure " + name + "'");
+      throw new IllegalArgumentException(
+          "no endpoint named '"
+              + name
+              + "'; create it with"
+              + " 'funcx endpoint configure "
+              + name
+              + "'");
     }
     return EndpointConfig.load(file);
   }
@@ -52,7 +57,9 @@ public final class EndpointControl {
     if (!Files.isDirectory(home.endpointsDir())) return List.of();
     try (Stream<Path> dirs = Files.list(home.endpointsDir())) {
       return dirs.filter(d -> Files.exists(d.resolve("config.json")))
-          .map(d -> d.getFileName().toString()).sorted().toList();
+          .map(d -> d.getFileName().toString())
+          .sorted()
+          .toList();
     }
   }
 
@@ -89,8 +96,14 @@ public final class EndpointControl {
     supervision.stop(); // managers a dead agent left in its process group end before a new start
     awaitPreviousAgentGone(client, id, what);
     Path log = home.endpointDir(name).resolve("logs").resolve("agent.log");
-    Process supervisor = supervision.start(new SupervisedChild(what + "'s agent", AGENT_CLASS,
-        List.of(home.endpointDir(name).toString()), List.of("-Xmx1g"), log.toString()));
+    Process supervisor =
+        supervision.start(
+            new SupervisedChild(
+                what + "'s agent",
+                AGENT_CLASS,
+                List.of(home.endpointDir(name).toString()),
+                List.of("-Xmx1g"),
+                log.toString()));
     try {
       supervision.awaitFirstStart(what, 90, supervisor, () -> online(client, id, managersAtStart));
     } catch (IllegalStateException | EndpointProblem e) {
@@ -112,8 +125,8 @@ public final class EndpointControl {
   private static void awaitPreviousAgentGone(FuncXClient client, String id, String what)
       throws InterruptedException {
     long deadline = System.nanoTime() + PREVIOUS_AGENT_WAIT.toNanos();
-    try (WaitProgress progress = WaitProgress.start("the service to let go of " + what
-        + "'s previous agent")) {
+    try (WaitProgress progress =
+        WaitProgress.start("the service to let go of " + what + "'s previous agent")) {
       while (System.nanoTime() < deadline && reportedOnline(client, id)) Thread.sleep(200);
     }
   }
@@ -153,7 +166,8 @@ public final class EndpointControl {
 
   /** Stops an endpoint's supervisor, agent and managers; true when it was running. */
   public boolean stop(String name) throws InterruptedException {
-    ProcessIdentity.liveOrRemove(home.endpointDir(name).resolve("agent.pid")); // an older version's pid file
+    ProcessIdentity.liveOrRemove(
+        home.endpointDir(name).resolve("agent.pid")); // an older version's pid file
     return supervision(name).stop();
   }
 

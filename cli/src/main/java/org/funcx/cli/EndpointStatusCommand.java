@@ -23,16 +23,22 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "status", description = "Show an endpoint's link, workers and blocks (jobs).")
 final class EndpointStatusCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "NAME") String name;
+  @Parameters(paramLabel = "NAME")
+  String name;
 
   @Option(names = "--watch", description = "Keep showing it, updated (Ctrl-C ends).")
   boolean watch;
 
-  @Option(names = "--interval", defaultValue = "2", paramLabel = "S",
+  @Option(
+      names = "--interval",
+      defaultValue = "2",
+      paramLabel = "S",
       description = "Seconds between updates with --watch (default ${DEFAULT-VALUE}).")
   double intervalSeconds;
 
-  @Option(names = "--count", paramLabel = "N",
+  @Option(
+      names = "--count",
+      paramLabel = "N",
       description = "With --watch, stop after N updates (for scripts).")
   Integer count;
 
@@ -67,13 +73,21 @@ final class EndpointStatusCommand implements Callable<Integer> {
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     var control = new EndpointControl(FuncxCli.HOME);
     var config = control.config(name);
-    out.println("endpoint " + name + " (" + config.provider() + "), id "
-        + config.endpointId() + ", process " + control.runningPid(name).map(p -> "running (pid "
-        + p + ")").orElse("stopped") + StatusCommand.supervised(control.supervision(name)));
+    out.println(
+        "endpoint "
+            + name
+            + " ("
+            + config.provider()
+            + "), id "
+            + config.endpointId()
+            + ", process "
+            + control.runningPid(name).map(p -> "running (pid " + p + ")").orElse("stopped")
+            + StatusCommand.supervised(control.supervision(name)));
     var service = new ServiceControl(FuncxCli.HOME).running();
     if (service.isPresent() && config.endpointId() != null) {
       var e = FuncxCli.HOME.client(service.get().url()).endpoint(config.endpointId());
-      out.printf("service sees it %s: %d managers, %d workers, %d unfinished tasks%n",
+      out.printf(
+          "service sees it %s: %d managers, %d workers, %d unfinished tasks%n",
           e.status(), e.managers(), e.workers(), e.outstandingTasks());
       if (e.problem() != null) out.println("problem: " + e.problem());
     }
@@ -82,12 +96,11 @@ final class EndpointStatusCommand implements Callable<Integer> {
       out.println("no blocks reported yet");
       return bytes.toString(StandardCharsets.UTF_8);
     }
-    List<BlockStatus> blocks = Json.GSON.fromJson(Files.readString(file),
-        new TypeToken<List<BlockStatus>>() {}.getType());
+    List<BlockStatus> blocks =
+        Json.GSON.fromJson(Files.readString(file), new TypeToken<List<BlockStatus>>() {}.getType());
     out.printf("%-24s  %-10s  %-12s  %s%n", "BLOCK", "JOB/PID", "STATE", "DETAIL");
     for (BlockStatus b : blocks) {
-      out.printf("%-24s  %-10s  %-12s  %s%n", b.blockId(), b.resourceId(), b.state(),
-          b.detail());
+      out.printf("%-24s  %-10s  %-12s  %s%n", b.blockId(), b.resourceId(), b.state(), b.detail());
     }
     return bytes.toString(StandardCharsets.UTF_8);
   }

@@ -12,27 +12,52 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code funcx function register|show|delete}. */
-@Command(name = "function", description = "Register, show and delete functions.",
-    subcommands = {FunctionCommand.Register.class, FunctionCommand.Show.class,
-        FunctionCommand.Delete.class})
+@Command(
+    name = "function",
+    description = "Register, show and delete functions.",
+    subcommands = {
+      FunctionCommand.Register.class,
+      FunctionCommand.Show.class,
+      FunctionCommand.Delete.class
+    })
 final class FunctionCommand {
 
   static final class Source {
-    @Option(names = "--file", description = "Java source file.") Path file;
-    @Option(names = "--source", description = "Java source text.") String text;
-    @Option(names = "--shell", paramLabel = "CMD", description = "A shell command template with"
-        + " {name} placeholders ({{ and }} for literal braces); run it with"
-        + " funcx run ID '{\"name\": \"value\"}'.") String shell;
+    @Option(names = "--file", description = "Java source file.")
+    Path file;
+
+    @Option(names = "--source", description = "Java source text.")
+    String text;
+
+    @Option(
+        names = "--shell",
+        paramLabel = "CMD",
+        description =
+            "A shell command template with"
+                + " {name} placeholders ({{ and }} for literal braces); run it with"
+                + " funcx run ID '{\"name\": \"value\"}'.")
+    String shell;
   }
 
-  @Command(name = "register",
+  @Command(
+      name = "register",
       description = "Register Java source or a shell command; prints the function id.")
   static final class Register implements Callable<Integer> {
-    @ArgGroup(multiplicity = "1") Source source;
-    @Option(names = "--entry", description = "Method to call (needed with several).") String entry;
-    @Option(names = "--name", description = "Display name.") String name;
-    @Option(names = "--deps", split = ",", description = "Maven coordinates group:artifact:version"
-        + " of libraries the function uses (comma separated), besides its //DEPS lines.")
+    @ArgGroup(multiplicity = "1")
+    Source source;
+
+    @Option(names = "--entry", description = "Method to call (needed with several).")
+    String entry;
+
+    @Option(names = "--name", description = "Display name.")
+    String name;
+
+    @Option(
+        names = "--deps",
+        split = ",",
+        description =
+            "Maven coordinates group:artifact:version"
+                + " of libraries the function uses (comma separated), besides its //DEPS lines.")
     List<String> deps;
 
     @Override
@@ -45,29 +70,46 @@ final class FunctionCommand {
       }
       String code = source.file != null ? Files.readString(source.file) : source.text;
       RegisteredFunction f = client.register(code, entry, name, deps == null ? List.of() : deps);
-      System.out.println(f.id() + "  " + (f.signature() == null ? f.entryPoint() : f.signature())
-          + (f.dependencies().isEmpty() ? "" : "  with " + String.join(", ", f.dependencies())));
+      System.out.println(
+          f.id()
+              + "  "
+              + (f.signature() == null ? f.entryPoint() : f.signature())
+              + (f.dependencies().isEmpty()
+                  ? ""
+                  : "  with " + String.join(", ", f.dependencies())));
       return 0;
     }
   }
 
   @Command(name = "show", description = "Show a function's signature and source.")
   static final class Show implements Callable<Integer> {
-    @Parameters(paramLabel = "FUNCTION_ID") String id;
+    @Parameters(paramLabel = "FUNCTION_ID")
+    String id;
 
     @Override
     public Integer call() {
       RegisteredFunction f = FuncxCli.HOME.client(EndpointCommand.serviceUrl()).function(id);
-      System.out.println(f.id() + "  " + f.name() + "  " + f.kind() + " " + f.signature()
-          + "  hash " + f.hash()
-          + (f.dependencies().isEmpty() ? "" : "  with " + String.join(", ", f.dependencies())));
+      System.out.println(
+          f.id()
+              + "  "
+              + f.name()
+              + "  "
+              + f.kind()
+              + " "
+              + f.signature()
+              + "  hash "
+              + f.hash()
+              + (f.dependencies().isEmpty()
+                  ? ""
+                  : "  with " + String.join(", ", f.dependencies())));
       return 0;
     }
   }
 
   @Command(name = "delete", description = "Delete a function.")
   static final class Delete implements Callable<Integer> {
-    @Parameters(paramLabel = "FUNCTION_ID") String id;
+    @Parameters(paramLabel = "FUNCTION_ID")
+    String id;
 
     @Override
     public Integer call() {

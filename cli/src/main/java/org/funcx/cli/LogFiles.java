@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 record LogFiles(FuncxHome home) {
 
   List<Path> service() {
-    return existing(home.root().resolve("service.supervisor.log"),
-        home.logs().resolve("service.log"));
+    return existing(
+        home.root().resolve("service.supervisor.log"), home.logs().resolve("service.log"));
   }
 
   List<Path> notebook() {
@@ -29,11 +29,18 @@ record LogFiles(FuncxHome home) {
   List<Path> endpoint(String name, boolean blocks) throws IOException {
     Path dir = home.endpointDir(name);
     if (!Files.exists(home.endpointConfig(name))) {
-      throw new IllegalArgumentException("no endpoint named '" + name + "' in " + home.root()
-          + "; endpoints here: " + new EndpointControl(home).names());
+      throw new IllegalArgumentException(
+          "no endpoint named '"
+              + name
+              + "' in "
+              + home.root()
+              + "; endpoints here: "
+              + new EndpointControl(home).names());
     }
-    List<Path> files = new ArrayList<>(existing(dir.resolve("agent.supervisor.log"),
-        dir.resolve("logs").resolve("agent.log")));
+    List<Path> files =
+        new ArrayList<>(
+            existing(
+                dir.resolve("agent.supervisor.log"), dir.resolve("logs").resolve("agent.log")));
     if (blocks) files.addAll(blockLogs(dir.resolve("logs")));
     return files;
   }
@@ -49,8 +56,10 @@ record LogFiles(FuncxHome home) {
   private static List<Path> blockLogs(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) return List.of();
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> f.getFileName().toString().matches("(manager|block)-.*\\.log"))
-          .sorted(Comparator.comparing(LogFiles::modified)).toList();
+      return files
+          .filter(f -> f.getFileName().toString().matches("(manager|block)-.*\\.log"))
+          .sorted(Comparator.comparing(LogFiles::modified))
+          .toList();
     }
   }
 

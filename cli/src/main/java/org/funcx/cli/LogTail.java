@@ -70,8 +70,8 @@ final class LogTail {
    * Prints what is appended to {@code files} from their current ends until {@code keepGoing} says
    * stop, each line prefixed with its file's short name when there are several files.
    */
-  void follow(List<Path> files, BooleanSupplier keepGoing) throws IOException,
-      InterruptedException {
+  void follow(List<Path> files, BooleanSupplier keepGoing)
+      throws IOException, InterruptedException {
     Map<Path, Long> read = new LinkedHashMap<>();
     for (Path f : files) read.put(f, Files.exists(f) ? Files.size(f) : 0L);
     while (keepGoing.getAsBoolean()) {

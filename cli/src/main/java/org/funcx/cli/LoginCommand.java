@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code funcx login}: a device-flow login whose tokens the CLI, kernel and SDK then share. */
-@Command(name = "login", description = "Log in to a funcX service (device flow: open the link,"
-    + " enter the code).")
+@Command(
+    name = "login",
+    description = "Log in to a funcX service (device flow: open the link," + " enter the code).")
 final class LoginCommand implements Callable<Integer> {
   @Option(names = "--url", description = "Service URL (default: this home's running service).")
   String url;
@@ -35,7 +36,8 @@ final class LoginCommand implements Callable<Integer> {
 
   @Command(name = "logout", description = "Forget this home's login tokens for a service.")
   static final class Logout implements Callable<Integer> {
-    @Option(names = "--url") String url;
+    @Option(names = "--url")
+    String url;
 
     @Override
     public Integer call() {
@@ -47,7 +49,8 @@ final class LoginCommand implements Callable<Integer> {
 
   @Command(name = "whoami", description = "Show who the service takes you for.")
   static final class WhoAmI implements Callable<Integer> {
-    @Option(names = "--url") String url;
+    @Option(names = "--url")
+    String url;
 
     @Override
     public Integer call() {

@@ -20,14 +20,20 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "logs", description = "Show the service's, an endpoint's or the notebook's logs.")
 final class LogsCommand implements Callable<Integer> {
-  @Parameters(arity = "0..2", paramLabel = "TARGET",
+  @Parameters(
+      arity = "0..2",
+      paramLabel = "TARGET",
       description = "service (default), endpoint NAME, notebook, or all")
   List<String> target = List.of();
 
-  @Option(names = {"-f", "--follow"}, description = "Keep printing what is appended (Ctrl-C ends).")
+  @Option(
+      names = {"-f", "--follow"},
+      description = "Keep printing what is appended (Ctrl-C ends).")
   boolean follow;
 
-  @Option(names = {"-n", "--lines"}, defaultValue = "40",
+  @Option(
+      names = {"-n", "--lines"},
+      defaultValue = "40",
       description = "Lines from the end of each file (default ${DEFAULT-VALUE}).")
   int lines;
 
@@ -56,16 +62,19 @@ final class LogsCommand implements Callable<Integer> {
     String kind = target.isEmpty() ? (task != null ? "all" : "service") : target.get(0);
     boolean named = kind.equals("endpoint");
     if (named != (target.size() == 2)) {
-      throw new IllegalArgumentException("say 'endpoint NAME', or one of service, notebook, all;"
-          + " got: " + String.join(" ", target));
+      throw new IllegalArgumentException(
+          "say 'endpoint NAME', or one of service, notebook, all;"
+              + " got: "
+              + String.join(" ", target));
     }
     return switch (kind) {
       case "service" -> logs.service();
       case "notebook" -> logs.notebook();
       case "endpoint" -> logs.endpoint(target.get(1), true);
       case "all" -> logs.all();
-      default -> throw new IllegalArgumentException("unknown log '" + kind
-          + "': say service, endpoint NAME, notebook or all");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown log '" + kind + "': say service, endpoint NAME, notebook or all");
     };
   }
 
@@ -73,8 +82,9 @@ final class LogsCommand implements Callable<Integer> {
   private int printTaskLines(List<Path> files, Predicate<String> wanted) throws Exception {
     int found = 0;
     for (Path f : files) {
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(f),
-          StandardCharsets.UTF_8))) {
+      try (BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(Files.newInputStream(f), StandardCharsets.UTF_8))) {
         for (String line = in.readLine(); line != null; line = in.readLine()) {
           if (!wanted.test(line)) continue;
           System.out.println(LogTail.shortName(f) + ": " + line);
@@ -83,14 +93,23 @@ final class LogsCommand implements Callable<Integer> {
       }
     }
     if (found == 0) {
-      System.err.println("no line of " + describe() + " names task " + task + " (tasks are"
-          + " logged when something happens to them: a lost manager, a cancel, a stuck worker);"
-          + " what it printed is kept with its result (GET /v2/tasks/" + task + ")");
+      System.err.println(
+          "no line of "
+              + describe()
+              + " names task "
+              + task
+              + " (tasks are"
+              + " logged when something happens to them: a lost manager, a cancel, a stuck worker);"
+              + " what it printed is kept with its result (GET /v2/tasks/"
+              + task
+              + ")");
     }
     return 0;
   }
 
   private String describe() {
-    return target.isEmpty() ? (task != null ? "the logs" : "the service") : String.join(" ", target);
+    return target.isEmpty()
+        ? (task != null ? "the logs" : "the service")
+        : String.join(" ", target);
   }
 }

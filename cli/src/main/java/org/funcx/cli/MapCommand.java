@@ -15,9 +15,14 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "map", description = "Map a function over --range FROM..TO and sum the results.")
 final class MapCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "FUNCTION_ID") String functionId;
-  @Option(names = "--range", required = true, description = "Inclusive, e.g. 1..10000.") String range;
-  @Option(names = "--endpoint", defaultValue = "local") String endpoint;
+  @Parameters(paramLabel = "FUNCTION_ID")
+  String functionId;
+
+  @Option(names = "--range", required = true, description = "Inclusive, e.g. 1..10000.")
+  String range;
+
+  @Option(names = "--endpoint", defaultValue = "local")
+  String endpoint;
 
   @Override
   public Integer call() throws Exception {
@@ -32,9 +37,12 @@ final class MapCommand implements Callable<Integer> {
         var progress = TaskProgress.start("map " + functionId, inputs.size())) {
       List<CompletableFuture<Object>> futures = executor.map(client.function(functionId), inputs);
       // Waits for the counting too, so that the last progress line counts every task.
-      CompletableFuture.allOf(futures.stream()
-          .map(f -> f.whenComplete((value, error) -> progress.finished(error != null)))
-          .toArray(CompletableFuture[]::new)).handle((v, e) -> null).join();
+      CompletableFuture.allOf(
+              futures.stream()
+                  .map(f -> f.whenComplete((value, error) -> progress.finished(error != null)))
+                  .toArray(CompletableFuture[]::new))
+          .handle((v, e) -> null)
+          .join();
       long failed = futures.stream().filter(CompletableFuture::isCompletedExceptionally).count();
       long sum = 0;
       for (var f : futures) {
@@ -43,8 +51,8 @@ final class MapCommand implements Callable<Integer> {
         }
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      System.out.printf("tasks: %d, failed: %d, sum: %d, seconds: %.2f%n", futures.size(), failed, sum,
-          seconds);
+      System.out.printf(
+          "tasks: %d, failed: %d, sum: %d, seconds: %.2f%n", futures.size(), failed, sum, seconds);
       return failed == 0 ? 0 : 1;
     }
   }

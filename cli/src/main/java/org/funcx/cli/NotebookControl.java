@@ -1,6 +1,5 @@
 package org.funcx.cli;
 
-import org.funcx.core.io.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.funcx.core.io.PrivateFiles;
 import org.funcx.kernel.KernelspecInstaller;
 
 /**
@@ -26,7 +26,8 @@ final class NotebookControl {
 
   /** Writes the kernelspec into Jupyter's per-user kernels directory; returns its directory. */
   static void installKernel(String location, String value) {
-    List<String> args = new ArrayList<>(List.of("--classpath", System.getProperty("java.class.path")));
+    List<String> args =
+        new ArrayList<>(List.of("--classpath", System.getProperty("java.class.path")));
     if (value == null) args.add("--user");
     else args.addAll(List.of(location, value));
     KernelspecInstaller.main(args.toArray(String[]::new));
@@ -45,22 +46,36 @@ final class NotebookControl {
    * Jupyter's environment and so reaches the kernels it starts (e.g. FUNCX_URL, FUNCX_HOME).
    */
   String start(Path notebooks, int port, java.util.Map<String, String> env) throws Exception {
-    if (ProcessIdentity.liveOrRemove(pidFile()).isPresent() && Files.exists(urlFile())) return Files.readString(urlFile()).trim();
+    if (ProcessIdentity.liveOrRemove(pidFile()).isPresent() && Files.exists(urlFile()))
+      return Files.readString(urlFile()).trim();
     if (!Files.isExecutable(JUPYTER)) {
-      throw new IllegalStateException("Jupyter is not installed (" + JUPYTER + "); run"
-          + " scripts/install-jupyter.sh, or use './funcx up --no-notebook'");
+      throw new IllegalStateException(
+          "Jupyter is not installed ("
+              + JUPYTER
+              + "); run"
+              + " scripts/install-jupyter.sh, or use './funcx up --no-notebook'");
     }
     Files.createDirectories(notebooks);
     byte[] secret = new byte[24];
     new SecureRandom().nextBytes(secret);
     String token = HexFormat.of().formatHex(secret);
-    List<String> command = new ArrayList<>(ProcessLauncher.privately("setsid", JUPYTER.toString(),
-        "notebook", "--no-browser", "--ip=127.0.0.1", "--port=" + port, "--NotebookApp.token=" + token,
-        "--notebook-dir=" + notebooks.toAbsolutePath()));
+    List<String> command =
+        new ArrayList<>(
+            ProcessLauncher.privately(
+                "setsid",
+                JUPYTER.toString(),
+                "notebook",
+                "--no-browser",
+                "--ip=127.0.0.1",
+                "--port=" + port,
+                "--NotebookApp.token=" + token,
+                "--notebook-dir=" + notebooks.toAbsolutePath()));
     if ("root".equals(System.getProperty("user.name"))) command.add("--allow-root");
     Path log = PrivateFiles.create(home.logs().resolve("notebook.log"));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(env);
     Process p = builder.start();
     String url = "http://127.0.0.1:" + port + "/?token=" + token;

@@ -26,13 +26,17 @@ import org.funcx.core.json.Json;
  */
 public record ProcessIdentity(long pid, long startTicks, long startedAtMillis, String mainClass) {
   static final long START_TOLERANCE_MILLIS = 2_000;
+
   /** {@code starttime} is field 22; the fields after the name start with field 3 (state). */
   private static final int STARTTIME_AFTER_NAME = 22 - 3;
 
   /** Identifies a process just started (its start is read while it certainly runs). */
   static ProcessIdentity of(long pid, String mainClass) {
-    long started = ProcessHandle.of(pid).flatMap(h -> h.info().startInstant())
-        .map(Instant::toEpochMilli).orElse(0L);
+    long started =
+        ProcessHandle.of(pid)
+            .flatMap(h -> h.info().startInstant())
+            .map(Instant::toEpochMilli)
+            .orElse(0L);
     return new ProcessIdentity(pid, startTicks(pid).orElse(0L), started, mainClass);
   }
 
@@ -48,7 +52,9 @@ public record ProcessIdentity(long pid, long startTicks, long startedAtMillis, S
   private boolean sameStart(ProcessHandle handle) {
     Optional<Long> ticks = startTicks(pid);
     if (startTicks > 0 && ticks.isPresent()) return ticks.get() == startTicks;
-    return handle.info().startInstant()
+    return handle
+        .info()
+        .startInstant()
         .map(i -> Math.abs(i.toEpochMilli() - startedAtMillis) <= START_TOLERANCE_MILLIS)
         .orElse(false);
   }
@@ -60,8 +66,10 @@ public record ProcessIdentity(long pid, long startTicks, long startedAtMillis, S
   static Optional<Long> startTicks(long pid) {
     try {
       // ISO-8859-1: the command name is any bytes, not necessarily UTF-8
-      String stat = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "stat")),
-          StandardCharsets.ISO_8859_1);
+      String stat =
+          new String(
+              Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "stat")),
+              StandardCharsets.ISO_8859_1);
       String[] afterName = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       return Optional.of(Long.parseLong(afterName[STARTTIME_AFTER_NAME]));
     } catch (IOException | RuntimeException e) {
@@ -76,7 +84,8 @@ public record ProcessIdentity(long pid, long startTicks, long startedAtMillis, S
   private static Optional<String> commandLine(long pid) {
     try {
       byte[] raw = Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "cmdline"));
-      if (raw.length > 0) return Optional.of(new String(raw, StandardCharsets.UTF_8).replace('\0', ' '));
+      if (raw.length > 0)
+        return Optional.of(new String(raw, StandardCharsets.UTF_8).replace('\0', ' '));
     } catch (IOException | RuntimeException e) {
       // not Linux, or not ours to read: ask the JDK
     }
@@ -85,9 +94,15 @@ public record ProcessIdentity(long pid, long startTicks, long startedAtMillis, S
 
   /** What the pid is now, for messages about stale files. */
   String describeCurrent() {
-    return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-        .map(h -> "pid " + pid + " is now another process ("
-            + abbreviated(commandLine(pid).orElse("unknown command")) + ")")
+    return ProcessHandle.of(pid)
+        .filter(ProcessHandle::isAlive)
+        .map(
+            h ->
+                "pid "
+                    + pid
+                    + " is now another process ("
+                    + abbreviated(commandLine(pid).orElse("unknown command"))
+                    + ")")
         .orElse("pid " + pid + " has exited");
   }
 
@@ -115,11 +130,13 @@ public record ProcessIdentity(long pid, long startTicks, long startedAtMillis, S
     Optional<ProcessIdentity> recorded = ProcessIdentity.read(file);
     if (recorded.isPresent() && recorded.get().isLive()) return recorded;
     if (Files.exists(file)) {
-      String why = recorded.map(ProcessIdentity::describeCurrent)
-          .orElse("it is not in this version's format");
+      String why =
+          recorded
+              .map(ProcessIdentity::describeCurrent)
+              .orElse("it is not in this version's format");
       if (recorded.isEmpty() || ProcessLauncher.alive(recorded.get().pid())) {
-        System.err.println("funcx: removed stale pid file " + file + " (" + why
-            + "); nothing was signalled");
+        System.err.println(
+            "funcx: removed stale pid file " + file + " (" + why + "); nothing was signalled");
       }
       try {
         Files.deleteIfExists(file);

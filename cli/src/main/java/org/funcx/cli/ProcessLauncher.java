@@ -1,11 +1,11 @@
 package org.funcx.cli;
 
-import org.funcx.core.io.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.funcx.core.io.PrivateFiles;
 import org.funcx.jvm.JvmFlags;
 import org.funcx.jvm.ProcessGroups;
 
@@ -18,8 +18,9 @@ public final class ProcessLauncher {
   private ProcessLauncher() {}
 
   /** Starts {@code mainClass} on this JVM's classpath; output goes to {@code logFile}. */
-  public static long startDetached(String mainClass, List<String> args, List<String> jvmOptions,
-      Path logFile) throws IOException {
+  public static long startDetached(
+      String mainClass, List<String> args, List<String> jvmOptions, Path logFile)
+      throws IOException {
     return launch(mainClass, args, jvmOptions, logFile, true).pid();
   }
 
@@ -27,19 +28,28 @@ public final class ProcessLauncher {
    * As {@link #startDetached}, returning the process (its parent can wait for its exit code);
    * {@code withExtraOptions} adds {@code FUNCX_JAVA_OPTS} (product JVMs, not their supervisors).
    */
-  static Process launch(String mainClass, List<String> args, List<String> jvmOptions,
-      Path logFile, boolean withExtraOptions) throws IOException {
+  static Process launch(
+      String mainClass,
+      List<String> args,
+      List<String> jvmOptions,
+      Path logFile,
+      boolean withExtraOptions)
+      throws IOException {
     PrivateFiles.create(logFile); // 0600 in a 0700 directory before the process appends to it
-    List<String> command = new ArrayList<>(privately("setsid",
-        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    List<String> command =
+        new ArrayList<>(
+            privately(
+                "setsid", Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(JvmFlags.PRODUCT);
     command.addAll(jvmOptions);
     if (withExtraOptions) command.addAll(extraJvmOptions());
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
     command.addAll(args);
-    return new ProcessBuilder(command).redirectErrorStream(true)
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        .start();
   }
 
   /**

@@ -41,9 +41,13 @@ final class ProgressDisplay {
     // jline, under the bar, would otherwise load a native library for the terminal's width,
     // which JDK 25 warns about; its exec provider (stty) needs none.
     System.setProperty("org.jline.terminal.jni", "false");
-    return new ProgressBarBuilder().setTaskName(label).setInitialMax(max)
-        .setConsumer(new ConsoleProgressBarConsumer(out)).setUpdateIntervalMillis(200)
-        .continuousUpdate().build();
+    return new ProgressBarBuilder()
+        .setTaskName(label)
+        .setInitialMax(max)
+        .setConsumer(new ConsoleProgressBarConsumer(out))
+        .setUpdateIntervalMillis(200)
+        .continuousUpdate()
+        .build();
   }
 
   /** Runs {@code line} every {@link #interval()} on a daemon thread until it is shut down. */
@@ -52,11 +56,13 @@ final class ProgressDisplay {
   }
 
   static ScheduledExecutorService ticker(Runnable line, Duration every) {
-    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "funcx-progress");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "funcx-progress");
+              t.setDaemon(true);
+              return t;
+            });
     long millis = every.toMillis();
     ticker.scheduleAtFixedRate(line, millis, millis, TimeUnit.MILLISECONDS);
     return ticker;
@@ -68,8 +74,8 @@ final class ProgressDisplay {
       double seconds = env == null || env.isBlank() ? 10 : Double.parseDouble(env.strip());
       return Duration.ofMillis(Math.max(100, (long) (seconds * 1000)));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(INTERVAL_ENV + " must be a number of seconds, got '"
-          + env + "'");
+      throw new IllegalArgumentException(
+          INTERVAL_ENV + " must be a number of seconds, got '" + env + "'");
     }
   }
 

@@ -16,10 +16,10 @@ import org.funcx.core.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * Runs a function once and prints its result as JSON; what the function printed goes to standard
@@ -27,11 +27,21 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "run", description = "Run a function once: funcx run FUNCTION_ID [JSON_ARG...]")
 final class RunCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FUNCTION_ID") String functionId;
-  @Parameters(index = "1..*", paramLabel = "JSON_ARG") List<String> args = new ArrayList<>();
-  @Option(names = "--endpoint", defaultValue = "local") String endpoint;
-  @Option(names = "--timeout", description = "Seconds.") Double timeout;
-  @Option(names = "--cache", description = "Reuse a stored result of the same call.") boolean cache;
+  @Parameters(index = "0", paramLabel = "FUNCTION_ID")
+  String functionId;
+
+  @Parameters(index = "1..*", paramLabel = "JSON_ARG")
+  List<String> args = new ArrayList<>();
+
+  @Option(names = "--endpoint", defaultValue = "local")
+  String endpoint;
+
+  @Option(names = "--timeout", description = "Seconds.")
+  Double timeout;
+
+  @Option(names = "--cache", description = "Reuse a stored result of the same call.")
+  boolean cache;
+
   @Mixin ResourceOptions resources;
   @Spec CommandSpec command;
 
@@ -39,9 +49,11 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     TaskOptions options;
     try {
-      options = new TaskOptions(
-          timeout == null ? null : Duration.ofMillis(Math.round(timeout * 1000)), cache,
-          resources.spec());
+      options =
+          new TaskOptions(
+              timeout == null ? null : Duration.ofMillis(Math.round(timeout * 1000)),
+              cache,
+              resources.spec());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(command.commandLine(), e.getMessage());
     }
@@ -50,15 +62,17 @@ final class RunCommand implements Callable<Integer> {
     List<Object> values = new ArrayList<>();
     for (String a : args) {
       // A shell function's argument object goes as parsed: 3 stays "3", not Gson's 3.0.
-      values.add(function.isShell() ? JsonParser.parseString(a)
-          : Json.GSON.fromJson(JsonParser.parseString(a), Object.class));
+      values.add(
+          function.isShell()
+              ? JsonParser.parseString(a)
+              : Json.GSON.fromJson(JsonParser.parseString(a), Object.class));
     }
     try (var executor = client.executor(Targets.endpointId(endpoint))) {
       TaskFuture task = executor.submit(function, options, values.toArray());
       // A shell function's result holds its output already: it is not followed live.
       TaskOutputPrinter live = new TaskOutputPrinter(System.err, task.taskId());
-      OutputFollowing following = function.isShell() ? null
-          : OutputFollowing.start(client, task.taskId(), live);
+      OutputFollowing following =
+          function.isShell() ? null : OutputFollowing.start(client, task.taskId(), live);
       Object result;
       try {
         result = task.get();
@@ -73,8 +87,8 @@ final class RunCommand implements Callable<Integer> {
       }
       if (result instanceof org.funcx.arrow.ArrowTable table) {
         try (table) { // a table result prints as a table, not as the Java object's fields
-          System.out.println(org.funcx.arrow.TableRenderer.text(table,
-              org.funcx.arrow.RenderOptions.defaults()));
+          System.out.println(
+              org.funcx.arrow.TableRenderer.text(table, org.funcx.arrow.RenderOptions.defaults()));
         }
       } else if (function.isShell() && task.status() != null) {
         System.out.println(Json.GSON.toJson(task.status().result())); // as sent: 3, not 3.0

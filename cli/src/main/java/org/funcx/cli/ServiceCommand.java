@@ -9,7 +9,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The service alone: start in the background, stop. */
-@Command(name = "service", description = "Start or stop the service alone.",
+@Command(
+    name = "service",
+    description = "Start or stop the service alone.",
     subcommands = {ServiceCommand.Start.class, ServiceCommand.Stop.class})
 final class ServiceCommand {
   /** ServiceMain's options that `service start` and `up` share: HTTPS and the store. */
@@ -21,22 +23,35 @@ final class ServiceCommand {
 
   @Command(name = "start", description = "Start the service in the background.")
   static final class Start implements Callable<Integer> {
-    @Option(names = "--port") Integer port;
-    @Option(names = "--forwarder-port") Integer forwarderPort;
-    @Option(names = TlsSettings.SELF_SIGNED_OPTION, description = "Serve HTTPS with a"
-        + " self-signed certificate (made once, pinned by this home's clients and endpoints).")
+    @Option(names = "--port")
+    Integer port;
+
+    @Option(names = "--forwarder-port")
+    Integer forwarderPort;
+
+    @Option(
+        names = TlsSettings.SELF_SIGNED_OPTION,
+        description =
+            "Serve HTTPS with a"
+                + " self-signed certificate (made once, pinned by this home's clients and endpoints).")
     boolean tlsSelfSigned;
 
     @Mixin StoreOptions store;
 
     @Override
     public Integer call() throws Exception {
-      var control = new ServiceControl(FuncxCli.HOME,
-          ProcessLauncher.splitOptions(System.getenv("FUNCX_SERVICE_JAVA_OPTS")),
-          serviceArgs(tlsSelfSigned, store));
+      var control =
+          new ServiceControl(
+              FuncxCli.HOME,
+              ProcessLauncher.splitOptions(System.getenv("FUNCX_SERVICE_JAVA_OPTS")),
+              serviceArgs(tlsSelfSigned, store));
       var s = control.start(port, forwarderPort);
-      System.out.println("service: " + s.url() + " (pid "
-          + control.servicePid().map(String::valueOf).orElse("?") + ", supervised)");
+      System.out.println(
+          "service: "
+              + s.url()
+              + " (pid "
+              + control.servicePid().map(String::valueOf).orElse("?")
+              + ", supervised)");
       return 0;
     }
   }

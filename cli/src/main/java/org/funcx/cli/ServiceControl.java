@@ -1,13 +1,13 @@
 package org.funcx.cli;
 
-import org.funcx.core.io.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.funcx.core.json.Json;
 import org.funcx.client.auth.TokenStore;
+import org.funcx.core.io.PrivateFiles;
+import org.funcx.core.json.Json;
 import org.funcx.service.ServiceConfig;
 import org.funcx.service.auth.ServiceAuth;
 import org.funcx.service.tls.TlsSettings;
@@ -57,7 +57,6 @@ public final class ServiceControl {
     this.jvmOptions.addAll(extraJvmOptions);
   }
 
-
   public Optional<ServiceState> state() {
     try {
       if (!Files.exists(home.serviceState())) return Optional.empty();
@@ -99,13 +98,18 @@ public final class ServiceControl {
   public ServiceState start(Integer httpPort, Integer forwarderPort, String advertisedForwarder)
       throws Exception {
     Optional<ServiceState> last = state();
-    int http = httpPort != null ? httpPort
-        : last.map(ServiceState::httpPort).orElse(ServiceConfig.DEFAULT_HTTP_PORT);
-    int forwarder = forwarderPort != null ? forwarderPort
-        : last.map(ServiceState::forwarderPort).orElse(ServiceConfig.DEFAULT_FORWARDER_PORT);
+    int http =
+        httpPort != null
+            ? httpPort
+            : last.map(ServiceState::httpPort).orElse(ServiceConfig.DEFAULT_HTTP_PORT);
+    int forwarder =
+        forwarderPort != null
+            ? forwarderPort
+            : last.map(ServiceState::forwarderPort).orElse(ServiceConfig.DEFAULT_FORWARDER_PORT);
     // HTTPS, once asked for, stays like the ports: endpoints and kernels keep their URL
-    boolean https = serviceArgs.contains(TlsSettings.SELF_SIGNED_OPTION)
-        || last.map(ServiceState::https).orElse(false);
+    boolean https =
+        serviceArgs.contains(TlsSettings.SELF_SIGNED_OPTION)
+            || last.map(ServiceState::https).orElse(false);
     ServiceState state = new ServiceState(http, forwarder, https);
     supervision.adoptOrphan("the service");
     // throws before anything starts when a stranger holds the port
@@ -113,17 +117,26 @@ public final class ServiceControl {
     if (answering && last.isPresent() && last.get().equals(state)) return state;
     if (supervision.supervisor().isPresent() && last.isPresent() && last.get().equals(state)) {
       // supervised and between restarts: wait for it rather than start a second one
-      supervision.awaitRestart("the service at " + state.url(), 120,
-          () -> ServiceTrust.ownServiceAnswers(home, state));
+      supervision.awaitRestart(
+          "the service at " + state.url(), 120, () -> ServiceTrust.ownServiceAnswers(home, state));
       adoptLocalClient(state.url());
       return state;
     }
     if (answering || supervision.supervisor().isPresent() || supervision.child().isPresent()) {
-      throw new IllegalStateException("this home's service already runs with other ports ("
-          + last.map(ServiceState::url).orElse("unknown") + "); stop it first");
+      throw new IllegalStateException(
+          "this home's service already runs with other ports ("
+              + last.map(ServiceState::url).orElse("unknown")
+              + "); stop it first");
     }
-    List<String> args = new ArrayList<>(List.of("--data", home.serviceData().toString(),
-        "--port", String.valueOf(http), "--forwarder-port", String.valueOf(forwarder)));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--data",
+                home.serviceData().toString(),
+                "--port",
+                String.valueOf(http),
+                "--forwarder-port",
+                String.valueOf(forwarder)));
     passEnvironment(args, "FUNCX_TASK_TTL_SECONDS", "--task-ttl-seconds");
     passEnvironment(args, "FUNCX_MAX_QUEUED_TASKS_PER_USER", "--max-queued-tasks-per-user");
     passEnvironment(args, "FUNCX_MAX_QUEUED_TASKS_PER_ENDPOINT", "--max-queued-tasks-per-endpoint");
@@ -134,13 +147,23 @@ public final class ServiceControl {
     if (https && !serviceArgs.contains(TlsSettings.SELF_SIGNED_OPTION)) {
       args.add(TlsSettings.SELF_SIGNED_OPTION);
     }
-    if (advertisedForwarder != null) args.addAll(List.of("--advertise-forwarder", advertisedForwarder));
+    if (advertisedForwarder != null)
+      args.addAll(List.of("--advertise-forwarder", advertisedForwarder));
     PrivateFiles.createDirectories(home.root());
     PrivateFiles.write(home.serviceState(), Json.GSON.toJson(state));
-    Process supervisor = supervision.start(new SupervisedChild("the service", MAIN_CLASS, args, jvmOptions,
-        home.logs().resolve("service.log").toString()));
+    Process supervisor =
+        supervision.start(
+            new SupervisedChild(
+                "the service",
+                MAIN_CLASS,
+                args,
+                jvmOptions,
+                home.logs().resolve("service.log").toString()));
     try {
-      supervision.awaitFirstStart("the service at " + state.url(), 60, supervisor,
+      supervision.awaitFirstStart(
+          "the service at " + state.url(),
+          60,
+          supervisor,
           () -> ServiceTrust.ownServiceAnswers(home, state));
     } catch (RuntimeException e) {
       supervision.stop(); // a service that cannot start is not left restarting

@@ -23,6 +23,7 @@ import org.funcx.service.auth.Secrets;
 final class ServiceTrust {
   /** Enough to tell what answered; the rest of a stranger's answer is not read. */
   private static final int MAX_ANSWER_BYTES = 4096;
+
   private static final HttpClient HTTP = builder().build();
 
   private ServiceTrust() {}
@@ -36,19 +37,21 @@ final class ServiceTrust {
     String nonce = Secrets.random(24);
     URI uri = URI.create(state.url() + "/v2/instance_proof?nonce=" + nonce);
     // HTTPS: trust this home's certificate, read afresh (the service makes it at first start)
-    HttpClient http = state.https() ? builder().sslContext(CliTrust.forHome(home).sslContext())
-        .build() : HTTP;
+    HttpClient http =
+        state.https() ? builder().sslContext(CliTrust.forHome(home).sslContext()).build() : HTTP;
     HttpResponse<InputStream> response;
     byte[] body;
     try {
-      response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET()
-          .build(), HttpResponse.BodyHandlers.ofInputStream());
+      response =
+          http.send(
+              HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+              HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream in = response.body()) {
         body = in.readNBytes(MAX_ANSWER_BYTES);
       }
     } catch (javax.net.ssl.SSLHandshakeException e) {
-      throw new UntrustedService(port, home, "a TLS certificate this home does not trust: "
-          + e.getMessage());
+      throw new UntrustedService(
+          port, home, "a TLS certificate this home does not trust: " + e.getMessage());
     } catch (IOException e) {
       // refused, reset mid-start, or no answer within 10 s (a busy service or a silent
       // stranger): nothing usable answers now, and nothing was sent
@@ -61,15 +64,24 @@ final class ServiceTrust {
     String expected = expectedProof(home, port, nonce);
     String given = proofIn(text);
     if (expected != null && Secrets.sameDigest(expected, given)) return true;
-    throw new UntrustedService(port, home, "HTTP " + response.statusCode()
-        + response.headers().firstValue("Server").map(s -> ", Server: " + s).orElse("")
-        + ", answer: " + abbreviate(text)
-        + (expected == null ? "; this home has no service key yet ("
-            + home.serviceData().resolve(InstanceProof.KEY_FILE) + ")" : ""));
+    throw new UntrustedService(
+        port,
+        home,
+        "HTTP "
+            + response.statusCode()
+            + response.headers().firstValue("Server").map(s -> ", Server: " + s).orElse("")
+            + ", answer: "
+            + abbreviate(text)
+            + (expected == null
+                ? "; this home has no service key yet ("
+                    + home.serviceData().resolve(InstanceProof.KEY_FILE)
+                    + ")"
+                : ""));
   }
 
   private static HttpClient.Builder builder() {
-    return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+    return HttpClient.newBuilder()
+        .connectTimeout(Duration.ofSeconds(5))
         .followRedirects(HttpClient.Redirect.NEVER);
   }
 
@@ -93,7 +105,8 @@ final class ServiceTrust {
 
   private static String abbreviate(String text) {
     String oneLine = text.replaceAll("\\s+", " ").trim();
-    return oneLine.isEmpty() ? "(empty)"
+    return oneLine.isEmpty()
+        ? "(empty)"
         : oneLine.length() <= 120 ? "'" + oneLine + "'" : "'" + oneLine.substring(0, 120) + "…'";
   }
 
@@ -103,9 +116,15 @@ final class ServiceTrust {
     private final int port;
 
     UntrustedService(int port, FuncxHome home, String whatAnswered) {
-      super("port " + port + " is answered by something that is not the funcX service of "
-          + home.root() + " (" + whatAnswered + "); no credentials were sent to it. Stop that"
-          + " process, or start this home's service on another port (--port)");
+      super(
+          "port "
+              + port
+              + " is answered by something that is not the funcX service of "
+              + home.root()
+              + " ("
+              + whatAnswered
+              + "); no credentials were sent to it. Stop that"
+              + " process, or start this home's service on another port (--port)");
       this.port = port;
     }
 

@@ -17,8 +17,11 @@ final class SlurmEnv {
 
   static Map<String, String> read(Path file) throws IOException {
     if (!Files.exists(file)) {
-      throw new IllegalArgumentException("no Slurm env file at " + file + "; start a cluster with"
-          + " scripts/slurm/start.sh or pass --slurm-url and --slurm-token-file");
+      throw new IllegalArgumentException(
+          "no Slurm env file at "
+              + file
+              + "; start a cluster with"
+              + " scripts/slurm/start.sh or pass --slurm-url and --slurm-token-file");
     }
     Map<String, String> values = new HashMap<>();
     for (String line : Files.readAllLines(file)) {

@@ -11,14 +11,18 @@ import picocli.CommandLine.Option;
  * FUNCX_STORE_PASSWORD_FILE). The password itself is only ever in a file.
  */
 final class StoreOptions {
-  @Option(names = "--store", paramLabel = "postgresql://HOST[:PORT]/DB",
+  @Option(
+      names = "--store",
+      paramLabel = "postgresql://HOST[:PORT]/DB",
       description = "Keep everything in this PostgreSQL database (default: files in the home).")
   String store;
 
   @Option(names = "--store-user", paramLabel = "NAME", description = "PostgreSQL user (funcx).")
   String user;
 
-  @Option(names = "--store-password-file", paramLabel = "FILE",
+  @Option(
+      names = "--store-password-file",
+      paramLabel = "FILE",
       description = "File holding the PostgreSQL user's password.")
   Path passwordFile;
 

@@ -13,8 +13,8 @@ import org.funcx.core.json.Json;
  * supervisor, so that every restart starts exactly the same process (same data directory, same
  * endpoint directory and credentials).
  */
-record SupervisedChild(String what, String mainClass, List<String> args, List<String> jvmOptions,
-    String log) {
+record SupervisedChild(
+    String what, String mainClass, List<String> args, List<String> jvmOptions, String log) {
 
   Path logFile() {
     return Path.of(log);

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
  */
 record Supervision(Path dir, String name) {
   private static final String SUPERVISOR_CLASS = Supervisor.class.getName();
+
   /** Longer than the supervisor's grace for its child, so that it can stop it in order. */
   private static final long SUPERVISOR_STOP_GRACE_SECONDS = 30;
 
@@ -57,16 +58,23 @@ record Supervision(Path dir, String name) {
     Optional<ProcessIdentity> orphan = child();
     if (orphan.isPresent()) {
       launchSupervisor();
-      System.out.println(what + " (pid " + orphan.get().pid()
-          + ") had lost its supervisor; it is supervised again");
+      System.out.println(
+          what
+              + " (pid "
+              + orphan.get().pid()
+              + ") had lost its supervisor; it is supervised again");
     }
     return orphan;
   }
 
   private Process launchSupervisor() throws IOException {
-    Process process = ProcessLauncher.launch(SUPERVISOR_CLASS,
-        List.of(dir.toString(), name), List.of("-Xmx48m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1"), supervisorLog(), false);
+    Process process =
+        ProcessLauncher.launch(
+            SUPERVISOR_CLASS,
+            List.of(dir.toString(), name),
+            List.of("-Xmx48m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+            supervisorLog(),
+            false);
     ProcessIdentity.of(process.pid(), SUPERVISOR_CLASS).write(supervisorFile());
     return process;
   }
@@ -92,21 +100,39 @@ record Supervision(Path dir, String name) {
    */
   void awaitFirstStart(String what, int seconds, Process supervisor, BooleanSupplier ready)
       throws InterruptedException {
-    await(what, seconds, true, () -> supervisor.isAlive() ? Optional.empty()
-        : Optional.of(ChildExit.of(supervisor.exitValue(), supervisorLog(), 0).description()),
+    await(
+        what,
+        seconds,
+        true,
+        () ->
+            supervisor.isAlive()
+                ? Optional.empty()
+                : Optional.of(
+                    ChildExit.of(supervisor.exitValue(), supervisorLog(), 0).description()),
         ready);
   }
 
   /** Waits for a supervised process between restarts; fails only when its supervisor is gone. */
   void awaitRestart(String what, int seconds, BooleanSupplier ready) throws InterruptedException {
     Optional<ProcessIdentity> recorded = ProcessIdentity.read(supervisorFile());
-    await(what, seconds, false, () -> supervisor().isPresent() ? Optional.empty()
-        : Optional.of(recorded.map(ProcessIdentity::describeCurrent).orElse("its file is gone")),
+    await(
+        what,
+        seconds,
+        false,
+        () ->
+            supervisor().isPresent()
+                ? Optional.empty()
+                : Optional.of(
+                    recorded.map(ProcessIdentity::describeCurrent).orElse("its file is gone")),
         ready);
   }
 
-  private void await(String what, int seconds, boolean failOnExit,
-      Supplier<Optional<String>> supervisorEnded, BooleanSupplier ready)
+  private void await(
+      String what,
+      int seconds,
+      boolean failOnExit,
+      Supplier<Optional<String>> supervisorEnded,
+      BooleanSupplier ready)
       throws InterruptedException {
     long deadline = System.nanoTime() + seconds * 1_000_000_000L;
     Path log = Path.of(specLog());
@@ -115,22 +141,43 @@ record Supervision(Path dir, String name) {
       while (System.nanoTime() < deadline) {
         if (ready.getAsBoolean()) return;
         Optional<SupervisorStatus> status = status();
-        if (failOnExit && status.isPresent() && status.get().lastExit() != null
+        if (failOnExit
+            && status.isPresent()
+            && status.get().lastExit() != null
             && (status.get().restarts() > restartsBefore
                 || SupervisorStatus.EXITED.equals(status.get().state()))) {
-          throw new StartFailed(what + " could not start: " + status.get().lastExit()
-              + ". Last lines of " + log + ":\n" + Waits.tail(log, 30));
+          throw new StartFailed(
+              what
+                  + " could not start: "
+                  + status.get().lastExit()
+                  + ". Last lines of "
+                  + log
+                  + ":\n"
+                  + Waits.tail(log, 30));
         }
         Optional<String> ended = supervisorEnded.get();
         if (ended.isPresent()) {
-          throw new StartFailed(what + " could not start: its supervisor ended (" + ended.get()
-              + "). Last lines of " + supervisorLog() + ":\n" + Waits.tail(supervisorLog(), 30));
+          throw new StartFailed(
+              what
+                  + " could not start: its supervisor ended ("
+                  + ended.get()
+                  + "). Last lines of "
+                  + supervisorLog()
+                  + ":\n"
+                  + Waits.tail(supervisorLog(), 30));
         }
         Thread.sleep(100);
       }
     }
-    throw new StartFailed("gave up waiting " + seconds + " s for " + what + ". Last lines of "
-        + log + ":\n" + Waits.tail(log, 30));
+    throw new StartFailed(
+        "gave up waiting "
+            + seconds
+            + " s for "
+            + what
+            + ". Last lines of "
+            + log
+            + ":\n"
+            + Waits.tail(log, 30));
   }
 
   private String specLog() {
@@ -157,7 +204,8 @@ record Supervision(Path dir, String name) {
     if (last.isPresent() && last.get().isLive()) {
       wasRunning = true;
       ProcessLauncher.stopGroup(last.get().pid(), 15);
-    } else if (last.isPresent() && !ProcessLauncher.alive(last.get().pid())
+    } else if (last.isPresent()
+        && !ProcessLauncher.alive(last.get().pid())
         && ProcessLauncher.groupAlive(last.get().pid())) {
       // what a killed child left in its group (an agent's managers); the group's id cannot
       // have been given to a new process while the group lives, so it is still the child's

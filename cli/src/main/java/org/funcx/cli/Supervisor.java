@@ -32,8 +32,10 @@ public final class Supervisor {
 
   private final SupervisedChild child;
   private final Supervision files;
+
   /** The child now; its pid is what a stop ends. */
   private ProcessHandle current;
+
   private boolean stopping;
   private int restarts;
   private long backoffMillis;
@@ -52,8 +54,8 @@ public final class Supervisor {
     }
     Supervision files = new Supervision(Path.of(args[0]), args[1]);
     Supervisor supervisor = new Supervisor(SupervisedChild.read(files.specFile()), files);
-    Runtime.getRuntime().addShutdownHook(
-        new Thread(supervisor::stop, "funcx-supervisor-stop-" + args[1]));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(supervisor::stop, "funcx-supervisor-stop-" + args[1]));
     supervisor.loop = Thread.currentThread();
     supervisor.run();
     System.exit(0);
@@ -64,8 +66,8 @@ public final class Supervisor {
     int failuresInARow = 0;
     Optional<SupervisorStatus> previous = files.status();
     restarts = previous.map(SupervisorStatus::restarts).orElse(0);
-    Optional<ProcessIdentity> orphan = previous.map(SupervisorStatus::child)
-        .filter(c -> c != null && c.isLive());
+    Optional<ProcessIdentity> orphan =
+        previous.map(SupervisorStatus::child).filter(c -> c != null && c.isLive());
     while (true) {
       long logOffset = Files.exists(child.logFile()) ? Files.size(child.logFile()) : 0;
       if (!Files.exists(files.specFile())) { // the funcX home was removed: nothing to run
@@ -80,11 +82,16 @@ public final class Supervisor {
         if (orphan.isPresent()) {
           identity = orphan.get();
           current = ProcessHandle.of(identity.pid()).orElse(null);
-          say("adopted " + child.what() + " (pid " + identity.pid()
-              + "), which outlived its previous supervisor");
+          say(
+              "adopted "
+                  + child.what()
+                  + " (pid "
+                  + identity.pid()
+                  + "), which outlived its previous supervisor");
         } else {
-          process = ProcessLauncher.launch(child.mainClass(), child.args(), child.jvmOptions(),
-              child.logFile(), true);
+          process =
+              ProcessLauncher.launch(
+                  child.mainClass(), child.args(), child.jvmOptions(), child.logFile(), true);
           identity = ProcessIdentity.of(process.pid(), child.mainClass());
           current = process.toHandle();
         }
@@ -123,8 +130,15 @@ public final class Supervisor {
         restarts++;
         backoffMillis = pause;
       }
-      say(child.what() + " " + exit.description() + "; restart " + restarts + " in "
-          + pause / 1000.0 + " s");
+      say(
+          child.what()
+              + " "
+              + exit.description()
+              + "; restart "
+              + restarts
+              + " in "
+              + pause / 1000.0
+              + " s");
       report(SupervisorStatus.WAITING, identity, exit, endedAt);
       try {
         Thread.sleep(pause);
@@ -156,16 +170,17 @@ public final class Supervisor {
     }
   }
 
-  private synchronized void report(String state, ProcessIdentity identity, ChildExit exit,
-      long exitAt) {
-    long nextStartAt = SupervisorStatus.WAITING.equals(state)
-        ? System.currentTimeMillis() + backoffMillis : 0;
-    Integer code = exit != null ? Integer.valueOf(exit.code())
-        : last != null ? last.lastExitCode() : null;
+  private synchronized void report(
+      String state, ProcessIdentity identity, ChildExit exit, long exitAt) {
+    long nextStartAt =
+        SupervisorStatus.WAITING.equals(state) ? System.currentTimeMillis() + backoffMillis : 0;
+    Integer code =
+        exit != null ? Integer.valueOf(exit.code()) : last != null ? last.lastExitCode() : null;
     String description = exit != null ? exit.description() : last != null ? last.lastExit() : null;
     long at = exit != null ? exitAt : last != null ? last.lastExitAtMillis() : 0;
-    last = new SupervisorStatus(state, identity, restarts, code, description, at, backoffMillis,
-        nextStartAt);
+    last =
+        new SupervisorStatus(
+            state, identity, restarts, code, description, at, backoffMillis, nextStartAt);
     try {
       last.write(files.statusFile());
     } catch (IOException e) {

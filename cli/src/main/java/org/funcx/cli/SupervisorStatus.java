@@ -16,8 +16,15 @@ import org.funcx.core.json.Json;
  *     child ended by itself, normally: not restarted) or {@code stopped} (a deliberate stop)
  * @param backoffMillis the pause before the latest restart (growing while restarts fail)
  */
-record SupervisorStatus(String state, ProcessIdentity child, int restarts, Integer lastExitCode,
-    String lastExit, long lastExitAtMillis, long backoffMillis, long nextStartAtMillis) {
+record SupervisorStatus(
+    String state,
+    ProcessIdentity child,
+    int restarts,
+    Integer lastExitCode,
+    String lastExit,
+    long lastExitAtMillis,
+    long backoffMillis,
+    long nextStartAtMillis) {
   static final String RUNNING = "running";
   static final String WAITING = "waiting";
   static final String EXITED = "exited";
@@ -28,8 +35,10 @@ record SupervisorStatus(String state, ProcessIdentity child, int restarts, Integ
     String line = "restarts " + restarts;
     if (lastExit != null) line += "; last exit: " + lastExit;
     if (WAITING.equals(state)) {
-      line += "; next start in "
-          + Math.max(0, (nextStartAtMillis - System.currentTimeMillis() + 999) / 1000) + " s";
+      line +=
+          "; next start in "
+              + Math.max(0, (nextStartAtMillis - System.currentTimeMillis() + 999) / 1000)
+              + " s";
     }
     return line;
   }

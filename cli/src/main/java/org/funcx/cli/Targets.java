@@ -10,8 +10,13 @@ final class Targets {
     if (nameOrId.matches("[0-9a-fA-F-]{36}")) return nameOrId;
     String id = new EndpointControl(FuncxCli.HOME).config(nameOrId).endpointId();
     if (id == null) {
-      throw new IllegalArgumentException("endpoint " + nameOrId + " is not registered yet;"
-          + " start it with './funcx endpoint start " + nameOrId + "'");
+      throw new IllegalArgumentException(
+          "endpoint "
+              + nameOrId
+              + " is not registered yet;"
+              + " start it with './funcx endpoint start "
+              + nameOrId
+              + "'");
     }
     return id;
   }

@@ -12,8 +12,10 @@ import org.funcx.client.TaskStatus;
 final class TaskOutputPrinter implements OutputListener {
   private final PrintStream to;
   private final String taskId;
+
   /** The stream whose block is open: "stdout", "stderr", or null. */
   private String open;
+
   private boolean atLineStart = true;
 
   TaskOutputPrinter(PrintStream to, String taskId) {

@@ -44,8 +44,9 @@ final class TaskProgress implements AutoCloseable {
   }
 
   private void printLine() {
-    out.printf("%s: %d/%d done, %d failed, %.1f s%n", label, done.get(), total, failed.get(),
-        ProgressDisplay.secondsSince(startedNanos));
+    out.printf(
+        "%s: %d/%d done, %d failed, %.1f s%n",
+        label, done.get(), total, failed.get(), ProgressDisplay.secondsSince(startedNanos));
     out.flush();
   }
 

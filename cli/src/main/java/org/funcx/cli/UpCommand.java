@@ -23,9 +23,12 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--notebook-port", defaultValue = "8888", description = "Jupyter's port.")
   int notebookPort;
 
-  @Option(names = org.funcx.service.tls.TlsSettings.SELF_SIGNED_OPTION, description = "Serve"
-      + " HTTPS with a self-signed certificate this home's clients pin (default: plain HTTP on"
-      + " loopback; kept once chosen).")
+  @Option(
+      names = org.funcx.service.tls.TlsSettings.SELF_SIGNED_OPTION,
+      description =
+          "Serve"
+              + " HTTPS with a self-signed certificate this home's clients pin (default: plain HTTP on"
+              + " loopback; kept once chosen).")
   boolean tlsSelfSigned;
 
   @Mixin StoreOptions store;
@@ -33,38 +36,49 @@ final class UpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     FuncxHome home = FuncxCli.HOME;
-    ServiceControl services = new ServiceControl(home,
-        ProcessLauncher.splitOptions(System.getenv("FUNCX_SERVICE_JAVA_OPTS")),
-        ServiceCommand.serviceArgs(tlsSelfSigned, store));
+    ServiceControl services =
+        new ServiceControl(
+            home,
+            ProcessLauncher.splitOptions(System.getenv("FUNCX_SERVICE_JAVA_OPTS")),
+            ServiceCommand.serviceArgs(tlsSelfSigned, store));
     boolean serviceWasUp = services.running().isPresent();
-    var service = step("start the service", () -> services.start(port, forwarderPort),
-        () -> { });
-    String id = step("start endpoint " + endpoint,
-        () -> new EndpointControl(home).start(endpoint, service.url()),
-        () -> {
-          if (!serviceWasUp) services.stop(); // stop what this command started, nothing else
-        });
+    var service = step("start the service", () -> services.start(port, forwarderPort), () -> {});
+    String id =
+        step(
+            "start endpoint " + endpoint,
+            () -> new EndpointControl(home).start(endpoint, service.url()),
+            () -> {
+              if (!serviceWasUp) services.stop(); // stop what this command started, nothing else
+            });
     System.out.println("funcX is up");
-    System.out.println("  service:   " + service.url() + "  (pid "
-        + services.servicePid().map(String::valueOf).orElse("?") + ", supervised)");
+    System.out.println(
+        "  service:   "
+            + service.url()
+            + "  (pid "
+            + services.servicePid().map(String::valueOf).orElse("?")
+            + ", supervised)");
     System.out.println("  dashboard: " + service.url() + "/dashboard  (sign in as admin)");
     System.out.println("  endpoint:  " + endpoint + "  " + id);
     System.out.println("  state:     " + home.root());
-    System.out.println("  signed in: as admin (credentials in " + home.root().resolve("clients.json")
-        + "; the admin password for the login page is in "
-        + home.serviceData().resolve(org.funcx.service.auth.ServiceAuth.ADMIN_PASSWORD_FILE) + ")");
-    System.out.println("  logs:      " + home.logs() + ", " + home.endpointDir(endpoint).resolve("logs"));
+    System.out.println(
+        "  signed in: as admin (credentials in "
+            + home.root().resolve("clients.json")
+            + "; the admin password for the login page is in "
+            + home.serviceData().resolve(org.funcx.service.auth.ServiceAuth.ADMIN_PASSWORD_FILE)
+            + ")");
+    System.out.println(
+        "  logs:      " + home.logs() + ", " + home.endpointDir(endpoint).resolve("logs"));
     System.out.print("  kernel:    ");
     System.out.flush();
     NotebookControl.installKernel(null, null);
     if (!noNotebook) {
-      java.nio.file.Path notebooks = java.nio.file.Path.of(System.getProperty("funcx.root", "."))
-          .resolve("notebooks");
+      java.nio.file.Path notebooks =
+          java.nio.file.Path.of(System.getProperty("funcx.root", ".")).resolve("notebooks");
       // kernels started by this Jupyter reach this service, whatever its port
-      var kernelEnv = java.util.Map.of("FUNCX_URL", service.url(), "FUNCX_HOME",
-          home.root().toString());
-      System.out.println("  notebook:  "
-          + new NotebookControl(home).start(notebooks, notebookPort, kernelEnv));
+      var kernelEnv =
+          java.util.Map.of("FUNCX_URL", service.url(), "FUNCX_HOME", home.root().toString());
+      System.out.println(
+          "  notebook:  " + new NotebookControl(home).start(notebooks, notebookPort, kernelEnv));
     }
     System.out.println("Stop everything with: ./funcx down");
     return 0;

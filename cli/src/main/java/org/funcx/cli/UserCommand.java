@@ -9,18 +9,29 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code funcx user add NAME}: an administrator adds a user of the embedded issuer. */
-@Command(name = "user", description = "Manage users of the embedded identity provider.",
+@Command(
+    name = "user",
+    description = "Manage users of the embedded identity provider.",
     subcommands = {UserCommand.Add.class})
 final class UserCommand {
 
-  @Command(name = "add", description = "Add a user; the password is read from FUNCX_NEW_PASSWORD"
-      + " or standard input, never from the command line.")
+  @Command(
+      name = "add",
+      description =
+          "Add a user; the password is read from FUNCX_NEW_PASSWORD"
+              + " or standard input, never from the command line.")
   static final class Add implements Callable<Integer> {
-    @Parameters(paramLabel = "USERNAME") String username;
+    @Parameters(paramLabel = "USERNAME")
+    String username;
+
     @Option(names = "--groups", split = ",", description = "Groups, comma separated.")
     List<String> groups = List.of();
-    @Option(names = "--admin") boolean admin;
-    @Option(names = "--url") String url;
+
+    @Option(names = "--admin")
+    boolean admin;
+
+    @Option(names = "--url")
+    String url;
 
     @Override
     public Integer call() throws Exception {

@@ -25,8 +25,10 @@ final class WaitProgress implements AutoCloseable {
     this.what = what;
     this.out = out;
     this.terminal = terminal;
-    ticker = terminal ? ProgressDisplay.ticker(this::redraw, Duration.ofMillis(200))
-        : ProgressDisplay.ticker(this::printLine);
+    ticker =
+        terminal
+            ? ProgressDisplay.ticker(this::redraw, Duration.ofMillis(200))
+            : ProgressDisplay.ticker(this::printLine);
   }
 
   static WaitProgress start(String what) {
@@ -35,14 +37,15 @@ final class WaitProgress implements AutoCloseable {
 
   private void redraw() {
     frame = (frame + 1) % SPINNER.length();
-    out.printf("%s%c waiting for %s (%.0f s)", ERASE_LINE, SPINNER.charAt(frame), what,
-        ProgressDisplay.secondsSince(startedNanos));
+    out.printf(
+        "%s%c waiting for %s (%.0f s)",
+        ERASE_LINE, SPINNER.charAt(frame), what, ProgressDisplay.secondsSince(startedNanos));
     out.flush();
   }
 
   private void printLine() {
-    out.printf("funcx: still waiting for %s (%.0f s)%n", what,
-        ProgressDisplay.secondsSince(startedNanos));
+    out.printf(
+        "funcx: still waiting for %s (%.0f s)%n", what, ProgressDisplay.secondsSince(startedNanos));
     out.flush();
   }
 
@@ -50,7 +53,8 @@ final class WaitProgress implements AutoCloseable {
   public void close() {
     ticker.shutdownNow();
     try {
-      ticker.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS); // no redraw after the erase
+      ticker.awaitTermination(
+          1, java.util.concurrent.TimeUnit.SECONDS); // no redraw after the erase
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

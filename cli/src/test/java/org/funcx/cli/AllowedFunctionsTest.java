@@ -31,17 +31,19 @@ class AllowedFunctionsTest {
       FuncXClient owner = cluster.client();
       RegisteredFunction allowed = owner.register("int allowed(int x) { return x + 1; }");
       RegisteredFunction other = owner.register("int other(int x) { return x - 1; }");
-      String id = cluster.startEndpoint("strict",
-          c -> c.withAllowedFunctions(List.of(allowed.id())));
+      String id =
+          cluster.startEndpoint("strict", c -> c.withAllowedFunctions(List.of(allowed.id())));
       try (FuncXExecutor ex = owner.executor(id)) {
         assertThat(ex.submit(allowed, 1).get(60, TimeUnit.SECONDS)).isEqualTo(2);
-        assertThatThrownBy(() -> ex.submit(other, 1)).isInstanceOf(FuncXException.class)
+        assertThatThrownBy(() -> ex.submit(other, 1))
+            .isInstanceOf(FuncXException.class)
             .hasMessageContaining("allowed_functions");
 
         EndpointKeys keys = EndpointKeys.load(cluster.home.endpointDir("strict"));
         owner.registerEndpoint("strict", id, keys.publicKey(), List.of());
         Throwable refused = catchThrowable(() -> ex.submit(other, 1).get(60, TimeUnit.SECONDS));
-        assertThat(refused).isInstanceOf(ExecutionException.class)
+        assertThat(refused)
+            .isInstanceOf(ExecutionException.class)
             .hasCauseInstanceOf(TaskFailedException.class);
         assertThat(((TaskFailedException) refused.getCause()).kind())
             .isEqualTo(ErrorKind.FUNCTION_NOT_ALLOWED);

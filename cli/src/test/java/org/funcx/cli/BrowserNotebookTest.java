@@ -40,8 +40,10 @@ class BrowserNotebookTest {
     cluster.startEndpoint("local", c -> c);
     // A copy: the page may autosave outputs, and the repository's notebook must stay clean.
     Path notebooks = Files.createDirectories(cluster.home.root().resolve("notebooks"));
-    Files.copy(NotebookRunner.NOTEBOOKS.resolve("quickstart.ipynb"),
-        notebooks.resolve("quickstart.ipynb"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        NotebookRunner.NOTEBOOKS.resolve("quickstart.ipynb"),
+        notebooks.resolve("quickstart.ipynb"),
+        StandardCopyOption.REPLACE_EXISTING);
     Map<String, String> env = new HashMap<>(cluster.clientEnv());
     env.put("JUPYTER_PATH", new NotebookRunner().jupyterPath().toString());
     jupyter = new NotebookControl(cluster.home);
@@ -64,30 +66,43 @@ class BrowserNotebookTest {
   @Test
   void run_all_in_the_browser_renders_the_map_table_with_the_right_values() throws Exception {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
-    wait.until(d -> !d.findElements(By.cssSelector("#notebook .cell")).isEmpty()
-        && "Kernel Idle".equals(kernelState(d)));
+    wait.until(
+        d ->
+            !d.findElements(By.cssSelector("#notebook .cell")).isEmpty()
+                && "Kernel Idle".equals(kernelState(d)));
     browser.findElement(By.id("celllink")).click();
     browser.findElement(By.id("run_all_cells")).click();
 
     WebDriverWait cells = new WebDriverWait(browser, Duration.ofSeconds(180));
-    cells.until(d -> !d.findElements(By.cssSelector(".output_error")).isEmpty()
-        || (d.findElements(By.xpath("//div[contains(@class,'input_prompt')][contains(.,'[*]')]"))
-            .isEmpty() && d.findElements(By.cssSelector(".code_cell")).stream()
-            .allMatch(c -> c.findElement(By.cssSelector(".input_prompt")).getText()
-                .matches("In\\s*\\[\\d+\\]:"))));
-    WebElement table = browser.findElement(By.xpath(
-        "//div[contains(@class,'output_html')]//table[caption[contains(.,'sumOfSquares over')]]"));
+    cells.until(
+        d ->
+            !d.findElements(By.cssSelector(".output_error")).isEmpty()
+                || (d.findElements(
+                            By.xpath("//div[contains(@class,'input_prompt')][contains(.,'[*]')]"))
+                        .isEmpty()
+                    && d.findElements(By.cssSelector(".code_cell")).stream()
+                        .allMatch(
+                            c ->
+                                c.findElement(By.cssSelector(".input_prompt"))
+                                    .getText()
+                                    .matches("In\\s*\\[\\d+\\]:"))));
+    WebElement table =
+        browser.findElement(
+            By.xpath(
+                "//div[contains(@class,'output_html')]//table[caption[contains(.,'sumOfSquares over')]]"));
     ((org.openqa.selenium.JavascriptExecutor) browser)
-        .executeScript("arguments[0].scrollIntoView({block: 'start'})",
+        .executeScript(
+            "arguments[0].scrollIntoView({block: 'start'})",
             table.findElement(By.tagName("caption")));
     chromium.screenshot(SCREENSHOT);
 
     assertThat(browser.findElements(By.cssSelector(".output_error"))).as("cell errors").isEmpty();
     assertThat(table.findElement(By.tagName("caption")).getText())
-        .contains("sumOfSquares over 100 input(s)").contains("100 succeeded, 0 failed");
+        .contains("sumOfSquares over 100 input(s)")
+        .contains("100 succeeded, 0 failed");
     for (long n : List.of(1L, 10L, 100L)) {
-      List<WebElement> row = table.findElements(By.xpath(".//tr[td[1][normalize-space()='" + n
-          + "']]/td"));
+      List<WebElement> row =
+          table.findElements(By.xpath(".//tr[td[1][normalize-space()='" + n + "']]/td"));
       assertThat(row).as("table row for input %d", n).hasSize(5);
       assertThat(row.get(2).getText()).isEqualTo("success");
       assertThat(row.get(3).getText()).isEqualTo(String.valueOf(n * (n + 1) * (2 * n + 1) / 6));

@@ -65,26 +65,30 @@ final class ChaosProxy implements AutoCloseable {
   }
 
   private void relay(Socket from, Socket to, String direction) {
-    Thread t = new Thread(() -> {
-      byte[] buffer = new byte[64 * 1024];
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        int n;
-        while ((n = in.read(buffer)) >= 0) {
-          while (paused && open) Thread.sleep(10);
-          out.write(buffer, 0, n);
-          out.flush();
-        }
-      } catch (IOException | InterruptedException e) {
-        // the connection ended or was dropped on purpose
-      } finally {
-        try {
-          to.close();
-          from.close();
-        } catch (IOException ignored) {
-          // closing twice is fine
-        }
-      }
-    }, "chaos-proxy-" + direction);
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] buffer = new byte[64 * 1024];
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                  while (paused && open) Thread.sleep(10);
+                  out.write(buffer, 0, n);
+                  out.flush();
+                }
+              } catch (IOException | InterruptedException e) {
+                // the connection ended or was dropped on purpose
+              } finally {
+                try {
+                  to.close();
+                  from.close();
+                } catch (IOException ignored) {
+                  // closing twice is fine
+                }
+              }
+            },
+            "chaos-proxy-" + direction);
     t.setDaemon(true);
     t.start();
   }

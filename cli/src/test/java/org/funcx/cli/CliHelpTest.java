@@ -30,27 +30,33 @@ class CliHelpTest {
   /** Every command's words, e.g. [endpoint, start], found by walking the command tree. */
   private static List<List<String>> commands(CommandLine command, List<String> words) {
     List<List<String>> all = new ArrayList<>();
-    command.getSubcommands().forEach((name, sub) -> {
-      if (!sub.getCommandName().equals(name) || name.equals("help")) return; // aliases, help
-      List<String> path = new ArrayList<>(words);
-      path.add(name);
-      all.add(path);
-      all.addAll(commands(sub, path));
-    });
+    command
+        .getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              if (!sub.getCommandName().equals(name) || name.equals("help"))
+                return; // aliases, help
+              List<String> path = new ArrayList<>(words);
+              path.add(name);
+              all.add(path);
+              all.addAll(commands(sub, path));
+            });
     return all;
   }
 
   @Test
   void every_command_prints_its_usage_for_help_and_exits_0() {
     List<List<String>> commands = commands(new CommandLine(new FuncxCli()), List.of());
-    assertThat(commands).extracting(c -> String.join(" ", c))
+    assertThat(commands)
+        .extracting(c -> String.join(" ", c))
         .contains("map", "endpoint start", "bench", "run", "up");
     for (List<String> words : commands) {
       List<String> args = new ArrayList<>(words);
       args.add("--help");
       Outcome outcome = run(args.toArray(String[]::new));
       assertThat(outcome.exitCode()).as("funcx %s --help: %s", words, outcome.err()).isZero();
-      assertThat(outcome.out()).as("funcx %s --help", words)
+      assertThat(outcome.out())
+          .as("funcx %s --help", words)
           .startsWith("Usage: funcx " + String.join(" ", words));
     }
   }
@@ -60,8 +66,13 @@ class CliHelpTest {
     for (String[] args : List.of(new String[] {"--version"}, new String[] {"map", "--version"})) {
       Outcome outcome = run(args);
       assertThat(outcome.exitCode()).isZero();
-      assertThat(outcome.out().strip()).isEqualTo("funcx " + WireProtocol.productVersion()
-          + " (wire protocol " + WireProtocol.VERSION + ")");
+      assertThat(outcome.out().strip())
+          .isEqualTo(
+              "funcx "
+                  + WireProtocol.productVersion()
+                  + " (wire protocol "
+                  + WireProtocol.VERSION
+                  + ")");
     }
   }
 }

@@ -22,8 +22,9 @@ record CliProcess(int exitCode, String out, String err) {
   /** As {@link #run(FuncxHome, String...)} with {@code env} added to the process's environment. */
   static CliProcess run(FuncxHome home, java.util.Map<String, String> env, String... args)
       throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(JvmFlags.PRODUCT);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), FuncxCli.class.getName()));
     command.addAll(List.of(args));

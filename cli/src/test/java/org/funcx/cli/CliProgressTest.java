@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class CliProgressTest {
-  private static final String NAP = "long nap(long x) throws InterruptedException {"
-      + " Thread.sleep(10); return x; }";
+  private static final String NAP =
+      "long nap(long x) throws InterruptedException {" + " Thread.sleep(10); return x; }";
 
   @Test
   void a_map_prints_progress_lines_while_it_runs_and_a_last_one_counting_every_task()
@@ -26,16 +26,22 @@ class CliProgressTest {
       cluster.startEndpoint("local", c -> c.withWorkers(2, 0));
       String function = cluster.client().register(NAP).id();
       // 600 naps of 10 ms on 2 workers take 3 s at least: lines every 0.2 s cannot all be missed.
-      CliProcess map = CliProcess.run(cluster.home, Map.of("FUNCX_PROGRESS_SECONDS", "0.2"),
-          "map", function, "--range", "1..600");
+      CliProcess map =
+          CliProcess.run(
+              cluster.home,
+              Map.of("FUNCX_PROGRESS_SECONDS", "0.2"),
+              "map",
+              function,
+              "--range",
+              "1..600");
 
       assertThat(map.exitCode()).as(map.err()).isZero();
       assertThat(map.out()).startsWith("tasks: 600, failed: 0, sum: 180300,");
       List<Long> counts = doneCounts(map.err(), function);
       assertThat(counts).as(map.err()).hasSizeGreaterThan(1).isSorted();
       assertThat(counts.get(0)).isLessThan(600);
-      assertThat(map.err().strip()).endsWith("600/600 done, 0 failed, " + lastSeconds(map.err())
-          + " s");
+      assertThat(map.err().strip())
+          .endsWith("600/600 done, 0 failed, " + lastSeconds(map.err()) + " s");
     }
   }
 
@@ -51,10 +57,12 @@ class CliProgressTest {
       CliProcess start = CliProcess.run(cluster.home, env, "endpoint", "start", "slow");
 
       assertThat(start.exitCode()).as(start.err()).isZero();
-      assertThat(start.out()).containsPattern("endpoint slow online: [0-9a-f-]{36}")
+      assertThat(start.out())
+          .containsPattern("endpoint slow online: [0-9a-f-]{36}")
           .doesNotContain("waiting");
-      Matcher waits = Pattern.compile("(?m)^funcx: still waiting for endpoint slow \\((\\d+) s\\)$")
-          .matcher(start.err());
+      Matcher waits =
+          Pattern.compile("(?m)^funcx: still waiting for endpoint slow \\((\\d+) s\\)$")
+              .matcher(start.err());
       List<Long> seconds = new java.util.ArrayList<>();
       while (waits.find()) seconds.add(Long.parseLong(waits.group(1)));
       assertThat(seconds).as(start.err()).isNotEmpty().isSorted();
@@ -62,8 +70,8 @@ class CliProgressTest {
   }
 
   private static List<Long> doneCounts(String err, String function) {
-    Matcher m = Pattern.compile("(?m)^map " + function + ": (\\d+)/600 done, \\d+ failed")
-        .matcher(err);
+    Matcher m =
+        Pattern.compile("(?m)^map " + function + ": (\\d+)/600 done, \\d+ failed").matcher(err);
     List<Long> counts = new java.util.ArrayList<>();
     while (m.find()) counts.add(Long.parseLong(m.group(1)));
     return counts;

@@ -54,9 +54,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserTest {
   static final Path SCREENSHOT = Path.of("target", "browser", "dashboard.png").toAbsolutePath();
-  static final String NAP = "long nap(long ms) throws InterruptedException { Thread.sleep(ms);"
-      + " return ms; }";
-  static final String BOOM = "long boom(long x) { throw new IllegalStateException(\"boom \" + x); }";
+  static final String NAP =
+      "long nap(long ms) throws InterruptedException { Thread.sleep(ms);" + " return ms; }";
+  static final String BOOM =
+      "long boom(long x) { throw new IllegalStateException(\"boom \" + x); }";
   static final int MAP_TASKS = 40;
   static final int FAILING_TASKS = 3;
   static final String BOB_PASSWORD = "bob's long enough password";
@@ -104,33 +105,52 @@ class DashboardBrowserTest {
     browser.findElement(By.id("username")).sendKeys(user);
     browser.findElement(By.id("password")).sendKeys(password);
     browser.findElement(By.id("sign-in")).click();
-    waitUpTo(60).until(d -> d.findElement(By.id("dashboard-view")).isDisplayed()
-        && d.findElement(By.id("signed-in-as")).getText().contains(user));
-    assertThat(browser.getCurrentUrl()).as("the code leaves the address bar")
+    waitUpTo(60)
+        .until(
+            d ->
+                d.findElement(By.id("dashboard-view")).isDisplayed()
+                    && d.findElement(By.id("signed-in-as")).getText().contains(user));
+    assertThat(browser.getCurrentUrl())
+        .as("the code leaves the address bar")
         .isEqualTo(cluster.url + "/dashboard");
   }
 
   static String adminPassword() throws Exception {
-    return Files.readString(cluster.home.serviceData().resolve(ServiceAuth.ADMIN_PASSWORD_FILE)).trim();
+    return Files.readString(cluster.home.serviceData().resolve(ServiceAuth.ADMIN_PASSWORD_FILE))
+        .trim();
   }
 
   /** GET on the API as the administrator, with a token from the local client's credentials. */
   static JsonObject adminApi(String path) throws Exception {
-    JsonObject c = JsonParser.parseString(Files.readString(cluster.home.serviceData()
-        .resolve(ServiceAuth.LOCAL_CLIENT_FILE))).getAsJsonObject();
-    String basic = Base64.getEncoder().encodeToString((c.get("client_id").getAsString() + ":"
-        + c.get("client_secret").getAsString()).getBytes(StandardCharsets.UTF_8));
-    var token = HTTP.send(HttpRequest.newBuilder(URI.create(cluster.url + "/oauth/token"))
-        .header("Authorization", "Basic " + basic)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
-            + URLEncoder.encode(Scope.COMPUTE.claim(), StandardCharsets.UTF_8)))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    JsonObject c =
+        JsonParser.parseString(
+                Files.readString(cluster.home.serviceData().resolve(ServiceAuth.LOCAL_CLIENT_FILE)))
+            .getAsJsonObject();
+    String basic =
+        Base64.getEncoder()
+            .encodeToString(
+                (c.get("client_id").getAsString() + ":" + c.get("client_secret").getAsString())
+                    .getBytes(StandardCharsets.UTF_8));
+    var token =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(cluster.url + "/oauth/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "grant_type=client_credentials&scope="
+                            + URLEncoder.encode(Scope.COMPUTE.claim(), StandardCharsets.UTF_8)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
-    String access = JsonParser.parseString(token.body()).getAsJsonObject().get("access_token")
-        .getAsString();
-    var answer = HTTP.send(HttpRequest.newBuilder(URI.create(cluster.url + path))
-        .header("Authorization", "Bearer " + access).build(), HttpResponse.BodyHandlers.ofString());
+    String access =
+        JsonParser.parseString(token.body()).getAsJsonObject().get("access_token").getAsString();
+    var answer =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(cluster.url + path))
+                .header("Authorization", "Bearer " + access)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     return JsonParser.parseString(answer.body()).getAsJsonObject();
   }
@@ -155,46 +175,68 @@ class DashboardBrowserTest {
 
     browser.get(cluster.url + "/dashboard");
     signIn("admin", adminPassword());
-    waitUpTo(60).until(d -> !d.findElements(By.cssSelector(
-        "#groups tr[data-group-id='" + map.groupId() + "']")).isEmpty());
-    System.out.println("dashboard open; map tasks finished so far: " + admin.batchStatus(
-        map.taskIds()).values().stream().filter(s -> s.finished()).count() + " of " + MAP_TASKS);
+    waitUpTo(60)
+        .until(
+            d ->
+                !d.findElements(By.cssSelector("#groups tr[data-group-id='" + map.groupId() + "']"))
+                    .isEmpty());
+    System.out.println(
+        "dashboard open; map tasks finished so far: "
+            + admin.batchStatus(map.taskIds()).values().stream().filter(s -> s.finished()).count()
+            + " of "
+            + MAP_TASKS);
 
-    await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() ->
-        admin.batchStatus(union(map.taskIds(), failing.taskIds())).values().stream()
-            .allMatch(s -> s.finished()));
+    await()
+        .atMost(Duration.ofSeconds(180))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () ->
+                admin.batchStatus(union(map.taskIds(), failing.taskIds())).values().stream()
+                    .allMatch(s -> s.finished()));
     // The page refreshes itself: wait until it shows every task finished, failures charted.
-    waitUpTo(60).until(d -> text("finished-last-hour").equals(
-        String.valueOf(MAP_TASKS + FAILING_TASKS)) && d.findElement(By.id("chart-failures"))
-        .getText().contains("remote_exception"));
+    waitUpTo(60)
+        .until(
+            d ->
+                text("finished-last-hour").equals(String.valueOf(MAP_TASKS + FAILING_TASKS))
+                    && d.findElement(By.id("chart-failures"))
+                        .getText()
+                        .contains("remote_exception"));
     JsonObject activity = adminApi("/v2/activity");
     JsonObject endpoints = adminApi("/v2/endpoints");
 
     assertThat(text("finished-last-hour"))
-        .isEqualTo(activity.get("finished_last_hour").getAsString()).isEqualTo("43");
-    int failuresInApi = activity.getAsJsonObject("failures_by_kind").entrySet().stream()
-        .mapToInt(e -> e.getValue().getAsInt()).sum();
+        .isEqualTo(activity.get("finished_last_hour").getAsString())
+        .isEqualTo("43");
+    int failuresInApi =
+        activity.getAsJsonObject("failures_by_kind").entrySet().stream()
+            .mapToInt(e -> e.getValue().getAsInt())
+            .sum();
     assertThat(failuresInApi).isEqualTo(FAILING_TASKS);
     assertThat(text("failed-last-hour")).isEqualTo(String.valueOf(failuresInApi));
     assertThat(browser.findElement(By.cssSelector("#chart-tasks svg")).getText())
         .contains("Tasks finished per second");
     assertThat(browser.findElement(By.cssSelector("#chart-failures svg")).getText())
-        .contains("Failures by kind").contains("remote_exception");
+        .contains("Failures by kind")
+        .contains("remote_exception");
 
     Map<String, List<String>> groupsInApi = new TreeMap<>();
     for (JsonElement e : activity.getAsJsonArray("task_groups")) {
       JsonObject g = e.getAsJsonObject();
       List<String> states = new ArrayList<>();
-      g.getAsJsonObject("states").entrySet().forEach(s -> states.add(s.getKey() + ": "
-          + s.getValue().getAsInt()));
-      groupsInApi.put(g.get("task_group_id").getAsString(), List.of(
-          g.get("task_count").getAsString(), String.join(", ", states)));
+      g.getAsJsonObject("states")
+          .entrySet()
+          .forEach(s -> states.add(s.getKey() + ": " + s.getValue().getAsInt()));
+      groupsInApi.put(
+          g.get("task_group_id").getAsString(),
+          List.of(g.get("task_count").getAsString(), String.join(", ", states)));
     }
     Map<String, List<String>> groupsOnPage = new TreeMap<>();
     for (WebElement row : rows("groups")) {
-      groupsOnPage.put(row.getAttribute("data-group-id"), List.of(
-          row.findElement(By.className("task-count")).getText(),
-          row.findElement(By.className("states")).getText()));
+      groupsOnPage.put(
+          row.getAttribute("data-group-id"),
+          List.of(
+              row.findElement(By.className("task-count")).getText(),
+              row.findElement(By.className("states")).getText()));
     }
     assertThat(groupsOnPage).isEqualTo(groupsInApi);
     assertThat(groupsOnPage.get(map.groupId())).containsExactly("40", "success: 40");
@@ -203,29 +245,42 @@ class DashboardBrowserTest {
     Map<String, String> tasksInApi = new TreeMap<>();
     for (JsonElement e : activity.getAsJsonArray("tasks")) {
       JsonObject t = e.getAsJsonObject();
-      tasksInApi.put(t.get("task_id").getAsString(), t.get("status").getAsString() + " | "
-          + (t.has("result") ? t.get("result").toString() : "") + " | "
-          + (t.has("error") ? t.getAsJsonObject("error").get("kind").getAsString() : ""));
+      tasksInApi.put(
+          t.get("task_id").getAsString(),
+          t.get("status").getAsString()
+              + " | "
+              + (t.has("result") ? t.get("result").toString() : "")
+              + " | "
+              + (t.has("error") ? t.getAsJsonObject("error").get("kind").getAsString() : ""));
     }
     Map<String, String> tasksOnPage = new TreeMap<>();
     for (WebElement row : rows("tasks")) {
       String error = row.findElement(By.className("error")).getText();
-      tasksOnPage.put(row.getAttribute("data-task-id"), row.findElement(By.className("state"))
-          .getText() + " | " + row.findElement(By.className("result")).getText() + " | "
-          + (error.isEmpty() ? "" : error.substring(0, error.indexOf(':'))));
+      tasksOnPage.put(
+          row.getAttribute("data-task-id"),
+          row.findElement(By.className("state")).getText()
+              + " | "
+              + row.findElement(By.className("result")).getText()
+              + " | "
+              + (error.isEmpty() ? "" : error.substring(0, error.indexOf(':'))));
     }
     assertThat(tasksOnPage).isEqualTo(tasksInApi).isNotEmpty();
     assertThat(tasksOnPage.keySet()).containsAll(failing.taskIds());
     for (String id : failing.taskIds()) {
-      assertThat(browser.findElement(By.cssSelector("#tasks tr[data-task-id='" + id + "'] .error"))
-          .getText()).startsWith("remote_exception").contains("boom");
+      assertThat(
+              browser
+                  .findElement(By.cssSelector("#tasks tr[data-task-id='" + id + "'] .error"))
+                  .getText())
+          .startsWith("remote_exception")
+          .contains("boom");
     }
 
     JsonObject ep = endpoints.getAsJsonArray("endpoints").get(0).getAsJsonObject();
-    WebElement row = browser.findElement(By.cssSelector("#endpoints tr[data-endpoint-id='"
-        + endpoint + "']"));
+    WebElement row =
+        browser.findElement(By.cssSelector("#endpoints tr[data-endpoint-id='" + endpoint + "']"));
     assertThat(rows("endpoints")).hasSize(endpoints.getAsJsonArray("endpoints").size());
-    assertThat(row.findElement(By.className("status")).getText()).isEqualTo("online")
+    assertThat(row.findElement(By.className("status")).getText())
+        .isEqualTo("online")
         .isEqualTo(ep.get("status").getAsString());
     assertThat(row.findElement(By.className("workers")).getText())
         .isEqualTo(ep.get("workers").getAsString());
@@ -246,7 +301,8 @@ class DashboardBrowserTest {
     assertThat(rows("groups")).hasSize(1);
     assertThat(rows("groups").get(0).getText()).isEqualTo("none");
     assertThat(rows("tasks").get(0).getText()).isEqualTo("none");
-    assertThat(rows("endpoints").get(0).getText()).as("admin's endpoint is not shared")
+    assertThat(rows("endpoints").get(0).getText())
+        .as("admin's endpoint is not shared")
         .isEqualTo("none");
     assertThat(text("finished-last-hour")).isEqualTo("0");
     String page = browser.getPageSource();
@@ -257,16 +313,27 @@ class DashboardBrowserTest {
   @Test
   @Order(3)
   void an_expired_session_goes_back_to_sign_in_with_a_clear_message() throws Exception {
-    TokenIssuer issuer = new TokenIssuer(SigningKeys.loadOrCreate(cluster.home.serviceData()
-        .resolve("signing-key.jwk")), cluster.url, "funcx");
-    String expired = issuer.accessToken(new Principal("someone", "bob", Set.of(Scope.COMPUTE.claim()),
-        Set.of(), null), "funcx-dashboard", Duration.ofMinutes(-5));
-    ((JavascriptExecutor) browser).executeScript("sessionStorage.setItem("
-        + "'funcx.dashboard.session', JSON.stringify({token: arguments[0], expiresAt: 0}))", expired);
+    TokenIssuer issuer =
+        new TokenIssuer(
+            SigningKeys.loadOrCreate(cluster.home.serviceData().resolve("signing-key.jwk")),
+            cluster.url,
+            "funcx");
+    String expired =
+        issuer.accessToken(
+            new Principal("someone", "bob", Set.of(Scope.COMPUTE.claim()), Set.of(), null),
+            "funcx-dashboard",
+            Duration.ofMinutes(-5));
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "sessionStorage.setItem("
+                + "'funcx.dashboard.session', JSON.stringify({token: arguments[0], expiresAt: 0}))",
+            expired);
     browser.navigate().refresh();
     waitUpTo(30).until(d -> d.findElement(By.id("sign-in-view")).isDisplayed());
-    assertThat(text("message")).startsWith("Your session has expired or is no longer valid")
-        .containsIgnoringCase("expired").endsWith("Sign in again.");
+    assertThat(text("message"))
+        .startsWith("Your session has expired or is no longer valid")
+        .containsIgnoringCase("expired")
+        .endsWith("Sign in again.");
     assertThat(browser.findElement(By.id("dashboard-view")).isDisplayed()).isFalse();
 
     // No session at all: a fresh tab of the dashboard offers sign-in and shows no data.
@@ -280,15 +347,26 @@ class DashboardBrowserTest {
   @Order(4)
   void sign_in_errors_are_shown_to_the_person() {
     String redirect = URLEncoder.encode(cluster.url + "/dashboard", StandardCharsets.UTF_8);
-    browser.get(cluster.url + "/oauth/authorize?response_type=code&client_id=funcx-dashboard"
-        + "&redirect_uri=" + redirect + "&state=x");
+    browser.get(
+        cluster.url
+            + "/oauth/authorize?response_type=code&client_id=funcx-dashboard"
+            + "&redirect_uri="
+            + redirect
+            + "&state=x");
     waitUpTo(30).until(d -> d.findElement(By.id("sign-in-view")).isDisplayed());
-    assertThat(text("message")).isEqualTo("Sign-in failed: invalid_request: code_challenge is"
-        + " required (PKCE, RFC 7636, method S256)");
+    assertThat(text("message"))
+        .isEqualTo(
+            "Sign-in failed: invalid_request: code_challenge is"
+                + " required (PKCE, RFC 7636, method S256)");
 
-    browser.get(cluster.url + "/oauth/authorize?response_type=code&client_id=funcx-dashboard"
-        + "&redirect_uri=" + URLEncoder.encode("http://evil.example/", StandardCharsets.UTF_8)
-        + "&code_challenge=" + "a".repeat(43) + "&code_challenge_method=S256");
+    browser.get(
+        cluster.url
+            + "/oauth/authorize?response_type=code&client_id=funcx-dashboard"
+            + "&redirect_uri="
+            + URLEncoder.encode("http://evil.example/", StandardCharsets.UTF_8)
+            + "&code_challenge="
+            + "a".repeat(43)
+            + "&code_challenge_method=S256");
     assertThat(browser.findElement(By.id("result")).getText())
         .contains("is not the one registered for the dashboard");
   }

@@ -28,14 +28,18 @@ class DeadInterchangeTest {
       // which the start must not take for the new agent's (it reported a dead agent online).
       cluster.endpoints.stop("broken");
       Path keys = cluster.home.endpointDir("broken").resolve(EndpointKeys.FILE);
-      Files.writeString(keys, Files.readString(keys)
-          .replaceAll("\"secret_key\"\\s*:\\s*\"[^\"]*\"", "\"secret_key\": \"not-a-z85-key\""));
+      Files.writeString(
+          keys,
+          Files.readString(keys)
+              .replaceAll(
+                  "\"secret_key\"\\s*:\\s*\"[^\"]*\"", "\"secret_key\": \"not-a-z85-key\""));
 
       assertThatThrownBy(() -> cluster.endpoints.start("broken", cluster.url))
           .hasMessageContaining("endpoint broken could not start")
           .hasMessageContaining("exited with code " + CriticalThreads.EXIT_CODE);
       Path log = cluster.home.endpointDir("broken").resolve("logs").resolve("agent.log");
-      assertThat(Files.readString(log)).contains("Exception in thread \"funcx-interchange\"")
+      assertThat(Files.readString(log))
+          .contains("Exception in thread \"funcx-interchange\"")
           .contains("funcx-interchange died; this process exits with code 70");
       assertThat(cluster.endpoints.runningPid("broken")).as("nothing left restarting").isEmpty();
     }

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class DeviceLoginNotebookTest {
-  static final Pattern PROMPT = Pattern.compile("open (\\S+) and check that it shows the code ([A-Z-]+)");
+  static final Pattern PROMPT =
+      Pattern.compile("open (\\S+) and check that it shows the code ([A-Z-]+)");
   static final String PASSWORD = "correct horse battery staple";
   static TestCluster cluster;
   static NotebookRunner notebooks;
@@ -61,28 +62,36 @@ class DeviceLoginNotebookTest {
     Path notebookHome = Files.createTempDirectory("funcx-user-");
     Path out = Files.createTempDirectory("funcx-nb-").resolve("device-login.ipynb");
     Path resources = Path.of("src", "test", "resources", "device-login").toAbsolutePath();
-    ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3",
-        resources.resolve("streaming_execute.py").toString(),
-        resources.resolve("device-login.ipynb").toString(), out.toString(), "funcx-java")
-        .redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                "/usr/bin/python3",
+                resources.resolve("streaming_execute.py").toString(),
+                resources.resolve("device-login.ipynb").toString(),
+                out.toString(),
+                "funcx-java")
+            .redirectErrorStream(true);
     pb.environment().put("JUPYTER_PATH", notebooks.jupyterPath().toString());
     pb.environment().putAll(cluster.clientEnv());
     pb.environment().put("FUNCX_HOME", notebookHome.toString());
     Process notebook = pb.start();
     StringBuilder log = new StringBuilder();
     CompletableFuture<Matcher> prompt = new CompletableFuture<>();
-    Thread reader = new Thread(() -> {
-      try (var lines = new BufferedReader(new InputStreamReader(notebook.getInputStream()))) {
-        for (String line; (line = lines.readLine()) != null; ) {
-          log.append(line).append('\n');
-          Matcher m = PROMPT.matcher(line);
-          if (m.find()) prompt.complete(m);
-        }
-      } catch (java.io.IOException e) {
-        prompt.completeExceptionally(e);
-      }
-      prompt.completeExceptionally(new IllegalStateException("no login prompt:\n" + log));
-    }, "notebook-output");
+    Thread reader =
+        new Thread(
+            () -> {
+              try (var lines =
+                  new BufferedReader(new InputStreamReader(notebook.getInputStream()))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                  log.append(line).append('\n');
+                  Matcher m = PROMPT.matcher(line);
+                  if (m.find()) prompt.complete(m);
+                }
+              } catch (java.io.IOException e) {
+                prompt.completeExceptionally(e);
+              }
+              prompt.completeExceptionally(new IllegalStateException("no login prompt:\n" + log));
+            },
+            "notebook-output");
     reader.start();
 
     Matcher shown = prompt.get(3, TimeUnit.MINUTES);
@@ -96,22 +105,32 @@ class DeviceLoginNotebookTest {
     assertThat(notebook.exitValue()).as("notebook run:%n%s", log).isZero();
     List<String> outputs = NotebookFiles.codeOutputs(out);
     assertThat(outputs.get(0)).contains("Logged in as ada");
-    assertThat(outputs.get(1)).contains("ada at " + cluster.url).contains("funcx:compute")
+    assertThat(outputs.get(1))
+        .contains("ada at " + cluster.url)
+        .contains("funcx:compute")
         .doesNotContain("funcx:admin");
     assertThat(outputs.get(5)).contains("42");
     Path tokens = notebookHome.resolve("tokens.json");
-    assertThat(Files.getPosixFilePermissions(tokens)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-    assertThat(JsonParser.parseString(Files.readString(tokens)).getAsJsonObject()
-        .getAsJsonObject(cluster.url).get("refreshToken").getAsString()).isNotBlank();
+    assertThat(Files.getPosixFilePermissions(tokens))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    assertThat(
+            JsonParser.parseString(Files.readString(tokens))
+                .getAsJsonObject()
+                .getAsJsonObject(cluster.url)
+                .get("refreshToken")
+                .getAsString())
+        .isNotBlank();
   }
 
   /** What the user does in the browser: opens the page, checks the code, signs in, approves. */
   private static void approve(URI page, String code) throws Exception {
     HttpClient browser = HttpClient.newHttpClient();
-    var form = browser.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString());
+    var form =
+        browser.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(form.statusCode()).isEqualTo(200);
     assertThat(form.body()).contains("value=\"" + code + "\"").contains("name=\"password\"");
-    var wrong = browser.send(post(page, code, "wrong password"), HttpResponse.BodyHandlers.ofString());
+    var wrong =
+        browser.send(post(page, code, "wrong password"), HttpResponse.BodyHandlers.ofString());
     assertThat(wrong.statusCode()).isEqualTo(401);
     assertThat(wrong.body()).contains("Wrong user name or password");
     var approved = browser.send(post(page, code, PASSWORD), HttpResponse.BodyHandlers.ofString());
@@ -120,11 +139,12 @@ class DeviceLoginNotebookTest {
   }
 
   private static HttpRequest post(URI page, String code, String password) {
-    String body = "user_code=" + enc(code) + "&username=ada&password=" + enc(password)
-        + "&action=approve";
+    String body =
+        "user_code=" + enc(code) + "&username=ada&password=" + enc(password) + "&action=approve";
     return HttpRequest.newBuilder(page.resolve("/device"))
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
   }
 
   private static String enc(String s) {

@@ -44,14 +44,28 @@ class DiskFullTest {
       assertThat(client.version()).isNotBlank();
 
       Files.delete(filler);
-      List<String> ids = await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
-          .until(() -> client.submit(nap.id(), endpoint, FaultToleranceTest.naps(200, 20),
-              TaskOptions.DEFAULT).taskIds(), l -> l.size() == 200);
+      List<String> ids =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .ignoreExceptions()
+              .until(
+                  () ->
+                      client
+                          .submit(
+                              nap.id(),
+                              endpoint,
+                              FaultToleranceTest.naps(200, 20),
+                              TaskOptions.DEFAULT)
+                          .taskIds(),
+                  l -> l.size() == 200);
       await().atMost(Duration.ofSeconds(30)).until(() -> finished(client, ids) >= 10);
-      fill(filler);          // results of the running tasks now cannot be stored
+      fill(filler); // results of the running tasks now cannot be stored
       Thread.sleep(3_000);
-      Files.delete(filler);  // space is back: unacknowledged results are sent again
-      await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+      Files.delete(filler); // space is back: unacknowledged results are sent again
+      await()
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofSeconds(1))
+          .ignoreExceptions()
           .until(() -> finished(client, ids) == ids.size());
       FaultToleranceTest.assertResultsAreTheInputs(ids, client.batchStatus(ids));
       assertThat(ProcessLauncher.alive(cluster.servicePid())).isTrue();
@@ -64,8 +78,8 @@ class DiskFullTest {
     return client.batchStatus(ids).values().stream().filter(TaskStatus::finished).count();
   }
 
-  private static FuncXException submitUntilRefused(FuncXClient client, RegisteredFunction f,
-      String endpoint) {
+  private static FuncXException submitUntilRefused(
+      FuncXClient client, RegisteredFunction f, String endpoint) {
     for (int i = 0; i < 200; i++) {
       try {
         client.submit(f.id(), endpoint, FaultToleranceTest.naps(500, 1), TaskOptions.DEFAULT);

@@ -51,7 +51,8 @@ class EndToEndTest {
 
   static TaskFailedException failure(CompletableFuture<Object> f) {
     var thrown = org.assertj.core.api.Assertions.catchThrowable(() -> await(f));
-    assertThat(thrown).isInstanceOf(ExecutionException.class)
+    assertThat(thrown)
+        .isInstanceOf(ExecutionException.class)
         .hasCauseInstanceOf(TaskFailedException.class);
     return (TaskFailedException) thrown.getCause();
   }
@@ -73,13 +74,15 @@ class EndToEndTest {
         .isInstanceOf(FuncXException.class)
         .satisfies(e -> assertThat(((FuncXException) e).status()).isEqualTo(400))
         .satisfies(e -> assertThat(((FuncXException) e).code()).isEqualTo("compile_error"))
-        .hasMessageContaining("line 2").hasMessageContaining("cannot find symbol");
+        .hasMessageContaining("line 2")
+        .hasMessageContaining("cannot find symbol");
   }
 
   @Test
   void unchecked_invalid_source_fails_its_task_with_a_compile_error_and_the_system_stays_usable()
       throws Exception {
-    RegisteredFunction bad = client.registerUnchecked("int broken(int x) {\n  return x +;\n}", "broken");
+    RegisteredFunction bad =
+        client.registerUnchecked("int broken(int x) {\n  return x +;\n}", "broken");
     TaskFailedException e = failure(executor.submit(bad, 1));
     assertThat(e.kind()).isEqualTo(ErrorKind.COMPILE_ERROR);
     assertThat(e.error().message() + e.error().details()).contains("line 2");
@@ -89,9 +92,10 @@ class EndToEndTest {
 
   @Test
   void a_throwing_function_returns_type_message_and_remote_stack_trace() throws Exception {
-    RegisteredFunction f = client.register(
-        "double ratio(int a, int b) {\n  if (b == 0) throw new IllegalArgumentException(\"b is zero\");\n"
-            + "  return (double) a / b;\n}");
+    RegisteredFunction f =
+        client.register(
+            "double ratio(int a, int b) {\n  if (b == 0) throw new IllegalArgumentException(\"b is zero\");\n"
+                + "  return (double) a / b;\n}");
     TaskFailedException e = failure(executor.submit(f, 1, 0));
     assertThat(e.kind()).isEqualTo(ErrorKind.REMOTE_EXCEPTION);
     assertThat(e.error().message()).contains("IllegalArgumentException").contains("b is zero");
@@ -109,8 +113,9 @@ class EndToEndTest {
 
   @Test
   void a_task_over_its_timeout_fails_as_timeout_and_workers_keep_serving() throws Exception {
-    RegisteredFunction nap = client.register(
-        "long nap(long ms) throws InterruptedException { Thread.sleep(ms); return ms; }");
+    RegisteredFunction nap =
+        client.register(
+            "long nap(long ms) throws InterruptedException { Thread.sleep(ms); return ms; }");
     var options = TaskOptions.DEFAULT.withTimeout(Duration.ofMillis(300));
     assertThat(failure(executor.submit(nap, options, 30_000)).kind()).isEqualTo(ErrorKind.TIMEOUT);
     assertThat(await(executor.submit(nap, options, 1))).isEqualTo(1L);
@@ -120,8 +125,11 @@ class EndToEndTest {
   void a_timeout_shorter_than_the_first_compile_does_not_break_the_function() throws Exception {
     // Regression: the watchdog used to interrupt javac mid-compile, and the broken compile was
     // cached as "cannot access unnamed package" for every later call.
-    RegisteredFunction quick = client.register("int quick" + System.nanoTime()
-        + "(int x) { java.util.List<Integer> l = new java.util.ArrayList<>(); l.add(x); return l.get(0); }");
+    RegisteredFunction quick =
+        client.register(
+            "int quick"
+                + System.nanoTime()
+                + "(int x) { java.util.List<Integer> l = new java.util.ArrayList<>(); l.add(x); return l.get(0); }");
     var options = TaskOptions.DEFAULT.withTimeout(Duration.ofMillis(20));
     CompletableFuture<Object> first = executor.submit(quick, options, 7);
     try {
@@ -136,7 +144,8 @@ class EndToEndTest {
 
   @Test
   void cached_calls_are_answered_from_the_store_without_running() throws Exception {
-    RegisteredFunction clock = client.register("long clock(int salt) { return System.nanoTime(); }");
+    RegisteredFunction clock =
+        client.register("long clock(int salt) { return System.nanoTime(); }");
     var cached = TaskOptions.DEFAULT.withCache(true);
     Object first = await(executor.submit(clock, cached, 5));
     assertThat(await(executor.submit(clock, cached, 5))).isEqualTo(first);
@@ -147,7 +156,8 @@ class EndToEndTest {
   void tasks_wait_for_an_offline_endpoint_and_a_queued_task_can_be_cancelled() {
     String offline = client.registerEndpoint("offline", null).id();
     RegisteredFunction f = client.register("int one(int x) { return 1; }");
-    String taskId = client.submit(f.id(), offline, List.of(1), TaskOptions.DEFAULT).taskIds().get(0);
+    String taskId =
+        client.submit(f.id(), offline, List.of(1), TaskOptions.DEFAULT).taskIds().get(0);
     assertThat(client.task(taskId).state()).isEqualTo(TaskState.WAITING_FOR_ENDPOINT);
     assertThat(client.cancel(taskId)).isTrue();
     var cancelled = client.task(taskId);
@@ -157,16 +167,18 @@ class EndToEndTest {
     assertThat(client.endpoint(offline).outstandingTasks()).isZero();
   }
 
-  static final String ROWS = String.join("\n",
-      "import java.time.Instant;",
-      "import java.util.ArrayList;",
-      "import java.util.List;",
-      "record Row(long id, double x, String name, Instant at) {}",
-      "List<Row> rows(int n) {",
-      "  List<Row> out = new ArrayList<>(n);",
-      "  for (int i = 0; i < n; i++) out.add(new Row(i, i * 0.5, \"r\" + i, Instant.ofEpochSecond(i)));",
-      "  return out;",
-      "}");
+  static final String ROWS =
+      String.join(
+          "\n",
+          "import java.time.Instant;",
+          "import java.util.ArrayList;",
+          "import java.util.List;",
+          "record Row(long id, double x, String name, Instant at) {}",
+          "List<Row> rows(int n) {",
+          "  List<Row> out = new ArrayList<>(n);",
+          "  for (int i = 0; i < n; i++) out.add(new Row(i, i * 0.5, \"r\" + i, Instant.ofEpochSecond(i)));",
+          "  return out;",
+          "}");
 
   @Test
   void a_table_result_arrives_as_an_arrow_table() throws Exception {
@@ -174,16 +186,19 @@ class EndToEndTest {
     try (ArrowTable table = (ArrowTable) await(executor.submit(rows, 1_000))) {
       assertThat(table.columnNames()).containsExactly("id", "x", "name", "at");
       assertThat(table.rowCount()).isEqualTo(1_000);
-      assertThat(table.row(999)).containsEntry("id", 999L).containsEntry("x", 499.5)
-          .containsEntry("name", "r999").containsEntry("at", java.time.Instant.ofEpochSecond(999));
+      assertThat(table.row(999))
+          .containsEntry("id", 999L)
+          .containsEntry("x", 499.5)
+          .containsEntry("name", "r999")
+          .containsEntry("at", java.time.Instant.ofEpochSecond(999));
     }
   }
 
   @Test
   void a_million_row_table_reaches_the_client() throws Exception {
     RegisteredFunction rows = client.register(ROWS, "rows", null);
-    try (ArrowTable table = (ArrowTable) executor.submit(rows, 1_000_000)
-        .get(3, TimeUnit.MINUTES)) {
+    try (ArrowTable table =
+        (ArrowTable) executor.submit(rows, 1_000_000).get(3, TimeUnit.MINUTES)) {
       assertThat(table.rowCount()).isEqualTo(1_000_000);
       assertThat(table.batches()).hasSizeGreaterThan(1);
       assertThat(table.row(123_456)).containsEntry("name", "r123456");
@@ -192,10 +207,14 @@ class EndToEndTest {
 
   @Test
   void a_map_comes_back_as_one_table_with_task_ids_and_statuses() throws Exception {
-    RegisteredFunction inv = client.register("double inv(int x) { if (x == 0) "
-        + "throw new ArithmeticException(\"zero\"); return 1.0 / x; }");
-    try (ArrowTable table = executor.mapTable(inv, List.of(1, 2, 0, 4), TaskOptions.DEFAULT)
-        .get(60, TimeUnit.SECONDS)) {
+    RegisteredFunction inv =
+        client.register(
+            "double inv(int x) { if (x == 0) "
+                + "throw new ArithmeticException(\"zero\"); return 1.0 / x; }");
+    try (ArrowTable table =
+        executor
+            .mapTable(inv, List.of(1, 2, 0, 4), TaskOptions.DEFAULT)
+            .get(60, TimeUnit.SECONDS)) {
       assertThat(table.columnNames()).containsExactly("task_id", "status", "value", "error");
       assertThat(table.column("status")).containsExactly("success", "success", "failed", "success");
       assertThat(table.column("value")).containsExactly(1.0, 0.5, null, 0.25);
@@ -205,10 +224,11 @@ class EndToEndTest {
 
   @Test
   void malformed_frames_on_the_interchange_are_dropped_and_tasks_still_run() throws Exception {
-    String log = java.nio.file.Files.readString(
-        cluster.home.endpointDir("local").resolve("logs").resolve("agent.log"));
-    java.util.regex.Matcher m = java.util.regex.Pattern
-        .compile("managers connect to (tcp://[0-9.]+:[0-9]+)").matcher(log);
+    String log =
+        java.nio.file.Files.readString(
+            cluster.home.endpointDir("local").resolve("logs").resolve("agent.log"));
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("managers connect to (tcp://[0-9.]+:[0-9]+)").matcher(log);
     assertThat(m.find()).as("interchange address in the agent log").isTrue();
     java.util.Random random = new java.util.Random(7);
     try (org.zeromq.ZContext context = new org.zeromq.ZContext()) {
@@ -223,7 +243,8 @@ class EndToEndTest {
           junk.send(data, f + 1 < frames ? org.zeromq.ZMQ.SNDMORE : 0);
         }
       }
-      junk.send(new byte[] {(byte) org.funcx.core.wire.MessageType.REGISTER_MANAGER.ordinal()},
+      junk.send(
+          new byte[] {(byte) org.funcx.core.wire.MessageType.REGISTER_MANAGER.ordinal()},
           org.zeromq.ZMQ.SNDMORE);
       junk.send("{\"managerId\":null,\"workers\":-5}");
       Thread.sleep(500);
@@ -236,11 +257,14 @@ class EndToEndTest {
   void unknown_ids_and_bad_requests_get_clear_errors() {
     RegisteredFunction f = client.register("int id(int x) { return x; }");
     String unknown = "00000000-0000-0000-0000-000000000000";
-    assertThatThrownBy(() -> client.task(unknown)).isInstanceOf(FuncXException.class)
+    assertThatThrownBy(() -> client.task(unknown))
+        .isInstanceOf(FuncXException.class)
         .hasMessageContaining(unknown);
     assertThatThrownBy(() -> client.executor(unknown).submit(f, 1))
-        .isInstanceOf(FuncXException.class).hasMessageContaining("endpoint");
-    assertThatThrownBy(() -> client.task("not-a-uuid")).isInstanceOf(FuncXException.class)
+        .isInstanceOf(FuncXException.class)
+        .hasMessageContaining("endpoint");
+    assertThatThrownBy(() -> client.task("not-a-uuid"))
+        .isInstanceOf(FuncXException.class)
         .satisfies(e -> assertThat(((FuncXException) e).status()).isEqualTo(400));
   }
 }

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 final class EndlessMultipartAttacker {
   /** Small frames: each costs the receiver a message object far larger than its 10 wire bytes. */
   private static final int FRAME_DATA_BYTES = 8;
+
   private static final int FRAMES_PER_WRITE = 8_192;
 
   private EndlessMultipartAttacker() {}
@@ -33,8 +34,10 @@ final class EndlessMultipartAttacker {
     long written = 0;
     long frames = 0;
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(hostPort.substring(0, colon),
-          Integer.parseInt(hostPort.substring(colon + 1))), 5_000);
+      socket.connect(
+          new InetSocketAddress(
+              hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))),
+          5_000);
       socket.setSoTimeout(5_000);
       OutputStream out = socket.getOutputStream();
       try {

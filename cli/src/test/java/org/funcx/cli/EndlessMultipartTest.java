@@ -38,8 +38,9 @@ class EndlessMultipartTest {
     try (TestCluster cluster = new TestCluster()) {
       String endpointId = cluster.startEndpoint("target", c -> c.withWorkers(1, 0));
       FuncXClient client = cluster.client();
-      RegisteredFunction nap = client.register(
-          "long nap(long ms) throws InterruptedException { Thread.sleep(ms); return ms; }");
+      RegisteredFunction nap =
+          client.register(
+              "long nap(long ms) throws InterruptedException { Thread.sleep(ms); return ms; }");
       RegisteredFunction sq = client.register("long sq(long x) { return x * x; }");
       // Accepted before the attacks; the worker runs them one after another while they go on.
       List<String> before = new ArrayList<>();
@@ -52,8 +53,11 @@ class EndlessMultipartTest {
       var onManagerPort = EndlessMultipartAttacker.attack(managerPort, BUDGET_BYTES);
       String forwarderPort = client.endpointDetails(endpointId).forwarderAddress();
       var onForwarderPort = EndlessMultipartAttacker.attack(forwarderPort, BUDGET_BYTES);
-      System.out.println("endless message on the manager port: " + onManagerPort
-          + "; on the forwarder port: " + onForwarderPort);
+      System.out.println(
+          "endless message on the manager port: "
+              + onManagerPort
+              + "; on the forwarder port: "
+              + onForwarderPort);
 
       // Dropped during the handshake: not one frame of the message got out (without the gate,
       // 7.7 million frames, 77 MB, went out before the agent died of a full heap).
@@ -76,18 +80,20 @@ class EndlessMultipartTest {
 
   /** The interchange's address, from the manager's command line ({@code --interchange}). */
   private static String managerAddress(long managerPid) throws Exception {
-    String[] args = new String(Files.readAllBytes(Path.of("/proc/" + managerPid + "/cmdline")))
-        .split("\0");
+    String[] args =
+        new String(Files.readAllBytes(Path.of("/proc/" + managerPid + "/cmdline"))).split("\0");
     for (int i = 0; i + 1 < args.length; i++) {
       if (args[i].equals("--interchange")) return args[i + 1];
     }
     throw new AssertionError("no --interchange on manager " + managerPid + "'s command line");
   }
 
-  private static String submit(FuncXClient client, RegisteredFunction function, String endpointId,
-      long argument) {
-    return client.submit(function.id(), endpointId, List.of(argument), TaskOptions.DEFAULT)
-        .taskIds().get(0);
+  private static String submit(
+      FuncXClient client, RegisteredFunction function, String endpointId, long argument) {
+    return client
+        .submit(function.id(), endpointId, List.of(argument), TaskOptions.DEFAULT)
+        .taskIds()
+        .get(0);
   }
 
   private static long result(FuncXClient client, String taskId) throws Exception {

@@ -26,15 +26,23 @@ class EndpointRevocationTest {
       Path log = cluster.home.endpointDir("doomed").resolve("logs").resolve("agent.log");
       FuncXClient owner = cluster.client();
       owner.deleteEndpoint(id);
-      Waits.until("the revoked agent to exit", 30, () -> !ProcessLauncher.alive(agent),
-          () -> true, log);
+      Waits.until(
+          "the revoked agent to exit", 30, () -> !ProcessLauncher.alive(agent), () -> true, log);
       assertThat(Files.readString(log)).contains("shut down");
 
-      long again = ProcessLauncher.startDetached("org.funcx.endpoint.AgentMain",
-          List.of(cluster.home.endpointDir("doomed").toString()), List.of("-Xmx256m"), log);
+      long again =
+          ProcessLauncher.startDetached(
+              "org.funcx.endpoint.AgentMain",
+              List.of(cluster.home.endpointDir("doomed").toString()),
+              List.of("-Xmx256m"),
+              log);
       cluster.processGroups.add(again);
-      Waits.until("the agent with revoked credentials to give up", 60,
-          () -> !ProcessLauncher.alive(again), () -> true, log);
+      Waits.until(
+          "the agent with revoked credentials to give up",
+          60,
+          () -> !ProcessLauncher.alive(again),
+          () -> true,
+          log);
       assertThat(Files.readString(log)).contains("the service refuses endpoint " + id);
     }
   }

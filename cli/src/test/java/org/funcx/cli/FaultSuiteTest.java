@@ -33,11 +33,14 @@ class FaultSuiteTest {
     int faults = 0;
     try (TestCluster cluster = new TestCluster()) {
       FuncXClient client = cluster.client();
-      String endpoint = cluster.startEndpoint("suite", c -> c.withWorkers(2, 0).withBlocks(2, 2, 2)
-          .withMaxRetries(5));
+      String endpoint =
+          cluster.startEndpoint(
+              "suite", c -> c.withWorkers(2, 0).withBlocks(2, 2, 2).withMaxRetries(5));
       RegisteredFunction nap = client.register(FaultToleranceTest.NAP);
-      List<String> ids = client.submit(nap.id(), endpoint, FaultToleranceTest.naps(3_000, 3),
-          TaskOptions.DEFAULT).taskIds();
+      List<String> ids =
+          client
+              .submit(nap.id(), endpoint, FaultToleranceTest.naps(3_000, 3), TaskOptions.DEFAULT)
+              .taskIds();
 
       awaitProgress(client, ids, 300);
       TestCluster.kill9(cluster.managerPids("suite").get(0));
@@ -50,16 +53,21 @@ class FaultSuiteTest {
       awaitProgress(client, ids, 1_500);
       TestCluster.kill9(cluster.servicePid());
       faults++;
-      await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+      await()
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofMillis(200))
           .until(() -> cluster.service.running().isPresent()); // its supervisor restarts it
 
-      await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+      await()
+          .atMost(Duration.ofMinutes(3))
+          .pollInterval(Duration.ofMillis(500))
           .until(() -> observe(client, ids) == ids.size());
       Map<String, TaskStatus> done = client.batchStatus(ids);
       observe(client, ids);
       int lost = ids.size() - done.size();
-      System.out.printf("faults: %d injected, tasks: %d, lost: %d, duplicated: %d%n", faults,
-          ids.size(), lost, duplicated);
+      System.out.printf(
+          "faults: %d injected, tasks: %d, lost: %d, duplicated: %d%n",
+          faults, ids.size(), lost, duplicated);
       assertThat(lost).isZero();
       assertThat(duplicated).isZero();
       FaultToleranceTest.assertResultsAreTheInputs(ids, done);
@@ -78,8 +86,10 @@ class FaultSuiteTest {
       FuncXClient client = cluster.client();
       String endpoint = cluster.startEndpoint("linked", c -> c.withWorkers(2, 0));
       RegisteredFunction nap = client.register(FaultToleranceTest.NAP);
-      List<String> ids = client.submit(nap.id(), endpoint, FaultToleranceTest.naps(2_000, 2),
-          TaskOptions.DEFAULT).taskIds();
+      List<String> ids =
+          client
+              .submit(nap.id(), endpoint, FaultToleranceTest.naps(2_000, 2), TaskOptions.DEFAULT)
+              .taskIds();
       for (int round = 1; round <= 3; round++) {
         awaitProgress(client, ids, round * 400);
         proxy.dropAll();
@@ -90,18 +100,23 @@ class FaultSuiteTest {
       Thread.sleep(3_000);
       proxy.pause(false);
       faults++;
-      await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+      await()
+          .atMost(Duration.ofMinutes(3))
+          .pollInterval(Duration.ofMillis(500))
           .until(() -> observe(client, ids) == ids.size());
       Map<String, TaskStatus> done = client.batchStatus(ids);
-      System.out.printf("faults: %d injected, tasks: %d, lost: %d, duplicated: %d%n", faults,
-          ids.size(), ids.size() - done.size(), duplicated);
+      System.out.printf(
+          "faults: %d injected, tasks: %d, lost: %d, duplicated: %d%n",
+          faults, ids.size(), ids.size() - done.size(), duplicated);
       assertThat(duplicated).isZero();
       FaultToleranceTest.assertResultsAreTheInputs(ids, done);
     }
   }
 
   private void awaitProgress(FuncXClient client, List<String> ids, int finished) {
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(200))
         .until(() -> observe(client, ids) >= finished);
   }
 

@@ -20,15 +20,17 @@ import org.junit.jupiter.api.Timeout;
 /** Processes killed with SIGKILL while tasks flow: no task is lost, none is reported twice. */
 @Timeout(value = 4, unit = java.util.concurrent.TimeUnit.MINUTES)
 class FaultToleranceTest {
-  static final String NAP = "long nap(long x, long ms) throws InterruptedException {"
-      + " Thread.sleep(ms); return x; }";
+  static final String NAP =
+      "long nap(long x, long ms) throws InterruptedException {" + " Thread.sleep(ms); return x; }";
 
   static List<List<Long>> naps(int count, long ms) {
     return LongStream.range(0, count).mapToObj(i -> List.of(i, ms)).toList();
   }
 
   static Map<String, TaskStatus> awaitAllFinished(FuncXClient client, List<String> ids) {
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(500))
         .until(() -> client.batchStatus(ids).values().stream().allMatch(TaskStatus::finished));
     Map<String, TaskStatus> done = client.batchStatus(ids);
     assertThat(done).hasSize(ids.size());
@@ -49,8 +51,8 @@ class FaultToleranceTest {
       FuncXClient client = cluster.client();
       String endpoint = cluster.startEndpoint("local", c -> c.withWorkers(4, 64));
       RegisteredFunction nap = client.register(NAP);
-      List<String> ids = client.submit(nap.id(), endpoint, naps(10_000, 1), TaskOptions.DEFAULT)
-          .taskIds();
+      List<String> ids =
+          client.submit(nap.id(), endpoint, naps(10_000, 1), TaskOptions.DEFAULT).taskIds();
       await().atMost(Duration.ofMinutes(1)).until(() -> finishedCount(client, ids) >= 1_000);
 
       TestCluster.kill9(cluster.servicePid());
@@ -63,8 +65,11 @@ class FaultToleranceTest {
       Map<String, TaskStatus> done = awaitAllFinished(client, ids);
       assertResultsAreTheInputs(ids, done);
       // A task finished before the crash was not finished a second time by a redelivery.
-      completedAt.forEach((id, at) -> assertThat(completionTimes(Map.of(id, done.get(id))).get(id))
-          .as("completion time of %s", id).isEqualTo(at));
+      completedAt.forEach(
+          (id, at) ->
+              assertThat(completionTimes(Map.of(id, done.get(id))).get(id))
+                  .as("completion time of %s", id)
+                  .isEqualTo(at));
       assertThat(client.endpoint(endpoint).outstandingTasks()).isZero();
     }
   }
@@ -74,7 +79,8 @@ class FaultToleranceTest {
   }
 
   private static Map<String, Long> completionTimes(Map<String, TaskStatus> statuses) {
-    return statuses.values().stream().filter(TaskStatus::finished)
+    return statuses.values().stream()
+        .filter(TaskStatus::finished)
         .collect(Collectors.toMap(TaskStatus::taskId, TaskStatus::completedAtMillis));
   }
 
@@ -82,14 +88,21 @@ class FaultToleranceTest {
   void a_killed_manager_has_its_tasks_retried_on_another_manager() throws Exception {
     try (TestCluster cluster = new TestCluster()) {
       FuncXClient client = cluster.client();
-      String endpoint = cluster.startEndpoint("two", c -> c.withWorkers(1, 0).withBlocks(2, 2, 2)
-          .withMaxRetries(2));
+      String endpoint =
+          cluster.startEndpoint(
+              "two", c -> c.withWorkers(1, 0).withBlocks(2, 2, 2).withMaxRetries(2));
       await().atMost(Duration.ofMinutes(1)).until(() -> client.endpoint(endpoint).managers() == 2);
       RegisteredFunction nap = client.register(NAP);
-      List<String> ids = client.submit(nap.id(), endpoint, naps(12, 400), TaskOptions.DEFAULT)
-          .taskIds();
-      await().atMost(Duration.ofMinutes(1)).until(() -> client.batchStatus(ids).values().stream()
-          .filter(s -> s.state() == TaskState.RUNNING).count() == 2);
+      List<String> ids =
+          client.submit(nap.id(), endpoint, naps(12, 400), TaskOptions.DEFAULT).taskIds();
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .until(
+              () ->
+                  client.batchStatus(ids).values().stream()
+                          .filter(s -> s.state() == TaskState.RUNNING)
+                          .count()
+                      == 2);
       TestCluster.kill9(cluster.managerPids("two").get(0));
       assertResultsAreTheInputs(ids, awaitAllFinished(client, ids));
     }
@@ -104,14 +117,21 @@ class FaultToleranceTest {
   void a_manager_ended_with_sigterm_has_its_running_tasks_retried_not_failed() throws Exception {
     try (TestCluster cluster = new TestCluster()) {
       FuncXClient client = cluster.client();
-      String endpoint = cluster.startEndpoint("termed", c -> c.withWorkers(4, 0)
-          .withBlocks(2, 2, 2).withMaxRetries(2));
+      String endpoint =
+          cluster.startEndpoint(
+              "termed", c -> c.withWorkers(4, 0).withBlocks(2, 2, 2).withMaxRetries(2));
       await().atMost(Duration.ofMinutes(1)).until(() -> client.endpoint(endpoint).managers() == 2);
       RegisteredFunction nap = client.register(NAP);
-      List<String> ids = client.submit(nap.id(), endpoint, naps(16, 3_000), TaskOptions.DEFAULT)
-          .taskIds();
-      await().atMost(Duration.ofMinutes(1)).until(() -> client.batchStatus(ids).values().stream()
-          .filter(s -> s.state() == TaskState.RUNNING).count() == 8);
+      List<String> ids =
+          client.submit(nap.id(), endpoint, naps(16, 3_000), TaskOptions.DEFAULT).taskIds();
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .until(
+              () ->
+                  client.batchStatus(ids).values().stream()
+                          .filter(s -> s.state() == TaskState.RUNNING)
+                          .count()
+                      == 8);
       signal("TERM", cluster.managerPids("termed").get(0));
       assertResultsAreTheInputs(ids, awaitAllFinished(client, ids));
     }
@@ -121,13 +141,15 @@ class FaultToleranceTest {
   void a_killed_manager_without_retries_fails_its_task_as_worker_lost() throws Exception {
     try (TestCluster cluster = new TestCluster()) {
       FuncXClient client = cluster.client();
-      String endpoint = cluster.startEndpoint("once", c -> c.withWorkers(1, 0).withBlocks(1, 1, 1)
-          .withMaxRetries(0));
+      String endpoint =
+          cluster.startEndpoint(
+              "once", c -> c.withWorkers(1, 0).withBlocks(1, 1, 1).withMaxRetries(0));
       RegisteredFunction nap = client.register(NAP);
-      List<String> ids = client.submit(nap.id(), endpoint, naps(3, 5_000), TaskOptions.DEFAULT)
-          .taskIds();
-      await().atMost(Duration.ofMinutes(1)).until(() ->
-          client.task(ids.get(0)).state() == TaskState.RUNNING);
+      List<String> ids =
+          client.submit(nap.id(), endpoint, naps(3, 5_000), TaskOptions.DEFAULT).taskIds();
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .until(() -> client.task(ids.get(0)).state() == TaskState.RUNNING);
       TestCluster.kill9(cluster.managerPids("once").get(0));
       Map<String, TaskStatus> done = awaitAllFinished(client, ids);
       TaskStatus lost = done.get(ids.get(0));
@@ -144,8 +166,8 @@ class FaultToleranceTest {
       FuncXClient client = cluster.client();
       String endpoint = cluster.startEndpoint("agent", c -> c.withWorkers(2, 4));
       RegisteredFunction nap = client.register(NAP);
-      List<String> ids = client.submit(nap.id(), endpoint, naps(300, 20), TaskOptions.DEFAULT)
-          .taskIds();
+      List<String> ids =
+          client.submit(nap.id(), endpoint, naps(300, 20), TaskOptions.DEFAULT).taskIds();
       await().atMost(Duration.ofMinutes(1)).until(() -> finishedCount(client, ids) >= 20);
       TestCluster.kill9(cluster.agentPid("agent"));
       assertThat(finishedCount(client, ids)).isLessThan(ids.size());
@@ -169,7 +191,8 @@ class FaultToleranceTest {
       signal("STOP", manager);
       long stopped = System.nanoTime();
       try {
-        await().atMost(Duration.ofSeconds(60))
+        await()
+            .atMost(Duration.ofSeconds(60))
             .until(() -> client.endpoint(endpoint).managers() == 0);
         // Past the manager's orphan time (10 s at the default 2 s heartbeat) as well: the silence
         // it could not hear while stopped must not make it exit (CI once saw it do so).
@@ -177,11 +200,14 @@ class FaultToleranceTest {
       } finally {
         signal("CONT", manager);
       }
-      List<String> ids = client.submit(client.register(NAP).id(), endpoint, naps(3, 10),
-          TaskOptions.DEFAULT).taskIds();
+      List<String> ids =
+          client
+              .submit(client.register(NAP).id(), endpoint, naps(3, 10), TaskOptions.DEFAULT)
+              .taskIds();
       assertResultsAreTheInputs(ids, awaitAllFinished(client, ids));
-      assertThat(cluster.managerPids("paused")).as("the same manager ran them").containsExactly(
-          manager);
+      assertThat(cluster.managerPids("paused"))
+          .as("the same manager ran them")
+          .containsExactly(manager);
     }
   }
 

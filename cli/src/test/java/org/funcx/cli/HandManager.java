@@ -27,10 +27,13 @@ final class HandManager implements AutoCloseable {
   final List<Messages.TaskSpec> tasks = new ArrayList<>();
   final List<MessageType> received = new ArrayList<>();
   final List<String> rejections = new ArrayList<>();
+
   /** The latest challenge's nonce; null until one arrived. */
   String nonce;
+
   /** The last registration this manager sent, to be replayed by another connection. */
   Messages.RegisterManager lastRegistration;
+
   private boolean heartbeating;
   private long nextHeartbeat;
 
@@ -58,8 +61,15 @@ final class HandManager implements AutoCloseable {
   /** Registers for {@code claimedBlockId}, signing the latest nonce with {@code secret}. */
   void register(BlockSecret secret, String claimedBlockId) {
     String managerId = "hand-" + blockId;
-    register(new Messages.RegisterManager(managerId, claimedBlockId, 1, 0, "test",
-        ProcessHandle.current().pid(), secret.proof(nonce, claimedBlockId, managerId)));
+    register(
+        new Messages.RegisterManager(
+            managerId,
+            claimedBlockId,
+            1,
+            0,
+            "test",
+            ProcessHandle.current().pid(),
+            secret.proof(nonce, claimedBlockId, managerId)));
   }
 
   void register(BlockSecret secret) {
@@ -74,8 +84,9 @@ final class HandManager implements AutoCloseable {
   }
 
   void answer(String taskId, String resultJson) {
-    send(ResultEnvelope.pack(List.of(ResultEnvelope.json(
-        Messages.TaskResult.success(taskId, resultJson))), 1_000));
+    send(
+        ResultEnvelope.pack(
+            List.of(ResultEnvelope.json(Messages.TaskResult.success(taskId, resultJson))), 1_000));
   }
 
   /** Says it restarts (hands back nothing): the interchange gives it no more tasks. */
@@ -104,7 +115,7 @@ final class HandManager implements AutoCloseable {
         case TASKS -> tasks.addAll(m.body(Messages.Tasks.class).tasks());
         case CHALLENGE -> nonce = m.body(Messages.Challenge.class).nonce();
         case REJECTED -> rejections.add(m.body(Messages.Rejected.class).reason());
-        default -> { }
+        default -> {}
       }
     }
   }

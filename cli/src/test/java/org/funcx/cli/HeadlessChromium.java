@@ -24,16 +24,27 @@ final class HeadlessChromium implements AutoCloseable {
 
   HeadlessChromium() throws Exception {
     assertThat(CHROMIUM).as("Debian's chromium; run scripts/install-browser.sh").isExecutable();
-    assertThat(CHROMEDRIVER).as("Debian's chromium-driver; run scripts/install-browser.sh")
+    assertThat(CHROMEDRIVER)
+        .as("Debian's chromium-driver; run scripts/install-browser.sh")
         .isExecutable();
     profile = Files.createTempDirectory("funcx-chromium-");
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1280,1800",
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1800",
         "--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     driver = new ChromeDriver(service, options);
   }
 

@@ -18,15 +18,25 @@ final class HeapFillingSubmission {
   private HeapFillingSubmission() {}
 
   /** Sends it; returns the HTTP status, or -1 when the connection broke (the service died). */
-  static int send(String url, String accessToken, String functionId, String endpointId,
-      int tasks, int argumentBytes) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/v2/submit"))
-        .timeout(Duration.ofMinutes(2)).header("Authorization", "Bearer " + accessToken)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofInputStream(
-            () -> body(functionId, endpointId, tasks, argumentBytes))).build();
+  static int send(
+      String url,
+      String accessToken,
+      String functionId,
+      String endpointId,
+      int tasks,
+      int argumentBytes) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url + "/v2/submit"))
+            .timeout(Duration.ofMinutes(2))
+            .header("Authorization", "Bearer " + accessToken)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> body(functionId, endpointId, tasks, argumentBytes)))
+            .build();
     try {
-      return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding())
+      return HttpClient.newHttpClient()
+          .send(request, HttpResponse.BodyHandlers.discarding())
           .statusCode();
     } catch (java.io.IOException e) {
       return -1;
@@ -37,8 +47,13 @@ final class HeapFillingSubmission {
   }
 
   private static InputStream body(String functionId, String endpointId, int tasks, int size) {
-    byte[] head = ("{\"function_id\":\"" + functionId + "\",\"endpoint_id\":\"" + endpointId
-        + "\",\"args\":[\"").getBytes(StandardCharsets.US_ASCII);
+    byte[] head =
+        ("{\"function_id\":\""
+                + functionId
+                + "\",\"endpoint_id\":\""
+                + endpointId
+                + "\",\"args\":[\"")
+            .getBytes(StandardCharsets.US_ASCII);
     byte[] tail = "\"]}".getBytes(StandardCharsets.US_ASCII);
     long perTask = head.length + size + tail.length + 1;
     long total = "{\"tasks\":[".length() + perTask * tasks - 1 + "]}".length();

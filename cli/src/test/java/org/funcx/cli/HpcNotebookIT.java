@@ -55,13 +55,15 @@ class HpcNotebookIT {
     Set<String> jobs = rows(scaledOut, "running");
     assertThat(jobs).as("two running blocks in:%n%s", scaledOut).hasSize(2);
     for (String job : jobs) {
-      assertThat(out.get(7)).as("squeue shows block job %s", job)
+      assertThat(out.get(7))
+          .as("squeue shows block job %s", job)
           .containsPattern("(?m)^" + job + " funcx-slurm-hpc-\\d+ RUNNING$");
     }
-    Matcher results = Pattern.compile("16 results from Slurm jobs \\[([0-9, ]+)\\]")
-        .matcher(out.get(8));
+    Matcher results =
+        Pattern.compile("16 results from Slurm jobs \\[([0-9, ]+)\\]").matcher(out.get(8));
     assertThat(results.find()).as("results line in:%n%s", out.get(8)).isTrue();
-    assertThat(jobs).as("the tasks ran inside the block jobs")
+    assertThat(jobs)
+        .as("the tasks ran inside the block jobs")
         .containsAll(List.of(results.group(1).split(", ")));
 
     String scaledIn = out.get(9);
@@ -88,9 +90,12 @@ class HpcNotebookIT {
     NotebookRunner.Attempt attempt = new NotebookRunner().attempt("hpc-slurm.ipynb", env, 240);
 
     assertThat(attempt.exitCode()).as(attempt.log()).isNotZero();
-    assertThat(attempt.log()).contains("No Slurm is reachable")
-        .contains("sudo scripts/slurm/start.sh").doesNotContain("endpoint configure hpc");
-    assertThat(cluster.endpoints.names()).doesNotContain("hpc")
+    assertThat(attempt.log())
+        .contains("No Slurm is reachable")
+        .contains("sudo scripts/slurm/start.sh")
+        .doesNotContain("endpoint configure hpc");
+    assertThat(cluster.endpoints.names())
+        .doesNotContain("hpc")
         .containsExactlyInAnyOrderElementsOf(configuredBefore);
     assertThat(cluster.client().endpoints()).noneMatch(e -> "hpc".equals(e.name()));
   }
@@ -98,7 +103,8 @@ class HpcNotebookIT {
   /** Job ids of the text table's rows in {@code state}. */
   private static Set<String> rows(String table, String state) {
     Set<String> jobs = new TreeSet<>();
-    Matcher row = Pattern.compile("(?m)^slurm-hpc-\\d+\\s+(\\d+)\\s+" + state + "\\s").matcher(table);
+    Matcher row =
+        Pattern.compile("(?m)^slurm-hpc-\\d+\\s+(\\d+)\\s+" + state + "\\s").matcher(table);
     while (row.find()) jobs.add(row.group(1));
     return jobs;
   }

@@ -33,8 +33,10 @@ class HttpsClusterTest {
       RegisteredFunction plusOne = owner.register("int plusOne(int x) { return x + 1; }");
       String id = cluster.startEndpoint("tls", c -> c);
       var handed = cluster.home.endpointDir("tls").resolve(ServiceTrustFiles.ENDPOINT_TRUST_FILE);
-      assertThat(Files.readString(handed)).isEqualTo(Files.readString(
-          ServiceTrustFiles.homeServiceCertificate(cluster.home.root())) + "\n");
+      assertThat(Files.readString(handed))
+          .isEqualTo(
+              Files.readString(ServiceTrustFiles.homeServiceCertificate(cluster.home.root()))
+                  + "\n");
       try (FuncXExecutor ex = owner.executor(id)) {
         assertThat(ex.submit(plusOne, 41).get(90, TimeUnit.SECONDS)).isEqualTo(42);
       }
@@ -44,9 +46,10 @@ class HttpsClusterTest {
       CliProcess status = CliProcess.run(cluster.home, "status");
       assertThat(status.exitCode()).as(status.err()).isZero();
       assertThat(status.out()).contains(cluster.url).contains(id);
-      try (FuncXClient stranger = FuncXClient.connect(cluster.url, Credentials.token("none"),
-          ServerTrust.jdkDefaults())) {
-        assertThatThrownBy(stranger::version).isInstanceOf(UntrustedCertificateException.class)
+      try (FuncXClient stranger =
+          FuncXClient.connect(cluster.url, Credentials.token("none"), ServerTrust.jdkDefaults())) {
+        assertThatThrownBy(stranger::version)
+            .isInstanceOf(UntrustedCertificateException.class)
             .hasMessageContaining(cluster.url);
       }
     }

@@ -41,7 +41,8 @@ class LiveOutputStreamingTest {
   static FuncXExecutor executor;
   @TempDir static Path dir;
 
-  private static final String STEPS = """
+  private static final String STEPS =
+      """
       int steps(String gate) throws Exception {
         System.out.println("step 1");
         System.err.println("note 1");
@@ -77,15 +78,19 @@ class LiveOutputStreamingTest {
     TaskFuture task = executor.submit(steps, gate.toString());
     StringBuffer out = new StringBuffer();
     StringBuffer err = new StringBuffer();
-    CompletableFuture<TaskOutput> following = CompletableFuture.supplyAsync(() -> {
-      try {
-        return client.followOutput(task.taskId(), (stderr, text) -> (stderr ? err : out)
-            .append(text));
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    });
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+    CompletableFuture<TaskOutput> following =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return client.followOutput(
+                    task.taskId(), (stderr, text) -> (stderr ? err : out).append(text));
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(50))
         .until(() -> out.toString().contains("step 1\n"));
     // The task waits for the gate: it is running, and "step 1" came live.
     assertThat(client.task(task.taskId()).state()).isEqualTo(TaskState.RUNNING);
@@ -111,18 +116,26 @@ class LiveOutputStreamingTest {
       throws Exception {
     RegisteredFunction steps = client.register(STEPS);
     Path gate = dir.resolve("gate-cli");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), FuncxCli.class.getName(),
-        "run", steps.id(), "\"" + gate + "\""));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                FuncxCli.class.getName(),
+                "run",
+                steps.id(),
+                "\"" + gate + "\""));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(cluster.clientEnv());
     Process cli = builder.start();
     StringBuffer err = new StringBuffer();
-    CompletableFuture<Void> errReader = CompletableFuture.runAsync(
-        () -> copy(cli.getErrorStream(), err));
+    CompletableFuture<Void> errReader =
+        CompletableFuture.runAsync(() -> copy(cli.getErrorStream(), err));
     CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(cli.getInputStream()));
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(50))
         .until(() -> err.toString().contains("step 1\n"));
     assertThat(Files.exists(gate)).as("the task cannot have ended").isFalse();
     assertThat(cli.isAlive()).isTrue();
@@ -133,8 +146,13 @@ class LiveOutputStreamingTest {
     assertThat(cli.exitValue()).as("stderr: %s", err).isZero();
     assertThat(out.get()).isEqualTo("5\n");
     String printed = err.toString();
-    assertThat(printed).contains("--- stdout of task ", "--- stderr of task ", "note 1\n",
-        "--- end of stdout ---", "--- end of stderr ---");
+    assertThat(printed)
+        .contains(
+            "--- stdout of task ",
+            "--- stderr of task ",
+            "note 1\n",
+            "--- end of stdout ---",
+            "--- end of stderr ---");
     for (int i = 1; i <= 5; i++) {
       assertThat(count(printed, "step " + i + "\n")).as("step %d in %s", i, printed).isOne();
     }
@@ -143,14 +161,18 @@ class LiveOutputStreamingTest {
   @Test
   void two_million_lines_keep_the_service_window_bounded_and_other_tasks_run_meanwhile()
       throws Exception {
-    RegisteredFunction flood = client.register("""
+    RegisteredFunction flood =
+        client.register(
+            """
         int flood(String gate) throws Exception {
           for (int i = 0; i < 2_000_000; i++) System.out.println("A " + i);
           java.nio.file.Path open = java.nio.file.Path.of(gate);
           while (!java.nio.file.Files.exists(open)) Thread.sleep(20);
           return 0;
         }""");
-    RegisteredFunction small = client.register("""
+    RegisteredFunction small =
+        client.register(
+            """
         String small(int i) {
           System.out.println("small " + i);
           return "ok";
@@ -161,7 +183,9 @@ class LiveOutputStreamingTest {
     for (int i = 0; i < 2_000_000; i++) total += ("A " + i + "\n").length();
     long printed = total;
     // Once the last bytes arrived live, a reader from the start gets the window alone.
-    await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(200))
         .until(() -> client.output(task.taskId(), 0, 0).stdoutOffset() == printed);
     TaskOutput behind = client.output(task.taskId(), 0, 0);
     assertThat(behind.finished()).isFalse();
@@ -190,9 +214,9 @@ class LiveOutputStreamingTest {
 
   @Test
   void following_an_unknown_task_is_404() {
-    assertThatThrownBy(() -> client.followOutput(java.util.UUID.randomUUID().toString(),
-        (stderr, text) -> { })).isInstanceOfSatisfying(FuncXException.class,
-            e -> assertThat(e.status()).isEqualTo(404));
+    assertThatThrownBy(
+            () -> client.followOutput(java.util.UUID.randomUUID().toString(), (stderr, text) -> {}))
+        .isInstanceOfSatisfying(FuncXException.class, e -> assertThat(e.status()).isEqualTo(404));
   }
 
   private static int count(String text, String part) {

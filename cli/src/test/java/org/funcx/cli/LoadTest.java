@@ -40,44 +40,54 @@ class LoadTest {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
       ExecutorService clients = Executors.newFixedThreadPool(50);
       for (int c = 0; c < 50; c++) {
-        clients.execute(() -> {
-          FuncXClient client = cluster.client();
-          List<String> mine = new ArrayList<>();
-          while (System.nanoTime() < deadline) {
-            long t = System.nanoTime();
-            try {
-              if (mine.size() < 5 || mine.size() % 2 == 0) {
-                mine.addAll(client.submit(f.id(), endpoint, List.of(1, 2, 3), TaskOptions.DEFAULT)
-                    .taskIds());
-              } else {
-                client.batchStatus(mine.subList(Math.max(0, mine.size() - 20), mine.size()));
+        clients.execute(
+            () -> {
+              FuncXClient client = cluster.client();
+              List<String> mine = new ArrayList<>();
+              while (System.nanoTime() < deadline) {
+                long t = System.nanoTime();
+                try {
+                  if (mine.size() < 5 || mine.size() % 2 == 0) {
+                    mine.addAll(
+                        client
+                            .submit(f.id(), endpoint, List.of(1, 2, 3), TaskOptions.DEFAULT)
+                            .taskIds());
+                  } else {
+                    client.batchStatus(mine.subList(Math.max(0, mine.size() - 20), mine.size()));
+                  }
+                  latencies.add(System.nanoTime() - t);
+                } catch (FuncXException e) {
+                  if (e.status() == 429) {
+                    limited.incrementAndGet();
+                    sleep(1_000);
+                  } else {
+                    failures.add(e.status() + " " + e.getMessage());
+                  }
+                }
               }
-              latencies.add(System.nanoTime() - t);
-            } catch (FuncXException e) {
-              if (e.status() == 429) {
-                limited.incrementAndGet();
-                sleep(1_000);
-              } else {
-                failures.add(e.status() + " " + e.getMessage());
-              }
-            }
-          }
-          submitted.addAll(mine);
-        });
+              submitted.addAll(mine);
+            });
       }
       clients.shutdown();
       assertThat(clients.awaitTermination(seconds + 60, TimeUnit.SECONDS)).isTrue();
       List<Long> sorted = new ArrayList<>(latencies);
       Collections.sort(sorted);
       long rssKb = rssKb(cluster.servicePid());
-      System.out.printf("load: %d requests in %d s, p50 %.1f ms, p99 %.1f ms, 429s %d, service"
-          + " RSS %d MiB%n", sorted.size(), seconds, sorted.get(sorted.size() / 2) / 1e6,
-          sorted.get((int) (sorted.size() * 0.99)) / 1e6, limited.get(), rssKb / 1024);
+      System.out.printf(
+          "load: %d requests in %d s, p50 %.1f ms, p99 %.1f ms, 429s %d, service" + " RSS %d MiB%n",
+          sorted.size(),
+          seconds,
+          sorted.get(sorted.size() / 2) / 1e6,
+          sorted.get((int) (sorted.size() * 0.99)) / 1e6,
+          limited.get(),
+          rssKb / 1024);
       assertThat(failures).as("errors other than 429").isEmpty();
       List<String> ids = List.copyOf(submitted);
       FuncXClient client = cluster.client();
-      await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() ->
-          client.batchStatus(ids).values().stream().allMatch(TaskStatus::finished));
+      await()
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> client.batchStatus(ids).values().stream().allMatch(TaskStatus::finished));
       assertThat(client.batchStatus(ids)).hasSize(ids.size());
     }
   }
@@ -91,7 +101,8 @@ class LoadTest {
   }
 
   private static long rssKb(long pid) throws Exception {
-    for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/status"))) {
+    for (String line :
+        java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/status"))) {
       if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
     }
     return -1;

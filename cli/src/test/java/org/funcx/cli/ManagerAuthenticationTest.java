@@ -62,15 +62,19 @@ class ManagerAuthenticationTest {
     cluster = new TestCluster();
     client = cluster.client();
     Path dir = cluster.home.root().resolve("in-process-endpoint");
-    EndpointConfig config = EndpointEnrollment.register(client, dir,
-        EndpointConfig.defaults("attacked", cluster.url));
+    EndpointConfig config =
+        EndpointEnrollment.register(client, dir, EndpointConfig.defaults("attacked", cluster.url));
     endpointId = config.endpointId();
-    EndpointInfo service = FuncXClient.connect(cluster.url, new TokenStore(dir))
-        .endpointDetails(endpointId);
+    EndpointInfo service =
+        FuncXClient.connect(cluster.url, new TokenStore(dir)).endpointDetails(endpointId);
     EndpointKeys own = EndpointKeys.load(dir);
     context = new ZContext();
-    interchange = new Interchange(config, service.forwarderAddress(), new CurveClientKeys(
-        service.forwarderPublicKey(), own.publicKey(), own.secretKey()), context);
+    interchange =
+        new Interchange(
+            config,
+            service.forwarderAddress(),
+            new CurveClientKeys(service.forwarderPublicKey(), own.publicKey(), own.secretKey()),
+            context);
     secrets = interchange.managerSecrets();
     counters = interchange.counters();
     interchangeThread = new Thread(interchange, "funcx-interchange");
@@ -108,18 +112,22 @@ class ManagerAuthenticationTest {
       long refused = counters.refusedRegistrations();
       plain.register(new Messages.RegisterManager("plain", "block-r", 1, 0, "test", 1, "00"));
       plain.answer("no-such-task", "1");
-      until("the plain registration refused", () -> counters.refusedRegistrations() > refused
-          && plain.nonce != null, plain);
-      until("the plain socket's other messages dropped",
-          () -> counters.unregisteredMessages() >= unregistered + 2, plain);
+      until(
+          "the plain registration refused",
+          () -> counters.refusedRegistrations() > refused && plain.nonce != null,
+          plain);
+      until(
+          "the plain socket's other messages dropped",
+          () -> counters.unregisteredMessages() >= unregistered + 2,
+          plain);
       plain.register(plain.lastRegistration);
       until("the made-up proof rejected", () -> !plain.rejections.isEmpty(), plain);
       // A flood of registrations is refused one by one (RefusalLog writes a line a second at
       // most); the interchange goes on serving (the real task below).
       long beforeFlood = counters.refusedRegistrations();
       for (int i = 0; i < 2_000; i++) plain.register(plain.lastRegistration);
-      until("the flood refused", () -> counters.refusedRegistrations() >= beforeFlood + 2_000,
-          plain);
+      until(
+          "the flood refused", () -> counters.refusedRegistrations() >= beforeFlood + 2_000, plain);
 
       // A hello, then a registration signed with the wrong secret.
       wrong.hello();
@@ -131,14 +139,20 @@ class ManagerAuthenticationTest {
       // A real registration, captured and replayed by another connection after its own hello.
       legit.hello();
       replayer.hello();
-      until("both challenges", () -> legit.nonce != null && replayer.nonce != null, legit,
-          replayer);
+      until(
+          "both challenges", () -> legit.nonce != null && replayer.nonce != null, legit, replayer);
       assertThat(replayer.nonce).isNotEqualTo(legit.nonce);
       legit.register(real);
-      until("the legit manager to register", () -> counters.registrations() == registrations + 1,
-          legit, replayer);
+      until(
+          "the legit manager to register",
+          () -> counters.registrations() == registrations + 1,
+          legit,
+          replayer);
       replayer.register(legit.lastRegistration);
-      until("the replayed registration refused", () -> !replayer.rejections.isEmpty(), legit,
+      until(
+          "the replayed registration refused",
+          () -> !replayer.rejections.isEmpty(),
+          legit,
           replayer);
       // legit's block ends before any task is submitted: the real manager below runs them.
       long lost = counters.lostManagers();
@@ -153,8 +167,8 @@ class ManagerAuthenticationTest {
       for (HandManager m : List.of(plain, wrong, replayer)) {
         m.pump();
         assertThat(m.tasks).isEmpty();
-        assertThat(m.received).allMatch(t -> t == MessageType.CHALLENGE
-            || t == MessageType.REJECTED);
+        assertThat(m.received)
+            .allMatch(t -> t == MessageType.CHALLENGE || t == MessageType.REJECTED);
         assertThat(m.received).contains(MessageType.REJECTED);
       }
     }
@@ -177,8 +191,12 @@ class ManagerAuthenticationTest {
         var guesser = new HandManager(context, interchange.managerAddress(), "block-h", guessed);
         var otherBlock = new HandManager(context, interchange.managerAddress(), "block-x", live)) {
       for (HandManager m : List.of(none, guesser, otherBlock)) m.hello();
-      until("the guessed and the misapplied token refused",
-          () -> counters.refusedHandshakes() >= refused + 2, none, guesser, otherBlock);
+      until(
+          "the guessed and the misapplied token refused",
+          () -> counters.refusedHandshakes() >= refused + 2,
+          none,
+          guesser,
+          otherBlock);
       // A real manager of the block still gets in and runs a task meanwhile.
       try (var manager = runManager("block-h2")) {
         RegisteredFunction sq = client.register("long sq(long x) { return x * x; }");
@@ -201,18 +219,28 @@ class ManagerAuthenticationTest {
   void a_manager_of_another_wire_protocol_is_rejected_naming_both_versions() throws Exception {
     long registrations = counters.registrations();
     BlockSecret secret = secrets.issue("block-v");
-    String ours = "wire protocol " + WireProtocol.VERSION + " (funcX "
-        + WireProtocol.productVersion() + ")";
+    String ours =
+        "wire protocol " + WireProtocol.VERSION + " (funcX " + WireProtocol.productVersion() + ")";
     for (int protocol : new int[] {0, WireProtocol.VERSION + 1}) {
-      try (var other = new HandManager(context, interchange.managerAddress(), "block-v",
-          secret)) {
+      try (var other = new HandManager(context, interchange.managerAddress(), "block-v", secret)) {
         other.hello();
         until("a challenge", () -> other.nonce != null, other);
         String managerId = "v" + protocol;
-        other.register(new Messages.RegisterManager(managerId, "block-v", 1, 0, "test", 1,
-            secret.proof(other.nonce, "block-v", managerId), "9.0.0", protocol));
+        other.register(
+            new Messages.RegisterManager(
+                managerId,
+                "block-v",
+                1,
+                0,
+                "test",
+                1,
+                secret.proof(other.nonce, "block-v", managerId),
+                "9.0.0",
+                protocol));
         until("the registration rejected", () -> !other.rejections.isEmpty(), other);
-        assertThat(other.rejections.get(0)).contains(ours).contains("funcX 9.0.0")
+        assertThat(other.rejections.get(0))
+            .contains(ours)
+            .contains("funcX 9.0.0")
             .contains(protocol == 0 ? "no protocol version" : "wire protocol " + protocol);
         assertThat(other.tasks).isEmpty();
       }
@@ -225,12 +253,14 @@ class ManagerAuthenticationTest {
   void a_withdrawn_secret_counts_no_more() throws Exception {
     long registrations = counters.registrations();
     BlockSecret ended = secrets.issue("block-ended");
-    try (var before = new HandManager(context, interchange.managerAddress(), "block-ended",
-        ended)) {
+    try (var before =
+        new HandManager(context, interchange.managerAddress(), "block-ended", ended)) {
       before.hello();
       until("before's challenge", () -> before.nonce != null, before);
       before.register(ended);
-      until("the block's manager to register", () -> counters.registrations() == registrations + 1,
+      until(
+          "the block's manager to register",
+          () -> counters.registrations() == registrations + 1,
           before);
       long lost = counters.lostManagers();
       long withdrawn = counters.withdrawnSecretMessages();
@@ -244,16 +274,20 @@ class ManagerAuthenticationTest {
       }
       assertThat(before.tasks).isEmpty();
       before.beat();
-      until("the open connection of the ended block to be told to shut down",
-          () -> before.received.contains(MessageType.SHUTDOWN), before);
+      until(
+          "the open connection of the ended block to be told to shut down",
+          () -> before.received.contains(MessageType.SHUTDOWN),
+          before);
       assertThat(counters.withdrawnSecretMessages()).isGreaterThan(withdrawn);
 
       // A new connection with the withdrawn block's token is dropped during its handshake.
       long refusedHandshakes = counters.refusedHandshakes();
-      try (var after = new HandManager(context, interchange.managerAddress(), "block-ended",
-          ended)) {
+      try (var after =
+          new HandManager(context, interchange.managerAddress(), "block-ended", ended)) {
         after.hello();
-        until("the withdrawn token refused", () -> counters.refusedHandshakes() > refusedHandshakes,
+        until(
+            "the withdrawn token refused",
+            () -> counters.refusedHandshakes() > refusedHandshakes,
             after);
         assertThat(after.received).isEmpty();
       }
@@ -276,7 +310,9 @@ class ManagerAuthenticationTest {
   @Test
   void a_manager_speaks_only_for_its_own_block_and_its_own_tasks() throws Exception {
     RegisteredFunction sq = client.register("long sq(long x) { return x * x; }");
-    RegisteredFunction held = client.register("""
+    RegisteredFunction held =
+        client.register(
+            """
         String held(String path) {
           java.nio.file.Path file = java.nio.file.Path.of(path);
           for (int i = 0; i < 12_000 && !java.nio.file.Files.exists(file); i++) {
@@ -290,8 +326,8 @@ class ManagerAuthenticationTest {
     long refusedRegistrations = counters.refusedRegistrations();
     BlockSecret claimersOwn = secrets.issue("block-claimer");
     secrets.issue("block-other");
-    try (var claimer = new HandManager(context, interchange.managerAddress(), "block-claimer",
-        claimersOwn)) {
+    try (var claimer =
+        new HandManager(context, interchange.managerAddress(), "block-claimer", claimersOwn)) {
       claimer.hello();
       until("claimer's challenge", () -> claimer.nonce != null, claimer);
       claimer.register(claimersOwn, "block-other");
@@ -314,22 +350,30 @@ class ManagerAuthenticationTest {
       assertThat(b.tasks.get(0).taskId()).isEqualTo(ownTask);
 
       // Registered, b may not speak as another manager on its connection.
-      b.send(new WireMessage(MessageType.REGISTER_MANAGER, new Messages.RegisterManager(
-          "someone-else", "block-b", 1, 0, "test", 1, b.lastRegistration.proof())));
+      b.send(
+          new WireMessage(
+              MessageType.REGISTER_MANAGER,
+              new Messages.RegisterManager(
+                  "someone-else", "block-b", 1, 0, "test", 1, b.lastRegistration.proof())));
       until("b's claim to be another manager refused", () -> !b.rejections.isEmpty(), b);
       assertThat(b.rejections.get(0)).contains("this connection is manager hand-block-b");
 
       try (var a = runManager("block-a")) {
         String othersTask = submit(held, release.toString());
-        until("the held task to run on manager a",
-            () -> client.task(othersTask).state() == TaskState.RUNNING, b);
+        until(
+            "the held task to run on manager a",
+            () -> client.task(othersTask).state() == TaskState.RUNNING,
+            b);
         long foreign = counters.foreignResults();
         b.answer(othersTask, "\"forged\"");
         until("the forged result dropped", () -> counters.foreignResults() > foreign, b);
         long unregistered = counters.unregisteredMessages();
         stranger.answer(othersTask, "\"forged by a stranger\"");
-        until("the stranger's result dropped", () -> counters.unregisteredMessages() > unregistered,
-            b, stranger);
+        until(
+            "the stranger's result dropped",
+            () -> counters.unregisteredMessages() > unregistered,
+            b,
+            stranger);
         Files.createFile(release);
         assertThat(result(othersTask, b).getAsString()).isEqualTo("released");
 
@@ -365,19 +409,33 @@ class ManagerAuthenticationTest {
 
   /** One worker, no prefetch, 2 s heartbeats, the default result bound; no libraries needed. */
   static ManagerOptions managerOptions(String blockId, BlockSecret secret) {
-    return new ManagerOptions(interchange.managerAddress(), "manager-" + blockId, blockId, 1, 0,
-        2_000, 256L << 20, cluster.home.root().resolve("sandboxes"), false,
-        RepositorySettings.defaults(), List.of(), secret);
+    return new ManagerOptions(
+        interchange.managerAddress(),
+        "manager-" + blockId,
+        blockId,
+        1,
+        0,
+        2_000,
+        256L << 20,
+        cluster.home.root().resolve("sandboxes"),
+        false,
+        RepositorySettings.defaults(),
+        List.of(),
+        secret);
   }
 
   static String submit(RegisteredFunction function, Object argument) {
-    return client.submit(function.id(), endpointId, List.of(argument), TaskOptions.DEFAULT)
-        .taskIds().get(0);
+    return client
+        .submit(function.id(), endpointId, List.of(argument), TaskOptions.DEFAULT)
+        .taskIds()
+        .get(0);
   }
 
   static JsonElement result(String taskId, HandManager... pumped) throws Exception {
     TaskStatus[] status = new TaskStatus[1];
-    until("task " + taskId + " to finish", () -> (status[0] = client.task(taskId)).finished(),
+    until(
+        "task " + taskId + " to finish",
+        () -> (status[0] = client.task(taskId)).finished(),
         pumped);
     assertThat(status[0].state()).as("%s", status[0]).isEqualTo(TaskState.SUCCESS);
     return status[0].result();

@@ -30,8 +30,9 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 4, unit = java.util.concurrent.TimeUnit.MINUTES)
 class MetricsClusterTest {
-  private static final String HALF = "long half(long x) { if (x % 2 == 1) throw new"
-      + " IllegalArgumentException(\"odd \" + x); return x / 2; }";
+  private static final String HALF =
+      "long half(long x) { if (x % 2 == 1) throw new"
+          + " IllegalArgumentException(\"odd \" + x); return x / 2; }";
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
@@ -43,9 +44,12 @@ class MetricsClusterTest {
       RegisteredFunction half = client.register(HALF);
       List<String> tasks = new ArrayList<>();
       for (long x = 0; x < 10; x++) {
-        tasks.add(client.submit(half.id(), endpoint, List.of(x), TaskOptions.DEFAULT).taskIds().get(0));
+        tasks.add(
+            client.submit(half.id(), endpoint, List.of(x), TaskOptions.DEFAULT).taskIds().get(0));
       }
-      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofMillis(200))
           .until(() -> client.batchStatus(tasks).values().stream().allMatch(s -> s.finished()));
 
       assertThat(scrape(cluster, null).statusCode()).isEqualTo(401);
@@ -59,22 +63,25 @@ class MetricsClusterTest {
           .isEqualTo(5);
       assertThat(value(text, "funcx_endpoint_link_received_bytes_total", ep)).isPositive();
       // Heartbeat figures arrive within a beat or two of the endpoint's.
-      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-        String now = scrape(cluster, admin).body();
-        assertThat(value(now, "funcx_endpoint_connected", ep)).isEqualTo(1);
-        assertThat(value(now, "funcx_endpoint_managers", ep)).isEqualTo(1);
-        assertThat(value(now, "funcx_endpoint_workers", ep)).isEqualTo(2);
-        assertThat(value(now, "funcx_endpoint_workers_idle", ep)).isEqualTo(2);
-        assertThat(value(now, "funcx_endpoint_blocks", ep)).isEqualTo(1);
-        assertThat(value(now, "funcx_tasks_unfinished")).isZero();
-      });
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                String now = scrape(cluster, admin).body();
+                assertThat(value(now, "funcx_endpoint_connected", ep)).isEqualTo(1);
+                assertThat(value(now, "funcx_endpoint_managers", ep)).isEqualTo(1);
+                assertThat(value(now, "funcx_endpoint_workers", ep)).isEqualTo(2);
+                assertThat(value(now, "funcx_endpoint_workers_idle", ep)).isEqualTo(2);
+                assertThat(value(now, "funcx_endpoint_blocks", ep)).isEqualTo(1);
+                assertThat(value(now, "funcx_tasks_unfinished")).isZero();
+              });
     }
   }
 
   /** The one sample of {@code name} whose labels include all of {@code labels}. */
   private static double value(String text, String name, String... labels) {
-    Pattern sample = Pattern.compile("^" + Pattern.quote(name) + "(\\{[^}]*\\})? (\\S+)$",
-        Pattern.MULTILINE);
+    Pattern sample =
+        Pattern.compile("^" + Pattern.quote(name) + "(\\{[^}]*\\})? (\\S+)$", Pattern.MULTILINE);
     Matcher m = sample.matcher(text);
     List<Double> found = new ArrayList<>();
     while (m.find()) {
@@ -95,16 +102,27 @@ class MetricsClusterTest {
 
   /** The administrator's token by client credentials, from the file the service wrote. */
   private String adminToken(TestCluster cluster) throws Exception {
-    JsonObject c = JsonParser.parseString(Files.readString(cluster.home.serviceData()
-        .resolve("local-client.json"))).getAsJsonObject();
-    String basic = Base64.getEncoder().encodeToString((c.get("client_id").getAsString() + ":"
-        + c.get("client_secret").getAsString()).getBytes(StandardCharsets.UTF_8));
-    var response = http.send(HttpRequest.newBuilder(URI.create(cluster.url + "/oauth/token"))
-        .header("Authorization", "Basic " + basic)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    JsonObject c =
+        JsonParser.parseString(
+                Files.readString(cluster.home.serviceData().resolve("local-client.json")))
+            .getAsJsonObject();
+    String basic =
+        Base64.getEncoder()
+            .encodeToString(
+                (c.get("client_id").getAsString() + ":" + c.get("client_secret").getAsString())
+                    .getBytes(StandardCharsets.UTF_8));
+    var response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(cluster.url + "/oauth/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return JsonParser.parseString(response.body()).getAsJsonObject().get("access_token").getAsString();
+    return JsonParser.parseString(response.body())
+        .getAsJsonObject()
+        .get("access_token")
+        .getAsString();
   }
 }

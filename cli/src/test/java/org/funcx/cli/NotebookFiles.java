@@ -25,8 +25,10 @@ final class NotebookFiles {
         JsonObject output = o.getAsJsonObject();
         if (output.has("text")) text.append(join(output.get("text")));
         if (output.has("ename")) {
-          text.append(output.get("ename").getAsString()).append(": ")
-              .append(output.get("evalue").getAsString()).append('\n')
+          text.append(output.get("ename").getAsString())
+              .append(": ")
+              .append(output.get("evalue").getAsString())
+              .append('\n')
               .append(join(output.get("traceback")));
         }
         if (output.has("data")) {

@@ -19,8 +19,10 @@ final class NotebookRunner {
 
   NotebookRunner() throws Exception {
     jupyterPath = Files.createTempDirectory("funcx-kernels-");
-    KernelspecInstaller.install(new KernelspecOptions(System.getProperty("java.class.path"),
-        jupyterPath.resolve("kernels").resolve("funcx-java")));
+    KernelspecInstaller.install(
+        new KernelspecOptions(
+            System.getProperty("java.class.path"),
+            jupyterPath.resolve("kernels").resolve("funcx-java")));
   }
 
   /** The JUPYTER_PATH whose kernels/ holds the funcx-java kernelspec. */
@@ -46,10 +48,19 @@ final class NotebookRunner {
   /** Executes {@code notebooks/NAME} as {@link #execute} does, stopping at the first cell error. */
   Attempt attempt(String name, Map<String, String> env, int cellTimeoutSeconds) throws Exception {
     Path out = Files.createTempDirectory("funcx-nb-");
-    ProcessBuilder pb = new ProcessBuilder("/usr/bin/jupyter", "nbconvert", "--to", "notebook",
-        "--execute", "--ExecutePreprocessor.kernel_name=funcx-java",
-        "--ExecutePreprocessor.timeout=" + cellTimeoutSeconds, "--output-dir", out.toString(),
-        NOTEBOOKS.resolve(name).toString()).redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                "/usr/bin/jupyter",
+                "nbconvert",
+                "--to",
+                "notebook",
+                "--execute",
+                "--ExecutePreprocessor.kernel_name=funcx-java",
+                "--ExecutePreprocessor.timeout=" + cellTimeoutSeconds,
+                "--output-dir",
+                out.toString(),
+                NOTEBOOKS.resolve(name).toString())
+            .redirectErrorStream(true);
     pb.environment().put("JUPYTER_PATH", jupyterPath.toString());
     pb.environment().putAll(env);
     Process p = pb.start();

@@ -50,10 +50,15 @@ class NotebooksTest {
   @Test
   void failures_are_typed_and_readable_and_the_system_recovers() throws Exception {
     List<String> out = execute("failures-and-recovery.ipynb");
-    assertThat(out.get(1)).contains("RemoteCompileError").contains("cell line 3")
+    assertThat(out.get(1))
+        .contains("RemoteCompileError")
+        .contains("cell line 3")
         .contains("cannot find symbol");
-    assertThat(out.get(3)).contains("RemoteTaskError").contains("IllegalArgumentException")
-        .contains("b must not be zero").contains("at ratio.ratio(");
+    assertThat(out.get(3))
+        .contains("RemoteTaskError")
+        .contains("IllegalArgumentException")
+        .contains("b must not be zero")
+        .contains("at ratio.ratio(");
     assertThat(out.get(4)).contains("0.25");
     assertThat(out.get(6)).contains("failed: timeout");
     assertThat(out.get(7)).contains("1");
@@ -64,14 +69,26 @@ class NotebooksTest {
   @Test
   void a_parameter_sweep_comes_back_as_one_table_and_reduces() throws Exception {
     List<String> out = execute("parameter-sweep.ipynb");
-    assertThat(out.get(2)).contains("5,000 rows").contains("task_id").contains("status")
+    assertThat(out.get(2))
+        .contains("5,000 rows")
+        .contains("task_id")
+        .contains("status")
         .contains("value");
     assertThat(out.get(3)).contains("5000 of 5000 succeeded, mean 0.");
     // charts of the Arrow table and of rows made from it, as SVG with their titles (issue 18)
-    assertThat(out.get(4)).contains("<svg", ">histogram of value</text>", ">count</text>",
-        "histogram of value: 5,000 values in 40 bins");
-    assertThat(out.get(5)).contains("<svg", ">average against r</text>", ">r</text>",
-        ">average</text>", "scatter chart of average against r: 5,000 points");
+    assertThat(out.get(4))
+        .contains(
+            "<svg",
+            ">histogram of value</text>",
+            ">count</text>",
+            "histogram of value: 5,000 values in 40 bins");
+    assertThat(out.get(5))
+        .contains(
+            "<svg",
+            ">average against r</text>",
+            ">r</text>",
+            ">average</text>",
+            "scatter chart of average against r: 5,000 points");
     assertThat(out.get(6))
         .contains("org.apache.commons:commons-math3:3.6.1: added 1 jar: commons-math3-3.6.1.jar")
         .contains(medianOfTheSweep());
@@ -82,8 +99,11 @@ class NotebooksTest {
    * notebook's model and rates without either: interpolated as Commons Math's default does.
    */
   private static String medianOfTheSweep() {
-    double[] averages = IntStream.range(0, 5000).mapToDouble(i -> logistic(2.5 + 1.5 * i / 5000.0))
-        .sorted().toArray();
+    double[] averages =
+        IntStream.range(0, 5000)
+            .mapToDouble(i -> logistic(2.5 + 1.5 * i / 5000.0))
+            .sorted()
+            .toArray();
     double lower = averages[2499];
     double upper = averages[2500];
     return String.format("median %.6f", lower + 0.5 * (upper - lower));

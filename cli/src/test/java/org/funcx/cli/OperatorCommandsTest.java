@@ -25,11 +25,14 @@ class OperatorCommandsTest {
 
       CliProcess agent = CliProcess.run(cluster.home, "logs", "endpoint", "logged", "-n", "5");
       assertThat(agent.exitCode()).as(agent.err()).isZero();
-      assertThat(agent.out()).contains("agent.log <==").containsPattern("manager-local-\\d+\\.log <==");
+      assertThat(agent.out())
+          .contains("agent.log <==")
+          .containsPattern("manager-local-\\d+\\.log <==");
 
       CliProcess byId = CliProcess.run(cluster.home, "logs", "--task", endpoint);
       assertThat(byId.exitCode()).as(byId.err()).isZero();
-      assertThat(byId.out().lines()).isNotEmpty()
+      assertThat(byId.out().lines())
+          .isNotEmpty()
           .allSatisfy(line -> assertThat(line).contains(endpoint).matches("^[\\w.-]+: .*"));
 
       CliProcess none = CliProcess.run(cluster.home, "logs", "--task", "no-such-task");
@@ -41,8 +44,17 @@ class OperatorCommandsTest {
       assertThat(unknown.err()).contains("no endpoint named 'nope'").contains("logged");
 
       // not a terminal: each update printed whole after a time line
-      CliProcess watched = CliProcess.run(cluster.home, "endpoint", "status", "logged", "--watch",
-          "--interval", "0.2", "--count", "3");
+      CliProcess watched =
+          CliProcess.run(
+              cluster.home,
+              "endpoint",
+              "status",
+              "logged",
+              "--watch",
+              "--interval",
+              "0.2",
+              "--count",
+              "3");
       assertThat(watched.exitCode()).as(watched.err()).isZero();
       assertThat(watched.out()).containsPattern("(?m)^--- \\d\\d:\\d\\d:\\d\\d$");
       assertThat(watched.out().lines().filter(l -> l.startsWith("--- "))).hasSize(3);

@@ -17,7 +17,8 @@ final class PackagedCli {
   static void ready() throws Exception {
     try (Stream<Path> files = Files.list(Path.of("target"))) {
       assertThat(files.anyMatch(p -> p.getFileName().toString().matches("funcx-cli-.*\\.jar")))
-          .as("cli jar built by package before the integration tests").isTrue();
+          .as("cli jar built by package before the integration tests")
+          .isTrue();
     }
     assertThat(Path.of("target", "lib")).as("runtime libraries copied by package").isDirectory();
     Files.writeString(Path.of("target", ".funcx-built"), "");

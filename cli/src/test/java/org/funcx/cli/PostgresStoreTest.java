@@ -32,14 +32,20 @@ class PostgresStoreTest {
       throws Exception {
     RealPostgres postgres = RealPostgres.start();
     PostgresLocation database = postgres.freshDatabase();
-    try (TestCluster cluster = TestCluster.withServiceArgs(List.of("--store", database.url(),
-        "--store-user", database.user(),
-        "--store-password-file", postgres.passwordFile().toString()))) {
+    try (TestCluster cluster =
+        TestCluster.withServiceArgs(
+            List.of(
+                "--store",
+                database.url(),
+                "--store-user",
+                database.user(),
+                "--store-password-file",
+                postgres.passwordFile().toString()))) {
       FuncXClient client = cluster.client();
       String endpoint = cluster.startEndpoint("local", c -> c.withWorkers(1, 4));
       RegisteredFunction square = client.register(SQUARE);
-      List<String> before = client.submit(square.id(), endpoint, List.of(3L, 4L),
-          TaskOptions.DEFAULT).taskIds();
+      List<String> before =
+          client.submit(square.id(), endpoint, List.of(3L, 4L), TaskOptions.DEFAULT).taskIds();
       awaitSuccess(client, before);
 
       cluster.service.stop();
@@ -48,8 +54,8 @@ class PostgresStoreTest {
       assertThat(client.task(before.get(0)).result().getAsLong()).isEqualTo(9L);
       assertThat(client.task(before.get(1)).result().getAsLong()).isEqualTo(16L);
       // the function and endpoint registered before the restart still run tasks
-      List<String> after = client.submit(square.id(), endpoint, List.of(5L), TaskOptions.DEFAULT)
-          .taskIds();
+      List<String> after =
+          client.submit(square.id(), endpoint, List.of(5L), TaskOptions.DEFAULT).taskIds();
       awaitSuccess(client, after);
       assertThat(client.task(after.get(0)).result().getAsLong()).isEqualTo(25L);
       try (var files = Files.list(cluster.home.serviceData())) {
@@ -61,8 +67,10 @@ class PostgresStoreTest {
   }
 
   private static void awaitSuccess(FuncXClient client, List<String> ids) {
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() ->
-        client.batchStatus(ids).values().stream().allMatch(TaskStatus::finished));
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> client.batchStatus(ids).values().stream().allMatch(TaskStatus::finished));
     for (String id : ids) {
       assertThat(client.task(id).state()).as("task %s", id).isEqualTo(TaskState.SUCCESS);
     }

@@ -53,7 +53,8 @@ class PrintedOutputTest {
     if (cluster != null) cluster.close();
   }
 
-  private static final String CHATTY = """
+  private static final String CHATTY =
+      """
       String chatty(String name) throws Exception {
         System.out.println("hello " + name);
         System.err.println("warning for " + name);
@@ -86,7 +87,9 @@ class PrintedOutputTest {
 
   @Test
   void a_failing_function_keeps_what_it_printed_with_its_error() throws Exception {
-    RegisteredFunction fall = client.register("""
+    RegisteredFunction fall =
+        client.register(
+            """
         int fall(int x) {
           System.out.println("before the fall " + x);
           System.err.println("about to throw");
@@ -100,21 +103,25 @@ class PrintedOutputTest {
 
   @Test
   void a_timed_out_task_keeps_what_it_printed_before_the_stop() throws Exception {
-    RegisteredFunction slow = client.register("""
+    RegisteredFunction slow =
+        client.register(
+            """
         int slow(int x) throws InterruptedException {
           System.out.println("started " + x);
           Thread.sleep(600_000);
           return x;
         }""");
-    TaskFuture task = executor.submit(slow,
-        TaskOptions.DEFAULT.withTimeout(Duration.ofSeconds(5)), 2);
+    TaskFuture task =
+        executor.submit(slow, TaskOptions.DEFAULT.withTimeout(Duration.ofSeconds(5)), 2);
     assertThat(failure(task).kind()).isEqualTo(ErrorKind.TIMEOUT);
     assertThat(task.status().stdout()).isEqualTo("started 2\n");
   }
 
   @Test
   void a_task_cancelled_while_it_runs_keeps_what_it_printed(@TempDir Path dir) throws Exception {
-    RegisteredFunction waiter = client.register("""
+    RegisteredFunction waiter =
+        client.register(
+            """
         int waiter(String flag) throws Exception {
           System.out.println("waiting for a cancel");
           java.nio.file.Files.writeString(java.nio.file.Path.of(flag), "printed");
@@ -122,11 +129,15 @@ class PrintedOutputTest {
         }""");
     Path flag = dir.resolve("printed");
     TaskFuture task = executor.submit(waiter, flag.toString());
-    await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(50))
         .until(() -> Files.exists(flag));
     assertThat(client.cancel(task.taskId())).isTrue();
     // The service ends the task at once; the worker's answer brings its output a little later.
-    await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(100))
         .until(() -> !client.task(task.taskId()).stdout().isEmpty());
     TaskStatus cancelled = client.task(task.taskId());
     assertThat(cancelled.state()).isEqualTo(TaskState.CANCELLED);
@@ -136,13 +147,17 @@ class PrintedOutputTest {
   @Test
   void two_million_lines_keep_the_last_mebibyte_and_nothing_bleeds_into_other_tasks()
       throws Exception {
-    RegisteredFunction flood = client.register("""
+    RegisteredFunction flood =
+        client.register(
+            """
         int flood(String tag) {
           for (int i = 0; i < 2_000_000; i++) System.out.println(tag + " " + i);
           System.err.println(tag + " done");
           return 0;
         }""");
-    RegisteredFunction small = client.register("""
+    RegisteredFunction small =
+        client.register(
+            """
         String small(int i) {
           System.out.println("small " + i);
           return "ok";
@@ -157,7 +172,8 @@ class PrintedOutputTest {
       assertThat(out).startsWith("[… ").endsWith(tag + " 1999999\n");
       String marker = out.substring(0, out.indexOf('\n') + 1);
       long dropped = Long.parseLong(marker.replaceAll("[^0-9]", ""));
-      assertThat(dropped + OutputTail.DEFAULT_LIMIT).as("dropped + kept = all printed")
+      assertThat(dropped + OutputTail.DEFAULT_LIMIT)
+          .as("dropped + kept = all printed")
           .isEqualTo(printedBytes(tag));
       assertThat(out.substring(marker.length()).getBytes(StandardCharsets.UTF_8))
           .hasSize(OutputTail.DEFAULT_LIMIT);
@@ -178,10 +194,16 @@ class PrintedOutputTest {
   @Test
   void funcx_run_prints_the_output_labelled_on_stderr_and_the_value_on_stdout() throws Exception {
     RegisteredFunction chatty = client.register(CHATTY);
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), FuncxCli.class.getName(),
-        "run", chatty.id(), "\"grace\""));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                FuncxCli.class.getName(),
+                "run",
+                chatty.id(),
+                "\"grace\""));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(cluster.clientEnv());
     Process cli = builder.start();
@@ -212,8 +234,8 @@ class PrintedOutputTest {
 
   private static long managerLogBytes() throws Exception {
     try (Stream<Path> files = Files.walk(Path.of(cluster.clientEnv().get("FUNCX_HOME")))) {
-      List<Path> logs = files.filter(p -> p.getFileName().toString().matches("manager-.*\\.log"))
-          .toList();
+      List<Path> logs =
+          files.filter(p -> p.getFileName().toString().matches("manager-.*\\.log")).toList();
       assertThat(logs).as("manager logs").isNotEmpty();
       long total = 0;
       for (Path log : logs) total += Files.size(log);
@@ -222,9 +244,10 @@ class PrintedOutputTest {
   }
 
   private static TaskFailedException failure(TaskFuture task) {
-    var thrown = org.assertj.core.api.Assertions.catchThrowable(
-        () -> task.get(60, TimeUnit.SECONDS));
-    assertThat(thrown).isInstanceOf(ExecutionException.class)
+    var thrown =
+        org.assertj.core.api.Assertions.catchThrowable(() -> task.get(60, TimeUnit.SECONDS));
+    assertThat(thrown)
+        .isInstanceOf(ExecutionException.class)
         .hasCauseInstanceOf(TaskFailedException.class);
     return (TaskFailedException) thrown.getCause();
   }

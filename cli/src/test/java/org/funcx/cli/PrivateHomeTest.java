@@ -31,10 +31,11 @@ class PrivateHomeTest {
         assertThat(executor.submit(inc, 1).get(60, TimeUnit.SECONDS)).isEqualTo(2);
       }
       Map<String, String> modes = modes(cluster.home.root());
-      assertThat(modes).containsKeys("service/", "logs/service.log", "endpoints/private/config.json");
+      assertThat(modes)
+          .containsKeys("service/", "logs/service.log", "endpoints/private/config.json");
       Map<String, String> open = new TreeMap<>(modes);
-      open.entrySet().removeIf(e -> e.getValue().equals(e.getKey().endsWith("/") ? "rwx------"
-          : "rw-------"));
+      open.entrySet()
+          .removeIf(e -> e.getValue().equals(e.getKey().endsWith("/") ? "rwx------" : "rw-------"));
       assertThat(open).as("paths others may use").isEmpty();
     }
   }
@@ -43,8 +44,10 @@ class PrivateHomeTest {
     Map<String, String> modes = new TreeMap<>();
     try (Stream<Path> all = Files.walk(root)) {
       for (Path p : all.toList()) {
-        modes.put(root.relativize(p) + (Files.isDirectory(p) ? "/" : ""),
-            PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS)));
+        modes.put(
+            root.relativize(p) + (Files.isDirectory(p) ? "/" : ""),
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS)));
       }
     }
     return modes;

@@ -21,11 +21,11 @@ class ProcessIdentityTest {
   void the_kernels_start_ticks_decide_whatever_instant_a_jvm_derived() {
     assertThat(ProcessIdentity.of(SELF.pid(), PROGRAM).startTicks()).isEqualTo(TICKS);
     // another JVM's boot time may be seconds off after a clock step: the ticks still match
-    assertThat(new ProcessIdentity(SELF.pid(), TICKS, STARTED - 60_000, PROGRAM).isLive())
-        .isTrue();
+    assertThat(new ProcessIdentity(SELF.pid(), TICKS, STARTED - 60_000, PROGRAM).isLive()).isTrue();
     assertThat(new ProcessIdentity(SELF.pid(), TICKS - 1, STARTED, PROGRAM).isLive()).isFalse();
-    assertThat(new ProcessIdentity(SELF.pid(), TICKS, STARTED, "org.example.NotThisProgram")
-        .isLive()).isFalse();
+    assertThat(
+            new ProcessIdentity(SELF.pid(), TICKS, STARTED, "org.example.NotThisProgram").isLive())
+        .isFalse();
   }
 
   @Test

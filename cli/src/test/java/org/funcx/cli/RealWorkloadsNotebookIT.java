@@ -31,10 +31,15 @@ class RealWorkloadsNotebookIT {
   static void start() throws Exception {
     SlurmSite.start();
     repository = FileRepository.standard(Files.createTempDirectory("funcx-maven-repo-")).root();
-    cluster = TestCluster.withServiceArgs(List.of("--maven-offline", "true",
-        "--maven-local-repository", repository.toString()));
-    cluster.startEndpoint("local", c -> c.withWorkers(2, 0).withLibraries(
-        new LibrarySettings(null, true, repository.toString(), List.of(), 0)));
+    cluster =
+        TestCluster.withServiceArgs(
+            List.of("--maven-offline", "true", "--maven-local-repository", repository.toString()));
+    cluster.startEndpoint(
+        "local",
+        c ->
+            c.withWorkers(2, 0)
+                .withLibraries(
+                    new LibrarySettings(null, true, repository.toString(), List.of(), 0)));
     SlurmSite.startEndpointWithOneBlock(cluster, "hpc", 4);
   }
 
@@ -57,15 +62,20 @@ class RealWorkloadsNotebookIT {
     assertThat(out.get(4)).contains("3.5");
     String progress = out.get(6);
     assertThat(progress).contains("step 1 of 4: x = 1.0").contains("step 4 of 4: x = 1.423611");
-    assertThat(progress.indexOf("step 4 of 4")).as("printed lines before the value")
+    assertThat(progress.indexOf("step 4 of 4"))
+        .as("printed lines before the value")
         .isLessThan(progress.lastIndexOf("1.4236111"));
     assertThat(out.get(7)).contains("hello, world from Linux");
-    assertThat(out.get(8)).containsPattern("rank=0 of 2 in job \\d+")
+    assertThat(out.get(8))
+        .containsPattern("rank=0 of 2 in job \\d+")
         .containsPattern("rank=1 of 2 in job \\d+");
-    assertThat(out.get(9)).contains("resource_request_too_large")
-        .contains("64 ranks per node x 1 CPUs per rank = 64 CPUs per node requested, but a block"
-            + " of this endpoint has 4 CPUs per node");
-    assertThat(out.get(10)).contains("RemoteDependencyError")
+    assertThat(out.get(9))
+        .contains("resource_request_too_large")
+        .contains(
+            "64 ranks per node x 1 CPUs per rank = 64 CPUs per node requested, but a block"
+                + " of this endpoint has 4 CPUs per node");
+    assertThat(out.get(10))
+        .contains("RemoteDependencyError")
         .contains("org.example.nothing:no-such-library:1.0");
   }
 }

@@ -64,21 +64,23 @@ class ResourceRequestsTest {
 
   @Test
   void values_out_of_range_are_a_400_naming_the_field() {
-    Map<String, String> cases = Map.of(
-        "{\"num_nodes\": 0}", "resource_specification.num_nodes",
-        "{\"ranks_per_node\": 2.5}", "resource_specification.ranks_per_node",
-        "{\"ranks_per_node\": 1e999}", "resource_specification.ranks_per_node",
-        "{\"cpus_per_rank\": 1025}", "resource_specification.cpus_per_rank",
-        "{\"cpus_per_rank\": \"2\"}", "resource_specification.cpus_per_rank",
-        "{\"num_nodes\": 99999999999999999999}", "resource_specification.num_nodes",
-        "{\"gpus\": 1}", "resource_specification.gpus",
-        "[2]", "resource_specification");
-    cases.forEach((spec, field) -> {
-      FuncXException e = refusal(spec);
-      assertThat(e.status()).as(spec).isEqualTo(400);
-      assertThat(e.code()).as(spec).isEqualTo("invalid_resource_specification");
-      assertThat(e.getMessage()).as(spec).startsWith(field + " ");
-    });
+    Map<String, String> cases =
+        Map.of(
+            "{\"num_nodes\": 0}", "resource_specification.num_nodes",
+            "{\"ranks_per_node\": 2.5}", "resource_specification.ranks_per_node",
+            "{\"ranks_per_node\": 1e999}", "resource_specification.ranks_per_node",
+            "{\"cpus_per_rank\": 1025}", "resource_specification.cpus_per_rank",
+            "{\"cpus_per_rank\": \"2\"}", "resource_specification.cpus_per_rank",
+            "{\"num_nodes\": 99999999999999999999}", "resource_specification.num_nodes",
+            "{\"gpus\": 1}", "resource_specification.gpus",
+            "[2]", "resource_specification");
+    cases.forEach(
+        (spec, field) -> {
+          FuncXException e = refusal(spec);
+          assertThat(e.status()).as(spec).isEqualTo(400);
+          assertThat(e.code()).as(spec).isEqualTo("invalid_resource_specification");
+          assertThat(e.getMessage()).as(spec).startsWith(field + " ");
+        });
   }
 
   @Test
@@ -86,28 +88,39 @@ class ResourceRequestsTest {
     RegisteredFunction nap = client.register(FaultToleranceTest.NAP);
     TaskOptions twoRanks = TaskOptions.DEFAULT.withResources(ResourceSpec.of(1, 2, 1));
     assertThatThrownBy(() -> client.submit(nap.id(), endpointId, List.of(List.of(1, 0)), twoRanks))
-        .isInstanceOfSatisfying(FuncXException.class, e -> {
-          assertThat(e.status()).isEqualTo(400);
-          assertThat(e.code()).isEqualTo("resources_need_shell_function");
-          assertThat(e.getMessage()).contains(nap.id());
-        });
+        .isInstanceOfSatisfying(
+            FuncXException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.code()).isEqualTo("resources_need_shell_function");
+              assertThat(e.getMessage()).contains(nap.id());
+            });
     FuncXException local = refusal("{\"ranks_per_node\": 2}");
     assertThat(local.code()).isEqualTo("endpoint_cannot_place_ranks");
     assertThat(local.getMessage()).contains(endpointId).contains("no Slurm blocks");
 
     // the CLI says the same, and refuses a bad value before asking the service
-    CliProcess run = CliProcess.run(cluster.home, "run", echo.id(), "--endpoint", endpointId,
-        "--ranks", "2", "{\"word\": \"x\"}");
+    CliProcess run =
+        CliProcess.run(
+            cluster.home,
+            "run",
+            echo.id(),
+            "--endpoint",
+            endpointId,
+            "--ranks",
+            "2",
+            "{\"word\": \"x\"}");
     assertThat(run.exitCode()).isNotZero();
     assertThat(run.err()).contains("cannot place ranks");
     CliProcess zero = CliProcess.run(cluster.home, "run", echo.id(), "--ranks", "0", "{}");
     assertThat(zero.exitCode()).isNotZero();
-    assertThat(zero.err()).contains("resource_specification.ranks_per_node must be between 1"
-        + " and 1024, got 0");
+    assertThat(zero.err())
+        .contains("resource_specification.ranks_per_node must be between 1" + " and 1024, got 0");
 
     // nothing was queued, and the service and endpoint keep serving
-    CliProcess plain = CliProcess.run(cluster.home, "run", echo.id(), "--endpoint", endpointId,
-        "{\"word\": \"still here\"}");
+    CliProcess plain =
+        CliProcess.run(
+            cluster.home, "run", echo.id(), "--endpoint", endpointId, "{\"word\": \"still here\"}");
     assertThat(plain.exitCode()).as(plain.err()).isZero();
     assertThat(plain.out()).contains("still here");
   }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.funcx.client.FuncXClient;
 import org.funcx.client.RegisteredFunction;
 import org.funcx.client.TaskOptions;
@@ -23,8 +22,10 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 4, unit = java.util.concurrent.TimeUnit.MINUTES)
 class ResultBoundsTest {
   static final String BIG_TEXT = "String bigText(int mib) { return \"x\".repeat(mib << 20); }";
+
   /** An endless list: encoding it whole would never end, whatever the heap. */
-  static final String ENDLESS = """
+  static final String ENDLESS =
+      """
       import java.util.*;
       List<String> endless(int unused) {
         return new AbstractList<String>() {
@@ -33,11 +34,14 @@ class ResultBoundsTest {
         };
       }
       """;
-  static final String SHOUT = "int shout(int mib) { throw new IllegalStateException("
-      + "\"y\".repeat(mib << 20)); }";
+
+  static final String SHOUT =
+      "int shout(int mib) { throw new IllegalStateException(" + "\"y\".repeat(mib << 20)); }";
   static final String SQ = "long sq(long x) { return x * x; }";
+
   /** A list of records leaves the worker as an Arrow table. */
-  static final String ROWS = """
+  static final String ROWS =
+      """
       record Row(long id, String name) {}
       java.util.List<Row> rows(int n) {
         var out = new java.util.ArrayList<Row>();
@@ -46,23 +50,26 @@ class ResultBoundsTest {
       }
       """;
 
-  private static TaskStatus run(FuncXClient client, RegisteredFunction f, String endpoint,
-      Object arg) {
+  private static TaskStatus run(
+      FuncXClient client, RegisteredFunction f, String endpoint, Object arg) {
     String id = client.submit(f.id(), endpoint, List.of(arg), TaskOptions.DEFAULT).taskIds().get(0);
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
         .until(() -> client.task(id).finished());
     return client.task(id);
   }
 
   @Test
-  void results_over_the_limit_fail_while_encoding_and_the_manager_keeps_serving()
-      throws Exception {
+  void results_over_the_limit_fail_while_encoding_and_the_manager_keeps_serving() throws Exception {
     try (TestCluster cluster = new TestCluster()) {
       FuncXClient client = cluster.client();
       // 96 MiB of heap: a 32 MiB string fits, its whole JSON copy beside it would not
       // (the manager exits on OutOfMemoryError); the limit is 1 MiB.
-      String endpoint = cluster.startEndpoint("small", c -> c.withWorkers(1, 0)
-          .withMaxResultBytes(1 << 20).withWorkerJvm("", "-Xmx96m"));
+      String endpoint =
+          cluster.startEndpoint(
+              "small",
+              c -> c.withWorkers(1, 0).withMaxResultBytes(1 << 20).withWorkerJvm("", "-Xmx96m"));
       long manager = cluster.managerPids("small").get(0);
       RegisteredFunction bigText = client.register(BIG_TEXT);
       RegisteredFunction endless = client.register(ENDLESS);
@@ -93,7 +100,8 @@ class ResultBoundsTest {
       assertThat(next.result().getAsLong()).isEqualTo(49);
       TaskStatus fits = run(client, bigText, endpoint, 0);
       assertThat(fits.result().getAsString()).isEmpty();
-      assertThat(cluster.managerPids("small")).as("the same manager, never restarted")
+      assertThat(cluster.managerPids("small"))
+          .as("the same manager, never restarted")
           .containsExactly(manager);
     }
   }
@@ -107,10 +115,11 @@ class ResultBoundsTest {
       int mib = 3;
       List<Object> args = List.of(mib, mib, mib, mib, mib, mib);
       assertThat((long) args.size() * (mib << 20)).isGreaterThan(WireLimits.RESULT_BATCH_BYTES);
-      List<String> ids = client.submit(bigText.id(), endpoint, args, TaskOptions.DEFAULT)
-          .taskIds();
+      List<String> ids = client.submit(bigText.id(), endpoint, args, TaskOptions.DEFAULT).taskIds();
       try {
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
+        await()
+            .atMost(Duration.ofSeconds(180))
+            .pollInterval(Duration.ofSeconds(1))
             .until(() -> ids.stream().allMatch(id -> client.task(id).finished()));
       } catch (org.awaitility.core.ConditionTimeoutException e) {
         StringBuilder why = new StringBuilder("not all finished:");
@@ -120,7 +129,8 @@ class ResultBoundsTest {
             why.append("\n== ").append(log).append("\n");
             java.nio.file.Files.readAllLines(log).stream()
                 .filter(l -> !l.contains("connected (session") && !l.contains("registered with"))
-                .limit(60).forEach(l -> why.append(l, 0, Math.min(400, l.length())).append('\n'));
+                .limit(60)
+                .forEach(l -> why.append(l, 0, Math.min(400, l.length())).append('\n'));
           }
         }
         throw new AssertionError(why.toString(), e);

@@ -33,9 +33,12 @@ class ResultsAsDataNotebookIT {
 
   @Test
   void a_million_row_table_is_joined_with_a_table_from_a_second_endpoint() throws Exception {
-    List<String> out = new NotebookRunner().execute("results-as-data.ipynb", cluster.clientEnv(),
-        240);
-    assertThat(out.get(2)).contains("1,000,000 rows").contains("<table").contains("station")
+    List<String> out =
+        new NotebookRunner().execute("results-as-data.ipynb", cluster.clientEnv(), 240);
+    assertThat(out.get(2))
+        .contains("1,000,000 rows")
+        .contains("<table")
+        .contains("station")
         .contains("timestamp");
     assertThat(out.get(3)).contains("1000000 rows, columns [id, value, station, at]");
     assertThat(out.get(4)).contains("999999").contains("2026-01-12T13:46:39Z");
@@ -51,10 +54,18 @@ class ResultsAsDataNotebookIT {
         sum += Math.sin(i / 1000.0) * (1 + s / 10.0) + s / 100.0;
         rows++;
       }
-      assertThat(joined).containsPattern("(?m)^st-" + s + "\\s+" + rows + "\\s+"
-          + Pattern.quote(String.format("%.6f", sum / rows)) + "$");
+      assertThat(joined)
+          .containsPattern(
+              "(?m)^st-"
+                  + s
+                  + "\\s+"
+                  + rows
+                  + "\\s+"
+                  + Pattern.quote(String.format("%.6f", sum / rows))
+                  + "$");
     }
-    assertThat(out.get(9)).containsPattern("measurements\\s+local\\s")
+    assertThat(out.get(9))
+        .containsPattern("measurements\\s+local\\s")
         .containsPattern("calibration\\s+site-b\\s");
     assertThat(out.get(11)).contains("endpoint site-b stopped");
     assertThat(cluster.endpoints.runningPid("site-b")).isEmpty();

@@ -29,16 +29,25 @@ class ServiceTrustTest {
 
   private int startStranger() throws Exception {
     stranger = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    stranger.createContext("/", exchange -> {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
-          + exchange.getRequestHeaders().entrySet() + " " + body);
-      byte[] answer = "{\"api\":\"v2\",\"proof\":\"made-up\"}".getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Server", "stranger/1.0");
-      exchange.sendResponseHeaders(200, answer.length);
-      exchange.getResponseBody().write(answer);
-      exchange.close();
-    });
+    stranger.createContext(
+        "/",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          requests.add(
+              exchange.getRequestMethod()
+                  + " "
+                  + exchange.getRequestURI()
+                  + " "
+                  + exchange.getRequestHeaders().entrySet()
+                  + " "
+                  + body);
+          byte[] answer = "{\"api\":\"v2\",\"proof\":\"made-up\"}".getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Server", "stranger/1.0");
+          exchange.sendResponseHeaders(200, answer.length);
+          exchange.getResponseBody().write(answer);
+          exchange.close();
+        });
     stranger.start();
     return stranger.getAddress().getPort();
   }
@@ -52,14 +61,26 @@ class ServiceTrustTest {
   void service_start_refuses_a_stranger_on_its_port_and_starts_nothing() throws Exception {
     int port = startStranger();
     FuncxHome home = new FuncxHome(Files.createTempDirectory("funcx-trust-"));
-    CliProcess start = CliProcess.run(home, "service", "start", "--port", String.valueOf(port),
-        "--forwarder-port", String.valueOf(FreePorts.pick()));
+    CliProcess start =
+        CliProcess.run(
+            home,
+            "service",
+            "start",
+            "--port",
+            String.valueOf(port),
+            "--forwarder-port",
+            String.valueOf(FreePorts.pick()));
 
     assertThat(start.exitCode()).isEqualTo(1);
     assertThat(start.err().lines().findFirst().orElseThrow())
-        .startsWith("funcx: port " + port + " is answered by something that is not the funcX"
-            + " service of " + home.root())
-        .contains("Server: stranger/1.0").contains("no credentials were sent");
+        .startsWith(
+            "funcx: port "
+                + port
+                + " is answered by something that is not the funcX"
+                + " service of "
+                + home.root())
+        .contains("Server: stranger/1.0")
+        .contains("no credentials were sent");
     assertThat(new Supervision(home.root(), "service").supervisor()).isEmpty();
     assertNoCredentialReached();
   }
@@ -70,15 +91,20 @@ class ServiceTrustTest {
     FuncxHome home = new FuncxHome(Files.createTempDirectory("funcx-trust-"));
     // this home's service ran on that port once and was adopted: its secret is on disk
     PrivateFiles.write(home.serviceState(), "{\"httpPort\":" + port + ",\"forwarderPort\":1}");
-    home.tokens().saveClient("http://127.0.0.1:" + port,
-        new TokenStore.ClientSecret("admin-client", SECRET));
+    home.tokens()
+        .saveClient(
+            "http://127.0.0.1:" + port, new TokenStore.ClientSecret("admin-client", SECRET));
 
-    for (List<String> command : List.of(List.of("status"), List.of("endpoint", "list"),
-        List.of("function", "register", "--source", "int f(int x) { return x; }"),
-        List.of("up", "--no-notebook"))) {
+    for (List<String> command :
+        List.of(
+            List.of("status"),
+            List.of("endpoint", "list"),
+            List.of("function", "register", "--source", "int f(int x) { return x; }"),
+            List.of("up", "--no-notebook"))) {
       CliProcess run = CliProcess.run(home, command.toArray(String[]::new));
       assertThat(run.exitCode()).as("funcx %s", command).isNotZero();
-      assertThat(run.err()).as("funcx %s", command)
+      assertThat(run.err())
+          .as("funcx %s", command)
           .contains("port " + port + " is answered by something that is not the funcX service");
     }
     assertThat(requests).as("the stranger was asked for a proof").isNotEmpty();
@@ -87,9 +113,12 @@ class ServiceTrustTest {
 
   private void assertNoCredentialReached() {
     for (String request : requests) {
-      assertThat(request).startsWith("GET /v2/instance_proof?nonce=")
-          .doesNotContainIgnoringCase("authorization").doesNotContain(SECRET)
-          .doesNotContain("client_secret").doesNotContain("admin-client");
+      assertThat(request)
+          .startsWith("GET /v2/instance_proof?nonce=")
+          .doesNotContainIgnoringCase("authorization")
+          .doesNotContain(SECRET)
+          .doesNotContain("client_secret")
+          .doesNotContain("admin-client");
     }
   }
 }

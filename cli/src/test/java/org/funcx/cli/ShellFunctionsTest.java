@@ -60,8 +60,9 @@ class ShellFunctionsTest {
   void an_argument_is_one_word_never_shell_code_through_the_cli(@TempDir Path dir)
       throws Exception {
     Path canary = Files.createDirectory(dir.resolve("canary"));
-    CliProcess register = CliProcess.run(cluster.home, "function", "register", "--shell",
-        "echo {word}", "--name", "echo");
+    CliProcess register =
+        CliProcess.run(
+            cluster.home, "function", "register", "--shell", "echo {word}", "--name", "echo");
     assertThat(register.exitCode()).as(register.err()).isZero();
     String id = register.out().trim().split("\\s+")[0];
 
@@ -106,8 +107,8 @@ class ShellFunctionsTest {
 
   @Test
   void the_sandbox_is_the_private_working_directory_and_is_removed_after() throws Exception {
-    ShellResult result = run(client.registerShell(null, "pwd; stat -c %a .; touch left-behind"),
-        Map.of());
+    ShellResult result =
+        run(client.registerShell(null, "pwd; stat -c %a .; touch left-behind"), Map.of());
     String[] lines = result.stdout().split("\n");
     Path sandbox = Path.of(lines[0]);
     assertThat(sandbox.getParent())
@@ -121,7 +122,9 @@ class ShellFunctionsTest {
   void two_million_lines_give_the_bounded_tail_with_the_drop_marker() throws Exception {
     ShellResult result = run(client.registerShell(null, "seq 1 {n}"), Map.of("n", 2_000_000));
     assertThat(result.returncode()).isZero();
-    assertThat(result.stdout()).startsWith("[… ").contains(" bytes dropped …]\n")
+    assertThat(result.stdout())
+        .startsWith("[… ")
+        .contains(" bytes dropped …]\n")
         .endsWith("\n1999999\n2000000\n");
     assertThat(result.stdout().length()).isLessThan((1 << 20) + 100);
   }
@@ -129,11 +132,14 @@ class ShellFunctionsTest {
   @Test
   void a_walltime_ends_the_process_group_with_kind_timeout_and_returncode_124(@TempDir Path dir)
       throws Exception {
-    RegisteredFunction sleeper = client.registerShell(null,
-        "echo $$ > {pidfile}; sleep 60 & sleep 61; wait");
+    RegisteredFunction sleeper =
+        client.registerShell(null, "echo $$ > {pidfile}; sleep 60 & sleep 61; wait");
     Path pidFile = dir.resolve("pgid");
-    TaskFuture task = executor.submit(sleeper,
-        TaskOptions.DEFAULT.withTimeout(Duration.ofSeconds(2)), Map.of("pidfile", pidFile.toString()));
+    TaskFuture task =
+        executor.submit(
+            sleeper,
+            TaskOptions.DEFAULT.withTimeout(Duration.ofSeconds(2)),
+            Map.of("pidfile", pidFile.toString()));
     TaskFailedException failed = failure(task);
     assertThat(failed.kind()).isEqualTo(ErrorKind.TIMEOUT);
     assertThat(failed.error().details()).contains("returncode: 124");
@@ -154,7 +160,8 @@ class ShellFunctionsTest {
     assertThat(ProcessGroups.alive(pgid)).isTrue();
     assertThat(client.cancel(task.taskId())).isTrue();
     await().atMost(Duration.ofSeconds(60)).until(() -> !ProcessGroups.alive(pgid));
-    await().atMost(Duration.ofSeconds(60))
+    await()
+        .atMost(Duration.ofSeconds(60))
         .until(() -> client.task(task.taskId()).state() == TaskState.CANCELLED);
   }
 
@@ -174,11 +181,13 @@ class ShellFunctionsTest {
   @Test
   void a_malformed_template_is_refused_at_registration() throws Exception {
     assertThatThrownBy(() -> client.registerShell(null, "echo {unclosed"))
-        .isInstanceOfSatisfying(FuncXException.class, e -> {
-          assertThat(e.status()).isEqualTo(400);
-          assertThat(e.code()).isEqualTo("invalid_shell_command");
-          assertThat(e.getMessage()).contains("unclosed '{' at offset 5");
-        });
+        .isInstanceOfSatisfying(
+            FuncXException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.code()).isEqualTo("invalid_shell_command");
+              assertThat(e.getMessage()).contains("unclosed '{' at offset 5");
+            });
     assertThatThrownBy(() -> client.registerShell(null, "echo {a-b}"))
         .hasMessageContaining("placeholder '{a-b}'");
     assertThatThrownBy(() -> client.registerShell(null, "#".repeat(16_385)))
@@ -194,12 +203,14 @@ class ShellFunctionsTest {
   void allowed_functions_refuses_an_unlisted_shell_function() throws Exception {
     RegisteredFunction listed = client.registerShell(null, "echo listed");
     RegisteredFunction unlisted = client.registerShell(null, "echo unlisted");
-    String strict = cluster.startEndpoint("strict", c -> c.withWorkers(1, 0)
-        .withAllowedFunctions(List.of(listed.id())));
+    String strict =
+        cluster.startEndpoint(
+            "strict", c -> c.withWorkers(1, 0).withAllowedFunctions(List.of(listed.id())));
     try (FuncXExecutor ex = client.executor(strict)) {
       assertThat(ShellResult.of(ex.submit(listed, Map.of()).get(60, TimeUnit.SECONDS)).stdout())
           .isEqualTo("listed\n");
-      assertThatThrownBy(() -> ex.submit(unlisted, Map.of())).isInstanceOf(FuncXException.class)
+      assertThatThrownBy(() -> ex.submit(unlisted, Map.of()))
+          .isInstanceOf(FuncXException.class)
           .hasMessageContaining("allowed_functions");
     }
   }
@@ -213,9 +224,10 @@ class ShellFunctionsTest {
   }
 
   private static TaskFailedException failure(TaskFuture task) {
-    var thrown = org.assertj.core.api.Assertions.catchThrowable(
-        () -> task.get(60, TimeUnit.SECONDS));
-    assertThat(thrown).isInstanceOf(ExecutionException.class)
+    var thrown =
+        org.assertj.core.api.Assertions.catchThrowable(() -> task.get(60, TimeUnit.SECONDS));
+    assertThat(thrown)
+        .isInstanceOf(ExecutionException.class)
         .hasCauseInstanceOf(TaskFailedException.class);
     return (TaskFailedException) thrown.getCause();
   }

@@ -41,13 +41,18 @@ class SlurmEndpointTest {
 
   private static String startSlurmEndpoint(TestCluster cluster, String name, int min, int max)
       throws Exception {
-    return cluster.startEndpoint(name, c -> c.withWorkers(4, 0).withBlocks(min, min, max)
-        .withMaxRetries(2).withSlurm(SlurmSite.blocks(2), 5));
+    return cluster.startEndpoint(
+        name,
+        c ->
+            c.withWorkers(4, 0)
+                .withBlocks(min, min, max)
+                .withMaxRetries(2)
+                .withSlurm(SlurmSite.blocks(2), 5));
   }
 
   static void assertAllSucceed(FuncXClient client, List<String> ids) {
-    FaultToleranceTest.assertResultsAreTheInputs(ids,
-        FaultToleranceTest.awaitAllFinished(client, ids));
+    FaultToleranceTest.assertResultsAreTheInputs(
+        ids, FaultToleranceTest.awaitAllFinished(client, ids));
   }
 
   @Test
@@ -59,23 +64,38 @@ class SlurmEndpointTest {
       RegisteredFunction nap = client.register(FaultToleranceTest.NAP);
 
       long submitted = System.nanoTime();
-      List<String> ids = client.submit(nap.id(), endpoint, FaultToleranceTest.naps(2_000, 10), TaskOptions.DEFAULT)
-          .taskIds();
+      List<String> ids =
+          client
+              .submit(nap.id(), endpoint, FaultToleranceTest.naps(2_000, 10), TaskOptions.DEFAULT)
+              .taskIds();
       Set<String> seenJobs = ConcurrentHashMap.newKeySet();
-      await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100)).until(() -> {
-        seenJobs.addAll(funcxJobs());
-        return client.task(ids.get(0)).finished();
-      });
-      System.out.printf("slurm cold start: submit to first result %.0f ms%n",
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .pollInterval(Duration.ofMillis(100))
+          .until(
+              () -> {
+                seenJobs.addAll(funcxJobs());
+                return client.task(ids.get(0)).finished();
+              });
+      System.out.printf(
+          "slurm cold start: submit to first result %.0f ms%n",
           (System.nanoTime() - submitted) / 1e6);
-      await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> {
-        seenJobs.addAll(funcxJobs());
-        return client.batchStatus(ids).values().stream().allMatch(TaskStatus::finished);
-      });
-      assertThat(seenJobs).as("block jobs visible in squeue while tasks ran").isNotEmpty()
+      await()
+          .atMost(Duration.ofMinutes(3))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> {
+                seenJobs.addAll(funcxJobs());
+                return client.batchStatus(ids).values().stream().allMatch(TaskStatus::finished);
+              });
+      assertThat(seenJobs)
+          .as("block jobs visible in squeue while tasks ran")
+          .isNotEmpty()
           .hasSizeLessThanOrEqualTo(2);
       assertAllSucceed(client, ids);
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofSeconds(1))
           .until(() -> funcxJobs().isEmpty());
     }
   }
@@ -87,10 +107,18 @@ class SlurmEndpointTest {
       String endpoint = startSlurmEndpoint(cluster, "hpc2", 1, 2);
       await().atMost(Duration.ofMinutes(1)).until(() -> client.endpoint(endpoint).managers() >= 1);
       RegisteredFunction nap = client.register(FaultToleranceTest.NAP);
-      List<String> ids = client.submit(nap.id(), endpoint, FaultToleranceTest.naps(200, 100), TaskOptions.DEFAULT)
-          .taskIds();
-      await().atMost(Duration.ofMinutes(1)).until(() -> client.batchStatus(ids).values().stream()
-          .filter(s -> s.state() == TaskState.RUNNING).count() >= 4);
+      List<String> ids =
+          client
+              .submit(nap.id(), endpoint, FaultToleranceTest.naps(200, 100), TaskOptions.DEFAULT)
+              .taskIds();
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .until(
+              () ->
+                  client.batchStatus(ids).values().stream()
+                          .filter(s -> s.state() == TaskState.RUNNING)
+                          .count()
+                      >= 4);
       List<String> jobs = funcxJobs();
       assertThat(jobs).isNotEmpty();
       SlurmSite.run("scancel", jobs.get(0));

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Timeout;
 class SlurmRanksTest {
   /** CPUs per node of the test endpoint's blocks: two 1-CPU ranks fit, four do not. */
   static final int CPUS_PER_BLOCK = 2;
+
   static TestCluster cluster;
   static FuncXClient client;
   static String endpointId;
@@ -50,25 +51,36 @@ class SlurmRanksTest {
   }
 
   private static TaskStatus awaitFinished(String taskId) {
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(200))
         .until(() -> client.task(taskId).finished());
     return client.task(taskId);
   }
 
   private static String submit(RegisteredFunction f, ResourceSpec resources) {
-    return client.submit(f.id(), endpointId, List.of(List.of(Map.of())),
-        TaskOptions.DEFAULT.withResources(resources)).taskIds().get(0);
+    return client
+        .submit(
+            f.id(),
+            endpointId,
+            List.of(List.of(Map.of())),
+            TaskOptions.DEFAULT.withResources(resources))
+        .taskIds()
+        .get(0);
   }
 
   @Test
   void two_ranks_run_as_one_srun_step_and_both_print() {
-    RegisteredFunction ranks = client.registerShell("ranks",
-        "echo rank=$SLURM_PROCID of=$SLURM_NTASKS step=$SLURM_STEP_ID host=$(hostname)");
+    RegisteredFunction ranks =
+        client.registerShell(
+            "ranks",
+            "echo rank=$SLURM_PROCID of=$SLURM_NTASKS step=$SLURM_STEP_ID host=$(hostname)");
     TaskStatus done = awaitFinished(submit(ranks, ResourceSpec.of(1, 2, 1)));
     assertThat(done.state()).as("%s", done.error()).isEqualTo(TaskState.SUCCESS);
     ShellResult result = shellResult(done);
     assertThat(result.returncode()).as(result.stderr()).isZero();
-    assertThat(result.stdout().lines().sorted().toList()).hasSize(2)
+    assertThat(result.stdout().lines().sorted().toList())
+        .hasSize(2)
         .anySatisfy(l -> assertThat(l).startsWith("rank=0 of=2 step="))
         .anySatisfy(l -> assertThat(l).startsWith("rank=1 of=2 step="));
     // the command shown is the user's, not the srun line around it
@@ -81,11 +93,15 @@ class SlurmRanksTest {
     String marker = "sleep 900." + ThreadLocalRandom.current().nextInt(100_000, 999_999);
     RegisteredFunction sleeper = client.registerShell("sleeper", marker);
     String taskId = submit(sleeper, ResourceSpec.of(1, 2, 1));
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(200))
         .until(() -> processes(marker).size() == 2);
     assertThat(client.cancel(taskId)).isTrue();
     assertThat(awaitFinished(taskId).state()).isEqualTo(TaskState.CANCELLED);
-    await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(200))
         .until(() -> processes(marker).isEmpty() && steps(taskId).isEmpty());
   }
 
@@ -93,18 +109,23 @@ class SlurmRanksTest {
   void a_request_larger_than_any_block_is_refused_with_the_figures() {
     RegisteredFunction echo = client.registerShell("echo-ranks", "echo $SLURM_PROCID");
     assertThatThrownBy(() -> submit(echo, ResourceSpec.of(1, 16, 1)))
-        .isInstanceOfSatisfying(FuncXException.class, e -> {
-          assertThat(e.status()).isEqualTo(400);
-          assertThat(e.code()).isEqualTo("resource_request_too_large");
-          assertThat(e.getMessage()).contains("16 ranks per node x 1 CPUs per rank = 16 CPUs")
-              .contains(CPUS_PER_BLOCK + " CPUs per node");
-        });
+        .isInstanceOfSatisfying(
+            FuncXException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.code()).isEqualTo("resource_request_too_large");
+              assertThat(e.getMessage())
+                  .contains("16 ranks per node x 1 CPUs per rank = 16 CPUs")
+                  .contains(CPUS_PER_BLOCK + " CPUs per node");
+            });
     assertThatThrownBy(() -> submit(echo, ResourceSpec.of(2, 1, 1)))
-        .isInstanceOfSatisfying(FuncXException.class, e -> {
-          assertThat(e.code()).isEqualTo("resource_request_too_large");
-          assertThat(e.getMessage()).contains("2 nodes requested, but a block of this endpoint"
-              + " has 1");
-        });
+        .isInstanceOfSatisfying(
+            FuncXException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("resource_request_too_large");
+              assertThat(e.getMessage())
+                  .contains("2 nodes requested, but a block of this endpoint" + " has 1");
+            });
     // the endpoint keeps serving: a request that fits runs
     TaskStatus fits = awaitFinished(submit(echo, ResourceSpec.of(1, CPUS_PER_BLOCK, 1)));
     assertThat(shellResult(fits).stdout().lines().count()).isEqualTo(CPUS_PER_BLOCK);

@@ -57,17 +57,28 @@ final class SlurmSite {
    * srun steps (the job knows this Slurm's configuration).
    */
   static SlurmSettings blocks(int cpusPerBlock) {
-    return new SlurmSettings(env.get("SLURMRESTD_URL"), env.get("SLURMRESTD_USER"),
-        env.get("SLURMRESTD_TOKEN_FILE"), env.get("FUNCX_SLURM_PARTITION"), null, null, 10,
-        cpusPerBlock, 0, "export SLURM_CONF=" + slurmConf(), null);
+    return new SlurmSettings(
+        env.get("SLURMRESTD_URL"),
+        env.get("SLURMRESTD_USER"),
+        env.get("SLURMRESTD_TOKEN_FILE"),
+        env.get("FUNCX_SLURM_PARTITION"),
+        null,
+        null,
+        10,
+        cpusPerBlock,
+        0,
+        "export SLURM_CONF=" + slurmConf(),
+        null);
   }
 
   /** Starts an endpoint of one block (2 workers) and waits for its manager to connect. */
   static String startEndpointWithOneBlock(TestCluster cluster, String name, int cpusPerBlock)
       throws Exception {
-    String id = cluster.startEndpoint(name, c -> c.withWorkers(2, 0).withBlocks(1, 1, 1)
-        .withSlurm(blocks(cpusPerBlock), 60));
-    await().atMost(Duration.ofMinutes(2))
+    String id =
+        cluster.startEndpoint(
+            name, c -> c.withWorkers(2, 0).withBlocks(1, 1, 1).withSlurm(blocks(cpusPerBlock), 60));
+    await()
+        .atMost(Duration.ofMinutes(2))
         .until(() -> cluster.client().endpoint(id).managers() >= 1);
     return id;
   }

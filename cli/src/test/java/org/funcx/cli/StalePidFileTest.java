@@ -18,14 +18,13 @@ import org.junit.jupiter.api.Timeout;
 class StalePidFileTest {
 
   @Test
-  void down_leaves_no_process_and_signals_no_stranger_named_by_a_stale_pid_file()
-      throws Exception {
+  void down_leaves_no_process_and_signals_no_stranger_named_by_a_stale_pid_file() throws Exception {
     Process sleep = new ProcessBuilder("sleep", "600").start();
     try (TestCluster cluster = new TestCluster()) {
       cluster.startEndpoint("real", c -> c.withWorkers(1, 0));
       List<Long> groups = new ArrayList<>();
-      for (Supervision s : List.of(cluster.service.supervision(),
-          cluster.endpoints.supervision("real"))) {
+      for (Supervision s :
+          List.of(cluster.service.supervision(), cluster.endpoints.supervision("real"))) {
         groups.add(s.supervisor().orElseThrow().pid());
         groups.add(s.child().orElseThrow().pid());
       }
@@ -34,16 +33,25 @@ class StalePidFileTest {
       // endpoint "ghost" once ran; its pid is now the sleep's: same pid, another process
       cluster.endpoints.configure("ghost", cluster.url);
       Supervision ghost = cluster.endpoints.supervision("ghost");
-      ProcessIdentity reused = new ProcessIdentity(sleep.pid(), 1L, 1_000L,
-          Supervisor.class.getName());
+      ProcessIdentity reused =
+          new ProcessIdentity(sleep.pid(), 1L, 1_000L, Supervisor.class.getName());
       reused.write(ghost.supervisorFile());
-      new SupervisorStatus(SupervisorStatus.RUNNING, new ProcessIdentity(sleep.pid(), 1L, 1_000L,
-          EndpointControl.AGENT_CLASS), 0, null, null, 0, 0, 0).write(ghost.statusFile());
+      new SupervisorStatus(
+              SupervisorStatus.RUNNING,
+              new ProcessIdentity(sleep.pid(), 1L, 1_000L, EndpointControl.AGENT_CLASS),
+              0,
+              null,
+              null,
+              0,
+              0,
+              0)
+          .write(ghost.statusFile());
       Files.writeString(cluster.home.endpointDir("ghost").resolve("agent.pid"), sleep.pid() + "\n");
 
       CliProcess stop = CliProcess.run(cluster.home, "endpoint", "stop", "ghost");
       assertThat(stop.out()).contains("endpoint ghost was not running");
-      assertThat(stop.err()).contains("removed stale pid file " + ghost.supervisorFile())
+      assertThat(stop.err())
+          .contains("removed stale pid file " + ghost.supervisorFile())
           .contains("pid " + sleep.pid() + " is now another process (sleep 600)")
           .contains("nothing was signalled");
       assertThat(sleep.isAlive()).isTrue();

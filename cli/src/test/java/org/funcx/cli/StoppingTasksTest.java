@@ -26,33 +26,46 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 4, unit = java.util.concurrent.TimeUnit.MINUTES)
 class StoppingTasksTest {
   /** The function of issue 13: catches ThreadDeath and anything else, forever. */
-  static final String STUBBORN = "long stubborn(long x) { while (true) { try { while (true)"
-      + " Thread.onSpinWait(); } catch (Throwable t) { } } }";
+  static final String STUBBORN =
+      "long stubborn(long x) { while (true) { try { while (true)"
+          + " Thread.onSpinWait(); } catch (Throwable t) { } } }";
+
   /** Busy in JDK code, which is not instrumented and ignores interrupts. */
-  static final String IN_LIBRARY = "long inLibrary(long x) {"
-      + " return java.util.stream.LongStream.range(0, Long.MAX_VALUE).map(Math::abs).sum() + x; }";
+  static final String IN_LIBRARY =
+      "long inLibrary(long x) {"
+          + " return java.util.stream.LongStream.range(0, Long.MAX_VALUE).map(Math::abs).sum() + x; }";
+
   static final String SQ = "long sq(long x) { return x * x; }";
-  static final String NAP = "long nap(long ms) throws InterruptedException { Thread.sleep(ms);"
-      + " return ms; }";
+  static final String NAP =
+      "long nap(long ms) throws InterruptedException { Thread.sleep(ms);" + " return ms; }";
 
   /** Starts threads that spin forever (no sleep, no call) and returns at once. */
-  static final String SPINNERS = "int spinners(int n) { for (int i = 0; i < n; i++) {"
-      + " new Thread(() -> { while (true) { } }, \"leftover-spinner-\" + i).start(); }"
-      + " return n; }";
+  static final String SPINNERS =
+      "int spinners(int n) { for (int i = 0; i < n; i++) {"
+          + " new Thread(() -> { while (true) { } }, \"leftover-spinner-\" + i).start(); }"
+          + " return n; }";
 
   private static TaskStatus awaitFinished(FuncXClient client, String id, Duration within) {
     try {
-      await().atMost(within).pollInterval(Duration.ofMillis(100))
+      await()
+          .atMost(within)
+          .pollInterval(Duration.ofMillis(100))
           .until(() -> client.task(id).finished());
     } catch (org.awaitility.core.ConditionTimeoutException e) {
-      throw new AssertionError("task " + id + " is still " + client.task(id).state()
-          + "; endpoints: " + client.endpoints(), e);
+      throw new AssertionError(
+          "task "
+              + id
+              + " is still "
+              + client.task(id).state()
+              + "; endpoints: "
+              + client.endpoints(),
+          e);
     }
     return client.task(id);
   }
 
-  private static String submitOne(FuncXClient client, RegisteredFunction f, String endpoint,
-      TaskOptions options, Object arg) {
+  private static String submitOne(
+      FuncXClient client, RegisteredFunction f, String endpoint, TaskOptions options, Object arg) {
     return client.submit(f.id(), endpoint, List.of(arg), options).taskIds().get(0);
   }
 
@@ -65,15 +78,23 @@ class StoppingTasksTest {
       RegisteredFunction sq = client.register(SQ);
       TaskOptions twoSeconds = TaskOptions.DEFAULT.withTimeout(Duration.ofSeconds(2));
       for (int i = 0; i < 3; i++) {
-        TaskStatus s = awaitFinished(client, submitOne(client, stubborn, endpoint, twoSeconds, i),
-            Duration.ofSeconds(30));
+        TaskStatus s =
+            awaitFinished(
+                client,
+                submitOne(client, stubborn, endpoint, twoSeconds, i),
+                Duration.ofSeconds(30));
         assertThat(s.error().kind()).isEqualTo(ErrorKind.TIMEOUT);
       }
-      TaskStatus next = awaitFinished(client, submitOne(client, sq, endpoint,
-          TaskOptions.DEFAULT.withTimeout(Duration.ofSeconds(10)), 3), Duration.ofSeconds(30));
+      TaskStatus next =
+          awaitFinished(
+              client,
+              submitOne(
+                  client, sq, endpoint, TaskOptions.DEFAULT.withTimeout(Duration.ofSeconds(10)), 3),
+              Duration.ofSeconds(30));
       assertThat(next.state()).isEqualTo(TaskState.SUCCESS);
       assertThat(next.result().getAsLong()).isEqualTo(9);
-      assertThat(cluster.managerPids("local")).as("stopped through checkpoints: no restart")
+      assertThat(cluster.managerPids("local"))
+          .as("stopped through checkpoints: no restart")
           .hasSize(1);
     }
   }
@@ -88,15 +109,19 @@ class StoppingTasksTest {
       RegisteredFunction sq = client.register(SQ);
       for (RegisteredFunction runaway : List.of(nap, stubborn)) {
         String id = submitOne(client, runaway, endpoint, TaskOptions.DEFAULT, 60_000);
-        await().atMost(Duration.ofSeconds(30))
+        await()
+            .atMost(Duration.ofSeconds(30))
             .until(() -> client.task(id).state() == TaskState.RUNNING);
         assertThat(client.cancel(id)).isTrue();
         TaskStatus cancelled = client.task(id);
         assertThat(cancelled.state()).isEqualTo(TaskState.CANCELLED);
         assertThat(cancelled.error().message()).contains("while it ran");
         // well under the 60 s nap: the worker was freed, not waited for
-        TaskStatus next = awaitFinished(client, submitOne(client, sq, endpoint,
-            TaskOptions.DEFAULT, 7), Duration.ofSeconds(20));
+        TaskStatus next =
+            awaitFinished(
+                client,
+                submitOne(client, sq, endpoint, TaskOptions.DEFAULT, 7),
+                Duration.ofSeconds(20));
         assertThat(next.result().getAsLong()).isEqualTo(49);
       }
       String done = submitOne(client, sq, endpoint, TaskOptions.DEFAULT, 2);
@@ -114,26 +139,38 @@ class StoppingTasksTest {
       long firstManager = cluster.managerPids("local").get(0);
       RegisteredFunction stuck = client.register(IN_LIBRARY);
       RegisteredFunction sq = client.register(SQ);
-      String stuckId = submitOne(client, stuck, endpoint,
-          TaskOptions.DEFAULT.withTimeout(Duration.ofSeconds(1)), 1);
-      List<String> behind = client.submit(sq.id(), endpoint,
-          List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L), TaskOptions.DEFAULT).taskIds();
+      String stuckId =
+          submitOne(
+              client, stuck, endpoint, TaskOptions.DEFAULT.withTimeout(Duration.ofSeconds(1)), 1);
+      List<String> behind =
+          client
+              .submit(
+                  sq.id(), endpoint, List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L), TaskOptions.DEFAULT)
+              .taskIds();
 
       assertThat(awaitFinished(client, stuckId, Duration.ofSeconds(30)).error().kind())
           .isEqualTo(ErrorKind.TIMEOUT);
-      await().atMost(Duration.ofSeconds(60))
+      await()
+          .atMost(Duration.ofSeconds(60))
           .until(() -> client.batchStatus(behind).values().stream().allMatch(TaskStatus::finished));
       Map<String, TaskStatus> done = client.batchStatus(behind);
       for (int i = 0; i < behind.size(); i++) {
-        assertThat(done.get(behind.get(i)).result().getAsLong()).isEqualTo((long) (i + 1) * (i + 1));
+        assertThat(done.get(behind.get(i)).result().getAsLong())
+            .isEqualTo((long) (i + 1) * (i + 1));
       }
       // the manager holding the stuck thread restarted itself, and a fresh one took its place
-      await().atMost(Duration.ofSeconds(60)).until(() -> !ProcessLauncher.alive(firstManager)
-          && cluster.managerPids("local").size() == 1);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  !ProcessLauncher.alive(firstManager) && cluster.managerPids("local").size() == 1);
       String blocks = Files.readString(cluster.home.endpointDir("local").resolve("blocks.json"));
       assertThat(blocks).contains("restarted itself");
-      TaskStatus after = awaitFinished(client, submitOne(client, sq, endpoint, TaskOptions.DEFAULT,
-          12), Duration.ofSeconds(30));
+      TaskStatus after =
+          awaitFinished(
+              client,
+              submitOne(client, sq, endpoint, TaskOptions.DEFAULT, 12),
+              Duration.ofSeconds(30));
       assertThat(after.result().getAsLong()).isEqualTo(144);
     }
   }
@@ -147,29 +184,43 @@ class StoppingTasksTest {
       RegisteredFunction spinners = client.register(SPINNERS);
       RegisteredFunction sq = client.register(SQ);
 
-      TaskStatus spun = awaitFinished(client, submitOne(client, spinners, endpoint,
-          TaskOptions.DEFAULT, 16), Duration.ofSeconds(30));
+      TaskStatus spun =
+          awaitFinished(
+              client,
+              submitOne(client, spinners, endpoint, TaskOptions.DEFAULT, 16),
+              Duration.ofSeconds(30));
       assertThat(spun.result().getAsInt()).isEqualTo(16);
       // the thread dump of the manager stops listing them (they end at their next back-edge)
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(500))
           .ignoreExceptions() // an attach that fails on a loaded machine is tried again
           .until(() -> !threadDump(manager).contains("leftover-spinner-"));
 
-      TaskStatus next = awaitFinished(client, submitOne(client, sq, endpoint,
-          TaskOptions.DEFAULT, 5), Duration.ofSeconds(30));
+      TaskStatus next =
+          awaitFinished(
+              client,
+              submitOne(client, sq, endpoint, TaskOptions.DEFAULT, 5),
+              Duration.ofSeconds(30));
       assertThat(next.result().getAsLong()).isEqualTo(25);
-      assertThat(cluster.managerPids("local")).as("the same manager, never restarted")
+      assertThat(cluster.managerPids("local"))
+          .as("the same manager, never restarted")
           .containsExactly(manager);
-      assertThat(threadDump(manager)).contains("funcx-worker-0")
+      assertThat(threadDump(manager))
+          .contains("funcx-worker-0")
           .doesNotContain("leftover-spinner-");
     }
   }
 
   /** {@code jcmd PID Thread.print} of a JVM (the manager runs on the JDK running the tests). */
   static String threadDump(long pid) throws Exception {
-    Process jcmd = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"),
-        "bin", "jcmd").toString(), String.valueOf(pid), "Thread.print")
-        .redirectErrorStream(true).start();
+    Process jcmd =
+        new ProcessBuilder(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(pid),
+                "Thread.print")
+            .redirectErrorStream(true)
+            .start();
     String dump = new String(jcmd.getInputStream().readAllBytes());
     if (jcmd.waitFor() != 0 || !dump.contains("funcx-")) {
       throw new IllegalStateException("no thread dump of " + pid + ": " + dump);
@@ -182,18 +233,17 @@ class StoppingTasksTest {
     try (TestCluster cluster = new TestCluster()) {
       long started = System.nanoTime();
       // -Xmx1k: the JVM refuses to start ("Too small maximum heap")
-      assertThatThrownBy(() -> cluster.startEndpoint("broken",
-          c -> c.withWorkerJvm("", "-Xmx1k")))
+      assertThatThrownBy(() -> cluster.startEndpoint("broken", c -> c.withWorkerJvm("", "-Xmx1k")))
           .hasMessageContaining("endpoint broken cannot start its managers")
           .hasMessageContaining("exited with code 1")
           .hasMessageContaining("heap");
       long seconds = (System.nanoTime() - started) / 1_000_000_000L;
       assertThat(seconds).as("failed fast, not after the 90 s wait").isLessThan(60);
       Thread.sleep(3_000); // the agent was stopped: no more managers are started
-      try (Stream<java.nio.file.Path> logs = Files.list(
-          cluster.home.endpointDir("broken").resolve("logs"))) {
-        long managerLogs = logs.filter(p -> p.getFileName().toString().startsWith("manager-"))
-            .count();
+      try (Stream<java.nio.file.Path> logs =
+          Files.list(cluster.home.endpointDir("broken").resolve("logs"))) {
+        long managerLogs =
+            logs.filter(p -> p.getFileName().toString().startsWith("manager-")).count();
         assertThat(managerLogs).as("start attempts, spaced by a growing back-off").isLessThan(8);
       }
       assertThat(cluster.endpoints.runningPid("broken")).as("agent stopped").isEmpty();

@@ -32,22 +32,28 @@ class SupervisionTest {
       FuncXClient client = cluster.client();
       String endpoint = cluster.startEndpoint("sup", c -> c.withWorkers(2, 0));
       RegisteredFunction nap = client.register(FaultToleranceTest.NAP);
-      List<String> ids = client.submit(nap.id(), endpoint, FaultToleranceTest.naps(300, 20),
-          TaskOptions.DEFAULT).taskIds();
+      List<String> ids =
+          client
+              .submit(nap.id(), endpoint, FaultToleranceTest.naps(300, 20), TaskOptions.DEFAULT)
+              .taskIds();
       await().atMost(Duration.ofMinutes(2)).until(() -> finished(client, ids) >= 10);
 
       long killed = cluster.servicePid();
       TestCluster.kill9(killed);
-      await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-          .until(() -> cluster.service.servicePid().filter(p -> p != killed).isPresent()
-              && cluster.service.running().isPresent());
+      await()
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () ->
+                  cluster.service.servicePid().filter(p -> p != killed).isPresent()
+                      && cluster.service.running().isPresent());
 
       SupervisorStatus status = cluster.service.supervision().status().orElseThrow();
       assertThat(status.restarts()).isEqualTo(1);
       assertThat(status.lastExitCode()).isEqualTo(137);
       assertThat(status.lastExit()).contains("SIGKILL");
-      FaultToleranceTest.assertResultsAreTheInputs(ids,
-          FaultToleranceTest.awaitAllFinished(client, ids));
+      FaultToleranceTest.assertResultsAreTheInputs(
+          ids, FaultToleranceTest.awaitAllFinished(client, ids));
       assertThat(runOnce(client, endpoint)).isEqualTo(8);
 
       CliProcess shown = CliProcess.run(cluster.home, "status");
@@ -67,25 +73,36 @@ class SupervisionTest {
       FuncXClient client = cluster.client();
       String endpoint = cluster.startEndpoint("oom", c -> c.withWorkers(2, 0));
       RegisteredFunction nap = client.register(FaultToleranceTest.NAP);
-      List<String> ids = client.submit(nap.id(), endpoint, FaultToleranceTest.naps(200, 20),
-          TaskOptions.DEFAULT).taskIds();
+      List<String> ids =
+          client
+              .submit(nap.id(), endpoint, FaultToleranceTest.naps(200, 20), TaskOptions.DEFAULT)
+              .taskIds();
       RegisteredFunction length = client.register("int length(String s) { return s.length(); }");
       long before = cluster.servicePid();
 
-      int answer = HeapFillingSubmission.send(cluster.url,
-          cluster.home.tokens().tokens(cluster.url).accessToken(), length.id(), endpoint, 14,
-          8 << 20);
+      int answer =
+          HeapFillingSubmission.send(
+              cluster.url,
+              cluster.home.tokens().tokens(cluster.url).accessToken(),
+              length.id(),
+              endpoint,
+              14,
+              8 << 20);
       assertThat(answer).as("the submission was not accepted").isNotEqualTo(202);
-      await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-          .until(() -> cluster.service.servicePid().filter(p -> p != before).isPresent()
-              && cluster.service.running().isPresent());
+      await()
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () ->
+                  cluster.service.servicePid().filter(p -> p != before).isPresent()
+                      && cluster.service.running().isPresent());
 
       SupervisorStatus status = cluster.service.supervision().status().orElseThrow();
       assertThat(status.restarts()).isEqualTo(1);
       assertThat(status.lastExitCode()).isEqualTo(ChildExit.OUT_OF_MEMORY_CODE);
       assertThat(status.lastExit()).startsWith("ran out of memory").contains("Java heap space");
-      FaultToleranceTest.assertResultsAreTheInputs(ids,
-          FaultToleranceTest.awaitAllFinished(client, ids));
+      FaultToleranceTest.assertResultsAreTheInputs(
+          ids, FaultToleranceTest.awaitAllFinished(client, ids));
       assertThat(runOnce(client, endpoint)).isEqualTo(8);
     }
   }
@@ -96,8 +113,10 @@ class SupervisionTest {
       FuncXClient client = cluster.client();
       String endpoint = cluster.startEndpoint("agent", c -> c.withWorkers(2, 4));
       RegisteredFunction nap = client.register(FaultToleranceTest.NAP);
-      List<String> ids = client.submit(nap.id(), endpoint, FaultToleranceTest.naps(300, 20),
-          TaskOptions.DEFAULT).taskIds();
+      List<String> ids =
+          client
+              .submit(nap.id(), endpoint, FaultToleranceTest.naps(300, 20), TaskOptions.DEFAULT)
+              .taskIds();
       await().atMost(Duration.ofMinutes(2)).until(() -> finished(client, ids) >= 10);
 
       List<Long> killed = new ArrayList<>();
@@ -107,13 +126,22 @@ class SupervisionTest {
         killed.add(agent);
         TestCluster.kill9(agent);
         int expectedRestarts = round;
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-            .until(() -> cluster.endpoints.runningPid("agent").filter(p -> !killed.contains(p))
-                .isPresent() && client.endpoint(endpoint).online()
-                && cluster.endpoints.supervision("agent").status().orElseThrow().restarts()
-                    == expectedRestarts);
+        await()
+            .atMost(Duration.ofMinutes(2))
+            .pollInterval(Duration.ofMillis(200))
+            .until(
+                () ->
+                    cluster
+                            .endpoints
+                            .runningPid("agent")
+                            .filter(p -> !killed.contains(p))
+                            .isPresent()
+                        && client.endpoint(endpoint).online()
+                        && cluster.endpoints.supervision("agent").status().orElseThrow().restarts()
+                            == expectedRestarts);
         // the killed agent's managers were ended before its successor started
-        await().atMost(Duration.ofMinutes(1))
+        await()
+            .atMost(Duration.ofMinutes(1))
             .until(() -> managers.stream().noneMatch(ProcessLauncher::alive));
       }
       SupervisorStatus status = cluster.endpoints.supervision("agent").status().orElseThrow();
@@ -121,8 +149,8 @@ class SupervisionTest {
       // two failures in a row: the second restart waited twice the first pause
       assertThat(status.backoffMillis()).isEqualTo(RestartBackoff.delayMillis(2));
 
-      FaultToleranceTest.assertResultsAreTheInputs(ids,
-          FaultToleranceTest.awaitAllFinished(client, ids));
+      FaultToleranceTest.assertResultsAreTheInputs(
+          ids, FaultToleranceTest.awaitAllFinished(client, ids));
       assertThat(runOnce(client, endpoint)).isEqualTo(8);
       assertThat(CliProcess.run(cluster.home, "endpoint", "status", "agent").out())
           .contains("restarts 2; last exit: killed by signal 9");
@@ -131,18 +159,40 @@ class SupervisionTest {
 
   @Test
   void an_agent_that_cannot_start_says_why_first_and_is_not_left_restarting() throws Exception {
-    try (TestCluster cluster = new TestCluster(); ServerSocket taken = new ServerSocket(0)) {
+    try (TestCluster cluster = new TestCluster();
+        ServerSocket taken = new ServerSocket(0)) {
       // the agent's interchange must bind a port another process holds: it cannot start at all
-      assertThatThrownBy(() -> cluster.startEndpoint("busy",
-          c -> new org.funcx.endpoint.config.EndpointConfig(c.name(), c.endpointId(),
-              c.serviceUrl(), c.provider(), c.workersPerNode(), c.prefetch(), c.initBlocks(),
-              c.minBlocks(), c.maxBlocks(), c.heartbeatSeconds(), c.maxRetries(),
-              c.interchangeHost(), taken.getLocalPort(), c.workerJvmOptions(), c.workerJava(),
-              c.maxResultBytes(), c.idleTimeoutSeconds(), c.slurm(), c.allowedFunctions(),
-              c.keepShellSandboxes())))
+      assertThatThrownBy(
+              () ->
+                  cluster.startEndpoint(
+                      "busy",
+                      c ->
+                          new org.funcx.endpoint.config.EndpointConfig(
+                              c.name(),
+                              c.endpointId(),
+                              c.serviceUrl(),
+                              c.provider(),
+                              c.workersPerNode(),
+                              c.prefetch(),
+                              c.initBlocks(),
+                              c.minBlocks(),
+                              c.maxBlocks(),
+                              c.heartbeatSeconds(),
+                              c.maxRetries(),
+                              c.interchangeHost(),
+                              taken.getLocalPort(),
+                              c.workerJvmOptions(),
+                              c.workerJava(),
+                              c.maxResultBytes(),
+                              c.idleTimeoutSeconds(),
+                              c.slurm(),
+                              c.allowedFunctions(),
+                              c.keepShellSandboxes())))
           .isInstanceOf(Supervision.StartFailed.class)
-          .satisfies(e -> assertThat(e.getMessage().lines().findFirst().orElseThrow())
-              .startsWith("endpoint busy could not start: exited with code 1: "));
+          .satisfies(
+              e ->
+                  assertThat(e.getMessage().lines().findFirst().orElseThrow())
+                      .startsWith("endpoint busy could not start: exited with code 1: "));
       Supervision supervision = cluster.endpoints.supervision("busy");
       assertThat(supervision.supervisor()).as("no supervisor left restarting it").isEmpty();
       assertThat(supervision.child()).isEmpty();
@@ -188,11 +238,15 @@ class SupervisionTest {
 
       TestCluster.kill9(service);
       TestCluster.kill9(agent);
-      await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-          .until(() -> cluster.service.servicePid().filter(p -> p != service).isPresent()
-              && cluster.service.running().isPresent()
-              && cluster.endpoints.runningPid("orphan").filter(p -> p != agent).isPresent()
-              && client.endpoint(endpoint).online());
+      await()
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () ->
+                  cluster.service.servicePid().filter(p -> p != service).isPresent()
+                      && cluster.service.running().isPresent()
+                      && cluster.endpoints.runningPid("orphan").filter(p -> p != agent).isPresent()
+                      && client.endpoint(endpoint).online());
       for (Supervision s : List.of(serviceSupervision, agentSupervision)) {
         SupervisorStatus status = s.status().orElseThrow();
         assertThat(status.restarts()).isEqualTo(1);

@@ -2,7 +2,6 @@ package org.funcx.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +33,10 @@ final class TestCluster implements AutoCloseable {
 
   /** A cluster whose endpoints reach the forwarder (on {@code forwarderPort}) at another address. */
   TestCluster(int forwarderPort, String advertisedForwarder) throws Exception {
-    this(new FuncxHome(Files.createTempDirectory("funcx-test-")), forwarderPort, advertisedForwarder);
+    this(
+        new FuncxHome(Files.createTempDirectory("funcx-test-")),
+        forwarderPort,
+        advertisedForwarder);
   }
 
   /** A cluster in a prepared home (e.g. with its service directory on a small file system). */
@@ -44,23 +46,36 @@ final class TestCluster implements AutoCloseable {
 
   /** A cluster whose service JVM gets {@code serviceJvmOptions} too (e.g. a small heap). */
   TestCluster(List<String> serviceJvmOptions) throws Exception {
-    this(new FuncxHome(Files.createTempDirectory("funcx-test-")), FreePorts.pick(), null,
+    this(
+        new FuncxHome(Files.createTempDirectory("funcx-test-")),
+        FreePorts.pick(),
+        null,
         serviceJvmOptions);
   }
 
   /** A cluster whose service gets {@code serviceArgs} too (e.g. its Maven repositories). */
   static TestCluster withServiceArgs(List<String> serviceArgs) throws Exception {
-    return new TestCluster(new FuncxHome(Files.createTempDirectory("funcx-test-")), FreePorts.pick(),
-        null, List.of(), serviceArgs);
+    return new TestCluster(
+        new FuncxHome(Files.createTempDirectory("funcx-test-")),
+        FreePorts.pick(),
+        null,
+        List.of(),
+        serviceArgs);
   }
 
-  private TestCluster(FuncxHome home, int forwarderPort, String advertisedForwarder,
-      List<String> serviceJvmOptions) throws Exception {
+  private TestCluster(
+      FuncxHome home, int forwarderPort, String advertisedForwarder, List<String> serviceJvmOptions)
+      throws Exception {
     this(home, forwarderPort, advertisedForwarder, serviceJvmOptions, List.of());
   }
 
-  private TestCluster(FuncxHome home, int forwarderPort, String advertisedForwarder,
-      List<String> serviceJvmOptions, List<String> serviceArgs) throws Exception {
+  private TestCluster(
+      FuncxHome home,
+      int forwarderPort,
+      String advertisedForwarder,
+      List<String> serviceJvmOptions,
+      List<String> serviceArgs)
+      throws Exception {
     this.home = home;
     service = new ServiceControl(home, serviceJvmOptions, serviceArgs);
     endpoints = new EndpointControl(home);
@@ -114,7 +129,10 @@ final class TestCluster implements AutoCloseable {
 
   /** Pids of the manager JVMs: the agent's only child processes. */
   List<Long> managerPids(String name) {
-    return ProcessHandle.of(agentPid(name)).orElseThrow().children().map(ProcessHandle::pid)
+    return ProcessHandle.of(agentPid(name))
+        .orElseThrow()
+        .children()
+        .map(ProcessHandle::pid)
         .toList();
   }
 
@@ -130,7 +148,8 @@ final class TestCluster implements AutoCloseable {
     endpoints.stopAll();
     service.stop();
     for (long group : processGroups) {
-      assertThat(ProcessLauncher.groupAlive(group)).as("processes of group %d left behind", group)
+      assertThat(ProcessLauncher.groupAlive(group))
+          .as("processes of group %d left behind", group)
           .isFalse();
     }
     if (Boolean.getBoolean("funcx.test.keep")) { // -Dfuncx.test.keep=true: logs for a post-mortem

@@ -39,18 +39,25 @@ import org.funcx.core.rest.VersionAnswer;
 public final class FuncXClient implements AutoCloseable {
   /** Attempts of a request the service refuses for momentary load (429), about 3.5 s of pauses. */
   static final int BUSY_RETRIES = 8;
+
   private final String baseUrl;
   private final HttpClient http;
   private final Credentials credentials;
+
   /** The same trust for token requests to the service's issuer (Nimbus uses sockets). */
   private final javax.net.ssl.SSLSocketFactory tlsSockets;
+
   private final RestTransport transport;
 
-  private FuncXClient(String baseUrl, ServerTrust trust,
+  private FuncXClient(
+      String baseUrl,
+      ServerTrust trust,
       java.util.function.Function<FuncXClient, Credentials> credentials) {
     this.baseUrl = baseUrl.replaceAll("/+$", "");
-    HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5));
+    HttpClient.Builder builder =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5));
     // plain http:// URLs never build a TLS context (nor read the trusted files)
     javax.net.ssl.SSLContext tls = this.baseUrl.startsWith("https:") ? trust.sslContext() : null;
     if (tls != null) builder.sslContext(tls);
@@ -82,8 +89,8 @@ public final class FuncXClient implements AutoCloseable {
    */
   public static FuncXClient connect(String url, TokenStore store, ServerTrust trust) {
     String base = url.replaceAll("/+$", "");
-    return new FuncXClient(base, trust, c -> new StoredCredentials(base, store, c::authDiscovery,
-        c.tlsSockets));
+    return new FuncXClient(
+        base, trust, c -> new StoredCredentials(base, store, c::authDiscovery, c.tlsSockets));
   }
 
   /** A client with its own source of tokens. */
@@ -104,8 +111,11 @@ public final class FuncXClient implements AutoCloseable {
   /** Starts a device-flow login; show the user its link and code, then {@code await} it. */
   public DeviceLogin.Pending startLogin() {
     if (!(credentials instanceof StoredCredentials stored)) {
-      throw new FuncXException(0, "fixed_token", "this client uses a fixed token; log in with a"
-          + " client made by FuncXClient.connect(url) or connect(url, store)");
+      throw new FuncXException(
+          0,
+          "fixed_token",
+          "this client uses a fixed token; log in with a"
+              + " client made by FuncXClient.connect(url) or connect(url, store)");
     }
     return DeviceLogin.start(stored);
   }
@@ -161,10 +171,11 @@ public final class FuncXClient implements AutoCloseable {
    * service resolves them and compiles against them; a set it cannot resolve is a
    * {@code dependency_error} naming the coordinate and the repositories tried.
    */
-  public RegisteredFunction register(String source, String entryPoint, String name,
-      List<String> dependencies) {
-    return registerFunction(new FunctionRegistration(null, source, entryPoint, name, true,
-        dependencies, SharingChange.NONE));
+  public RegisteredFunction register(
+      String source, String entryPoint, String name, List<String> dependencies) {
+    return registerFunction(
+        new FunctionRegistration(
+            null, source, entryPoint, name, true, dependencies, SharingChange.NONE));
   }
 
   /**
@@ -174,24 +185,24 @@ public final class FuncXClient implements AutoCloseable {
    * The task's result is a {@link ShellResult}'s JSON object. {@code name} may be null.
    */
   public RegisteredFunction registerShell(String name, String template) {
-    return registerFunction(new FunctionRegistration("shell", template, null, name, true, null,
-        SharingChange.NONE));
+    return registerFunction(
+        new FunctionRegistration("shell", template, null, name, true, null, SharingChange.NONE));
   }
 
   /** Registers without compiling at the service; compile errors then surface per task. */
   public RegisteredFunction registerUnchecked(String source, String entryPoint) {
-    return registerFunction(new FunctionRegistration(null, source, entryPoint, null, false, null,
-        SharingChange.NONE));
+    return registerFunction(
+        new FunctionRegistration(null, source, entryPoint, null, false, null, SharingChange.NONE));
   }
 
   private RegisteredFunction registerFunction(FunctionRegistration request) {
-    return RestAnswers.function(transport.call("POST", "/v2/functions", request.toJson(),
-        FunctionDescription::fromJson));
+    return RestAnswers.function(
+        transport.call("POST", "/v2/functions", request.toJson(), FunctionDescription::fromJson));
   }
 
   public RegisteredFunction function(String functionId) {
-    return RestAnswers.function(transport.call("GET", "/v2/functions/" + functionId, null,
-        FunctionDescription::fromJson));
+    return RestAnswers.function(
+        transport.call("GET", "/v2/functions/" + functionId, null, FunctionDescription::fromJson));
   }
 
   public void deleteFunction(String functionId) {
@@ -200,48 +211,57 @@ public final class FuncXClient implements AutoCloseable {
 
   /** Registers an endpoint by name, or confirms the one with {@code endpointId} (may be null). */
   public EndpointInfo registerEndpoint(String name, String endpointId) {
-    return RestAnswers.endpoint(registerEndpoint(new EndpointRegistrationRequest(name, endpointId,
-        null, null, SharingChange.NONE)));
+    return RestAnswers.endpoint(
+        registerEndpoint(
+            new EndpointRegistrationRequest(name, endpointId, null, null, SharingChange.NONE)));
   }
 
   /**
    * Registers (or, with {@code endpointId}, re-registers) an endpoint whose agent connects with
    * the CURVE public key {@code curvePublicKey}; {@code allowedFunctions} empty for any function.
    */
-  public EndpointRegistration registerEndpoint(String name, String endpointId, String curvePublicKey,
-      List<String> allowedFunctions) {
-    EndpointDescription registered = registerEndpoint(new EndpointRegistrationRequest(name,
-        endpointId, curvePublicKey, allowedFunctions, SharingChange.NONE));
-    return new EndpointRegistration(RestAnswers.endpoint(registered),
-        registered.forwarderPublicKey(), registered.clientId(), registered.clientSecret(),
+  public EndpointRegistration registerEndpoint(
+      String name, String endpointId, String curvePublicKey, List<String> allowedFunctions) {
+    EndpointDescription registered =
+        registerEndpoint(
+            new EndpointRegistrationRequest(
+                name, endpointId, curvePublicKey, allowedFunctions, SharingChange.NONE));
+    return new EndpointRegistration(
+        RestAnswers.endpoint(registered),
+        registered.forwarderPublicKey(),
+        registered.clientId(),
+        registered.clientSecret(),
         registered.allowedFunctions());
   }
 
   private EndpointDescription registerEndpoint(EndpointRegistrationRequest request) {
-    return transport.call("POST", "/v2/endpoints", request.toJson(),
-        EndpointDescription::fromJson);
+    return transport.call("POST", "/v2/endpoints", request.toJson(), EndpointDescription::fromJson);
   }
 
   /** Shares a function or endpoint ({@code kind}: "functions" or "endpoints") publicly or with groups. */
   public void share(String kind, String id, boolean isPublic, List<String> groups) {
-    call("PUT", "/v2/" + kind + "/" + id + "/sharing", new SharingChange(isPublic, groups).toJson());
+    call(
+        "PUT", "/v2/" + kind + "/" + id + "/sharing", new SharingChange(isPublic, groups).toJson());
   }
 
   public List<EndpointInfo> endpoints() {
     // A list the caller may change, as it always was.
-    return new ArrayList<>(transport.call("GET", "/v2/endpoints", null,
-        EndpointDescription::listFromJson).stream().map(RestAnswers::endpoint).toList());
+    return new ArrayList<>(
+        transport.call("GET", "/v2/endpoints", null, EndpointDescription::listFromJson).stream()
+            .map(RestAnswers::endpoint)
+            .toList());
   }
 
   public EndpointInfo endpoint(String endpointId) {
-    return RestAnswers.endpoint(transport.call("GET", "/v2/endpoints/" + endpointId + "/status",
-        null, EndpointDescription::fromJson));
+    return RestAnswers.endpoint(
+        transport.call(
+            "GET", "/v2/endpoints/" + endpointId + "/status", null, EndpointDescription::fromJson));
   }
 
   /** The endpoint with the forwarder's address and CURVE key, as its agent needs them. */
   public EndpointInfo endpointDetails(String endpointId) {
-    return RestAnswers.endpoint(transport.call("GET", "/v2/endpoints/" + endpointId, null,
-        EndpointDescription::fromJson));
+    return RestAnswers.endpoint(
+        transport.call("GET", "/v2/endpoints/" + endpointId, null, EndpointDescription::fromJson));
   }
 
   public void deleteEndpoint(String endpointId) {
@@ -250,8 +270,8 @@ public final class FuncXClient implements AutoCloseable {
 
   /** Submits one request body as {@code /v2/submit} takes it; see {@link Submission}. */
   public Submission submit(JsonObject request) {
-    TaskGroupAnswer answer = transport.call("POST", "/v2/submit", request,
-        TaskGroupAnswer::fromJson);
+    TaskGroupAnswer answer =
+        transport.call("POST", "/v2/submit", request, TaskGroupAnswer::fromJson);
     return new Submission(answer.taskGroupId(), answer.taskIds());
   }
 
@@ -259,8 +279,8 @@ public final class FuncXClient implements AutoCloseable {
    * Submits one call per input of a function on an endpoint, in one request. An input that is a
    * {@link List} is its call's argument list; any other input is the single argument.
    */
-  public Submission submit(String functionId, String endpointId, List<?> inputs,
-      TaskOptions options) {
+  public Submission submit(
+      String functionId, String endpointId, List<?> inputs, TaskOptions options) {
     JsonArray argsList = new JsonArray(inputs.size());
     for (Object input : inputs) {
       argsList.add(Json.GSON.toJsonTree(input instanceof List<?> l ? l : List.of(input)));
@@ -292,9 +312,17 @@ public final class FuncXClient implements AutoCloseable {
    * its stderr: while it runs, what it printed so far; once it ended, the rest.
    */
   public TaskOutput output(String taskId, long stdoutOffset, long stderrOffset) {
-    return RestAnswers.output(transport.call("GET", "/v2/tasks/" + taskId
-        + "/output?stdout_offset=" + stdoutOffset + "&stderr_offset=" + stderrOffset, null,
-        TaskOutputAnswer::fromJson));
+    return RestAnswers.output(
+        transport.call(
+            "GET",
+            "/v2/tasks/"
+                + taskId
+                + "/output?stdout_offset="
+                + stdoutOffset
+                + "&stderr_offset="
+                + stderrOffset,
+            null,
+            TaskOutputAnswer::fromJson));
   }
 
   /**
@@ -311,10 +339,10 @@ public final class FuncXClient implements AutoCloseable {
     Map<String, TaskStatus> out = new LinkedHashMap<>();
     List<String> ids = List.copyOf(taskIds);
     for (int from = 0; from < ids.size(); from += 10_000) {
-      JsonObject body = new TaskIdsRequest(ids.subList(from, Math.min(ids.size(), from + 10_000)))
-          .toJson();
-      JsonObject results = call("POST", "/v2/batch_status", body).getAsJsonObject()
-          .getAsJsonObject("results");
+      JsonObject body =
+          new TaskIdsRequest(ids.subList(from, Math.min(ids.size(), from + 10_000))).toJson();
+      JsonObject results =
+          call("POST", "/v2/batch_status", body).getAsJsonObject().getAsJsonObject("results");
       for (var e : results.entrySet()) {
         out.put(e.getKey(), TaskStatusJson.parse(e.getValue().getAsJsonObject()));
       }
@@ -327,7 +355,9 @@ public final class FuncXClient implements AutoCloseable {
    * The caller owns the table and closes it to release its memory.
    */
   public ArrowTable resultTable(String taskId) {
-    return transport.stream("/v2/tasks/" + taskId + "/result", "the result of task " + taskId,
+    return transport.stream(
+        "/v2/tasks/" + taskId + "/result",
+        "the result of task " + taskId,
         new ArrowDecoder(ClientMemory.ALLOCATOR)::decode);
   }
 

@@ -35,8 +35,7 @@ public final class FuncXExecutor implements AutoCloseable {
     return submit(function, TaskOptions.DEFAULT, args);
   }
 
-  public TaskFuture submit(RegisteredFunction function, TaskOptions options,
-      Object... args) {
+  public TaskFuture submit(RegisteredFunction function, TaskOptions options, Object... args) {
     return TaskFuture.of(map(function, List.of(List.of(args)), options).get(0));
   }
 
@@ -49,8 +48,8 @@ public final class FuncXExecutor implements AutoCloseable {
     return map(function, inputs, TaskOptions.DEFAULT);
   }
 
-  public List<CompletableFuture<Object>> map(RegisteredFunction function, List<?> inputs,
-      TaskOptions options) {
+  public List<CompletableFuture<Object>> map(
+      RegisteredFunction function, List<?> inputs, TaskOptions options) {
     Submission submission = client.submit(function.id(), endpointId, inputs, options);
     List<CompletableFuture<Object>> futures = new ArrayList<>(inputs.size());
     for (String taskId : submission.taskIds()) futures.add(new TaskFuture(taskId));
@@ -63,8 +62,8 @@ public final class FuncXExecutor implements AutoCloseable {
    * input order: {@code task_id}, {@code status}, {@code value} (typed when the results are scalars
    * of one type) and {@code error}. The caller closes the table.
    */
-  public CompletableFuture<ArrowTable> mapTable(RegisteredFunction function, List<?> inputs,
-      TaskOptions options) {
+  public CompletableFuture<ArrowTable> mapTable(
+      RegisteredFunction function, List<?> inputs, TaskOptions options) {
     Submission submission = client.submit(function.id(), endpointId, inputs, options);
     List<CompletableFuture<Object>> futures = new ArrayList<>(inputs.size());
     for (String taskId : submission.taskIds()) futures.add(new TaskFuture(taskId));
@@ -74,19 +73,23 @@ public final class FuncXExecutor implements AutoCloseable {
         .thenApply(outcomes -> MapResultTable.build(outcomes, ClientMemory.ALLOCATOR));
   }
 
-  private static List<TaskOutcome> outcomes(List<String> taskIds,
-      List<CompletableFuture<Object>> futures) {
+  private static List<TaskOutcome> outcomes(
+      List<String> taskIds, List<CompletableFuture<Object>> futures) {
     List<TaskOutcome> out = new ArrayList<>(taskIds.size());
     for (int i = 0; i < taskIds.size(); i++) {
       try {
         Object value = futures.get(i).join();
-        out.add(TaskOutcome.success(taskIds.get(i), value instanceof ArrowTable t
-            ? t.rowCount() + " rows" : value));
+        out.add(
+            TaskOutcome.success(
+                taskIds.get(i), value instanceof ArrowTable t ? t.rowCount() + " rows" : value));
         if (value instanceof ArrowTable t) t.close();
       } catch (java.util.concurrent.CompletionException e) {
         Throwable cause = e.getCause();
-        String status = cause instanceof TaskFailedException f && f.kind()
-            == org.funcx.core.model.ErrorKind.CANCELLED ? "cancelled" : "failed";
+        String status =
+            cause instanceof TaskFailedException f
+                    && f.kind() == org.funcx.core.model.ErrorKind.CANCELLED
+                ? "cancelled"
+                : "failed";
         out.add(TaskOutcome.failure(taskIds.get(i), status, cause.getMessage()));
       }
     }

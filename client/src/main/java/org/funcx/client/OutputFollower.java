@@ -23,8 +23,9 @@ final class OutputFollower {
     return follow(client, taskId, listener, Thread::sleep);
   }
 
-  static TaskOutput follow(FuncXClient client, String taskId, OutputListener listener,
-      Pause between) throws InterruptedException {
+  static TaskOutput follow(
+      FuncXClient client, String taskId, OutputListener listener, Pause between)
+      throws InterruptedException {
     long out = 0;
     long err = 0;
     long pause = POLL_MILLIS;

@@ -15,27 +15,37 @@ import org.slf4j.LoggerFactory;
 public final class OutputFollowing implements AutoCloseable {
   /** How long the output's end may take to arrive once the result has ({@link #finish}). */
   public static final Duration END_WAIT = Duration.ofSeconds(30);
+
   private static final Logger log = LoggerFactory.getLogger(OutputFollowing.class);
   private final Thread thread;
   private final AtomicBoolean deliveredAny = new AtomicBoolean();
+
   /** Released when the caller knows the task ended: the follower asks at once, not after a pause. */
   private final Semaphore ended = new Semaphore(0);
+
   private volatile boolean reachedEnd;
 
   private OutputFollowing(FuncXClient client, String taskId, OutputListener listener) {
-    this.thread = new Thread(() -> {
-      try {
-        OutputFollower.follow(client, taskId, (stderr, text) -> {
-          deliveredAny.set(true);
-          listener.printed(stderr, text);
-        }, millis -> ended.tryAcquire(millis, TimeUnit.MILLISECONDS));
-        reachedEnd = true;
-      } catch (InterruptedException e) {
-        // closed: the caller shows the output it has another way
-      } catch (RuntimeException e) {
-        log.debug("stopped following the output of task {}: {}", taskId, e.toString());
-      }
-    }, "funcx-output-" + taskId.substring(0, Math.min(8, taskId.length())));
+    this.thread =
+        new Thread(
+            () -> {
+              try {
+                OutputFollower.follow(
+                    client,
+                    taskId,
+                    (stderr, text) -> {
+                      deliveredAny.set(true);
+                      listener.printed(stderr, text);
+                    },
+                    millis -> ended.tryAcquire(millis, TimeUnit.MILLISECONDS));
+                reachedEnd = true;
+              } catch (InterruptedException e) {
+                // closed: the caller shows the output it has another way
+              } catch (RuntimeException e) {
+                log.debug("stopped following the output of task {}: {}", taskId, e.toString());
+              }
+            },
+            "funcx-output-" + taskId.substring(0, Math.min(8, taskId.length())));
     thread.setDaemon(true);
   }
 

@@ -12,18 +12,41 @@ final class RestAnswers {
   private RestAnswers() {}
 
   static RegisteredFunction function(FunctionDescription f) {
-    return new RegisteredFunction(f.functionId(), f.functionName(), f.entryPoint(), f.hash(),
-        f.signature(), f.returnType(), f.kind(), f.dependencies());
+    return new RegisteredFunction(
+        f.functionId(),
+        f.functionName(),
+        f.entryPoint(),
+        f.hash(),
+        f.signature(),
+        f.returnType(),
+        f.kind(),
+        f.dependencies());
   }
 
   static EndpointInfo endpoint(EndpointDescription e) {
-    return new EndpointInfo(e.endpointId(), e.name(), e.status(), e.managers(), e.workers(),
-        e.idleWorkers(), e.outstandingTasks(), e.queuedAtEndpoint(), e.runningAtEndpoint(),
-        e.forwarderAddress(), e.forwarderPublicKey(), e.problem());
+    return new EndpointInfo(
+        e.endpointId(),
+        e.name(),
+        e.status(),
+        e.managers(),
+        e.workers(),
+        e.idleWorkers(),
+        e.outstandingTasks(),
+        e.queuedAtEndpoint(),
+        e.runningAtEndpoint(),
+        e.forwarderAddress(),
+        e.forwarderPublicKey(),
+        e.problem());
   }
 
   static TaskOutput output(TaskOutputAnswer o) {
-    return new TaskOutput(o.taskId(), o.status(), o.finished(), o.stdout().text(),
-        o.stdout().offset(), o.stderr().text(), o.stderr().offset());
+    return new TaskOutput(
+        o.taskId(),
+        o.status(),
+        o.finished(),
+        o.stdout().text(),
+        o.stdout().offset(),
+        o.stderr().text(),
+        o.stderr().offset());
   }
 }

@@ -25,6 +25,7 @@ import org.funcx.core.rest.RestFieldException;
 final class RestTransport {
   /** The one route that needs no token, and whose 401 is no reason to fetch one. */
   private static final String OPEN_PATH = "/v2/version";
+
   private final String baseUrl;
   private final HttpClient http;
   private final Credentials credentials;
@@ -36,17 +37,31 @@ final class RestTransport {
   }
 
   /** A JSON object answer read into a record by {@code reader}; unreadable is a FuncXException. */
-  <T> T call(String method, String path, JsonElement body,
+  <T> T call(
+      String method,
+      String path,
+      JsonElement body,
       java.util.function.Function<JsonObject, T> reader) {
     JsonElement answer = call(method, path, body);
     try {
       if (!answer.isJsonObject()) {
-        throw new RestFieldException(RestFieldException.INVALID, "", "the answer is not a JSON object");
+        throw new RestFieldException(
+            RestFieldException.INVALID, "", "the answer is not a JSON object");
       }
       return reader.apply(answer.getAsJsonObject());
     } catch (RestFieldException e) {
-      throw new FuncXException(0, "invalid_answer", "the answer of " + baseUrl + " to " + method
-          + " " + path + " cannot be read: " + e.getMessage(), e);
+      throw new FuncXException(
+          0,
+          "invalid_answer",
+          "the answer of "
+              + baseUrl
+              + " to "
+              + method
+              + " "
+              + path
+              + " cannot be read: "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -62,8 +77,10 @@ final class RestTransport {
       try {
         return callAuthorized(method, path, body);
       } catch (FuncXException e) {
-        boolean momentary = e.status() == 429 && ("too_many_concurrent_requests".equals(e.code())
-            || "rate_limited".equals(e.code()));
+        boolean momentary =
+            e.status() == 429
+                && ("too_many_concurrent_requests".equals(e.code())
+                    || "rate_limited".equals(e.code()));
         if (!momentary || attempt == FuncXClient.BUSY_RETRIES) throw e;
       }
       try {
@@ -81,16 +98,18 @@ final class RestTransport {
    * {@code what} names it in errors.
    */
   <T> T stream(String path, String what, StreamReader<T> reader) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-        .timeout(Duration.ofMinutes(10)).GET();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMinutes(10)).GET();
     authorize(request);
     try {
-      HttpResponse<InputStream> response = http.send(request.build(),
-          HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream body = response.body()) {
         if (response.statusCode() >= 400) {
-          throw error(response.statusCode(), parse(new String(body.readAllBytes(),
-              StandardCharsets.UTF_8)), path);
+          throw error(
+              response.statusCode(),
+              parse(new String(body.readAllBytes(), StandardCharsets.UTF_8)),
+              path);
         }
         return reader.read(body);
       }
@@ -129,12 +148,15 @@ final class RestTransport {
   }
 
   private JsonElement callOnce(String method, String path, JsonElement body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-        .timeout(Duration.ofMinutes(2)).header("Accept", "application/json");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(Duration.ofMinutes(2))
+            .header("Accept", "application/json");
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
-      request.header("Content-Type", "application/json")
+      request
+          .header("Content-Type", "application/json")
           .method(method, HttpRequest.BodyPublishers.ofString(Json.GSON.toJson(body)));
     }
     if (!path.equals(OPEN_PATH)) authorize(request);
@@ -163,10 +185,13 @@ final class RestTransport {
   }
 
   private static FuncXException error(int status, JsonElement answer, String path) {
-    ErrorAnswer error = ErrorAnswer.fromJson(status, answer.isJsonObject()
-        ? answer.getAsJsonObject() : new JsonObject());
-    String message = error.message() != null ? error.message()
-        : "request " + path + " failed with HTTP " + status;
+    ErrorAnswer error =
+        ErrorAnswer.fromJson(
+            status, answer.isJsonObject() ? answer.getAsJsonObject() : new JsonObject());
+    String message =
+        error.message() != null
+            ? error.message()
+            : "request " + path + " failed with HTTP " + status;
     if (error.diagnostics() != null) message += "\n" + error.diagnostics();
     return new FuncXException(status, error.code(), message);
   }

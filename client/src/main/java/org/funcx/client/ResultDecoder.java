@@ -10,18 +10,28 @@ import org.funcx.core.json.Json;
  * name generically (lists, maps, records) come back as Gson's default List/Map/Double/String.
  */
 final class ResultDecoder {
-  private static final Map<String, Class<?>> SIMPLE = Map.ofEntries(
-      Map.entry("long", Long.class), Map.entry("java.lang.Long", Long.class),
-      Map.entry("int", Integer.class), Map.entry("java.lang.Integer", Integer.class),
-      Map.entry("short", Short.class), Map.entry("java.lang.Short", Short.class),
-      Map.entry("byte", Byte.class), Map.entry("java.lang.Byte", Byte.class),
-      Map.entry("double", Double.class), Map.entry("java.lang.Double", Double.class),
-      Map.entry("float", Float.class), Map.entry("java.lang.Float", Float.class),
-      Map.entry("boolean", Boolean.class), Map.entry("java.lang.Boolean", Boolean.class),
-      Map.entry("char", Character.class), Map.entry("java.lang.Character", Character.class),
-      Map.entry("java.lang.String", String.class), Map.entry("String", String.class),
-      Map.entry("java.math.BigDecimal", java.math.BigDecimal.class),
-      Map.entry("java.math.BigInteger", java.math.BigInteger.class));
+  private static final Map<String, Class<?>> SIMPLE =
+      Map.ofEntries(
+          Map.entry("long", Long.class),
+          Map.entry("java.lang.Long", Long.class),
+          Map.entry("int", Integer.class),
+          Map.entry("java.lang.Integer", Integer.class),
+          Map.entry("short", Short.class),
+          Map.entry("java.lang.Short", Short.class),
+          Map.entry("byte", Byte.class),
+          Map.entry("java.lang.Byte", Byte.class),
+          Map.entry("double", Double.class),
+          Map.entry("java.lang.Double", Double.class),
+          Map.entry("float", Float.class),
+          Map.entry("java.lang.Float", Float.class),
+          Map.entry("boolean", Boolean.class),
+          Map.entry("java.lang.Boolean", Boolean.class),
+          Map.entry("char", Character.class),
+          Map.entry("java.lang.Character", Character.class),
+          Map.entry("java.lang.String", String.class),
+          Map.entry("String", String.class),
+          Map.entry("java.math.BigDecimal", java.math.BigDecimal.class),
+          Map.entry("java.math.BigInteger", java.math.BigInteger.class));
 
   private ResultDecoder() {}
 

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ResultStream implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ResultStream.class);
+
   /** With a live socket, poll only after this long without any push (a safety net, not a path). */
   private static final long POLL_WHEN_QUIET_MILLIS = 10_000;
 
@@ -34,13 +35,17 @@ final class ResultStream implements AutoCloseable {
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
   private final Set<String> groups = ConcurrentHashMap.newKeySet();
   private final Thread thread;
+
   /** Fetches table results, off the WebSocket's thread. */
   private final java.util.concurrent.ExecutorService fetcher =
-      java.util.concurrent.Executors.newFixedThreadPool(8, r -> {
-        Thread t = new Thread(r, "funcx-client-fetch");
-        t.setDaemon(true);
-        return t;
-      });
+      java.util.concurrent.Executors.newFixedThreadPool(
+          8,
+          r -> {
+            Thread t = new Thread(r, "funcx-client-fetch");
+            t.setDaemon(true);
+            return t;
+          });
+
   private volatile WebSocket socket;
   private volatile long lastActivityMillis = System.currentTimeMillis();
   private volatile boolean open = true;
@@ -53,7 +58,10 @@ final class ResultStream implements AutoCloseable {
   }
 
   /** Registers futures before anything can complete them, then subscribes to their group. */
-  void expect(String groupId, List<String> taskIds, List<CompletableFuture<Object>> futures,
+  void expect(
+      String groupId,
+      List<String> taskIds,
+      List<CompletableFuture<Object>> futures,
       String returnType) {
     for (int i = 0; i < taskIds.size(); i++) {
       pending.put(taskIds.get(i), new Pending(futures.get(i), returnType));
@@ -89,12 +97,14 @@ final class ResultStream implements AutoCloseable {
 
   private void connect() {
     try {
-      WebSocket.Builder builder = client.http().newWebSocketBuilder()
-          .connectTimeout(Duration.ofSeconds(5));
+      WebSocket.Builder builder =
+          client.http().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
       String token = client.accessToken();
       if (token != null) builder.header("Authorization", "Bearer " + token);
-      WebSocket ws = builder.buildAsync(URI.create(client.webSocketUrl()), new Listener())
-          .get(10, TimeUnit.SECONDS);
+      WebSocket ws =
+          builder
+              .buildAsync(URI.create(client.webSocketUrl()), new Listener())
+              .get(10, TimeUnit.SECONDS);
       socket = ws;
       groups.removeIf(g -> pending.values().isEmpty());
       for (String g : groups) subscribe(ws, g);
@@ -123,13 +133,14 @@ final class ResultStream implements AutoCloseable {
     if (p == null) return;
     if (p.future() instanceof TaskFuture task) task.finished(status);
     if (status.state() == TaskState.SUCCESS && status.resultFormat() != null) {
-      fetcher.execute(() -> {
-        try {
-          p.future().complete(client.resultTable(status.taskId()));
-        } catch (RuntimeException e) {
-          p.future().completeExceptionally(e);
-        }
-      });
+      fetcher.execute(
+          () -> {
+            try {
+              p.future().complete(client.resultTable(status.taskId()));
+            } catch (RuntimeException e) {
+              p.future().completeExceptionally(e);
+            }
+          });
     } else if (status.state() == TaskState.SUCCESS) {
       p.future().complete(ResultDecoder.decode(status.result(), p.returnType()));
     } else {

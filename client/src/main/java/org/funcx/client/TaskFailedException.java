@@ -12,8 +12,14 @@ public class TaskFailedException extends RuntimeException {
   private final TaskError error;
 
   public TaskFailedException(String taskId, TaskError error) {
-    super("task " + taskId + " failed (" + error.kind().wireName() + "): " + error.message()
-        + (error.details().isEmpty() ? "" : "\n" + error.details()));
+    super(
+        "task "
+            + taskId
+            + " failed ("
+            + error.kind().wireName()
+            + "): "
+            + error.message()
+            + (error.details().isEmpty() ? "" : "\n" + error.details()));
     this.taskId = taskId;
     this.error = error;
   }

@@ -6,5 +6,11 @@ package org.funcx.client;
  * it). A stream's text starts with a {@code [… N bytes dropped …]} line when bytes between the
  * offset asked with and the text are no longer kept.
  */
-public record TaskOutput(String taskId, String status, boolean finished, String stdout,
-    long stdoutOffset, String stderr, long stderrOffset) {}
+public record TaskOutput(
+    String taskId,
+    String status,
+    boolean finished,
+    String stdout,
+    long stdoutOffset,
+    String stderr,
+    long stderrOffset) {}

@@ -15,9 +15,19 @@ import org.funcx.core.model.TaskState;
  *     {@code [… N bytes dropped …]} when it printed more; empty when it printed nothing
  * @param stderr the same for {@code System.err}
  */
-public record TaskStatus(String taskId, TaskState state, String groupId, String functionId,
-    String endpointId, JsonElement result, TaskError error, long completedAtMillis,
-    String resultFormat, long resultSize, String stdout, String stderr) {
+public record TaskStatus(
+    String taskId,
+    TaskState state,
+    String groupId,
+    String functionId,
+    String endpointId,
+    JsonElement result,
+    TaskError error,
+    long completedAtMillis,
+    String resultFormat,
+    long resultSize,
+    String stdout,
+    String stderr) {
 
   public TaskStatus {
     stdout = stdout == null ? "" : stdout;

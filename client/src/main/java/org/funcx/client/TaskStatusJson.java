@@ -22,11 +22,18 @@ final class TaskStatusJson {
     if (o.has(ERROR) && o.get(ERROR).isJsonObject()) {
       error = error(o.getAsJsonObject(ERROR));
     }
-    return new TaskStatus(o.get(TASK_ID).getAsString(),
-        TaskState.fromWireName(o.get(STATUS).getAsString()), text(o, TASK_GROUP_ID),
-        text(o, FUNCTION_ID), text(o, ENDPOINT_ID), o.get(RESULT), error,
-        o.has(COMPLETED_AT) ? o.get(COMPLETED_AT).getAsLong() : 0, text(o, RESULT_FORMAT),
-        o.has(RESULT_SIZE) ? o.get(RESULT_SIZE).getAsLong() : 0, text(o, STDOUT),
+    return new TaskStatus(
+        o.get(TASK_ID).getAsString(),
+        TaskState.fromWireName(o.get(STATUS).getAsString()),
+        text(o, TASK_GROUP_ID),
+        text(o, FUNCTION_ID),
+        text(o, ENDPOINT_ID),
+        o.get(RESULT),
+        error,
+        o.has(COMPLETED_AT) ? o.get(COMPLETED_AT).getAsLong() : 0,
+        text(o, RESULT_FORMAT),
+        o.has(RESULT_SIZE) ? o.get(RESULT_SIZE).getAsLong() : 0,
+        text(o, STDOUT),
         text(o, STDERR));
   }
 
@@ -73,12 +80,15 @@ final class TaskStatusJson {
     if (taskId == null || state == null) {
       throw new JsonParseException("a task document without task_id or status");
     }
-    return new TaskStatus(taskId, state, group, function, endpoint, result, error, completed,
-        format, size, stdout, stderr);
+    return new TaskStatus(
+        taskId, state, group, function, endpoint, result, error, completed, format, size, stdout,
+        stderr);
   }
 
   private static TaskError error(JsonObject e) {
-    return new TaskError(ErrorKind.fromWireName(e.get(ERROR_KIND).getAsString()), text(e, ERROR_MESSAGE),
+    return new TaskError(
+        ErrorKind.fromWireName(e.get(ERROR_KIND).getAsString()),
+        text(e, ERROR_MESSAGE),
         text(e, ERROR_DETAILS));
   }
 

@@ -31,11 +31,11 @@ import org.eclipse.aether.repository.RepositoryPolicy;
 import org.eclipse.aether.resolution.ArtifactDescriptorException;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
 import org.eclipse.aether.resolution.ArtifactResult;
-import org.eclipse.aether.transfer.ArtifactTransferException;
 import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
 import org.eclipse.aether.resolution.DependencyResult;
 import org.eclipse.aether.supplier.RepositorySystemSupplier;
+import org.eclipse.aether.transfer.ArtifactTransferException;
 import org.eclipse.aether.util.artifact.JavaScopes;
 import org.eclipse.aether.util.filter.DependencyFilterUtils;
 import org.eclipse.aether.util.repository.SimpleArtifactDescriptorPolicy;
@@ -49,16 +49,19 @@ import org.eclipse.aether.util.repository.SimpleArtifactDescriptorPolicy;
 public final class DependencyResolver implements AutoCloseable {
   /** Most coordinates one set may declare: a bound on the work one registration can cause. */
   public static final int MAX_COORDINATES = 64;
+
   private static final AtomicInteger THREADS = new AtomicInteger();
 
   private final RepositorySettings settings;
   private final RepositorySystem system;
   private final List<String> repositoryNames;
-  private final ExecutorService resolving = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "funcx-deps-resolve-" + THREADS.incrementAndGet());
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService resolving =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "funcx-deps-resolve-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          });
 
   public DependencyResolver(RepositorySettings settings) {
     this.settings = settings;
@@ -84,9 +87,12 @@ public final class DependencyResolver implements AutoCloseable {
     for (String text : coordinates) sorted.add(Coordinate.parse(text, repositoryNames).toString());
     if (sorted.size() > MAX_COORDINATES) {
       String all = String.join(",", sorted);
-      throw new DependencyException(DependencyException.Reason.TOO_MANY,
-          all.substring(0, Math.min(200, all.length())) + "...", repositoryNames,
-          sorted.size() + " coordinates, at most " + MAX_COORDINATES, null);
+      throw new DependencyException(
+          DependencyException.Reason.TOO_MANY,
+          all.substring(0, Math.min(200, all.length())) + "...",
+          repositoryNames,
+          sorted.size() + " coordinates, at most " + MAX_COORDINATES,
+          null);
     }
     return List.copyOf(sorted);
   }
@@ -106,8 +112,12 @@ public final class DependencyResolver implements AutoCloseable {
       return running.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       running.cancel(true);
-      throw new DependencyException(DependencyException.Reason.UNREACHABLE, String.join(",", set),
-          repositoryNames, "no answer within " + settings.timeout().toSeconds() + " s", e);
+      throw new DependencyException(
+          DependencyException.Reason.UNREACHABLE,
+          String.join(",", set),
+          repositoryNames,
+          "no answer within " + settings.timeout().toSeconds() + " s",
+          e);
     } catch (InterruptedException e) {
       running.cancel(true);
       throw e;
@@ -121,11 +131,13 @@ public final class DependencyResolver implements AutoCloseable {
     CollectRequest collect = new CollectRequest();
     for (String coordinate : set) {
       Coordinate c = Coordinate.parse(coordinate, repositoryNames);
-      collect.addDependency(new Dependency(new DefaultArtifact(c.resolverForm()), JavaScopes.RUNTIME));
+      collect.addDependency(
+          new Dependency(new DefaultArtifact(c.resolverForm()), JavaScopes.RUNTIME));
     }
     if (settings.remote() != null) collect.addRepository(remoteRepository());
-    DependencyRequest request = new DependencyRequest(collect,
-        DependencyFilterUtils.classpathFilter(JavaScopes.COMPILE, JavaScopes.RUNTIME));
+    DependencyRequest request =
+        new DependencyRequest(
+            collect, DependencyFilterUtils.classpathFilter(JavaScopes.COMPILE, JavaScopes.RUNTIME));
     DependencyResult result;
     try {
       result = system.resolveDependencies(session(), request);
@@ -144,8 +156,9 @@ public final class DependencyResolver implements AutoCloseable {
   private DefaultRepositorySystemSession session() {
     DefaultRepositorySystemSession session = MavenRepositorySystemUtils.newSession();
     // "simple": an offline directory laid out by hand or by rsync has no origin tracking files
-    LocalRepository local = new LocalRepository(settings.localRepository().toFile(),
-        settings.offline() ? "simple" : "");
+    LocalRepository local =
+        new LocalRepository(
+            settings.localRepository().toFile(), settings.offline() ? "simple" : "");
     session.setLocalRepositoryManager(system.newLocalRepositoryManager(session, local));
     session.setOffline(settings.offline());
     if (!settings.offline()) {
@@ -195,21 +208,26 @@ public final class DependencyResolver implements AutoCloseable {
         }
       }
     }
-    DependencyException.Reason reason = unreachable(e)
-        ? DependencyException.Reason.UNREACHABLE : DependencyException.Reason.NOT_FOUND;
+    DependencyException.Reason reason =
+        unreachable(e)
+            ? DependencyException.Reason.UNREACHABLE
+            : DependencyException.Reason.NOT_FOUND;
     return new DependencyException(reason, coordinate, repositoryNames, rootMessage(e), e);
   }
 
   /** As users write it: {@code g:a:v} for a plain jar. */
   private static String userForm(Artifact a) {
-    return new Coordinate(a.getGroupId(), a.getArtifactId(), a.getExtension(), a.getClassifier(),
-        a.getVersion()).toString();
+    return new Coordinate(
+            a.getGroupId(), a.getArtifactId(), a.getExtension(), a.getClassifier(), a.getVersion())
+        .toString();
   }
 
   private static boolean unreachable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException || t instanceof UnknownHostException
-          || t instanceof NoRouteToHostException || t instanceof SocketTimeoutException) {
+      if (t instanceof ConnectException
+          || t instanceof UnknownHostException
+          || t instanceof NoRouteToHostException
+          || t instanceof SocketTimeoutException) {
         return true;
       }
       for (Throwable s : t.getSuppressed()) if (unreachable(s)) return true;
@@ -236,12 +254,20 @@ public final class DependencyResolver implements AutoCloseable {
     try {
       jar = JarFiles.isJar(file);
     } catch (IOException e) {
-      throw new DependencyException(DependencyException.Reason.NOT_A_JAR, coordinate,
-          repositoryNames, "cannot read " + file + ": " + e.getMessage(), e);
+      throw new DependencyException(
+          DependencyException.Reason.NOT_A_JAR,
+          coordinate,
+          repositoryNames,
+          "cannot read " + file + ": " + e.getMessage(),
+          e);
     }
     if (!jar) {
-      throw new DependencyException(DependencyException.Reason.NOT_A_JAR, coordinate,
-          repositoryNames, file + " is not a zip file", null);
+      throw new DependencyException(
+          DependencyException.Reason.NOT_A_JAR,
+          coordinate,
+          repositoryNames,
+          file + " is not a zip file",
+          null);
     }
   }
 

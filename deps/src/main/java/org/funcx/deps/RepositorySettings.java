@@ -16,9 +16,10 @@ import java.util.Objects;
  * @param localRepository where jars are cached (read-only source when offline)
  * @param timeout bound on one whole resolution (connect, each request and the total)
  */
-public record RepositorySettings(URI mirror, boolean offline, Path localRepository,
-    Duration timeout) {
+public record RepositorySettings(
+    URI mirror, boolean offline, Path localRepository, Duration timeout) {
   public static final URI CENTRAL = URI.create("https://repo.maven.apache.org/maven2/");
+
   /** Default bound on one resolution: a cold set from Central takes seconds, not minutes. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -41,8 +42,8 @@ public record RepositorySettings(URI mirror, boolean offline, Path localReposito
 
   /** A site mirror instead of Central, cached in {@code localRepository}. */
   public static RepositorySettings mirror(URI mirror, Path localRepository) {
-    return new RepositorySettings(Objects.requireNonNull(mirror, "mirror"), false, localRepository,
-        DEFAULT_TIMEOUT);
+    return new RepositorySettings(
+        Objects.requireNonNull(mirror, "mirror"), false, localRepository, DEFAULT_TIMEOUT);
   }
 
   /** Only {@code localRepository}, no network. */
@@ -56,13 +57,16 @@ public record RepositorySettings(URI mirror, boolean offline, Path localReposito
 
   /** Command-line options of the service and the manager JVMs that carry these settings. */
   public static final String MIRROR_OPTION = "--maven-mirror";
+
   public static final String OFFLINE_OPTION = "--maven-offline";
   public static final String LOCAL_OPTION = "--maven-local-repository";
   public static final String TIMEOUT_OPTION = "--dependency-timeout-seconds";
 
   /** True for the options {@link #fromOptions} reads. */
   public static boolean isOption(String name) {
-    return name.equals(MIRROR_OPTION) || name.equals(OFFLINE_OPTION) || name.equals(LOCAL_OPTION)
+    return name.equals(MIRROR_OPTION)
+        || name.equals(OFFLINE_OPTION)
+        || name.equals(LOCAL_OPTION)
         || name.equals(TIMEOUT_OPTION);
   }
 
@@ -75,7 +79,8 @@ public record RepositorySettings(URI mirror, boolean offline, Path localReposito
     String mirror = options.get(MIRROR_OPTION);
     String local = options.get(LOCAL_OPTION);
     String timeout = options.get(TIMEOUT_OPTION);
-    return new RepositorySettings(mirror == null || mirror.isBlank() ? null : URI.create(mirror),
+    return new RepositorySettings(
+        mirror == null || mirror.isBlank() ? null : URI.create(mirror),
         Boolean.parseBoolean(options.get(OFFLINE_OPTION)),
         local == null || local.isBlank() ? userLocalRepository() : Path.of(local),
         timeout == null ? DEFAULT_TIMEOUT : Duration.ofSeconds(Long.parseLong(timeout)));
@@ -86,10 +91,16 @@ public record RepositorySettings(URI mirror, boolean offline, Path localReposito
    * ./funcx up} passes them to the service, the notebook kernel reads them), and the option each
    * stands for.
    */
-  public static final java.util.Map<String, String> ENVIRONMENT = java.util.Map.of(
-      "FUNCX_MAVEN_MIRROR", MIRROR_OPTION, "FUNCX_MAVEN_OFFLINE", OFFLINE_OPTION,
-      "FUNCX_MAVEN_LOCAL_REPOSITORY", LOCAL_OPTION,
-      "FUNCX_DEPENDENCY_TIMEOUT_SECONDS", TIMEOUT_OPTION);
+  public static final java.util.Map<String, String> ENVIRONMENT =
+      java.util.Map.of(
+          "FUNCX_MAVEN_MIRROR",
+          MIRROR_OPTION,
+          "FUNCX_MAVEN_OFFLINE",
+          OFFLINE_OPTION,
+          "FUNCX_MAVEN_LOCAL_REPOSITORY",
+          LOCAL_OPTION,
+          "FUNCX_DEPENDENCY_TIMEOUT_SECONDS",
+          TIMEOUT_OPTION);
 
   /** Settings from the {@link #ENVIRONMENT} variables of {@code env}; defaults for those unset. */
   public static RepositorySettings fromEnvironment(java.util.Map<String, String> env) {
@@ -97,12 +108,14 @@ public record RepositorySettings(URI mirror, boolean offline, Path localReposito
   }
 
   /** The options the {@link #ENVIRONMENT} variables set in {@code env} stand for. */
-  public static java.util.Map<String, String> environmentOptions(java.util.Map<String, String> env) {
+  public static java.util.Map<String, String> environmentOptions(
+      java.util.Map<String, String> env) {
     java.util.Map<String, String> options = new java.util.TreeMap<>();
-    ENVIRONMENT.forEach((variable, option) -> {
-      String value = env.get(variable);
-      if (value != null) options.put(option, value);
-    });
+    ENVIRONMENT.forEach(
+        (variable, option) -> {
+          String value = env.get(variable);
+          if (value != null) options.put(option, value);
+        });
     return options;
   }
 

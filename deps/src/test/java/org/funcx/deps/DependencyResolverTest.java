@@ -31,7 +31,8 @@ class DependencyResolverTest {
   void resolvesThroughAMirrorIntoTheLocalRepository() throws Exception {
     try (DependencyResolver resolver =
         new DependencyResolver(RepositorySettings.mirror(repo.uri(), cache))) {
-      ResolvedDependencies resolved = resolver.resolve(List.of("org.apache.commons:commons-lang3:3.12.0"));
+      ResolvedDependencies resolved =
+          resolver.resolve(List.of("org.apache.commons:commons-lang3:3.12.0"));
       assertThat(names(resolved)).containsExactly("commons-lang3-3.12.0.jar");
       assertThat(resolved.jars().get(0)).startsWith(cache);
     }
@@ -41,10 +42,13 @@ class DependencyResolverTest {
   void offlineReadsOnlyTheGivenDirectoryAndBringsTransitiveDependencies() throws Exception {
     try (DependencyResolver resolver =
         new DependencyResolver(RepositorySettings.offline(repo.root()))) {
-      ResolvedDependencies resolved = resolver.resolve(
-          List.of("com.google.code.gson:gson:2.11.0", "org.apache.commons:commons-math3:3.6.1"));
-      assertThat(names(resolved)).containsExactlyInAnyOrder("gson-2.11.0.jar",
-          "error_prone_annotations-2.27.0.jar", "commons-math3-3.6.1.jar");
+      ResolvedDependencies resolved =
+          resolver.resolve(
+              List.of(
+                  "com.google.code.gson:gson:2.11.0", "org.apache.commons:commons-math3:3.6.1"));
+      assertThat(names(resolved))
+          .containsExactlyInAnyOrder(
+              "gson-2.11.0.jar", "error_prone_annotations-2.27.0.jar", "commons-math3-3.6.1.jar");
       assertThat(resolved.jars()).allMatch(p -> p.startsWith(repo.root()));
       assertThat(resolver.repositories()).containsExactly("local (" + repo.root() + ")");
     }
@@ -52,7 +56,8 @@ class DependencyResolverTest {
 
   @Test
   void theSetIsSortedAndDeduplicated() throws Exception {
-    try (DependencyResolver resolver = new DependencyResolver(RepositorySettings.offline(repo.root()))) {
+    try (DependencyResolver resolver =
+        new DependencyResolver(RepositorySettings.offline(repo.root()))) {
       assertThat(resolver.normalize(List.of(" org.b:b:1", "org.a:a:2", "org.b:b:1")))
           .containsExactly("org.a:a:2", "org.b:b:1");
     }
@@ -63,39 +68,57 @@ class DependencyResolverTest {
     try (DependencyResolver resolver =
         new DependencyResolver(RepositorySettings.mirror(repo.uri(), cache))) {
       assertThatThrownBy(() -> resolver.resolve(List.of("org.example:no-such-thing:9.9")))
-          .isInstanceOfSatisfying(DependencyException.class, e -> {
-            assertThat(e.reason()).isEqualTo(DependencyException.Reason.NOT_FOUND);
-            assertThat(e.coordinate()).contains("org.example:no-such-thing");
-            assertThat(e.getMessage()).contains("org.example:no-such-thing")
-                .contains("mirror (" + repo.uri() + ")").contains("local (" + cache + ")");
-          });
+          .isInstanceOfSatisfying(
+              DependencyException.class,
+              e -> {
+                assertThat(e.reason()).isEqualTo(DependencyException.Reason.NOT_FOUND);
+                assertThat(e.coordinate()).contains("org.example:no-such-thing");
+                assertThat(e.getMessage())
+                    .contains("org.example:no-such-thing")
+                    .contains("mirror (" + repo.uri() + ")")
+                    .contains("local (" + cache + ")");
+              });
     }
   }
 
   @Test
   void malformedCoordinatesAreRefusedBeforeAnyLookup() {
-    try (DependencyResolver resolver = new DependencyResolver(RepositorySettings.offline(repo.root()))) {
-      for (String bad : List.of("commons-lang3", "a:b", "a:b:c:d", "a b:c:1", "a:b:[1,2)",
-          "x".repeat(400) + ":a:1", "g:a::")) {
+    try (DependencyResolver resolver =
+        new DependencyResolver(RepositorySettings.offline(repo.root()))) {
+      for (String bad :
+          List.of(
+              "commons-lang3",
+              "a:b",
+              "a:b:c:d",
+              "a b:c:1",
+              "a:b:[1,2)",
+              "x".repeat(400) + ":a:1",
+              "g:a::")) {
         assertThatThrownBy(() -> resolver.resolve(List.of(bad)))
-            .isInstanceOfSatisfying(DependencyException.class, e -> {
-              assertThat(e.reason()).isEqualTo(DependencyException.Reason.MALFORMED);
-              assertThat(e.getMessage()).contains("malformed").contains("repositories tried");
-            });
+            .isInstanceOfSatisfying(
+                DependencyException.class,
+                e -> {
+                  assertThat(e.reason()).isEqualTo(DependencyException.Reason.MALFORMED);
+                  assertThat(e.getMessage()).contains("malformed").contains("repositories tried");
+                });
       }
     }
   }
 
   @Test
   void aFileThatIsNotAJarIsRefused() {
-    try (DependencyResolver resolver = new DependencyResolver(RepositorySettings.offline(repo.root()))) {
+    try (DependencyResolver resolver =
+        new DependencyResolver(RepositorySettings.offline(repo.root()))) {
       assertThatThrownBy(() -> resolver.resolve(List.of("org.example:html-page:1.0")))
-          .isInstanceOfSatisfying(DependencyException.class, e -> {
-            assertThat(e.reason()).isEqualTo(DependencyException.Reason.NOT_A_JAR);
-            assertThat(e.getMessage()).contains("org.example:html-page").contains("not a zip");
-          });
+          .isInstanceOfSatisfying(
+              DependencyException.class,
+              e -> {
+                assertThat(e.reason()).isEqualTo(DependencyException.Reason.NOT_A_JAR);
+                assertThat(e.getMessage()).contains("org.example:html-page").contains("not a zip");
+              });
       assertThatThrownBy(() -> resolver.resolve(List.of("org.example:p:pom::1.0")))
-          .isInstanceOfSatisfying(DependencyException.class,
+          .isInstanceOfSatisfying(
+              DependencyException.class,
               e -> assertThat(e.reason()).isEqualTo(DependencyException.Reason.NOT_A_JAR));
     }
   }
@@ -107,23 +130,30 @@ class DependencyResolverTest {
       closedPort = s.getLocalPort();
     }
     URI nowhere = URI.create("http://127.0.0.1:" + closedPort + "/maven2/");
-    try (DependencyResolver resolver = new DependencyResolver(
-        RepositorySettings.mirror(nowhere, cache).withTimeout(Duration.ofSeconds(30)))) {
+    try (DependencyResolver resolver =
+        new DependencyResolver(
+            RepositorySettings.mirror(nowhere, cache).withTimeout(Duration.ofSeconds(30)))) {
       assertThatThrownBy(() -> resolver.resolve(List.of("org.apache.commons:commons-lang3:3.12.0")))
-          .isInstanceOfSatisfying(DependencyException.class, e -> {
-            assertThat(e.reason()).isEqualTo(DependencyException.Reason.UNREACHABLE);
-            assertThat(e.getMessage()).contains("commons-lang3").contains(nowhere.toString());
-          });
+          .isInstanceOfSatisfying(
+              DependencyException.class,
+              e -> {
+                assertThat(e.reason()).isEqualTo(DependencyException.Reason.UNREACHABLE);
+                assertThat(e.getMessage()).contains("commons-lang3").contains(nowhere.toString());
+              });
     }
   }
 
   @Test
   void tooManyCoordinatesAreRefused() {
-    List<String> many = java.util.stream.IntStream.range(0, DependencyResolver.MAX_COORDINATES + 1)
-        .mapToObj(i -> "org.example:a" + i + ":1").toList();
-    try (DependencyResolver resolver = new DependencyResolver(RepositorySettings.offline(repo.root()))) {
+    List<String> many =
+        java.util.stream.IntStream.range(0, DependencyResolver.MAX_COORDINATES + 1)
+            .mapToObj(i -> "org.example:a" + i + ":1")
+            .toList();
+    try (DependencyResolver resolver =
+        new DependencyResolver(RepositorySettings.offline(repo.root()))) {
       assertThatThrownBy(() -> resolver.resolve(many))
-          .isInstanceOfSatisfying(DependencyException.class,
+          .isInstanceOfSatisfying(
+              DependencyException.class,
               e -> assertThat(e.reason()).isEqualTo(DependencyException.Reason.TOO_MANY));
     }
   }
@@ -131,12 +161,14 @@ class DependencyResolverTest {
   /** The default remote repository (Maven Central is reachable here), into a fresh local cache. */
   @Test
   void resolvesASmallArtifactFromCentral() throws Exception {
-    RepositorySettings central = new RepositorySettings(null, false, cache,
-        RepositorySettings.DEFAULT_TIMEOUT);
+    RepositorySettings central =
+        new RepositorySettings(null, false, cache, RepositorySettings.DEFAULT_TIMEOUT);
     try (DependencyResolver resolver = new DependencyResolver(central)) {
-      ResolvedDependencies resolved = resolver.resolve(List.of("org.apiguardian:apiguardian-api:1.1.2"));
+      ResolvedDependencies resolved =
+          resolver.resolve(List.of("org.apiguardian:apiguardian-api:1.1.2"));
       assertThat(names(resolved)).containsExactly("apiguardian-api-1.1.2.jar");
-      assertThat(resolver.repositories().get(0)).startsWith("central (https://repo.maven.apache.org");
+      assertThat(resolver.repositories().get(0))
+          .startsWith("central (https://repo.maven.apache.org");
     }
   }
 }

@@ -48,8 +48,8 @@ public final class FileRepository {
         for (Path f : (Iterable<Path>) files::iterator) {
           String name = f.getFileName().toString();
           // only the artifact files: no origin tracking, so the copy looks like a plain repository
-          if (name.startsWith(p[1] + "-")) Files.copy(f, to.resolve(name),
-              java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          if (name.startsWith(p[1] + "-"))
+            Files.copy(f, to.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
       }
       String pom = Files.readString(from.resolve(p[1] + "-" + p[2] + ".pom"));
@@ -62,7 +62,8 @@ public final class FileRepository {
       while (dependency.find()) {
         String block = dependency.group(1);
         if (block.contains("<scope>import</scope>")) {
-          copy(tag(block, "groupId") + ":" + tag(block, "artifactId") + ":" + tag(block, "version"));
+          copy(
+              tag(block, "groupId") + ":" + tag(block, "artifactId") + ":" + tag(block, "version"));
         }
       }
       return this;
@@ -77,10 +78,17 @@ public final class FileRepository {
     Path dir = root.resolve(Path.of(p[0].replace('.', '/'), p[1], p[2]));
     try {
       Files.createDirectories(dir);
-      Files.writeString(dir.resolve(p[1] + "-" + p[2] + ".pom"),
-          "<project><modelVersion>4.0.0</modelVersion><groupId>" + p[0] + "</groupId><artifactId>"
-              + p[1] + "</artifactId><version>" + p[2] + "</version></project>");
-      Files.writeString(dir.resolve(p[1] + "-" + p[2] + ".jar"),
+      Files.writeString(
+          dir.resolve(p[1] + "-" + p[2] + ".pom"),
+          "<project><modelVersion>4.0.0</modelVersion><groupId>"
+              + p[0]
+              + "</groupId><artifactId>"
+              + p[1]
+              + "</artifactId><version>"
+              + p[2]
+              + "</version></project>");
+      Files.writeString(
+          dir.resolve(p[1] + "-" + p[2] + ".jar"),
           "<html>404 Not Found (a proxy's error page saved as a jar)</html>");
       return this;
     } catch (IOException e) {
@@ -102,8 +110,9 @@ public final class FileRepository {
     try (DependencyResolver resolver = new DependencyResolver(RepositorySettings.defaults())) {
       resolver.resolve(java.util.List.of(coordinate));
     } catch (Exception e) {
-      throw new IllegalStateException(coordinate + " is not in " + USER_REPOSITORY
-          + " and could not be fetched from Central", e);
+      throw new IllegalStateException(
+          coordinate + " is not in " + USER_REPOSITORY + " and could not be fetched from Central",
+          e);
     }
   }
 

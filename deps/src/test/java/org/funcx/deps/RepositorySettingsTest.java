@@ -16,29 +16,57 @@ import org.junit.jupiter.api.Test;
 class RepositorySettingsTest {
   @Test
   void everyVariableBecomesItsOptionAndOthersAreIgnored() {
-    Map<String, String> env = Map.of("FUNCX_MAVEN_MIRROR", "http://127.0.0.1:1/maven2/",
-        "FUNCX_MAVEN_OFFLINE", "true", "FUNCX_MAVEN_LOCAL_REPOSITORY", "/srv/m2",
-        "FUNCX_DEPENDENCY_TIMEOUT_SECONDS", "7", "HOME", "/root");
-    assertThat(RepositorySettings.environmentOptions(env)).containsExactlyInAnyOrderEntriesOf(
-        Map.of("--maven-mirror", "http://127.0.0.1:1/maven2/", "--maven-offline", "true",
-            "--maven-local-repository", "/srv/m2", "--dependency-timeout-seconds", "7"));
-    assertThat(RepositorySettings.fromEnvironment(env)).isEqualTo(new RepositorySettings(
-        URI.create("http://127.0.0.1:1/maven2/"), true, Path.of("/srv/m2"), Duration.ofSeconds(7)));
+    Map<String, String> env =
+        Map.of(
+            "FUNCX_MAVEN_MIRROR",
+            "http://127.0.0.1:1/maven2/",
+            "FUNCX_MAVEN_OFFLINE",
+            "true",
+            "FUNCX_MAVEN_LOCAL_REPOSITORY",
+            "/srv/m2",
+            "FUNCX_DEPENDENCY_TIMEOUT_SECONDS",
+            "7",
+            "HOME",
+            "/root");
+    assertThat(RepositorySettings.environmentOptions(env))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "--maven-mirror",
+                "http://127.0.0.1:1/maven2/",
+                "--maven-offline",
+                "true",
+                "--maven-local-repository",
+                "/srv/m2",
+                "--dependency-timeout-seconds",
+                "7"));
+    assertThat(RepositorySettings.fromEnvironment(env))
+        .isEqualTo(
+            new RepositorySettings(
+                URI.create("http://127.0.0.1:1/maven2/"),
+                true,
+                Path.of("/srv/m2"),
+                Duration.ofSeconds(7)));
   }
 
   @Test
   void noVariableMeansCentralAndTheUsersLocalRepository() {
     assertThat(RepositorySettings.environmentOptions(Map.of("PATH", "/bin"))).isEmpty();
-    assertThat(RepositorySettings.fromEnvironment(Map.of())).isEqualTo(RepositorySettings.defaults());
+    assertThat(RepositorySettings.fromEnvironment(Map.of()))
+        .isEqualTo(RepositorySettings.defaults());
   }
 
   @Test
   void anUnusableTimeOutIsRefused() {
-    assertThatThrownBy(() -> RepositorySettings.fromEnvironment(
-        Map.of("FUNCX_DEPENDENCY_TIMEOUT_SECONDS", "soon")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("soon");
-    assertThatThrownBy(() -> RepositorySettings.fromEnvironment(
-        Map.of("FUNCX_DEPENDENCY_TIMEOUT_SECONDS", "0")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+    assertThatThrownBy(
+            () ->
+                RepositorySettings.fromEnvironment(
+                    Map.of("FUNCX_DEPENDENCY_TIMEOUT_SECONDS", "soon")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("soon");
+    assertThatThrownBy(
+            () ->
+                RepositorySettings.fromEnvironment(Map.of("FUNCX_DEPENDENCY_TIMEOUT_SECONDS", "0")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("positive");
   }
 }

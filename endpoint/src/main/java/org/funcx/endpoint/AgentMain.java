@@ -20,18 +20,26 @@ public final class AgentMain {
       System.err.println("usage: AgentMain ENDPOINT_DIR");
       System.exit(2);
     }
-    CriticalThreads.install(Set.of(EndpointAgent.INTERCHANGE_THREAD, LocalProvider.MONITOR_THREAD,
-        SlurmProvider.POLL_THREAD, BlockScaler.THREAD));
+    CriticalThreads.install(
+        Set.of(
+            EndpointAgent.INTERCHANGE_THREAD,
+            LocalProvider.MONITOR_THREAD,
+            SlurmProvider.POLL_THREAD,
+            BlockScaler.THREAD));
     Path dir = Path.of(args[0]);
     EndpointConfig config = EndpointConfig.load(dir.resolve("config.json"));
     EndpointAgent agent = new EndpointAgent(config, dir);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        agent.close();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "funcx-agent-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    agent.close();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                },
+                "funcx-agent-shutdown"));
     System.out.println("funcx-endpoint " + config.name() + " id=" + config.endpointId());
     System.out.flush();
     boolean stopped = agent.awaitStop();

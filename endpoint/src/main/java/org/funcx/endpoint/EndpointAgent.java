@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.funcx.client.EndpointInfo;
 import org.funcx.client.FuncXClient;
-import org.funcx.client.tls.ServerTrust;
 import org.funcx.client.FuncXException;
 import org.funcx.client.auth.TokenStore;
+import org.funcx.client.tls.ServerTrust;
 import org.funcx.endpoint.config.EndpointConfig;
 import org.funcx.endpoint.config.EndpointKeys;
 import org.funcx.endpoint.interchange.CurveClientKeys;
@@ -34,36 +34,51 @@ public final class EndpointAgent implements AutoCloseable {
   private final Provider provider;
   private final BlockScaler scaler;
   private final Thread thread;
+
   /** Why the interchange thread died, if it did (set by that thread, read after it ended). */
   private volatile Throwable interchangeFailure;
 
-  public EndpointAgent(EndpointConfig config, Path endpointDir) throws IOException, InterruptedException {
+  public EndpointAgent(EndpointConfig config, Path endpointDir)
+      throws IOException, InterruptedException {
     if (config.endpointId() == null) {
-      throw new IllegalArgumentException("endpoint " + config.name() + " has no endpoint_id;"
-          + " register it first (funcx endpoint start does)");
+      throw new IllegalArgumentException(
+          "endpoint "
+              + config.name()
+              + " has no endpoint_id;"
+              + " register it first (funcx endpoint start does)");
     }
     EndpointInfo service = forwarder(config, endpointDir);
     EndpointKeys keys = EndpointKeys.load(endpointDir);
     String forwarder = service.forwarderAddress();
-    this.interchange = new Interchange(config, forwarder, new CurveClientKeys(
-        service.forwarderPublicKey(), keys.publicKey(), keys.secretKey()), context);
+    this.interchange =
+        new Interchange(
+            config,
+            forwarder,
+            new CurveClientKeys(service.forwarderPublicKey(), keys.publicKey(), keys.secretKey()),
+            context);
     this.thread = new Thread(this::runInterchange, INTERCHANGE_THREAD);
     Path logs = endpointDir.resolve("logs");
-    var credentials = new BlockCredentials(interchange.managerSecrets(),
-        endpointDir.resolve("credentials"));
-    this.provider = "slurm".equals(config.provider())
-        ? new SlurmProvider(config, interchange.managerAddress(), logs, credentials,
-            interchange::post)
-        : new LocalProvider(config, interchange.managerAddress(), logs, credentials,
-            interchange::post);
-    this.scaler = new BlockScaler(config, provider, interchange::loadSnapshot,
-        endpointDir.resolve("blocks.json"));
+    var credentials =
+        new BlockCredentials(interchange.managerSecrets(), endpointDir.resolve("credentials"));
+    this.provider =
+        "slurm".equals(config.provider())
+            ? new SlurmProvider(
+                config, interchange.managerAddress(), logs, credentials, interchange::post)
+            : new LocalProvider(
+                config, interchange.managerAddress(), logs, credentials, interchange::post);
+    this.scaler =
+        new BlockScaler(
+            config, provider, interchange::loadSnapshot, endpointDir.resolve("blocks.json"));
     interchange.problems(scaler::problem);
     interchange.blocks(scaler::blockCounts);
     thread.start();
     scaler.start();
-    log.info("endpoint {} ({}) up: forwarder {}, managers connect to {}", config.name(),
-        config.endpointId(), forwarder, interchange.managerAddress());
+    log.info(
+        "endpoint {} ({}) up: forwarder {}, managers connect to {}",
+        config.name(),
+        config.endpointId(),
+        forwarder,
+        interchange.managerAddress());
   }
 
   /**
@@ -71,21 +86,33 @@ public final class EndpointAgent implements AutoCloseable {
    * CURVE key it has; retries with back-off while the service is down. A refusal (the endpoint
    * was deleted or its credentials revoked) ends the agent with the reason.
    */
-  static EndpointInfo forwarder(EndpointConfig config, Path endpointDir) throws InterruptedException {
-    FuncXClient client = FuncXClient.connect(config.serviceUrl(), new TokenStore(endpointDir),
-        ServerTrust.forEndpoint(endpointDir));
+  static EndpointInfo forwarder(EndpointConfig config, Path endpointDir)
+      throws InterruptedException {
+    FuncXClient client =
+        FuncXClient.connect(
+            config.serviceUrl(), new TokenStore(endpointDir), ServerTrust.forEndpoint(endpointDir));
     long backoff = 200;
     while (true) {
       try {
         return client.endpointDetails(config.endpointId());
       } catch (FuncXException e) {
         if (e.status() == 401 || e.status() == 403 || e.status() == 404) {
-          throw new IllegalStateException("the service refuses endpoint " + config.endpointId()
-              + " (" + e.code() + ": " + e.getMessage() + "); it was deleted or its credentials"
-              + " revoked: register it again with 'funcx endpoint start'", e);
+          throw new IllegalStateException(
+              "the service refuses endpoint "
+                  + config.endpointId()
+                  + " ("
+                  + e.code()
+                  + ": "
+                  + e.getMessage()
+                  + "); it was deleted or its credentials"
+                  + " revoked: register it again with 'funcx endpoint start'",
+              e);
         }
-        log.warn("service {} not available ({}); retrying in {} ms", config.serviceUrl(),
-            e.getMessage(), backoff);
+        log.warn(
+            "service {} not available ({}); retrying in {} ms",
+            config.serviceUrl(),
+            e.getMessage(),
+            backoff);
       }
       Thread.sleep(backoff);
       backoff = Math.min(5_000, backoff * 2);

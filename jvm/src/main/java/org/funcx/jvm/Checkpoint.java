@@ -8,6 +8,7 @@ package org.funcx.jvm;
 public final class Checkpoint {
   /** The owner of the method's name in bytecode, for the instrumenter. */
   static final String OWNER = "org/funcx/jvm/Checkpoint";
+
   static final String METHOD = "reached";
 
   private Checkpoint() {}

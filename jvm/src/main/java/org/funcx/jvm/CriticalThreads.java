@@ -29,14 +29,18 @@ public final class CriticalThreads {
    * calls {@code exit} from a new thread, so that shutdown hooks waiting for the dying thread
    * see it end rather than wait for it.
    */
-  static Thread.UncaughtExceptionHandler handler(Set<String> names, IntConsumer exit,
-      PrintStream err) {
+  static Thread.UncaughtExceptionHandler handler(
+      Set<String> names, IntConsumer exit, PrintStream err) {
     return (thread, e) -> {
       err.print("Exception in thread \"" + thread.getName() + "\" ");
       e.printStackTrace(err);
       if (!names.contains(thread.getName())) return;
-      err.println("funcx: " + thread.getName() + " died; this process exits with code " + EXIT_CODE
-          + " for its supervisor to restart it");
+      err.println(
+          "funcx: "
+              + thread.getName()
+              + " died; this process exits with code "
+              + EXIT_CODE
+              + " for its supervisor to restart it");
       err.flush();
       Thread exiting = new Thread(() -> exit.accept(EXIT_CODE), "funcx-fatal-exit");
       exiting.start();

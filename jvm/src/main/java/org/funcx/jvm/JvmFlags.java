@@ -22,11 +22,12 @@ public final class JvmFlags {
   private JvmFlags() {}
 
   /** Options for the product's JVMs, in order; user options go after them (later ones win). */
-  public static final List<String> PRODUCT = List.of(
-      "-XX:+IgnoreUnrecognizedVMOptions",
-      "--add-opens=java.base/java.nio=ALL-UNNAMED",
-      "--sun-misc-unsafe-memory-access=allow",
-      "-XX:+ExitOnOutOfMemoryError");
+  public static final List<String> PRODUCT =
+      List.of(
+          "-XX:+IgnoreUnrecognizedVMOptions",
+          "--add-opens=java.base/java.nio=ALL-UNNAMED",
+          "--sun-misc-unsafe-memory-access=allow",
+          "-XX:+ExitOnOutOfMemoryError");
 
   /** {@link #PRODUCT} as one line for shell scripts and kernelspecs' argument lists. */
   public static String asLine() {

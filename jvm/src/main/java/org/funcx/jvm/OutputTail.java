@@ -18,14 +18,18 @@ import java.util.regex.Pattern;
 public final class OutputTail {
   /** What each captured stream keeps by default: the last 1 MiB. */
   public static final int DEFAULT_LIMIT = 1 << 20;
+
   private static final byte[] EMPTY = new byte[0];
   private static final int FIRST_SIZE = 256;
 
   private final int limit;
   private byte[] ring = EMPTY;
+
   /** Index of the oldest kept byte; 0 until the ring is full and wraps. */
   private int start;
+
   private int size;
+
   /** Volatile so that {@link #isEmpty()}, asked once per task, takes no lock. */
   private volatile long written;
 
@@ -150,7 +154,8 @@ public final class OutputTail {
 
   private static String decode(byte[] bytes, int from) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPLACE)
           .onUnmappableCharacter(CodingErrorAction.REPLACE)
           .decode(ByteBuffer.wrap(bytes, from, bytes.length - from))

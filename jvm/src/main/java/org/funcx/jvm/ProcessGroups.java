@@ -29,8 +29,8 @@ public final class ProcessGroups {
   /** True while any process of the group still runs. */
   public static boolean alive(long pgid) {
     try {
-      Process p = new ProcessBuilder("pgrep", "-g", String.valueOf(pgid))
-          .redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder("pgrep", "-g", String.valueOf(pgid)).redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
       return p.waitFor() == 0;
     } catch (IOException | InterruptedException e) {
@@ -42,8 +42,10 @@ public final class ProcessGroups {
   /** Sends {@code signal} (e.g. TERM) to every process of the group. */
   public static void signal(long pgid, String signal) {
     try {
-      new ProcessBuilder("kill", "-" + signal, "--", "-" + pgid).redirectErrorStream(true)
-          .start().waitFor(5, TimeUnit.SECONDS);
+      new ProcessBuilder("kill", "-" + signal, "--", "-" + pgid)
+          .redirectErrorStream(true)
+          .start()
+          .waitFor(5, TimeUnit.SECONDS);
     } catch (IOException | InterruptedException e) {
       if (e instanceof InterruptedException) Thread.currentThread().interrupt();
       ProcessHandle.of(pgid).ifPresent(ProcessHandle::destroyForcibly);

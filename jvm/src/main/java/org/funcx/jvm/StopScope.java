@@ -21,14 +21,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Thread-safe: {@link #stop} comes from a watchdog, a control channel or a cancel request.
  */
 public final class StopScope implements AutoCloseable {
-  private static final InheritableThreadLocal<StopScope> CURRENT = new InheritableThreadLocal<>() {
-    /** Runs in the thread that creates a thread: counts the threads each scope started. */
-    @Override
-    protected StopScope childValue(StopScope parent) {
-      if (parent != null) parent.threadsStarted.incrementAndGet();
-      return parent;
-    }
-  };
+  private static final InheritableThreadLocal<StopScope> CURRENT =
+      new InheritableThreadLocal<>() {
+        /** Runs in the thread that creates a thread: counts the threads each scope started. */
+        @Override
+        protected StopScope childValue(StopScope parent) {
+          if (parent != null) parent.threadsStarted.incrementAndGet();
+          return parent;
+        }
+      };
+
   /** Scopes stopped and not yet closed; checkpoints look further only while this is non-zero. */
   static final AtomicInteger STOPPING = new AtomicInteger();
 
@@ -36,6 +38,7 @@ public final class StopScope implements AutoCloseable {
   private final AtomicInteger threadsStarted = new AtomicInteger();
   private volatile String reason;
   private volatile boolean closed;
+
   /** Where {@link ScopedStdio} sends what the scope's threads print; null: not captured. */
   private volatile CapturedOutput output;
 

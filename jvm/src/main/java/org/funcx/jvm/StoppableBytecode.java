@@ -35,15 +35,17 @@ public final class StoppableBytecode {
       throw new IllegalArgumentException("not a class file: " + e, e);
     }
     ClassWriter writer = new ClassWriter(0);
-    reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-      @Override
-      public MethodVisitor visitMethod(int access, String name, String descriptor,
-          String signature, String[] exceptions) {
-        MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-        boolean hasCode = (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
-        return hasCode ? new CheckpointInserter(next) : next;
-      }
-    }, 0);
+    reader.accept(
+        new ClassVisitor(Opcodes.ASM9, writer) {
+          @Override
+          public MethodVisitor visitMethod(
+              int access, String name, String descriptor, String signature, String[] exceptions) {
+            MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+            boolean hasCode = (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
+            return hasCode ? new CheckpointInserter(next) : next;
+          }
+        },
+        0);
     return writer.toByteArray();
   }
 
@@ -94,8 +96,8 @@ public final class StoppableBytecode {
     }
 
     private void checkpoint() {
-      super.visitMethodInsn(Opcodes.INVOKESTATIC, Checkpoint.OWNER, Checkpoint.METHOD, "()V",
-          false);
+      super.visitMethodInsn(
+          Opcodes.INVOKESTATIC, Checkpoint.OWNER, Checkpoint.METHOD, "()V", false);
     }
   }
 }

@@ -35,13 +35,17 @@ class CriticalThreadsTest {
 
     assertThat(exit).isNotDone();
     assertThat(log.toString(StandardCharsets.UTF_8))
-        .contains("Exception in thread \"funcx-result-push\"").doesNotContain("exits with code");
+        .contains("Exception in thread \"funcx-result-push\"")
+        .doesNotContain("exits with code");
   }
 
   private void die(String name, RuntimeException error) throws InterruptedException {
-    Thread t = new Thread(() -> {
-      throw error;
-    }, name);
+    Thread t =
+        new Thread(
+            () -> {
+              throw error;
+            },
+            name);
     t.setUncaughtExceptionHandler(handler);
     t.start();
     t.join(10_000);

@@ -22,8 +22,9 @@ class JvmFlagsTest {
     String pom = Files.readString(ROOT.resolve("pom.xml"));
     for (String flag : JvmFlags.PRODUCT) {
       assertThat(script).as("./funcx").contains(flag);
-      assertThat(pom).as("pom.xml test.jvm.args").containsPattern(
-          "<test.jvm.args>[^<]*" + Pattern.quote(flag));
+      assertThat(pom)
+          .as("pom.xml test.jvm.args")
+          .containsPattern("<test.jvm.args>[^<]*" + Pattern.quote(flag));
     }
   }
 

@@ -36,8 +36,8 @@ class OutputTailTest {
     OutputTail tail = new OutputTail(16);
     for (int i = 0; i < 10; i++) write(tail, "line " + i + "\n"); // 7 bytes each
     assertThat(tail.written()).isEqualTo(70);
-    assertThat(tail.text()).isEqualTo("[… 54 bytes dropped …]\n" + "ne 7\nline 8\nline 9\n"
-        .substring(3));
+    assertThat(tail.text())
+        .isEqualTo("[… 54 bytes dropped …]\n" + "ne 7\nline 8\nline 9\n".substring(3));
   }
 
   @Test
@@ -62,7 +62,8 @@ class OutputTailTest {
         OutputTail tail = new OutputTail(4 + width - cut);
         write(tail, "x" + wide + "abcd"); // keeps the last (width - cut) bytes of the char + abcd
         long dropped = 1 + width; // "x" and the whole character
-        assertThat(tail.text()).as("%s cut after %d bytes", wide, cut)
+        assertThat(tail.text())
+            .as("%s cut after %d bytes", wide, cut)
             .isEqualTo(OutputTail.marker(dropped) + "abcd");
       }
     }
@@ -99,12 +100,14 @@ class OutputTailTest {
       }
       byte[] bytes = all.toByteArray();
       int kept = Math.min(limit, bytes.length);
-      String expected = new String(Arrays.copyOfRange(bytes, bytes.length - kept, bytes.length),
-          StandardCharsets.US_ASCII);
+      String expected =
+          new String(
+              Arrays.copyOfRange(bytes, bytes.length - kept, bytes.length),
+              StandardCharsets.US_ASCII);
       long dropped = bytes.length - kept;
       assertThat(tail.written()).isEqualTo(bytes.length);
-      assertThat(tail.text()).isEqualTo(dropped == 0 ? expected
-          : OutputTail.marker(dropped) + expected);
+      assertThat(tail.text())
+          .isEqualTo(dropped == 0 ? expected : OutputTail.marker(dropped) + expected);
     }
   }
 
@@ -138,8 +141,8 @@ class OutputTailTest {
       byte[] written = all.toByteArray();
       assertThat(slice.end()).isEqualTo(written.length);
       assertThat(slice.offset()).isEqualTo(Math.max(read, written.length - 40L));
-      assertThat(slice.bytes()).isEqualTo(
-          Arrays.copyOfRange(written, (int) slice.offset(), written.length));
+      assertThat(slice.bytes())
+          .isEqualTo(Arrays.copyOfRange(written, (int) slice.offset(), written.length));
       read = slice.end();
     }
   }

@@ -28,8 +28,7 @@ class ScopedStdioTest {
 
     assertThat(first.stdout()).isEqualTo("a 0\n".repeat(1) + lines("a") + "child of a\n");
     assertThat(first.stderr()).isEqualTo("a on err\n");
-    assertThat(second.stdout()).isEqualTo("a 0\n".replace('a', 'b') + lines("b")
-        + "child of b\n");
+    assertThat(second.stdout()).isEqualTo("a 0\n".replace('a', 'b') + lines("b") + "child of b\n");
     assertThat(second.stderr()).isEqualTo("b on err\n");
   }
 
@@ -38,10 +37,11 @@ class ScopedStdioTest {
     ScopedStdio.install();
     StopScope plain = new StopScope("cell 1");
     assertThat(plain.output()).isNull();
-    plain.call(() -> {
-      System.out.println("not captured");
-      return null;
-    });
+    plain.call(
+        () -> {
+          System.out.println("not captured");
+          return null;
+        });
   }
 
   private static String lines(String name) {
@@ -52,17 +52,19 @@ class ScopedStdioTest {
 
   private static void printIn(StopScope scope, String name, CountDownLatch bothPrinting) {
     try {
-      scope.call(() -> {
-        System.out.println(name + " 0");
-        bothPrinting.countDown();
-        bothPrinting.await(); // both scopes print at the same time from here on
-        for (int i = 1; i < 1000; i++) System.out.println(name + " " + i);
-        System.err.println(name + " on err");
-        Thread child = new Thread(() -> System.out.println("child of " + name), "child-" + name);
-        child.start();
-        child.join();
-        return null;
-      });
+      scope.call(
+          () -> {
+            System.out.println(name + " 0");
+            bothPrinting.countDown();
+            bothPrinting.await(); // both scopes print at the same time from here on
+            for (int i = 1; i < 1000; i++) System.out.println(name + " " + i);
+            System.err.println(name + " on err");
+            Thread child =
+                new Thread(() -> System.out.println("child of " + name), "child-" + name);
+            child.start();
+            child.join();
+            return null;
+          });
     } catch (Exception e) {
       throw new AssertionError(e);
     }

@@ -16,17 +16,20 @@ class StopScopeTest {
   void a_scope_counts_the_threads_its_code_and_their_children_start() throws Exception {
     try (StopScope scope = new StopScope("counting")) {
       assertThat(scope.threadsStarted()).isZero();
-      scope.call(() -> {
-        Thread child = new Thread(() -> {
-          Thread grandchild = new Thread(() -> { });
-          grandchild.start();
-        });
-        child.start();
-        child.join();
-        return null;
-      });
+      scope.call(
+          () -> {
+            Thread child =
+                new Thread(
+                    () -> {
+                      Thread grandchild = new Thread(() -> {});
+                      grandchild.start();
+                    });
+            child.start();
+            child.join();
+            return null;
+          });
       assertThat(scope.threadsStarted()).isEqualTo(2);
-      new Thread(() -> { }).start(); // outside the scope
+      new Thread(() -> {}).start(); // outside the scope
       assertThat(scope.threadsStarted()).isEqualTo(2);
     }
   }
@@ -39,18 +42,21 @@ class StopScopeTest {
     CompletableFuture<Throwable> inOwnThread = new CompletableFuture<>();
     CompletableFuture<Throwable> inCommonPool = new CompletableFuture<>();
     try {
-      scope.call(() -> {
-        new Thread(() -> inOwnThread.complete(checkpointAfter(entered, stopped))).start();
-        return null;
-      });
+      scope.call(
+          () -> {
+            new Thread(() -> inOwnThread.complete(checkpointAfter(entered, stopped))).start();
+            return null;
+          });
       // a common-pool thread that joined the scope (as one started from inside it would)
-      ForkJoinPool.commonPool().execute(() -> {
-        try {
-          scope.call(() -> inCommonPool.complete(checkpointAfter(entered, stopped)));
-        } catch (Exception e) {
-          inCommonPool.complete(e);
-        }
-      });
+      ForkJoinPool.commonPool()
+          .execute(
+              () -> {
+                try {
+                  scope.call(() -> inCommonPool.complete(checkpointAfter(entered, stopped)));
+                } catch (Exception e) {
+                  inCommonPool.complete(e);
+                }
+              });
       assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
       scope.stop("the code returned");
       stopped.countDown();
@@ -59,7 +65,10 @@ class StopScopeTest {
     } finally {
       scope.close();
     }
-    assertThatThrownBy(() -> { throw new StoppedError(scope, "x"); })
+    assertThatThrownBy(
+            () -> {
+              throw new StoppedError(scope, "x");
+            })
         .hasMessage("leftovers was stopped: x");
   }
 

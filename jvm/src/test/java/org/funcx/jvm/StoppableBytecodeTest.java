@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(60)
 class StoppableBytecodeTest {
-  private static final String SOURCE = """
+  private static final String SOURCE =
+      """
       import java.util.concurrent.atomic.AtomicLong;
       public class Busy {
         public static final AtomicLong SPINS = new AtomicLong();
@@ -58,13 +59,16 @@ class StoppableBytecodeTest {
   /** As above, leaving the scope armed (threads the code started may still be on their way). */
   private static Throwable runAndStop(StopScope scope, Method m, Object... args) throws Exception {
     CompletableFuture<Object> done = new CompletableFuture<>();
-    Thread t = new Thread(() -> {
-      try {
-        done.complete(scope.call(() -> m.invoke(null, args)));
-      } catch (Throwable e) {
-        done.completeExceptionally(e);
-      }
-    }, "stoppable-test");
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                done.complete(scope.call(() -> m.invoke(null, args)));
+              } catch (Throwable e) {
+                done.completeExceptionally(e);
+              }
+            },
+            "stoppable-test");
     t.start();
     Thread.sleep(300);
     assertThat(done).isNotDone();
@@ -128,7 +132,7 @@ class StoppableBytecodeTest {
     StopScope other = new StopScope("other");
     other.stop("not yours");
     try {
-      assertThat(sum.invoke(null, 1000)).isNotNull();   // no scope on this thread
+      assertThat(sum.invoke(null, 1000)).isNotNull(); // no scope on this thread
       StopScope mine = new StopScope("mine");
       assertThat(mine.call(() -> sum.invoke(null, 1000))).isNotNull();
       mine.stop("now");
@@ -144,6 +148,7 @@ class StoppableBytecodeTest {
   @Test
   void malformed_class_files_are_refused_clearly() {
     assertThatThrownBy(() -> StoppableBytecode.instrument(new byte[] {1, 2, 3}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a class file");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("not a class file");
   }
 }

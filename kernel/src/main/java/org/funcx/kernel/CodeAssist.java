@@ -11,8 +11,8 @@ import jdk.jshell.SourceCodeAnalysis.Documentation;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
-import org.funcx.kernel.magic.CellParser;
 import org.funcx.kernel.jshell.JShellSession;
+import org.funcx.kernel.magic.CellParser;
 import org.funcx.kernel.magic.CellPart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,9 +48,16 @@ final class CodeAssist {
     int snippetStart = currentSnippetStart(code, cursor);
     String snippet = code.substring(snippetStart, cursor);
     int[] anchor = new int[1];
-    List<String> matches = withCellAbove(code, snippetStart, snippet,
-        analysis -> analysis.completionSuggestions(snippet, snippet.length(), anchor).stream()
-            .map(SourceCodeAnalysis.Suggestion::continuation).distinct().toList());
+    List<String> matches =
+        withCellAbove(
+            code,
+            snippetStart,
+            snippet,
+            analysis ->
+                analysis.completionSuggestions(snippet, snippet.length(), anchor).stream()
+                    .map(SourceCodeAnalysis.Suggestion::continuation)
+                    .distinct()
+                    .toList());
     return new ReplacementOptions(matches, snippetStart + anchor[0], cursor);
   }
 
@@ -60,8 +67,8 @@ final class CodeAssist {
     int end = cursor;
     while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) end++;
     String snippet = code.substring(snippetStart, end);
-    String text = withCellAbove(code, snippetStart, snippet,
-        analysis -> describe(analysis, snippet));
+    String text =
+        withCellAbove(code, snippetStart, snippet, analysis -> describe(analysis, snippet));
     if (text == null) return null;
     DisplayData data = new DisplayData();
     data.putText(text);
@@ -74,8 +81,9 @@ final class CodeAssist {
       docs = analysis.documentation(snippet + "(", snippet.length() + 1, true);
     }
     if (!docs.isEmpty()) {
-      return docs.stream().map(d -> d.javadoc() == null ? d.signature()
-          : d.signature() + "\n" + d.javadoc()).collect(Collectors.joining("\n\n"));
+      return docs.stream()
+          .map(d -> d.javadoc() == null ? d.signature() : d.signature() + "\n" + d.javadoc())
+          .collect(Collectors.joining("\n\n"));
     }
     String type = analysis.analyzeType(snippet, snippet.length());
     return type == null ? null : snippet.strip() + " : " + type;
@@ -86,8 +94,8 @@ final class CodeAssist {
    * {@code snippetStart} (magic lines left out), compiled but not run. Should that fail, the
    * session's own analysis answers: completion must never cost the user a cell.
    */
-  private <T> T withCellAbove(String code, int snippetStart, String snippet,
-      Function<SourceCodeAnalysis, T> work) {
+  private <T> T withCellAbove(
+      String code, int snippetStart, String snippet, Function<SourceCodeAnalysis, T> work) {
     String above = javaCode(code.substring(0, snippetStart));
     try {
       return session.analyseWith(above, snippet, work);

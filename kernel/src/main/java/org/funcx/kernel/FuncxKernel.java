@@ -45,7 +45,13 @@ public final class FuncxKernel extends ConformingKernel implements AutoCloseable
   private volatile String lastResultText = "";
 
   private FuncxKernel(KernelParts parts, JupyterIO io, SessionHistory history) {
-    super("funcx-java", KernelParts.version(), language(), List.of(), history, io,
+    super(
+        "funcx-java",
+        KernelParts.version(),
+        language(),
+        List.of(),
+        history,
+        io,
         new StringStyler.Builder().build());
     this.threads = parts.threads();
     this.session = parts.session();
@@ -60,13 +66,19 @@ public final class FuncxKernel extends ConformingKernel implements AutoCloseable
 
   /** A kernel whose cells can use the classes on {@code classpath} (normally this JVM's). */
   public static FuncxKernel create(String classpath) {
-    return new FuncxKernel(KernelParts.start(classpath), new JupyterIO(StandardCharsets.UTF_8),
-        new SessionHistory());
+    return new FuncxKernel(
+        KernelParts.start(classpath), new JupyterIO(StandardCharsets.UTF_8), new SessionHistory());
   }
 
   private static LanguageInfo language() {
-    return new LanguageInfo("java", Runtime.version().toString(), "text/x-java-source", ".jshell",
-        "java", "java", "script");
+    return new LanguageInfo(
+        "java",
+        Runtime.version().toString(),
+        "text/x-java-source",
+        ".jshell",
+        "java",
+        "java",
+        "script");
   }
 
   @Override
@@ -76,8 +88,8 @@ public final class FuncxKernel extends ConformingKernel implements AutoCloseable
   }
 
   @Override
-  protected synchronized void handleExecuteRequest(ShellReplyEnvironment env,
-      Message<ExecuteRequest> message) {
+  protected synchronized void handleExecuteRequest(
+      ShellReplyEnvironment env, Message<ExecuteRequest> message) {
     ExecuteRequest request = message.getContent();
     int count = executionCount.get();
     lastResultText = "";

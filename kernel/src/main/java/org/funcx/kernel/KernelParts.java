@@ -21,16 +21,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Builds the kernel's collaborators: user threads, the JShell, renderers and magics. */
-record KernelParts(UserThreads threads, JShellSession session, Rendering rendering,
-    NotebookLibraries libraries) {
+record KernelParts(
+    UserThreads threads, JShellSession session, Rendering rendering, NotebookLibraries libraries) {
   /** Imported into every JShell and listed as the user's (they are plain JDK packages). */
-  static final List<String> DEFAULT_IMPORTS = List.of("import java.io.*;", "import java.math.*;",
-      "import java.net.*;", "import java.nio.file.*;", "import java.util.*;",
-      "import java.util.concurrent.*;", "import java.util.function.*;", "import java.util.regex.*;",
-      "import java.util.stream.*;");
+  static final List<String> DEFAULT_IMPORTS =
+      List.of(
+          "import java.io.*;",
+          "import java.math.*;",
+          "import java.net.*;",
+          "import java.nio.file.*;",
+          "import java.util.*;",
+          "import java.util.concurrent.*;",
+          "import java.util.function.*;",
+          "import java.util.regex.*;",
+          "import java.util.stream.*;");
+
   /** The cells' display and chart helpers; only meaningful in the kernel, hidden from magics. */
   static final List<String> INTERNAL_IMPORTS =
-      List.of("import static " + Notebook.class.getName() + ".*;",
+      List.of(
+          "import static " + Notebook.class.getName() + ".*;",
           "import static " + Charts.class.getName() + ".*;");
 
   static KernelParts start(String classpath) {
@@ -39,10 +48,11 @@ record KernelParts(UserThreads threads, JShellSession session, Rendering renderi
     JShellSession session =
         JShellSession.start(threads, classpath, DEFAULT_IMPORTS, INTERNAL_IMPORTS);
     // repositories as for ./funcx up: Central and ~/.m2 unless FUNCX_MAVEN_* say otherwise
-    NotebookLibraries libraries = new NotebookLibraries(session::addToClasspath,
-        () -> RepositorySettings.fromEnvironment(System.getenv()));
-    return new KernelParts(threads, session,
-        Rendering.discover(KernelParts.class.getClassLoader()), libraries);
+    NotebookLibraries libraries =
+        new NotebookLibraries(
+            session::addToClasspath, () -> RepositorySettings.fromEnvironment(System.getenv()));
+    return new KernelParts(
+        threads, session, Rendering.discover(KernelParts.class.getClassLoader()), libraries);
   }
 
   /**
@@ -81,7 +91,8 @@ record KernelParts(UserThreads threads, JShellSession session, Rendering renderi
    * captured at start-up because cells replace {@code System.err} with the notebook's.
    */
   static void configureLogging() {
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+    System.setProperty(
+        "org.slf4j.simpleLogger.defaultLogLevel",
         System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
     System.setProperty("org.slf4j.simpleLogger.cacheOutputStream", "true");
     System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");

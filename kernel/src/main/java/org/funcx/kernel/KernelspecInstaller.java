@@ -19,8 +19,9 @@ import org.funcx.jvm.JvmFlags;
  */
 public final class KernelspecInstaller {
   static final String DEFAULT_NAME = "funcx-java";
-  static final String USAGE = "usage: KernelspecInstaller --classpath CP"
-      + " [--user | --prefix PREFIX | --dir KERNELSPEC_DIR] [--name NAME]";
+  static final String USAGE =
+      "usage: KernelspecInstaller --classpath CP"
+          + " [--user | --prefix PREFIX | --dir KERNELSPEC_DIR] [--name NAME]";
 
   private KernelspecInstaller() {}
 
@@ -56,8 +57,14 @@ public final class KernelspecInstaller {
     argv.add(java);
     argv.addAll(JvmFlags.PRODUCT); // what Arrow needs on JDK 17 to 25, first so later flags win
     // headless: charts measure fonts with AWT, which must not reach for a display ($DISPLAY)
-    argv.addAll(List.of("-XX:+UseSerialGC", "-Djava.awt.headless=true", "-cp", classpath,
-        FuncxKernel.class.getName(), "{connection_file}"));
+    argv.addAll(
+        List.of(
+            "-XX:+UseSerialGC",
+            "-Djava.awt.headless=true",
+            "-cp",
+            classpath,
+            FuncxKernel.class.getName(),
+            "{connection_file}"));
     spec.put("argv", argv);
     spec.put("display_name", "Java (funcX)");
     spec.put("language", "java");

@@ -37,11 +37,12 @@ public record KernelspecOptions(String classpath, Path kernelspecDir) {
       throw new IllegalArgumentException(
           "a kernel name is letters, digits, '.', '_', '-': " + name);
     }
-    Path dir = switch (location) {
-      case "--prefix" -> Path.of(locationValue, "share", "jupyter", "kernels", name);
-      case "--dir" -> Path.of(locationValue);
-      default -> userKernelsDir().resolve(name);
-    };
+    Path dir =
+        switch (location) {
+          case "--prefix" -> Path.of(locationValue, "share", "jupyter", "kernels", name);
+          case "--dir" -> Path.of(locationValue);
+          default -> userKernelsDir().resolve(name);
+        };
     return new KernelspecOptions(absolute(classpath), dir.toAbsolutePath());
   }
 
@@ -60,7 +61,8 @@ public record KernelspecOptions(String classpath, Path kernelspecDir) {
 
   /** Jupyter starts kernels in the notebook's directory: relative entries would break. */
   static String absolute(String classpath) {
-    return Arrays.stream(classpath.split(File.pathSeparator)).filter(e -> !e.isBlank())
+    return Arrays.stream(classpath.split(File.pathSeparator))
+        .filter(e -> !e.isBlank())
         .map(e -> Path.of(e).toAbsolutePath().normalize().toString())
         .collect(Collectors.joining(File.pathSeparator));
   }

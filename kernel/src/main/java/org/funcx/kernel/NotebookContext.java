@@ -6,9 +6,9 @@ import org.dflib.jjava.jupyter.kernel.DisplayStream;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.funcx.kernel.display.Rendering;
 import org.funcx.kernel.jshell.JShellSession;
-import org.funcx.kernel.libraries.NotebookLibraries;
 import org.funcx.kernel.jshell.SnippetValue;
 import org.funcx.kernel.jshell.SourceOrigin;
+import org.funcx.kernel.libraries.NotebookLibraries;
 import org.funcx.kernel.spi.KernelContext;
 import org.funcx.kernel.spi.SnippetInfo;
 
@@ -20,7 +20,10 @@ final class NotebookContext implements KernelContext {
   private final DisplayStream display;
   private final NotebookLibraries libraries;
 
-  NotebookContext(JShellSession session, Rendering rendering, DisplayStream display,
+  NotebookContext(
+      JShellSession session,
+      Rendering rendering,
+      DisplayStream display,
       NotebookLibraries libraries) {
     this.session = session;
     this.rendering = rendering;

@@ -29,6 +29,7 @@ public final class Jupyter {
   public record Result(int exitCode, String output) {}
 
   private final Path home;
+
   /** Set for Jupyter and so for the kernels it starts. */
   private final Map<String, String> extraEnv;
 
@@ -46,14 +47,23 @@ public final class Jupyter {
   public static Jupyter withKernel(Path home, Map<String, String> extraEnv)
       throws IOException, InterruptedException {
     Jupyter jupyter = new Jupyter(home, extraEnv);
-    Result probe = jupyter.run(List.of(PYTHON, "-c",
-        "import jupyter_client, jupyter_kernel_test, nbclient, nbconvert"), Duration.ofSeconds(60));
+    Result probe =
+        jupyter.run(
+            List.of(
+                PYTHON, "-c", "import jupyter_client, jupyter_kernel_test, nbclient, nbconvert"),
+            Duration.ofSeconds(60));
     if (probe.exitCode() != 0) {
-      fail("Jupyter from Debian is missing (" + PYTHON + " cannot import it); install it with"
-          + " scripts/install-jupyter.sh (as root). Output:\n" + probe.output());
+      fail(
+          "Jupyter from Debian is missing ("
+              + PYTHON
+              + " cannot import it); install it with"
+              + " scripts/install-jupyter.sh (as root). Output:\n"
+              + probe.output());
     }
-    KernelspecInstaller.install(new KernelspecOptions(System.getProperty("java.class.path"),
-        home.resolve("kernels").resolve(KernelspecInstaller.DEFAULT_NAME)));
+    KernelspecInstaller.install(
+        new KernelspecOptions(
+            System.getProperty("java.class.path"),
+            home.resolve("kernels").resolve(KernelspecInstaller.DEFAULT_NAME)));
     return jupyter;
   }
 
@@ -66,21 +76,27 @@ public final class Jupyter {
    * Runs the Python suite {@code module} and checks that it ran {@code expectedTests} tests with
    * the verdict line {@code verdict}; {@code printAlways} shows its output (timings) on success too.
    */
-  public void assertSuitePasses(String module, int expectedTests, String verdict, Duration timeout,
-      boolean printAlways) throws IOException, InterruptedException {
+  public void assertSuitePasses(
+      String module, int expectedTests, String verdict, Duration timeout, boolean printAlways)
+      throws IOException, InterruptedException {
     Result result = unittest(module, timeout);
     if (printAlways || result.exitCode() != 0) System.out.println(result.output());
     assertThat(result.exitCode()).as("%s failed:%n%s", module, result.output()).isZero();
-    assertThat(result.output()).as("%s ran fewer tests than expected:%n%s", module,
-        result.output()).containsPattern("(?m)^Ran " + expectedTests + " tests? in ")
+    assertThat(result.output())
+        .as("%s ran fewer tests than expected:%n%s", module, result.output())
+        .containsPattern("(?m)^Ran " + expectedTests + " tests? in ")
         .containsPattern("(?m)^" + java.util.regex.Pattern.quote(verdict) + "$");
   }
 
-  public Result run(List<String> command, Duration timeout) throws IOException, InterruptedException {
+  public Result run(List<String> command, Duration timeout)
+      throws IOException, InterruptedException {
     Path log = Files.createTempFile(home, "command-", ".log");
-    ProcessBuilder builder = new ProcessBuilder(command).directory(PYTHON_TESTS.toFile())
-        .redirectErrorStream(true).redirectOutput(log.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(PYTHON_TESTS.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     Map<String, String> env = builder.environment();
     env.putAll(extraEnv);
     env.put("JUPYTER_PATH", home.toString());

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
@@ -32,7 +31,8 @@ class LibraryMagicsTest {
   @BeforeAll
   static void kernelspecAndLibraries() throws Exception {
     Path repository = home.resolve("repository");
-    new FileRepository(repository).copy("org.apache.commons:commons-lang3:3.12.0")
+    new FileRepository(repository)
+        .copy("org.apache.commons:commons-lang3:3.12.0")
         .copy("org.apache.commons:commons-math3:3.6.1");
     Path jars = Files.createDirectories(home.resolve("jars"));
     buildGreeterJar(jars.resolve("greeter.jar"));
@@ -40,10 +40,18 @@ class LibraryMagicsTest {
     // a directory with one jar more than one %jars may add
     Path many = Files.createDirectories(jars.resolve("many"));
     for (int i = 0; i <= LocalJars.MAX_JARS; i++) emptyJar(many.resolve("lib-" + i + ".jar"));
-    jupyter = Jupyter.withKernel(Files.createDirectories(home.resolve("jupyter")), Map.of(
-        "FUNCX_MAVEN_OFFLINE", "true", "FUNCX_MAVEN_LOCAL_REPOSITORY", repository.toString(),
-        "FUNCX_TEST_JARS", jars.toString(), "FUNCX_TEST_MAX_JARS",
-        String.valueOf(LocalJars.MAX_JARS)));
+    jupyter =
+        Jupyter.withKernel(
+            Files.createDirectories(home.resolve("jupyter")),
+            Map.of(
+                "FUNCX_MAVEN_OFFLINE",
+                "true",
+                "FUNCX_MAVEN_LOCAL_REPOSITORY",
+                repository.toString(),
+                "FUNCX_TEST_JARS",
+                jars.toString(),
+                "FUNCX_TEST_MAX_JARS",
+                String.valueOf(LocalJars.MAX_JARS)));
   }
 
   @Test
@@ -56,13 +64,16 @@ class LibraryMagicsTest {
   private static void buildGreeterJar(Path jar) throws IOException {
     Path src = Files.createDirectories(home.resolve("greeter-src").resolve("demo"));
     Path classes = Files.createDirectories(home.resolve("greeter-classes"));
-    Files.writeString(src.resolve("Greeter.java"), "package demo;\n"
-        + "public final class Greeter {\n"
-        + "  public static String greet(String who) { return \"hello \" + who; }\n"
-        + "}\n");
+    Files.writeString(
+        src.resolve("Greeter.java"),
+        "package demo;\n"
+            + "public final class Greeter {\n"
+            + "  public static String greet(String who) { return \"hello \" + who; }\n"
+            + "}\n");
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    int status = javac.run(null, null, null, "-d", classes.toString(),
-        src.resolve("Greeter.java").toString());
+    int status =
+        javac.run(
+            null, null, null, "-d", classes.toString(), src.resolve("Greeter.java").toString());
     if (status != 0) throw new IllegalStateException("javac failed: " + status);
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
       out.putNextEntry(new JarEntry("demo/Greeter.class"));

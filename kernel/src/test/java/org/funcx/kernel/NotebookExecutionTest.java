@@ -26,23 +26,38 @@ class NotebookExecutionTest {
 
   @Test
   void jupyter_execute_runs_a_small_notebook_and_nbconvert_saves_its_outputs() throws Exception {
-    Path notebook = writeNotebook("small.ipynb", List.of(
-        "System.out.println(\"hello from funcx-java\");",
-        "long sq(long x) { return x * x; }",
-        "sq(12)",
-        "display(html(\"<table><tr><td>144</td></tr></table>\"));",
-        "%time sq(3)"));
-    Jupyter.Result execute = jupyter.run(List.of("/usr/bin/jupyter", "execute",
-        "--kernel_name=funcx-java", notebook.toString()), Duration.ofSeconds(90));
+    Path notebook =
+        writeNotebook(
+            "small.ipynb",
+            List.of(
+                "System.out.println(\"hello from funcx-java\");",
+                "long sq(long x) { return x * x; }",
+                "sq(12)",
+                "display(html(\"<table><tr><td>144</td></tr></table>\"));",
+                "%time sq(3)"));
+    Jupyter.Result execute =
+        jupyter.run(
+            List.of("/usr/bin/jupyter", "execute", "--kernel_name=funcx-java", notebook.toString()),
+            Duration.ofSeconds(90));
     assertThat(execute.exitCode()).as(execute.output()).isZero();
 
     Path saved = home.resolve("small-out.ipynb");
-    Jupyter.Result convert = jupyter.run(List.of("/usr/bin/jupyter", "nbconvert", "--to",
-        "notebook", "--execute", "--ExecutePreprocessor.kernel_name=funcx-java", "--output",
-        saved.toString(), notebook.toString()), Duration.ofSeconds(90));
+    Jupyter.Result convert =
+        jupyter.run(
+            List.of(
+                "/usr/bin/jupyter",
+                "nbconvert",
+                "--to",
+                "notebook",
+                "--execute",
+                "--ExecutePreprocessor.kernel_name=funcx-java",
+                "--output",
+                saved.toString(),
+                notebook.toString()),
+            Duration.ofSeconds(90));
     assertThat(convert.exitCode()).as(convert.output()).isZero();
-    JsonArray cells = JsonParser.parseString(Files.readString(saved)).getAsJsonObject()
-        .getAsJsonArray("cells");
+    JsonArray cells =
+        JsonParser.parseString(Files.readString(saved)).getAsJsonObject().getAsJsonArray("cells");
     assertThat(text(output(cells, 0), "text")).isEqualTo("hello from funcx-java\n");
     assertThat(text(output(cells, 2).getAsJsonObject("data"), "text/plain")).isEqualTo("144");
     assertThat(output(cells, 3).get("output_type").getAsString()).isEqualTo("display_data");
@@ -54,8 +69,10 @@ class NotebookExecutionTest {
   @Test
   void a_failing_cell_fails_jupyter_execute_with_the_compile_error() throws Exception {
     Path notebook = writeNotebook("broken.ipynb", List.of("int ok = 1;", "int bad = ok + nope;"));
-    Jupyter.Result execute = jupyter.run(List.of("/usr/bin/jupyter", "execute",
-        "--kernel_name=funcx-java", notebook.toString()), Duration.ofSeconds(90));
+    Jupyter.Result execute =
+        jupyter.run(
+            List.of("/usr/bin/jupyter", "execute", "--kernel_name=funcx-java", notebook.toString()),
+            Duration.ofSeconds(90));
     assertThat(execute.exitCode()).isNotZero();
     assertThat(execute.output()).contains("CompileError", "line 1: cannot find symbol");
   }

@@ -26,8 +26,10 @@ public final class FuncX {
 
   /** The endpoint in use ({@code %funcx use}); fails when none is chosen. */
   public static String endpointId() {
-    return session().endpointInUse().orElseThrow(() -> new MagicException(
-        "no endpoint chosen: %funcx use ENDPOINT")).id();
+    return session()
+        .endpointInUse()
+        .orElseThrow(() -> new MagicException("no endpoint chosen: %funcx use ENDPOINT"))
+        .id();
   }
 
   /** A new executor on the endpoint in use; close it when done. */
@@ -37,8 +39,10 @@ public final class FuncX {
 
   /** A function registered from this notebook, by the name it was registered under. */
   public static RegisteredFunction function(String name) {
-    return session().function(name).orElseThrow(() -> new MagicException(
-        "no function registered as " + name + " from this notebook"));
+    return session()
+        .function(name)
+        .orElseThrow(
+            () -> new MagicException("no function registered as " + name + " from this notebook"));
   }
 
   private static FuncxSession session() {

@@ -49,10 +49,12 @@ public final class FuncxMagic implements LineMagic, CellMagic {
     if ((name.isEmpty() || name.equals("help")) && body == null) return usage();
     Subcommand subcommand = forms.get(name);
     if (subcommand == null) {
-      String problem = name.isEmpty() ? typed + " needs a subcommand"
-          : (lineForms.containsKey(name) || cellForms.containsKey(name))
-              ? typed + " " + name + " is not available in this form"
-              : "unknown subcommand " + typed + " " + name;
+      String problem =
+          name.isEmpty()
+              ? typed + " needs a subcommand"
+              : (lineForms.containsKey(name) || cellForms.containsKey(name))
+                  ? typed + " " + name + " is not available in this form"
+                  : "unknown subcommand " + typed + " " + name;
       throw Usage.error(problem, usage());
     }
     try {

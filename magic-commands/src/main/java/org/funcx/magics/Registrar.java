@@ -14,8 +14,7 @@ import org.funcx.magics.source.SourceMap;
 /** Registers functions from the notebook with the service and finds them again by name. */
 public final class Registrar {
   private static final Pattern UUID = Pattern.compile("[0-9a-fA-F-]{36}");
-  private static final Pattern MISSING_VARIABLE =
-      Pattern.compile("symbol:\\s+variable (\\w+)");
+  private static final Pattern MISSING_VARIABLE = Pattern.compile("symbol:\\s+variable (\\w+)");
   private final FuncxSession session;
 
   public Registrar(FuncxSession session) {
@@ -34,8 +33,12 @@ public final class Registrar {
       throw withVariableHint(e, collected);
     }
     session.remember(name, function, collected.map());
-    return new Registered(name, function, collected.imports().size(),
-        collected.helpers().stream().map(SnippetInfo::name).toList(), localJarsNote());
+    return new Registered(
+        name,
+        function,
+        collected.imports().size(),
+        collected.helpers().stream().map(SnippetInfo::name).toList(),
+        localJarsNote());
   }
 
   /**
@@ -43,8 +46,10 @@ public final class Registrar {
    * starts on the cell's second line.
    */
   public Registered registerSource(String name, String source) {
-    String entry = Pattern.compile("\\b" + Pattern.quote(name) + "\\s*\\(").matcher(source).find()
-        ? name : null;
+    String entry =
+        Pattern.compile("\\b" + Pattern.quote(name) + "\\s*\\(").matcher(source).find()
+            ? name
+            : null;
     // the cell's //DEPS lines travel in the source; the notebook's %maven libraries are added
     List<String> libraries = session.context().libraries().mavenCoordinates();
     RegisteredFunction function;
@@ -65,12 +70,17 @@ public final class Registrar {
     var known = session.function(name);
     if (known.isPresent()) return known.get();
     if (UUID.matcher(name).matches()) return session.call(c -> c.function(name));
-    boolean isMethod = session.context().snippets().stream()
-        .anyMatch(s -> s.kind() == SnippetKind.METHOD && s.name().equals(name));
+    boolean isMethod =
+        session.context().snippets().stream()
+            .anyMatch(s -> s.kind() == SnippetKind.METHOD && s.name().equals(name));
     if (!isMethod) {
-      throw new MagicException("no function named " + name + "; register one with %funcx register"
-          + " METHOD or %%funcx function NAME (registered here: "
-          + String.join(", ", session.functions().keySet()) + ")");
+      throw new MagicException(
+          "no function named "
+              + name
+              + "; register one with %funcx register"
+              + " METHOD or %%funcx function NAME (registered here: "
+              + String.join(", ", session.functions().keySet())
+              + ")");
     }
     Registered registered = registerMethod(name, name);
     System.out.println("registered notebook method " + name + " as " + registered.function().id());
@@ -84,7 +94,8 @@ public final class Registrar {
   private String localJarsNote() {
     List<java.nio.file.Path> jars = session.context().libraries().localJars();
     if (jars.isEmpty()) return "";
-    return "warning: jars added with %jars are not sent (" + NotebookLibraries.fileNames(jars, 5)
+    return "warning: jars added with %jars are not sent ("
+        + NotebookLibraries.fileNames(jars, 5)
         + "); if the function needs them, install them on the endpoint (./funcx endpoint"
         + " configure NAME --classpath DIR) or use %maven coordinates";
   }
@@ -98,16 +109,21 @@ public final class Registrar {
     return m.appendTail(out).toString();
   }
 
-  private RemoteCompileError withVariableHint(RemoteCompileError e,
-      SourceCollector.Collected collected) {
+  private RemoteCompileError withVariableHint(
+      RemoteCompileError e, SourceCollector.Collected collected) {
     Matcher m = MISSING_VARIABLE.matcher(e.details());
     String details = collected.map().annotateLines(e.details());
-    if (m.find() && session.context().snippets().stream()
-        .anyMatch(s -> s.kind() == SnippetKind.VARIABLE && s.name().equals(m.group(1)))) {
-      details += "\nnote: " + m.group(1) + " is a notebook variable; functions run elsewhere and"
-          + " cannot see it: pass its value as an argument";
+    if (m.find()
+        && session.context().snippets().stream()
+            .anyMatch(s -> s.kind() == SnippetKind.VARIABLE && s.name().equals(m.group(1)))) {
+      details +=
+          "\nnote: "
+              + m.group(1)
+              + " is a notebook variable; functions run elsewhere and"
+              + " cannot see it: pass its value as an argument";
     }
-    return new RemoteCompileError(collected.map().annotateLines(e.getMessage()),
+    return new RemoteCompileError(
+        collected.map().annotateLines(e.getMessage()),
         details + "\nsource sent:\n" + numbered(collected.source()));
   }
 
@@ -121,13 +137,17 @@ public final class Registrar {
   }
 
   /** What a registration produced, for the user. */
-  public record Registered(String name, RegisteredFunction function, int imports,
-      List<String> helpers, String warning) {
+  public record Registered(
+      String name, RegisteredFunction function, int imports, List<String> helpers, String warning) {
     @Override
     public String toString() {
-      return "registered " + name + " as " + function.id()
+      return "registered "
+          + name
+          + " as "
+          + function.id()
           + (function.signature() == null ? "" : "\n  signature: " + function.signature())
-          + (function.dependencies().isEmpty() ? ""
+          + (function.dependencies().isEmpty()
+              ? ""
               : "\n  libraries: " + String.join(", ", function.dependencies()))
           + (imports == 0 ? "" : "\n  with " + imports + " import(s)")
           + (helpers.isEmpty() ? "" : "\n  and helpers: " + String.join(", ", helpers))

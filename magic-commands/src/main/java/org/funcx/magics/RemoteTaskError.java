@@ -12,7 +12,16 @@ public final class RemoteTaskError extends MagicException {
 
   /** @param details the remote details, maybe annotated with notebook lines */
   public RemoteTaskError(String functionName, TaskFailedException failure, String details) {
-    super("task " + failure.taskId() + " (" + functionName + ") failed: "
-        + failure.kind().wireName() + ": " + failure.error().message(), details, failure);
+    super(
+        "task "
+            + failure.taskId()
+            + " ("
+            + functionName
+            + ") failed: "
+            + failure.kind().wireName()
+            + ": "
+            + failure.error().message(),
+        details,
+        failure);
   }
 }

@@ -7,7 +7,9 @@ public final class ServiceUnreachableError extends MagicException {
   private static final long serialVersionUID = 1L;
 
   public ServiceUnreachableError(String message, Throwable cause) {
-    super(message, "Start it with ./funcx up, or point the notebook at it: %funcx connect URL",
+    super(
+        message,
+        "Start it with ./funcx up, or point the notebook at it: %funcx connect URL",
         cause);
   }
 }

@@ -47,8 +47,12 @@ class BlocksCommandTest {
     assertThat(row.find()).as("a running row in:%n%s", table).isTrue();
     long pid = Long.parseLong(row.group(1));
     // the test JVM's children are the service and the agent; the agent's child is the manager
-    assertThat(ProcessHandle.current().children().flatMap(ProcessHandle::children)
-        .map(ProcessHandle::pid)).contains(pid);
+    assertThat(
+            ProcessHandle.current()
+                .children()
+                .flatMap(ProcessHandle::children)
+                .map(ProcessHandle::pid))
+        .contains(pid);
   }
 
   @Test
@@ -62,17 +66,19 @@ class BlocksCommandTest {
     long start = System.nanoTime();
     assertThatThrownBy(() -> blocks.run("local --wait running=3 --timeout 1.5", null))
         .isInstanceOf(MagicException.class)
-        .hasMessageStartingWith("endpoint local: 1 block(s) running after 1.5 s, waiting for"
-            + " running=3");
+        .hasMessageStartingWith(
+            "endpoint local: 1 block(s) running after 1.5 s, waiting for" + " running=3");
     assertThat(System.nanoTime() - start).isBetween(1_500_000_000L, 10_000_000_000L);
-    assertThat(context.displayed).as("the table was shown and updated while waiting")
+    assertThat(context.displayed)
+        .as("the table was shown and updated while waiting")
         .hasSizeGreaterThan(1);
   }
 
   @Test
   void an_endpoint_not_run_from_this_home_is_named_with_the_ones_that_are() throws Exception {
     Files.createDirectories(dir.resolve("endpoints").resolve("other"));
-    assertThatThrownBy(() -> blocks.run("nosuch", null)).isInstanceOf(MagicException.class)
+    assertThatThrownBy(() -> blocks.run("nosuch", null))
+        .isInstanceOf(MagicException.class)
         .hasMessageContaining("no endpoint named nosuch in the funcX home " + dir)
         .hasMessageContaining("endpoints there: local, other");
   }
@@ -83,6 +89,7 @@ class BlocksCommandTest {
         .isInstanceOf(MagicUsageException.class)
         .hasMessage("--wait takes STATE=N (e.g. running=2, active=0), not running");
     assertThatThrownBy(() -> blocks.run("local --wait running=1 --timeout -2", null))
-        .isInstanceOf(MagicUsageException.class).hasMessage("--timeout must be positive");
+        .isInstanceOf(MagicUsageException.class)
+        .hasMessage("--timeout must be positive");
   }
 }

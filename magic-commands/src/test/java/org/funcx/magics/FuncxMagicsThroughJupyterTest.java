@@ -39,13 +39,23 @@ class FuncxMagicsThroughJupyterTest {
   @BeforeAll
   static void start() throws Exception {
     cluster = new LocalCluster(Files.createDirectories(dir.resolve("cluster")));
-    jupyter = Jupyter.withKernel(Files.createDirectories(dir.resolve("jupyter")), Map.of(
-        "FUNCX_URL", cluster.url, "FUNCX_HOME", cluster.home().toString(),
-        "FUNCX_TEST_ENDPOINT_ID", cluster.endpointId,
-        "FUNCX_SERVICE_PID", String.valueOf(cluster.servicePid()),
-        // the kernel's %maven reads the same repository as the service and the endpoint
-        "FUNCX_MAVEN_OFFLINE", "true",
-        "FUNCX_MAVEN_LOCAL_REPOSITORY", cluster.repository().toString()));
+    jupyter =
+        Jupyter.withKernel(
+            Files.createDirectories(dir.resolve("jupyter")),
+            Map.of(
+                "FUNCX_URL",
+                cluster.url,
+                "FUNCX_HOME",
+                cluster.home().toString(),
+                "FUNCX_TEST_ENDPOINT_ID",
+                cluster.endpointId,
+                "FUNCX_SERVICE_PID",
+                String.valueOf(cluster.servicePid()),
+                // the kernel's %maven reads the same repository as the service and the endpoint
+                "FUNCX_MAVEN_OFFLINE",
+                "true",
+                "FUNCX_MAVEN_LOCAL_REPOSITORY",
+                cluster.repository().toString()));
   }
 
   @AfterAll
@@ -75,21 +85,38 @@ class FuncxMagicsThroughJupyterTest {
     // A second endpoint online, as after the HPC notebook: connect must still pick the endpoint
     // ./funcx up starts ("local") and say so, not stop every later cell (issue 18, item 9).
     cluster.startEndpoint("hpc", 1);
-    String inputs = IntStream.rangeClosed(1, 1000).mapToObj(String::valueOf)
-        .collect(Collectors.joining("\n"));
-    Path notebook = Notebooks.write(dir.resolve("quick.ipynb"), List.of("%funcx connect",
-        "long sq(long x) { return x * x; }", "%funcx register sq", "%funcx run sq(12)",
-        "%%funcx map sq\n" + inputs, "_fx.stream().mapToLong(v -> (Long) v).sum()"));
+    String inputs =
+        IntStream.rangeClosed(1, 1000).mapToObj(String::valueOf).collect(Collectors.joining("\n"));
+    Path notebook =
+        Notebooks.write(
+            dir.resolve("quick.ipynb"),
+            List.of(
+                "%funcx connect",
+                "long sq(long x) { return x * x; }",
+                "%funcx register sq",
+                "%funcx run sq(12)",
+                "%%funcx map sq\n" + inputs,
+                "_fx.stream().mapToLong(v -> (Long) v).sum()"));
     Path saved = dir.resolve("quick-out.ipynb");
-    Jupyter.Result result = jupyter.run(List.of("/usr/bin/jupyter", "nbconvert", "--to",
-        "notebook", "--execute", "--ExecutePreprocessor.kernel_name=funcx-java",
-        "--ExecutePreprocessor.timeout=180", "--output", saved.toString(), notebook.toString()),
-        Duration.ofMinutes(4));
+    Jupyter.Result result =
+        jupyter.run(
+            List.of(
+                "/usr/bin/jupyter",
+                "nbconvert",
+                "--to",
+                "notebook",
+                "--execute",
+                "--ExecutePreprocessor.kernel_name=funcx-java",
+                "--ExecutePreprocessor.timeout=180",
+                "--output",
+                saved.toString(),
+                notebook.toString()),
+            Duration.ofMinutes(4));
     assertThat(result.exitCode()).as(result.output()).isZero();
-    JsonArray cells = JsonParser.parseString(Files.readString(saved)).getAsJsonObject()
-        .getAsJsonArray("cells");
-    assertThat(String.join("", Notebooks.texts(cells.get(0), "text/plain"))).contains(
-        "using endpoint local (" + cluster.endpointId + "), the default among 2 online");
+    JsonArray cells =
+        JsonParser.parseString(Files.readString(saved)).getAsJsonObject().getAsJsonArray("cells");
+    assertThat(String.join("", Notebooks.texts(cells.get(0), "text/plain")))
+        .contains("using endpoint local (" + cluster.endpointId + "), the default among 2 online");
     assertThat(Notebooks.texts(cells.get(3), "text/plain")).containsExactly("144");
     List<String> mapOutputs = Notebooks.texts(cells.get(4), "text/html");
     assertThat(mapOutputs).hasSize(2);

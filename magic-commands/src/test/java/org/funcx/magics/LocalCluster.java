@@ -40,21 +40,36 @@ final class LocalCluster implements AutoCloseable {
 
   LocalCluster(Path dir) throws Exception {
     this.dir = dir;
-    repository = new FileRepository(dir.resolve("maven-repository"))
-        .copy("org.apache.commons:commons-lang3:3.12.0")
-        .copy("org.apache.commons:commons-math3:3.6.1").root();
+    repository =
+        new FileRepository(dir.resolve("maven-repository"))
+            .copy("org.apache.commons:commons-lang3:3.12.0")
+            .copy("org.apache.commons:commons-math3:3.6.1")
+            .root();
     int http = FreePorts.pick();
     url = "http://127.0.0.1:" + http;
-    service = start("service", "org.funcx.service.ServiceMain", "--data",
-        dir.resolve("service").toString(), "--port", String.valueOf(http), "--forwarder-port",
-        String.valueOf(FreePorts.pick()), "--maven-offline", "true", "--maven-local-repository",
-        repository.toString());
+    service =
+        start(
+            "service",
+            "org.funcx.service.ServiceMain",
+            "--data",
+            dir.resolve("service").toString(),
+            "--port",
+            String.valueOf(http),
+            "--forwarder-port",
+            String.valueOf(FreePorts.pick()),
+            "--maven-offline",
+            "true",
+            "--maven-local-repository",
+            repository.toString());
     FuncXClient anonymous = FuncXClient.connect(url, Credentials.token(null));
     waitFor("the service at " + url, service, () -> answers(anonymous));
     // Sign in as the local administrator, the way ./funcx up does: the kernel finds the
     // credentials through FUNCX_HOME (this directory).
-    new TokenStore(dir).saveClient(url, TokenStore.ClientSecret.read(
-        dir.resolve("service").resolve(ServiceAuth.LOCAL_CLIENT_FILE)));
+    new TokenStore(dir)
+        .saveClient(
+            url,
+            TokenStore.ClientSecret.read(
+                dir.resolve("service").resolve(ServiceAuth.LOCAL_CLIENT_FILE)));
     endpointId = startEndpoint(ENDPOINT_NAME, 2);
   }
 
@@ -62,13 +77,17 @@ final class LocalCluster implements AutoCloseable {
   String startEndpoint(String name, int workers) throws Exception {
     FuncXClient client = FuncXClient.connect(url, new TokenStore(dir));
     Path endpointDir = dir.resolve("endpoints").resolve(name);
-    EndpointConfig config = EndpointEnrollment.register(client, endpointDir,
-        EndpointConfig.defaults(name, url).withWorkers(workers, 16)
-            .withLibraries(new LibrarySettings(null, true, repository.toString(), List.of(), 0))
-            .validated());
+    EndpointConfig config =
+        EndpointEnrollment.register(
+            client,
+            endpointDir,
+            EndpointConfig.defaults(name, url)
+                .withWorkers(workers, 16)
+                .withLibraries(new LibrarySettings(null, true, repository.toString(), List.of(), 0))
+                .validated());
     config.save(endpointDir.resolve("config.json"));
-    Process agent = start("endpoint-" + name, "org.funcx.endpoint.AgentMain",
-        endpointDir.toString());
+    Process agent =
+        start("endpoint-" + name, "org.funcx.endpoint.AgentMain", endpointDir.toString());
     waitFor("endpoint " + name, agent, () -> online(client, config.endpointId()));
     return config.endpointId();
   }
@@ -88,15 +107,19 @@ final class LocalCluster implements AutoCloseable {
   }
 
   private Process start(String name, String mainClass, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(org.funcx.jvm.JvmFlags.PRODUCT);
     command.addAll(List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"), mainClass));
     command.addAll(List.of(args));
     Path log = dir.resolve(name + ".log");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(
-            new File("/dev/null"))).start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .start();
     processes.add(process);
     logs.put(process, log);
     return process;
@@ -106,8 +129,12 @@ final class LocalCluster implements AutoCloseable {
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (!ready.getAsBoolean()) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
-        throw new IllegalStateException(what + " did not come up; logs in " + dir + ":\n"
-            + Files.readString(logs.get(process)));
+        throw new IllegalStateException(
+            what
+                + " did not come up; logs in "
+                + dir
+                + ":\n"
+                + Files.readString(logs.get(process)));
       }
       Thread.sleep(200);
     }

@@ -15,9 +15,10 @@ final class RecordingContext implements KernelContext {
   final List<SnippetInfo> snippets = new ArrayList<>();
   final Map<String, Object> variables = new LinkedHashMap<>();
   final List<Object> displayed = new ArrayList<>();
+
   /** Jars "added" here reach no class path: there is no JShell. */
-  final NotebookLibraries libraries = new NotebookLibraries(jar -> { },
-      () -> RepositorySettings.offline(Path.of("no-repository")));
+  final NotebookLibraries libraries =
+      new NotebookLibraries(jar -> {}, () -> RepositorySettings.offline(Path.of("no-repository")));
 
   @Override
   public NotebookLibraries libraries() {

@@ -15,9 +15,9 @@ import org.funcx.service.metrics.ServiceMetrics;
 import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.LiveTaskStates;
 import org.funcx.service.store.Registry;
+import org.funcx.service.store.ServiceStores;
 import org.funcx.service.store.TaskCompletions;
 import org.funcx.service.store.TaskStorage;
-import org.funcx.service.store.ServiceStores;
 import org.funcx.service.store.UnfinishedTaskQuotas;
 import org.funcx.service.tls.ServiceTls;
 import org.slf4j.Logger;
@@ -44,8 +44,10 @@ public final class FuncxService implements AutoCloseable {
 
   private FuncxService(ServiceConfig requested) throws Exception {
     // The embedded issuer is named by the service URL, so the port is fixed before anything starts.
-    ServiceConfig config = requested.httpPort() != 0 ? requested
-        : requested.withPorts(FreePorts.pick(requested.host()), requested.forwarderPort());
+    ServiceConfig config =
+        requested.httpPort() != 0
+            ? requested
+            : requested.withPorts(FreePorts.pick(requested.host()), requested.forwarderPort());
     this.url = config.url();
     // Plain HTTP on a reachable address is refused, and bad TLS files stop the start, before
     // anything is bound or written.
@@ -53,13 +55,16 @@ public final class FuncxService implements AutoCloseable {
     this.tls = ServiceTls.load(config.tls(), config.dataDir(), config.host(), config.publicUrl());
     if (tls != null) log.info("HTTPS certificate {} SHA-256 {}", tls.subject(), tls.fingerprint());
     // A bad token file stops the start here, before anything is bound or written.
-    var metricsToken = config.metricsTokenFile() == null ? null
-        : org.funcx.service.auth.MetricsToken.read(config.metricsTokenFile());
+    var metricsToken =
+        config.metricsTokenFile() == null
+            ? null
+            : org.funcx.service.auth.MetricsToken.read(config.metricsTokenFile());
     this.metrics = new ServiceMetrics();
     // The data directory holds the task store, keys and secrets: the user's alone (0700).
     PrivateFiles.createDirectories(config.dataDir());
-    this.stores = ServiceStores.open(config.store(), config.dataDir(), config.registryUrl(),
-        metrics::storeCommitted);
+    this.stores =
+        ServiceStores.open(
+            config.store(), config.dataDir(), config.registryUrl(), metrics::storeCommitted);
     this.registry = stores.registry();
     var auth = ServiceAuth.start(config.auth(), url, config.dataDir(), registry.database());
     this.store = stores.tasks();
@@ -68,16 +73,38 @@ public final class FuncxService implements AutoCloseable {
     var catalog = new FunctionCatalog(registry);
     this.push = new ResultPushHub(store, live);
     var quotas = new UnfinishedTaskQuotas(config.queueLimits());
-    var completions = new TaskCompletions(store, live, catalog, push::publish, quotas,
-        metrics);
-    this.forwarder = new Forwarder(config.host(), config.forwarderPort(),
-        CurveKeys.loadOrCreate(config.dataDir().resolve("forwarder-curve.json")), store, live,
-        catalog, completions, registry, config.heartbeat().toMillis(), config.sendBatchSize(), metrics);
+    var completions = new TaskCompletions(store, live, catalog, push::publish, quotas, metrics);
+    this.forwarder =
+        new Forwarder(
+            config.host(),
+            config.forwarderPort(),
+            CurveKeys.loadOrCreate(config.dataDir().resolve("forwarder-curve.json")),
+            store,
+            live,
+            catalog,
+            completions,
+            registry,
+            config.heartbeat().toMillis(),
+            config.sendBatchSize(),
+            metrics);
     forwarder.start();
-    this.api = new ApiServer(config, registry, store, live, catalog, forwarder, push, auth, quotas,
-        metrics, metricsToken, tls);
+    this.api =
+        new ApiServer(
+            config,
+            registry,
+            store,
+            live,
+            catalog,
+            forwarder,
+            push,
+            auth,
+            quotas,
+            metrics,
+            metricsToken,
+            tls);
     this.auth = auth;
-    this.expiry = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "funcx-task-expiry"));
+    this.expiry =
+        Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "funcx-task-expiry"));
     long period = Math.max(1_000, Math.min(config.taskTtl().toMillis() / 10, 3_600_000));
     expiry.scheduleWithFixedDelay(() -> expire(config), period, period, TimeUnit.MILLISECONDS);
     // H2 creates its files with the umask; inside a 0700 directory, and 0600 themselves.
@@ -90,8 +117,10 @@ public final class FuncxService implements AutoCloseable {
 
   private void expire(ServiceConfig config) {
     try {
-      int removed = store.expireCompletedBefore(System.currentTimeMillis() - config.taskTtl().toMillis());
-      if (removed > 0) log.info("expired {} finished tasks older than {}", removed, config.taskTtl());
+      int removed =
+          store.expireCompletedBefore(System.currentTimeMillis() - config.taskTtl().toMillis());
+      if (removed > 0)
+        log.info("expired {} finished tasks older than {}", removed, config.taskTtl());
     } catch (RuntimeException e) {
       log.error("task expiry failed; will retry", e);
     }

@@ -61,17 +61,34 @@ public record ServiceConfig(
   public static final int DEFAULT_FORWARDER_PORT = 8766;
 
   public static ServiceConfig defaults(Path dataDir) {
-    return new ServiceConfig("127.0.0.1", DEFAULT_HTTP_PORT, DEFAULT_FORWARDER_PORT, dataDir,
-        Duration.ofDays(14), Duration.ofSeconds(1), 10 << 20, 128L << 20, 5_000, null, null, 2_000,
-        AuthSettings.embedded(), null, UnfinishedTaskQuotas.Limits.DEFAULT, null,
-        RepositorySettings.defaults(), TlsSettings.plainHttp(), StoreSettings.embedded());
+    return new ServiceConfig(
+        "127.0.0.1",
+        DEFAULT_HTTP_PORT,
+        DEFAULT_FORWARDER_PORT,
+        dataDir,
+        Duration.ofDays(14),
+        Duration.ofSeconds(1),
+        10 << 20,
+        128L << 20,
+        5_000,
+        null,
+        null,
+        2_000,
+        AuthSettings.embedded(),
+        null,
+        UnfinishedTaskQuotas.Limits.DEFAULT,
+        null,
+        RepositorySettings.defaults(),
+        TlsSettings.plainHttp(),
+        StoreSettings.embedded());
   }
 
   public ServiceConfig withPorts(int http, int forwarder) {
-    return change(b -> {
-      b.httpPort = http;
-      b.forwarderPort = forwarder;
-    });
+    return change(
+        b -> {
+          b.httpPort = http;
+          b.forwarderPort = forwarder;
+        });
   }
 
   public ServiceConfig withTaskTtl(Duration ttl) {
@@ -143,10 +160,26 @@ public record ServiceConfig(
   private ServiceConfig change(Consumer<Fields> edit) {
     Fields f = new Fields(this);
     edit.accept(f);
-    return new ServiceConfig(f.host, f.httpPort, f.forwarderPort, f.dataDir, f.taskTtl,
-        f.heartbeat, f.maxArgsBytes, f.maxRequestBytes, f.sendBatchSize, f.registryUrl,
-        f.advertisedForwarder, f.requestsPerSecond, f.auth, f.publicUrl, f.queueLimits,
-        f.metricsTokenFile, f.repositories, f.tls, f.store);
+    return new ServiceConfig(
+        f.host,
+        f.httpPort,
+        f.forwarderPort,
+        f.dataDir,
+        f.taskTtl,
+        f.heartbeat,
+        f.maxArgsBytes,
+        f.maxRequestBytes,
+        f.sendBatchSize,
+        f.registryUrl,
+        f.advertisedForwarder,
+        f.requestsPerSecond,
+        f.auth,
+        f.publicUrl,
+        f.queueLimits,
+        f.metricsTokenFile,
+        f.repositories,
+        f.tls,
+        f.store);
   }
 
   /** A mutable copy of the components, for {@link #change}. */

@@ -43,18 +43,27 @@ public final class ServiceMain {
       return;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        service.close();
-      } catch (Exception e) {
-        e.printStackTrace();
-      } finally {
-        stopped.countDown();
-      }
-    }, "funcx-service-shutdown"));
-    System.out.println("funcx-service http=" + service.url() + " forwarder=tcp://"
-        + config.host() + ":" + service.forwarderPort()
-        + (service.tlsFingerprint() == null ? "" : " tls-sha256=" + service.tlsFingerprint()));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    service.close();
+                  } catch (Exception e) {
+                    e.printStackTrace();
+                  } finally {
+                    stopped.countDown();
+                  }
+                },
+                "funcx-service-shutdown"));
+    System.out.println(
+        "funcx-service http="
+            + service.url()
+            + " forwarder=tcp://"
+            + config.host()
+            + ":"
+            + service.forwarderPort()
+            + (service.tlsFingerprint() == null ? "" : " tls-sha256=" + service.tlsFingerprint()));
     System.out.flush();
     stopped.await();
   }

@@ -33,8 +33,13 @@ final class ApiCaller {
   }
 
   Answer call(String token, String method, String path, String body) throws Exception {
-    var request = HttpRequest.newBuilder(URI.create(url + path)).method(method,
-        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    var request =
+        HttpRequest.newBuilder(URI.create(url + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (token != null) request.header("Authorization", "Bearer " + token);
     var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     JsonObject json;
@@ -43,15 +48,19 @@ final class ApiCaller {
     } catch (RuntimeException e) {
       json = new JsonObject();
     }
-    return new Answer(response.statusCode(), json,
+    return new Answer(
+        response.statusCode(),
+        json,
         response.headers().firstValue("WWW-Authenticate").orElse(null),
         response.headers().firstValue("Retry-After").orElse(null));
   }
 
   /** Registers the identity function {@code int id(int x)} as {@code token}; returns its id. */
   String registerIdentity(String token) throws Exception {
-    return call(token, "POST", "/v2/functions",
-        "{\"function_code\":\"int id(int x) { return x; }\"}").body().get("function_id")
+    return call(
+            token, "POST", "/v2/functions", "{\"function_code\":\"int id(int x) { return x; }\"}")
+        .body()
+        .get("function_id")
         .getAsString();
   }
 }

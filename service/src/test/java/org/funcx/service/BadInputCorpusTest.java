@@ -38,11 +38,15 @@ class BadInputCorpusTest {
 
   @BeforeEach
   void start() throws Exception {
-    service = FuncxService.start(ServiceConfig.defaults(dir).withPorts(0, 0).withMaxArgsBytes(4_096));
+    service =
+        FuncxService.start(ServiceConfig.defaults(dir).withPorts(0, 0).withMaxArgsBytes(4_096));
     token = ServiceTokens.admin(service, dir);
-    functionId = json(send("POST", "/v2/functions", "{\"function_code\":\"int id(int x) { return x; }\"}"))
-        .get("function_id").getAsString();
-    endpointId = json(send("POST", "/v2/endpoints", "{\"name\":\"e\"}")).get("endpoint_id").getAsString();
+    functionId =
+        json(send("POST", "/v2/functions", "{\"function_code\":\"int id(int x) { return x; }\"}"))
+            .get("function_id")
+            .getAsString();
+    endpointId =
+        json(send("POST", "/v2/endpoints", "{\"name\":\"e\"}")).get("endpoint_id").getAsString();
   }
 
   @AfterEach
@@ -57,9 +61,15 @@ class BadInputCorpusTest {
     } catch (IllegalArgumentException e) {
       return null; // not even a URI a client could send
     }
-    return http.send(b.header("Authorization", "Bearer " + token).method(method,
-        body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        b.header("Authorization", "Bearer " + token)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   static JsonObject json(HttpResponse<String> r) {
@@ -67,23 +77,77 @@ class BadInputCorpusTest {
   }
 
   List<String> bodies() {
-    List<String> out = new ArrayList<>(List.of("", "{", "[]", "null", "42", "\"x\"", "{\"a\":",
-        "{}", "{\"tasks\":5}", "{\"tasks\":[5]}", "{\"batches\":[{}]}", "{\"task_ids\":\"x\"}",
-        "{\"task_ids\":[1,2]}", "{\"function_code\":7}", "{\"function_code\":\"\"}",
-        "{\"function_code\":\"class {\"}", "{\"name\":\"\"}", "{\"name\":[]}",
-        "{\"name\":\"" + "n".repeat(500) + "\"}", "{\"function_code\":\"" + "x".repeat(2 << 20) + "\"}",
-        "{\"tasks\":[{\"function_id\":\"" + functionId + "\",\"endpoint_id\":\"" + endpointId
-            + "\",\"args\":[\"" + "a".repeat(10_000) + "\"]}]}",
-        "{\"tasks\":[{\"function_id\":\"../../etc/passwd\",\"endpoint_id\":\"" + endpointId + "\"}]}",
-        "{\"batches\":[{\"function_id\":\"" + functionId + "\",\"endpoint_id\":\"" + endpointId
-            + "\",\"args_list\":[[1],2]}]}",
-        "{\"tasks\":[{\"function_id\":\"" + functionId + "\",\"endpoint_id\":\"" + endpointId
-            + "\",\"timeout_s\":-1}]}",
-        "{\"tasks\":[{\"function_id\":\"" + functionId + "\",\"endpoint_id\":\"" + endpointId
-            + "\",\"cache\":\"yes\"}]}",
-        "{\"task_ids\":[\"" + "z".repeat(36) + "\"]}", "\u0000\u0001\u0002", "{\"\\ud800\":1}"));
-    String[] pieces = {"{", "}", "[", "]", ",", ":", "\"", "null", "true", "1e999", "-0", "\\u0000",
-        "\"function_id\"", "\"tasks\"", "\"args\"", "\"task_ids\"", "\"name\"", "\"function_code\""};
+    List<String> out =
+        new ArrayList<>(
+            List.of(
+                "",
+                "{",
+                "[]",
+                "null",
+                "42",
+                "\"x\"",
+                "{\"a\":",
+                "{}",
+                "{\"tasks\":5}",
+                "{\"tasks\":[5]}",
+                "{\"batches\":[{}]}",
+                "{\"task_ids\":\"x\"}",
+                "{\"task_ids\":[1,2]}",
+                "{\"function_code\":7}",
+                "{\"function_code\":\"\"}",
+                "{\"function_code\":\"class {\"}",
+                "{\"name\":\"\"}",
+                "{\"name\":[]}",
+                "{\"name\":\"" + "n".repeat(500) + "\"}",
+                "{\"function_code\":\"" + "x".repeat(2 << 20) + "\"}",
+                "{\"tasks\":[{\"function_id\":\""
+                    + functionId
+                    + "\",\"endpoint_id\":\""
+                    + endpointId
+                    + "\",\"args\":[\""
+                    + "a".repeat(10_000)
+                    + "\"]}]}",
+                "{\"tasks\":[{\"function_id\":\"../../etc/passwd\",\"endpoint_id\":\""
+                    + endpointId
+                    + "\"}]}",
+                "{\"batches\":[{\"function_id\":\""
+                    + functionId
+                    + "\",\"endpoint_id\":\""
+                    + endpointId
+                    + "\",\"args_list\":[[1],2]}]}",
+                "{\"tasks\":[{\"function_id\":\""
+                    + functionId
+                    + "\",\"endpoint_id\":\""
+                    + endpointId
+                    + "\",\"timeout_s\":-1}]}",
+                "{\"tasks\":[{\"function_id\":\""
+                    + functionId
+                    + "\",\"endpoint_id\":\""
+                    + endpointId
+                    + "\",\"cache\":\"yes\"}]}",
+                "{\"task_ids\":[\"" + "z".repeat(36) + "\"]}",
+                "\u0000\u0001\u0002",
+                "{\"\\ud800\":1}"));
+    String[] pieces = {
+      "{",
+      "}",
+      "[",
+      "]",
+      ",",
+      ":",
+      "\"",
+      "null",
+      "true",
+      "1e999",
+      "-0",
+      "\\u0000",
+      "\"function_id\"",
+      "\"tasks\"",
+      "\"args\"",
+      "\"task_ids\"",
+      "\"name\"",
+      "\"function_code\""
+    };
     for (int i = 0; i < 150; i++) {
       StringBuilder b = new StringBuilder();
       for (int j = random.nextInt(12); j >= 0; j--) b.append(pieces[random.nextInt(pieces.length)]);
@@ -94,8 +158,14 @@ class BadInputCorpusTest {
 
   @Test
   void bad_requests_on_every_route_are_4xx_with_the_error_shape() throws Exception {
-    String[] ids = {"x", "%00", "00000000-0000-0000-0000-000000000000", "1-1-1-1-1", "a".repeat(300),
-        "..%2F..%2Fetc"};
+    String[] ids = {
+      "x",
+      "%00",
+      "00000000-0000-0000-0000-000000000000",
+      "1-1-1-1-1",
+      "a".repeat(300),
+      "..%2F..%2Fetc"
+    };
     List<String[]> routes = new ArrayList<>();
     for (String id : ids) {
       routes.add(new String[] {"GET", "/v2/functions/" + id});
@@ -113,7 +183,8 @@ class BadInputCorpusTest {
       check(send(route[0], route[1], null), route);
     }
     for (String body : bodies()) {
-      for (String path : List.of("/v2/functions", "/v2/endpoints", "/v2/submit", "/v2/batch_status")) {
+      for (String path :
+          List.of("/v2/functions", "/v2/endpoints", "/v2/submit", "/v2/batch_status")) {
         cases++;
         check(send("POST", path, body), new String[] {"POST", path});
       }
@@ -122,7 +193,11 @@ class BadInputCorpusTest {
       byte[] noise = new byte[random.nextInt(64)];
       random.nextBytes(noise);
       cases++;
-      check(send("POST", "/v2/submit", new String(noise, java.nio.charset.StandardCharsets.ISO_8859_1)),
+      check(
+          send(
+              "POST",
+              "/v2/submit",
+              new String(noise, java.nio.charset.StandardCharsets.ISO_8859_1)),
           new String[] {"POST", "/v2/submit"});
     }
     assertThat(cases).isGreaterThanOrEqualTo(1_000);
@@ -138,20 +213,27 @@ class BadInputCorpusTest {
     } catch (RuntimeException e) {
       throw new AssertionError(route[0] + " " + route[1] + " answered non-JSON: " + r.body(), e);
     }
-    assertThat(body.keySet()).as("%s %s", route[0], route[1])
+    assertThat(body.keySet())
+        .as("%s %s", route[0], route[1])
         .contains("status", "code", "message", "details");
   }
 
   @Test
-  void malformed_frames_on_the_forwarder_are_dropped_and_endpoints_still_connect() throws Exception {
+  void malformed_frames_on_the_forwarder_are_dropped_and_endpoints_still_connect()
+      throws Exception {
     // Strangers cannot reach the frame decoder at all (CURVE + ZAP, see ForwarderSecurityTest):
     // the junk comes from an admitted endpoint, a buggy or compromised one.
     var keys = org.funcx.service.forward.CurveKeys.generate();
-    var registered = json(send("POST", "/v2/endpoints", "{\"name\":\"junk\",\"curve_public_key\":\""
-        + keys.publicKey() + "\"}"));
+    var registered =
+        json(
+            send(
+                "POST",
+                "/v2/endpoints",
+                "{\"name\":\"junk\",\"curve_public_key\":\"" + keys.publicKey() + "\"}"));
     try (ZContext context = new ZContext()) {
       ZMQ.Socket attacker = context.createSocket(SocketType.DEALER);
-      attacker.setCurveServerKey(ZMQ.Curve.z85Decode(registered.get("forwarder_public_key").getAsString()));
+      attacker.setCurveServerKey(
+          ZMQ.Curve.z85Decode(registered.get("forwarder_public_key").getAsString()));
       attacker.setCurvePublicKey(ZMQ.Curve.z85Decode(keys.publicKey()));
       attacker.setCurveSecretKey(ZMQ.Curve.z85Decode(keys.secretKey()));
       attacker.connect("tcp://127.0.0.1:" + service.forwarderPort());
@@ -160,13 +242,14 @@ class BadInputCorpusTest {
         for (int f = 0; f < frames; f++) {
           byte[] data = new byte[random.nextInt(f == 0 ? 3 : 200)];
           random.nextBytes(data);
-          if (f == 0 && data.length == 1 && random.nextBoolean()) data[0] = (byte) random.nextInt(14);
+          if (f == 0 && data.length == 1 && random.nextBoolean())
+            data[0] = (byte) random.nextInt(14);
           attacker.send(data, f + 1 < frames ? ZMQ.SNDMORE : 0);
         }
       }
       // an oversized body (32 MiB of junk after a valid type byte) is refused like any other
-      attacker.send(new byte[] {(byte) org.funcx.core.wire.MessageType.RESULTS.ordinal()},
-          ZMQ.SNDMORE);
+      attacker.send(
+          new byte[] {(byte) org.funcx.core.wire.MessageType.RESULTS.ordinal()}, ZMQ.SNDMORE);
       byte[] huge = new byte[32 << 20];
       java.util.Arrays.fill(huge, (byte) '[');
       attacker.send(huge);
@@ -178,13 +261,23 @@ class BadInputCorpusTest {
       Thread.sleep(500);
     }
     assertServiceWorks();
-    assertThat(json(send("GET", "/v2/endpoints/" + endpointId + "/status", null))
-        .get("status").getAsString()).isEqualTo("offline");
+    assertThat(
+            json(send("GET", "/v2/endpoints/" + endpointId + "/status", null))
+                .get("status")
+                .getAsString())
+        .isEqualTo("offline");
   }
 
   private void assertServiceWorks() throws Exception {
-    HttpResponse<String> ok = send("POST", "/v2/submit", "{\"tasks\":[{\"function_id\":\""
-        + functionId + "\",\"endpoint_id\":\"" + endpointId + "\",\"args\":[1]}]}");
+    HttpResponse<String> ok =
+        send(
+            "POST",
+            "/v2/submit",
+            "{\"tasks\":[{\"function_id\":\""
+                + functionId
+                + "\",\"endpoint_id\":\""
+                + endpointId
+                + "\",\"args\":[1]}]}");
     assertThat(ok.statusCode()).as(ok.body()).isEqualTo(202);
     assertThat(send("GET", "/v2/version", null).statusCode()).isEqualTo(200);
   }

@@ -36,8 +36,11 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class DashboardSignInTest {
   static final String PASSWORD = "a long enough password";
-  final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-      .version(HttpClient.Version.HTTP_1_1).build();
+  final HttpClient http =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .version(HttpClient.Version.HTTP_1_1)
+          .build();
   @TempDir Path dir;
   FuncxService service;
   ApiCaller api;
@@ -50,8 +53,18 @@ class DashboardSignInTest {
     redirect = service.url() + "/dashboard";
     String admin = ServiceTokens.admin(service, dir);
     for (String name : new String[] {"grace", "bob"}) {
-      assertThat(api.call(admin, "POST", "/v2/users", "{\"username\":\"" + name
-          + "\",\"password\":\"" + PASSWORD + "\",\"groups\":[]}").status()).isEqualTo(201);
+      assertThat(
+              api.call(
+                      admin,
+                      "POST",
+                      "/v2/users",
+                      "{\"username\":\""
+                          + name
+                          + "\",\"password\":\""
+                          + PASSWORD
+                          + "\",\"groups\":[]}")
+                  .status())
+          .isEqualTo(201);
     }
   }
 
@@ -80,19 +93,23 @@ class DashboardSignInTest {
   }
 
   static String form(Map<String, String> params) {
-    return params.entrySet().stream().map(e -> e.getKey() + "="
-        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    return params.entrySet().stream()
+        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
   }
 
   HttpResponse<String> get(String pathAndQuery) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(service.url() + pathAndQuery)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create(service.url() + pathAndQuery)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> post(String path, Map<String, String> params) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(service.url() + path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form(params))).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create(service.url() + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form(params)))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -142,9 +159,12 @@ class DashboardSignInTest {
   @Test
   void metadata_lists_the_code_flow_with_s256_only() throws Exception {
     JsonObject m = json(get("/.well-known/oauth-authorization-server"));
-    assertThat(m.get("authorization_endpoint").getAsString()).isEqualTo(service.url() + "/oauth/authorize");
-    assertThat(m.getAsJsonArray("code_challenge_methods_supported").toString()).isEqualTo("[\"S256\"]");
-    assertThat(m.getAsJsonArray("grant_types_supported").toString()).contains("\"authorization_code\"");
+    assertThat(m.get("authorization_endpoint").getAsString())
+        .isEqualTo(service.url() + "/oauth/authorize");
+    assertThat(m.getAsJsonArray("code_challenge_methods_supported").toString())
+        .isEqualTo("[\"S256\"]");
+    assertThat(m.getAsJsonArray("grant_types_supported").toString())
+        .contains("\"authorization_code\"");
     assertThat(m.getAsJsonArray("response_types_supported").toString()).isEqualTo("[\"code\"]");
   }
 
@@ -161,7 +181,9 @@ class DashboardSignInTest {
     assertThat(q.get("state")).isEqualTo("s-123");
     HttpResponse<String> tokens = exchange(q.get("code"), pkce.verifier(), redirect);
     assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
-    assertThat(json(tokens).has("refresh_token")).as("a dashboard session ends with its token").isFalse();
+    assertThat(json(tokens).has("refresh_token"))
+        .as("a dashboard session ends with its token")
+        .isFalse();
     String token = json(tokens).get("access_token").getAsString();
     assertThat(api.call(token, "GET", "/v2/whoami", null).body().get("username").getAsString())
         .isEqualTo("grace");
@@ -196,7 +218,8 @@ class DashboardSignInTest {
     // The sign-in form checks the request again: a password never buys a code without PKCE.
     none.put("username", "grace");
     none.put("password", PASSWORD);
-    assertThat(redirectQuery(post("/oauth/authorize", none)).get("error")).isEqualTo("invalid_request");
+    assertThat(redirectQuery(post("/oauth/authorize", none)).get("error"))
+        .isEqualTo("invalid_request");
   }
 
   @Test
@@ -255,11 +278,25 @@ class DashboardSignInTest {
     String grace = sessionOf("grace");
     String bob = sessionOf("bob");
     String function = api.registerIdentity(grace);
-    String endpoint = api.call(grace, "POST", "/v2/endpoints", "{\"name\":\"ep\"}").body()
-        .get("endpoint_id").getAsString();
-    ApiCaller.Answer submitted = api.call(grace, "POST", "/v2/submit", "{\"tasks\":[{\"function_id\":\""
-        + function + "\",\"endpoint_id\":\"" + endpoint + "\",\"args\":[1]},{\"function_id\":\""
-        + function + "\",\"endpoint_id\":\"" + endpoint + "\",\"args\":[2]}]}");
+    String endpoint =
+        api.call(grace, "POST", "/v2/endpoints", "{\"name\":\"ep\"}")
+            .body()
+            .get("endpoint_id")
+            .getAsString();
+    ApiCaller.Answer submitted =
+        api.call(
+            grace,
+            "POST",
+            "/v2/submit",
+            "{\"tasks\":[{\"function_id\":\""
+                + function
+                + "\",\"endpoint_id\":\""
+                + endpoint
+                + "\",\"args\":[1]},{\"function_id\":\""
+                + function
+                + "\",\"endpoint_id\":\""
+                + endpoint
+                + "\",\"args\":[2]}]}");
     assertThat(submitted.status()).isEqualTo(202);
     String group = submitted.body().get("task_group_id").getAsString();
 
@@ -277,9 +314,13 @@ class DashboardSignInTest {
     assertThat(theirs.getAsJsonArray("tasks")).isEmpty();
     assertThat(theirs.toString()).doesNotContain(group);
 
-    HttpResponse<String> svg = http.send(HttpRequest.newBuilder(URI.create(service.url()
-        + "/v2/activity/charts/tasks_per_second.svg")).header("Authorization", "Bearer " + grace)
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> svg =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(service.url() + "/v2/activity/charts/tasks_per_second.svg"))
+                .header("Authorization", "Bearer " + grace)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(svg.statusCode()).isEqualTo(200);
     assertThat(svg.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/svg+xml");
     assertThat(svg.body()).startsWith("<svg").contains("Tasks finished per second");
@@ -289,8 +330,14 @@ class DashboardSignInTest {
     ApiCaller.Answer anonymous = api.call(null, "GET", "/v2/activity", null);
     assertThat(anonymous.status()).isEqualTo(401);
     assertThat(anonymous.code()).isEqualTo("missing_token");
-    String expired = service.auth().issuer().accessToken(new Principal("x", "grace",
-        Set.of(Scope.COMPUTE.claim()), Set.of(), null), "funcx-dashboard", Duration.ofMinutes(-5));
+    String expired =
+        service
+            .auth()
+            .issuer()
+            .accessToken(
+                new Principal("x", "grace", Set.of(Scope.COMPUTE.claim()), Set.of(), null),
+                "funcx-dashboard",
+                Duration.ofMinutes(-5));
     ApiCaller.Answer late = api.call(expired, "GET", "/v2/activity", null);
     assertThat(late.status()).isEqualTo(401);
     assertThat(late.code()).isEqualTo("invalid_token");
@@ -311,36 +358,55 @@ class DashboardSignInTest {
   void activity_reads_at_most_its_bound_of_tasks_however_large_the_maps() throws Exception {
     String grace = sessionOf("grace");
     String function = api.registerIdentity(grace);
-    String endpoint = api.call(grace, "POST", "/v2/endpoints", "{\"name\":\"ep\"}").body()
-        .get("endpoint_id").getAsString();
+    String endpoint =
+        api.call(grace, "POST", "/v2/endpoints", "{\"name\":\"ep\"}")
+            .body()
+            .get("endpoint_id")
+            .getAsString();
     StringBuilder args = new StringBuilder();
-    for (int i = 0; i < 10_050; i++) args.append(i == 0 ? "" : ",").append("[").append(i).append("]");
+    for (int i = 0; i < 10_050; i++)
+      args.append(i == 0 ? "" : ",").append("[").append(i).append("]");
     for (int batch = 0; batch < 2; batch++) {
-      assertThat(api.call(grace, "POST", "/v2/submit", "{\"batches\":[{\"function_id\":\""
-          + function + "\",\"endpoint_id\":\"" + endpoint + "\",\"args_list\":[" + args + "]}]}")
-          .status()).isEqualTo(202);
+      assertThat(
+              api.call(
+                      grace,
+                      "POST",
+                      "/v2/submit",
+                      "{\"batches\":[{\"function_id\":\""
+                          + function
+                          + "\",\"endpoint_id\":\""
+                          + endpoint
+                          + "\",\"args_list\":["
+                          + args
+                          + "]}]}")
+                  .status())
+          .isEqualTo(202);
     }
     long start = System.nanoTime();
     JsonObject a = api.call(grace, "GET", "/v2/activity", null).body();
     // A figure for the report, not an assertion: the machine is shared.
-    System.out.printf("GET /v2/activity reading 10,000 tasks: %d ms%n",
-        (System.nanoTime() - start) / 1_000_000);
+    System.out.printf(
+        "GET /v2/activity reading 10,000 tasks: %d ms%n", (System.nanoTime() - start) / 1_000_000);
     assertThat(a.get("tasks_read").getAsInt()).isEqualTo(10_000);
     assertThat(a.get("tasks_read_limit").getAsInt()).isEqualTo(10_000);
     assertThat(a.get("truncated").getAsBoolean()).isTrue();
     assertThat(a.getAsJsonArray("task_groups")).hasSize(1);
     assertThat(a.getAsJsonArray("tasks")).hasSize(20);
-    assertThat(api.call(grace, "GET", "/v2/whoami", null).status()).as("still serving").isEqualTo(200);
+    assertThat(api.call(grace, "GET", "/v2/whoami", null).status())
+        .as("still serving")
+        .isEqualTo(200);
   }
 
   @Test
   void the_dashboard_page_carries_its_sign_in_settings_and_a_strict_policy() throws Exception {
     HttpResponse<String> page = get("/dashboard");
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("\"client_id\":\"funcx-dashboard\"")
+    assertThat(page.body())
+        .contains("\"client_id\":\"funcx-dashboard\"")
         .contains("\"redirect_uri\":\"" + redirect + "\"");
     assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
-        .contains("script-src 'self'").contains("frame-ancestors 'none'");
+        .contains("script-src 'self'")
+        .contains("frame-ancestors 'none'");
     assertThat(get("/dashboard/dashboard.js").body()).contains("code_challenge_method");
   }
 }

@@ -24,6 +24,7 @@ final class FakeEndpoint implements AutoCloseable {
   final String endpointId;
   private final ZMQ.Socket socket;
   private final String session = UUID.randomUUID().toString();
+
   /** What its heartbeats report. */
   private volatile Messages.Heartbeat load = Messages.Heartbeat.EMPTY;
 
@@ -32,7 +33,8 @@ final class FakeEndpoint implements AutoCloseable {
     this.socket = context.createSocket(SocketType.DEALER);
     socket.setLinger(0);
     socket.setReceiveTimeOut(500);
-    socket.setCurveServerKey(ZMQ.Curve.z85Decode(registered.get("forwarder_public_key").getAsString()));
+    socket.setCurveServerKey(
+        ZMQ.Curve.z85Decode(registered.get("forwarder_public_key").getAsString()));
     socket.setCurvePublicKey(ZMQ.Curve.z85Decode(keys.publicKey()));
     socket.setCurveSecretKey(ZMQ.Curve.z85Decode(keys.secretKey()));
     socket.connect(registered.get("forwarder_address").getAsString());
@@ -43,8 +45,13 @@ final class FakeEndpoint implements AutoCloseable {
     CurveKeys.KeyPair keys = CurveKeys.generate();
     JsonObject r;
     try {
-      r = api.call(token, "POST", "/v2/endpoints", "{\"name\":\"fake\",\"curve_public_key\":\""
-          + keys.publicKey() + "\"}").body();
+      r =
+          api.call(
+                  token,
+                  "POST",
+                  "/v2/endpoints",
+                  "{\"name\":\"fake\",\"curve_public_key\":\"" + keys.publicKey() + "\"}")
+              .body();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -79,12 +86,15 @@ final class FakeEndpoint implements AutoCloseable {
    * JSON text. Returns the task ids answered.
    */
   List<String> answer(int count, String result, long waitMillis) {
-    return answer(count, waitMillis, id -> ResultEnvelope.json(Messages.TaskResult.success(id, result)));
+    return answer(
+        count, waitMillis, id -> ResultEnvelope.json(Messages.TaskResult.success(id, result)));
   }
 
   /** As above, with each result made by {@code reply} from the task id (binary ones too). */
   List<String> answer(int count, long waitMillis, Function<String, ResultEnvelope> reply) {
-    return receiveTasks(count, waitMillis,
+    return receiveTasks(
+        count,
+        waitMillis,
         ids -> ResultEnvelope.pack(ids.stream().map(reply).toList(), 0).sendTo(socket));
   }
 
@@ -93,8 +103,11 @@ final class FakeEndpoint implements AutoCloseable {
    * they stay running until {@link #send} carries their results. Returns their ids.
    */
   List<String> take(int count, long waitMillis) {
-    return receiveTasks(count, waitMillis, ids -> new WireMessage(MessageType.TASKS_RUNNING,
-        new Messages.TaskIds(ids)).sendTo(socket));
+    return receiveTasks(
+        count,
+        waitMillis,
+        ids ->
+            new WireMessage(MessageType.TASKS_RUNNING, new Messages.TaskIds(ids)).sendTo(socket));
   }
 
   /**
@@ -102,8 +115,8 @@ final class FakeEndpoint implements AutoCloseable {
    * handing its ids to {@code then}; heartbeats while none come, says hello again when the
    * service dropped a link silent too long.
    */
-  private List<String> receiveTasks(int count, long waitMillis,
-      java.util.function.Consumer<List<String>> then) {
+  private List<String> receiveTasks(
+      int count, long waitMillis, java.util.function.Consumer<List<String>> then) {
     List<String> received = new ArrayList<>();
     long end = System.currentTimeMillis() + waitMillis;
     while (received.size() < count && System.currentTimeMillis() < end) {
@@ -113,8 +126,8 @@ final class FakeEndpoint implements AutoCloseable {
         heartbeat();
         continue;
       }
-      List<String> ids = m.body(Messages.Tasks.class).tasks().stream()
-          .map(Messages.TaskSpec::taskId).toList();
+      List<String> ids =
+          m.body(Messages.Tasks.class).tasks().stream().map(Messages.TaskSpec::taskId).toList();
       new WireMessage(MessageType.TASKS_ACK, new Messages.TaskIds(ids)).sendTo(socket);
       then.accept(ids);
       received.addAll(ids);
@@ -138,7 +151,9 @@ final class FakeEndpoint implements AutoCloseable {
   }
 
   private void hello() {
-    new WireMessage(MessageType.REGISTER_ENDPOINT, Messages.RegisterEndpoint.of(endpointId, session)).sendTo(socket);
+    new WireMessage(
+            MessageType.REGISTER_ENDPOINT, Messages.RegisterEndpoint.of(endpointId, session))
+        .sendTo(socket);
   }
 
   /** Tells the forwarder the link lives, for tests that wait on the service meanwhile. */

@@ -61,8 +61,12 @@ class ForwarderFrameLimitTest {
       try {
         for (int i = 0; i < 2; i++) attackers.add(declareHugeFrame(service.forwarderPort()));
         for (Socket s : attackers) {
-          assertThat(closedByPeer(s)).as("the forwarder closes a connection declaring a frame of "
-              + ATTACK_FRAME_BYTES + " bytes").isTrue();
+          assertThat(closedByPeer(s))
+              .as(
+                  "the forwarder closes a connection declaring a frame of "
+                      + ATTACK_FRAME_BYTES
+                      + " bytes")
+              .isTrue();
         }
         assertThat(usedHeapAfterGc() - heapBefore).isLessThan(256L << 20);
       } finally {
@@ -72,9 +76,18 @@ class ForwarderFrameLimitTest {
       String after = submit(function, endpoint.endpointId);
       assertThat(endpoint.answer(2, "7", 20_000)).containsExactlyInAnyOrder(before, after);
       for (String task : List.of(before, after)) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> "success".equals(
-            api.call(admin, "GET", "/v2/tasks/" + task, null).body().get("status").getAsString()));
-        assertThat(api.call(admin, "GET", "/v2/tasks/" + task, null).body().get("result").getAsInt())
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () ->
+                    "success"
+                        .equals(
+                            api.call(admin, "GET", "/v2/tasks/" + task, null)
+                                .body()
+                                .get("status")
+                                .getAsString()));
+        assertThat(
+                api.call(admin, "GET", "/v2/tasks/" + task, null).body().get("result").getAsInt())
             .isEqualTo(7);
       }
     }
@@ -107,8 +120,16 @@ class ForwarderFrameLimitTest {
   }
 
   private String submit(String function, String endpoint) throws Exception {
-    var answer = api.call(admin, "POST", "/v2/submit", "{\"tasks\":[{\"function_id\":\"" + function
-        + "\",\"endpoint_id\":\"" + endpoint + "\",\"args\":[1]}]}");
+    var answer =
+        api.call(
+            admin,
+            "POST",
+            "/v2/submit",
+            "{\"tasks\":[{\"function_id\":\""
+                + function
+                + "\",\"endpoint_id\":\""
+                + endpoint
+                + "\",\"args\":[1]}]}");
     assertThat(answer.status()).isEqualTo(202);
     return answer.body().getAsJsonArray("task_ids").get(0).getAsString();
   }

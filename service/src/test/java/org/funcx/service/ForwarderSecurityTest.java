@@ -38,6 +38,7 @@ class ForwarderSecurityTest {
    * is ignored for {@code HELLOS * ANSWER_WAIT_MILLIS}.
    */
   static final int ANSWER_WAIT_MILLIS = 1_000;
+
   static final int HELLOS = 4;
   @TempDir static Path dir;
   static FuncxService service;
@@ -58,14 +59,23 @@ class ForwarderSecurityTest {
     if (service != null) service.close();
   }
 
-  record Registered(String endpointId, CurveKeys.KeyPair keys, String forwarder, String serverKey) {}
+  record Registered(
+      String endpointId, CurveKeys.KeyPair keys, String forwarder, String serverKey) {}
 
   static Registered register(String name) throws Exception {
     CurveKeys.KeyPair keys = CurveKeys.generate();
-    JsonObject r = api.call(admin, "POST", "/v2/endpoints", "{\"name\":\"" + name
-        + "\",\"curve_public_key\":\"" + keys.publicKey() + "\"}").body();
-    return new Registered(r.get("endpoint_id").getAsString(), keys,
-        r.get("forwarder_address").getAsString(), r.get("forwarder_public_key").getAsString());
+    JsonObject r =
+        api.call(
+                admin,
+                "POST",
+                "/v2/endpoints",
+                "{\"name\":\"" + name + "\",\"curve_public_key\":\"" + keys.publicKey() + "\"}")
+            .body();
+    return new Registered(
+        r.get("endpoint_id").getAsString(),
+        keys,
+        r.get("forwarder_address").getAsString(),
+        r.get("forwarder_public_key").getAsString());
   }
 
   static ZMQ.Socket dealer(String address, String serverKey, CurveKeys.KeyPair keys) {
@@ -111,11 +121,17 @@ class ForwarderSecurityTest {
    * lose a fresh connection's first messages for good). Returns the first answer, or none.
    */
   static Link open(String address, String serverKey, CurveKeys.KeyPair keys, String endpointId) {
-    return open(address, serverKey, keys,
+    return open(
+        address,
+        serverKey,
+        keys,
         Messages.RegisterEndpoint.of(endpointId, UUID.randomUUID().toString()));
   }
 
-  static Link open(String address, String serverKey, CurveKeys.KeyPair keys,
+  static Link open(
+      String address,
+      String serverKey,
+      CurveKeys.KeyPair keys,
       Messages.RegisterEndpoint registration) {
     ZMQ.Socket s = null;
     for (int attempt = 0; attempt < 3; attempt++) {
@@ -147,10 +163,12 @@ class ForwarderSecurityTest {
       ZMQ.Socket stranger = dealer(ep.forwarder(), ep.serverKey(), CurveKeys.generate());
       assertThat(hello(stranger, ep.endpointId())).as("answer to a stranger").isNull();
       try {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .pollInterval(Duration.ofMillis(100))
             .until(() -> service.forwarder().refusedConnections() > refusedBefore);
-        System.out.println("ForwarderSecurityTest: the unknown key was refused by ZAP at attempt "
-            + attempt);
+        System.out.println(
+            "ForwarderSecurityTest: the unknown key was refused by ZAP at attempt " + attempt);
         return true;
       } catch (ConditionTimeoutException stalled) {
         stranger.close();
@@ -166,7 +184,8 @@ class ForwarderSecurityTest {
     assertThat(link.answer().type()).isEqualTo(MessageType.ENDPOINT_REGISTERED);
     ZMQ.Socket good = link.socket();
 
-    assertThat(aStrangersKeyIsRefusedByZap(ep)).as("the ZAP handler refused an unknown key")
+    assertThat(aStrangersKeyIsRefusedByZap(ep))
+        .as("the ZAP handler refused an unknown key")
         .isTrue();
 
     ZMQ.Socket plain = dealer(ep.forwarder(), null, null);
@@ -182,8 +201,8 @@ class ForwarderSecurityTest {
   void a_registered_key_cannot_speak_for_another_endpoint() throws Exception {
     Registered mine = register("mine");
     Registered other = register("other");
-    WireMessage answer = open(mine.forwarder(), mine.serverKey(), mine.keys(), other.endpointId())
-        .answer();
+    WireMessage answer =
+        open(mine.forwarder(), mine.serverKey(), mine.keys(), other.endpointId()).answer();
     assertThat(answer.type()).isEqualTo(MessageType.REJECTED);
     assertThat(answer.body(Messages.Rejected.class).reason()).contains("CURVE key");
   }
@@ -195,19 +214,28 @@ class ForwarderSecurityTest {
   @Test
   void an_agent_of_another_wire_protocol_is_rejected_naming_both_versions() throws Exception {
     Registered ep = register("other-version");
-    String ours = "wire protocol " + WireProtocol.VERSION + " (funcX "
-        + WireProtocol.productVersion() + ")";
-    for (var registration : List.of(
-        new Messages.RegisterEndpoint(ep.endpointId(), UUID.randomUUID().toString(), "0.1.0", 0),
-        new Messages.RegisterEndpoint(ep.endpointId(), UUID.randomUUID().toString(), "9.0.0",
-            WireProtocol.VERSION + 1))) {
+    String ours =
+        "wire protocol " + WireProtocol.VERSION + " (funcX " + WireProtocol.productVersion() + ")";
+    for (var registration :
+        List.of(
+            new Messages.RegisterEndpoint(
+                ep.endpointId(), UUID.randomUUID().toString(), "0.1.0", 0),
+            new Messages.RegisterEndpoint(
+                ep.endpointId(),
+                UUID.randomUUID().toString(),
+                "9.0.0",
+                WireProtocol.VERSION + 1))) {
       Link link = open(ep.forwarder(), ep.serverKey(), ep.keys(), registration);
       assertThat(link.answer()).as("answer to protocol %d", registration.protocol()).isNotNull();
       assertThat(link.answer().type()).isEqualTo(MessageType.REJECTED);
       String reason = link.answer().body(Messages.Rejected.class).reason();
-      assertThat(reason).contains(ours).contains("funcX " + registration.version())
-          .contains(registration.protocol() == 0 ? "no protocol version"
-              : "wire protocol " + registration.protocol());
+      assertThat(reason)
+          .contains(ours)
+          .contains("funcX " + registration.version())
+          .contains(
+              registration.protocol() == 0
+                  ? "no protocol version"
+                  : "wire protocol " + registration.protocol());
       assertThat(hello(link.socket(), ep.endpointId()).type())
           .isEqualTo(MessageType.ENDPOINT_REGISTERED);
     }
@@ -236,8 +264,17 @@ class ForwarderSecurityTest {
     assertThat(link.answer().type()).isEqualTo(MessageType.ENDPOINT_REGISTERED);
     ZMQ.Socket old = link.socket();
     CurveKeys.KeyPair fresh = CurveKeys.generate();
-    assertThat(api.call(admin, "POST", "/v2/endpoints", "{\"name\":\"rotated\",\"endpoint_id\":\""
-        + ep.endpointId() + "\",\"curve_public_key\":\"" + fresh.publicKey() + "\"}").status())
+    assertThat(
+            api.call(
+                    admin,
+                    "POST",
+                    "/v2/endpoints",
+                    "{\"name\":\"rotated\",\"endpoint_id\":\""
+                        + ep.endpointId()
+                        + "\",\"curve_public_key\":\""
+                        + fresh.publicKey()
+                        + "\"}")
+                .status())
         .isEqualTo(200);
     WireMessage next = afterRegistration(old);
     assertThat(next.type()).isEqualTo(MessageType.SHUTDOWN);

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class FunctionDependenciesApiTest {
   static final String LANG3 = "org.apache.commons:commons-lang3:3.12.0";
-  static final String CAPITALIZE = """
+  static final String CAPITALIZE =
+      """
       //DEPS org.apache.commons:commons-lang3:3.12.0
       String cap(String s) { return org.apache.commons.lang3.StringUtils.capitalize(s); }
       """;
@@ -45,8 +46,9 @@ class FunctionDependenciesApiTest {
   }
 
   void start(RepositorySettings repositories) throws Exception {
-    service = FuncxService.start(ServiceConfig.defaults(dir).withPorts(0, 0)
-        .withRepositories(repositories));
+    service =
+        FuncxService.start(
+            ServiceConfig.defaults(dir).withPorts(0, 0).withRepositories(repositories));
     token = ServiceTokens.admin(service, dir);
   }
 
@@ -62,12 +64,18 @@ class FunctionDependenciesApiTest {
   }
 
   Answer call(String method, String path, JsonObject body) throws Exception {
-    var request = HttpRequest.newBuilder(URI.create(service.url() + path))
-        .header("Authorization", "Bearer " + token)
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body.toString())).build();
+    var request =
+        HttpRequest.newBuilder(URI.create(service.url() + path))
+            .header("Authorization", "Bearer " + token)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build();
     var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    return new Answer(response.statusCode(), JsonParser.parseString(response.body()).getAsJsonObject());
+    return new Answer(
+        response.statusCode(), JsonParser.parseString(response.body()).getAsJsonObject());
   }
 
   Answer register(String source, String... dependencies) throws Exception {
@@ -97,7 +105,9 @@ class FunctionDependenciesApiTest {
   @Test
   void theWorkersClassPathIsNotWhatAFunctionCompilesAgainst() throws Exception {
     start(RepositorySettings.offline(repo.root()));
-    Answer a = register("""
+    Answer a =
+        register(
+            """
         //DEPS org.apache.commons:commons-lang3:3.12.0
         String g() { return new com.google.gson.Gson().toJson(1); }
         """);
@@ -108,14 +118,16 @@ class FunctionDependenciesApiTest {
   @Test
   void everyUnresolvableSetIsA400DependencyErrorAndTheServiceKeepsServing() throws Exception {
     start(RepositorySettings.offline(repo.root()));
-    for (var c : List.of(
-        List.of("org.example:no-such-thing:9.9", "not_found"),
-        List.of("commons-lang3", "malformed"),
-        List.of("org.example:html-page:1.0", "not_a_jar"))) {
+    for (var c :
+        List.of(
+            List.of("org.example:no-such-thing:9.9", "not_found"),
+            List.of("commons-lang3", "malformed"),
+            List.of("org.example:html-page:1.0", "not_a_jar"))) {
       Answer a = register("int f() { return 1; }", c.get(0));
       assertThat(a.status()).as(c.toString()).isEqualTo(400);
       assertThat(a.code()).isEqualTo("dependency_error");
-      assertThat(a.body().get("message").getAsString()).contains(c.get(0))
+      assertThat(a.body().get("message").getAsString())
+          .contains(c.get(0))
           .contains("local (" + repo.root() + ")");
       JsonObject details = a.body().getAsJsonObject("details");
       assertThat(details.get("reason").getAsString()).isEqualTo(c.get(1));
@@ -144,19 +156,24 @@ class FunctionDependenciesApiTest {
 
   @Test
   void aRepositoryThatNeverAnswersIsCutAtTheTimeBound() throws Exception {
-    try (ServerSocket blackHole = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-      Thread acceptor = new Thread(() -> {
-        List<java.net.Socket> held = new java.util.ArrayList<>();
-        try {
-          while (true) held.add(blackHole.accept()); // accepts, never answers
-        } catch (java.io.IOException closed) {
-          // the test is over
-        }
-      }, "black-hole-repository");
+    try (ServerSocket blackHole =
+        new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      Thread acceptor =
+          new Thread(
+              () -> {
+                List<java.net.Socket> held = new java.util.ArrayList<>();
+                try {
+                  while (true) held.add(blackHole.accept()); // accepts, never answers
+                } catch (java.io.IOException closed) {
+                  // the test is over
+                }
+              },
+              "black-hole-repository");
       acceptor.setDaemon(true);
       acceptor.start();
       URI silent = URI.create("http://127.0.0.1:" + blackHole.getLocalPort() + "/maven2/");
-      start(RepositorySettings.mirror(silent, dir.resolve("m2")).withTimeout(Duration.ofSeconds(2)));
+      start(
+          RepositorySettings.mirror(silent, dir.resolve("m2")).withTimeout(Duration.ofSeconds(2)));
       Answer a = register(CAPITALIZE);
       assertThat(a.status()).isEqualTo(400);
       assertThat(a.code()).isEqualTo("dependency_error");
@@ -170,8 +187,10 @@ class FunctionDependenciesApiTest {
   @Test
   void tooManyOrTooLongCoordinatesAreRefusedBeforeAnyLookup() throws Exception {
     start(RepositorySettings.offline(repo.root()));
-    String[] many = java.util.stream.IntStream.range(0, 65)
-        .mapToObj(i -> "org.example:a" + i + ":1").toArray(String[]::new);
+    String[] many =
+        java.util.stream.IntStream.range(0, 65)
+            .mapToObj(i -> "org.example:a" + i + ":1")
+            .toArray(String[]::new);
     Answer tooMany = register("int f() { return 1; }", many);
     assertThat(tooMany.status()).isEqualTo(400);
     assertThat(tooMany.body().getAsJsonObject("details").get("reason").getAsString())
@@ -185,23 +204,29 @@ class FunctionDependenciesApiTest {
 
   @Test
   void aFifthConcurrentResolutionIsTurnedAwayWith503() throws Exception {
-    java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
-    try (ServerSocket blackHole = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-      Thread acceptor = new Thread(() -> {
-        List<java.net.Socket> held = new java.util.ArrayList<>();
-        try {
-          while (true) {
-            held.add(blackHole.accept()); // accepts, never answers
-            accepted.incrementAndGet();
-          }
-        } catch (java.io.IOException closed) {
-          // the test is over
-        }
-      }, "black-hole-repository");
+    java.util.concurrent.atomic.AtomicInteger accepted =
+        new java.util.concurrent.atomic.AtomicInteger();
+    try (ServerSocket blackHole =
+        new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      Thread acceptor =
+          new Thread(
+              () -> {
+                List<java.net.Socket> held = new java.util.ArrayList<>();
+                try {
+                  while (true) {
+                    held.add(blackHole.accept()); // accepts, never answers
+                    accepted.incrementAndGet();
+                  }
+                } catch (java.io.IOException closed) {
+                  // the test is over
+                }
+              },
+              "black-hole-repository");
       acceptor.setDaemon(true);
       acceptor.start();
       URI silent = URI.create("http://127.0.0.1:" + blackHole.getLocalPort() + "/maven2/");
-      start(RepositorySettings.mirror(silent, dir.resolve("m2")).withTimeout(Duration.ofSeconds(20)));
+      start(
+          RepositorySettings.mirror(silent, dir.resolve("m2")).withTimeout(Duration.ofSeconds(20)));
       var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
       List<java.util.concurrent.Future<Answer>> holding = new java.util.ArrayList<>();
       for (int i = 0; i < 4; i++) {
@@ -210,7 +235,8 @@ class FunctionDependenciesApiTest {
         holding.add(pool.submit(() -> register("int f() { return 1; }", coordinate)));
       }
       // all four slots taken: each resolution holds a connection the repository never answers
-      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(60))
           .until(() -> accepted.get() >= 4);
       Answer fifth = register("int f() { return 1; }", "org.example:slow4:1.0");
       assertThat(fifth.status()).isEqualTo(503);
@@ -231,6 +257,7 @@ class FunctionDependenciesApiTest {
     service.close();
     start(RepositorySettings.offline(repo.root()));
     Answer read = call("GET", "/v2/functions/" + id, null);
-    assertThat(read.body().getAsJsonArray("dependencies").toString()).isEqualTo("[\"" + LANG3 + "\"]");
+    assertThat(read.body().getAsJsonArray("dependencies").toString())
+        .isEqualTo("[\"" + LANG3 + "\"]");
   }
 }

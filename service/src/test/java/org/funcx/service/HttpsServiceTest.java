@@ -49,8 +49,9 @@ class HttpsServiceTest {
   }
 
   private FuncxService start(TlsSettings tls) throws Exception {
-    service = FuncxService.start(ServiceConfig.defaults(dir.resolve("data")).withPorts(0, 0)
-        .withTls(tls));
+    service =
+        FuncxService.start(
+            ServiceConfig.defaults(dir.resolve("data")).withPorts(0, 0).withTls(tls));
     return service;
   }
 
@@ -88,13 +89,18 @@ class HttpsServiceTest {
     start(TlsSettings.selfSignedCertificate());
     String first = service.tlsFingerprint();
     service.close();
-    service = FuncxService.start(ServiceConfig.defaults(dir.resolve("data")).withPorts(0, 0)
-        .withTls(TlsSettings.selfSignedCertificate())
-        .withPublicUrl("https://funcx.example.org:8443"));
+    service =
+        FuncxService.start(
+            ServiceConfig.defaults(dir.resolve("data"))
+                .withPorts(0, 0)
+                .withTls(TlsSettings.selfSignedCertificate())
+                .withPublicUrl("https://funcx.example.org:8443"));
     assertThat(service.tlsFingerprint()).isNotEqualTo(first);
     Path key = selfSignedFile().resolveSibling("self-signed-key.pem");
-    assertThat(KeyMaterial.read(selfSignedFile(), key).leaf().getSubjectAlternativeNames().stream()
-        .map(n -> String.valueOf(n.get(1)))).contains("funcx.example.org", "127.0.0.1");
+    assertThat(
+            KeyMaterial.read(selfSignedFile(), key).leaf().getSubjectAlternativeNames().stream()
+                .map(n -> String.valueOf(n.get(1))))
+        .contains("funcx.example.org", "127.0.0.1");
   }
 
   @Test
@@ -105,12 +111,14 @@ class HttpsServiceTest {
       assertThat(pinned.whoami().get("username").getAsString()).isEqualTo("alice");
     }
     try (FuncXClient stranger = client(ServerTrust.jdkDefaults())) {
-      assertThatThrownBy(stranger::whoami).isInstanceOfSatisfying(
-          UntrustedCertificateException.class, e -> {
-            assertThat(e.url()).isEqualTo(service.url());
-            assertThat(e.code()).isEqualTo("untrusted_certificate");
-            assertThat(e.getMessage()).contains(service.url()).contains("certification path");
-          });
+      assertThatThrownBy(stranger::whoami)
+          .isInstanceOfSatisfying(
+              UntrustedCertificateException.class,
+              e -> {
+                assertThat(e.url()).isEqualTo(service.url());
+                assertThat(e.code()).isEqualTo("untrusted_certificate");
+                assertThat(e.getMessage()).contains(service.url()).contains("certification path");
+              });
     }
   }
 
@@ -118,10 +126,13 @@ class HttpsServiceTest {
   void client_credentials_are_exchanged_for_a_token_over_https() throws Exception {
     start(TlsSettings.selfSignedCertificate());
     TokenStore store = new TokenStore(dir.resolve("client-home"));
-    store.saveClient(service.url(), TokenStore.ClientSecret.read(
-        dir.resolve("data").resolve(org.funcx.service.auth.ServiceAuth.LOCAL_CLIENT_FILE)));
-    try (FuncXClient admin = FuncXClient.connect(service.url(), store,
-        ServerTrust.jdkDefaults().with(selfSignedFile()))) {
+    store.saveClient(
+        service.url(),
+        TokenStore.ClientSecret.read(
+            dir.resolve("data").resolve(org.funcx.service.auth.ServiceAuth.LOCAL_CLIENT_FILE)));
+    try (FuncXClient admin =
+        FuncXClient.connect(
+            service.url(), store, ServerTrust.jdkDefaults().with(selfSignedFile()))) {
       assertThat(admin.whoami().get("username").getAsString()).isEqualTo("admin");
     }
   }
@@ -133,13 +144,14 @@ class HttpsServiceTest {
     var files = site.issueServer(dir.resolve("pki"), "localhost", "127.0.0.1");
     start(TlsSettings.files(files.chain(), files.key()));
     assertThat(service.tlsFingerprint()).isEqualTo(CertificateFingerprint.sha256(files.leaf()));
-    try (FuncXClient trusting = client(ServerTrust.jdkDefaults().with(
-        site.writeCaCertificate(dir.resolve("ca"))))) {
+    try (FuncXClient trusting =
+        client(ServerTrust.jdkDefaults().with(site.writeCaCertificate(dir.resolve("ca"))))) {
       assertThat(trusting.whoami().get("username").getAsString()).isEqualTo("alice");
     }
     Path otherCa = new TestPki("other").writeCaCertificate(dir.resolve("ca"));
     try (FuncXClient wrong = client(ServerTrust.jdkDefaults().with(otherCa))) {
-      assertThatThrownBy(wrong::whoami).isInstanceOf(UntrustedCertificateException.class)
+      assertThatThrownBy(wrong::whoami)
+          .isInstanceOf(UntrustedCertificateException.class)
           .hasMessageContaining(service.url());
     }
   }
@@ -149,11 +161,12 @@ class HttpsServiceTest {
     TestPki site = new TestPki("site");
     var files = site.issueServer(dir.resolve("pki"), "funcx.example.org");
     start(TlsSettings.files(files.chain(), files.key()));
-    try (FuncXClient client = client(ServerTrust.jdkDefaults().with(
-        site.writeCaCertificate(dir.resolve("ca"))))) {
-      assertThatThrownBy(client::whoami).isInstanceOfSatisfying(
-          UntrustedCertificateException.class,
-          e -> assertThat(e.reason()).contains("127.0.0.1"));
+    try (FuncXClient client =
+        client(ServerTrust.jdkDefaults().with(site.writeCaCertificate(dir.resolve("ca"))))) {
+      assertThatThrownBy(client::whoami)
+          .isInstanceOfSatisfying(
+              UntrustedCertificateException.class,
+              e -> assertThat(e.reason()).contains("127.0.0.1"));
     }
   }
 
@@ -164,19 +177,25 @@ class HttpsServiceTest {
     var served = site.issueServer(dir.resolve("a"), "localhost");
     var other = site.issueServer(dir.resolve("b"), "localhost");
     assertThatThrownBy(() -> start(TlsSettings.files(served.chain(), other.key())))
-        .isInstanceOf(TlsSetupException.class).hasMessageContaining(other.key().toString())
+        .isInstanceOf(TlsSetupException.class)
+        .hasMessageContaining(other.key().toString())
         .hasMessageContaining("does not belong");
     Path garbage = Files.writeString(dir.resolve("garbage.pem"), "not a certificate");
     assertThatThrownBy(() -> start(TlsSettings.files(garbage, other.key())))
-        .isInstanceOf(TlsSetupException.class).hasMessageContaining(garbage.toString());
+        .isInstanceOf(TlsSetupException.class)
+        .hasMessageContaining(garbage.toString());
   }
 
   @Test
   void a_large_result_is_fetched_over_https_byte_for_byte() throws Exception {
     // 8 MiB crosses the pure-Java CURVE link in seconds on a loaded machine, and heartbeats
     // queue behind it: a slow heartbeat keeps the link from being declared lost meanwhile
-    service = FuncxService.start(ServiceConfig.defaults(dir.resolve("data")).withPorts(0, 0)
-        .withTls(TlsSettings.selfSignedCertificate()).withHeartbeat(Duration.ofSeconds(20)));
+    service =
+        FuncxService.start(
+            ServiceConfig.defaults(dir.resolve("data"))
+                .withPorts(0, 0)
+                .withTls(TlsSettings.selfSignedCertificate())
+                .withHeartbeat(Duration.ofSeconds(20)));
     ServerTrust trust = ServerTrust.jdkDefaults().with(selfSignedFile());
     String token = ServiceTokens.mint(service, "alice", Set.of(), Scope.COMPUTE, Scope.ENDPOINT);
     byte[] random = new byte[6 << 20];
@@ -184,20 +203,30 @@ class HttpsServiceTest {
     String large = Base64.getEncoder().encodeToString(random); // 8 MiB of text
     assertThat(large.length()).isEqualTo(8 << 20);
     try (FuncXClient client = FuncXClient.connect(service.url(), Credentials.token(token), trust);
-        FakeEndpoint endpoint = FakeEndpoint.connect(
-            new ApiCaller(service.url(), trust.sslContext()), token)) {
+        FakeEndpoint endpoint =
+            FakeEndpoint.connect(new ApiCaller(service.url(), trust.sslContext()), token)) {
       String function = client.register("int id(int x) { return x; }").id();
-      String task = client.submit(function, endpoint.endpointId, List.of(1),
-          org.funcx.client.TaskOptions.DEFAULT).taskIds().get(0);
+      String task =
+          client
+              .submit(
+                  function, endpoint.endpointId, List.of(1), org.funcx.client.TaskOptions.DEFAULT)
+              .taskIds()
+              .get(0);
       assertThat(endpoint.take(1, 120_000)).containsExactly(task);
       // send() retries while the link's queue is full: 8 MiB is 256 frames on the CURVE link
-      endpoint.send(org.funcx.core.wire.ResultEnvelope.pack(List.of(
-          org.funcx.core.wire.ResultEnvelope.json(org.funcx.core.wire.Messages.TaskResult.success(
-              task, "\"" + large + "\""))), 0));
-      await().atMost(Duration.ofSeconds(120)).until(() -> {
-        endpoint.heartbeat(); // the link stays alive however slowly the result crosses it
-        return client.task(task).state().isTerminal();
-      });
+      endpoint.send(
+          org.funcx.core.wire.ResultEnvelope.pack(
+              List.of(
+                  org.funcx.core.wire.ResultEnvelope.json(
+                      org.funcx.core.wire.Messages.TaskResult.success(task, "\"" + large + "\""))),
+              0));
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .until(
+              () -> {
+                endpoint.heartbeat(); // the link stays alive however slowly the result crosses it
+                return client.task(task).state().isTerminal();
+              });
       TaskStatus done = client.task(task);
       assertThat(done.state()).isEqualTo(TaskState.SUCCESS);
       assertThat(done.result().getAsString().getBytes(StandardCharsets.US_ASCII))
@@ -207,17 +236,32 @@ class HttpsServiceTest {
 
   @Test
   void plain_http_on_a_non_loopback_address_is_refused_before_anything_is_bound() {
-    assertThatThrownBy(() -> ServiceMain.parse(new String[] {"--data", dir.toString(),
-        "--host", "0.0.0.0"})).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("--tls-cert").hasMessageContaining("--tls-self-signed")
+    assertThatThrownBy(
+            () -> ServiceMain.parse(new String[] {"--data", dir.toString(), "--host", "0.0.0.0"}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--tls-cert")
+        .hasMessageContaining("--tls-self-signed")
         .hasMessageContaining("--insecure-http");
-    assertThatThrownBy(() -> FuncxService.start(ServiceConfig.defaults(dir.resolve("data"))
-        .withPorts(0, 0).withHost("0.0.0.0"))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                FuncxService.start(
+                    ServiceConfig.defaults(dir.resolve("data"))
+                        .withPorts(0, 0)
+                        .withHost("0.0.0.0")))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(Files.exists(dir.resolve("data"))).isFalse();
-    assertThat(ServiceMain.parse(new String[] {"--data", dir.toString(), "--host", "0.0.0.0",
-        "--insecure-http"}).url()).startsWith("http://0.0.0.0:");
-    assertThat(ServiceMain.parse(new String[] {"--data", dir.toString(), "--host", "0.0.0.0",
-        "--tls-self-signed"}).url()).startsWith("https://0.0.0.0:");
+    assertThat(
+            ServiceMain.parse(
+                    new String[] {"--data", dir.toString(), "--host", "0.0.0.0", "--insecure-http"})
+                .url())
+        .startsWith("http://0.0.0.0:");
+    assertThat(
+            ServiceMain.parse(
+                    new String[] {
+                      "--data", dir.toString(), "--host", "0.0.0.0", "--tls-self-signed"
+                    })
+                .url())
+        .startsWith("https://0.0.0.0:");
     assertThat(ServiceMain.parse(new String[] {"--data", dir.toString()}).url())
         .startsWith("http://127.0.0.1:");
   }
@@ -226,11 +270,14 @@ class HttpsServiceTest {
   void https_client_to_a_plain_http_service_gets_a_clear_tls_error() throws Exception {
     start(TlsSettings.plainHttp());
     String https = service.url().replace("http://", "https://");
-    try (FuncXClient client = FuncXClient.connect(https, Credentials.token("x"),
-        ServerTrust.jdkDefaults())) {
-      assertThatThrownBy(client::whoami).isInstanceOf(FuncXException.class)
-          .satisfies(e -> assertThat(((FuncXException) e).code()).isIn("tls_failed",
-              "untrusted_certificate"))
+    try (FuncXClient client =
+        FuncXClient.connect(https, Credentials.token("x"), ServerTrust.jdkDefaults())) {
+      assertThatThrownBy(client::whoami)
+          .isInstanceOf(FuncXException.class)
+          .satisfies(
+              e ->
+                  assertThat(((FuncXException) e).code())
+                      .isIn("tls_failed", "untrusted_certificate"))
           .hasMessageContaining(https);
     }
   }

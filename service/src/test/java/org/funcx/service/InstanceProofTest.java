@@ -48,25 +48,31 @@ class InstanceProofTest {
     assertThat(answer.status()).isEqualTo(200);
     InstanceProof key = InstanceProof.read(dir);
     int port = service.httpPort();
-    assertThat(answer.body().get("proof").getAsString()).isEqualTo(key.prove(port, nonce))
+    assertThat(answer.body().get("proof").getAsString())
+        .isEqualTo(key.prove(port, nonce))
         .isNotEqualTo(key.prove(port + 1, nonce));
     assertThat(answer.body().get("port").getAsInt()).isEqualTo(port);
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
-        dir.resolve(InstanceProof.KEY_FILE)))).isEqualTo("rw-------");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve(InstanceProof.KEY_FILE))))
+        .isEqualTo("rw-------");
   }
 
   @Test
   void nonces_out_of_bounds_are_refused_and_the_service_goes_on() throws Exception {
-    for (String nonce : new String[] {"", "short", "a".repeat(129), "not/base64+at=all-12345678",
-        "a".repeat(21)}) {
+    for (String nonce :
+        new String[] {"", "short", "a".repeat(129), "not/base64+at=all-12345678", "a".repeat(21)}) {
       ApiCaller.Answer answer = api.call(null, "GET", "/v2/instance_proof?nonce=" + nonce, null);
       assertThat(answer.status()).as("nonce '%s'", nonce).isEqualTo(400);
       assertThat(answer.body().get("code").getAsString()).isEqualTo("invalid_nonce");
     }
     assertThat(api.call(null, "GET", "/v2/instance_proof", null).status()).isEqualTo(400);
-    HttpResponse<String> huge = http.send(HttpRequest.newBuilder(URI.create(service.url()
-        + "/v2/instance_proof?nonce=" + "a".repeat(100_000))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> huge =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(service.url() + "/v2/instance_proof?nonce=" + "a".repeat(100_000)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(huge.statusCode()).isBetween(400, 499);
     assertThat(api.call(null, "GET", "/v2/instance_proof?nonce=" + "a".repeat(128), null).status())
         .isEqualTo(200);

@@ -73,25 +73,32 @@ class LiveOutputTest {
       // A character cut between two chunks waits for its other byte.
       byte[] accent = "é\n".getBytes(StandardCharsets.UTF_8);
       endpoint.send(output(task, 14, Arrays.copyOfRange(accent, 0, 1), 5, null));
-      await().atMost(Duration.ofSeconds(30)).until(
-          () -> service.forwarder().liveOutput().keptBytes(task) == 14 + 1 + 5);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> service.forwarder().liveOutput().keptBytes(task) == 14 + 1 + 5);
       JsonObject cut = read(task, 14, 5);
       assertThat(text(cut, "stdout")).isEmpty();
       assertThat(offset(cut, "stdout")).isEqualTo(14);
 
       // It ends; the final output holds it all, and the reader gets only what it lacks.
-      endpoint.send(ResultEnvelope.pack(List.of(ResultEnvelope.json(
-          Messages.TaskResult.success(task, "1").withOutput("step 1\nstep 2\né\nstep 3\n",
-              "warn\n"))), 0));
-      await().atMost(Duration.ofSeconds(30))
+      endpoint.send(
+          ResultEnvelope.pack(
+              List.of(
+                  ResultEnvelope.json(
+                      Messages.TaskResult.success(task, "1")
+                          .withOutput("step 1\nstep 2\né\nstep 3\n", "warn\n"))),
+              0));
+      await()
+          .atMost(Duration.ofSeconds(30))
           .until(() -> read(task, 14, 5).get("finished").getAsBoolean());
       JsonObject last = read(task, 14, 5);
       assertThat(last.get("status").getAsString()).isEqualTo("success");
       assertThat(text(last, "stdout")).isEqualTo("é\nstep 3\n");
       assertThat(text(last, "stderr")).isEmpty();
-      assertThat(offset(last, "stdout")).isEqualTo("step 1\nstep 2\né\nstep 3\n"
-          .getBytes(StandardCharsets.UTF_8).length);
-      assertThat(service.forwarder().liveOutput().keptBytes(task)).as("dropped as it ends")
+      assertThat(offset(last, "stdout"))
+          .isEqualTo("step 1\nstep 2\né\nstep 3\n".getBytes(StandardCharsets.UTF_8).length);
+      assertThat(service.forwarder().liveOutput().keptBytes(task))
+          .as("dropped as it ends")
           .isZero();
     }
   }
@@ -103,8 +110,11 @@ class LiveOutputTest {
       String task = runningTask(endpoint);
       String other = runningTask(endpoint);
       // 2 million lines' worth (≈ 17 MiB) at the most a message may carry per task.
-      byte[] lines = "line of output\n".repeat(LiveOutputLimits.CHUNK_BYTES / 15 + 1)
-          .substring(0, LiveOutputLimits.CHUNK_BYTES).getBytes(StandardCharsets.UTF_8);
+      byte[] lines =
+          "line of output\n"
+              .repeat(LiveOutputLimits.CHUNK_BYTES / 15 + 1)
+              .substring(0, LiveOutputLimits.CHUNK_BYTES)
+              .getBytes(StandardCharsets.UTF_8);
       long at = 0;
       for (int i = 0; i < 1_100; i++, at += lines.length) {
         endpoint.send(output(task, at, lines, 0, null));
@@ -112,7 +122,8 @@ class LiveOutputTest {
       endpoint.send(output(other, 0, "other task\n", 0, null));
       awaitOutput(other, 0, 0, "other task\n"); // sent after the flood: the flood was read
       long total = at;
-      await().atMost(Duration.ofSeconds(60))
+      await()
+          .atMost(Duration.ofSeconds(60))
           .until(() -> offset(read(task, 0, 0), "stdout") == total);
       assertThat(service.forwarder().liveOutput().keptBytes(task))
           .isEqualTo(LiveOutputWindows.WINDOW_BYTES);
@@ -121,8 +132,9 @@ class LiveOutputTest {
       assertThat(behind.getAsJsonObject("stdout").get("dropped").getAsLong()).isEqualTo(dropped);
       String kept = text(behind, "stdout");
       assertThat(kept).startsWith(OutputTail.marker(dropped));
-      assertThat(kept.substring(OutputTail.marker(dropped).length())
-          .getBytes(StandardCharsets.UTF_8)).hasSize(LiveOutputWindows.WINDOW_BYTES);
+      assertThat(
+              kept.substring(OutputTail.marker(dropped).length()).getBytes(StandardCharsets.UTF_8))
+          .hasSize(LiveOutputWindows.WINDOW_BYTES);
     }
   }
 
@@ -140,10 +152,18 @@ class LiveOutputTest {
       awaitOutput(rogueTask, 0, 0, "its own\n"); // one link keeps order: the first was read
       assertThat(text(read(task, 0, 0), "stdout")).isEmpty();
       endpoint.send(output(task, 0, tooBig, 0, null));
-      endpoint.send(new WireMessage(MessageType.OUTPUT, new Messages.LiveOutput(List.of(
-          new OutputChunk(task, 0, "not base64 !", 0, null),
-          new OutputChunk(task, -5, base64("negative\n".getBytes(StandardCharsets.UTF_8)), 0,
-              null)))));
+      endpoint.send(
+          new WireMessage(
+              MessageType.OUTPUT,
+              new Messages.LiveOutput(
+                  List.of(
+                      new OutputChunk(task, 0, "not base64 !", 0, null),
+                      new OutputChunk(
+                          task,
+                          -5,
+                          base64("negative\n".getBytes(StandardCharsets.UTF_8)),
+                          0,
+                          null)))));
       List<OutputChunk> tooMany = new ArrayList<>();
       for (int i = 0; i < LiveOutputLimits.CHUNKS_PER_MESSAGE; i++) {
         tooMany.add(new OutputChunk(task, 0, null, 0, null));
@@ -153,10 +173,22 @@ class LiveOutputTest {
       endpoint.send(output(task, 0, "mine\n", 0, null)); // sent last: read after the rest
       JsonObject served = awaitOutput(task, 0, 0, "mine\n");
       assertThat(offset(served, "stdout")).isEqualTo(5);
-      endpoint.send(ResultEnvelope.pack(List.of(ResultEnvelope.json(
-          Messages.TaskResult.success(task, "7").withOutput("mine\n", null))), 0));
-      await().atMost(Duration.ofSeconds(30)).until(() -> "success".equals(
-          api.call(admin, "GET", "/v2/tasks/" + task, null).body().get("status").getAsString()));
+      endpoint.send(
+          ResultEnvelope.pack(
+              List.of(
+                  ResultEnvelope.json(
+                      Messages.TaskResult.success(task, "7").withOutput("mine\n", null))),
+              0));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  "success"
+                      .equals(
+                          api.call(admin, "GET", "/v2/tasks/" + task, null)
+                              .body()
+                              .get("status")
+                              .getAsString()));
     }
   }
 
@@ -165,15 +197,31 @@ class LiveOutputTest {
       throws Exception {
     int tasks = LiveOutputWindows.MAX_TASKS + 1;
     try (FakeEndpoint endpoint = FakeEndpoint.connect(api, admin)) {
-      String args = String.join(",", java.util.Collections.nCopies(tasks, "{\"function_id\":\""
-          + function + "\",\"endpoint_id\":\"" + endpoint.endpointId + "\",\"args\":[1]}"));
+      String args =
+          String.join(
+              ",",
+              java.util.Collections.nCopies(
+                  tasks,
+                  "{\"function_id\":\""
+                      + function
+                      + "\",\"endpoint_id\":\""
+                      + endpoint.endpointId
+                      + "\",\"args\":[1]}"));
       var answer = api.call(admin, "POST", "/v2/submit", "{\"tasks\":[" + args + "]}");
       assertThat(answer.status()).isEqualTo(202);
       List<String> ids = endpoint.take(tasks, 60_000);
       assertThat(ids).hasSize(tasks);
       String last = ids.get(tasks - 1);
-      await().atMost(Duration.ofSeconds(60)).until(() -> "running".equals(
-          api.call(admin, "GET", "/v2/tasks/" + last, null).body().get("status").getAsString()));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  "running"
+                      .equals(
+                          api.call(admin, "GET", "/v2/tasks/" + last, null)
+                              .body()
+                              .get("status")
+                              .getAsString()));
       // Every task prints one line, in order, as full messages as an endpoint may send.
       List<OutputChunk> chunks = new ArrayList<>();
       for (String id : ids) {
@@ -204,36 +252,67 @@ class LiveOutputTest {
       String stranger = ServiceTokens.mint(service, "mallory", Set.of(), Scope.COMPUTE);
       assertThat(api.call(stranger, "GET", "/v2/tasks/" + task + "/output", null).status())
           .isEqualTo(404);
-      assertThat(api.call(admin, "GET", "/v2/tasks/" + java.util.UUID.randomUUID() + "/output",
-          null).status()).isEqualTo(404);
+      assertThat(
+              api.call(admin, "GET", "/v2/tasks/" + java.util.UUID.randomUUID() + "/output", null)
+                  .status())
+          .isEqualTo(404);
       var bad = api.call(admin, "GET", "/v2/tasks/" + task + "/output?stdout_offset=-1", null);
       assertThat(bad.status()).isEqualTo(400);
       assertThat(bad.code()).isEqualTo("invalid_offset");
-      assertThat(api.call(admin, "GET", "/v2/tasks/" + task + "/output?stderr_offset=x", null)
-          .status()).isEqualTo(400);
+      assertThat(
+              api.call(admin, "GET", "/v2/tasks/" + task + "/output?stderr_offset=x", null)
+                  .status())
+          .isEqualTo(400);
     }
   }
 
   private String runningTask(FakeEndpoint endpoint) throws Exception {
-    var answer = api.call(admin, "POST", "/v2/submit", "{\"tasks\":[{\"function_id\":\""
-        + function + "\",\"endpoint_id\":\"" + endpoint.endpointId + "\",\"args\":[1]}]}");
+    var answer =
+        api.call(
+            admin,
+            "POST",
+            "/v2/submit",
+            "{\"tasks\":[{\"function_id\":\""
+                + function
+                + "\",\"endpoint_id\":\""
+                + endpoint.endpointId
+                + "\",\"args\":[1]}]}");
     assertThat(answer.status()).isEqualTo(202);
     String id = answer.body().getAsJsonArray("task_ids").get(0).getAsString();
     assertThat(endpoint.take(1, 30_000)).containsExactly(id);
-    await().atMost(Duration.ofSeconds(30)).until(() -> "running".equals(
-        api.call(admin, "GET", "/v2/tasks/" + id, null).body().get("status").getAsString()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                "running"
+                    .equals(
+                        api.call(admin, "GET", "/v2/tasks/" + id, null)
+                            .body()
+                            .get("status")
+                            .getAsString()));
     return id;
   }
 
   private static WireMessage output(String task, long outAt, String out, long errAt, String err) {
-    return output(task, outAt, out == null ? null : out.getBytes(StandardCharsets.UTF_8), errAt,
+    return output(
+        task,
+        outAt,
+        out == null ? null : out.getBytes(StandardCharsets.UTF_8),
+        errAt,
         err == null ? null : err.getBytes(StandardCharsets.UTF_8));
   }
 
   private static WireMessage output(String task, long outAt, byte[] out, long errAt, byte[] err) {
-    return new WireMessage(MessageType.OUTPUT, new Messages.LiveOutput(List.of(
-        new OutputChunk(task, outAt, out == null ? null : base64(out), errAt,
-            err == null ? null : base64(err)))));
+    return new WireMessage(
+        MessageType.OUTPUT,
+        new Messages.LiveOutput(
+            List.of(
+                new OutputChunk(
+                    task,
+                    outAt,
+                    out == null ? null : base64(out),
+                    errAt,
+                    err == null ? null : base64(err)))));
   }
 
   private static String base64(byte[] bytes) {
@@ -241,14 +320,20 @@ class LiveOutputTest {
   }
 
   private JsonObject read(String task, long out, long err) throws Exception {
-    var answer = api.call(admin, "GET", "/v2/tasks/" + task + "/output?stdout_offset=" + out
-        + "&stderr_offset=" + err, null);
+    var answer =
+        api.call(
+            admin,
+            "GET",
+            "/v2/tasks/" + task + "/output?stdout_offset=" + out + "&stderr_offset=" + err,
+            null);
     assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
     return answer.body();
   }
 
   private JsonObject awaitOutput(String task, long out, long err, String expected) {
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(50))
         .until(() -> text(read(task, out, err), "stdout").equals(expected));
     try {
       return read(task, out, err);

@@ -56,8 +56,11 @@ class MetricsTest {
   @Test
   void counters_equal_the_tasks_run_per_kind_during_and_after_a_run() throws Exception {
     String metricsToken = "prometheus-" + UUID.randomUUID();
-    service = FuncxService.start(ServiceConfig.defaults(dir.resolve("svc")).withPorts(0, 0)
-        .withMetricsTokenFile(Path.of(tokenFile(metricsToken))));
+    service =
+        FuncxService.start(
+            ServiceConfig.defaults(dir.resolve("svc"))
+                .withPorts(0, 0)
+                .withMetricsTokenFile(Path.of(tokenFile(metricsToken))));
     ApiCaller api = new ApiCaller(service.url());
     String admin = ServiceTokens.admin(service, dir.resolve("svc"));
     String user = ServiceTokens.mint(service, "alice", Set.of(), Scope.COMPUTE);
@@ -77,54 +80,97 @@ class MetricsTest {
       PrometheusText during = scrape(metricsToken);
       assertThat(during.sum("funcx_tasks_received_total", ep)).isEqualTo(20);
       assertThat(during.sum("funcx_tasks_finished_total", ep)).isZero();
-      await().atMost(WAIT).untilAsserted(() -> {
-        PrometheusText now = scrape(metricsToken);
-        assertThat(now.sum("funcx_tasks_unfinished", Map.of())).isEqualTo(20);
-        assertThat(now.sum("funcx_endpoint_tasks_unfinished", ep)).isEqualTo(20);
-        assertThat(now.sum("funcx_endpoints_connected", Map.of())).isEqualTo(1);
-      });
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () -> {
+                PrometheusText now = scrape(metricsToken);
+                assertThat(now.sum("funcx_tasks_unfinished", Map.of())).isEqualTo(20);
+                assertThat(now.sum("funcx_endpoint_tasks_unfinished", ep)).isEqualTo(20);
+                assertThat(now.sum("funcx_endpoints_connected", Map.of())).isEqualTo(1);
+              });
 
       // Two are cancelled; the endpoint answers the rest with each outcome kind.
       for (String id : ids.subList(0, 2)) {
-        assertThat(api.call(admin, "POST", "/v2/tasks/" + id + "/cancel", "{}").status()).isEqualTo(200);
+        assertThat(api.call(admin, "POST", "/v2/tasks/" + id + "/cancel", "{}").status())
+            .isEqualTo(200);
       }
       Map<String, ResultEnvelope> outcomes = new HashMap<>();
       for (int i = 2; i < 20; i++) {
         String id = ids.get(i);
-        Messages.TaskResult r = i < 12 ? Messages.TaskResult.success(id, "1")
-            : i < 16 ? Messages.TaskResult.failure(id, TaskError.of(ErrorKind.REMOTE_EXCEPTION, "boom"))
-            : i < 18 ? Messages.TaskResult.failure(id, TaskError.of(ErrorKind.TIMEOUT, "too slow"))
-            : Messages.TaskResult.failure(id, TaskError.of(ErrorKind.WORKER_LOST, "gone"));
+        Messages.TaskResult r =
+            i < 12
+                ? Messages.TaskResult.success(id, "1")
+                : i < 16
+                    ? Messages.TaskResult.failure(
+                        id, TaskError.of(ErrorKind.REMOTE_EXCEPTION, "boom"))
+                    : i < 18
+                        ? Messages.TaskResult.failure(
+                            id, TaskError.of(ErrorKind.TIMEOUT, "too slow"))
+                        : Messages.TaskResult.failure(
+                            id, TaskError.of(ErrorKind.WORKER_LOST, "gone"));
         outcomes.put(id, ResultEnvelope.json(r));
       }
-      endpoint.answer(20, WAIT.toMillis(), id -> outcomes.getOrDefault(id,
-          ResultEnvelope.json(Messages.TaskResult.success(id, "1"))));
-      await().atMost(WAIT).until(() -> scrape(metricsToken).sum("funcx_tasks_finished_total", ep) >= 20);
+      endpoint.answer(
+          20,
+          WAIT.toMillis(),
+          id ->
+              outcomes.getOrDefault(id, ResultEnvelope.json(Messages.TaskResult.success(id, "1"))));
+      await()
+          .atMost(WAIT)
+          .until(() -> scrape(metricsToken).sum("funcx_tasks_finished_total", ep) >= 20);
 
       PrometheusText after = scrape(metricsToken);
       assertThat(after.sum("funcx_tasks_received_total", ep)).isEqualTo(20);
-      assertThat(kinds(after, ep)).isEqualTo(Map.of("success", 10.0, "remote_exception", 4.0,
-          "timeout", 2.0, "worker_lost", 2.0, "cancelled", 2.0));
+      assertThat(kinds(after, ep))
+          .isEqualTo(
+              Map.of(
+                  "success",
+                  10.0,
+                  "remote_exception",
+                  4.0,
+                  "timeout",
+                  2.0,
+                  "worker_lost",
+                  2.0,
+                  "cancelled",
+                  2.0));
       assertThat(after.sum("funcx_tasks_dispatched_total", ep)).isBetween(18.0, 20.0);
       assertThat(after.sum("funcx_tasks_end_to_end_seconds_count", Map.of())).isEqualTo(20);
       assertThat(after.sum("funcx_store_commit_seconds_count", Map.of())).isPositive();
       assertThat(after.sum("funcx_endpoint_link_received_bytes_total", ep)).isPositive();
       assertThat(after.sum("funcx_endpoint_link_sent_bytes_total", ep)).isPositive();
-      assertThat(after.sum("funcx_http_requests_seconds_count",
-          Map.of("route", "/v2/submit", "status", "2xx"))).isEqualTo(1);
-      await().atMost(WAIT).until(() -> scrape(metricsToken).sum("funcx_tasks_unfinished", Map.of()) == 0);
+      assertThat(
+              after.sum(
+                  "funcx_http_requests_seconds_count",
+                  Map.of("route", "/v2/submit", "status", "2xx")))
+          .isEqualTo(1);
+      await()
+          .atMost(WAIT)
+          .until(() -> scrape(metricsToken).sum("funcx_tasks_unfinished", Map.of()) == 0);
 
       // A memoized task: the second submission is answered at once and counted as a memo hit.
       String first = submit(api, admin, function, endpoint.endpointId, 1, true).get(0);
       endpoint.answer(1, "7", WAIT.toMillis());
-      await().atMost(WAIT).until(() -> "success".equals(api.call(admin, "GET", "/v2/tasks/" + first,
-          null).body().get("status").getAsString()));
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  "success"
+                      .equals(
+                          api.call(admin, "GET", "/v2/tasks/" + first, null)
+                              .body()
+                              .get("status")
+                              .getAsString()));
       submit(api, admin, function, endpoint.endpointId, 1, true);
       PrometheusText memo = scrape(metricsToken);
       assertThat(memo.sum("funcx_tasks_memo_hits_total", ep)).isEqualTo(1);
       assertThat(memo.sum("funcx_tasks_received_total", ep)).isEqualTo(22);
-      assertThat(memo.sum("funcx_tasks_finished_total", Map.of("endpoint", endpoint.endpointId,
-          "kind", "success"))).isEqualTo(12);
+      assertThat(
+              memo.sum(
+                  "funcx_tasks_finished_total",
+                  Map.of("endpoint", endpoint.endpointId, "kind", "success")))
+          .isEqualTo(12);
       assertThat(memo.sum("funcx_tasks_end_to_end_seconds_count", Map.of())).isEqualTo(21);
 
       // What the endpoint reports with its heartbeats.
@@ -140,8 +186,11 @@ class MetricsTest {
       assertThat(load.sum("funcx_endpoint_tasks_running", ep)).isEqualTo(5);
 
       // JVM figures are there; no task id is ever a label value.
-      for (String jvm : List.of("jvm_memory_used_bytes", "jvm_threads_live_threads",
-          "jvm_gc_memory_allocated_bytes_total")) {
+      for (String jvm :
+          List.of(
+              "jvm_memory_used_bytes",
+              "jvm_threads_live_threads",
+              "jvm_gc_memory_allocated_bytes_total")) {
         assertThat(load.has(jvm)).as(jvm).isTrue();
       }
       String text = scrapeText(metricsToken).body();
@@ -152,8 +201,11 @@ class MetricsTest {
   @Test
   void labels_stay_bounded_when_a_client_probes_made_up_paths_and_ids() throws Exception {
     String metricsToken = "prometheus-" + UUID.randomUUID();
-    service = FuncxService.start(ServiceConfig.defaults(dir.resolve("svc")).withPorts(0, 0)
-        .withMetricsTokenFile(Path.of(tokenFile(metricsToken))));
+    service =
+        FuncxService.start(
+            ServiceConfig.defaults(dir.resolve("svc"))
+                .withPorts(0, 0)
+                .withMetricsTokenFile(Path.of(tokenFile(metricsToken))));
     ApiCaller api = new ApiCaller(service.url());
     String admin = ServiceTokens.admin(service, dir.resolve("svc"));
     List<String> probes = new ArrayList<>();
@@ -166,15 +218,24 @@ class MetricsTest {
     }
     String text = scrapeText(metricsToken).body();
     PrometheusText parsed = PrometheusText.parse(text);
-    assertThat(parsed.sum("funcx_http_requests_seconds_count",
-        Map.of("route", "unmatched", "status", "4xx"))).isEqualTo(20);
-    assertThat(parsed.sum("funcx_http_requests_seconds_count",
-        Map.of("route", "/v2/tasks/{id}", "status", "4xx"))).isEqualTo(20);
-    assertThat(parsed.sum("funcx_http_requests_seconds_count",
-        Map.of("route", "/v2/functions/{id}", "status", "4xx"))).isEqualTo(20);
+    assertThat(
+            parsed.sum(
+                "funcx_http_requests_seconds_count", Map.of("route", "unmatched", "status", "4xx")))
+        .isEqualTo(20);
+    assertThat(
+            parsed.sum(
+                "funcx_http_requests_seconds_count",
+                Map.of("route", "/v2/tasks/{id}", "status", "4xx")))
+        .isEqualTo(20);
+    assertThat(
+            parsed.sum(
+                "funcx_http_requests_seconds_count",
+                Map.of("route", "/v2/functions/{id}", "status", "4xx")))
+        .isEqualTo(20);
     for (String probe : probes) assertThat(text).doesNotContain(probe);
     Set<String> routes = new java.util.HashSet<>();
-    parsed.samples.stream().filter(s -> s.name().startsWith("funcx_http_requests"))
+    parsed.samples.stream()
+        .filter(s -> s.name().startsWith("funcx_http_requests"))
         .forEach(s -> routes.add(s.labels().get("route")));
     assertThat(routes).allMatch(r -> r.equals("unmatched") || r.startsWith("/"));
     assertThat(routes.size()).isLessThan(10);
@@ -183,8 +244,11 @@ class MetricsTest {
   @Test
   void without_a_token_file_only_administrators_read_the_figures_and_scrapes_are_rate_limited()
       throws Exception {
-    service = FuncxService.start(ServiceConfig.defaults(dir.resolve("svc")).withPorts(0, 0)
-        .withRequestsPerSecond(0.01)); // one request, then 429 for the next 100 s
+    service =
+        FuncxService.start(
+            ServiceConfig.defaults(dir.resolve("svc"))
+                .withPorts(0, 0)
+                .withRequestsPerSecond(0.01)); // one request, then 429 for the next 100 s
     assertThat(scrapeStatus("prometheus-" + UUID.randomUUID())).isEqualTo(401);
     HttpResponse<String> limited = scrapeText(null);
     assertThat(limited.statusCode()).isEqualTo(429);
@@ -202,8 +266,12 @@ class MetricsTest {
     Path spaced = dir.resolve("spaced");
     Files.writeString(spaced, "a token with spaces in it, long enough\n");
     for (Path bad : List.of(big, weak, spaced, dir.resolve("missing"))) {
-      assertThatThrownBy(() -> FuncxService.start(ServiceConfig.defaults(dir.resolve("svc"))
-          .withPorts(0, 0).withMetricsTokenFile(bad)))
+      assertThatThrownBy(
+              () ->
+                  FuncxService.start(
+                      ServiceConfig.defaults(dir.resolve("svc"))
+                          .withPorts(0, 0)
+                          .withMetricsTokenFile(bad)))
           .isInstanceOf(MetricsToken.InvalidTokenFileException.class)
           .hasMessageContaining(bad.toString());
     }
@@ -211,20 +279,31 @@ class MetricsTest {
 
   private Map<String, Double> kinds(PrometheusText text, Map<String, String> endpoint) {
     Map<String, Double> kinds = new HashMap<>();
-    text.samples.stream().filter(s -> s.name().equals("funcx_tasks_finished_total")
-        && s.labels().entrySet().containsAll(endpoint.entrySet()) && s.value() > 0)
+    text.samples.stream()
+        .filter(
+            s ->
+                s.name().equals("funcx_tasks_finished_total")
+                    && s.labels().entrySet().containsAll(endpoint.entrySet())
+                    && s.value() > 0)
         .forEach(s -> kinds.merge(s.labels().get("kind"), s.value(), Double::sum));
     return kinds;
   }
 
-  private List<String> submit(ApiCaller api, String token, String function, String endpoint,
-      int count, boolean cache) throws Exception {
+  private List<String> submit(
+      ApiCaller api, String token, String function, String endpoint, int count, boolean cache)
+      throws Exception {
     StringBuilder body = new StringBuilder("{\"tasks\":[");
     for (int i = 0; i < count; i++) {
       if (i > 0) body.append(',');
-      body.append("{\"function_id\":\"").append(function).append("\",\"endpoint_id\":\"")
-          .append(endpoint).append("\",\"args\":[").append(cache ? 7 : i).append("],\"cache\":")
-          .append(cache).append('}');
+      body.append("{\"function_id\":\"")
+          .append(function)
+          .append("\",\"endpoint_id\":\"")
+          .append(endpoint)
+          .append("\",\"args\":[")
+          .append(cache ? 7 : i)
+          .append("],\"cache\":")
+          .append(cache)
+          .append('}');
     }
     var answer = api.call(token, "POST", "/v2/submit", body.append("]}").toString());
     assertThat(answer.status()).isEqualTo(202);
@@ -238,7 +317,8 @@ class MetricsTest {
     HttpResponse<String> response = scrapeText(token);
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type").orElse(""))
-        .startsWith("text/plain").contains("version=0.0.4");
+        .startsWith("text/plain")
+        .contains("version=0.0.4");
     return PrometheusText.parse(response.body());
   }
 

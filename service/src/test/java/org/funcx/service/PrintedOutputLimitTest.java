@@ -46,8 +46,12 @@ class PrintedOutputLimitTest {
     String function = api.registerIdentity(admin);
     try (FakeEndpoint endpoint = FakeEndpoint.connect(api, admin)) {
       String printed = submit(function, endpoint.endpointId);
-      endpoint.answer(1, 20_000, id -> ResultEnvelope.json(
-          Messages.TaskResult.success(id, "1").withOutput("hello\n", "careful\n")));
+      endpoint.answer(
+          1,
+          20_000,
+          id ->
+              ResultEnvelope.json(
+                  Messages.TaskResult.success(id, "1").withOutput("hello\n", "careful\n")));
       JsonObject doc = finished(printed);
       assertThat(doc.get("stdout").getAsString()).isEqualTo("hello\n");
       assertThat(doc.get("stderr").getAsString()).isEqualTo("careful\n");
@@ -61,12 +65,15 @@ class PrintedOutputLimitTest {
       // 5 MiB "printed" from a rogue endpoint: stored and served as its last 1 MiB.
       String flood = "x".repeat(5 << 20) + "last line\n";
       String big = submit(function, endpoint.endpointId);
-      endpoint.answer(1, 60_000, id -> ResultEnvelope.json(
-          Messages.TaskResult.success(id, "3").withOutput(flood, null)));
+      endpoint.answer(
+          1,
+          60_000,
+          id -> ResultEnvelope.json(Messages.TaskResult.success(id, "3").withOutput(flood, null)));
       JsonObject bigDoc = finished(big);
       String kept = bigDoc.get("stdout").getAsString();
       long dropped = flood.length() - OutputTail.DEFAULT_LIMIT;
-      assertThat(kept).startsWith("[… " + String.format("%,d", dropped) + " bytes dropped …]\n")
+      assertThat(kept)
+          .startsWith("[… " + String.format("%,d", dropped) + " bytes dropped …]\n")
           .endsWith("xlast line\n");
       assertThat(kept.getBytes(StandardCharsets.UTF_8).length)
           .isLessThan(OutputTail.DEFAULT_LIMIT + 64);
@@ -79,9 +86,16 @@ class PrintedOutputLimitTest {
   }
 
   private JsonObject finished(String task) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> Set.of("success", "failed")
-        .contains(api.call(admin, "GET", "/v2/tasks/" + task, null).body().get("status")
-            .getAsString()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                Set.of("success", "failed")
+                    .contains(
+                        api.call(admin, "GET", "/v2/tasks/" + task, null)
+                            .body()
+                            .get("status")
+                            .getAsString()));
     try {
       return api.call(admin, "GET", "/v2/tasks/" + task, null).body();
     } catch (Exception e) {
@@ -90,8 +104,16 @@ class PrintedOutputLimitTest {
   }
 
   private String submit(String function, String endpoint) throws Exception {
-    var answer = api.call(admin, "POST", "/v2/submit", "{\"tasks\":[{\"function_id\":\""
-        + function + "\",\"endpoint_id\":\"" + endpoint + "\",\"args\":[1]}]}");
+    var answer =
+        api.call(
+            admin,
+            "POST",
+            "/v2/submit",
+            "{\"tasks\":[{\"function_id\":\""
+                + function
+                + "\",\"endpoint_id\":\""
+                + endpoint
+                + "\",\"args\":[1]}]}");
     assertThat(answer.status()).isEqualTo(202);
     return answer.body().getAsJsonArray("task_ids").get(0).getAsString();
   }

@@ -39,7 +39,8 @@ class PrivateStateTest {
     Path data = Files.createDirectories(home.resolve("old"));
     Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.writeString(data.resolve("notes.txt"), "left by an older version");
-    Files.setPosixFilePermissions(data.resolve("notes.txt"), PosixFilePermissions.fromString("rw-r--r--"));
+    Files.setPosixFilePermissions(
+        data.resolve("notes.txt"), PosixFilePermissions.fromString("rw-r--r--"));
     runTasks(data);
     assertPrivate(data);
   }
@@ -50,18 +51,43 @@ class PrivateStateTest {
       String token = ServiceTokens.admin(service, data);
       String function = api.registerIdentity(token);
       try (FakeEndpoint endpoint = FakeEndpoint.connect(api, token)) {
-        String body = "{\"tasks\":[{\"function_id\":\"" + function + "\",\"endpoint_id\":\""
-            + endpoint.endpointId + "\",\"args\":[1]}]}";
-        String json = api.call(token, "POST", "/v2/submit", body).body().getAsJsonArray("task_ids")
-            .get(0).getAsString();
+        String body =
+            "{\"tasks\":[{\"function_id\":\""
+                + function
+                + "\",\"endpoint_id\":\""
+                + endpoint.endpointId
+                + "\",\"args\":[1]}]}";
+        String json =
+            api.call(token, "POST", "/v2/submit", body)
+                .body()
+                .getAsJsonArray("task_ids")
+                .get(0)
+                .getAsString();
         endpoint.answer(1, "1", 20_000);
-        String binary = api.call(token, "POST", "/v2/submit", body).body()
-            .getAsJsonArray("task_ids").get(0).getAsString();
-        endpoint.answer(1, 20_000, id -> new ResultEnvelope(new Messages.TaskResult(id, null, null,
-            "octet-stream", 0), new byte[] {1, 2, 3}));
+        String binary =
+            api.call(token, "POST", "/v2/submit", body)
+                .body()
+                .getAsJsonArray("task_ids")
+                .get(0)
+                .getAsString();
+        endpoint.answer(
+            1,
+            20_000,
+            id ->
+                new ResultEnvelope(
+                    new Messages.TaskResult(id, null, null, "octet-stream", 0),
+                    new byte[] {1, 2, 3}));
         for (String id : List.of(json, binary)) {
-          await().atMost(Duration.ofSeconds(10)).until(() -> "success".equals(
-              api.call(token, "GET", "/v2/tasks/" + id, null).body().get("status").getAsString()));
+          await()
+              .atMost(Duration.ofSeconds(10))
+              .until(
+                  () ->
+                      "success"
+                          .equals(
+                              api.call(token, "GET", "/v2/tasks/" + id, null)
+                                  .body()
+                                  .get("status")
+                                  .getAsString()));
         }
       }
     }
@@ -71,12 +97,15 @@ class PrivateStateTest {
     Map<String, String> modes = new TreeMap<>();
     try (Stream<Path> all = Files.walk(root)) {
       for (Path p : all.toList()) {
-        modes.put(root.relativize(p) + (Files.isDirectory(p) ? "/" : ""),
-            PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS)));
+        modes.put(
+            root.relativize(p) + (Files.isDirectory(p) ? "/" : ""),
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS)));
       }
     }
     assertThat(modes.keySet()).anyMatch(k -> k.endsWith("results/")); // binary results were stored
-    modes.forEach((path, mode) -> assertThat(mode).as(path)
-        .isEqualTo(path.endsWith("/") ? "rwx------" : "rw-------"));
+    modes.forEach(
+        (path, mode) ->
+            assertThat(mode).as(path).isEqualTo(path.endsWith("/") ? "rwx------" : "rw-------"));
   }
 }

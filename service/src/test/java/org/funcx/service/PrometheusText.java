@@ -17,12 +17,16 @@ import java.util.regex.Pattern;
 final class PrometheusText {
   private static final String NAME = "[a-zA-Z_:][a-zA-Z0-9_:]*";
   private static final Pattern HELP = Pattern.compile("# HELP (" + NAME + ") .*");
-  private static final Pattern TYPE = Pattern.compile(
-      "# TYPE (" + NAME + ") (counter|gauge|histogram|summary|untyped)");
-  private static final Pattern SAMPLE = Pattern.compile("(" + NAME + ")(\\{(.*)\\})? "
-      + "([-+]?(?:[0-9.]+(?:[eE][-+]?[0-9]+)?|NaN|Inf))( -?[0-9]+)?");
-  private static final Pattern LABEL = Pattern.compile(
-      "([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\\\n]|\\\\[\\\\\"n])*)\"(,|$)");
+  private static final Pattern TYPE =
+      Pattern.compile("# TYPE (" + NAME + ") (counter|gauge|histogram|summary|untyped)");
+  private static final Pattern SAMPLE =
+      Pattern.compile(
+          "("
+              + NAME
+              + ")(\\{(.*)\\})? "
+              + "([-+]?(?:[0-9.]+(?:[eE][-+]?[0-9]+)?|NaN|Inf))( -?[0-9]+)?");
+  private static final Pattern LABEL =
+      Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\\\n]|\\\\[\\\\\"n])*)\"(,|$)");
 
   record Sample(String name, Map<String, String> labels, double value) {}
 
@@ -40,18 +44,21 @@ final class PrometheusText {
       Matcher m;
       if ((m = TYPE.matcher(line)).matches()) {
         if (parsed.types.put(m.group(1), m.group(2)) != null) {
-          throw new IllegalArgumentException("line " + lineNumber + ": second TYPE of " + m.group(1));
+          throw new IllegalArgumentException(
+              "line " + lineNumber + ": second TYPE of " + m.group(1));
         }
       } else if (HELP.matcher(line).matches()) {
         continue;
       } else if ((m = SAMPLE.matcher(line)).matches()) {
         String name = m.group(1);
         if (parsed.family(name) == null) {
-          throw new IllegalArgumentException("line " + lineNumber + ": sample before its TYPE: " + line);
+          throw new IllegalArgumentException(
+              "line " + lineNumber + ": sample before its TYPE: " + line);
         }
         parsed.samples.add(new Sample(name, labels(m.group(3), lineNumber), value(m.group(4))));
       } else {
-        throw new IllegalArgumentException("line " + lineNumber + " is not Prometheus text: " + line);
+        throw new IllegalArgumentException(
+            "line " + lineNumber + " is not Prometheus text: " + line);
       }
     }
     return parsed;
@@ -94,8 +101,10 @@ final class PrometheusText {
 
   /** The sum of the samples named {@code name} whose labels include {@code labels}. */
   double sum(String name, Map<String, String> labels) {
-    return samples.stream().filter(s -> s.name().equals(name)
-        && s.labels().entrySet().containsAll(labels.entrySet())).mapToDouble(Sample::value).sum();
+    return samples.stream()
+        .filter(s -> s.name().equals(name) && s.labels().entrySet().containsAll(labels.entrySet()))
+        .mapToDouble(Sample::value)
+        .sum();
   }
 
   boolean has(String name) {

@@ -38,8 +38,12 @@ class QueuedTaskQuotaTest {
   Duration ttl = Duration.ofDays(1);
 
   void start(Duration taskTtl) throws Exception {
-    service = FuncxService.start(ServiceConfig.defaults(dir).withPorts(0, 0)
-        .withQueueLimits(LIMITS).withTaskTtl(taskTtl));
+    service =
+        FuncxService.start(
+            ServiceConfig.defaults(dir)
+                .withPorts(0, 0)
+                .withQueueLimits(LIMITS)
+                .withTaskTtl(taskTtl));
     api = new ApiCaller(service.url());
     alice = ServiceTokens.mint(service, "alice", Set.of(), Scope.COMPUTE);
     bob = ServiceTokens.mint(service, "bob", Set.of(), Scope.COMPUTE);
@@ -71,8 +75,13 @@ class QueuedTaskQuotaTest {
     assertRefused(submit(alice, batch(neverConnected, 1)), "user", "alice", 50, 50, 1);
 
     // bob: 10 on his endpoint and 31 on the full one: refused whole, naming the endpoint
-    assertRefused(submit(bob, batch(bobs, 10), batch(neverConnected, 31)), "endpoint",
-        neverConnected, 80, 50, 31);
+    assertRefused(
+        submit(bob, batch(bobs, 10), batch(neverConnected, 31)),
+        "endpoint",
+        neverConnected,
+        80,
+        50,
+        31);
     assertThat(submit(bob, batch(neverConnected, 30)).status()).isEqualTo(202);
     assertRefused(submit(bob, batch(neverConnected, 1)), "endpoint", neverConnected, 80, 80, 1);
     // the refused 10 were not counted: bob still has room for exactly 20
@@ -87,20 +96,30 @@ class QueuedTaskQuotaTest {
   }
 
   @Test
-  void a_streamed_submission_is_refused_while_it_is_read_and_nothing_of_it_counts() throws Exception {
+  void a_streamed_submission_is_refused_while_it_is_read_and_nothing_of_it_counts()
+      throws Exception {
     start(ttl);
     function = api.registerIdentity(alice);
     String endpoint = endpoint(alice, "e");
-    String task = "{\"function_id\":\"" + function + "\",\"endpoint_id\":\"" + endpoint
-        + "\",\"args\":[1]},";
+    String task =
+        "{\"function_id\":\"" + function + "\",\"endpoint_id\":\"" + endpoint + "\",\"args\":[1]},";
     // 200 MB of tasks: past the 128 MiB body limit, so only a quota checked while reading
     // answers 429 instead of 413
-    var body = HttpRequest.BodyPublishers.ofInputStream(() -> new SubmitLimitsTest.Generated(
-        "{\"tasks\":[", task, "]}", SubmitLimitsTest.ATTACK_BYTES));
-    var response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-        HttpRequest.newBuilder(URI.create(service.url() + "/v2/submit"))
-            .header("Authorization", "Bearer " + alice).POST(body).build(),
-        HttpResponse.BodyHandlers.ofString());
+    var body =
+        HttpRequest.BodyPublishers.ofInputStream(
+            () ->
+                new SubmitLimitsTest.Generated(
+                    "{\"tasks\":[", task, "]}", SubmitLimitsTest.ATTACK_BYTES));
+    var response =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(
+                HttpRequest.newBuilder(URI.create(service.url() + "/v2/submit"))
+                    .header("Authorization", "Bearer " + alice)
+                    .POST(body)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(429);
     assertThat(response.body()).contains("\"quota_exceeded\"", "\"current\":0", "\"limit\":50");
     assertThat(submit(alice, batch(endpoint, 50)).status()).isEqualTo(202);
@@ -161,8 +180,8 @@ class QueuedTaskQuotaTest {
     }
   }
 
-  private void assertRefused(ApiCaller.Answer a, String quota, String id, long limit, long current,
-      long requested) {
+  private void assertRefused(
+      ApiCaller.Answer a, String quota, String id, long limit, long current, long requested) {
     assertThat(a.status()).as(a.body().toString()).isEqualTo(429);
     assertThat(a.code()).isEqualTo("quota_exceeded");
     assertThat(a.retryAfter()).isNotNull();
@@ -175,22 +194,32 @@ class QueuedTaskQuotaTest {
   }
 
   private String endpoint(String token, String name) throws Exception {
-    return api.call(token, "POST", "/v2/endpoints", "{\"name\":\"" + name + "\"}").body()
-        .get("endpoint_id").getAsString();
+    return api.call(token, "POST", "/v2/endpoints", "{\"name\":\"" + name + "\"}")
+        .body()
+        .get("endpoint_id")
+        .getAsString();
   }
 
   private void public_(String token, String path) throws Exception {
-    assertThat(api.call(token, "PUT", path + "/sharing", "{\"public\":true}").status()).isEqualTo(200);
+    assertThat(api.call(token, "PUT", path + "/sharing", "{\"public\":true}").status())
+        .isEqualTo(200);
   }
 
   private String batch(String endpoint, int calls) {
     StringBuilder args = new StringBuilder();
-    for (int i = 0; i < calls; i++) args.append(i == 0 ? "" : ",").append("[").append(i).append("]");
-    return "{\"function_id\":\"" + function + "\",\"endpoint_id\":\"" + endpoint
-        + "\",\"args_list\":[" + args + "]}";
+    for (int i = 0; i < calls; i++)
+      args.append(i == 0 ? "" : ",").append("[").append(i).append("]");
+    return "{\"function_id\":\""
+        + function
+        + "\",\"endpoint_id\":\""
+        + endpoint
+        + "\",\"args_list\":["
+        + args
+        + "]}";
   }
 
   private ApiCaller.Answer submit(String token, String... batches) throws Exception {
-    return api.call(token, "POST", "/v2/submit", "{\"batches\":[" + String.join(",", batches) + "]}");
+    return api.call(
+        token, "POST", "/v2/submit", "{\"batches\":[" + String.join(",", batches) + "]}");
   }
 }

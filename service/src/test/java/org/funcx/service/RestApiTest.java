@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -28,8 +27,12 @@ class RestApiTest {
 
   @BeforeEach
   void start() throws Exception {
-    service = FuncxService.start(ServiceConfig.defaults(dir).withPorts(0, 0).withMaxArgsBytes(1_000)
-        .withTaskTtl(Duration.ofSeconds(1)));
+    service =
+        FuncxService.start(
+            ServiceConfig.defaults(dir)
+                .withPorts(0, 0)
+                .withMaxArgsBytes(1_000)
+                .withTaskTtl(Duration.ofSeconds(1)));
     token = ServiceTokens.admin(service, dir);
   }
 
@@ -45,12 +48,18 @@ class RestApiTest {
   }
 
   Answer call(String method, String path, String body) throws Exception {
-    var request = HttpRequest.newBuilder(URI.create(service.url() + path))
-        .header("Authorization", "Bearer " + token)
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body)).build();
+    var request =
+        HttpRequest.newBuilder(URI.create(service.url() + path))
+            .header("Authorization", "Bearer " + token)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build();
     var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    return new Answer(response.statusCode(), JsonParser.parseString(response.body()).getAsJsonObject());
+    return new Answer(
+        response.statusCode(), JsonParser.parseString(response.body()).getAsJsonObject());
   }
 
   String function(String source) throws Exception {
@@ -62,12 +71,22 @@ class RestApiTest {
   }
 
   String endpoint() throws Exception {
-    return call("POST", "/v2/endpoints", "{\"name\":\"ep\"}").body().get("endpoint_id").getAsString();
+    return call("POST", "/v2/endpoints", "{\"name\":\"ep\"}")
+        .body()
+        .get("endpoint_id")
+        .getAsString();
   }
 
   String submitOne(String function, String endpoint) throws Exception {
-    Answer a = call("POST", "/v2/submit", "{\"tasks\":[{\"function_id\":\"" + function
-        + "\",\"endpoint_id\":\"" + endpoint + "\",\"args\":[1]}]}");
+    Answer a =
+        call(
+            "POST",
+            "/v2/submit",
+            "{\"tasks\":[{\"function_id\":\""
+                + function
+                + "\",\"endpoint_id\":\""
+                + endpoint
+                + "\",\"args\":[1]}]}");
     assertThat(a.status()).isEqualTo(202);
     return a.body().getAsJsonArray("task_ids").get(0).getAsString();
   }
@@ -100,18 +119,32 @@ class RestApiTest {
     String e = endpoint();
     String task = "{\"function_id\":\"" + f + "\",\"endpoint_id\":\"" + e + "\",";
     assertThat(call("POST", "/v2/submit", "{}").code()).isEqualTo("no_tasks");
-    Answer notArray = call("POST", "/v2/submit", "{\"tasks\":[" + task + "\"args\":[1]}, " + task
-        + "\"args\":5}]}");
+    Answer notArray =
+        call(
+            "POST",
+            "/v2/submit",
+            "{\"tasks\":[" + task + "\"args\":[1]}, " + task + "\"args\":5}]}");
     assertThat(notArray.code()).isEqualTo("invalid_args");
-    assertThat(notArray.body().getAsJsonObject("details").get("task_index").getAsInt()).isEqualTo(1);
-    Answer tooBig = call("POST", "/v2/submit", "{\"tasks\":[" + task + "\"args\":[\""
-        + "x".repeat(2_000) + "\"]}]}");
+    assertThat(notArray.body().getAsJsonObject("details").get("task_index").getAsInt())
+        .isEqualTo(1);
+    Answer tooBig =
+        call(
+            "POST",
+            "/v2/submit",
+            "{\"tasks\":[" + task + "\"args\":[\"" + "x".repeat(2_000) + "\"]}]}");
     assertThat(tooBig.status()).isEqualTo(413);
     assertThat(tooBig.code()).isEqualTo("payload_too_large");
-    assertThat(call("POST", "/v2/submit", "{\"tasks\":[{\"function_id\":\"" + f
-        + "\",\"endpoint_id\":\"00000000-0000-0000-0000-000000000009\"}]}").code())
+    assertThat(
+            call(
+                    "POST",
+                    "/v2/submit",
+                    "{\"tasks\":[{\"function_id\":\""
+                        + f
+                        + "\",\"endpoint_id\":\"00000000-0000-0000-0000-000000000009\"}]}")
+                .code())
         .isEqualTo("endpoint_not_found");
-    assertThat(call("POST", "/v2/submit", "{\"tasks\":[" + task + "\"timeout_s\":\"soon\"}]}").code())
+    assertThat(
+            call("POST", "/v2/submit", "{\"tasks\":[" + task + "\"timeout_s\":\"soon\"}]}").code())
         .isEqualTo("invalid_field");
     assertThat(service.url()).isNotBlank();
     assertThat(call("GET", "/v2/version", null).status()).isEqualTo(200);
@@ -119,7 +152,8 @@ class RestApiTest {
 
   @Test
   void invalid_source_is_a_compile_error_with_the_line() throws Exception {
-    Answer a = call("POST", "/v2/functions", "{\"function_code\":\"int f(int x) {\\n return y;\\n}\"}");
+    Answer a =
+        call("POST", "/v2/functions", "{\"function_code\":\"int f(int x) {\\n return y;\\n}\"}");
     assertThat(a.status()).isEqualTo(400);
     assertThat(a.code()).isEqualTo("compile_error");
     assertThat(a.body().toString()).contains("line 2");
@@ -129,8 +163,8 @@ class RestApiTest {
   void group_ids_sort_in_submission_order_and_name_their_tasks() throws Exception {
     String f = function("int id(int x) { return x; }");
     String e = endpoint();
-    String body = "{\"tasks\":[{\"function_id\":\"" + f + "\",\"endpoint_id\":\"" + e
-        + "\",\"args\":[1]}]}";
+    String body =
+        "{\"tasks\":[{\"function_id\":\"" + f + "\",\"endpoint_id\":\"" + e + "\",\"args\":[1]}]}";
     java.util.List<String> groups = new java.util.ArrayList<>();
     java.util.List<String> tasks = new java.util.ArrayList<>();
     for (int i = 0; i < 20; i++) {
@@ -160,8 +194,12 @@ class RestApiTest {
     assertThat(call("GET", "/v2/endpoints/" + e, null).status()).isEqualTo(200);
     Answer task = call("GET", "/v2/tasks/" + t, null);
     assertThat(task.body().get("status").getAsString()).isEqualTo("waiting-for-endpoint");
-    assertThat(call("GET", "/v2/endpoints/" + e + "/status", null).body()
-        .get("outstanding_tasks").getAsInt()).isEqualTo(1);
+    assertThat(
+            call("GET", "/v2/endpoints/" + e + "/status", null)
+                .body()
+                .get("outstanding_tasks")
+                .getAsInt())
+        .isEqualTo(1);
   }
 
   @Test
@@ -170,7 +208,9 @@ class RestApiTest {
     assertThat(call("POST", "/v2/tasks/" + t + "/cancel", "{}").status()).isEqualTo(200);
     assertThat(call("GET", "/v2/tasks/" + t, null).body().get("status").getAsString())
         .isEqualTo("cancelled");
-    await().atMost(Duration.ofSeconds(20)).until(() -> call("GET", "/v2/tasks/" + t, null).status() == 404);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> call("GET", "/v2/tasks/" + t, null).status() == 404);
   }
 
   @Test
@@ -178,27 +218,43 @@ class RestApiTest {
     String e = endpoint();
     String t = submitOne(function("int id(int x) { return x; }"), e);
     assertThat(call("DELETE", "/v2/endpoints/" + e, null).status()).isEqualTo(200);
-    await().atMost(Duration.ofSeconds(10)).until(() ->
-        call("GET", "/v2/tasks/" + t, null).body().get("status").getAsString().equals("failed"));
-    assertThat(call("GET", "/v2/tasks/" + t, null).body().getAsJsonObject("error").get("kind")
-        .getAsString()).isEqualTo("endpoint_lost");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                call("GET", "/v2/tasks/" + t, null)
+                    .body()
+                    .get("status")
+                    .getAsString()
+                    .equals("failed"));
+    assertThat(
+            call("GET", "/v2/tasks/" + t, null)
+                .body()
+                .getAsJsonObject("error")
+                .get("kind")
+                .getAsString())
+        .isEqualTo("endpoint_lost");
   }
 
   @Test
   void too_many_requests_get_429_with_retry_after_and_the_service_recovers() throws Exception {
     service.close();
-    service = FuncxService.start(ServiceConfig.defaults(dir).withPorts(0, 0).withRequestsPerSecond(5));
+    service =
+        FuncxService.start(ServiceConfig.defaults(dir).withPorts(0, 0).withRequestsPerSecond(5));
     token = ServiceTokens.admin(service, dir);
     int limited = 0;
     String retryAfter = null;
     for (int i = 0; i < 40; i++) {
-      var response = http.send(HttpRequest.newBuilder(URI.create(service.url() + "/v2/version"))
-          .build(), HttpResponse.BodyHandlers.ofString());
+      var response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(service.url() + "/v2/version")).build(),
+              HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() == 429) {
         limited++;
         retryAfter = response.headers().firstValue("Retry-After").orElse(null);
-        assertThat(JsonParser.parseString(response.body()).getAsJsonObject().get("code")
-            .getAsString()).isEqualTo("rate_limited");
+        assertThat(
+                JsonParser.parseString(response.body()).getAsJsonObject().get("code").getAsString())
+            .isEqualTo("rate_limited");
       }
     }
     assertThat(limited).isGreaterThan(20);
@@ -211,5 +267,4 @@ class RestApiTest {
     // keep the embedded service quiet in test output
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
   }
-
 }

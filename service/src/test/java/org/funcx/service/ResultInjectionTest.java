@@ -45,7 +45,8 @@ class ResultInjectionTest {
       JsonObject doc = finished(bad);
       assertThat(doc.has("injected")).isFalse();
       assertThat(doc.get("status").getAsString()).isEqualTo("failed");
-      assertThat(doc.getAsJsonObject("error").get("kind").getAsString()).isEqualTo("serialization_error");
+      assertThat(doc.getAsJsonObject("error").get("kind").getAsString())
+          .isEqualTo("serialization_error");
 
       String good = submit(function, endpoint.endpointId);
       endpoint.answer(1, "{\"a\":[1,\"x\\\"y\"]}", 20_000);
@@ -56,8 +57,16 @@ class ResultInjectionTest {
   }
 
   private JsonObject finished(String task) {
-    await().atMost(Duration.ofSeconds(10)).until(() -> java.util.Set.of("success", "failed")
-        .contains(api.call(admin, "GET", "/v2/tasks/" + task, null).body().get("status").getAsString()));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                java.util.Set.of("success", "failed")
+                    .contains(
+                        api.call(admin, "GET", "/v2/tasks/" + task, null)
+                            .body()
+                            .get("status")
+                            .getAsString()));
     try {
       return api.call(admin, "GET", "/v2/tasks/" + task, null).body();
     } catch (Exception e) {
@@ -66,8 +75,16 @@ class ResultInjectionTest {
   }
 
   private String submit(String function, String endpoint) throws Exception {
-    var answer = api.call(admin, "POST", "/v2/submit", "{\"tasks\":[{\"function_id\":\"" + function
-        + "\",\"endpoint_id\":\"" + endpoint + "\",\"args\":[1]}]}");
+    var answer =
+        api.call(
+            admin,
+            "POST",
+            "/v2/submit",
+            "{\"tasks\":[{\"function_id\":\""
+                + function
+                + "\",\"endpoint_id\":\""
+                + endpoint
+                + "\",\"args\":[1]}]}");
     assertThat(answer.status()).isEqualTo(202);
     return answer.body().getAsJsonArray("task_ids").get(0).getAsString();
   }

@@ -44,7 +44,8 @@ class SdkLoginTest {
     AuthSettings shortLived = AuthSettings.embedded().withAccessTokenTtl(Duration.ofSeconds(20));
     service = FuncxService.start(ServiceConfig.defaults(dir).withPorts(0, 0).withAuth(shortLived));
     TokenStore adminStore = new TokenStore(dir.resolve("admin-home"));
-    adminStore.saveClient(service.url(), TokenStore.ClientSecret.read(dir.resolve("local-client.json")));
+    adminStore.saveClient(
+        service.url(), TokenStore.ClientSecret.read(dir.resolve("local-client.json")));
     admin = FuncXClient.connect(service.url(), adminStore);
     com.google.gson.JsonObject user = new com.google.gson.JsonObject();
     user.addProperty("username", "grace");
@@ -59,19 +60,23 @@ class SdkLoginTest {
   }
 
   @Test
-  void a_device_login_is_cached_privately_and_refreshed_with_rotating_refresh_tokens() throws Exception {
+  void a_device_login_is_cached_privately_and_refreshed_with_rotating_refresh_tokens()
+      throws Exception {
     TokenStore store = new TokenStore(userHome);
     FuncXClient grace = FuncXClient.connect(service.url(), store);
-    assertThatThrownBy(grace::endpoints).isInstanceOf(FuncXException.class)
+    assertThatThrownBy(grace::endpoints)
+        .isInstanceOf(FuncXException.class)
         .hasMessageContaining("login");
     DeviceLogin.Pending login = grace.startLogin();
-    CompletableFuture<TokenStore.Tokens> done = CompletableFuture.supplyAsync(() -> {
-      try {
-        return login.await(Duration.ofSeconds(60));
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<TokenStore.Tokens> done =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return login.await(Duration.ofSeconds(60));
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
     assertThat(approve(login, "approve").statusCode()).isEqualTo(200);
     TokenStore.Tokens first = done.get();
     assertThat(Files.getPosixFilePermissions(userHome.resolve("tokens.json")))
@@ -82,28 +87,32 @@ class SdkLoginTest {
     grace.endpoints();
     assertThat(store.tokens(service.url()).refreshToken()).isNotEqualTo(rotated);
     // a used refresh token is dead: replaying the first one gets nothing
-    store.saveTokens(service.url(), new TokenStore.Tokens("stale", first.refreshToken(), 0,
-        first.clientId()));
+    store.saveTokens(
+        service.url(), new TokenStore.Tokens("stale", first.refreshToken(), 0, first.clientId()));
     assertThatThrownBy(grace::endpoints).isInstanceOf(FuncXException.class);
     assertThat(store.tokens(service.url())).isNull();
   }
 
   @Test
-  void deleting_the_public_sdk_client_is_refused_before_it_touches_anyones_login() throws Exception {
+  void deleting_the_public_sdk_client_is_refused_before_it_touches_anyones_login()
+      throws Exception {
     TokenStore store = new TokenStore(userHome);
     FuncXClient grace = FuncXClient.connect(service.url(), store);
     DeviceLogin.Pending login = grace.startLogin();
-    CompletableFuture<TokenStore.Tokens> done = CompletableFuture.supplyAsync(() -> {
-      try {
-        return login.await(Duration.ofSeconds(60));
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<TokenStore.Tokens> done =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return login.await(Duration.ofSeconds(60));
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
     assertThat(approve(login, "approve").statusCode()).isEqualTo(200);
     String refresh = done.get().refreshToken();
     // another user (here the administrator) tries to delete the client every notebook logs in with
-    assertThatThrownBy(() -> admin.deleteClient("funcx-sdk")).isInstanceOf(FuncXException.class)
+    assertThatThrownBy(() -> admin.deleteClient("funcx-sdk"))
+        .isInstanceOf(FuncXException.class)
         .satisfies(e -> assertThat(((FuncXException) e).status()).isEqualTo(404));
     // grace's access token lives 20 s, under the SDK's margin: this call redeems her refresh token
     assertThat(grace.whoami().get("username").getAsString()).isEqualTo("grace");
@@ -114,13 +123,15 @@ class SdkLoginTest {
   void a_denied_login_says_so() throws Exception {
     FuncXClient grace = FuncXClient.connect(service.url(), new TokenStore(userHome));
     DeviceLogin.Pending login = grace.startLogin();
-    CompletableFuture<Object> done = CompletableFuture.supplyAsync(() -> {
-      try {
-        return login.await(Duration.ofSeconds(60));
-      } catch (Exception e) {
-        return e;
-      }
-    });
+    CompletableFuture<Object> done =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return login.await(Duration.ofSeconds(60));
+              } catch (Exception e) {
+                return e;
+              }
+            });
     assertThat(approve(login, "deny").statusCode()).isEqualTo(200);
     assertThat(done.get()).isInstanceOf(FuncXException.class);
     assertThat(((FuncXException) done.get()).code()).isEqualTo("login_denied");
@@ -130,22 +141,33 @@ class SdkLoginTest {
   void client_credentials_act_for_their_owner_and_can_be_deleted() throws Exception {
     var created = admin.createClient("ci", List.of("funcx:compute"));
     TokenStore ci = new TokenStore(userHome);
-    ci.saveClient(service.url(), new TokenStore.ClientSecret(created.get("client_id").getAsString(),
-        created.get("client_secret").getAsString()));
+    ci.saveClient(
+        service.url(),
+        new TokenStore.ClientSecret(
+            created.get("client_id").getAsString(), created.get("client_secret").getAsString()));
     FuncXClient automation = FuncXClient.connect(service.url(), ci);
     assertThat(automation.whoami().get("username").getAsString()).isEqualTo("admin");
-    assertThat(automation.whoami().getAsJsonArray("scopes").toString()).doesNotContain("funcx:admin");
+    assertThat(automation.whoami().getAsJsonArray("scopes").toString())
+        .doesNotContain("funcx:admin");
     admin.deleteClient(created.get("client_id").getAsString());
     ci.saveTokens(service.url(), null);
     assertThatThrownBy(automation::whoami).isInstanceOf(FuncXException.class);
   }
 
   private HttpResponse<String> approve(DeviceLogin.Pending login, String action) throws Exception {
-    String form = "user_code=" + URLEncoder.encode(login.userCode(), StandardCharsets.UTF_8)
-        + "&username=grace&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
-        + "&action=" + action;
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(service.url() + "/device"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    String form =
+        "user_code="
+            + URLEncoder.encode(login.userCode(), StandardCharsets.UTF_8)
+            + "&username=grace&password="
+            + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
+            + "&action="
+            + action;
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(service.url() + "/device"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 }

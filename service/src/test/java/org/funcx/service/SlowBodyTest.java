@@ -34,8 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SlowBodyTest {
   /** Authenticated submissions: more than the pool's 64 threads on their own. */
   static final int SUBMITTERS = 80;
+
   /** Token requests: fewer than the 10 sign-in attempts an address gets before its 429s. */
   static final int TOKEN_REQUESTS = 8;
+
   @TempDir Path dir;
   FuncxService service;
   String token;
@@ -56,8 +58,10 @@ class SlowBodyTest {
   /** One connection that sent its headers and sends its body a byte at a time. */
   static final class Trickler {
     final Socket socket;
+
     /** What the server sent; written by one thread, read by others. */
     volatile String answer = "";
+
     volatile boolean closedByServer;
 
     Trickler(int port, String head) throws IOException {
@@ -116,43 +120,62 @@ class SlowBodyTest {
       throws Exception {
     int port = service.httpPort();
     for (int i = 0; i < SUBMITTERS + TOKEN_REQUESTS; i++) {
-      String head = i < SUBMITTERS
-          ? "POST /v2/submit HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
-              + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"
-          : "POST /oauth/token HTTP/1.1\r\nHost: x\r\n"
-              + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 60000\r\n\r\na";
+      String head =
+          i < SUBMITTERS
+              ? "POST /v2/submit HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                  + token
+                  + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"
+              : "POST /oauth/token HTTP/1.1\r\nHost: x\r\n"
+                  + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 60000\r\n\r\na";
       tricklers.add(new Trickler(port, head));
     }
-    Thread trickle = new Thread(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        tricklers.forEach(Trickler::step);
-        try {
-          Thread.sleep(1_000); // the attack's pace, not a wait for the service
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }, "slowloris-trickle");
+    Thread trickle =
+        new Thread(
+            () -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                tricklers.forEach(Trickler::step);
+                try {
+                  Thread.sleep(1_000); // the attack's pace, not a wait for the service
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "slowloris-trickle");
     long started = System.nanoTime();
     trickle.start();
     try {
-      poll("32 trickling requests in progress, the others refused", () -> tricklers.stream()
-          .filter(t -> answered(t, 429, "too_many_concurrent_requests")).count()
-          >= tricklers.size() - 32);
+      poll(
+          "32 trickling requests in progress, the others refused",
+          () ->
+              tricklers.stream()
+                      .filter(t -> answered(t, 429, "too_many_concurrent_requests"))
+                      .count()
+                  >= tricklers.size() - 32);
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      poll("a normal submission to be accepted", () -> {
-        var response = http.send(HttpRequest.newBuilder(URI.create(service.url() + "/v2/submit"))
-            .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(5))
-            .POST(HttpRequest.BodyPublishers.ofString("{\"tasks\":[]}")).build(),
-            HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() == 400 && response.body().contains("no_tasks");
-      });
+      poll(
+          "a normal submission to be accepted",
+          () -> {
+            var response =
+                http.send(
+                    HttpRequest.newBuilder(URI.create(service.url() + "/v2/submit"))
+                        .header("Authorization", "Bearer " + token)
+                        .timeout(Duration.ofSeconds(5))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"tasks\":[]}"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 400 && response.body().contains("no_tasks");
+          });
       long served = System.nanoTime();
-      poll("every trickling connection to be closed by the server",
+      poll(
+          "every trickling connection to be closed by the server",
           () -> tricklers.stream().allMatch(t -> t.closedByServer));
       // figures for the report, not assertions: they depend on the machine's load
-      System.out.printf("slowloris: normal request answered after %d ms, all %d trickling"
-          + " connections closed after %d ms%n", (served - started) / 1_000_000, tricklers.size(),
+      System.out.printf(
+          "slowloris: normal request answered after %d ms, all %d trickling"
+              + " connections closed after %d ms%n",
+          (served - started) / 1_000_000,
+          tricklers.size(),
           (System.nanoTime() - started) / 1_000_000);
     } finally {
       trickle.interrupt();
@@ -160,10 +183,17 @@ class SlowBodyTest {
     }
     // 32 at a time get a thread and are ended as too slow; the others are refused as too many
     assertThat(tricklers.stream().filter(t -> answered(t, 408, "request_too_slow")).count())
-        .as("connections answered 408 before being closed").isGreaterThan(0);
-    assertThat(tricklers.stream().filter(t -> !t.answer.isEmpty()).allMatch(t ->
-        answered(t, 408, "request_too_slow") || answered(t, 429, "too_many_concurrent_requests")))
-        .as("every answer a trickler got is a 408 or a 429").isTrue();
+        .as("connections answered 408 before being closed")
+        .isGreaterThan(0);
+    assertThat(
+            tricklers.stream()
+                .filter(t -> !t.answer.isEmpty())
+                .allMatch(
+                    t ->
+                        answered(t, 408, "request_too_slow")
+                            || answered(t, 429, "too_many_concurrent_requests")))
+        .as("every answer a trickler got is a 408 or a 429")
+        .isTrue();
   }
 
   /**
@@ -175,27 +205,40 @@ class SlowBodyTest {
    */
   @Test
   void one_address_gets_at_most_32_requests_in_progress() throws Exception {
-    String head = "POST /v2/submit HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
-        + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{";
+    String head =
+        "POST /v2/submit HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+            + token
+            + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{";
     for (int i = 0; i < SUBMITTERS; i++) {
       tricklers.add(new Trickler(service.httpPort(), head, "127.0.0.2"));
     }
-    poll("48 stalled requests to be refused and closed", () -> {
-      tricklers.forEach(Trickler::read);
-      return tricklers.stream().filter(t -> t.closedByServer
-          && answered(t, 429, "too_many_concurrent_requests")).count() == SUBMITTERS - 32;
-    });
+    poll(
+        "48 stalled requests to be refused and closed",
+        () -> {
+          tricklers.forEach(Trickler::read);
+          return tricklers.stream()
+                  .filter(t -> t.closedByServer && answered(t, 429, "too_many_concurrent_requests"))
+                  .count()
+              == SUBMITTERS - 32;
+        });
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    poll("a normal submission from 127.0.0.1 to be accepted", () -> {
-      var response = http.send(HttpRequest.newBuilder(URI.create(service.url() + "/v2/submit"))
-          .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(5))
-          .POST(HttpRequest.BodyPublishers.ofString("{\"tasks\":[]}")).build(),
-          HttpResponse.BodyHandlers.ofString());
-      return response.statusCode() == 400 && response.body().contains("no_tasks");
-    });
+    poll(
+        "a normal submission from 127.0.0.1 to be accepted",
+        () -> {
+          var response =
+              http.send(
+                  HttpRequest.newBuilder(URI.create(service.url() + "/v2/submit"))
+                      .header("Authorization", "Bearer " + token)
+                      .timeout(Duration.ofSeconds(5))
+                      .POST(HttpRequest.BodyPublishers.ofString("{\"tasks\":[]}"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+          return response.statusCode() == 400 && response.body().contains("no_tasks");
+        });
     tricklers.forEach(Trickler::read);
     assertThat(tricklers.stream().filter(t -> !t.closedByServer && t.answer.isEmpty()).count())
-        .as("stalled requests still in progress").isEqualTo(32);
+        .as("stalled requests still in progress")
+        .isEqualTo(32);
   }
 
   private static boolean answered(Trickler t, int status, String code) {

@@ -39,8 +39,11 @@ class SubmitLimitsTest {
     api = new ApiCaller(service.url());
     token = ServiceTokens.admin(service, dir);
     function = api.registerIdentity(token);
-    endpoint = api.call(token, "POST", "/v2/endpoints", "{\"name\":\"e\"}").body()
-        .get("endpoint_id").getAsString();
+    endpoint =
+        api.call(token, "POST", "/v2/endpoints", "{\"name\":\"e\"}")
+            .body()
+            .get("endpoint_id")
+            .getAsString();
   }
 
   @AfterEach
@@ -49,15 +52,21 @@ class SubmitLimitsTest {
   }
 
   String task(String args) {
-    return "{\"function_id\":\"" + function + "\",\"endpoint_id\":\"" + endpoint + "\",\"args\":"
-        + args + "}";
+    return "{\"function_id\":\""
+        + function
+        + "\",\"endpoint_id\":\""
+        + endpoint
+        + "\",\"args\":"
+        + args
+        + "}";
   }
 
   @Test
   void a_200_mb_submission_is_refused_at_the_body_limit_and_the_service_goes_on() throws Exception {
     String accepted = submitOne();
     // a valid task, then 200 MB of an unknown field: only the byte limit can refuse it
-    JsonObject a = post("/v2/submit", "{\"tasks\":[" + task("[1]") + "],\"padding\":\"", 'x', "\"}", -1);
+    JsonObject a =
+        post("/v2/submit", "{\"tasks\":[" + task("[1]") + "],\"padding\":\"", 'x', "\"}", -1);
     assertTooLarge(a, "payload_too_large");
     assertThat(a.getAsJsonObject("details").get("limit_bytes").getAsLong()).isEqualTo(128L << 20);
     assertStillServing(accepted);
@@ -74,8 +83,12 @@ class SubmitLimitsTest {
   @Test
   void a_200_mb_args_list_is_refused_at_the_task_count_limit() throws Exception {
     String accepted = submitOne();
-    String head = "{\"batches\":[{\"function_id\":\"" + function + "\",\"endpoint_id\":\""
-        + endpoint + "\",\"args_list\":[[1]";
+    String head =
+        "{\"batches\":[{\"function_id\":\""
+            + function
+            + "\",\"endpoint_id\":\""
+            + endpoint
+            + "\",\"args_list\":[[1]";
     JsonObject a = post("/v2/submit", head, ',', "[1]]}]}", -1, ",[1]");
     assertTooLarge(a, "too_many_tasks");
     assertThat(a.getAsJsonObject("details").get("limit").getAsInt()).isEqualTo(1_000_000);
@@ -129,14 +142,20 @@ class SubmitLimitsTest {
    * POSTs {@code head}, then {@code unit} repeated to about {@link #ATTACK_BYTES} (or to
    * {@code declared} bytes when that is positive, sent as Content-Length), then {@code tail}.
    */
-  private JsonObject post(String path, String head, char filler, String tail, long declared,
-      String unit) throws Exception {
+  private JsonObject post(
+      String path, String head, char filler, String tail, long declared, String unit)
+      throws Exception {
     long total = declared > 0 ? declared : ATTACK_BYTES;
-    var body = HttpRequest.BodyPublishers.ofInputStream(() -> new Generated(head, unit, tail, total));
+    var body =
+        HttpRequest.BodyPublishers.ofInputStream(() -> new Generated(head, unit, tail, total));
     var publisher = declared > 0 ? HttpRequest.BodyPublishers.fromPublisher(body, declared) : body;
-    var response = http.send(HttpRequest.newBuilder(URI.create(service.url() + path))
-        .header("Authorization", "Bearer " + token).POST(publisher).build(),
-        HttpResponse.BodyHandlers.ofString());
+    var response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(service.url() + path))
+                .header("Authorization", "Bearer " + token)
+                .POST(publisher)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     JsonObject json = JsonParser.parseString(response.body()).getAsJsonObject();
     assertThat(json.get("status").getAsInt()).isEqualTo(response.statusCode());
     return json;

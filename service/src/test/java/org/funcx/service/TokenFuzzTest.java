@@ -43,7 +43,8 @@ class TokenFuzzTest {
   static FuncxService service;
   static ApiCaller api;
   static SigningKeys realKeys;
-  static Principal alice = new Principal("alice", "alice", Set.of(Scope.COMPUTE.claim()), Set.of(), null);
+  static Principal alice =
+      new Principal("alice", "alice", Set.of(Scope.COMPUTE.claim()), Set.of(), null);
 
   @BeforeAll
   static void start() throws Exception {
@@ -59,9 +60,14 @@ class TokenFuzzTest {
 
   static JWTClaimsSet claims(String issuer, String audience, long ttlMillis) {
     long now = System.currentTimeMillis();
-    return new JWTClaimsSet.Builder().issuer(issuer).audience(audience).subject("alice")
-        .issueTime(new Date(now)).expirationTime(new Date(now + ttlMillis))
-        .claim("scope", Scope.COMPUTE.claim()).build();
+    return new JWTClaimsSet.Builder()
+        .issuer(issuer)
+        .audience(audience)
+        .subject("alice")
+        .issueTime(new Date(now))
+        .expirationTime(new Date(now + ttlMillis))
+        .claim("scope", Scope.COMPUTE.claim())
+        .build();
   }
 
   static String kid() {
@@ -73,24 +79,37 @@ class TokenFuzzTest {
     JWTClaimsSet good = claims(service.url(), "funcx", 600_000);
     out.put("alg none", new PlainJWT(good).serialize());
     ECKey impostor = new ECKeyGenerator(Curve.P_256).keyID(kid()).generate();
-    SignedJWT wrongKey = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(kid()).build(), good);
+    SignedJWT wrongKey =
+        new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(kid()).build(), good);
     wrongKey.sign(new ECDSASigner(impostor));
     out.put("another key with the service's kid", wrongKey.serialize());
     byte[] publicBytes = realKeys.publicSet().toString().getBytes(StandardCharsets.UTF_8);
-    SignedJWT confused = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(kid()).build(), good);
+    SignedJWT confused =
+        new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(kid()).build(), good);
     confused.sign(new MACSigner(publicBytes));
     out.put("HS256 keyed with the public key", confused.serialize());
-    String genuine = new TokenIssuer(realKeys, service.url(), "funcx").accessToken(alice, "t",
-        Duration.ofMinutes(10));
-    out.put("expired", new TokenIssuer(realKeys, service.url(), "funcx").accessToken(alice, "t",
-        Duration.ofMinutes(-5)));
-    out.put("wrong audience", new TokenIssuer(realKeys, service.url(), "another-service")
-        .accessToken(alice, "t", Duration.ofMinutes(10)));
-    out.put("wrong issuer", new TokenIssuer(realKeys, "http://evil.example", "funcx")
-        .accessToken(alice, "t", Duration.ofMinutes(10)));
+    String genuine =
+        new TokenIssuer(realKeys, service.url(), "funcx")
+            .accessToken(alice, "t", Duration.ofMinutes(10));
+    out.put(
+        "expired",
+        new TokenIssuer(realKeys, service.url(), "funcx")
+            .accessToken(alice, "t", Duration.ofMinutes(-5)));
+    out.put(
+        "wrong audience",
+        new TokenIssuer(realKeys, service.url(), "another-service")
+            .accessToken(alice, "t", Duration.ofMinutes(10)));
+    out.put(
+        "wrong issuer",
+        new TokenIssuer(realKeys, "http://evil.example", "funcx")
+            .accessToken(alice, "t", Duration.ofMinutes(10)));
     String[] parts = genuine.split("\\.");
-    String otherPayload = Base64URL.encode(claims(service.url(), "funcx", 600_000).toString()
-        .replace("\"alice\"", "\"admin\"")).toString();
+    String otherPayload =
+        Base64URL.encode(
+                claims(service.url(), "funcx", 600_000)
+                    .toString()
+                    .replace("\"alice\"", "\"admin\""))
+            .toString();
     out.put("payload swapped after signing", parts[0] + "." + otherPayload + "." + parts[2]);
     out.put("truncated signature", parts[0] + "." + parts[1] + "." + parts[2].substring(0, 20));
     out.put("no signature", parts[0] + "." + parts[1] + ".");
@@ -100,14 +119,16 @@ class TokenFuzzTest {
   }
 
   @Test
-  void forged_expired_and_foreign_tokens_are_all_refused_and_a_genuine_one_passes() throws Exception {
+  void forged_expired_and_foreign_tokens_are_all_refused_and_a_genuine_one_passes()
+      throws Exception {
     for (var forgery : forgeries().entrySet()) {
       var a = api.call(forgery.getValue(), "GET", "/v2/endpoints", null);
       assertThat(a.status()).as(forgery.getKey()).isIn(401, 431);
       if (a.status() == 401) assertThat(a.code()).as(forgery.getKey()).isEqualTo("invalid_token");
     }
-    String genuine = new TokenIssuer(realKeys, service.url(), "funcx").accessToken(alice, "t",
-        Duration.ofMinutes(10));
+    String genuine =
+        new TokenIssuer(realKeys, service.url(), "funcx")
+            .accessToken(alice, "t", Duration.ofMinutes(10));
     assertThat(api.call(genuine, "GET", "/v2/endpoints", null).status()).isEqualTo(200);
     assertThat(api.call(genuine, "GET", "/v2/whoami", null).body().get("subject").getAsString())
         .isEqualTo("alice");
@@ -115,9 +136,16 @@ class TokenFuzzTest {
 
   @Test
   void a_token_typed_for_something_else_is_refused() throws Exception {
-    SignedJWT idToken = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(kid())
-        .type(new JOSEObjectType("secevent+jwt")).build(), claims(service.url(), "funcx", 600_000));
-    idToken.sign(new ECDSASigner(ECKey.parse(java.nio.file.Files.readString(dir.resolve("signing-key.jwk")))));
+    SignedJWT idToken =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .keyID(kid())
+                .type(new JOSEObjectType("secevent+jwt"))
+                .build(),
+            claims(service.url(), "funcx", 600_000));
+    idToken.sign(
+        new ECDSASigner(
+            ECKey.parse(java.nio.file.Files.readString(dir.resolve("signing-key.jwk")))));
     assertThat(api.call(idToken.serialize(), "GET", "/v2/endpoints", null).status()).isEqualTo(401);
   }
 }

@@ -13,18 +13,19 @@ final class GeneratedModels {
   private GeneratedModels() {}
 
   static V0038JobSubmission toSubmission(JobRequest request) {
-    V0038JobProperties job = new V0038JobProperties()
-        .currentWorkingDirectory(request.workingDirectory().toString())
-        .environment(request.environment())
-        .name(request.name())
-        .partition(request.partition())
-        .account(request.account())
-        .qos(request.qos())
-        .timeLimit(request.timeLimitMinutes())
-        .cpusPerTask((long) request.cpusPerTask())
-        .memoryPerCpu(request.memoryPerCpuMb())
-        .standardOutput(request.standardOutput())
-        .standardError(request.standardError());
+    V0038JobProperties job =
+        new V0038JobProperties()
+            .currentWorkingDirectory(request.workingDirectory().toString())
+            .environment(request.environment())
+            .name(request.name())
+            .partition(request.partition())
+            .account(request.account())
+            .qos(request.qos())
+            .timeLimit(request.timeLimitMinutes())
+            .cpusPerTask((long) request.cpusPerTask())
+            .memoryPerCpu(request.memoryPerCpuMb())
+            .standardOutput(request.standardOutput())
+            .standardError(request.standardError());
     // "nodes" is [min, max]; lists are left null otherwise, as slurmrestd rejects empty ones.
     job.setNodes(new ArrayList<>(List.of((long) request.nodes(), (long) request.nodes())));
     // Several nodes: one task of cpusPerTask CPUs on each, so every node of the block has them.

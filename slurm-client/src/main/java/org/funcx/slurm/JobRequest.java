@@ -47,16 +47,20 @@ public record JobRequest(
     Objects.requireNonNull(script, "script");
     Objects.requireNonNull(workingDirectory, "workingDirectory");
     if (!script.startsWith("#!")) {
-      throw new IllegalArgumentException("a batch script must start with \"#!\", got: "
-          + script.lines().findFirst().orElse(""));
+      throw new IllegalArgumentException(
+          "a batch script must start with \"#!\", got: " + script.lines().findFirst().orElse(""));
     }
     if (!workingDirectory.isAbsolute()) {
       throw new IllegalArgumentException("workingDirectory must be absolute: " + workingDirectory);
     }
-    environment = Map.copyOf(environment == null || environment.isEmpty()
-        ? Map.of("PATH", DEFAULT_PATH) : environment);
+    environment =
+        Map.copyOf(
+            environment == null || environment.isEmpty()
+                ? Map.of("PATH", DEFAULT_PATH)
+                : environment);
     if (nodes < 1 || cpusPerTask < 1) {
-      throw new IllegalArgumentException("nodes and cpusPerTask must be >= 1, got " + nodes + " and " + cpusPerTask);
+      throw new IllegalArgumentException(
+          "nodes and cpusPerTask must be >= 1, got " + nodes + " and " + cpusPerTask);
     }
     if (timeLimit != null && (timeLimit.isNegative() || timeLimit.isZero())) {
       throw new IllegalArgumentException("timeLimit must be positive: " + timeLimit);
@@ -93,34 +97,82 @@ public record JobRequest(
       this.workingDirectory = workingDirectory;
     }
 
-    public Builder name(String name) { this.name = name; return this; }
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
 
     /** Adds one variable; the first call replaces the default PATH-only environment. */
-    public Builder env(String variable, String value) { environment.put(variable, value); return this; }
+    public Builder env(String variable, String value) {
+      environment.put(variable, value);
+      return this;
+    }
 
-    public Builder environment(Map<String, String> variables) { environment.putAll(variables); return this; }
+    public Builder environment(Map<String, String> variables) {
+      environment.putAll(variables);
+      return this;
+    }
 
-    public Builder partition(String partition) { this.partition = partition; return this; }
+    public Builder partition(String partition) {
+      this.partition = partition;
+      return this;
+    }
 
-    public Builder account(String account) { this.account = account; return this; }
+    public Builder account(String account) {
+      this.account = account;
+      return this;
+    }
 
-    public Builder qos(String qos) { this.qos = qos; return this; }
+    public Builder qos(String qos) {
+      this.qos = qos;
+      return this;
+    }
 
-    public Builder timeLimit(Duration timeLimit) { this.timeLimit = timeLimit; return this; }
+    public Builder timeLimit(Duration timeLimit) {
+      this.timeLimit = timeLimit;
+      return this;
+    }
 
-    public Builder nodes(int nodes) { this.nodes = nodes; return this; }
+    public Builder nodes(int nodes) {
+      this.nodes = nodes;
+      return this;
+    }
 
-    public Builder cpusPerTask(int cpusPerTask) { this.cpusPerTask = cpusPerTask; return this; }
+    public Builder cpusPerTask(int cpusPerTask) {
+      this.cpusPerTask = cpusPerTask;
+      return this;
+    }
 
-    public Builder memoryPerCpuMb(long megabytes) { this.memoryPerCpuMb = megabytes; return this; }
+    public Builder memoryPerCpuMb(long megabytes) {
+      this.memoryPerCpuMb = megabytes;
+      return this;
+    }
 
-    public Builder standardOutput(String path) { this.standardOutput = path; return this; }
+    public Builder standardOutput(String path) {
+      this.standardOutput = path;
+      return this;
+    }
 
-    public Builder standardError(String path) { this.standardError = path; return this; }
+    public Builder standardError(String path) {
+      this.standardError = path;
+      return this;
+    }
 
     public JobRequest build() {
-      return new JobRequest(script, workingDirectory, name, environment, partition, account, qos,
-          timeLimit, nodes, cpusPerTask, memoryPerCpuMb, standardOutput, standardError);
+      return new JobRequest(
+          script,
+          workingDirectory,
+          name,
+          environment,
+          partition,
+          account,
+          qos,
+          timeLimit,
+          nodes,
+          cpusPerTask,
+          memoryPerCpuMb,
+          standardOutput,
+          standardError);
     }
   }
 }

@@ -12,5 +12,10 @@ package org.funcx.slurm;
  * @param partition the partition the job runs in or waits for
  */
 public record SlurmJob(
-    long id, String name, SlurmJobState state, String rawState, String reason, String nodes,
+    long id,
+    String name,
+    SlurmJobState state,
+    String rawState,
+    String reason,
+    String nodes,
     String partition) {}

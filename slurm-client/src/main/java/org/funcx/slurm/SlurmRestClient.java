@@ -45,16 +45,19 @@ public final class SlurmRestClient {
   }
 
   /** As {@link #SlurmRestClient(URI, String, Supplier)}, waiting at most {@code requestTimeout} per call. */
-  public SlurmRestClient(URI baseUrl, String user, Supplier<String> token, Duration requestTimeout) {
+  public SlurmRestClient(
+      URI baseUrl, String user, Supplier<String> token, Duration requestTimeout) {
     this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
     this.user = Objects.requireNonNull(user, "user");
     this.token = Objects.requireNonNull(token, "token");
     // slurmrestd 22.05 speaks HTTP/1.1 only and answers in YAML unless JSON is the only choice.
-    HttpClient.Builder http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(CONNECT_TIMEOUT);
-    ApiClient generated = new ApiClient(http, ApiClient.createDefaultObjectMapper(),
-        baseUrl.toString().replaceAll("/+$", ""));
+    HttpClient.Builder http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(CONNECT_TIMEOUT);
+    ApiClient generated =
+        new ApiClient(
+            http, ApiClient.createDefaultObjectMapper(), baseUrl.toString().replaceAll("/+$", ""));
     generated.setReadTimeout(Objects.requireNonNull(requestTimeout, "requestTimeout"));
     generated.setRequestInterceptor(request -> request.setHeader("Accept", "application/json"));
     this.api = new SlurmApi(generated);
@@ -80,7 +83,10 @@ public final class SlurmRestClient {
   public long submitJob(JobRequest request) {
     String operation = "POST " + API_PATH + "/job/submit";
     V0038JobSubmissionResponse answer =
-        call(operation, null, headers -> api.slurmV0038SubmitJob(GeneratedModels.toSubmission(request), headers));
+        call(
+            operation,
+            null,
+            headers -> api.slurmV0038SubmitJob(GeneratedModels.toSubmission(request), headers));
     failOnErrors(operation, null, answer == null ? null : answer.getErrors());
     if (answer == null || answer.getJobId() == null) {
       throw SlurmRestErrors.badResponse(operation, null, 200, "the answer carries no job_id");
@@ -95,23 +101,33 @@ public final class SlurmRestClient {
    */
   public SlurmJob job(long jobId) {
     String operation = "GET " + API_PATH + "/job/" + jobId;
-    V0038JobsResponse answer = call(operation, jobId, headers -> api.slurmV0038GetJob(Long.toString(jobId), headers));
-    return jobsIn(operation, jobId, answer).stream().filter(job -> job.id() == jobId).findFirst()
-        .orElseThrow(() -> SlurmRestErrors.badResponse(operation, jobId, 200, "the answer does not list the job"));
+    V0038JobsResponse answer =
+        call(operation, jobId, headers -> api.slurmV0038GetJob(Long.toString(jobId), headers));
+    return jobsIn(operation, jobId, answer).stream()
+        .filter(job -> job.id() == jobId)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                SlurmRestErrors.badResponse(
+                    operation, jobId, 200, "the answer does not list the job"));
   }
 
   /** Cancels the job (SIGKILL to all its steps, as scancel does); cancelling an ended job is accepted by Slurm. */
   public void cancel(long jobId) {
-    call("DELETE " + API_PATH + "/job/" + jobId, jobId, headers -> {
-      api.slurmV0038CancelJob(Long.toString(jobId), null, headers);
-      return null;
-    });
+    call(
+        "DELETE " + API_PATH + "/job/" + jobId,
+        jobId,
+        headers -> {
+          api.slurmV0038CancelJob(Long.toString(jobId), null, headers);
+          return null;
+        });
   }
 
   /** All jobs slurmctld still knows, including ended ones until MinJobAge passes. */
   public List<SlurmJob> jobs() {
     String operation = "GET " + API_PATH + "/jobs";
-    return jobsIn(operation, null, call(operation, null, headers -> api.slurmV0038GetJobs(null, headers)));
+    return jobsIn(
+        operation, null, call(operation, null, headers -> api.slurmV0038GetJobs(null, headers)));
   }
 
   /** Asks slurmrestd to ping the controllers; fails if slurmrestd does not answer or rejects the token. */
@@ -119,7 +135,8 @@ public final class SlurmRestClient {
     String operation = "GET " + API_PATH + "/ping";
     V0038Pings answer = call(operation, null, headers -> api.slurmV0038Ping(headers));
     failOnErrors(operation, null, answer == null ? null : answer.getErrors());
-    return answer == null || answer.getPings() == null ? List.of()
+    return answer == null || answer.getPings() == null
+        ? List.of()
         : answer.getPings().stream().map(GeneratedModels::toPing).toList();
   }
 
@@ -138,7 +155,8 @@ public final class SlurmRestClient {
     if (currentToken == null || currentToken.isBlank()) {
       throw SlurmRestErrors.noToken(operation, "the token supplier returned no token", null);
     }
-    Map<String, String> headers = Map.of("X-SLURM-USER-NAME", user, "X-SLURM-USER-TOKEN", currentToken);
+    Map<String, String> headers =
+        Map.of("X-SLURM-USER-NAME", user, "X-SLURM-USER-TOKEN", currentToken);
     try {
       return generatedCall.run(headers);
     } catch (ApiException e) {
@@ -148,7 +166,8 @@ public final class SlurmRestClient {
 
   private List<SlurmJob> jobsIn(String operation, Long jobId, V0038JobsResponse answer) {
     failOnErrors(operation, jobId, answer == null ? null : answer.getErrors());
-    return answer == null || answer.getJobs() == null ? List.of()
+    return answer == null || answer.getJobs() == null
+        ? List.of()
         : answer.getJobs().stream().map(GeneratedModels::toJob).toList();
   }
 

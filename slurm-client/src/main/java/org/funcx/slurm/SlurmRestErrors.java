@@ -17,6 +17,7 @@ import org.funcx.slurm.client.model.V0038Error;
 final class SlurmRestErrors {
   /** ESLURM_INVALID_JOB_ID: "Invalid job id specified". */
   static final long INVALID_JOB_ID = 2017;
+
   private static final long UNSPECIFIED_ERROR = -1;
   private static final long ZERO_BYTES_TRANSMITTED = 5005;
 
@@ -31,22 +32,27 @@ final class SlurmRestErrors {
 
   SlurmRestException fromApiException(String operation, Long jobId, ApiException failure) {
     if (failure.getCode() == 0) {
-      return withoutHttpAnswer(operation, jobId, failure.getCause() != null ? failure.getCause() : failure);
+      return withoutHttpAnswer(
+          operation, jobId, failure.getCause() != null ? failure.getCause() : failure);
     }
     List<SlurmError> errors = parseErrors(failure.getResponseBody());
     if (errors.isEmpty()) {
-      String text = failure.getResponseBody() == null || failure.getResponseBody().isBlank()
-          ? failure.getMessage() : failure.getResponseBody().strip();
+      String text =
+          failure.getResponseBody() == null || failure.getResponseBody().isBlank()
+              ? failure.getMessage()
+              : failure.getResponseBody().strip();
       errors = List.of(new SlurmError(null, text));
     }
     return fromErrors(operation, jobId, failure.getCode(), errors, failure);
   }
 
   /** For a 2xx answer that still carries errors (the generated model keeps number and text). */
-  SlurmRestException fromModelErrors(String operation, Long jobId, int status, List<V0038Error> errors) {
-    List<SlurmError> converted = errors.stream()
-        .map(error -> new SlurmError(error.getErrorNumber(), error.getError()))
-        .toList();
+  SlurmRestException fromModelErrors(
+      String operation, Long jobId, int status, List<V0038Error> errors) {
+    List<SlurmError> converted =
+        errors.stream()
+            .map(error -> new SlurmError(error.getErrorNumber(), error.getError()))
+            .toList();
     return fromErrors(operation, jobId, status, converted, null);
   }
 
@@ -55,16 +61,21 @@ final class SlurmRestErrors {
   }
 
   static SlurmRestException noToken(String operation, String why, RuntimeException cause) {
-    return new SlurmRestException(Reason.AUTHENTICATION, operation, 0, null,
-        "no token to send: " + why, null, cause);
+    return new SlurmRestException(
+        Reason.AUTHENTICATION, operation, 0, null, "no token to send: " + why, null, cause);
   }
 
-  private static SlurmRestException fromErrors(String operation, Long jobId, int status,
-      List<SlurmError> errors, Throwable cause) {
-    Long number = errors.stream().map(SlurmError::number).filter(n -> n != null).findFirst().orElse(null);
-    String text = errors.stream().map(SlurmError::text).filter(t -> t != null && !t.isBlank())
-        .collect(Collectors.joining("; "));
-    return new SlurmRestException(classify(status, errors), operation, status, number, text, jobId, cause);
+  private static SlurmRestException fromErrors(
+      String operation, Long jobId, int status, List<SlurmError> errors, Throwable cause) {
+    Long number =
+        errors.stream().map(SlurmError::number).filter(n -> n != null).findFirst().orElse(null);
+    String text =
+        errors.stream()
+            .map(SlurmError::text)
+            .filter(t -> t != null && !t.isBlank())
+            .collect(Collectors.joining("; "));
+    return new SlurmRestException(
+        classify(status, errors), operation, status, number, text, jobId, cause);
   }
 
   private static Reason classify(int status, List<SlurmError> errors) {
@@ -74,12 +85,18 @@ final class SlurmRestErrors {
     if (errors.stream().anyMatch(e -> e.number() != null && e.number() == INVALID_JOB_ID)) {
       return Reason.UNKNOWN_JOB;
     }
-    boolean ambiguous = errors.stream().anyMatch(e -> e.number() != null
-        && (e.number() == UNSPECIFIED_ERROR || e.number() == ZERO_BYTES_TRANSMITTED));
+    boolean ambiguous =
+        errors.stream()
+            .anyMatch(
+                e ->
+                    e.number() != null
+                        && (e.number() == UNSPECIFIED_ERROR
+                            || e.number() == ZERO_BYTES_TRANSMITTED));
     return ambiguous ? Reason.TOKEN_REJECTED_OR_CONTROLLER_DOWN : Reason.REJECTED;
   }
 
-  private static SlurmRestException withoutHttpAnswer(String operation, Long jobId, Throwable cause) {
+  private static SlurmRestException withoutHttpAnswer(
+      String operation, Long jobId, Throwable cause) {
     Reason reason;
     if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
       reason = Reason.UNREACHABLE;

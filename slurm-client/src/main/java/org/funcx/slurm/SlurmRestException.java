@@ -39,8 +39,14 @@ public class SlurmRestException extends RuntimeException {
   private final String slurmError;
   private final Long jobId;
 
-  SlurmRestException(Reason reason, String operation, int httpStatus, Long slurmErrorNumber,
-      String slurmError, Long jobId, Throwable cause) {
+  SlurmRestException(
+      Reason reason,
+      String operation,
+      int httpStatus,
+      Long slurmErrorNumber,
+      String slurmError,
+      Long jobId,
+      Throwable cause) {
     super(describe(reason, operation, httpStatus, slurmErrorNumber, slurmError, jobId), cause);
     this.reason = reason;
     this.operation = operation;
@@ -79,8 +85,13 @@ public class SlurmRestException extends RuntimeException {
     return jobId == null ? OptionalLong.empty() : OptionalLong.of(jobId);
   }
 
-  private static String describe(Reason reason, String operation, int httpStatus,
-      Long slurmErrorNumber, String slurmError, Long jobId) {
+  private static String describe(
+      Reason reason,
+      String operation,
+      int httpStatus,
+      Long slurmErrorNumber,
+      String slurmError,
+      Long jobId) {
     StringBuilder text = new StringBuilder(headline(reason, jobId)).append(": ").append(operation);
     text.append(httpStatus == 0 ? " got no HTTP answer" : " answered HTTP " + httpStatus);
     if (slurmErrorNumber != null) {

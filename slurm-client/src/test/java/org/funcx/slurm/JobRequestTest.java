@@ -19,7 +19,8 @@ class JobRequestTest {
 
   @Test
   void given_variables_replace_the_default_environment() {
-    JobRequest request = JobRequest.builder("#!/bin/sh\ntrue", DIR).env("FUNCX_BLOCK", "b1").build();
+    JobRequest request =
+        JobRequest.builder("#!/bin/sh\ntrue", DIR).env("FUNCX_BLOCK", "b1").build();
 
     assertThat(request.environment()).isEqualTo(Map.of("FUNCX_BLOCK", "b1"));
   }
@@ -36,14 +37,18 @@ class JobRequestTest {
   @Test
   void a_script_without_interpreter_line_is_refused_before_slurm_sees_it() {
     assertThatThrownBy(() -> JobRequest.builder("sleep 1", DIR).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("#!").hasMessageContaining("sleep 1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("#!")
+        .hasMessageContaining("sleep 1");
   }
 
   @Test
   void a_relative_working_directory_or_empty_allocation_is_refused() {
     assertThatThrownBy(() -> JobRequest.builder("#!/bin/sh", Path.of("work")).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("absolute");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("absolute");
     assertThatThrownBy(() -> JobRequest.builder("#!/bin/sh", DIR).cpusPerTask(0).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cpusPerTask");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cpusPerTask");
   }
 }

@@ -70,8 +70,15 @@ final class RealSlurmCluster {
 
   /** squeue's line for one job in any state ("" once slurmctld forgot it), e.g. format "%i %T". */
   String squeue(long jobId, String format) {
-    return run(COMMAND_TIMEOUT, Map.of("SLURM_CONF", env.get("SLURM_CONF")),
-        "squeue", "--noheader", "--states=all", "--jobs=" + jobId, "--format=" + format).strip();
+    return run(
+            COMMAND_TIMEOUT,
+            Map.of("SLURM_CONF", env.get("SLURM_CONF")),
+            "squeue",
+            "--noheader",
+            "--states=all",
+            "--jobs=" + jobId,
+            "--format=" + format)
+        .strip();
   }
 
   /** Runs a command to completion and returns its output; fails with that output otherwise. */
@@ -89,9 +96,13 @@ final class RealSlurmCluster {
         }
         String text = Files.readString(output, StandardCharsets.UTF_8);
         if (!exited || process.exitValue() != 0) {
-          throw new IllegalStateException(String.join(" ", command)
-              + (exited ? " exited with " + process.exitValue() : " did not finish in " + timeout)
-              + ":\n" + text);
+          throw new IllegalStateException(
+              String.join(" ", command)
+                  + (exited
+                      ? " exited with " + process.exitValue()
+                      : " did not finish in " + timeout)
+                  + ":\n"
+                  + text);
         }
         return text;
       } finally {
@@ -127,6 +138,7 @@ final class RealSlurmCluster {
         return dir;
       }
     }
-    throw new IllegalStateException("no scripts/slurm/start.sh above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "no scripts/slurm/start.sh above " + Path.of("").toAbsolutePath());
   }
 }

@@ -19,8 +19,12 @@ class SlurmJobStateTest {
 
   @Test
   void squeue_codes_are_unique_and_non_empty() {
-    assertThat(Arrays.stream(SlurmJobState.values()).filter(s -> s != SlurmJobState.UNKNOWN).map(SlurmJobState::code))
-        .doesNotHaveDuplicates().allSatisfy(code -> assertThat(code).isNotBlank());
+    assertThat(
+            Arrays.stream(SlurmJobState.values())
+                .filter(s -> s != SlurmJobState.UNKNOWN)
+                .map(SlurmJobState::code))
+        .doesNotHaveDuplicates()
+        .allSatisfy(code -> assertThat(code).isNotBlank());
   }
 
   @Test
@@ -28,9 +32,18 @@ class SlurmJobStateTest {
     EnumSet<SlurmJobState> terminal = EnumSet.noneOf(SlurmJobState.class);
     Arrays.stream(SlurmJobState.values()).filter(SlurmJobState::isTerminal).forEach(terminal::add);
 
-    assertThat(terminal).containsExactlyInAnyOrder(SlurmJobState.BOOT_FAIL, SlurmJobState.CANCELLED,
-        SlurmJobState.COMPLETED, SlurmJobState.DEADLINE, SlurmJobState.FAILED, SlurmJobState.NODE_FAIL,
-        SlurmJobState.OUT_OF_MEMORY, SlurmJobState.PREEMPTED, SlurmJobState.REVOKED, SlurmJobState.TIMEOUT);
+    assertThat(terminal)
+        .containsExactlyInAnyOrder(
+            SlurmJobState.BOOT_FAIL,
+            SlurmJobState.CANCELLED,
+            SlurmJobState.COMPLETED,
+            SlurmJobState.DEADLINE,
+            SlurmJobState.FAILED,
+            SlurmJobState.NODE_FAIL,
+            SlurmJobState.OUT_OF_MEMORY,
+            SlurmJobState.PREEMPTED,
+            SlurmJobState.REVOKED,
+            SlurmJobState.TIMEOUT);
   }
 
   @Test

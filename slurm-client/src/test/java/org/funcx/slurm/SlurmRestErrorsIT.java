@@ -40,14 +40,16 @@ class SlurmRestErrorsIT {
     assertThat(failure.httpStatus()).isEqualTo(500);
     assertThat(failure.slurmErrorNumber()).hasValue(2017);
     assertThat(failure.jobId()).hasValue(UNKNOWN_JOB_ID);
-    assertThat(failure).hasMessageStartingWith("unknown Slurm job " + UNKNOWN_JOB_ID + ": GET /slurm/v0.0.38/job/")
+    assertThat(failure)
+        .hasMessageStartingWith("unknown Slurm job " + UNKNOWN_JOB_ID + ": GET /slurm/v0.0.38/job/")
         .hasMessageContaining("Unable to find JobId=" + UNKNOWN_JOB_ID);
   }
 
   @Test
   void cancelling_an_unknown_job_fails_as_unknown_job() {
     SlurmRestException failure =
-        catchThrowableOfType(SlurmRestException.class, () -> cluster.client().cancel(UNKNOWN_JOB_ID));
+        catchThrowableOfType(
+            SlurmRestException.class, () -> cluster.client().cancel(UNKNOWN_JOB_ID));
 
     assertThat(failure.reason()).isEqualTo(Reason.UNKNOWN_JOB);
     assertThat(failure.jobId()).hasValue(UNKNOWN_JOB_ID);
@@ -64,8 +66,10 @@ class SlurmRestErrorsIT {
     SlurmRestClient client = withToken(jwtSignedWithRandomKey(cluster.user()));
     assertTokenRejected(client);
 
-    SlurmRestException onSubmit = catchThrowableOfType(SlurmRestException.class,
-        () -> client.submitJob(cluster.jobRequest("#!/bin/sh\ntrue\n", workDir).build()));
+    SlurmRestException onSubmit =
+        catchThrowableOfType(
+            SlurmRestException.class,
+            () -> client.submitJob(cluster.jobRequest("#!/bin/sh\ntrue\n", workDir).build()));
     assertThat(onSubmit.reason()).isEqualTo(Reason.TOKEN_REJECTED_OR_CONTROLLER_DOWN);
   }
 
@@ -73,7 +77,8 @@ class SlurmRestErrorsIT {
   void a_missing_token_file_fails_before_any_request(@TempDir Path dir) {
     Path missing = dir.resolve("no-token");
     SlurmRestClient client =
-        new SlurmRestClient(cluster.restUrl(), cluster.user(), SlurmRestClient.tokenFromFile(missing));
+        new SlurmRestClient(
+            cluster.restUrl(), cluster.user(), SlurmRestClient.tokenFromFile(missing));
 
     SlurmRestException failure = catchThrowableOfType(SlurmRestException.class, client::jobs);
 
@@ -84,7 +89,8 @@ class SlurmRestErrorsIT {
 
   @Test
   void an_unknown_partition_is_rejected_with_slurms_message(@TempDir Path workDir) {
-    JobRequest request = cluster.jobRequest("#!/bin/sh\ntrue\n", workDir).partition("no-such-partition").build();
+    JobRequest request =
+        cluster.jobRequest("#!/bin/sh\ntrue\n", workDir).partition("no-such-partition").build();
 
     SlurmRestException failure =
         catchThrowableOfType(SlurmRestException.class, () -> cluster.client().submitJob(request));
@@ -100,14 +106,17 @@ class SlurmRestErrorsIT {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    SlurmRestClient client = new SlurmRestClient(
-        URI.create("http://127.0.0.1:" + closedPort), cluster.user(), () -> "unused");
+    SlurmRestClient client =
+        new SlurmRestClient(
+            URI.create("http://127.0.0.1:" + closedPort), cluster.user(), () -> "unused");
 
     SlurmRestException failure = catchThrowableOfType(SlurmRestException.class, client::ping);
 
     assertThat(failure.reason()).isEqualTo(Reason.UNREACHABLE);
     assertThat(failure.httpStatus()).isZero();
-    assertThat(failure).hasMessageStartingWith("slurmrestd unreachable: GET /slurm/v0.0.38/ping got no HTTP answer");
+    assertThat(failure)
+        .hasMessageStartingWith(
+            "slurmrestd unreachable: GET /slurm/v0.0.38/ping got no HTTP answer");
   }
 
   private static void assertTokenRejected(SlurmRestClient client) {
@@ -126,15 +135,21 @@ class SlurmRestErrorsIT {
   private static String jwtSignedWithRandomKey(String user) {
     Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
     long now = Instant.now().getEpochSecond();
-    String header = base64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-    String claims = base64.encodeToString(("{\"iat\":" + now + ",\"exp\":" + (now + 3600) + ",\"sun\":\"" + user + "\"}")
-        .getBytes(StandardCharsets.UTF_8));
+    String header =
+        base64.encodeToString(
+            "{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    String claims =
+        base64.encodeToString(
+            ("{\"iat\":" + now + ",\"exp\":" + (now + 3600) + ",\"sun\":\"" + user + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      String signature = base64.encodeToString(mac.doFinal((header + "." + claims).getBytes(StandardCharsets.UTF_8)));
+      String signature =
+          base64.encodeToString(
+              mac.doFinal((header + "." + claims).getBytes(StandardCharsets.UTF_8)));
       return header + "." + claims + "." + signature;
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 unavailable", e);

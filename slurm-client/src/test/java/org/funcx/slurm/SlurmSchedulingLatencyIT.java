@@ -31,17 +31,22 @@ class SlurmSchedulingLatencyIT {
 
     for (int i = 0; i < JOBS; i++) {
       Path started = workDir.resolve("started-" + i);
-      String script = "#!/bin/sh\ndate +%s%N > " + started + ".tmp && mv " + started + ".tmp " + started + "\n";
+      String script =
+          "#!/bin/sh\ndate +%s%N > " + started + ".tmp && mv " + started + ".tmp " + started + "\n";
       Instant before = Instant.now();
       client.submitJob(cluster.jobRequest(script, workDir).name("funcx-it-latency").build());
       submitMillis.add(Duration.between(before, Instant.now()).toMillis());
-      await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(10)).until(() -> Files.exists(started));
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .pollInterval(Duration.ofMillis(10))
+          .until(() -> Files.exists(started));
       long startedNanos = Long.parseLong(Files.readString(started).strip());
       long beforeNanos = before.getEpochSecond() * 1_000_000_000L + before.getNano();
       submitToRunningMillis.add((startedNanos - beforeNanos) / 1_000_000);
     }
 
-    System.out.printf("slurmrestd submit latency ms %s (median %d); submit -> script running ms %s (median %d)%n",
+    System.out.printf(
+        "slurmrestd submit latency ms %s (median %d); submit -> script running ms %s (median %d)%n",
         submitMillis, median(submitMillis), submitToRunningMillis, median(submitToRunningMillis));
     assertThat(median(submitMillis)).isLessThan(1_000);
     assertThat(median(submitToRunningMillis)).isBetween(0L, 3_000L);

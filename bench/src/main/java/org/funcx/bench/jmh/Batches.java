@@ -12,6 +12,7 @@ import org.funcx.core.wire.ResultEnvelope;
 final class Batches {
   /** The service's default tasks per TASKS message. */
   static final int SIZE = 5_000;
+
   static final FunctionSpec NOOP = FunctionSpec.of("noop", "int noop(int x) { return x; }");
 
   private Batches() {}

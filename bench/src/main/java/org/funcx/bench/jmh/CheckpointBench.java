@@ -40,23 +40,27 @@ public class CheckpointBench {
     if ("instrumented".equals(code)) {
       String name = UserCode.class.getName();
       byte[] bytes;
-      try (InputStream in = UserCode.class.getResourceAsStream(
-          "/" + name.replace('.', '/') + ".class")) {
+      try (InputStream in =
+          UserCode.class.getResourceAsStream("/" + name.replace('.', '/') + ".class")) {
         bytes = StoppableBytecode.instrument(in.readAllBytes());
       }
-      c = new ClassLoader(null) { // no parent with UserCode: this copy is the one defined
-        Class<?> define() {
-          return defineClass(name, bytes, 0, bytes.length);
-        }
+      c =
+          new ClassLoader(null) { // no parent with UserCode: this copy is the one defined
+            Class<?> define() {
+              return defineClass(name, bytes, 0, bytes.length);
+            }
 
-        @Override
-        protected Class<?> loadClass(String n, boolean resolve) throws ClassNotFoundException {
-          return n.startsWith("org.funcx.jvm.") ? CheckpointBench.class.getClassLoader()
-              .loadClass(n) : super.loadClass(n, resolve);
-        }
-      }.define();
+            @Override
+            protected Class<?> loadClass(String n, boolean resolve) throws ClassNotFoundException {
+              return n.startsWith("org.funcx.jvm.")
+                  ? CheckpointBench.class.getClassLoader().loadClass(n)
+                  : super.loadClass(n, resolve);
+            }
+          }.define();
     }
-    sum = MethodHandles.lookup().findStatic(c, "sum", MethodType.methodType(long.class, long[].class));
+    sum =
+        MethodHandles.lookup()
+            .findStatic(c, "sum", MethodType.methodType(long.class, long[].class));
     fib = MethodHandles.lookup().findStatic(c, "fib", MethodType.methodType(long.class, int.class));
   }
 

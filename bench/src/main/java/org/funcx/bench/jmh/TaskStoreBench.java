@@ -44,14 +44,17 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TaskStoreBench {
   private static final int KEYS = 100_000;
   private static final int PASS = 5_000;
+
   /** Maps submitted before the single tasks: their member lists make big leaves in the groups map. */
   private static final int EARLIER_MAPS = 10;
+
   private static final int MAP_SIZE = 10_000;
   private Path dir;
   private TaskStore store;
   private TaskRecord[] submitted;
   private TaskRecord[] finished;
   private int next;
+
   @Param({"random", "ordered"})
   public String keys;
 
@@ -67,8 +70,8 @@ public class TaskStoreBench {
     finished = new TaskRecord[KEYS];
     for (int i = 0; i < KEYS; i++) {
       String id = newKey();
-      submitted[i] = TaskRecord.submitted(id, group, function, endpoint,
-          "[" + i + "]", false, 0, now);
+      submitted[i] =
+          TaskRecord.submitted(id, group, function, endpoint, "[" + i + "]", false, 0, now);
       finished[i] = submitted[i].succeeded(String.valueOf(i), now);
     }
     for (int m = 0; m < EARLIER_MAPS; m++) {

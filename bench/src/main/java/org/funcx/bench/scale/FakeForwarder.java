@@ -76,32 +76,35 @@ final class FakeForwarder implements AutoCloseable {
    */
   CompletableFuture<LoadOutcome> load(LoadPlan plan) {
     CompletableFuture<LoadOutcome> outcome = new CompletableFuture<>();
-    commands.add(() -> {
-      maxSilenceMillis = 0;
-      lastHeardMillis = System.currentTimeMillis();
-      load = new LoadProgress(plan);
-      load.outcome.whenComplete((o, e) -> outcome.complete(o));
-    });
+    commands.add(
+        () -> {
+          maxSilenceMillis = 0;
+          lastHeardMillis = System.currentTimeMillis();
+          load = new LoadProgress(plan);
+          load.outcome.whenComplete((o, e) -> outcome.complete(o));
+        });
     return outcome;
   }
 
   /** Ends the current load run with what has come back so far (for runs that time out). */
   void cutShort() {
-    commands.add(() -> {
-      if (load == null) return;
-      load.finish(false);
-      load = null;
-    });
+    commands.add(
+        () -> {
+          if (load == null) return;
+          load.finish(false);
+          load = null;
+        });
   }
 
   /** The longest silence of the interchange since the previous call. */
   CompletableFuture<Long> takeMaxSilenceMillis() {
     CompletableFuture<Long> answer = new CompletableFuture<>();
-    commands.add(() -> {
-      answer.complete(maxSilenceMillis);
-      maxSilenceMillis = 0;
-      lastHeardMillis = System.currentTimeMillis();
-    });
+    commands.add(
+        () -> {
+          answer.complete(maxSilenceMillis);
+          maxSilenceMillis = 0;
+          lastHeardMillis = System.currentTimeMillis();
+        });
     return answer;
   }
 
@@ -171,14 +174,19 @@ final class FakeForwarder implements AutoCloseable {
 
   private void register(byte[] from, Messages.RegisterEndpoint hello) {
     if (!endpointId.equals(hello.endpointId())) {
-      sendTo(from, new WireMessage(MessageType.REJECTED,
-          new Messages.Rejected("unknown endpoint " + hello.endpointId())));
+      sendTo(
+          from,
+          new WireMessage(
+              MessageType.REJECTED,
+              new Messages.Rejected("unknown endpoint " + hello.endpointId())));
       return;
     }
     route = from;
     registrations++;
-    send(new WireMessage(MessageType.ENDPOINT_REGISTERED,
-        new Messages.EndpointRegistered(endpointId, heartbeatMillis)));
+    send(
+        new WireMessage(
+            MessageType.ENDPOINT_REGISTERED,
+            new Messages.EndpointRegistered(endpointId, heartbeatMillis)));
     registered.complete(null);
   }
 
@@ -189,8 +197,9 @@ final class FakeForwarder implements AutoCloseable {
       for (long seq = load.sent; seq < load.sent + n; seq++) {
         tasks.add(new TaskSpec(TaskIds.of(seq), NOOP.hash(), "[" + seq + "]", 0, null));
       }
-      if (!send(new WireMessage(MessageType.TASKS,
-          new Messages.Tasks(Map.of(NOOP.hash(), NOOP), tasks)))) {
+      if (!send(
+          new WireMessage(
+              MessageType.TASKS, new Messages.Tasks(Map.of(NOOP.hash(), NOOP), tasks)))) {
         break;
       }
       load.sent += n;

@@ -24,8 +24,8 @@ final class InterchangeRig implements AutoCloseable {
     String endpointId = UUID.randomUUID().toString();
     long heartbeatMillis = Math.round(heartbeatSeconds * 1000);
     this.forwarder = new FakeForwarder(endpointId, heartbeatMillis, serviceBatch);
-    this.interchange = new Interchange(endpointConfig(endpointId, heartbeatSeconds),
-        forwarder.address(), context);
+    this.interchange =
+        new Interchange(endpointConfig(endpointId, heartbeatSeconds), forwarder.address(), context);
     this.interchangeThread = new Thread(interchange, "funcx-interchange");
     interchangeThread.start();
   }
@@ -62,12 +62,30 @@ final class InterchangeRig implements AutoCloseable {
 
   /** The product's defaults with this run's heartbeat; EndpointConfig has no wither for it. */
   static EndpointConfig endpointConfig(String endpointId, double heartbeatSeconds) {
-    EndpointConfig d = EndpointConfig.defaults("scale-sim", "http://127.0.0.1:0")
-        .withEndpointId(endpointId);
-    return new EndpointConfig(d.name(), d.endpointId(), d.serviceUrl(), d.provider(),
-        d.workersPerNode(), d.prefetch(), d.initBlocks(), d.minBlocks(), d.maxBlocks(),
-        heartbeatSeconds, d.maxRetries(), d.interchangeHost(), d.interchangePort(),
-        d.workerJvmOptions(), d.workerJava(), d.maxResultBytes(), d.idleTimeoutSeconds(), d.slurm(),
-        d.allowedFunctions(), d.keepShellSandboxes(), d.libraries()).validated();
+    EndpointConfig d =
+        EndpointConfig.defaults("scale-sim", "http://127.0.0.1:0").withEndpointId(endpointId);
+    return new EndpointConfig(
+            d.name(),
+            d.endpointId(),
+            d.serviceUrl(),
+            d.provider(),
+            d.workersPerNode(),
+            d.prefetch(),
+            d.initBlocks(),
+            d.minBlocks(),
+            d.maxBlocks(),
+            heartbeatSeconds,
+            d.maxRetries(),
+            d.interchangeHost(),
+            d.interchangePort(),
+            d.workerJvmOptions(),
+            d.workerJava(),
+            d.maxResultBytes(),
+            d.idleTimeoutSeconds(),
+            d.slurm(),
+            d.allowedFunctions(),
+            d.keepShellSandboxes(),
+            d.libraries())
+        .validated();
   }
 }

@@ -40,14 +40,22 @@ public final class InterchangeScaleRun {
       registrationMillis = (System.nanoTime() - rigStart) / 1_000_000;
       heapBefore = HeapMeter.usedAfterGc(); // interchange up: what is added next is per manager
       for (int i = 0; i < scenario.managers(); i++) {
-        managers.add(new SimulatedManager(rig.interchange.managerAddress(),
-            rig.interchange.managerSecrets().issue(SimulatedManager.blockId(i)), i,
-            scenario.workersPerManager(), heartbeatMillis, scenario.reportedTaskMicros(), stats));
+        managers.add(
+            new SimulatedManager(
+                rig.interchange.managerAddress(),
+                rig.interchange.managerSecrets().issue(SimulatedManager.blockId(i)),
+                i,
+                scenario.workersPerManager(),
+                heartbeatMillis,
+                scenario.reportedTaskMicros(),
+                stats));
       }
       long startNanos = System.nanoTime();
       rig.startManagers(managers, scenario.managerThreads(), Math.min(50, heartbeatMillis / 4));
       // The load snapshot is republished every 200 ms: that is this figure's resolution.
-      Poll.until("every manager to register", Duration.ofMinutes(2),
+      Poll.until(
+          "every manager to register",
+          Duration.ofMinutes(2),
           () -> rig.interchange.loadSnapshot().idleSlots() == scenario.slots());
       startupMillis = (System.nanoTime() - startNanos) / 1_000_000;
       heapAfter = HeapMeter.usedAfterGc();
@@ -62,17 +70,27 @@ public final class InterchangeScaleRun {
       loadBeats = stats.interchangeBeats.take();
     }
     Throwable failure = rig.managerFailure();
-    return new ScaleResult(scenario, registrationMillis, startupMillis, heapBefore, heapAfter,
-        idleBeats, idleSilence, outcome, loadBeats,
+    return new ScaleResult(
+        scenario,
+        registrationMillis,
+        startupMillis,
+        heapBefore,
+        heapAfter,
+        idleBeats,
+        idleSilence,
+        outcome,
+        loadBeats,
         managers.stream().filter(m -> m.tasksReceived() > 0).count(),
-        stats.shutDown.sum(), stats.sendFailures.sum() + stats.malformed.sum(),
-        rig.forwarder.registrations(), failure == null ? null : failure.toString());
+        stats.shutDown.sum(),
+        stats.sendFailures.sum() + stats.malformed.sum(),
+        rig.forwarder.registrations(),
+        failure == null ? null : failure.toString());
   }
 
   private static LoadOutcome load(FakeForwarder forwarder, ScaleScenario s)
       throws InterruptedException, ExecutionException, TimeoutException {
-    var outcome = forwarder.load(
-        new LoadPlan(s.taskLimit(), s.windowTasks(), s.warmup(), s.measure()));
+    var outcome =
+        forwarder.load(new LoadPlan(s.taskLimit(), s.windowTasks(), s.warmup(), s.measure()));
     // Generous: a window drains at well under 1,000 tasks/s only when something is broken.
     long allowedSeconds = s.warmup().plus(s.measure()).toSeconds() + 30 + s.windowTasks() / 1_000;
     try {

@@ -15,9 +15,17 @@ import org.funcx.bench.CpuClock;
  * @param maxSilenceMillis longest time the interchange sent nothing to the service during the run
  * @param finished false when the run was cut short before every task was answered
  */
-record LoadOutcome(long sent, long answered, long duplicates, long wrong, long windowAnswered,
-    CpuClock.Sample windowStart, CpuClock.Sample windowEnd, double drainSeconds,
-    long maxSilenceMillis, boolean finished) {
+record LoadOutcome(
+    long sent,
+    long answered,
+    long duplicates,
+    long wrong,
+    long windowAnswered,
+    CpuClock.Sample windowStart,
+    CpuClock.Sample windowEnd,
+    double drainSeconds,
+    long maxSilenceMillis,
+    boolean finished) {
 
   double windowSeconds() {
     return windowEnd.secondsSince(windowStart);

@@ -44,7 +44,9 @@ final class LoadProgress {
 
   void checkOff(TaskResult result) {
     long seq = TaskIds.sequenceOf(result.taskId());
-    if (seq < 0 || seq >= sent || !result.succeeded()
+    if (seq < 0
+        || seq >= sent
+        || !result.succeeded()
         || !String.valueOf(seq).equals(result.resultJson())) {
       wrong++;
     } else if (answeredIds.get((int) seq)) {
@@ -77,9 +79,17 @@ final class LoadProgress {
     CpuClock.Sample end = CpuClock.sample();
     CpuClock.Sample sendStop = stop != null ? stop : end;
     boolean timed = plan.timed() && windowStart != null;
-    outcome.complete(new LoadOutcome(sent, answered, duplicates, wrong,
-        timed ? stopAnswered - windowStartAnswered : answered,
-        timed ? windowStart : start, timed ? sendStop : end,
-        end.secondsSince(sendStop), maxSilenceMillis, finished));
+    outcome.complete(
+        new LoadOutcome(
+            sent,
+            answered,
+            duplicates,
+            wrong,
+            timed ? stopAnswered - windowStartAnswered : answered,
+            timed ? windowStart : start,
+            timed ? sendStop : end,
+            end.secondsSince(sendStop),
+            maxSilenceMillis,
+            finished));
   }
 }

@@ -10,10 +10,21 @@ import org.funcx.bench.sim.HeartbeatGaps;
  * managerErrors} counts RESULTS a full queue refused and messages a simulated manager could not
  * decode; either makes the run invalid.
  */
-public record ScaleResult(ScaleScenario scenario, long registrationMillis, long startupMillis,
-    long heapBeforeBytes, long heapAfterBytes, HeartbeatGaps.Figures idleBeats,
-    long idleSilenceMillis, LoadOutcome load, HeartbeatGaps.Figures loadBeats, long managersUsed,
-    long managersLost, long managerErrors, int endpointRegistrations, String failure) {
+public record ScaleResult(
+    ScaleScenario scenario,
+    long registrationMillis,
+    long startupMillis,
+    long heapBeforeBytes,
+    long heapAfterBytes,
+    HeartbeatGaps.Figures idleBeats,
+    long idleSilenceMillis,
+    LoadOutcome load,
+    HeartbeatGaps.Figures loadBeats,
+    long managersUsed,
+    long managersLost,
+    long managerErrors,
+    int endpointRegistrations,
+    String failure) {
 
   public boolean everyTaskAnsweredOnce() {
     return failure == null && load.everyTaskAnsweredOnce() && managerErrors == 0;
@@ -35,17 +46,23 @@ public record ScaleResult(ScaleScenario scenario, long registrationMillis, long 
     long heapDelta = heapAfterBytes - heapBeforeBytes;
     var s = scenario;
     return new JsonLine("interchange-scale")
-        .put("managers", s.managers()).put("workers_per_manager", s.workersPerManager())
-        .put("slots", s.slots()).put("manager_threads", s.managerThreads())
-        .put("window_tasks", s.windowTasks()).put("reported_task_micros", s.reportedTaskMicros())
+        .put("managers", s.managers())
+        .put("workers_per_manager", s.workersPerManager())
+        .put("slots", s.slots())
+        .put("manager_threads", s.managerThreads())
+        .put("window_tasks", s.windowTasks())
+        .put("reported_task_micros", s.reportedTaskMicros())
         .put("dispatch_tasks_per_s", Math.round(tasksPerSecond()))
         .put("measured_s", load.windowSeconds())
-        .put("tasks_sent", load.sent()).put("tasks_answered", load.answered())
+        .put("tasks_sent", load.sent())
+        .put("tasks_answered", load.answered())
         .put("every_task_answered_once", everyTaskAnsweredOnce())
-        .put("duplicate_results", load.duplicates()).put("wrong_results", load.wrong())
+        .put("duplicate_results", load.duplicates())
+        .put("wrong_results", load.wrong())
         .put("drain_s", load.drainSeconds())
         .put("managers_used", managersUsed)
-        .put("interchange_thread_cpu_pct",
+        .put(
+            "interchange_thread_cpu_pct",
             load.windowEnd().groupCpuPercent("funcx-interchange", load.windowStart()))
         .put("process_cpu_pct", load.windowEnd().processCpuPercent(load.windowStart()))
         .put("cpu_pct_by_thread", load.windowEnd().breakdownSince(load.windowStart()))

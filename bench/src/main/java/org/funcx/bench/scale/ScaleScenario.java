@@ -16,8 +16,15 @@ import java.time.Duration;
  * @param reportedTaskMicros mean task time the managers report; a real manager running no-ops
  *     reports 1, which makes the interchange raise its prefetch to the maximum
  */
-public record ScaleScenario(int managers, int workersPerManager, int managerThreads,
-    double heartbeatSeconds, int windowTasks, long taskLimit, Duration warmup, Duration measure,
+public record ScaleScenario(
+    int managers,
+    int workersPerManager,
+    int managerThreads,
+    double heartbeatSeconds,
+    int windowTasks,
+    long taskLimit,
+    Duration warmup,
+    Duration measure,
     long reportedTaskMicros) {
 
   public int slots() {
@@ -25,36 +32,76 @@ public record ScaleScenario(int managers, int workersPerManager, int managerThre
   }
 
   /** A timed run with a window of every slot plus two service batches, but at least 50,000. */
-  public static ScaleScenario timed(int managers, int workersPerManager, Duration warmup,
-      Duration measure) {
+  public static ScaleScenario timed(
+      int managers, int workersPerManager, Duration warmup, Duration measure) {
     int slots = managers * workersPerManager;
-    return new ScaleScenario(managers, workersPerManager, 2, 2.0,
-        Math.max(50_000, slots + 10_000), Long.MAX_VALUE, warmup, measure, 1);
+    return new ScaleScenario(
+        managers,
+        workersPerManager,
+        2,
+        2.0,
+        Math.max(50_000, slots + 10_000),
+        Long.MAX_VALUE,
+        warmup,
+        measure,
+        1);
   }
 
   /** A run of exactly {@code tasks} tasks, measured from first task to last result. */
   public static ScaleScenario counted(int managers, int workersPerManager, long tasks) {
-    return new ScaleScenario(managers, workersPerManager, 1, 2.0, 50_000, tasks, Duration.ZERO,
-        Duration.ZERO, 1);
+    return new ScaleScenario(
+        managers, workersPerManager, 1, 2.0, 50_000, tasks, Duration.ZERO, Duration.ZERO, 1);
   }
 
   public ScaleScenario withHeartbeatSeconds(double seconds) {
-    return new ScaleScenario(managers, workersPerManager, managerThreads, seconds, windowTasks,
-        taskLimit, warmup, measure, reportedTaskMicros);
+    return new ScaleScenario(
+        managers,
+        workersPerManager,
+        managerThreads,
+        seconds,
+        windowTasks,
+        taskLimit,
+        warmup,
+        measure,
+        reportedTaskMicros);
   }
 
   public ScaleScenario withWindow(int tasks) {
-    return new ScaleScenario(managers, workersPerManager, managerThreads, heartbeatSeconds, tasks,
-        taskLimit, warmup, measure, reportedTaskMicros);
+    return new ScaleScenario(
+        managers,
+        workersPerManager,
+        managerThreads,
+        heartbeatSeconds,
+        tasks,
+        taskLimit,
+        warmup,
+        measure,
+        reportedTaskMicros);
   }
 
   public ScaleScenario withManagerThreads(int threads) {
-    return new ScaleScenario(managers, workersPerManager, threads, heartbeatSeconds, windowTasks,
-        taskLimit, warmup, measure, reportedTaskMicros);
+    return new ScaleScenario(
+        managers,
+        workersPerManager,
+        threads,
+        heartbeatSeconds,
+        windowTasks,
+        taskLimit,
+        warmup,
+        measure,
+        reportedTaskMicros);
   }
 
   public ScaleScenario withReportedTaskMicros(long micros) {
-    return new ScaleScenario(managers, workersPerManager, managerThreads, heartbeatSeconds,
-        windowTasks, taskLimit, warmup, measure, micros);
+    return new ScaleScenario(
+        managers,
+        workersPerManager,
+        managerThreads,
+        heartbeatSeconds,
+        windowTasks,
+        taskLimit,
+        warmup,
+        measure,
+        micros);
   }
 }

@@ -26,6 +26,7 @@ import org.zeromq.ZMsg;
 final class SimulatedManager implements SimulatedPeer {
   /** Results per message, as the real manager splits them. */
   private static final int RESULTS_PER_MESSAGE = 10_000;
+
   private final String interchangeAddress;
   private final BlockSecret secret;
   private final Messages.RegisterManager identity;
@@ -38,12 +39,25 @@ final class SimulatedManager implements SimulatedPeer {
   private long tasksReceived;
   private boolean shutDown;
 
-  SimulatedManager(String interchangeAddress, BlockSecret secret, int index, int workers,
-      long heartbeatMillis, long reportedTaskMicros, ManagerStats stats) {
+  SimulatedManager(
+      String interchangeAddress,
+      BlockSecret secret,
+      int index,
+      int workers,
+      long heartbeatMillis,
+      long reportedTaskMicros,
+      ManagerStats stats) {
     this.interchangeAddress = interchangeAddress;
     this.secret = secret;
-    this.identity = new Messages.RegisterManager("sim-manager-" + index, blockId(index),
-        workers, 0, "simulated", ProcessHandle.current().pid(), null);
+    this.identity =
+        new Messages.RegisterManager(
+            "sim-manager-" + index,
+            blockId(index),
+            workers,
+            0,
+            "simulated",
+            ProcessHandle.current().pid(),
+            null);
     this.heartbeatMillis = heartbeatMillis;
     this.reportedTaskMicros = reportedTaskMicros;
     this.stats = stats;
@@ -76,9 +90,15 @@ final class SimulatedManager implements SimulatedPeer {
       return;
     }
     switch (decoded.type()) {
-      case CHALLENGE -> new WireMessage(MessageType.REGISTER_MANAGER, identity.withProof(
-          secret.proof(decoded.body(Messages.Challenge.class).nonce(), identity.blockId(),
-              identity.managerId()))).sendTo(socket);
+      case CHALLENGE ->
+          new WireMessage(
+                  MessageType.REGISTER_MANAGER,
+                  identity.withProof(
+                      secret.proof(
+                          decoded.body(Messages.Challenge.class).nonce(),
+                          identity.blockId(),
+                          identity.managerId())))
+              .sendTo(socket);
       case TASKS -> answer(decoded.body(Messages.Tasks.class).tasks());
       case HEARTBEAT -> {
         if (lastBeatHeardMillis > 0) stats.interchangeBeats.record(nowMillis - lastBeatHeardMillis);

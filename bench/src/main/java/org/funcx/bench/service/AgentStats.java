@@ -10,8 +10,10 @@ final class AgentStats {
   final HeartbeatGaps serviceBeats = new HeartbeatGaps();
   final LongAdder tasks = new LongAdder();
   final LongAdder resultsAcknowledged = new LongAdder();
+
   /** RECONNECT answers: the forwarder had dropped the link. */
   final LongAdder reconnects = new LongAdder();
+
   final LongAdder rejected = new LongAdder();
   final LongAdder sendFailures = new LongAdder();
 }

@@ -58,11 +58,15 @@ public final class ManyEndpointsRun {
       }
       double registerSeconds = (System.nanoTime() - registerStart) / 1e9;
       RegisteredFunction noop = client.register("int noop(int x) { return x; }");
-      List<SimulatedAgent> agents = endpoints.stream()
-          .map(e -> new SimulatedAgent(e.id(), e.forwarderAddress(), stats)).toList();
+      List<SimulatedAgent> agents =
+          endpoints.stream()
+              .map(e -> new SimulatedAgent(e.id(), e.forwarderAddress(), stats))
+              .toList();
       long connectStart = System.nanoTime();
       try (PeerPool pool = PeerPool.start("bench-agents", agents, plan.agentThreads(), 50)) {
-        Poll.until("every agent to register", Duration.ofMinutes(1),
+        Poll.until(
+            "every agent to register",
+            Duration.ofMinutes(1),
             () -> stats.registered.get() == plan.endpoints());
         double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
         endpoints.forEach(e -> executors.add(client.executor(e.id())));
@@ -72,11 +76,13 @@ public final class ManyEndpointsRun {
         var beats = stats.serviceBeats.take();
         Throwable failure = pool.failure();
         return new JsonLine("service-many-endpoints")
-            .put("endpoints", plan.endpoints()).put("tasks_per_endpoint", plan.tasksPerEndpoint())
+            .put("endpoints", plan.endpoints())
+            .put("tasks_per_endpoint", plan.tasksPerEndpoint())
             .put("submit_threads", plan.submitThreads())
             .put("tasks", measured.tasks())
             .put("submit_to_result_tasks_per_s", Math.round(measured.tasks() / measured.seconds()))
-            .put("measured_s", measured.seconds()).put("submit_s", measured.submitSeconds())
+            .put("measured_s", measured.seconds())
+            .put("submit_s", measured.submitSeconds())
             .put("first_endpoint_done_s", measured.firstDoneSeconds())
             .put("last_endpoint_done_s", measured.seconds())
             .put("wrong_results", measured.wrong())
@@ -84,7 +90,8 @@ public final class ManyEndpointsRun {
             .put("agents_registered_s", connectSeconds)
             .put("service_heartbeat_gap_max_ms", beats.maxGapMillis())
             .put("service_heartbeat_period_ms", config.heartbeat().toMillis())
-            .put("reconnects", stats.reconnects.sum()).put("rejected", stats.rejected.sum())
+            .put("reconnects", stats.reconnects.sum())
+            .put("rejected", stats.rejected.sum())
             .put("agent_send_failures", stats.sendFailures.sum())
             .put("failure", failure == null ? null : failure.toString())
             .withMachine();
@@ -95,18 +102,20 @@ public final class ManyEndpointsRun {
     }
   }
 
-  private record Round(long tasks, double seconds, double submitSeconds, double firstDoneSeconds,
-      long wrong) {}
+  private record Round(
+      long tasks, double seconds, double submitSeconds, double firstDoneSeconds, long wrong) {}
 
   /** Maps {@code perEndpoint} no-ops onto every endpoint, then waits for every result. */
-  private static Round round(List<FuncXExecutor> executors, RegisteredFunction noop,
-      int perEndpoint, int submitThreads) throws Exception {
+  private static Round round(
+      List<FuncXExecutor> executors, RegisteredFunction noop, int perEndpoint, int submitThreads)
+      throws Exception {
     List<Integer> inputs = IntStream.range(0, perEndpoint).boxed().toList();
     List<List<CompletableFuture<Object>>> results = new ArrayList<>();
     List<CompletableFuture<Long>> doneAt = new ArrayList<>();
     AtomicInteger threadNumber = new AtomicInteger();
-    ExecutorService submitters = Executors.newFixedThreadPool(submitThreads,
-        r -> new Thread(r, "bench-submit-" + threadNumber.getAndIncrement()));
+    ExecutorService submitters =
+        Executors.newFixedThreadPool(
+            submitThreads, r -> new Thread(r, "bench-submit-" + threadNumber.getAndIncrement()));
     long start = System.nanoTime();
     try {
       List<Future<List<CompletableFuture<Object>>>> submissions = new ArrayList<>();
@@ -116,8 +125,9 @@ public final class ManyEndpointsRun {
       for (Future<List<CompletableFuture<Object>>> submission : submissions) {
         List<CompletableFuture<Object>> futures = submission.get();
         results.add(futures);
-        doneAt.add(CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
-            .thenApply(ignored -> System.nanoTime()));
+        doneAt.add(
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> System.nanoTime()));
       }
     } finally {
       submitters.shutdown();
@@ -133,8 +143,12 @@ public final class ManyEndpointsRun {
         if (!Integer.valueOf(i).equals(futures.get(i).join())) wrong++;
       }
     }
-    return new Round((long) perEndpoint * executors.size(), (last - start) / 1e9, submitSeconds,
-        (first - start) / 1e9, wrong);
+    return new Round(
+        (long) perEndpoint * executors.size(),
+        (last - start) / 1e9,
+        submitSeconds,
+        (first - start) / 1e9,
+        wrong);
   }
 
   private static void deleteTree(Path root) throws IOException {

@@ -50,8 +50,9 @@ final class SimulatedAgent implements SimulatedPeer {
   }
 
   private void sayHello() {
-    send(new WireMessage(MessageType.REGISTER_ENDPOINT,
-        Messages.RegisterEndpoint.of(endpointId, sessionId)));
+    send(
+        new WireMessage(
+            MessageType.REGISTER_ENDPOINT, Messages.RegisterEndpoint.of(endpointId, sessionId)));
   }
 
   @Override
@@ -75,7 +76,7 @@ final class SimulatedAgent implements SimulatedPeer {
         sayHello();
       }
       case REJECTED -> stats.rejected.increment();
-      default -> { }
+      default -> {}
     }
   }
 
@@ -85,8 +86,9 @@ final class SimulatedAgent implements SimulatedPeer {
     for (TaskSpec t : tasks) {
       ids.add(t.taskId());
       String args = t.argsJson();
-      results.add(ResultEnvelope.json(TaskResult.success(t.taskId(),
-          args.substring(1, args.length() - 1))));
+      results.add(
+          ResultEnvelope.json(
+              TaskResult.success(t.taskId(), args.substring(1, args.length() - 1))));
     }
     stats.tasks.add(tasks.size());
     send(new WireMessage(MessageType.TASKS_ACK, new Messages.TaskIds(ids)));

@@ -12,6 +12,7 @@ import org.zeromq.ZMsg;
 final class PeerLoop implements Runnable {
   /** Messages read from one socket before the others get a turn. */
   private static final int FAIR_SHARE = 100;
+
   private final ZContext context;
   private final List<? extends SimulatedPeer> peers;
   private final long tickMillis;

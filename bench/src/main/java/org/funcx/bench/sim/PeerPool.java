@@ -14,8 +14,8 @@ public final class PeerPool implements AutoCloseable {
   private final List<PeerLoop> loops = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
 
-  private PeerPool(String name, List<? extends SimulatedPeer> peers, int threadCount,
-      long tickMillis) {
+  private PeerPool(
+      String name, List<? extends SimulatedPeer> peers, int threadCount, long tickMillis) {
     int n = Math.max(1, Math.min(threadCount, peers.size()));
     for (int t = 0; t < n; t++) {
       List<SimulatedPeer> share = new ArrayList<>();
@@ -29,8 +29,8 @@ public final class PeerPool implements AutoCloseable {
   }
 
   /** Starts the threads; each opens its peers' sockets and says hello before serving them. */
-  public static PeerPool start(String name, List<? extends SimulatedPeer> peers, int threads,
-      long tickMillis) {
+  public static PeerPool start(
+      String name, List<? extends SimulatedPeer> peers, int threads, long tickMillis) {
     PeerPool pool = new PeerPool(name, peers, threads, tickMillis);
     pool.threads.forEach(Thread::start);
     return pool;

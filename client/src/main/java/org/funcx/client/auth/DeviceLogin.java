@@ -25,8 +25,14 @@ public final class DeviceLogin {
   private DeviceLogin() {}
 
   /** A login waiting for the user. */
-  public record Pending(StoredCredentials credentials, AuthDiscovery endpoints, String deviceCode,
-      String userCode, URI verificationUri, URI verificationUriComplete, long intervalMillis,
+  public record Pending(
+      StoredCredentials credentials,
+      AuthDiscovery endpoints,
+      String deviceCode,
+      String userCode,
+      URI verificationUri,
+      URI verificationUriComplete,
+      long intervalMillis,
       long expiresAtMillis) {
 
     /** Polls the token endpoint until approved, denied or expired; saves and returns the tokens. */
@@ -37,21 +43,29 @@ public final class DeviceLogin {
       while (System.currentTimeMillis() < deadline) {
         Thread.sleep(interval);
         try {
-          TokenStore.Tokens tokens = OAuthCalls.send(new TokenRequest(endpoints.tokenEndpoint(),
-              client, new DeviceCodeGrant(new DeviceCode(deviceCode)), null), endpoints.clientId(),
-              credentials.tls());
+          TokenStore.Tokens tokens =
+              OAuthCalls.send(
+                  new TokenRequest(
+                      endpoints.tokenEndpoint(),
+                      client,
+                      new DeviceCodeGrant(new DeviceCode(deviceCode)),
+                      null),
+                  endpoints.clientId(),
+                  credentials.tls());
           credentials.store().saveTokens(credentials.url(), tokens);
           return tokens;
         } catch (OAuthCalls.OAuthRefused e) {
           switch (e.error) {
-            case "authorization_pending" -> { }
+            case "authorization_pending" -> {}
             case "slow_down" -> interval += 1_000;
-            case "access_denied" -> throw new FuncXException(403, "login_denied", "the login was denied");
+            case "access_denied" ->
+                throw new FuncXException(403, "login_denied", "the login was denied");
             default -> throw new FuncXException(401, "login_failed", e.getMessage());
           }
         }
       }
-      throw new FuncXException(401, "login_expired", "the login was not approved in time; start again");
+      throw new FuncXException(
+          401, "login_expired", "the login was not approved in time; start again");
     }
   }
 
@@ -59,25 +73,46 @@ public final class DeviceLogin {
   public static Pending start(StoredCredentials credentials) {
     AuthDiscovery endpoints = credentials.endpoints();
     if (endpoints.deviceAuthorizationEndpoint() == null) {
-      throw new FuncXException(0, "no_device_flow", "the identity provider of " + credentials.url()
-          + " offers no device login; use client credentials");
+      throw new FuncXException(
+          0,
+          "no_device_flow",
+          "the identity provider of "
+              + credentials.url()
+              + " offers no device login; use client credentials");
     }
     DeviceAuthorizationResponse response;
     try {
-      HTTPRequest http = new DeviceAuthorizationRequest(endpoints.deviceAuthorizationEndpoint(),
-          new ClientID(endpoints.clientId()), new Scope(USER_SCOPE)).toHTTPRequest();
-      response = DeviceAuthorizationResponse.parse(OAuthCalls.prepare(http, credentials.tls()).send());
+      HTTPRequest http =
+          new DeviceAuthorizationRequest(
+                  endpoints.deviceAuthorizationEndpoint(),
+                  new ClientID(endpoints.clientId()),
+                  new Scope(USER_SCOPE))
+              .toHTTPRequest();
+      response =
+          DeviceAuthorizationResponse.parse(OAuthCalls.prepare(http, credentials.tls()).send());
     } catch (Exception e) {
-      throw new FuncXException(0, "unreachable", "cannot start a login at "
-          + endpoints.deviceAuthorizationEndpoint() + ": " + e, e);
+      throw new FuncXException(
+          0,
+          "unreachable",
+          "cannot start a login at " + endpoints.deviceAuthorizationEndpoint() + ": " + e,
+          e);
     }
     if (!response.indicatesSuccess()) {
-      throw new FuncXException(401, "login_failed", "the identity provider refused the login: "
-          + response.toErrorResponse().getErrorObject());
+      throw new FuncXException(
+          401,
+          "login_failed",
+          "the identity provider refused the login: "
+              + response.toErrorResponse().getErrorObject());
     }
     DeviceAuthorizationSuccessResponse ok = response.toSuccessResponse();
-    return new Pending(credentials, endpoints, ok.getDeviceCode().getValue(),
-        ok.getUserCode().getValue(), ok.getVerificationURI(), ok.getVerificationURIComplete(),
-        Math.max(1, ok.getInterval()) * 1000L, System.currentTimeMillis() + ok.getLifetime() * 1000);
+    return new Pending(
+        credentials,
+        endpoints,
+        ok.getDeviceCode().getValue(),
+        ok.getUserCode().getValue(),
+        ok.getVerificationURI(),
+        ok.getVerificationURIComplete(),
+        Math.max(1, ok.getInterval()) * 1000L,
+        System.currentTimeMillis() + ok.getLifetime() * 1000);
   }
 }

@@ -1,7 +1,5 @@
 package org.funcx.client.auth;
 
-import javax.net.ssl.SSLSocketFactory;
-import org.funcx.client.tls.ServerTrust;
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
@@ -16,7 +14,9 @@ import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import java.net.URI;
+import javax.net.ssl.SSLSocketFactory;
 import org.funcx.client.FuncXException;
+import org.funcx.client.tls.ServerTrust;
 
 /** The OAuth 2 token requests of the SDK, made with the Nimbus SDK. */
 final class OAuthCalls {
@@ -27,24 +27,35 @@ final class OAuthCalls {
     final String error;
 
     OAuthRefused(ErrorObject e) {
-      super(e.getHTTPStatusCode() == 0 ? 400 : e.getHTTPStatusCode(), e.getCode(),
-          "the token endpoint refused: " + e.getCode()
+      super(
+          e.getHTTPStatusCode() == 0 ? 400 : e.getHTTPStatusCode(),
+          e.getCode(),
+          "the token endpoint refused: "
+              + e.getCode()
               + (e.getDescription() == null ? "" : " (" + e.getDescription() + ")"));
       this.error = e.getCode();
     }
   }
 
-  static TokenStore.Tokens clientCredentials(URI tokenEndpoint, TokenStore.ClientSecret client,
-      SSLSocketFactory tls) {
-    return send(new TokenRequest(tokenEndpoint, new ClientSecretBasic(new ClientID(client.clientId()),
-        new Secret(client.clientSecret())), new ClientCredentialsGrant(), (Scope) null),
-        client.clientId(), tls);
+  static TokenStore.Tokens clientCredentials(
+      URI tokenEndpoint, TokenStore.ClientSecret client, SSLSocketFactory tls) {
+    return send(
+        new TokenRequest(
+            tokenEndpoint,
+            new ClientSecretBasic(
+                new ClientID(client.clientId()), new Secret(client.clientSecret())),
+            new ClientCredentialsGrant(),
+            (Scope) null),
+        client.clientId(),
+        tls);
   }
 
   static TokenStore.Tokens refresh(URI tokenEndpoint, TokenStore.Tokens old, SSLSocketFactory tls) {
     AuthorizationGrant grant = new RefreshTokenGrant(new RefreshToken(old.refreshToken()));
-    return send(new TokenRequest(tokenEndpoint, new ClientID(old.clientId()), grant, null),
-        old.clientId(), tls);
+    return send(
+        new TokenRequest(tokenEndpoint, new ClientID(old.clientId()), grant, null),
+        old.clientId(),
+        tls);
   }
 
   /** Sends a token request; {@code tls} (null: the JVM's default) verifies an https issuer. */
@@ -59,13 +70,17 @@ final class OAuthCalls {
       }
       throw new FuncXException(0, "unreachable", what + ": " + e, e);
     }
-    if (!response.indicatesSuccess()) throw new OAuthRefused(response.toErrorResponse().getErrorObject());
+    if (!response.indicatesSuccess())
+      throw new OAuthRefused(response.toErrorResponse().getErrorObject());
     AccessTokenResponse ok = response.toSuccessResponse();
     var tokens = ok.getTokens();
-    long lifetime = tokens.getAccessToken().getLifetime() > 0 ? tokens.getAccessToken().getLifetime() : 300;
-    return new TokenStore.Tokens(tokens.getAccessToken().getValue(),
+    long lifetime =
+        tokens.getAccessToken().getLifetime() > 0 ? tokens.getAccessToken().getLifetime() : 300;
+    return new TokenStore.Tokens(
+        tokens.getAccessToken().getValue(),
         tokens.getRefreshToken() == null ? null : tokens.getRefreshToken().getValue(),
-        System.currentTimeMillis() + lifetime * 1000, clientId);
+        System.currentTimeMillis() + lifetime * 1000,
+        clientId);
   }
 
   /** Timeouts and the TLS trust every call to the issuer uses. */

@@ -24,8 +24,8 @@ public final class StoredCredentials implements Credentials {
   }
 
   /** As above; {@code tls} verifies an https issuer (null: the JVM's default trust). */
-  public StoredCredentials(String url, TokenStore store, Supplier<AuthDiscovery> discovery,
-      SSLSocketFactory tls) {
+  public StoredCredentials(
+      String url, TokenStore store, Supplier<AuthDiscovery> discovery, SSLSocketFactory tls) {
     this.url = url;
     this.store = store;
     this.discovery = discovery;
@@ -60,7 +60,8 @@ public final class StoredCredentials implements Credentials {
     }
     TokenStore.ClientSecret client = store.client(url);
     if (client == null) return null;
-    TokenStore.Tokens fresh = OAuthCalls.clientCredentials(endpoints().tokenEndpoint(), client, tls);
+    TokenStore.Tokens fresh =
+        OAuthCalls.clientCredentials(endpoints().tokenEndpoint(), client, tls);
     store.saveTokens(url, fresh);
     return fresh.accessToken();
   }
@@ -70,16 +71,20 @@ public final class StoredCredentials implements Credentials {
     TokenStore.Tokens cached = store.tokens(url);
     // Keep the refresh token: it may still give a valid access token (e.g. after a key change).
     if (cached != null) {
-      store.saveTokens(url, cached.refreshToken() == null ? null
-          : new TokenStore.Tokens(cached.accessToken(), cached.refreshToken(), 0, cached.clientId()));
+      store.saveTokens(
+          url,
+          cached.refreshToken() == null
+              ? null
+              : new TokenStore.Tokens(
+                  cached.accessToken(), cached.refreshToken(), 0, cached.clientId()));
     }
   }
 
   synchronized AuthDiscovery endpoints() {
     if (endpoints == null) endpoints = discovery.get();
     if (endpoints.tokenEndpoint() == null) {
-      throw new org.funcx.client.FuncXException(0, "no_auth", "the service at " + url
-          + " does not say where to get tokens");
+      throw new org.funcx.client.FuncXException(
+          0, "no_auth", "the service at " + url + " does not say where to get tokens");
     }
     return endpoints;
   }

@@ -31,7 +31,8 @@ public final class TokenStore {
   }
 
   /** Tokens a login gave for one service. */
-  public record Tokens(String accessToken, String refreshToken, long expiresAtMillis, String clientId) {
+  public record Tokens(
+      String accessToken, String refreshToken, long expiresAtMillis, String clientId) {
     boolean expiresWithin(long millis) {
       return System.currentTimeMillis() + millis >= expiresAtMillis;
     }
@@ -42,7 +43,8 @@ public final class TokenStore {
     /** Reads {@code {"client_id": ..., "client_secret": ...}}, as the service writes them. */
     public static ClientSecret read(Path file) throws IOException {
       JsonObject o = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
-      return new ClientSecret(o.get("client_id").getAsString(), o.get("client_secret").getAsString());
+      return new ClientSecret(
+          o.get("client_id").getAsString(), o.get("client_secret").getAsString());
     }
   }
 
@@ -80,8 +82,8 @@ public final class TokenStore {
    * A file's content as last read, valid while it is the same file (writes replace it, so its
    * inode changes) with the same modification time and size.
    */
-  private record Snapshot(Object fileKey, java.nio.file.attribute.FileTime modified, long size,
-      JsonObject content) {}
+  private record Snapshot(
+      Object fileKey, java.nio.file.attribute.FileTime modified, long size, JsonObject content) {}
 
   private final java.util.Map<Path, Snapshot> snapshots = new java.util.HashMap<>();
 
@@ -93,16 +95,20 @@ public final class TokenStore {
   private JsonObject read(Path file) {
     try {
       if (!Files.exists(file)) return new JsonObject();
-      var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+      var attributes =
+          Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
       Snapshot last = snapshots.get(file);
-      if (last != null && java.util.Objects.equals(last.fileKey(), attributes.fileKey())
+      if (last != null
+          && java.util.Objects.equals(last.fileKey(), attributes.fileKey())
           && last.modified().equals(attributes.lastModifiedTime())
           && last.size() == attributes.size()) {
         return last.content().deepCopy();
       }
       JsonObject content = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
-      snapshots.put(file, new Snapshot(attributes.fileKey(), attributes.lastModifiedTime(),
-          attributes.size(), content));
+      snapshots.put(
+          file,
+          new Snapshot(
+              attributes.fileKey(), attributes.lastModifiedTime(), attributes.size(), content));
       return content.deepCopy();
     } catch (IOException | RuntimeException e) {
       return new JsonObject(); // an unreadable cache is as good as none: the user logs in again

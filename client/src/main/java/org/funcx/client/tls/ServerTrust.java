@@ -76,7 +76,8 @@ public final class ServerTrust {
         anchors.setCertificateEntry("jdk-" + n++, ca);
       }
       for (Path file : certificateFiles) {
-        for (Certificate certificate : read(file)) anchors.setCertificateEntry("file-" + n++, certificate);
+        for (Certificate certificate : read(file))
+          anchors.setCertificateEntry("file-" + n++, certificate);
       }
       TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
       factory.init(anchors);
@@ -89,8 +90,8 @@ public final class ServerTrust {
   }
 
   private static X509TrustManager jdkTrustManager() throws GeneralSecurityException {
-    TrustManagerFactory factory = TrustManagerFactory.getInstance(
-        TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory factory =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     factory.init((KeyStore) null);
     for (var manager : factory.getTrustManagers()) {
       if (manager instanceof X509TrustManager x509) return x509;
@@ -105,8 +106,17 @@ public final class ServerTrust {
       if (certificates.isEmpty()) throw new GeneralSecurityException("no PEM certificate in it");
       return certificates;
     } catch (IOException | GeneralSecurityException e) {
-      throw new FuncXException(0, "bad_ca_file", "cannot use " + file + " as trusted"
-          + " certificates (--ca-file / " + ServiceTrustFiles.CA_FILE_VARIABLE + "): " + e.getMessage(), e);
+      throw new FuncXException(
+          0,
+          "bad_ca_file",
+          "cannot use "
+              + file
+              + " as trusted"
+              + " certificates (--ca-file / "
+              + ServiceTrustFiles.CA_FILE_VARIABLE
+              + "): "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -117,10 +127,17 @@ public final class ServerTrust {
    */
   public static FuncXException explain(String url, String what, IOException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SSLHandshakeException) return new UntrustedCertificateException(url, reason(t), e);
+      if (t instanceof SSLHandshakeException)
+        return new UntrustedCertificateException(url, reason(t), e);
       if (t instanceof SSLException) {
-        return new FuncXException(0, "tls_failed", what + ": TLS failed (" + reason(t)
-            + "); is it an https URL of a plain HTTP service, or the other way round?", e);
+        return new FuncXException(
+            0,
+            "tls_failed",
+            what
+                + ": TLS failed ("
+                + reason(t)
+                + "); is it an https URL of a plain HTTP service, or the other way round?",
+            e);
       }
     }
     return new FuncXException(0, "unreachable", what + ": " + e, e);

@@ -13,10 +13,19 @@ public final class UntrustedCertificateException extends FuncXException {
   private final String reason;
 
   UntrustedCertificateException(String url, String reason, Throwable cause) {
-    super(0, "untrusted_certificate", "refused the TLS certificate of the funcX service at " + url
-        + ": " + reason + ". Nothing was sent to it. If a site CA signed it, give that CA's PEM"
-        + " with --ca-file or " + ServiceTrustFiles.CA_FILE_VARIABLE + "; a self-signed service"
-        + " certificate is trusted by giving that certificate's PEM the same way", cause);
+    super(
+        0,
+        "untrusted_certificate",
+        "refused the TLS certificate of the funcX service at "
+            + url
+            + ": "
+            + reason
+            + ". Nothing was sent to it. If a site CA signed it, give that CA's PEM"
+            + " with --ca-file or "
+            + ServiceTrustFiles.CA_FILE_VARIABLE
+            + "; a self-signed service"
+            + " certificate is trusted by giving that certificate's PEM the same way",
+        cause);
     this.url = url;
     this.reason = reason;
   }

@@ -48,9 +48,16 @@ final class ArgumentDecoder {
       try {
         values[i] = StrictJson.GSON.fromJson(args.get(i), types[i]);
       } catch (RuntimeException e) {
-        throw new ArgumentException(entryName + ": argument " + (i + 1) + " ("
-            + signature.parameterTypes().get(i) + " " + signature.parameterNames().get(i) + "): "
-            + reason(e));
+        throw new ArgumentException(
+            entryName
+                + ": argument "
+                + (i + 1)
+                + " ("
+                + signature.parameterTypes().get(i)
+                + " "
+                + signature.parameterNames().get(i)
+                + "): "
+                + reason(e));
       }
     }
     return new DecodedCall(method, values);
@@ -63,17 +70,34 @@ final class ArgumentDecoder {
     }
     if (fitting.size() == 1) return fitting.get(0);
     if (fitting.size() > 1) {
-      throw new ArgumentException(entryName + " has " + fitting.size() + " overloads taking "
-          + arguments(count) + " (" + listed(fitting) + "); overloads are told apart by argument"
-          + " count only, so the call is ambiguous");
+      throw new ArgumentException(
+          entryName
+              + " has "
+              + fitting.size()
+              + " overloads taking "
+              + arguments(count)
+              + " ("
+              + listed(fitting)
+              + "); overloads are told apart by argument"
+              + " count only, so the call is ambiguous");
     }
     if (signatures.size() == 1) {
       FunctionSignature only = signatures.get(0);
-      throw new ArgumentException(entryName + " expects " + arguments(only.arity()) + " ("
-          + only.parameterList() + "), got " + count);
+      throw new ArgumentException(
+          entryName
+              + " expects "
+              + arguments(only.arity())
+              + " ("
+              + only.parameterList()
+              + "), got "
+              + count);
     }
-    throw new ArgumentException(entryName + " has no overload taking " + arguments(count)
-        + "; it declares " + listed(IntStream.range(0, signatures.size()).boxed().toList()));
+    throw new ArgumentException(
+        entryName
+            + " has no overload taking "
+            + arguments(count)
+            + "; it declares "
+            + listed(IntStream.range(0, signatures.size()).boxed().toList()));
   }
 
   private String listed(List<Integer> indexes) {

@@ -16,7 +16,9 @@ final class CompileDiagnostics {
   private CompileDiagnostics() {}
 
   static TaskError toTaskError(
-      List<Diagnostic<? extends JavaFileObject>> errors, WrappedSource source, String readableName) {
+      List<Diagnostic<? extends JavaFileObject>> errors,
+      WrappedSource source,
+      String readableName) {
     if (errors.isEmpty()) {
       return new TaskError(ErrorKind.COMPILE_ERROR, "compilation failed without diagnostics", "");
     }
@@ -49,9 +51,16 @@ final class CompileDiagnostics {
     int line = (int) user.substring(0, lineStart).chars().filter(c -> c == '\n').count() + 1;
     int column = offset - lineStart + 1;
     if (!full) return "line " + line + ": " + message.lines().findFirst().orElse(message);
-    return "line " + line + ", column " + column + ": " + message
-        + "\n    " + lineText
-        + "\n    " + caretUnder(lineText, column);
+    return "line "
+        + line
+        + ", column "
+        + column
+        + ": "
+        + message
+        + "\n    "
+        + lineText
+        + "\n    "
+        + caretUnder(lineText, column);
   }
 
   /** Spaces (tabs where the line has tabs, so they stay aligned) up to the column, then a caret. */

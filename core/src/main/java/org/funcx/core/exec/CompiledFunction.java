@@ -1,6 +1,5 @@
 package org.funcx.core.exec;
 
-import org.funcx.jvm.StoppedError;
 import com.google.gson.JsonArray;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -14,6 +13,7 @@ import org.funcx.core.exec.ArgumentDecoder.ArgumentException;
 import org.funcx.core.exec.ArgumentDecoder.DecodedCall;
 import org.funcx.core.model.ErrorKind;
 import org.funcx.core.model.TaskError;
+import org.funcx.jvm.StoppedError;
 
 /**
  * A function ready to call: compiled, loaded in its own class loader, entry point resolved.
@@ -29,8 +29,13 @@ public final class CompiledFunction {
   private final ArgumentDecoder decoder;
   private final ResultEncoder encoder;
 
-  CompiledFunction(String functionHash, Class<?> wrapper, List<Method> overloads,
-      long maxResultBytes, BinaryResultEncoder binary) throws NoSuchMethodException {
+  CompiledFunction(
+      String functionHash,
+      Class<?> wrapper,
+      List<Method> overloads,
+      long maxResultBytes,
+      BinaryResultEncoder binary)
+      throws NoSuchMethodException {
     this.functionHash = functionHash;
     this.entryName = overloads.get(0).getName();
     this.generatedName = wrapper.getName();
@@ -89,8 +94,10 @@ public final class CompiledFunction {
       // a static initializer failed (ExceptionInInitializerError), or failed on an earlier call
       return userCodeThrew(e);
     } catch (IllegalArgumentException e) {
-      return InvocationOutcome.failure(TaskError.of(ErrorKind.ARGUMENT_ERROR,
-          entryName + ": the arguments do not fit the parameters: " + e.getMessage()));
+      return InvocationOutcome.failure(
+          TaskError.of(
+              ErrorKind.ARGUMENT_ERROR,
+              entryName + ": the arguments do not fit the parameters: " + e.getMessage()));
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot call " + entryName + " of " + functionHash, e);
     }
@@ -105,9 +112,11 @@ public final class CompiledFunction {
       interrupted.initCause(thrown);
       throw interrupted;
     }
-    return InvocationOutcome.failure(new TaskError(ErrorKind.REMOTE_EXCEPTION,
-        RemoteStackTrace.headline(thrown, generatedName, entryName),
-        RemoteStackTrace.format(thrown, generatedName, entryName)));
+    return InvocationOutcome.failure(
+        new TaskError(
+            ErrorKind.REMOTE_EXCEPTION,
+            RemoteStackTrace.headline(thrown, generatedName, entryName),
+            RemoteStackTrace.format(thrown, generatedName, entryName)));
   }
 
   private static boolean hasInterruptedCause(Throwable thrown) {

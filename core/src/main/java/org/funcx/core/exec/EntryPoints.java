@@ -24,25 +24,30 @@ final class EntryPoints {
     List<Method> declared =
         Arrays.stream(wrapper.getDeclaredMethods())
             .filter(m -> !m.isSynthetic() && !m.isBridge())
-            .sorted(Comparator.comparingInt(Method::getParameterCount)
-                .thenComparing(Method::toGenericString))
+            .sorted(
+                Comparator.comparingInt(Method::getParameterCount)
+                    .thenComparing(Method::toGenericString))
             .toList();
     List<String> names = declared.stream().map(Method::getName).distinct().sorted().toList();
     String requested = spec.entryPoint() == null ? "" : spec.entryPoint().strip();
     String entry;
     if (!requested.isEmpty()) {
       if (!names.contains(requested)) {
-        throw error(spec, "no method named " + requested + " in the source; it declares: "
-            + describe(names));
+        throw error(
+            spec,
+            "no method named " + requested + " in the source; it declares: " + describe(names));
       }
       entry = requested;
     } else if (names.size() == 1) {
       entry = names.get(0);
     } else {
-      throw error(spec, names.isEmpty()
-          ? "the source declares no method to call"
-          : "no entry point named and the source declares several methods: " + describe(names)
-              + "; name the one to call");
+      throw error(
+          spec,
+          names.isEmpty()
+              ? "the source declares no method to call"
+              : "no entry point named and the source declares several methods: "
+                  + describe(names)
+                  + "; name the one to call");
     }
     List<Method> overloads = declared.stream().filter(m -> m.getName().equals(entry)).toList();
     overloads.forEach(m -> m.setAccessible(true));

@@ -40,14 +40,16 @@ public final class FunctionCache {
   public FunctionCache(Compiler compiler, int maxFunctions) {
     if (maxFunctions < 1) throw new IllegalArgumentException("maxFunctions must be at least 1");
     this.compiler = Objects.requireNonNull(compiler, "compiler");
-    this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-      private static final long serialVersionUID = 1L;
+    this.entries =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          private static final long serialVersionUID = 1L;
 
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<Compiled>> eldest) {
-        return size() > maxFunctions;
-      }
-    };
+          @Override
+          protected boolean removeEldestEntry(
+              Map.Entry<String, CompletableFuture<Compiled>> eldest) {
+            return size() > maxFunctions;
+          }
+        };
   }
 
   /**

@@ -25,7 +25,11 @@ public final class FunctionCompileException extends Exception {
   private static String describe(String functionHash, String entryPoint, TaskError error) {
     String name = entryPoint == null || entryPoint.isBlank() ? "(entry not named)" : entryPoint;
     String hash = functionHash == null ? "?" : functionHash;
-    return "function " + name + " [" + hash.substring(0, Math.min(12, hash.length())) + "]: "
+    return "function "
+        + name
+        + " ["
+        + hash.substring(0, Math.min(12, hash.length()))
+        + "]: "
         + error.message();
   }
 

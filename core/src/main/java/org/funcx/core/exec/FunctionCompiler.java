@@ -83,37 +83,42 @@ public final class FunctionCompiler {
   public CompiledFunction compile(FunctionSpec spec, FunctionLibraries libraries)
       throws FunctionCompileException {
     Objects.requireNonNull(spec, "spec");
-    WrappedSource source = WrappedSource.wrap(
-        Objects.requireNonNull(spec.source(), "source"), generatedClassName(spec.hash()));
-    FunctionClassLoader loader = new FunctionClassLoader(
-        libraries == null ? parentLoader() : libraries.classLoader(),
-        classFiles(spec, source, libraries));
+    WrappedSource source =
+        WrappedSource.wrap(
+            Objects.requireNonNull(spec.source(), "source"), generatedClassName(spec.hash()));
+    FunctionClassLoader loader =
+        new FunctionClassLoader(
+            libraries == null ? parentLoader() : libraries.classLoader(),
+            classFiles(spec, source, libraries));
     try {
       Class<?> wrapper = Class.forName(source.className(), false, loader);
       List<Method> overloads = EntryPoints.resolve(wrapper, spec);
-      return new CompiledFunction(spec.hash(), wrapper, overloads, maxResultBytes,
-          binary);
+      return new CompiledFunction(spec.hash(), wrapper, overloads, maxResultBytes, binary);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("javac output for " + spec.hash() + " cannot be loaded", e);
     }
   }
 
-  private static Map<String, byte[]> classFiles(FunctionSpec spec, WrappedSource source,
-      FunctionLibraries libraries) throws FunctionCompileException {
+  private static Map<String, byte[]> classFiles(
+      FunctionSpec spec, WrappedSource source, FunctionLibraries libraries)
+      throws FunctionCompileException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
       throw new IllegalStateException("no Java compiler: the worker must run on a JDK, not a JRE");
     }
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (InMemoryFileManager files = new InMemoryFileManager(
-        classPath(javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8),
-            libraries))) {
+    try (InMemoryFileManager files =
+        new InMemoryFileManager(
+            classPath(
+                javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8),
+                libraries))) {
       JavaFileObject file = InMemoryFileManager.sourceFile(source.className(), source.text());
       boolean compiled =
           javac.getTask(null, files, diagnostics, OPTIONS, null, List.of(file)).call();
-      List<Diagnostic<? extends JavaFileObject>> errors = diagnostics.getDiagnostics().stream()
-          .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-          .toList();
+      List<Diagnostic<? extends JavaFileObject>> errors =
+          diagnostics.getDiagnostics().stream()
+              .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+              .toList();
       if (!compiled || !errors.isEmpty()) {
         TaskError error = CompileDiagnostics.toTaskError(errors, source, readableName(spec));
         throw new FunctionCompileException(spec.hash(), spec.entryPoint(), error);
@@ -125,9 +130,10 @@ public final class FunctionCompiler {
   }
 
   /** Exactly the libraries' jars on javac's class path (none of the worker's), when given. */
-  private static StandardJavaFileManager classPath(StandardJavaFileManager files,
-      FunctionLibraries libraries) throws IOException {
-    if (libraries != null) files.setLocationFromPaths(StandardLocation.CLASS_PATH, libraries.jars());
+  private static StandardJavaFileManager classPath(
+      StandardJavaFileManager files, FunctionLibraries libraries) throws IOException {
+    if (libraries != null)
+      files.setLocationFromPaths(StandardLocation.CLASS_PATH, libraries.jars());
     return files;
   }
 

@@ -37,7 +37,9 @@ final class InMemoryFileManager extends ForwardingJavaFileManager<StandardJavaFi
 
   @Override
   public JavaFileObject getJavaFileForOutput(
-      JavaFileManager.Location location, String className, JavaFileObject.Kind kind,
+      JavaFileManager.Location location,
+      String className,
+      JavaFileObject.Kind kind,
       FileObject sibling) {
     URI uri = URI.create("mem:///" + className.replace('.', '/') + kind.extension);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

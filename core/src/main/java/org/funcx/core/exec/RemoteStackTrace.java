@@ -18,6 +18,7 @@ import java.util.Set;
 final class RemoteStackTrace {
   /** Frames kept per exception of the chain. */
   static final int MAX_FRAMES = 100;
+
   /** Exceptions kept: the thrown one, its causes and suppressed ones. */
   static final int MAX_EXCEPTIONS = 20;
 
@@ -59,13 +60,18 @@ final class RemoteStackTrace {
 
     void print(Throwable thrown, String caption, String indent, StackTraceElement[] enclosing) {
       if (!seen.add(thrown)) {
-        text.append(indent).append(caption).append("[CIRCULAR REFERENCE: ")
-            .append(describe(thrown)).append("]\n");
+        text.append(indent)
+            .append(caption)
+            .append("[CIRCULAR REFERENCE: ")
+            .append(describe(thrown))
+            .append("]\n");
         return;
       }
       if (++exceptions > MAX_EXCEPTIONS) {
         if (exceptions == MAX_EXCEPTIONS + 1) {
-          text.append(indent).append("\t... [more exceptions cut: ").append(MAX_EXCEPTIONS)
+          text.append(indent)
+              .append("\t... [more exceptions cut: ")
+              .append(MAX_EXCEPTIONS)
               .append(" kept]\n");
         }
         return;
@@ -73,7 +79,8 @@ final class RemoteStackTrace {
       StackTraceElement[] frames = userFrames(thrown.getStackTrace());
       int inCommon = 0;
       for (int m = frames.length - 1, n = enclosing.length - 1;
-          m >= 0 && n >= 0 && frames[m].equals(enclosing[n]); m--, n--) {
+          m >= 0 && n >= 0 && frames[m].equals(enclosing[n]);
+          m--, n--) {
         inCommon++;
       }
       text.append(indent).append(caption).append(describe(thrown)).append('\n');
@@ -82,7 +89,9 @@ final class RemoteStackTrace {
         text.append(indent).append("\tat ").append(frames[i]).append('\n');
       }
       if (shown > MAX_FRAMES) {
-        text.append(indent).append("\t... [").append(shown - MAX_FRAMES)
+        text.append(indent)
+            .append("\t... [")
+            .append(shown - MAX_FRAMES)
             .append(" more frames cut]\n");
       }
       if (inCommon != 0) text.append(indent).append("\t... ").append(inCommon).append(" more\n");
@@ -102,7 +111,8 @@ final class RemoteStackTrace {
           outermostUserFrame = i;
         }
       }
-      return outermostUserFrame < 0 ? frames
+      return outermostUserFrame < 0
+          ? frames
           : java.util.Arrays.copyOf(frames, outermostUserFrame + 1);
     }
   }

@@ -19,8 +19,8 @@ final class ResultEncoder {
   private final long maxResultBytes;
   private final BinaryResultEncoder binary;
 
-  ResultEncoder(String entryName, String generatedName, long maxResultBytes,
-      BinaryResultEncoder binary) {
+  ResultEncoder(
+      String entryName, String generatedName, long maxResultBytes, BinaryResultEncoder binary) {
     if (maxResultBytes <= 0) throw new IllegalArgumentException("maxResultBytes must be positive");
     this.entryName = entryName;
     this.generatedName = generatedName;
@@ -36,9 +36,13 @@ final class ResultEncoder {
       } catch (Exception e) {
         PayloadTooLargeException tooLarge = PayloadTooLargeException.in(e);
         if (tooLarge != null) return tooLarge(tooLarge);
-        return InvocationOutcome.failure(TaskError.of(ErrorKind.SERIALIZATION_ERROR,
-            "the result of " + entryName + " cannot be encoded: "
-                + TextCut.message(e.getMessage())));
+        return InvocationOutcome.failure(
+            TaskError.of(
+                ErrorKind.SERIALIZATION_ERROR,
+                "the result of "
+                    + entryName
+                    + " cannot be encoded: "
+                    + TextCut.message(e.getMessage())));
       }
     }
     // Written through a bounded sink: encoding stops at the limit, the whole text never exists.
@@ -48,20 +52,35 @@ final class ResultEncoder {
     } catch (RuntimeException | StackOverflowError e) {
       PayloadTooLargeException tooLarge = PayloadTooLargeException.in(e);
       if (tooLarge != null) return tooLarge(tooLarge);
-      String why = e instanceof StackOverflowError ? "it is nested too deeply or refers to itself"
-          : String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      String why =
+          e instanceof StackOverflowError
+              ? "it is nested too deeply or refers to itself"
+              : String.valueOf(e.getMessage()).lines().findFirst().orElse("");
       String type = result.getClass().getName().replace(generatedName + "$", "");
-      return InvocationOutcome.failure(TaskError.of(ErrorKind.SERIALIZATION_ERROR,
-          "the result of " + entryName + " (" + type + ") cannot be encoded as JSON: "
-              + TextCut.message(why)));
+      return InvocationOutcome.failure(
+          TaskError.of(
+              ErrorKind.SERIALIZATION_ERROR,
+              "the result of "
+                  + entryName
+                  + " ("
+                  + type
+                  + ") cannot be encoded as JSON: "
+                  + TextCut.message(why)));
     }
     return InvocationOutcome.success(json.toString());
   }
 
   private InvocationOutcome tooLarge(PayloadTooLargeException e) {
-    return InvocationOutcome.failure(TaskError.of(ErrorKind.PAYLOAD_TOO_LARGE,
-        "the result of " + entryName + " is over the limit of " + e.limitBytes() + " bytes of "
-            + e.format() + " (encoding stopped there)"));
+    return InvocationOutcome.failure(
+        TaskError.of(
+            ErrorKind.PAYLOAD_TOO_LARGE,
+            "the result of "
+                + entryName
+                + " is over the limit of "
+                + e.limitBytes()
+                + " bytes of "
+                + e.format()
+                + " (encoding stopped there)"));
   }
 
   private InvocationOutcome checked(BinaryResultEncoder.BinaryResult encoded) {

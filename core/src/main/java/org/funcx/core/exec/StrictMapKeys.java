@@ -39,7 +39,8 @@ final class StrictMapKeys implements TypeAdapterFactory {
     if (!NUMBER_KEYS.contains(keyClass) && keyClass != Boolean.class) return null;
     TypeAdapter<T> delegate = gson.getDelegateAdapter(this, type);
     TypeAdapter<?> keys = gson.getAdapter(TypeToken.get(keyType));
-    TypeAdapter<?> values = gson.getAdapter(TypeToken.get(parameterized.getActualTypeArguments()[1]));
+    TypeAdapter<?> values =
+        gson.getAdapter(TypeToken.get(parameterized.getActualTypeArguments()[1]));
     TypeAdapter<JsonElement> trees = gson.getAdapter(JsonElement.class);
     return new TypeAdapter<T>() {
       @Override

@@ -17,7 +17,9 @@ final class TextCut {
 
   static String cut(String text, int maxChars) {
     if (text == null || text.length() <= maxChars) return text;
-    return text.substring(0, maxChars) + " [... " + (text.length() - maxChars)
+    return text.substring(0, maxChars)
+        + " [... "
+        + (text.length() - maxChars)
         + " more characters cut]";
   }
 }

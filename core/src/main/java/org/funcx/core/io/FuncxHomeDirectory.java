@@ -14,7 +14,8 @@ public final class FuncxHomeDirectory {
   /** The directory, absolute; it may not exist yet. */
   public static Path resolve() {
     String env = System.getenv(VARIABLE);
-    return env != null && !env.isBlank() ? Path.of(env).toAbsolutePath()
+    return env != null && !env.isBlank()
+        ? Path.of(env).toAbsolutePath()
         : Path.of(System.getProperty("user.home"), ".funcx");
   }
 }

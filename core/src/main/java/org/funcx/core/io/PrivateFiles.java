@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * modes are skipped.
  */
 public final class PrivateFiles {
-  public static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
+  public static final Set<PosixFilePermission> DIRECTORY =
+      PosixFilePermissions.fromString("rwx------");
   public static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
   private PrivateFiles() {}
@@ -28,8 +29,10 @@ public final class PrivateFiles {
   public static void write(Path file, String text) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     createDirectories(dir);
-    Path tmp = posix(dir) ? Files.createTempFile(dir, ".funcx-", ".tmp", attribute(FILE))
-        : Files.createTempFile(dir, ".funcx-", ".tmp");
+    Path tmp =
+        posix(dir)
+            ? Files.createTempFile(dir, ".funcx-", ".tmp", attribute(FILE))
+            : Files.createTempFile(dir, ".funcx-", ".tmp");
     try {
       Files.writeString(tmp, text);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -78,17 +81,18 @@ public final class PrivateFiles {
   public static void tighten(Path root) throws IOException {
     if (!Files.exists(root) || !posix(root)) return;
     try (Stream<Path> all = Files.walk(root)) {
-      all.forEach(p -> {
-        try {
-          if (Files.isSymbolicLink(p)) return;
-          Files.setPosixFilePermissions(p, Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
-              ? DIRECTORY : FILE);
-        } catch (java.nio.file.NoSuchFileException gone) {
-          // a temporary file removed while walking
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      all.forEach(
+          p -> {
+            try {
+              if (Files.isSymbolicLink(p)) return;
+              Files.setPosixFilePermissions(
+                  p, Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? DIRECTORY : FILE);
+            } catch (java.nio.file.NoSuchFileException gone) {
+              // a temporary file removed while walking
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

@@ -12,8 +12,10 @@ import java.util.List;
  */
 public final class ServiceTrustFiles {
   public static final String CA_FILE_VARIABLE = "FUNCX_CA_FILE";
+
   /** Where a service keeps its self-signed certificate, relative to its data directory. */
   public static final Path SELF_SIGNED_CERTIFICATE = Path.of("tls", "self-signed-cert.pem");
+
   /** The data directory of the service {@code ./funcx up} starts, relative to the funcX home. */
   public static final String HOME_SERVICE_DIRECTORY = "service";
 

@@ -10,8 +10,8 @@ import com.google.gson.annotations.SerializedName;
  * @param nodes nodes per block ({@code nodesPerBlock})
  * @param cpusPerNode CPUs per node of a block ({@code cpusPerBlock})
  */
-public record BlockShape(@SerializedName("nodes") int nodes,
-    @SerializedName("cpus_per_node") int cpusPerNode) {
+public record BlockShape(
+    @SerializedName("nodes") int nodes, @SerializedName("cpus_per_node") int cpusPerNode) {
 
   /** Why {@code spec} cannot run in a block of this shape, or null when it fits. */
   public String refusal(ResourceSpec spec) {
@@ -19,9 +19,14 @@ public record BlockShape(@SerializedName("nodes") int nodes,
       return spec.numNodes() + " nodes requested, but a block of this endpoint has " + nodes;
     }
     if ((long) spec.cpusPerNode() > cpusPerNode) {
-      return spec.ranksPerNode() + " ranks per node x " + spec.cpusPerRank() + " CPUs per rank = "
-          + spec.cpusPerNode() + " CPUs per node requested, but a block of this endpoint has "
-          + cpusPerNode + " CPUs per node";
+      return spec.ranksPerNode()
+          + " ranks per node x "
+          + spec.cpusPerRank()
+          + " CPUs per rank = "
+          + spec.cpusPerNode()
+          + " CPUs per node requested, but a block of this endpoint has "
+          + cpusPerNode
+          + " CPUs per node";
     }
     return null;
   }

@@ -19,8 +19,8 @@ import java.util.List;
  * @param dependencies {@code group:artifact:version} coordinates, sorted and de-duplicated; empty
  *     (never null: records stored before dependencies existed read as empty) for JDK-only code
  */
-public record FunctionSpec(String hash, String entryPoint, String source, FunctionKind kind,
-    List<String> dependencies) {
+public record FunctionSpec(
+    String hash, String entryPoint, String source, FunctionKind kind, List<String> dependencies) {
 
   public FunctionSpec {
     if (kind == null) kind = FunctionKind.JAVA;

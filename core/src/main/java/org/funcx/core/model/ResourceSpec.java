@@ -15,6 +15,7 @@ public record ResourceSpec(
     @SerializedName("cpus_per_rank") int cpusPerRank) {
   /** Bounds of each field: far above one block of any site, low enough that products fit an int. */
   public static final int MAX_NODES = 1_024;
+
   public static final int MAX_RANKS_PER_NODE = 1_024;
   public static final int MAX_CPUS_PER_RANK = 1_024;
 
@@ -26,8 +27,10 @@ public record ResourceSpec(
 
   /** A specification with each field left out (null) as 1. */
   public static ResourceSpec of(Integer numNodes, Integer ranksPerNode, Integer cpusPerRank) {
-    return new ResourceSpec(numNodes == null ? 1 : numNodes,
-        ranksPerNode == null ? 1 : ranksPerNode, cpusPerRank == null ? 1 : cpusPerRank);
+    return new ResourceSpec(
+        numNodes == null ? 1 : numNodes,
+        ranksPerNode == null ? 1 : ranksPerNode,
+        cpusPerRank == null ? 1 : cpusPerRank);
   }
 
   /** Every rank of the task, over all its nodes. */
@@ -49,8 +52,7 @@ public record ResourceSpec(
     private final String field;
 
     InvalidResourceSpecException(String field, long value, int max) {
-      super("resource_specification." + field + " must be between 1 and " + max + ", got "
-          + value);
+      super("resource_specification." + field + " must be between 1 and " + max + ", got " + value);
       this.field = field;
     }
 

@@ -16,8 +16,10 @@ public record ClientCreated(String clientId, String clientSecret, List<String> s
   }
 
   public static ClientCreated fromJson(JsonObject o) {
-    return new ClientCreated(JsonFields.string(o, "client_id", true),
-        JsonFields.string(o, "client_secret", true), JsonFields.strings(o, "scopes"));
+    return new ClientCreated(
+        JsonFields.string(o, "client_id", true),
+        JsonFields.string(o, "client_secret", true),
+        JsonFields.strings(o, "scopes"));
   }
 
   public JsonObject toJson() {

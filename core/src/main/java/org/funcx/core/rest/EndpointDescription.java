@@ -12,11 +12,24 @@ import java.util.List;
  *
  * @param problem what the endpoint reports keeps it from working; null for nothing
  */
-public record EndpointDescription(String endpointId, String name, String status,
-    long lastHeartbeat, int managers, int workers, int idleWorkers, int outstandingTasks,
-    int queuedAtEndpoint, int runningAtEndpoint, String problem, List<String> allowedFunctions,
-    SharingDescription sharing, String forwarderAddress, String forwarderPublicKey,
-    String clientId, String clientSecret) {
+public record EndpointDescription(
+    String endpointId,
+    String name,
+    String status,
+    long lastHeartbeat,
+    int managers,
+    int workers,
+    int idleWorkers,
+    int outstandingTasks,
+    int queuedAtEndpoint,
+    int runningAtEndpoint,
+    String problem,
+    List<String> allowedFunctions,
+    SharingDescription sharing,
+    String forwarderAddress,
+    String forwarderPublicKey,
+    String clientId,
+    String clientSecret) {
   public EndpointDescription {
     allowedFunctions = allowedFunctions == null ? List.of() : List.copyOf(allowedFunctions);
   }
@@ -24,22 +37,59 @@ public record EndpointDescription(String endpointId, String name, String status,
   /** Without the client secret, so a logged answer shows none. */
   @Override
   public String toString() {
-    return "EndpointDescription[endpointId=" + endpointId + ", name=" + name + ", status="
-        + status + ", clientId=" + clientId + "]";
+    return "EndpointDescription[endpointId="
+        + endpointId
+        + ", name="
+        + name
+        + ", status="
+        + status
+        + ", clientId="
+        + clientId
+        + "]";
   }
 
   /** This description with the forwarder's address and CURVE public key. */
   public EndpointDescription withForwarder(String address, String publicKey) {
-    return new EndpointDescription(endpointId, name, status, lastHeartbeat, managers, workers,
-        idleWorkers, outstandingTasks, queuedAtEndpoint, runningAtEndpoint, problem,
-        allowedFunctions, sharing, address, publicKey, clientId, clientSecret);
+    return new EndpointDescription(
+        endpointId,
+        name,
+        status,
+        lastHeartbeat,
+        managers,
+        workers,
+        idleWorkers,
+        outstandingTasks,
+        queuedAtEndpoint,
+        runningAtEndpoint,
+        problem,
+        allowedFunctions,
+        sharing,
+        address,
+        publicKey,
+        clientId,
+        clientSecret);
   }
 
   /** This description with the agent's client credentials. */
   public EndpointDescription withCredentials(String id, String secret) {
-    return new EndpointDescription(endpointId, name, status, lastHeartbeat, managers, workers,
-        idleWorkers, outstandingTasks, queuedAtEndpoint, runningAtEndpoint, problem,
-        allowedFunctions, sharing, forwarderAddress, forwarderPublicKey, id, secret);
+    return new EndpointDescription(
+        endpointId,
+        name,
+        status,
+        lastHeartbeat,
+        managers,
+        workers,
+        idleWorkers,
+        outstandingTasks,
+        queuedAtEndpoint,
+        runningAtEndpoint,
+        problem,
+        allowedFunctions,
+        sharing,
+        forwarderAddress,
+        forwarderPublicKey,
+        id,
+        secret);
   }
 
   public boolean online() {
@@ -47,15 +97,24 @@ public record EndpointDescription(String endpointId, String name, String status,
   }
 
   public static EndpointDescription fromJson(JsonObject o) {
-    return new EndpointDescription(JsonFields.string(o, "endpoint_id", true),
-        JsonFields.string(o, "name", false), JsonFields.string(o, "status", false),
-        JsonFields.whole(o, "last_heartbeat", 0), count(o, "managers"), count(o, "workers"),
-        count(o, "idle_workers"), count(o, "outstanding_tasks"), count(o, "queued_at_endpoint"),
-        count(o, "running_at_endpoint"), JsonFields.string(o, "problem", false),
-        JsonFields.strings(o, "allowed_functions"), SharingDescription.field(o),
+    return new EndpointDescription(
+        JsonFields.string(o, "endpoint_id", true),
+        JsonFields.string(o, "name", false),
+        JsonFields.string(o, "status", false),
+        JsonFields.whole(o, "last_heartbeat", 0),
+        count(o, "managers"),
+        count(o, "workers"),
+        count(o, "idle_workers"),
+        count(o, "outstanding_tasks"),
+        count(o, "queued_at_endpoint"),
+        count(o, "running_at_endpoint"),
+        JsonFields.string(o, "problem", false),
+        JsonFields.strings(o, "allowed_functions"),
+        SharingDescription.field(o),
         JsonFields.string(o, "forwarder_address", false),
         JsonFields.string(o, "forwarder_public_key", false),
-        JsonFields.string(o, "client_id", false), JsonFields.string(o, "client_secret", false));
+        JsonFields.string(o, "client_id", false),
+        JsonFields.string(o, "client_secret", false));
   }
 
   public JsonObject toJson() {
@@ -82,8 +141,10 @@ public record EndpointDescription(String endpointId, String name, String status,
 
   /** {@code GET /v2/endpoints}: {@code {"endpoints": [...]}}. */
   public static List<EndpointDescription> listFromJson(JsonObject o) {
-    JsonArray endpoints = o.has("endpoints") && o.get("endpoints").isJsonArray()
-        ? o.getAsJsonArray("endpoints") : null;
+    JsonArray endpoints =
+        o.has("endpoints") && o.get("endpoints").isJsonArray()
+            ? o.getAsJsonArray("endpoints")
+            : null;
     if (endpoints == null) throw RestFieldException.invalid("endpoints", "an array of endpoints");
     List<EndpointDescription> out = new ArrayList<>(endpoints.size());
     for (var e : endpoints) {

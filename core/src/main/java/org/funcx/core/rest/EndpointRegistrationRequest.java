@@ -11,17 +11,24 @@ import java.util.List;
  * @param allowedFunctions ids of the only functions it runs; null to leave the field out (any),
  *     as an empty list also means
  */
-public record EndpointRegistrationRequest(String name, String endpointId, String curvePublicKey,
-    List<String> allowedFunctions, SharingChange sharing) {
+public record EndpointRegistrationRequest(
+    String name,
+    String endpointId,
+    String curvePublicKey,
+    List<String> allowedFunctions,
+    SharingChange sharing) {
   public EndpointRegistrationRequest {
     allowedFunctions = allowedFunctions == null ? null : List.copyOf(allowedFunctions);
     sharing = sharing == null ? SharingChange.NONE : sharing;
   }
 
   public static EndpointRegistrationRequest fromJson(JsonObject o) {
-    return new EndpointRegistrationRequest(JsonFields.string(o, "name", true),
-        JsonFields.string(o, "endpoint_id", false), JsonFields.string(o, "curve_public_key", false),
-        JsonFields.strings(o, "allowed_functions"), SharingChange.fromJson(o));
+    return new EndpointRegistrationRequest(
+        JsonFields.string(o, "name", true),
+        JsonFields.string(o, "endpoint_id", false),
+        JsonFields.string(o, "curve_public_key", false),
+        JsonFields.strings(o, "allowed_functions"),
+        SharingChange.fromJson(o));
   }
 
   public JsonObject toJson() {

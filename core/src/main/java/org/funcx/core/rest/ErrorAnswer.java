@@ -33,7 +33,8 @@ public record ErrorAnswer(int status, String code, String message, JsonObject de
   /** A compile error's compiler output, or null. */
   public String diagnostics() {
     return details.has("diagnostics") && details.get("diagnostics").isJsonPrimitive()
-        ? details.get("diagnostics").getAsString() : null;
+        ? details.get("diagnostics").getAsString()
+        : null;
   }
 
   public JsonObject toJson() {

@@ -11,19 +11,32 @@ import java.util.List;
  * @param sharing null in answers that leave it out
  * @param functionCode the source, only in {@code GET /v2/functions/{id}}; else null
  */
-public record FunctionDescription(String functionId, String functionName, String kind,
-    String entryPoint, String hash, List<String> dependencies, String signature,
-    String returnType, SharingDescription sharing, String functionCode) {
+public record FunctionDescription(
+    String functionId,
+    String functionName,
+    String kind,
+    String entryPoint,
+    String hash,
+    List<String> dependencies,
+    String signature,
+    String returnType,
+    SharingDescription sharing,
+    String functionCode) {
   public FunctionDescription {
     dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
   }
 
   public static FunctionDescription fromJson(JsonObject o) {
-    return new FunctionDescription(JsonFields.string(o, "function_id", true),
-        JsonFields.string(o, "function_name", false), JsonFields.string(o, "kind", false),
-        JsonFields.string(o, "entry_point", false), JsonFields.string(o, "hash", false),
-        JsonFields.strings(o, "dependencies"), JsonFields.string(o, "signature", false),
-        JsonFields.string(o, "return_type", false), SharingDescription.field(o),
+    return new FunctionDescription(
+        JsonFields.string(o, "function_id", true),
+        JsonFields.string(o, "function_name", false),
+        JsonFields.string(o, "kind", false),
+        JsonFields.string(o, "entry_point", false),
+        JsonFields.string(o, "hash", false),
+        JsonFields.strings(o, "dependencies"),
+        JsonFields.string(o, "signature", false),
+        JsonFields.string(o, "return_type", false),
+        SharingDescription.field(o),
         JsonFields.string(o, "function_code", false));
   }
 

@@ -13,18 +13,28 @@ import java.util.List;
  * @param validate false to register without compiling at the service
  * @param dependencies Maven coordinates added to the source's {@code //DEPS} lines
  */
-public record FunctionRegistration(String kind, String functionCode, String entryPoint,
-    String functionName, boolean validate, List<String> dependencies, SharingChange sharing) {
+public record FunctionRegistration(
+    String kind,
+    String functionCode,
+    String entryPoint,
+    String functionName,
+    boolean validate,
+    List<String> dependencies,
+    SharingChange sharing) {
   public FunctionRegistration {
     dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
     sharing = sharing == null ? SharingChange.NONE : sharing;
   }
 
   public static FunctionRegistration fromJson(JsonObject o) {
-    return new FunctionRegistration(JsonFields.string(o, "kind", false),
-        JsonFields.string(o, "function_code", true), JsonFields.string(o, "entry_point", false),
-        JsonFields.string(o, "function_name", false), JsonFields.bool(o, "validate", true),
-        JsonFields.strings(o, "dependencies"), SharingChange.fromJson(o));
+    return new FunctionRegistration(
+        JsonFields.string(o, "kind", false),
+        JsonFields.string(o, "function_code", true),
+        JsonFields.string(o, "entry_point", false),
+        JsonFields.string(o, "function_name", false),
+        JsonFields.bool(o, "validate", true),
+        JsonFields.strings(o, "dependencies"),
+        SharingChange.fromJson(o));
   }
 
   public JsonObject toJson() {

@@ -15,7 +15,8 @@ public record SharingChange(Boolean isPublic, List<String> groups) {
   }
 
   public static SharingChange fromJson(JsonObject o) {
-    return new SharingChange(JsonFields.bool(o, "public"),
+    return new SharingChange(
+        JsonFields.bool(o, "public"),
         o.has("groups") && !o.get("groups").isJsonNull() ? JsonFields.strings(o, "groups") : null);
   }
 

@@ -10,8 +10,10 @@ public record SharingDescription(String owner, boolean isPublic, List<String> gr
   }
 
   public static SharingDescription fromJson(JsonObject o) {
-    return new SharingDescription(JsonFields.string(o, "owner", true),
-        JsonFields.bool(o, "public", false), JsonFields.strings(o, "groups"));
+    return new SharingDescription(
+        JsonFields.string(o, "owner", true),
+        JsonFields.bool(o, "public", false),
+        JsonFields.strings(o, "groups"));
   }
 
   /** The field of a document holding it, or null when the document has none. */

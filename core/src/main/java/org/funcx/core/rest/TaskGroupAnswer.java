@@ -14,8 +14,8 @@ public record TaskGroupAnswer(String taskGroupId, List<String> taskIds) {
 
   public static TaskGroupAnswer fromJson(JsonObject o) {
     if (!o.has("task_ids")) throw RestFieldException.missing("task_ids");
-    return new TaskGroupAnswer(JsonFields.string(o, "task_group_id", true),
-        JsonFields.strings(o, "task_ids"));
+    return new TaskGroupAnswer(
+        JsonFields.string(o, "task_group_id", true), JsonFields.strings(o, "task_ids"));
   }
 
   public JsonObject toJson() {

@@ -19,11 +19,11 @@ public record TaskIdsRequest(List<String> taskIds) {
   public static TaskIdsRequest fromJson(JsonObject o, int maxIds) {
     JsonElement ids = o.get("task_ids");
     if (ids == null || !ids.isJsonArray()) {
-      throw new RestFieldException(RestFieldException.MISSING, "task_ids",
-          "field 'task_ids' must be an array of ids");
+      throw new RestFieldException(
+          RestFieldException.MISSING, "task_ids", "field 'task_ids' must be an array of ids");
     }
-    if (ids.getAsJsonArray().size() > maxIds) throw new TooManyIdsException(maxIds,
-        ids.getAsJsonArray().size());
+    if (ids.getAsJsonArray().size() > maxIds)
+      throw new TooManyIdsException(maxIds, ids.getAsJsonArray().size());
     List<String> out = new ArrayList<>(ids.getAsJsonArray().size());
     for (JsonElement e : ids.getAsJsonArray()) {
       if (!e.isJsonPrimitive()) {

@@ -8,8 +8,8 @@ import com.google.gson.JsonObject;
  *
  * @param status the task's state, by its wire name
  */
-public record TaskOutputAnswer(String taskId, String status, boolean finished, Slice stdout,
-    Slice stderr) {
+public record TaskOutputAnswer(
+    String taskId, String status, boolean finished, Slice stdout, Slice stderr) {
 
   /**
    * One stream's text from the offset asked with; {@code offset} is where to ask next,
@@ -19,7 +19,9 @@ public record TaskOutputAnswer(String taskId, String status, boolean finished, S
     static Slice fromJson(JsonObject o, String field) {
       JsonObject s = JsonFields.object(o, field, true);
       if (!s.has("offset")) throw RestFieldException.missing(field + ".offset");
-      return new Slice(JsonFields.string(s, "text", true), JsonFields.whole(s, "offset", 0),
+      return new Slice(
+          JsonFields.string(s, "text", true),
+          JsonFields.whole(s, "offset", 0),
           JsonFields.whole(s, "dropped", 0));
     }
 
@@ -35,8 +37,11 @@ public record TaskOutputAnswer(String taskId, String status, boolean finished, S
   public static TaskOutputAnswer fromJson(JsonObject o) {
     Boolean finished = JsonFields.bool(o, "finished");
     if (finished == null) throw RestFieldException.missing("finished");
-    return new TaskOutputAnswer(JsonFields.string(o, "task_id", true),
-        JsonFields.string(o, "status", true), finished, Slice.fromJson(o, "stdout"),
+    return new TaskOutputAnswer(
+        JsonFields.string(o, "task_id", true),
+        JsonFields.string(o, "status", true),
+        finished,
+        Slice.fromJson(o, "stdout"),
         Slice.fromJson(o, "stderr"));
   }
 

@@ -10,8 +10,10 @@ public record UserCreated(String subject, String username, List<String> groups, 
   }
 
   public static UserCreated fromJson(JsonObject o) {
-    return new UserCreated(JsonFields.string(o, "subject", true),
-        JsonFields.string(o, "username", true), JsonFields.strings(o, "groups"),
+    return new UserCreated(
+        JsonFields.string(o, "subject", true),
+        JsonFields.string(o, "username", true),
+        JsonFields.strings(o, "groups"),
         JsonFields.bool(o, "admin", false));
   }
 

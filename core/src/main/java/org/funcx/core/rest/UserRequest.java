@@ -16,8 +16,10 @@ public record UserRequest(String username, String password, List<String> groups,
   }
 
   public static UserRequest fromJson(JsonObject o) {
-    return new UserRequest(JsonFields.string(o, "username", true),
-        JsonFields.string(o, "password", true), JsonFields.strings(o, "groups"),
+    return new UserRequest(
+        JsonFields.string(o, "username", true),
+        JsonFields.string(o, "password", true),
+        JsonFields.strings(o, "groups"),
         JsonFields.bool(o, "admin", false));
   }
 

@@ -9,13 +9,20 @@ import com.google.gson.JsonObject;
  * @param auth the OAuth discovery block (issuer, token and device endpoints, the SDK's client
  *     id), read by the SDK's {@code AuthDiscovery}; null when absent
  */
-public record VersionAnswer(String api, String version, String forwarderAddress,
-    String forwarderPublicKey, JsonObject auth) {
+public record VersionAnswer(
+    String api,
+    String version,
+    String forwarderAddress,
+    String forwarderPublicKey,
+    JsonObject auth) {
 
   public static VersionAnswer fromJson(JsonObject o) {
-    return new VersionAnswer(JsonFields.string(o, "api", false),
-        JsonFields.string(o, "version", true), JsonFields.string(o, "forwarder_address", false),
-        JsonFields.string(o, "forwarder_public_key", false), JsonFields.object(o, "auth", false));
+    return new VersionAnswer(
+        JsonFields.string(o, "api", false),
+        JsonFields.string(o, "version", true),
+        JsonFields.string(o, "forwarder_address", false),
+        JsonFields.string(o, "forwarder_public_key", false),
+        JsonFields.object(o, "auth", false));
   }
 
   public JsonObject toJson() {

@@ -8,16 +8,19 @@ import java.util.List;
  *
  * @param endpointId the endpoint an agent's credentials are for; null for users
  */
-public record Whoami(String subject, String username, List<String> scopes, List<String> groups,
-    String endpointId) {
+public record Whoami(
+    String subject, String username, List<String> scopes, List<String> groups, String endpointId) {
   public Whoami {
     scopes = List.copyOf(scopes);
     groups = List.copyOf(groups);
   }
 
   public static Whoami fromJson(JsonObject o) {
-    return new Whoami(JsonFields.string(o, "subject", true), JsonFields.string(o, "username", false),
-        JsonFields.strings(o, "scopes"), JsonFields.strings(o, "groups"),
+    return new Whoami(
+        JsonFields.string(o, "subject", true),
+        JsonFields.string(o, "username", false),
+        JsonFields.strings(o, "scopes"),
+        JsonFields.strings(o, "groups"),
         JsonFields.string(o, "endpoint_id", false));
   }
 

@@ -21,10 +21,12 @@ import java.util.TreeSet;
 public final class ShellTemplate {
   /** The longest template accepted at registration, in characters. */
   public static final int MAX_CHARS = 16_384;
+
   private static final String NAME_PATTERN = "[A-Za-z_][A-Za-z0-9_]*";
 
   private final String template;
   private final String script;
+
   /** Placeholder names in order of first use; position i is {@code ${i+1}}. */
   private final List<String> names;
 
@@ -40,8 +42,13 @@ public final class ShellTemplate {
       throw new InvalidTemplateException("the shell command is empty", -1);
     }
     if (template.length() > MAX_CHARS) {
-      throw new InvalidTemplateException("the shell command has " + template.length()
-          + " characters; at most " + MAX_CHARS + " are allowed", -1);
+      throw new InvalidTemplateException(
+          "the shell command has "
+              + template.length()
+              + " characters; at most "
+              + MAX_CHARS
+              + " are allowed",
+          -1);
     }
     StringBuilder script = new StringBuilder(template.length() + 16);
     Map<String, Integer> positions = new LinkedHashMap<>();
@@ -52,18 +59,25 @@ public final class ShellTemplate {
         script.append(c);
         i++;
       } else if (c == '}') {
-        throw new InvalidTemplateException("unmatched '}' at offset " + i
-            + " (write '}}' for a literal brace)", i);
+        throw new InvalidTemplateException(
+            "unmatched '}' at offset " + i + " (write '}}' for a literal brace)", i);
       } else if (c == '{') {
         int close = template.indexOf('}', i + 1);
         if (close < 0) {
-          throw new InvalidTemplateException("unclosed '{' at offset " + i
-              + " (write '{{' for a literal brace)", i);
+          throw new InvalidTemplateException(
+              "unclosed '{' at offset " + i + " (write '{{' for a literal brace)", i);
         }
         String name = template.substring(i + 1, close);
         if (!name.matches(NAME_PATTERN)) {
-          throw new InvalidTemplateException("placeholder '{" + name + "}' at offset " + i
-              + ": a name must match " + NAME_PATTERN + " (write '{{' for a literal brace)", i);
+          throw new InvalidTemplateException(
+              "placeholder '{"
+                  + name
+                  + "}' at offset "
+                  + i
+                  + ": a name must match "
+                  + NAME_PATTERN
+                  + " (write '{{' for a literal brace)",
+              i);
         }
         int position = positions.computeIfAbsent(name, n -> positions.size() + 1);
         script.append("\"${").append(position).append("}\"");
@@ -103,13 +117,13 @@ public final class ShellTemplate {
     TreeSet<String> extra = new TreeSet<>(named.keySet());
     names.forEach(extra::remove);
     if (!extra.isEmpty()) {
-      throw new InvalidArgumentsException("unknown placeholder(s) " + extra
-          + "; the command has " + describe(names));
+      throw new InvalidArgumentsException(
+          "unknown placeholder(s) " + extra + "; the command has " + describe(names));
     }
     List<String> missing = names.stream().filter(n -> !named.has(n)).toList();
     if (!missing.isEmpty()) {
-      throw new InvalidArgumentsException("missing value(s) for " + missing
-          + "; the command has " + describe(names));
+      throw new InvalidArgumentsException(
+          "missing value(s) for " + missing + "; the command has " + describe(names));
     }
     List<String> values = new ArrayList<>(names.size());
     for (String name : names) values.add(text(name, named.get(name)));
@@ -137,8 +151,9 @@ public final class ShellTemplate {
       if (array.isEmpty()) return new JsonObject();
       if (array.size() == 1 && array.get(0).isJsonObject()) return array.get(0).getAsJsonObject();
     }
-    throw new InvalidArgumentsException("a shell function takes one JSON object naming its"
-        + " placeholders, e.g. {\"word\": \"x\"}");
+    throw new InvalidArgumentsException(
+        "a shell function takes one JSON object naming its"
+            + " placeholders, e.g. {\"word\": \"x\"}");
   }
 
   private static String text(String name, JsonElement value) throws InvalidArgumentsException {
@@ -150,9 +165,13 @@ public final class ShellTemplate {
       }
       return text;
     }
-    throw new InvalidArgumentsException("the value of '" + name
-        + "' must be a string, number or boolean, not " + (value == null || value.isJsonNull()
-            ? "null" : value.isJsonArray() ? "an array" : "an object"));
+    throw new InvalidArgumentsException(
+        "the value of '"
+            + name
+            + "' must be a string, number or boolean, not "
+            + (value == null || value.isJsonNull()
+                ? "null"
+                : value.isJsonArray() ? "an array" : "an object"));
   }
 
   private static String describe(List<String> names) {

@@ -24,7 +24,10 @@ class BoundedErrorsAndResultsTest {
   @Test
   void anEndlessListFailsAtTheLimitInsteadOfFillingTheHeap() throws Exception {
     // An endless list: encoding it whole would never end; the sink refuses at 1 MiB.
-    CompiledFunction endless = limited("endless", """
+    CompiledFunction endless =
+        limited(
+            "endless",
+            """
         import java.util.*;
         List<String> endless() {
           return new AbstractList<String>() {
@@ -43,8 +46,8 @@ class BoundedErrorsAndResultsTest {
   @Test
   void theLimitCountsUtf8BytesNotChars() throws Exception {
     // "é" is 2 bytes of UTF-8, "€" 3, "😀" (a surrogate pair) 4, the quotes 2: 13 in all.
-    CompiledFunction text = new FunctionCompiler(null, 13).compile(spec("text",
-        "String text(String s) { return s; }"));
+    CompiledFunction text =
+        new FunctionCompiler(null, 13).compile(spec("text", "String text(String s) { return s; }"));
 
     assertThat(result(text, "[\"éé€😀\"]")).isEqualTo("\"éé€😀\"");
     assertThat(error(text, "[\"ééé€😀\"]").kind()).isEqualTo(ErrorKind.PAYLOAD_TOO_LARGE);
@@ -55,7 +58,8 @@ class BoundedErrorsAndResultsTest {
   void theSinkRefusesTheWriteThatCrossesAndKeepsNoMore() throws Exception {
     BoundedJsonText sink = new BoundedJsonText(5);
     sink.write("abcd");
-    assertThatThrownBy(() -> sink.write("ef")).isInstanceOf(PayloadTooLargeException.class)
+    assertThatThrownBy(() -> sink.write("ef"))
+        .isInstanceOf(PayloadTooLargeException.class)
         .hasMessageContaining("limit of 5 bytes");
     assertThat(sink.toString()).isEqualTo("abcd");
     sink.write('e');
@@ -64,7 +68,10 @@ class BoundedErrorsAndResultsTest {
 
   @Test
   void aHugeExceptionMessageIsCutWithAMarker() throws Exception {
-    CompiledFunction shout = limited("shout", """
+    CompiledFunction shout =
+        limited(
+            "shout",
+            """
         int shout(int n) { throw new IllegalStateException("x".repeat(n)); }
         """);
 
@@ -73,28 +80,32 @@ class BoundedErrorsAndResultsTest {
     assertThat(error.kind()).isEqualTo(ErrorKind.REMOTE_EXCEPTION);
     int kept = TextCut.MAX_MESSAGE_CHARS;
     String marker = " [... " + ((8 << 20) - kept) + " more characters cut]";
-    assertThat(error.message()).isEqualTo(
-        "java.lang.IllegalStateException: " + "x".repeat(kept) + marker);
+    assertThat(error.message())
+        .isEqualTo("java.lang.IllegalStateException: " + "x".repeat(kept) + marker);
     assertThat(error.details()).startsWith(error.message() + "\n\tat shout.shout(shout.java:1)");
     assertThat(error.details().length()).isLessThan(kept + 4096);
   }
 
   @Test
   void deepTracesKeepAFixedNumberOfFramesAndSayHowManyWereCut() throws Exception {
-    CompiledFunction deep = limited("deep", "int deep(int n) { return n == 0 ? 1 / n : deep(n - 1); }");
+    CompiledFunction deep =
+        limited("deep", "int deep(int n) { return n == 0 ? 1 / n : deep(n - 1); }");
 
     TaskError error = error(deep, "[500]");
 
     assertThat(error.message()).isEqualTo("java.lang.ArithmeticException: / by zero");
-    assertThat(error.details().lines().filter(l -> l.startsWith("\tat "))).hasSize(
-        RemoteStackTrace.MAX_FRAMES);
-    assertThat(error.details()).endsWith("\t... [" + (501 - RemoteStackTrace.MAX_FRAMES)
-        + " more frames cut]");
+    assertThat(error.details().lines().filter(l -> l.startsWith("\tat ")))
+        .hasSize(RemoteStackTrace.MAX_FRAMES);
+    assertThat(error.details())
+        .endsWith("\t... [" + (501 - RemoteStackTrace.MAX_FRAMES) + " more frames cut]");
   }
 
   @Test
   void longCauseChainsAreCut() throws Exception {
-    CompiledFunction chain = limited("chain", """
+    CompiledFunction chain =
+        limited(
+            "chain",
+            """
         int chain(int n) {
           RuntimeException e = new RuntimeException("root");
           for (int i = 0; i < n; i++) e = new RuntimeException("level " + i, e);
@@ -106,7 +117,7 @@ class BoundedErrorsAndResultsTest {
 
     assertThat(error.details().lines().filter(l -> l.startsWith("Caused by: ")))
         .hasSize(RemoteStackTrace.MAX_EXCEPTIONS - 1);
-    assertThat(error.details()).contains("\t... [more exceptions cut: "
-        + RemoteStackTrace.MAX_EXCEPTIONS + " kept]");
+    assertThat(error.details())
+        .contains("\t... [more exceptions cut: " + RemoteStackTrace.MAX_EXCEPTIONS + " kept]");
   }
 }

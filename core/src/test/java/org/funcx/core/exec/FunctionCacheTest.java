@@ -20,10 +20,11 @@ import org.junit.jupiter.api.Test;
 class FunctionCacheTest {
   private final FunctionCompiler compiler = new FunctionCompiler();
   private final AtomicInteger compiles = new AtomicInteger();
-  private final FunctionCache.Compiler countingCompiler = spec -> {
-    compiles.incrementAndGet();
-    return compiler.compile(spec);
-  };
+  private final FunctionCache.Compiler countingCompiler =
+      spec -> {
+        compiles.incrementAndGet();
+        return compiler.compile(spec);
+      };
 
   @Test
   void eightThreadsAskingAtOnceShareOneCompile() throws Exception {
@@ -35,10 +36,12 @@ class FunctionCacheTest {
     try {
       List<Future<CompiledFunction>> results = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
-        results.add(pool.submit(() -> {
-          together.await();
-          return cache.get(sq);
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  together.await();
+                  return cache.get(sq);
+                }));
       }
       CompiledFunction first = results.get(0).get(30, TimeUnit.SECONDS);
       for (Future<CompiledFunction> result : results) {
@@ -60,11 +63,13 @@ class FunctionCacheTest {
 
     for (int i = 0; i < 100; i++) {
       assertThatThrownBy(() -> cache.get(broken))
-          .isInstanceOfSatisfying(FunctionCompileException.class, e -> {
-            assertThat(e.error().kind()).isEqualTo(ErrorKind.COMPILE_ERROR);
-            assertThat(e.error().message()).isEqualTo("line 2: cannot find symbol");
-            assertThat(e.functionHash()).isEqualTo(broken.hash());
-          });
+          .isInstanceOfSatisfying(
+              FunctionCompileException.class,
+              e -> {
+                assertThat(e.error().kind()).isEqualTo(ErrorKind.COMPILE_ERROR);
+                assertThat(e.error().message()).isEqualTo("line 2: cannot find symbol");
+                assertThat(e.functionHash()).isEqualTo(broken.hash());
+              });
     }
 
     assertThat(compiles).hasValue(1);
@@ -95,12 +100,16 @@ class FunctionCacheTest {
   void compilerCrashIsNotCachedSoALaterCallRetries() throws Exception {
     FunctionSpec sq = spec("sq", "long sq(long x) { return x * x; }");
     AtomicInteger attempts = new AtomicInteger();
-    FunctionCache cache = new FunctionCache(spec -> {
-      if (attempts.incrementAndGet() == 1) throw new IllegalStateException("no JDK today");
-      return compiler.compile(spec);
-    }, 10);
+    FunctionCache cache =
+        new FunctionCache(
+            spec -> {
+              if (attempts.incrementAndGet() == 1) throw new IllegalStateException("no JDK today");
+              return compiler.compile(spec);
+            },
+            10);
 
-    assertThatThrownBy(() -> cache.get(sq)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> cache.get(sq))
+        .isInstanceOf(IllegalStateException.class)
         .hasRootCauseMessage("no JDK today");
     assertThat(cache.get(sq).entryName()).isEqualTo("sq");
     assertThat(attempts).hasValue(2);
@@ -111,22 +120,27 @@ class FunctionCacheTest {
     FunctionSpec sq = spec("sq", "long sq(long x) { return x * x; }");
     CountDownLatch compiling = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    FunctionCache cache = new FunctionCache(spec -> {
-      compiling.countDown();
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-      return compiler.compile(spec);
-    }, 10);
-    Thread compilerThread = new Thread(() -> {
-      try {
-        cache.get(sq);
-      } catch (Exception ignored) {
-        // the test looks at the waiter only
-      }
-    });
+    FunctionCache cache =
+        new FunctionCache(
+            spec -> {
+              compiling.countDown();
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+              return compiler.compile(spec);
+            },
+            10);
+    Thread compilerThread =
+        new Thread(
+            () -> {
+              try {
+                cache.get(sq);
+              } catch (Exception ignored) {
+                // the test looks at the waiter only
+              }
+            });
     compilerThread.start();
     compiling.await();
 

@@ -35,7 +35,8 @@ class FunctionCompilerTest {
     TaskError error = compileError("f", "int f() { return nope; }");
 
     assertThat(error.message()).isEqualTo("line 1: cannot find symbol");
-    assertThat(error.details()).startsWith("line 1, column 18: cannot find symbol")
+    assertThat(error.details())
+        .startsWith("line 1, column 18: cannot find symbol")
         .contains("\n    int f() { return nope; }\n                     ^");
   }
 
@@ -43,8 +44,10 @@ class FunctionCompilerTest {
   void everyDiagnosticIsListed() {
     TaskError error = compileError("f", "int f() {\n  int a = \"s\";\n  return b;\n}");
 
-    assertThat(error.message()).isEqualTo("line 2: incompatible types: java.lang.String cannot be converted to int");
-    assertThat(error.details()).contains("line 2, column 11: incompatible types")
+    assertThat(error.message())
+        .isEqualTo("line 2: incompatible types: java.lang.String cannot be converted to int");
+    assertThat(error.details())
+        .contains("line 2, column 11: incompatible types")
         .contains("line 3, column 10: cannot find symbol");
   }
 
@@ -60,7 +63,8 @@ class FunctionCompilerTest {
     TaskError error = compileError("sqr", "long sq(long x) { return x * x; }\nvoid log() {}");
 
     assertThat(error.kind()).isEqualTo(ErrorKind.COMPILE_ERROR);
-    assertThat(error.message()).isEqualTo("no method named sqr in the source; it declares: log, sq");
+    assertThat(error.message())
+        .isEqualTo("no method named sqr in the source; it declares: log, sq");
   }
 
   @Test
@@ -84,34 +88,44 @@ class FunctionCompilerTest {
     FunctionSpec broken = spec("f", "int f() { return }");
 
     assertThatThrownBy(() -> new FunctionCompiler().compile(broken))
-        .isInstanceOfSatisfying(FunctionCompileException.class, e -> {
-          assertThat(e.functionHash()).isEqualTo(broken.hash());
-          assertThat(e.entryPoint()).isEqualTo("f");
-          assertThat(e.getMessage()).startsWith("function f [" + broken.hash().substring(0, 12));
-        });
+        .isInstanceOfSatisfying(
+            FunctionCompileException.class,
+            e -> {
+              assertThat(e.functionHash()).isEqualTo(broken.hash());
+              assertThat(e.entryPoint()).isEqualTo("f");
+              assertThat(e.getMessage())
+                  .startsWith("function f [" + broken.hash().substring(0, 12));
+            });
   }
 
   @Test
   void signatureShowsGenericTypesAndParameterNames() throws Exception {
-    CompiledFunction function = compile("pairs", """
+    CompiledFunction function =
+        compile(
+            "pairs",
+            """
         import java.util.*;
         record Pair(String key, int count) {}
         List<Pair> pairs(Map<String, Integer> counts, boolean sorted) { return List.of(); }
         """);
 
     FunctionSignature signature = function.signatures().get(0);
-    assertThat(signature.parameterTypes()).containsExactly(
-        "java.util.Map<java.lang.String, java.lang.Integer>", "boolean");
+    assertThat(signature.parameterTypes())
+        .containsExactly("java.util.Map<java.lang.String, java.lang.Integer>", "boolean");
     assertThat(signature.parameterNames()).containsExactly("counts", "sorted");
     assertThat(signature.returnType()).isEqualTo("java.util.List<Pair>");
-    assertThat(signature).hasToString(
-        "java.util.List<Pair> pairs(java.util.Map<java.lang.String, java.lang.Integer> counts,"
-            + " boolean sorted)");
+    assertThat(signature)
+        .hasToString(
+            "java.util.List<Pair> pairs(java.util.Map<java.lang.String, java.lang.Integer> counts,"
+                + " boolean sorted)");
   }
 
   @Test
   void userCodeSeesTheWorkersClasspath() throws Exception {
-    CompiledFunction function = compile("keys", """
+    CompiledFunction function =
+        compile(
+            "keys",
+            """
         import com.google.gson.JsonParser;
         import java.util.*;
         List<String> keys(String json) {
@@ -124,9 +138,12 @@ class FunctionCompilerTest {
 
   @Test
   void sameHelperNameInTwoFunctionsDoesNotClash() throws Exception {
-    CompiledFunction first = compile("f", "record Helper(int v) {}\nint f() { return new Helper(1).v(); }");
-    CompiledFunction second = compile("g",
-        "static class Helper { String s = \"two\"; }\nString g() { return new Helper().s; }");
+    CompiledFunction first =
+        compile("f", "record Helper(int v) {}\nint f() { return new Helper(1).v(); }");
+    CompiledFunction second =
+        compile(
+            "g",
+            "static class Helper { String s = \"two\"; }\nString g() { return new Helper().s; }");
 
     assertThat(result(first, "[]")).isEqualTo("1");
     assertThat(result(second, "[]")).isEqualTo("\"two\"");

@@ -16,7 +16,8 @@ class FunctionLibrariesTest {
   private static final Path M2 = Path.of(System.getProperty("user.home"), ".m2", "repository");
 
   /** Which Gson the function sees, from the manifest of the jar its Gson class came from. */
-  static final String GSON_VERSION = """
+  static final String GSON_VERSION =
+      """
       //DEPS com.google.code.gson:gson:X
       String gsonVersion() throws Exception {
         java.net.URL jar = com.google.gson.Gson.class.getProtectionDomain().getCodeSource().getLocation();
@@ -40,17 +41,27 @@ class FunctionLibrariesTest {
   @Test
   void aFunctionGetsItsOwnGsonNotTheWorkers() throws Exception {
     FunctionCompiler compiler = new FunctionCompiler();
-    try (FunctionLibraries old = FunctionLibraries.isolated("gson-2.10.1", List.of(gson("2.10.1")));
-        FunctionLibraries newer = FunctionLibraries.isolated("gson-2.11.0", List.of(gson("2.11.0")))) {
-      CompiledFunction a = compiler.compile(
-          spec("gsonVersion", GSON_VERSION, "com.google.code.gson:gson:2.10.1"), old);
-      CompiledFunction b = compiler.compile(
-          spec("gsonVersion", GSON_VERSION, "com.google.code.gson:gson:2.11.0"), newer);
+    try (FunctionLibraries old =
+            FunctionLibraries.isolated("gson-2.10.1", List.of(gson("2.10.1")));
+        FunctionLibraries newer =
+            FunctionLibraries.isolated("gson-2.11.0", List.of(gson("2.11.0")))) {
+      CompiledFunction a =
+          compiler.compile(
+              spec("gsonVersion", GSON_VERSION, "com.google.code.gson:gson:2.10.1"), old);
+      CompiledFunction b =
+          compiler.compile(
+              spec("gsonVersion", GSON_VERSION, "com.google.code.gson:gson:2.11.0"), newer);
       // side by side in one JVM whose own Gson is another version again
       assertThat(result(a, "[]")).isEqualTo("\"2.10.1 [1,2]\"");
       assertThat(result(b, "[]")).isEqualTo("\"2.11.0 [1,2]\"");
-      assertThat(com.google.gson.Gson.class.getProtectionDomain().getCodeSource().getLocation()
-          .toString()).doesNotContain("2.10.1").doesNotContain("2.11.0");
+      assertThat(
+              com.google.gson.Gson.class
+                  .getProtectionDomain()
+                  .getCodeSource()
+                  .getLocation()
+                  .toString())
+          .doesNotContain("2.10.1")
+          .doesNotContain("2.11.0");
     }
   }
 
@@ -59,19 +70,33 @@ class FunctionLibrariesTest {
     Path lang3 = M2.resolve("org/apache/commons/commons-lang3/3.12.0/commons-lang3-3.12.0.jar");
     assertThat(Files.exists(lang3)).isTrue();
     try (FunctionLibraries libs = FunctionLibraries.isolated("lang3", List.of(lang3))) {
-      CompiledFunction ok = new FunctionCompiler().compile(spec("cap", """
+      CompiledFunction ok =
+          new FunctionCompiler()
+              .compile(
+                  spec(
+                      "cap",
+                      """
           String cap(String s) {
             int spins = 0;
             for (int i = 0; i < 1000; i++) spins++;   // loops carry stop checkpoints
             return org.apache.commons.lang3.StringUtils.capitalize(s) + spins;
           }
-          """, "org.apache.commons:commons-lang3:3.12.0"), libs);
+          """,
+                      "org.apache.commons:commons-lang3:3.12.0"),
+                  libs);
       assertThat(result(ok, "[\"hello\"]")).isEqualTo("\"Hello1000\"");
       // Gson is on the worker's class path, but not among this function's libraries
-      assertThatThrownBy(() -> new FunctionCompiler().compile(spec("g",
-          "String g() { return new com.google.gson.Gson().toJson(1); }",
-          "org.apache.commons:commons-lang3:3.12.0"), libs))
-          .isInstanceOfSatisfying(FunctionCompileException.class,
+      assertThatThrownBy(
+              () ->
+                  new FunctionCompiler()
+                      .compile(
+                          spec(
+                              "g",
+                              "String g() { return new com.google.gson.Gson().toJson(1); }",
+                              "org.apache.commons:commons-lang3:3.12.0"),
+                          libs))
+          .isInstanceOfSatisfying(
+              FunctionCompileException.class,
               e -> assertThat(e.error().kind()).isEqualTo(ErrorKind.COMPILE_ERROR));
     }
   }

@@ -22,7 +22,8 @@ class InterruptTest {
 
   @Test
   void pendingInterruptStopsTheCallBeforeUserCodeRuns() throws Exception {
-    CompiledFunction counter = compile("count", "static int calls;\nint count() { return ++calls; }");
+    CompiledFunction counter =
+        compile("count", "static int calls;\nint count() { return ++calls; }");
 
     Thread.currentThread().interrupt();
     assertThatThrownBy(() -> counter.invoke(args("[]"))).isInstanceOf(InterruptedException.class);
@@ -33,18 +34,23 @@ class InterruptTest {
 
   @Test
   void interruptedSleepPropagatesAsInterruptedException() throws Exception {
-    CompiledFunction nap = compile("nap", "String nap() throws InterruptedException {\n"
-        + "  Thread.sleep(60_000);\n  return \"woke\";\n}");
+    CompiledFunction nap =
+        compile(
+            "nap",
+            "String nap() throws InterruptedException {\n"
+                + "  Thread.sleep(60_000);\n  return \"woke\";\n}");
 
     Throwable thrown = runAndInterrupt(nap);
 
-    assertThat(thrown).isInstanceOf(InterruptedException.class)
-        .hasMessageContaining("sleep");
+    assertThat(thrown).isInstanceOf(InterruptedException.class).hasMessageContaining("sleep");
   }
 
   @Test
   void interruptWrappedByUserCodeStillPropagates() throws Exception {
-    CompiledFunction nap = compile("nap", """
+    CompiledFunction nap =
+        compile(
+            "nap",
+            """
         String nap() {
           try { Thread.sleep(60_000); } catch (InterruptedException e) { throw new RuntimeException(e); }
           return "woke";
@@ -53,14 +59,18 @@ class InterruptTest {
 
     Throwable thrown = runAndInterrupt(nap);
 
-    assertThat(thrown).isInstanceOf(InterruptedException.class)
+    assertThat(thrown)
+        .isInstanceOf(InterruptedException.class)
         .hasMessageStartingWith("nap was interrupted")
         .hasCauseInstanceOf(RuntimeException.class);
   }
 
   @Test
   void swallowedInterruptReturnsTheResultAndKeepsTheFlagTheUserLeft() throws Exception {
-    CompiledFunction stubborn = compile("stubborn", """
+    CompiledFunction stubborn =
+        compile(
+            "stubborn",
+            """
         String stubborn() {
           Thread.currentThread().interrupt();
           return "done";
@@ -75,14 +85,16 @@ class InterruptTest {
   private static Throwable runAndInterrupt(CompiledFunction function) throws Exception {
     AtomicReference<Throwable> thrown = new AtomicReference<>();
     CompletableFuture<Void> started = new CompletableFuture<>();
-    Thread worker = new Thread(() -> {
-      started.complete(null);
-      try {
-        function.invoke(args("[]"));
-      } catch (Throwable t) {
-        thrown.set(t);
-      }
-    });
+    Thread worker =
+        new Thread(
+            () -> {
+              started.complete(null);
+              try {
+                function.invoke(args("[]"));
+              } catch (Throwable t) {
+                thrown.set(t);
+              }
+            });
     worker.start();
     started.get(5, TimeUnit.SECONDS);
     while (worker.getState() != Thread.State.TIMED_WAITING && worker.isAlive()) Thread.onSpinWait();

@@ -22,7 +22,10 @@ class InvocationTest {
 
   @Test
   void genericCollectionsAndRecordsGoInAndComeOut() throws Exception {
-    CompiledFunction function = compile("summarize", """
+    CompiledFunction function =
+        compile(
+            "summarize",
+            """
         import java.util.*;
         record Point(double x, double y) {}
         record Summary(int n, Point centre, Map<String, Integer> tags) {}
@@ -35,16 +38,19 @@ class InvocationTest {
         }
         """);
 
-    String json = result(function,
-        "[[{\"x\":1,\"y\":2},{\"x\":3,\"y\":4}], {\"a\":[1,2,3],\"b\":[]}]");
+    String json =
+        result(function, "[[{\"x\":1,\"y\":2},{\"x\":3,\"y\":4}], {\"a\":[1,2,3],\"b\":[]}]");
 
-    assertThat(json).isEqualTo(
-        "{\"n\":2,\"centre\":{\"x\":2.0,\"y\":3.0},\"tags\":{\"a\":3,\"b\":0}}");
+    assertThat(json)
+        .isEqualTo("{\"n\":2,\"centre\":{\"x\":2.0,\"y\":3.0},\"tags\":{\"a\":3,\"b\":0}}");
   }
 
   @Test
   void importsHelpersAndNestedClassesServeTheEntry() throws Exception {
-    CompiledFunction evens = compile("evens", """
+    CompiledFunction evens =
+        compile(
+            "evens",
+            """
         import java.util.*;
         import java.util.stream.*;
         static final int STEP = 2;
@@ -77,7 +83,10 @@ class InvocationTest {
 
   @Test
   void overloadsAreChosenByArgumentCount() throws Exception {
-    CompiledFunction area = compile("area", """
+    CompiledFunction area =
+        compile(
+            "area",
+            """
         double area(double side) { return side * side; }
         double area(double w, double h) { return w * h; }
         int other() { return 0; }
@@ -86,15 +95,17 @@ class InvocationTest {
     assertThat(result(area, "[3]")).isEqualTo("9.0");
     assertThat(result(area, "[2, 5]")).isEqualTo("10.0");
     assertThat(area.signatures()).extracting(FunctionSignature::arity).containsExactly(1, 2);
-    assertThat(error(area, "[1, 2, 3]").message()).isEqualTo(
-        "area has no overload taking 3 arguments; it declares area(double side),"
-            + " area(double w, double h)");
+    assertThat(error(area, "[1, 2, 3]").message())
+        .isEqualTo(
+            "area has no overload taking 3 arguments; it declares area(double side),"
+                + " area(double w, double h)");
   }
 
   @Test
   void overloadsWithTheSameArityAreAmbiguous() throws Exception {
-    CompiledFunction show = compile("show",
-        "String show(int x) { return \"int\"; }\nString show(String s) { return s; }");
+    CompiledFunction show =
+        compile(
+            "show", "String show(int x) { return \"int\"; }\nString show(String s) { return s; }");
 
     TaskError error = error(show, "[1]");
 
@@ -104,7 +115,10 @@ class InvocationTest {
 
   @Test
   void exceptionReportsTheUsersLinesWithoutReflectionFrames() throws Exception {
-    CompiledFunction ratio = compile("ratio", """
+    CompiledFunction ratio =
+        compile(
+            "ratio",
+            """
         import java.util.*;
         int divide(int a, int b) {
           return a / b;
@@ -123,7 +137,8 @@ class InvocationTest {
     assertThat(error.kind()).isEqualTo(ErrorKind.REMOTE_EXCEPTION);
     assertThat(error.message()).isEqualTo("java.lang.IllegalStateException: no ratio for 1");
     assertThat(error.details())
-        .startsWith("java.lang.IllegalStateException: no ratio for 1\n\tat ratio.ratio(ratio.java:9)")
+        .startsWith(
+            "java.lang.IllegalStateException: no ratio for 1\n\tat ratio.ratio(ratio.java:9)")
         .contains("Caused by: java.lang.ArithmeticException: / by zero")
         .contains("at ratio.divide(ratio.java:3)", "at ratio.ratio(ratio.java:7)")
         .doesNotContain("reflect", "org.funcx", "junit", "Fn_");
@@ -131,7 +146,10 @@ class InvocationTest {
 
   @Test
   void userExceptionTypesAndLambdaFramesAreRenamed() throws Exception {
-    CompiledFunction check = compile("check", """
+    CompiledFunction check =
+        compile(
+            "check",
+            """
         import java.util.*;
         static class BadInput extends RuntimeException { BadInput(String m) { super(m); } }
         void check(List<Integer> xs) {
@@ -144,13 +162,15 @@ class InvocationTest {
     TaskError error = error(check, "[[1, -2]]");
 
     assertThat(error.message()).isEqualTo("check$BadInput: negative: -2");
-    assertThat(error.details()).contains("(check.java:5)", "java.util.ArrayList.forEach",
-        "at check.check(check.java:4)").doesNotContain("reflect");
+    assertThat(error.details())
+        .contains("(check.java:5)", "java.util.ArrayList.forEach", "at check.check(check.java:4)")
+        .doesNotContain("reflect");
   }
 
   @Test
   void failingStaticInitializerIsARemoteException() throws Exception {
-    CompiledFunction broken = compile("f", "static int[] table = new int[-1];\nint f() { return 1; }");
+    CompiledFunction broken =
+        compile("f", "static int[] table = new int[-1];\nint f() { return 1; }");
 
     TaskError first = error(broken, "[]");
     TaskError second = error(broken, "[]");
@@ -164,7 +184,10 @@ class InvocationTest {
 
   @Test
   void unencodableResultIsASerializationError() throws Exception {
-    CompiledFunction loop = compile("loop", """
+    CompiledFunction loop =
+        compile(
+            "loop",
+            """
         static class Node { Node next; }
         Node loop() { Node a = new Node(), b = new Node(); a.next = b; b.next = a; return a; }
         """);
@@ -178,10 +201,15 @@ class InvocationTest {
   @Test
   void resultOverTheLimitIsPayloadTooLarge() throws Exception {
     FunctionCompiler limited = new FunctionCompiler(null, 100);
-    CompiledFunction text = limited.compile(spec("text", "String text(int n) { return \"x\".repeat(n); }"));
+    CompiledFunction text =
+        limited.compile(spec("text", "String text(int n) { return \"x\".repeat(n); }"));
 
-    assertThat(error(text, "[200]")).isEqualTo(new TaskError(ErrorKind.PAYLOAD_TOO_LARGE,
-        "the result of text is over the limit of 100 bytes of JSON (encoding stopped there)", ""));
+    assertThat(error(text, "[200]"))
+        .isEqualTo(
+            new TaskError(
+                ErrorKind.PAYLOAD_TOO_LARGE,
+                "the result of text is over the limit of 100 bytes of JSON (encoding stopped there)",
+                ""));
     assertThat(result(text, "[98]")).hasSize(100);
   }
 }

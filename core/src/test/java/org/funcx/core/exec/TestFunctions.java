@@ -46,6 +46,7 @@ final class TestFunctions {
   static TaskError error(CompiledFunction function, String jsonArgs) throws InterruptedException {
     InvocationOutcome outcome = call(function, jsonArgs);
     if (outcome instanceof InvocationOutcome.Failure failure) return failure.error();
-    throw new AssertionError("call succeeded: " + ((InvocationOutcome.Success) outcome).resultJson());
+    throw new AssertionError(
+        "call succeeded: " + ((InvocationOutcome.Success) outcome).resultJson());
   }
 }

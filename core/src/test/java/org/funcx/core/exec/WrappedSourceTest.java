@@ -12,14 +12,21 @@ class WrappedSourceTest {
     WrappedSource wrapped = WrappedSource.wrap(source, "Fn_x");
 
     assertThat(wrapped.text().lines().toList())
-        .containsExactly("import java.util.*;", "", "// squares",
-            "public class Fn_x { long sq(long x) {", "  return x * x;", "}", "}");
+        .containsExactly(
+            "import java.util.*;",
+            "",
+            "// squares",
+            "public class Fn_x { long sq(long x) {",
+            "  return x * x;",
+            "}",
+            "}");
   }
 
   @Test
   void commentsMentioningImportAndImportsSharingALineAreSkipped() {
-    String source = "/* import this\n later */ import java.util.List; import static java.lang.Math.max;"
-        + " int f() { return 1; }";
+    String source =
+        "/* import this\n later */ import java.util.List; import static java.lang.Math.max;"
+            + " int f() { return 1; }";
 
     int at = WrappedSource.firstDeclarationOffset(source);
 

@@ -18,12 +18,14 @@ public final class EndpointEnrollment {
   public static EndpointConfig register(FuncXClient owner, Path endpointDir, EndpointConfig config)
       throws IOException {
     EndpointKeys keys = EndpointKeys.loadOrCreate(endpointDir);
-    EndpointRegistration registration = owner.registerEndpoint(config.name(), config.endpointId(),
-        keys.publicKey(), config.allowedFunctions());
+    EndpointRegistration registration =
+        owner.registerEndpoint(
+            config.name(), config.endpointId(), keys.publicKey(), config.allowedFunctions());
     TokenStore agent = new TokenStore(endpointDir);
     agent.saveTokens(config.serviceUrl(), null);
-    agent.saveClient(config.serviceUrl(), new TokenStore.ClientSecret(registration.clientId(),
-        registration.clientSecret()));
+    agent.saveClient(
+        config.serviceUrl(),
+        new TokenStore.ClientSecret(registration.clientId(), registration.clientSecret()));
     return config.withEndpointId(registration.endpoint().id());
   }
 }

@@ -19,16 +19,19 @@ public record EndpointKeys(String publicKey, String secretKey) {
     Path file = endpointDir.resolve(FILE);
     if (Files.exists(file)) return load(endpointDir);
     ZMQ.Curve.KeyPair pair = ZMQ.Curve.generateKeyPair();
-    PrivateFiles.write(file, Json.GSON.toJson(Map.of("public_key", pair.publicKey,
-        "secret_key", pair.secretKey)));
+    PrivateFiles.write(
+        file, Json.GSON.toJson(Map.of("public_key", pair.publicKey, "secret_key", pair.secretKey)));
     return new EndpointKeys(pair.publicKey, pair.secretKey);
   }
 
   public static EndpointKeys load(Path endpointDir) throws IOException {
     Path file = endpointDir.resolve(FILE);
     if (!Files.exists(file)) {
-      throw new IOException("endpoint has no CURVE keys (" + file + "); register it with"
-          + " 'funcx endpoint start', which creates them");
+      throw new IOException(
+          "endpoint has no CURVE keys ("
+              + file
+              + "); register it with"
+              + " 'funcx endpoint start', which creates them");
     }
     @SuppressWarnings("unchecked")
     Map<String, String> m = Json.GSON.fromJson(Files.readString(file), Map.class);

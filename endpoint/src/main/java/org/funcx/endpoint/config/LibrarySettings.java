@@ -16,8 +16,12 @@ import org.funcx.deps.RepositorySettings;
  *
  * @param timeoutSeconds bound on one resolution; 0 for the default (60 s)
  */
-public record LibrarySettings(String mirror, boolean offline, String localRepository,
-    List<String> classpath, long timeoutSeconds) {
+public record LibrarySettings(
+    String mirror,
+    boolean offline,
+    String localRepository,
+    List<String> classpath,
+    long timeoutSeconds) {
 
   public static LibrarySettings defaults() {
     return new LibrarySettings(null, false, null, List.of(), 0);
@@ -25,12 +29,17 @@ public record LibrarySettings(String mirror, boolean offline, String localReposi
 
   public LibrarySettings validated() {
     if (offline && (localRepository == null || localRepository.isBlank())) {
-      throw new IllegalArgumentException("libraries.offline needs libraries.localRepository, the"
-          + " directory of a Maven repository to read");
+      throw new IllegalArgumentException(
+          "libraries.offline needs libraries.localRepository, the"
+              + " directory of a Maven repository to read");
     }
     if (mirror != null && !mirror.isBlank()) URI.create(mirror); // throws on a malformed URL
-    return new LibrarySettings(blankToNull(mirror), offline, blankToNull(localRepository),
-        classpath == null ? List.of() : List.copyOf(classpath), Math.max(0, timeoutSeconds));
+    return new LibrarySettings(
+        blankToNull(mirror),
+        offline,
+        blankToNull(localRepository),
+        classpath == null ? List.of() : List.copyOf(classpath),
+        Math.max(0, timeoutSeconds));
   }
 
   public LibrarySettings withClasspath(List<String> entries) {
@@ -39,10 +48,15 @@ public record LibrarySettings(String mirror, boolean offline, String localReposi
 
   /** As the resolver takes them. */
   public RepositorySettings repositories() {
-    return new RepositorySettings(mirror == null ? null : URI.create(mirror), offline,
-        localRepository == null ? RepositorySettings.userLocalRepository()
+    return new RepositorySettings(
+        mirror == null ? null : URI.create(mirror),
+        offline,
+        localRepository == null
+            ? RepositorySettings.userLocalRepository()
             : Path.of(localRepository).toAbsolutePath(),
-        timeoutSeconds > 0 ? Duration.ofSeconds(timeoutSeconds) : RepositorySettings.DEFAULT_TIMEOUT);
+        timeoutSeconds > 0
+            ? Duration.ofSeconds(timeoutSeconds)
+            : RepositorySettings.DEFAULT_TIMEOUT);
   }
 
   /** Manager command-line options carrying these settings. */

@@ -26,15 +26,18 @@ public final class SiteClasspath {
       Path path = Path.of(entry).toAbsolutePath();
       if (Files.isDirectory(path)) {
         try (Stream<Path> files = Files.list(path)) {
-          files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().forEach(jars::add);
+          files
+              .filter(f -> f.getFileName().toString().endsWith(".jar"))
+              .sorted()
+              .forEach(jars::add);
         } catch (IOException e) {
           throw new UncheckedIOException("cannot list class path directory " + path, e);
         }
       } else if (Files.isRegularFile(path) && path.getFileName().toString().endsWith(".jar")) {
         jars.add(path);
       } else {
-        throw new IllegalArgumentException("class path entry " + entry
-            + " is neither a jar nor a directory");
+        throw new IllegalArgumentException(
+            "class path entry " + entry + " is neither a jar nor a directory");
       }
     }
     return jars;

@@ -20,15 +20,45 @@ import org.funcx.core.model.ResourceSpec;
  * @param workerInit shell lines run in the job before the manager starts (module loads...)
  * @param workDir working directory of the jobs, where their output files land
  */
-public record SlurmSettings(String url, String user, String tokenFile, String partition,
-    String account, String qos, int walltimeMinutes, int cpusPerBlock, long memoryPerCpuMb,
-    String workerInit, String workDir, int nodesPerBlock) {
+public record SlurmSettings(
+    String url,
+    String user,
+    String tokenFile,
+    String partition,
+    String account,
+    String qos,
+    int walltimeMinutes,
+    int cpusPerBlock,
+    long memoryPerCpuMb,
+    String workerInit,
+    String workDir,
+    int nodesPerBlock) {
   /** Settings of one-node blocks. */
-  public SlurmSettings(String url, String user, String tokenFile, String partition, String account,
-      String qos, int walltimeMinutes, int cpusPerBlock, long memoryPerCpuMb, String workerInit,
+  public SlurmSettings(
+      String url,
+      String user,
+      String tokenFile,
+      String partition,
+      String account,
+      String qos,
+      int walltimeMinutes,
+      int cpusPerBlock,
+      long memoryPerCpuMb,
+      String workerInit,
       String workDir) {
-    this(url, user, tokenFile, partition, account, qos, walltimeMinutes, cpusPerBlock,
-        memoryPerCpuMb, workerInit, workDir, 1);
+    this(
+        url,
+        user,
+        tokenFile,
+        partition,
+        account,
+        qos,
+        walltimeMinutes,
+        cpusPerBlock,
+        memoryPerCpuMb,
+        workerInit,
+        workDir,
+        1);
   }
 
   public SlurmSettings validated() {
@@ -37,14 +67,30 @@ public record SlurmSettings(String url, String user, String tokenFile, String pa
       throw new IllegalArgumentException("slurm.tokenFile is required");
     }
     if (nodesPerBlock > ResourceSpec.MAX_NODES || cpusPerBlock > ResourceSpec.MAX_CPUS_PER_RANK) {
-      throw new IllegalArgumentException("slurm.nodesPerBlock and slurm.cpusPerBlock must be at"
-          + " most " + ResourceSpec.MAX_NODES + " and " + ResourceSpec.MAX_CPUS_PER_RANK + ", got "
-          + nodesPerBlock + " and " + cpusPerBlock);
+      throw new IllegalArgumentException(
+          "slurm.nodesPerBlock and slurm.cpusPerBlock must be at"
+              + " most "
+              + ResourceSpec.MAX_NODES
+              + " and "
+              + ResourceSpec.MAX_CPUS_PER_RANK
+              + ", got "
+              + nodesPerBlock
+              + " and "
+              + cpusPerBlock);
     }
-    return new SlurmSettings(url, user == null ? "root" : user, tokenFile, partition, account, qos,
-        walltimeMinutes <= 0 ? 60 : walltimeMinutes, Math.max(1, cpusPerBlock),
-        Math.max(0, memoryPerCpuMb), workerInit == null ? "" : workerInit,
-        workDir == null || workDir.isBlank() ? "/tmp" : workDir, Math.max(1, nodesPerBlock));
+    return new SlurmSettings(
+        url,
+        user == null ? "root" : user,
+        tokenFile,
+        partition,
+        account,
+        qos,
+        walltimeMinutes <= 0 ? 60 : walltimeMinutes,
+        Math.max(1, cpusPerBlock),
+        Math.max(0, memoryPerCpuMb),
+        workerInit == null ? "" : workerInit,
+        workDir == null || workDir.isBlank() ? "/tmp" : workDir,
+        Math.max(1, nodesPerBlock));
   }
 
   /** The shape of every block these settings ask for, as the endpoint reports it. */

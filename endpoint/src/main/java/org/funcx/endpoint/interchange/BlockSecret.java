@@ -74,22 +74,31 @@ public final class BlockSecret {
 
   /** Whether {@code token} is this block's admission token; compared in constant time. */
   boolean admits(String blockId, String token) {
-    return MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+    return MessageDigest.isEqual(
+        token.getBytes(StandardCharsets.UTF_8),
         admissionToken(blockId).getBytes(StandardCharsets.UTF_8));
   }
 
   private String admissionToken(String blockId) {
     byte[] block = blockId.getBytes(StandardCharsets.UTF_8);
-    return HEX.formatHex(hmac(ByteBuffer.allocate(ADMISSION_LABEL.length() + block.length)
-        .put(ADMISSION_LABEL.getBytes(StandardCharsets.US_ASCII)).put(block).array()));
+    return HEX.formatHex(
+        hmac(
+            ByteBuffer.allocate(ADMISSION_LABEL.length() + block.length)
+                .put(ADMISSION_LABEL.getBytes(StandardCharsets.US_ASCII))
+                .put(block)
+                .array()));
   }
 
   private byte[] mac(byte[] nonce, String blockId, String managerId) {
     byte[] block = blockId.getBytes(StandardCharsets.UTF_8);
     byte[] manager = managerId.getBytes(StandardCharsets.UTF_8);
     // The block id's length keeps "ab"+"c" and "a"+"bc" apart.
-    ByteBuffer signed = ByteBuffer.allocate(nonce.length + 4 + block.length + manager.length)
-        .put(nonce).putInt(block.length).put(block).put(manager);
+    ByteBuffer signed =
+        ByteBuffer.allocate(nonce.length + 4 + block.length + manager.length)
+            .put(nonce)
+            .putInt(block.length)
+            .put(block)
+            .put(manager);
     return hmac(signed.array());
   }
 
@@ -120,7 +129,7 @@ public final class BlockSecret {
     } catch (RuntimeException e) {
       throw new IOException("unreadable block secret in " + file + ": " + e.getMessage(), e);
     }
-    throw new IOException("the credentials in " + file + " lack block_secret (" + 2 * BYTES
-        + " hex digits)");
+    throw new IOException(
+        "the credentials in " + file + " lack block_secret (" + 2 * BYTES + " hex digits)");
   }
 }

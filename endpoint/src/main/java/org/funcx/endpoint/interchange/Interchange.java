@@ -11,11 +11,11 @@ import org.funcx.core.wire.HopTrace;
 import org.funcx.core.wire.Inbox;
 import org.funcx.core.wire.LiveOutputLimits;
 import org.funcx.core.wire.Mailbox;
-import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.core.wire.MessageType;
 import org.funcx.core.wire.Messages;
 import org.funcx.core.wire.Messages.TaskResult;
 import org.funcx.core.wire.Messages.TaskSpec;
+import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.core.wire.WireMessage;
 import org.funcx.endpoint.config.EndpointConfig;
 import org.slf4j.Logger;
@@ -72,14 +72,15 @@ public final class Interchange implements Runnable {
   }
 
   /** An interchange whose link to the forwarder is CURVE-encrypted with {@code keys}. */
-  public Interchange(EndpointConfig config, String forwarderAddress, CurveClientKeys keys,
-      ZContext context) {
+  public Interchange(
+      EndpointConfig config, String forwarderAddress, CurveClientKeys keys, ZContext context) {
     this.config = config;
     this.context = context;
     this.heartbeatMillis = config.heartbeatMillis();
     // The ZAP handler answers before the port is bound, so no handshake ever finds it missing.
-    this.managerAdmission = new ZAuth(context, "funcx-manager-zap",
-        Map.of("PLAIN", new BlockAdmission(secrets, counters)));
+    this.managerAdmission =
+        new ZAuth(
+            context, "funcx-manager-zap", Map.of("PLAIN", new BlockAdmission(secrets, counters)));
     this.managers = context.createSocket(SocketType.ROUTER);
     try {
       // PLAIN, not CURVE: the handshake keeps strangers out at no cost per message (JeroMQ's
@@ -91,8 +92,10 @@ public final class Interchange implements Runnable {
       managers.setSndHWM(100_000);
       org.funcx.core.wire.WireLimits.bound(managers);
       String bindHost = "tcp://" + config.interchangeHost();
-      this.managerPort = config.interchangePort() == 0 ? managers.bindToRandomPort(bindHost)
-          : bindFixed(bindHost + ":" + config.interchangePort(), config.interchangePort());
+      this.managerPort =
+          config.interchangePort() == 0
+              ? managers.bindToRandomPort(bindHost)
+              : bindFixed(bindHost + ":" + config.interchangePort(), config.interchangePort());
     } catch (RuntimeException cannotBind) {
       // The handler's thread would keep a failed agent's JVM alive, never exiting (the port
       // taken: SupervisionTest.an_agent_that_cannot_start_says_why_first_…).
@@ -100,8 +103,14 @@ public final class Interchange implements Runnable {
       managerAdmission.close();
       throw cannotBind;
     }
-    this.service = new ServiceLink(context, forwarderAddress, keys, config.endpointId(),
-        "slurm".equals(config.provider()) ? config.slurm().blockShape() : null, heartbeatMillis);
+    this.service =
+        new ServiceLink(
+            context,
+            forwarderAddress,
+            keys,
+            config.endpointId(),
+            "slurm".equals(config.provider()) ? config.slurm().blockShape() : null,
+            heartbeatMillis);
     this.events = new Mailbox<>(context, "interchange");
     this.table = new ManagerTable(book, secrets, counters, config.maxRetries(), this::deliver);
   }
@@ -168,8 +177,8 @@ public final class Interchange implements Runnable {
   }
 
   private void receiveFromService() {
-    Inbox.drain(service.socket(), false, 1_000, (route, m) -> onServiceMessage(m), log,
-        "the service");
+    Inbox.drain(
+        service.socket(), false, 1_000, (route, m) -> onServiceMessage(m), log, "the service");
   }
 
   private void onServiceMessage(WireMessage message) {
@@ -188,13 +197,15 @@ public final class Interchange implements Runnable {
         service.registered(false);
         service.register();
       }
-      case REJECTED -> log.error("the service rejected this endpoint: {}",
-          message.body(Messages.Rejected.class).reason());
+      case REJECTED ->
+          log.error(
+              "the service rejected this endpoint: {}",
+              message.body(Messages.Rejected.class).reason());
       case SHUTDOWN -> {
         log.warn("the service asked this endpoint to shut down (endpoint deleted)");
         running = false;
       }
-      case HEARTBEAT -> { }
+      case HEARTBEAT -> {}
       default -> log.warn("unexpected {} from the service", message.type());
     }
   }
@@ -209,9 +220,17 @@ public final class Interchange implements Runnable {
       ids.add(t.taskId());
       // The service checks this too; the endpoint does not rely on it (defence in depth).
       if (!allowed.isEmpty() && !allowed.contains(t.functionId())) {
-        book.complete(ResultEnvelope.json(TaskResult.failure(t.taskId(), TaskError.of(
-            ErrorKind.FUNCTION_NOT_ALLOWED, "endpoint " + config.name() + " does not run function "
-                + t.functionId() + " (not in its allowed_functions)"))));
+        book.complete(
+            ResultEnvelope.json(
+                TaskResult.failure(
+                    t.taskId(),
+                    TaskError.of(
+                        ErrorKind.FUNCTION_NOT_ALLOWED,
+                        "endpoint "
+                            + config.name()
+                            + " does not run function "
+                            + t.functionId()
+                            + " (not in its allowed_functions)"))));
       }
     }
     service.send(new WireMessage(MessageType.TASKS_ACK, new Messages.TaskIds(ids)));
@@ -225,8 +244,10 @@ public final class Interchange implements Runnable {
     long now = System.currentTimeMillis();
     ByteBuffer connection = ByteBuffer.wrap(route);
     if (message.type() == MessageType.MANAGER_HELLO) {
-      reply(route, new WireMessage(MessageType.CHALLENGE,
-          new Messages.Challenge(gate.challenge(connection, now))));
+      reply(
+          route,
+          new WireMessage(
+              MessageType.CHALLENGE, new Messages.Challenge(gate.challenge(connection, now))));
       return;
     }
     if (message.type() == MessageType.REGISTER_MANAGER) {
@@ -243,8 +264,11 @@ public final class Interchange implements Runnable {
       // Registered before its block ended: the withdrawn secret counts no more.
       counters.withdrawnSecretMessages.incrementAndGet();
       gate.unbind(connection);
-      log.warn("dropped {} from manager {}: its block {} ended", message.type(),
-          identity.managerId(), identity.blockId());
+      log.warn(
+          "dropped {} from manager {}: its block {} ended",
+          message.type(),
+          identity.managerId(),
+          identity.blockId());
       reply(route, new WireMessage(MessageType.SHUTDOWN, new Messages.Empty()));
       return;
     }
@@ -252,20 +276,21 @@ public final class Interchange implements Runnable {
   }
 
   /** Registers a manager whose proof the gate accepts; otherwise it is told why not. */
-  private void register(byte[] route, ByteBuffer connection, Messages.RegisterManager info,
-      long now) {
+  private void register(
+      byte[] route, ByteBuffer connection, Messages.RegisterManager info, long now) {
     ManagerGate.Refusal refusal = gate.admit(connection, info, now);
     if (refusal != null) {
       counters.refusedRegistrations.incrementAndGet();
       refusals.refused(info, refusal.reason(), now);
-      reply(route, refusal.challengeAgain()
-          ? new WireMessage(MessageType.CHALLENGE,
-              new Messages.Challenge(gate.challenge(connection, now)))
-          : new WireMessage(MessageType.REJECTED, new Messages.Rejected(refusal.reason())));
+      reply(
+          route,
+          refusal.challengeAgain()
+              ? new WireMessage(
+                  MessageType.CHALLENGE, new Messages.Challenge(gate.challenge(connection, now)))
+              : new WireMessage(MessageType.REJECTED, new Messages.Rejected(refusal.reason())));
       return;
     }
-    table.registered(new ManagerGate.Identity(info.blockId(), info.managerId()), route, info,
-        now);
+    table.registered(new ManagerGate.Identity(info.blockId(), info.managerId()), route, info, now);
   }
 
   private void onProviderEvent(ProviderEvent event) {
@@ -290,8 +315,9 @@ public final class Interchange implements Runnable {
     if (!service.isRegistered()) return;
     List<Messages.OutputChunk> liveOutput = table.takeLiveOutput();
     for (int from = 0; from < liveOutput.size(); from += LiveOutputLimits.CHUNKS_PER_MESSAGE) {
-      var part = liveOutput.subList(from,
-          Math.min(liveOutput.size(), from + LiveOutputLimits.CHUNKS_PER_MESSAGE));
+      var part =
+          liveOutput.subList(
+              from, Math.min(liveOutput.size(), from + LiveOutputLimits.CHUNKS_PER_MESSAGE));
       service.send(new WireMessage(MessageType.OUTPUT, new Messages.LiveOutput(List.copyOf(part))));
     }
   }
@@ -350,7 +376,8 @@ public final class Interchange implements Runnable {
   /** The table's outlet: the ROUTER socket. A connection gone meanwhile raises an error here. */
   private ManagerTable.Delivery deliver(byte[] route, WireMessage message) {
     try {
-      return message.sendTo(managers, route) ? ManagerTable.Delivery.SENT
+      return message.sendTo(managers, route)
+          ? ManagerTable.Delivery.SENT
           : ManagerTable.Delivery.QUEUE_FULL;
     } catch (org.zeromq.ZMQException e) {
       log.debug("could not send {} to a manager connection: {}", message.type(), e.getMessage());

@@ -22,6 +22,7 @@ import org.funcx.core.wire.WireProtocol;
 final class ManagerGate {
   /** Unanswered challenges kept; beyond this the oldest is dropped (hellos cannot fill the heap). */
   static final int MAX_PENDING_CHALLENGES = 4_096;
+
   /** How long a challenge may wait for its registration. */
   static final long CHALLENGE_MILLIS = 30_000;
 
@@ -41,14 +42,15 @@ final class ManagerGate {
   private final ManagerSecrets secrets;
   private final ManagerLinkCounters counters;
   private final SecureRandom random = new SecureRandom();
-  private final Map<ByteBuffer, Pending> pending = new LinkedHashMap<>() {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<ByteBuffer, Pending> eldest) {
-      if (size() <= MAX_PENDING_CHALLENGES) return false;
-      counters.droppedChallenges.incrementAndGet();
-      return true;
-    }
-  };
+  private final Map<ByteBuffer, Pending> pending =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ByteBuffer, Pending> eldest) {
+          if (size() <= MAX_PENDING_CHALLENGES) return false;
+          counters.droppedChallenges.incrementAndGet();
+          return true;
+        }
+      };
   private final Map<ByteBuffer, Identity> bound = new HashMap<>();
 
   ManagerGate(ManagerSecrets secrets, ManagerLinkCounters counters) {
@@ -83,30 +85,41 @@ final class ManagerGate {
    * it was given up) as who it is, and only as that.
    */
   Refusal admit(ByteBuffer connection, RegisterManager info, long now) {
-    if (info.managerId() == null || info.blockId() == null || info.workers() < 1
-        || info.workers() > 100_000 || info.prefetch() < 0) {
-      return new Refusal("bad fields (manager and block id, 1 to 100000 workers, prefetch >= 0)",
-          false);
+    if (info.managerId() == null
+        || info.blockId() == null
+        || info.workers() < 1
+        || info.workers() > 100_000
+        || info.prefetch() < 0) {
+      return new Refusal(
+          "bad fields (manager and block id, 1 to 100000 workers, prefetch >= 0)", false);
     }
-    String mismatch = WireProtocol.mismatch("manager " + info.managerId(), info.protocol(),
-        info.version());
+    String mismatch =
+        WireProtocol.mismatch("manager " + info.managerId(), info.protocol(), info.version());
     if (mismatch != null) return new Refusal(mismatch, false);
     Identity claimed = new Identity(info.blockId(), info.managerId());
     if (!secrets.isLive(claimed.blockId())) {
-      return new Refusal("block " + claimed.blockId() + " has no secret here (it ended, or never"
-          + " was)", false);
+      return new Refusal(
+          "block " + claimed.blockId() + " has no secret here (it ended, or never" + " was)",
+          false);
     }
     Identity already = bound.get(connection);
     if (already != null) {
-      return already.equals(claimed) ? null : new Refusal("this connection is manager "
-          + already.managerId() + " of block " + already.blockId(), false);
+      return already.equals(claimed)
+          ? null
+          : new Refusal(
+              "this connection is manager "
+                  + already.managerId()
+                  + " of block "
+                  + already.blockId(),
+              false);
     }
     Pending p = pending.remove(connection);
     if (p == null || now - p.issuedMillis() > CHALLENGE_MILLIS) {
       return new Refusal("no fresh challenge on this connection", true);
     }
     BlockSecret secret = secrets.of(claimed.blockId()).orElse(null);
-    if (secret == null || info.proof() == null
+    if (secret == null
+        || info.proof() == null
         || !secret.verifies(info.proof(), p.nonce(), claimed.blockId(), claimed.managerId())) {
       return new Refusal("wrong proof for block " + claimed.blockId(), false);
     }
@@ -123,7 +136,8 @@ final class ManagerGate {
   /** Unbinds the connections of an ended block and returns their routing ids. */
   List<byte[]> forgetBlock(String blockId) {
     List<byte[]> routes = new ArrayList<>();
-    for (Iterator<Map.Entry<ByteBuffer, Identity>> it = bound.entrySet().iterator(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<ByteBuffer, Identity>> it = bound.entrySet().iterator();
+        it.hasNext(); ) {
       var e = it.next();
       if (e.getValue().blockId().equals(blockId)) {
         routes.add(e.getKey().array());

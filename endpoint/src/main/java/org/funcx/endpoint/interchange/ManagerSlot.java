@@ -13,35 +13,46 @@ import org.funcx.core.wire.Messages.RegisterManager;
 final class ManagerSlot {
   /** Who it is, as its registration proved: slots are kept by identity, not by connection. */
   final ManagerGate.Identity identity;
+
   /** Where messages go: the manager's newest registered connection. */
   byte[] routingId;
+
   final RegisterManager info;
+
   /** Tasks handed to this manager and not yet answered. */
   final Set<String> inflight = new LinkedHashSet<>();
+
   /**
    * Tasks taken back from this manager when it was given up on (they were requeued), which it may
    * still answer: the first answer wins.
    */
   final Set<String> mayStillAnswer = new HashSet<>();
+
   /**
    * Tasks the service cancelled while this manager held them: their answers bring what they
    * printed before they stopped, which the service keeps. The oldest age out, as in TaskBook.
    */
-  final Set<String> cancelledHere = Collections.newSetFromMap(
-      new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-          return size() > TaskBook.MAX_CANCELLED_KEPT;
-        }
-      });
+  final Set<String> cancelledHere =
+      Collections.newSetFromMap(
+          new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+              return size() > TaskBook.MAX_CANCELLED_KEPT;
+            }
+          });
+
   /** Functions the manager has already received, so each is sent to it once. */
   final Set<String> knownFunctions = new HashSet<>();
+
   long lastSeenMillis;
   Heartbeat load = Heartbeat.EMPTY;
+
   /** Tasks held beyond the workers; starts at the configured floor, then follows task length. */
   int prefetch;
+
   /** Last time this manager had tasks; a block idle past its timeout may be scaled in. */
   long lastBusyMillis;
+
   /** Set when the manager restarts itself: it finishes what runs and takes nothing new. */
   boolean draining;
 
@@ -56,6 +67,7 @@ final class ManagerSlot {
 
   /** Work kept queued on a manager so its workers never wait for the next dispatch. */
   static final long BUFFER_MICROS = 50_000;
+
   static final int MAX_PREFETCH = 4_096;
 
   /**

@@ -29,7 +29,11 @@ final class ManagerTable {
   private static final Logger log = LoggerFactory.getLogger(ManagerTable.class);
 
   /** How a message to a manager fared. */
-  enum Delivery { SENT, QUEUE_FULL, GONE }
+  enum Delivery {
+    SENT,
+    QUEUE_FULL,
+    GONE
+  }
 
   /** Where messages to managers go: the interchange's ROUTER socket. */
   interface Outlet {
@@ -42,18 +46,26 @@ final class ManagerTable {
   private final int maxRetries;
   private final Outlet outlet;
   private final Map<ManagerGate.Identity, ManagerSlot> slots = new HashMap<>();
+
   /**
    * Managers given up on (missed heartbeats) whose block still runs: one may come back, and its
    * answers to the tasks it held still count.
    */
   private final Map<ManagerGate.Identity, ManagerSlot> lostSlots = new HashMap<>();
+
   private final List<String> dispatched = new ArrayList<>();
+
   /** Output of running tasks to forward with the next pass; bounded, best effort (see below). */
   private final List<Messages.OutputChunk> liveOutput = new ArrayList<>();
+
   private int dispatchRound;
 
-  ManagerTable(TaskBook book, ManagerSecrets secrets, ManagerLinkCounters counters,
-      int maxRetries, Outlet outlet) {
+  ManagerTable(
+      TaskBook book,
+      ManagerSecrets secrets,
+      ManagerLinkCounters counters,
+      int maxRetries,
+      Outlet outlet) {
     this.book = book;
     this.secrets = secrets;
     this.counters = counters;
@@ -62,8 +74,8 @@ final class ManagerTable {
   }
 
   /** A manager the gate admitted: a new slot, or the one it already has (kept with its tasks). */
-  void registered(ManagerGate.Identity identity, byte[] route, Messages.RegisterManager info,
-      long now) {
+  void registered(
+      ManagerGate.Identity identity, byte[] route, Messages.RegisterManager info, long now) {
     ManagerSlot known = slots.get(identity);
     if (known != null) { // registered twice, or from a new connection: keep what it holds
       known.routingId = route;
@@ -75,8 +87,12 @@ final class ManagerTable {
     if (lost != null) slot.mayStillAnswer.addAll(lost.mayStillAnswer);
     slots.put(identity, slot);
     counters.registrations.incrementAndGet();
-    log.info("manager {} (block {}, pid {}, {} workers) connected", info.managerId(),
-        info.blockId(), info.pid(), info.workers());
+    log.info(
+        "manager {} (block {}, pid {}, {} workers) connected",
+        info.managerId(),
+        info.blockId(),
+        info.pid(),
+        info.workers());
   }
 
   /**
@@ -116,7 +132,8 @@ final class ManagerTable {
     String example = null;
     for (ResultEnvelope r : ResultEnvelope.unpack(message)) {
       String taskId = r.taskId();
-      if (slot.inflight.remove(taskId) || slot.mayStillAnswer.remove(taskId)
+      if (slot.inflight.remove(taskId)
+          || slot.mayStillAnswer.remove(taskId)
           || slot.cancelledHere.remove(taskId)) {
         HopTrace.mark("7-interchange-got-result", taskId);
         book.complete(r);
@@ -127,8 +144,13 @@ final class ManagerTable {
     }
     if (foreign == 0) return;
     counters.foreignResults.addAndGet(foreign);
-    log.warn("dropped {} result(s) from manager {} (block {}) for tasks not dispatched to it,"
-        + " e.g. task {}", foreign, slot.info.managerId(), slot.identity.blockId(), example);
+    log.warn(
+        "dropped {} result(s) from manager {} (block {}) for tasks not dispatched to it,"
+            + " e.g. task {}",
+        foreign,
+        slot.info.managerId(),
+        slot.identity.blockId(),
+        example);
   }
 
   /**
@@ -141,8 +163,10 @@ final class ManagerTable {
       String id = tasks.get(i).taskId();
       if (slot.inflight.remove(id)) book.requeue(id);
     }
-    log.info("manager {} is restarting; {} tasks it had not started are queued again",
-        slot.info.managerId(), tasks.size());
+    log.info(
+        "manager {} is restarting; {} tasks it had not started are queued again",
+        slot.info.managerId(),
+        tasks.size());
   }
 
   /**
@@ -173,15 +197,20 @@ final class ManagerTable {
         }
       }
     }
-    byManager.forEach((slot, ids) -> sendToManager(slot,
-        new WireMessage(MessageType.CANCEL, new Messages.TaskIds(ids))));
-    log.info("{} task(s) cancelled by the service, {} of them on managers", taskIds.size(),
+    byManager.forEach(
+        (slot, ids) ->
+            sendToManager(slot, new WireMessage(MessageType.CANCEL, new Messages.TaskIds(ids))));
+    log.info(
+        "{} task(s) cancelled by the service, {} of them on managers",
+        taskIds.size(),
         byManager.values().stream().mapToInt(List::size).sum());
   }
 
   /** The provider ended a block: its managers are lost, and none of them may come back. */
   void blockEnded(String blockId, String reason) {
-    slots.values().stream().filter(s -> s.identity.blockId().equals(blockId)).toList()
+    slots.values().stream()
+        .filter(s -> s.identity.blockId().equals(blockId))
+        .toList()
         .forEach(s -> managerLost(s, "its block " + blockId + " ended: " + reason));
     // After the losses: a block whose secret was not yet withdrawn would keep them as lost slots.
     lostSlots.values().removeIf(s -> s.identity.blockId().equals(blockId));
@@ -218,7 +247,8 @@ final class ManagerTable {
         withdrawn.add(slot);
       }
     }
-    if (withdrawn != null) withdrawn.forEach(s -> managerLost(s, "its block's secret was withdrawn"));
+    if (withdrawn != null)
+      withdrawn.forEach(s -> managerLost(s, "its block's secret was withdrawn"));
   }
 
   /** Sends up to {@code max} tasks to one manager; false when the queue ran dry. */
@@ -233,8 +263,8 @@ final class ManagerTable {
       }
     }
     if (batch.isEmpty()) return false;
-    if (!sendToManager(slot,
-        new WireMessage(MessageType.TASKS, new Messages.Tasks(functions, batch)))) {
+    if (!sendToManager(
+        slot, new WireMessage(MessageType.TASKS, new Messages.Tasks(functions, batch)))) {
       // The manager's queue is full or it is gone: the tasks were never handed over.
       for (int i = batch.size() - 1; i >= 0; i--) book.requeue(batch.get(i).taskId());
       return false;
@@ -268,14 +298,33 @@ final class ManagerTable {
       if (book.retry(taskId, maxRetries)) {
         retried++;
       } else {
-        book.complete(ResultEnvelope.json(TaskResult.failure(taskId, TaskError.of(
-            ErrorKind.WORKER_LOST, "manager " + slot.info.managerId() + " (block "
-                + slot.info.blockId() + ", host " + slot.info.host() + ", pid " + slot.info.pid()
-                + ") was lost: " + why + "; retries used up (" + maxRetries + ")"))));
+        book.complete(
+            ResultEnvelope.json(
+                TaskResult.failure(
+                    taskId,
+                    TaskError.of(
+                        ErrorKind.WORKER_LOST,
+                        "manager "
+                            + slot.info.managerId()
+                            + " (block "
+                            + slot.info.blockId()
+                            + ", host "
+                            + slot.info.host()
+                            + ", pid "
+                            + slot.info.pid()
+                            + ") was lost: "
+                            + why
+                            + "; retries used up ("
+                            + maxRetries
+                            + ")"))));
       }
     }
-    log.warn("manager {} lost ({}); {} tasks requeued, {} failed", slot.info.managerId(), why,
-        retried, slot.inflight.size() - retried);
+    log.warn(
+        "manager {} lost ({}); {} tasks requeued, {} failed",
+        slot.info.managerId(),
+        why,
+        retried,
+        slot.inflight.size() - retried);
     if (secrets.isLive(slot.identity.blockId())) { // its block runs: it may come back
       slot.mayStillAnswer.addAll(slot.inflight);
       slot.inflight.clear();
@@ -335,7 +384,14 @@ final class ManagerTable {
       running += s.inflight.size();
       idle += s.load.idleWorkers();
     }
-    return new Messages.Heartbeat(slots.size(), workers, idle, book.known() - running, running,
-        problem, counts.active(), counts.pending());
+    return new Messages.Heartbeat(
+        slots.size(),
+        workers,
+        idle,
+        book.known() - running,
+        running,
+        problem,
+        counts.active(),
+        counts.pending());
   }
 }

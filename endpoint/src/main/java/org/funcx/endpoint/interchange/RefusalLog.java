@@ -24,15 +24,19 @@ final class RefusalLog {
       unlogged++;
       return;
     }
-    log.warn("refused the registration of manager {} for block {}: {}{}", cut(info.managerId()),
-        cut(info.blockId()), reason,
+    log.warn(
+        "refused the registration of manager {} for block {}: {}{}",
+        cut(info.managerId()),
+        cut(info.blockId()),
+        reason,
         unlogged == 0 ? "" : " (and " + unlogged + " more since the last such line)");
     unlogged = 0;
     nextLineMillis = now + INTERVAL_MILLIS;
   }
 
   private static String cut(String id) {
-    return id == null || id.length() <= MAX_ID_CHARS ? id
+    return id == null || id.length() <= MAX_ID_CHARS
+        ? id
         : id.substring(0, MAX_ID_CHARS) + "[… " + (id.length() - MAX_ID_CHARS) + " more]";
   }
 }

@@ -29,12 +29,19 @@ final class ServiceLink {
   private long lastHeardMillis;
   private long lastSentMillis;
   private long lastRegisterMillis;
+
   /** Reported at registration; null for an endpoint without Slurm blocks (it places no ranks). */
   private final BlockShape blockShape;
+
   private long connectedAtMillis;
 
-  ServiceLink(ZContext context, String address, CurveClientKeys keys, String endpointId,
-      BlockShape blockShape, long heartbeatMillis) {
+  ServiceLink(
+      ZContext context,
+      String address,
+      CurveClientKeys keys,
+      String endpointId,
+      BlockShape blockShape,
+      long heartbeatMillis) {
     this.blockShape = blockShape;
     this.context = context;
     this.address = address;
@@ -68,8 +75,10 @@ final class ServiceLink {
     long now = System.currentTimeMillis();
     if (now - lastRegisterMillis < 1_000) return;
     lastRegisterMillis = now;
-    send(new WireMessage(MessageType.REGISTER_ENDPOINT,
-        Messages.RegisterEndpoint.of(endpointId, sessionId, blockShape)));
+    send(
+        new WireMessage(
+            MessageType.REGISTER_ENDPOINT,
+            Messages.RegisterEndpoint.of(endpointId, sessionId, blockShape)));
   }
 
   ZMQ.Socket socket() {
@@ -110,7 +119,8 @@ final class ServiceLink {
   /** True when the service has been silent for {@link Liveness#SERVICE_LINK_BEATS} heartbeats. */
   boolean silent(long now) {
     boolean quiet = now - lastHeardMillis > Liveness.SERVICE_LINK_BEATS * heartbeatMillis;
-    if (quiet) log.warn("service at {} silent for {} ms; reconnecting", address, now - lastHeardMillis);
+    if (quiet)
+      log.warn("service at {} silent for {} ms; reconnecting", address, now - lastHeardMillis);
     return quiet;
   }
 }

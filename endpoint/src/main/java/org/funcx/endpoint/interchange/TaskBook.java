@@ -8,9 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.funcx.core.model.FunctionSpec;
+import org.funcx.core.wire.Messages.TaskSpec;
 import org.funcx.core.wire.ResultBatches;
 import org.funcx.core.wire.ResultEnvelope;
-import org.funcx.core.wire.Messages.TaskSpec;
 
 /**
  * The endpoint's tasks from arrival to acknowledged result: queued, on a manager, or answered but
@@ -25,13 +25,16 @@ public final class TaskBook {
   private final Map<String, FunctionSpec> functions = new HashMap<>();
   private final LinkedHashMap<String, ResultEnvelope> unacknowledged = new LinkedHashMap<>();
   private final List<ResultEnvelope> outbox = new ArrayList<>();
+
   /** When each unacknowledged result was last sent, in sending order. */
   private final LinkedHashMap<String, Long> sentAt = new LinkedHashMap<>();
+
   /**
    * Tasks the service cancelled: their managers' answers are not results any more, but they
    * bring what the task printed before it stopped, which the service keeps. Oldest age out.
    */
   private final LinkedHashSet<String> cancelled = new LinkedHashSet<>();
+
   static final int MAX_CANCELLED_KEPT = 10_000;
 
   /** Accepts a task unless it is already here (a redelivery); returns whether it was new. */

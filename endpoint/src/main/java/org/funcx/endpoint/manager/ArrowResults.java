@@ -21,8 +21,9 @@ final class ArrowResults implements BinaryResultEncoder {
   private final ArrowEncoder encoder;
 
   ArrowResults(long maxResultBytes) {
-    this.encoder = new ArrowEncoder(ALLOCATOR,
-        ArrowEncoderConfig.builder().maxEncodedBytes(maxResultBytes).build());
+    this.encoder =
+        new ArrowEncoder(
+            ALLOCATOR, ArrowEncoderConfig.builder().maxEncodedBytes(maxResultBytes).build());
   }
 
   @Override

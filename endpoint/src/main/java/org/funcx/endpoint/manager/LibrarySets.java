@@ -27,8 +27,8 @@ final class LibrarySets implements AutoCloseable {
   static final long RETRY_FAILED_AFTER_MILLIS = 30_000;
 
   /** A finished resolution: exactly one of libraries and error is set. */
-  private record Resolution(FunctionLibraries libraries, DependencyException error,
-      long doneAtMillis) {}
+  private record Resolution(
+      FunctionLibraries libraries, DependencyException error, long doneAtMillis) {}
 
   private final DependencyResolver resolver;
   private final List<Path> siteJars;

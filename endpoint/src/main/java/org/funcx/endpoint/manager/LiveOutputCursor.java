@@ -28,12 +28,18 @@ final class LiveOutputCursor {
     boolean newOut = printed.out().written() > outSent;
     boolean newErr = printed.err().written() > errSent;
     if (!newOut && !newErr) return null;
-    OutputTail.Slice out = newOut ? printed.out().since(outSent, LiveOutputLimits.CHUNK_BYTES) : null;
-    OutputTail.Slice err = newErr ? printed.err().since(errSent, LiveOutputLimits.CHUNK_BYTES) : null;
+    OutputTail.Slice out =
+        newOut ? printed.out().since(outSent, LiveOutputLimits.CHUNK_BYTES) : null;
+    OutputTail.Slice err =
+        newErr ? printed.err().since(errSent, LiveOutputLimits.CHUNK_BYTES) : null;
     if (out != null) outSent = out.end();
     if (err != null) errSent = err.end();
-    return new OutputChunk(taskId, out == null ? outSent : out.offset(), base64(out),
-        err == null ? errSent : err.offset(), base64(err));
+    return new OutputChunk(
+        taskId,
+        out == null ? outSent : out.offset(),
+        base64(out),
+        err == null ? errSent : err.offset(),
+        base64(err));
   }
 
   private static String base64(OutputTail.Slice slice) {

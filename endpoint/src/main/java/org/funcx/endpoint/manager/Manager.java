@@ -41,12 +41,16 @@ import org.zeromq.ZMQ;
  */
 public final class Manager implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Manager.class);
+
   /** Results per RESULTS message, also bounded in bytes by {@link WireLimits#RESULT_BATCH_BYTES}. */
   private static final int RESULTS_PER_MESSAGE = 10_000;
+
   private final ZContext context = new ZContext();
   private final String interchangeAddress;
+
   /** The link to the interchange; replaced when the interchange stays silent (see run). */
   private ZMQ.Socket socket;
+
   private HandshakeRefusals handshake;
   private final Mailbox<ResultEnvelope> results;
   private final WorkerPool pool;
@@ -69,18 +73,32 @@ public final class Manager implements AutoCloseable {
     this.interchangeAddress = options.interchange();
     this.secret = options.secret();
     // Set before connect(): the handshake's admission token names the block.
-    this.identity = new Messages.RegisterManager(options.managerId(), options.blockId(),
-        WorkerPool.workers(options.workers(), options.accelerators()), options.prefetch(),
-        hostName(), ProcessHandle.current().pid(), null);
+    this.identity =
+        new Messages.RegisterManager(
+            options.managerId(),
+            options.blockId(),
+            WorkerPool.workers(options.workers(), options.accelerators()),
+            options.prefetch(),
+            hostName(),
+            ProcessHandle.current().pid(),
+            null);
     this.socket = connect();
     this.results = new Mailbox<>(context, "manager");
-    this.librarySets = new LibrarySets(options.repositories(),
-        SiteClasspath.jars(options.siteClasspath()));
-    this.runner = new TaskRunner(options.maxResultBytes(), librarySets,
-        new ShellSandbox(options.sandboxRoot(), options.keepSandboxes()));
+    this.librarySets =
+        new LibrarySets(options.repositories(), SiteClasspath.jars(options.siteClasspath()));
+    this.runner =
+        new TaskRunner(
+            options.maxResultBytes(),
+            librarySets,
+            new ShellSandbox(options.sandboxRoot(), options.keepSandboxes()));
     // Seen by the loop within a quarter heartbeat.
-    this.pool = new WorkerPool(options.workers(), options.accelerators(), runner, results::post,
-        stuck -> restartRequested = true);
+    this.pool =
+        new WorkerPool(
+            options.workers(),
+            options.accelerators(),
+            runner,
+            results::post,
+            stuck -> restartRequested = true);
   }
 
   /**
@@ -108,7 +126,8 @@ public final class Manager implements AutoCloseable {
     boolean heardOnThisConnection = false;
     long lastTurn = System.currentTimeMillis();
     long nextLiveOutput = 0;
-    long pollMillis = Math.max(10, Math.min(heartbeatMillis / 4, LiveOutputLimits.SEND_INTERVAL_MILLIS));
+    long pollMillis =
+        Math.max(10, Math.min(heartbeatMillis / 4, LiveOutputLimits.SEND_INTERVAL_MILLIS));
     while (running) {
       poller.poll(pollMillis);
       long now = System.currentTimeMillis();
@@ -117,8 +136,10 @@ public final class Manager implements AutoCloseable {
         // could not hear does not count, and the interchange's messages queued meanwhile may
         // reach this socket only after this turn. Deciding it orphaned now would end a block
         // the interchange is ready to take back (it answers the next heartbeat with RECONNECT).
-        log.warn("manager {} was paused for {} ms; waiting for its interchange afresh",
-            identity.managerId(), now - lastTurn);
+        log.warn(
+            "manager {} was paused for {} ms; waiting for its interchange afresh",
+            identity.managerId(),
+            now - lastTurn);
         lastHeard = now;
       }
       lastTurn = now;
@@ -129,8 +150,10 @@ public final class Manager implements AutoCloseable {
       }
       if (poller.pollin(fromWorkers)) sendResults();
       if (poller.pollin(fromHandshake) && handshake.refused()) {
-        log.error("the interchange refused the handshake of manager {} of block {}: the block's"
-            + " admission token is withdrawn (the block ended) or wrong", identity.managerId(),
+        log.error(
+            "the interchange refused the handshake of manager {} of block {}: the block's"
+                + " admission token is withdrawn (the block ended) or wrong",
+            identity.managerId(),
             identity.blockId());
         exit = ManagerExit.REJECTED;
         running = false;
@@ -142,8 +165,11 @@ public final class Manager implements AutoCloseable {
       if (restartRequested) drainForRestart();
       if (now >= nextHeartbeat) {
         nextHeartbeat = now + heartbeatMillis;
-        send(new WireMessage(MessageType.HEARTBEAT, new Messages.Heartbeat(1, pool.size(),
-            pool.idle(), pool.queued(), pool.size() - pool.idle())));
+        send(
+            new WireMessage(
+                MessageType.HEARTBEAT,
+                new Messages.Heartbeat(
+                    1, pool.size(), pool.idle(), pool.queued(), pool.size() - pool.idle())));
       }
       if (now - lastHeard > orphanMillis / 2 && now >= nextRegistration) {
         // Silent for half the orphan time: the interchange may never have had the registration
@@ -155,7 +181,9 @@ public final class Manager implements AutoCloseable {
         // Only a connection that never carried anything is replaced: one that did may hold
         // queued answers (a manager resumed after a pause reads them on its next poll).
         nextRegistration = now + heartbeatMillis;
-        log.warn("interchange silent for {} ms; {}registering again", now - lastHeard,
+        log.warn(
+            "interchange silent for {} ms; {}registering again",
+            now - lastHeard,
             heardOnThisConnection ? "" : "connecting again and ");
         if (!heardOnThisConnection) {
           poller.close();
@@ -167,7 +195,9 @@ public final class Manager implements AutoCloseable {
         sayHello();
       }
       if (now - lastHeard > orphanMillis) {
-        log.warn("interchange silent for {} ms; manager {} exits", now - lastHeard,
+        log.warn(
+            "interchange silent for {} ms; manager {} exits",
+            now - lastHeard,
             identity.managerId());
         exit = ManagerExit.ORPHANED;
         running = false;
@@ -205,9 +235,13 @@ public final class Manager implements AutoCloseable {
     if (!draining) {
       draining = true;
       List<Messages.TaskSpec> notStarted = pool.drain();
-      log.warn("manager {} restarts itself: {} worker threads are stuck in stopped tasks;"
-          + " {} tasks handed back, {} still running", identity.managerId(), pool.writtenOff(),
-          notStarted.size(), pool.busy());
+      log.warn(
+          "manager {} restarts itself: {} worker threads are stuck in stopped tasks;"
+              + " {} tasks handed back, {} still running",
+          identity.managerId(),
+          pool.writtenOff(),
+          notStarted.size(),
+          pool.busy());
       send(new WireMessage(MessageType.TASKS, new Messages.Tasks(Map.of(), notStarted)));
     }
     if (pool.busy() == 0) {
@@ -218,38 +252,55 @@ public final class Manager implements AutoCloseable {
   }
 
   private void receive() {
-    Inbox.drain(socket, false, 1_000, (route, message) -> {
-      switch (message.type()) {
-        case TASKS -> {
-          var tasks = message.body(Messages.Tasks.class);
-          if (HopTrace.on()) tasks.tasks().forEach(t -> HopTrace.mark("5-manager-got", t.taskId()));
-          tasks.functions().values().forEach(runner::learn);
-          tasks.tasks().forEach(pool::submit);
-        }
-        case CANCEL -> {
-          List<String> ids = message.body(Messages.TaskIds.class).taskIds();
-          long stopped = ids.stream().filter(pool::cancel).count();
-          log.info("{} task(s) cancelled; {} were here and are stopped", ids.size(), stopped);
-        }
-        case RECONNECT -> {
-          log.warn("the interchange had given this manager up (missed heartbeats); registering"
-              + " again");
-          sayHello();
-        }
-        case CHALLENGE -> send(new WireMessage(MessageType.REGISTER_MANAGER, identity.withProof(
-            secret.proof(message.body(Messages.Challenge.class).nonce(), identity.blockId(),
-                identity.managerId()))));
-        case REJECTED -> {
-          log.error("the interchange refused manager {} of block {}: {}", identity.managerId(),
-              identity.blockId(), message.body(Messages.Rejected.class).reason());
-          exit = ManagerExit.REJECTED;
-          running = false;
-        }
-        case SHUTDOWN -> running = false;
-        case HEARTBEAT -> { }
-        default -> log.warn("unexpected {} from the interchange", message.type());
-      }
-    }, log, "the interchange");
+    Inbox.drain(
+        socket,
+        false,
+        1_000,
+        (route, message) -> {
+          switch (message.type()) {
+            case TASKS -> {
+              var tasks = message.body(Messages.Tasks.class);
+              if (HopTrace.on())
+                tasks.tasks().forEach(t -> HopTrace.mark("5-manager-got", t.taskId()));
+              tasks.functions().values().forEach(runner::learn);
+              tasks.tasks().forEach(pool::submit);
+            }
+            case CANCEL -> {
+              List<String> ids = message.body(Messages.TaskIds.class).taskIds();
+              long stopped = ids.stream().filter(pool::cancel).count();
+              log.info("{} task(s) cancelled; {} were here and are stopped", ids.size(), stopped);
+            }
+            case RECONNECT -> {
+              log.warn(
+                  "the interchange had given this manager up (missed heartbeats); registering"
+                      + " again");
+              sayHello();
+            }
+            case CHALLENGE ->
+                send(
+                    new WireMessage(
+                        MessageType.REGISTER_MANAGER,
+                        identity.withProof(
+                            secret.proof(
+                                message.body(Messages.Challenge.class).nonce(),
+                                identity.blockId(),
+                                identity.managerId()))));
+            case REJECTED -> {
+              log.error(
+                  "the interchange refused manager {} of block {}: {}",
+                  identity.managerId(),
+                  identity.blockId(),
+                  message.body(Messages.Rejected.class).reason());
+              exit = ManagerExit.REJECTED;
+              running = false;
+            }
+            case SHUTDOWN -> running = false;
+            case HEARTBEAT -> {}
+            default -> log.warn("unexpected {} from the interchange", message.type());
+          }
+        },
+        log,
+        "the interchange");
   }
 
   /** Asks for a challenge; registering is the answer to it. */
@@ -271,7 +322,8 @@ public final class Manager implements AutoCloseable {
   /** What running tasks printed since last time, in one message; nothing when none printed. */
   private void sendLiveOutput() {
     var chunks = pool.newOutput(LiveOutputLimits.CHUNKS_PER_MESSAGE);
-    if (!chunks.isEmpty()) send(new WireMessage(MessageType.OUTPUT, new Messages.LiveOutput(chunks)));
+    if (!chunks.isEmpty())
+      send(new WireMessage(MessageType.OUTPUT, new Messages.LiveOutput(chunks)));
   }
 
   private void send(WireMessage message) {

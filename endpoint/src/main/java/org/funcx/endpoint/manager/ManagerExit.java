@@ -10,7 +10,9 @@ public enum ManagerExit {
   /** Its interchange went silent (the agent died or the network split). */
   ORPHANED(76, "exited: its interchange was silent"),
   /** Its interchange refused its registration (its block's secret is withdrawn or wrong). */
-  REJECTED(77, "was refused by its interchange (its block ended, a wrong secret, or another funcX version)"),
+  REJECTED(
+      77,
+      "was refused by its interchange (its block ended, a wrong secret, or another funcX version)"),
   /** Wrong command line. */
   USAGE(2, "was started with a wrong command line"),
   /** Restarted itself to be rid of worker threads stuck in stopped tasks. */
@@ -32,7 +34,6 @@ public enum ManagerExit {
 
   /** What an exit code means, for block status and logs; empty for other codes. */
   public static Optional<String> describe(int code) {
-    return Arrays.stream(values()).filter(e -> e.code == code)
-        .findFirst().map(e -> e.meaning);
+    return Arrays.stream(values()).filter(e -> e.code == code).findFirst().map(e -> e.meaning);
   }
 }

@@ -38,10 +38,11 @@ public final class ManagerMain {
     String interchange = opts.get("--interchange");
     String credentials = opts.get("--credentials");
     if (interchange == null || credentials == null) {
-      System.err.println("usage: ManagerMain --interchange tcp://HOST:PORT --credentials FILE"
-          + " [--workers N] [--prefetch P] [--block-id B] [--heartbeat-ms H]"
-          + " [--max-result-bytes M] [--sandbox-root DIR] [--keep-sandboxes true|false]"
-          + " [--accelerators ID,ID...]");
+      System.err.println(
+          "usage: ManagerMain --interchange tcp://HOST:PORT --credentials FILE"
+              + " [--workers N] [--prefetch P] [--block-id B] [--heartbeat-ms H]"
+              + " [--max-result-bytes M] [--sandbox-root DIR] [--keep-sandboxes true|false]"
+              + " [--accelerators ID,ID...]");
       System.exit(ManagerExit.USAGE.code());
     }
     BlockSecret secret;
@@ -52,18 +53,21 @@ public final class ManagerMain {
       System.exit(ManagerExit.USAGE.code());
       return;
     }
-    var options = new ManagerOptions(interchange,
-        opts.getOrDefault("--manager-id", UUID.randomUUID().toString()),
-        opts.getOrDefault("--block-id", "0"),
-        Integer.parseInt(opts.getOrDefault("--workers", "1")),
-        Integer.parseInt(opts.getOrDefault("--prefetch", "0")),
-        Long.parseLong(opts.getOrDefault("--heartbeat-ms", "2000")),
-        Long.parseLong(opts.getOrDefault("--max-result-bytes", String.valueOf(256L << 20))),
-        Path.of(opts.getOrDefault("--sandbox-root", "sandboxes")).toAbsolutePath(),
-        Boolean.parseBoolean(opts.getOrDefault("--keep-sandboxes", "false")),
-        RepositorySettings.fromOptions(opts),
-        SiteClasspath.split(opts.get(SiteClasspath.OPTION)), secret,
-        ManagerOptions.accelerators(opts.get("--accelerators")));
+    var options =
+        new ManagerOptions(
+            interchange,
+            opts.getOrDefault("--manager-id", UUID.randomUUID().toString()),
+            opts.getOrDefault("--block-id", "0"),
+            Integer.parseInt(opts.getOrDefault("--workers", "1")),
+            Integer.parseInt(opts.getOrDefault("--prefetch", "0")),
+            Long.parseLong(opts.getOrDefault("--heartbeat-ms", "2000")),
+            Long.parseLong(opts.getOrDefault("--max-result-bytes", String.valueOf(256L << 20))),
+            Path.of(opts.getOrDefault("--sandbox-root", "sandboxes")).toAbsolutePath(),
+            Boolean.parseBoolean(opts.getOrDefault("--keep-sandboxes", "false")),
+            RepositorySettings.fromOptions(opts),
+            SiteClasspath.split(opts.get(SiteClasspath.OPTION)),
+            secret,
+            ManagerOptions.accelerators(opts.get("--accelerators")));
     Thread.setDefaultUncaughtExceptionHandler(ManagerMain::uncaught);
     ScopedStdio.install();
     Manager manager = new Manager(options);

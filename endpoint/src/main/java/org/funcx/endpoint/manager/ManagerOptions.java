@@ -16,17 +16,48 @@ import org.funcx.endpoint.interchange.BlockSecret;
  *     registration proves
  * @param accelerators accelerator ids, one per worker ({@code --accelerators 0,1}); empty for none
  */
-public record ManagerOptions(String interchange, String managerId, String blockId, int workers,
-    int prefetch, long heartbeatMillis, long maxResultBytes, Path sandboxRoot,
-    boolean keepSandboxes, RepositorySettings repositories, List<String> siteClasspath,
-    BlockSecret secret, List<String> accelerators) {
+public record ManagerOptions(
+    String interchange,
+    String managerId,
+    String blockId,
+    int workers,
+    int prefetch,
+    long heartbeatMillis,
+    long maxResultBytes,
+    Path sandboxRoot,
+    boolean keepSandboxes,
+    RepositorySettings repositories,
+    List<String> siteClasspath,
+    BlockSecret secret,
+    List<String> accelerators) {
   /** Options of a manager without accelerators. */
-  public ManagerOptions(String interchange, String managerId, String blockId, int workers,
-      int prefetch, long heartbeatMillis, long maxResultBytes, Path sandboxRoot,
-      boolean keepSandboxes, RepositorySettings repositories, List<String> siteClasspath,
+  public ManagerOptions(
+      String interchange,
+      String managerId,
+      String blockId,
+      int workers,
+      int prefetch,
+      long heartbeatMillis,
+      long maxResultBytes,
+      Path sandboxRoot,
+      boolean keepSandboxes,
+      RepositorySettings repositories,
+      List<String> siteClasspath,
       BlockSecret secret) {
-    this(interchange, managerId, blockId, workers, prefetch, heartbeatMillis, maxResultBytes,
-        sandboxRoot, keepSandboxes, repositories, siteClasspath, secret, List.of());
+    this(
+        interchange,
+        managerId,
+        blockId,
+        workers,
+        prefetch,
+        heartbeatMillis,
+        maxResultBytes,
+        sandboxRoot,
+        keepSandboxes,
+        repositories,
+        siteClasspath,
+        secret,
+        List.of());
   }
 
   /** {@code --accelerators} as ManagerCommand writes it: ids joined by commas; absent is none. */

@@ -39,14 +39,18 @@ import org.funcx.jvm.StopScope;
 final class ShellRunner {
   /** Between TERM and KILL when a task is stopped; well under WorkerPool.STOP_GRACE_MILLIS. */
   static final long KILL_GRACE_MILLIS = 500;
+
   /** What sh (and coreutils' timeout) report for a command ended by its walltime. */
   static final int TIMEOUT_RETURNCODE = 124;
+
   /** How long the drains may take to read what is left in the pipes after the command ended. */
   private static final long DRAIN_JOIN_MILLIS = 10_000;
+
   private static final File NO_INPUT = new File("/dev/null");
 
   private final Map<String, ShellTemplate> templates = new ConcurrentHashMap<>();
   private final ShellSandbox sandboxes;
+
   /** Null when this manager does not run inside a Slurm job: it cannot place ranks. */
   private final SrunStep srun;
 
@@ -63,8 +67,14 @@ final class ShellRunner {
       template = template(spec);
       values = template.values(task.argsJson());
     } catch (InvalidTemplateException e) {
-      return TaskRunner.failure(task, TaskError.of(ErrorKind.COMPILE_ERROR,
-          "the shell command of function " + task.functionId() + " is invalid: " + e.getMessage()));
+      return TaskRunner.failure(
+          task,
+          TaskError.of(
+              ErrorKind.COMPILE_ERROR,
+              "the shell command of function "
+                  + task.functionId()
+                  + " is invalid: "
+                  + e.getMessage()));
     } catch (InvalidArgumentsException e) {
       return TaskRunner.failure(task, e.error(task.taskId()));
     }
@@ -72,9 +82,16 @@ final class ShellRunner {
     List<String> argv = command;
     if (task.resources() != null) {
       if (srun == null) {
-        return TaskRunner.failure(task, TaskError.of(ErrorKind.ARGUMENT_ERROR, "task "
-            + task.taskId() + " asks for " + task.resources() + ", but this endpoint cannot place"
-            + " ranks: its manager runs in no Slurm job (use a Slurm endpoint)"));
+        return TaskRunner.failure(
+            task,
+            TaskError.of(
+                ErrorKind.ARGUMENT_ERROR,
+                "task "
+                    + task.taskId()
+                    + " asks for "
+                    + task.resources()
+                    + ", but this endpoint cannot place"
+                    + " ranks: its manager runs in no Slurm job (use a Slurm endpoint)"));
       }
       argv = srun.wrap(task.taskId(), task.resources(), command);
     }
@@ -88,11 +105,14 @@ final class ShellRunner {
       long started = System.nanoTime();
       int code = execute(task.taskId(), argv, sandbox, printed);
       double elapsed = (System.nanoTime() - started) / 1e9;
-      return ResultEnvelope.json(TaskResult.success(task.taskId(),
-          resultJson(code, printed, command, elapsed)));
+      return ResultEnvelope.json(
+          TaskResult.success(task.taskId(), resultJson(code, printed, command, elapsed)));
     } catch (IOException e) {
-      return TaskRunner.failure(task, TaskError.of(ErrorKind.REMOTE_EXCEPTION,
-          "cannot run the shell command of task " + task.taskId() + ": " + e.getMessage()));
+      return TaskRunner.failure(
+          task,
+          TaskError.of(
+              ErrorKind.REMOTE_EXCEPTION,
+              "cannot run the shell command of task " + task.taskId() + ": " + e.getMessage()));
     } finally {
       sandboxes.release(sandbox);
     }
@@ -100,8 +120,13 @@ final class ShellRunner {
 
   /** The timeout failure of a shell task: kind timeout, the walltime's return code in details. */
   static TaskError timedOut(TaskSpec task) {
-    return new TaskError(ErrorKind.TIMEOUT, "task " + task.taskId() + " exceeded its timeout of "
-        + task.timeoutMillis() + " ms; its process group was ended",
+    return new TaskError(
+        ErrorKind.TIMEOUT,
+        "task "
+            + task.taskId()
+            + " exceeded its timeout of "
+            + task.timeoutMillis()
+            + " ms; its process group was ended",
         "returncode: " + TIMEOUT_RETURNCODE);
   }
 
@@ -118,13 +143,14 @@ final class ShellRunner {
    * its group is killed (as threads a Java task started end with it), so the pipes close and the
    * drains finish. When the wait is interrupted, the group is stopped, TERM then KILL.
    */
-  private static int execute(String taskId, List<String> command, Path sandbox,
-      CapturedOutput printed) throws IOException, InterruptedException {
+  private static int execute(
+      String taskId, List<String> command, Path sandbox, CapturedOutput printed)
+      throws IOException, InterruptedException {
     List<String> argv = new ArrayList<>(command.size() + 1);
     argv.add("setsid");
     argv.addAll(command);
-    ProcessBuilder builder = new ProcessBuilder(argv).directory(sandbox.toFile())
-        .redirectInput(NO_INPUT);
+    ProcessBuilder builder =
+        new ProcessBuilder(argv).directory(sandbox.toFile()).redirectInput(NO_INPUT);
     // The worker's own accelerator; srun passes the environment on to every rank.
     String accelerator = WorkerAccelerator.current();
     if (accelerator != null) builder.environment().put(WorkerAccelerator.VARIABLE, accelerator);
@@ -153,21 +179,27 @@ final class ShellRunner {
    * a thread the task started, so it does not keep the scope armed after the task.
    */
   private static Thread drain(InputStream pipe, OutputTail tail, String name) {
-    Thread t = new Thread(null, () -> {
-      byte[] buffer = new byte[64 * 1024];
-      try (pipe) {
-        for (int n; (n = pipe.read(buffer)) >= 0; ) tail.write(buffer, 0, n);
-      } catch (IOException e) {
-        // The pipe closed under us (the process group was killed): what was read is kept.
-      }
-    }, name, 0, false);
+    Thread t =
+        new Thread(
+            null,
+            () -> {
+              byte[] buffer = new byte[64 * 1024];
+              try (pipe) {
+                for (int n; (n = pipe.read(buffer)) >= 0; ) tail.write(buffer, 0, n);
+              } catch (IOException e) {
+                // The pipe closed under us (the process group was killed): what was read is kept.
+              }
+            },
+            name,
+            0,
+            false);
     t.setDaemon(true);
     t.start();
     return t;
   }
 
-  private static String resultJson(int code, CapturedOutput printed, List<String> command,
-      double elapsedSeconds) {
+  private static String resultJson(
+      int code, CapturedOutput printed, List<String> command, double elapsedSeconds) {
     JsonObject result = new JsonObject();
     result.addProperty("returncode", code);
     result.addProperty("stdout", printed.out().isEmpty() ? "" : printed.out().text());

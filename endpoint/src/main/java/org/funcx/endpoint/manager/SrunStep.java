@@ -31,10 +31,16 @@ final class SrunStep {
    */
   List<String> wrap(String taskId, ResourceSpec r, List<String> command) {
     List<String> argv = new ArrayList<>(command.size() + 10);
-    argv.addAll(List.of("srun", "--jobid=" + jobId, "--job-name=funcx-task-" + taskId,
-        "--nodes=" + r.numNodes(), "--ntasks=" + r.ranks(),
-        "--ntasks-per-node=" + r.ranksPerNode(), "--cpus-per-task=" + r.cpusPerRank(),
-        "--quiet"));
+    argv.addAll(
+        List.of(
+            "srun",
+            "--jobid=" + jobId,
+            "--job-name=funcx-task-" + taskId,
+            "--nodes=" + r.numNodes(),
+            "--ntasks=" + r.ranks(),
+            "--ntasks-per-node=" + r.ranksPerNode(),
+            "--cpus-per-task=" + r.cpusPerRank(),
+            "--quiet"));
     argv.addAll(command);
     return argv;
   }

@@ -15,8 +15,8 @@ import org.funcx.core.model.ErrorKind;
 import org.funcx.core.model.FunctionSpec;
 import org.funcx.core.model.TaskError;
 import org.funcx.core.wire.Messages.TaskResult;
-import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.core.wire.Messages.TaskSpec;
+import org.funcx.core.wire.ResultEnvelope;
 import org.funcx.deps.DependencyException;
 import org.funcx.jvm.CapturedOutput;
 
@@ -35,10 +35,12 @@ final class TaskRunner {
   TaskRunner(long maxResultBytes, LibrarySets libraries, ShellSandbox sandboxes) {
     this.libraries = libraries;
     this.shell = new ShellRunner(sandboxes);
-    FunctionCompiler compiler = new FunctionCompiler(null, maxResultBytes,
-        new ArrowResults(maxResultBytes));
-    this.cache = new FunctionCache(spec -> compiler.compile(spec, resolvedLibraries(spec)),
-        FunctionCache.DEFAULT_MAX_FUNCTIONS);
+    FunctionCompiler compiler =
+        new FunctionCompiler(null, maxResultBytes, new ArrowResults(maxResultBytes));
+    this.cache =
+        new FunctionCache(
+            spec -> compiler.compile(spec, resolvedLibraries(spec)),
+            FunctionCache.DEFAULT_MAX_FUNCTIONS);
   }
 
   /** Already resolved by {@link #run} before the compile asks (the set is cached). */
@@ -67,8 +69,11 @@ final class TaskRunner {
       throws InterruptedException {
     FunctionSpec spec = functions.get(task.functionHash());
     if (spec == null) {
-      return failure(task, TaskError.of(ErrorKind.FUNCTION_NOT_FOUND,
-          "function " + task.functionHash() + " was not sent to this manager"));
+      return failure(
+          task,
+          TaskError.of(
+              ErrorKind.FUNCTION_NOT_FOUND,
+              "function " + task.functionHash() + " was not sent to this manager"));
     }
     if (spec.isShell()) return shell.run(task, spec, printed, invoking);
     FunctionLibraries libs;
@@ -87,16 +92,21 @@ final class TaskRunner {
     try {
       args = JsonParser.parseString(task.argsJson()).getAsJsonArray();
     } catch (JsonParseException | IllegalStateException e) {
-      return failure(task, TaskError.of(ErrorKind.ARGUMENT_ERROR,
-          "arguments of task " + task.taskId() + " are not a JSON array"));
+      return failure(
+          task,
+          TaskError.of(
+              ErrorKind.ARGUMENT_ERROR,
+              "arguments of task " + task.taskId() + " are not a JSON array"));
     }
     invoking.run();
-    InvocationOutcome outcome = libs == null ? function.invoke(args) : invokeWithin(libs, function, args);
+    InvocationOutcome outcome =
+        libs == null ? function.invoke(args) : invokeWithin(libs, function, args);
     if (outcome instanceof InvocationOutcome.Success s) {
       return ResultEnvelope.json(TaskResult.success(task.taskId(), s.resultJson()));
     }
     if (outcome instanceof InvocationOutcome.BinarySuccess b) {
-      return new ResultEnvelope(new TaskResult(task.taskId(), null, null, b.format(), -1), b.bytes());
+      return new ResultEnvelope(
+          new TaskResult(task.taskId(), null, null, b.format(), -1), b.bytes());
     }
     return failure(task, ((InvocationOutcome.Failure) outcome).error());
   }
@@ -105,13 +115,15 @@ final class TaskRunner {
   TaskError timedOut(TaskSpec task) {
     FunctionSpec spec = functions.get(task.functionHash());
     if (spec != null && spec.isShell()) return ShellRunner.timedOut(task);
-    return TaskError.of(ErrorKind.TIMEOUT, "task " + task.taskId()
-        + " exceeded its timeout of " + task.timeoutMillis() + " ms");
+    return TaskError.of(
+        ErrorKind.TIMEOUT,
+        "task " + task.taskId() + " exceeded its timeout of " + task.timeoutMillis() + " ms");
   }
 
   /** With the set's loader as context class loader (threads the task starts inherit it). */
-  private static InvocationOutcome invokeWithin(FunctionLibraries libs, CompiledFunction function,
-      JsonArray args) throws InterruptedException {
+  private static InvocationOutcome invokeWithin(
+      FunctionLibraries libs, CompiledFunction function, JsonArray args)
+      throws InterruptedException {
     Thread thread = Thread.currentThread();
     ClassLoader before = thread.getContextClassLoader();
     thread.setContextClassLoader(libs.classLoader());

@@ -8,6 +8,7 @@ package org.funcx.endpoint.manager;
 final class WorkerAccelerator {
   /** The environment variable CUDA (and ROCm's HIP, through its CUDA compatibility) reads. */
   static final String VARIABLE = "CUDA_VISIBLE_DEVICES";
+
   private static final ThreadLocal<String> BOUND = new ThreadLocal<>();
 
   private WorkerAccelerator() {}

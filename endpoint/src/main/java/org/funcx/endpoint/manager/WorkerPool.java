@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
 final class WorkerPool implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
   static final long STOP_GRACE_MILLIS = 2_000;
+
   /** How long a stopped task's scope stays armed, so threads it started reach a checkpoint. */
   private static final long SCOPE_ARMED_MILLIS = 10_000;
 
@@ -48,21 +49,28 @@ final class WorkerPool implements AutoCloseable {
   private final Set<Thread> writtenOff = ConcurrentHashMap.newKeySet();
   private final AtomicInteger busy = new AtomicInteger();
   private final AtomicInteger nextWorker = new AtomicInteger();
+
   /** Each worker thread's accelerator id, when the endpoint lists them. */
   private final Map<Thread, String> acceleratorOf = new ConcurrentHashMap<>();
+
   /**
    * Cancels of tasks a worker has taken from the queue but not yet registered as running; the
    * worker checks it as it registers. Bounded: ids of tasks that finished meanwhile age out.
    * Guarded by {@code this}, with the registration step of {@link #work()}.
    */
   private final LinkedHashSet<String> cancelledBeforeStart = new LinkedHashSet<>();
+
   private static final int MAX_EARLY_CANCELS = 10_000;
+
   /** Stopped scopes to close once their threads had time to reach a checkpoint; watchdog only. */
   private final List<Running> stoppedScopes = new ArrayList<>();
+
   /** Where {@link #newOutput} starts next; manager loop thread only. */
   private int nextOutputTurn;
+
   /** Exponentially weighted mean run time per task, in nanoseconds; racy updates are fine. */
   private volatile long meanRunNanos;
+
   private final TaskRunner runner;
   private final Consumer<ResultEnvelope> answers;
   private final IntConsumer onWriteOff;
@@ -76,11 +84,15 @@ final class WorkerPool implements AutoCloseable {
     final StopScope scope;
     final CapturedOutput printed;
     final LiveOutputCursor live;
+
     /** Set when the user's code starts; until then no timeout runs. */
     volatile long deadline = Long.MAX_VALUE;
+
     final AtomicBoolean answered = new AtomicBoolean();
+
     /** When the task was stopped (timeout or cancel); 0 while it runs normally. */
     volatile long stoppedAt;
+
     /** Set as the user's code starts; before that an interrupt would break the compile. */
     volatile boolean invoked;
 
@@ -106,8 +118,12 @@ final class WorkerPool implements AutoCloseable {
    * @param accelerators ids, one per worker (at most {@code size} workers start when given);
    *     empty for none
    */
-  WorkerPool(int size, List<String> accelerators, TaskRunner runner,
-      Consumer<ResultEnvelope> answers, IntConsumer onWriteOff) {
+  WorkerPool(
+      int size,
+      List<String> accelerators,
+      TaskRunner runner,
+      Consumer<ResultEnvelope> answers,
+      IntConsumer onWriteOff) {
     this.size = workers(size, accelerators);
     this.runner = runner;
     this.answers = answers;
@@ -121,10 +137,13 @@ final class WorkerPool implements AutoCloseable {
   }
 
   private void startWorker(String accelerator) {
-    Thread t = new Thread(() -> {
-      WorkerAccelerator.bind(accelerator);
-      work();
-    }, "funcx-worker-" + nextWorker.getAndIncrement());
+    Thread t =
+        new Thread(
+            () -> {
+              WorkerAccelerator.bind(accelerator);
+              work();
+            },
+            "funcx-worker-" + nextWorker.getAndIncrement());
     if (accelerator != null) acceleratorOf.put(t, accelerator);
     t.setDaemon(true);
     t.start();
@@ -253,8 +272,9 @@ final class WorkerPool implements AutoCloseable {
         result = null; // answered by whoever stopped it; a stray interrupt is answered below
       } catch (Throwable t) {
         log.error("worker failed on task {}", task.taskId(), t);
-        result = TaskRunner.failure(task, TaskError.of(ErrorKind.REMOTE_EXCEPTION,
-            "worker error: " + t));
+        result =
+            TaskRunner.failure(
+                task, TaskError.of(ErrorKind.REMOTE_EXCEPTION, "worker error: " + t));
       } finally {
         long took = System.nanoTime() - started;
         long mean = meanRunNanos;
@@ -262,8 +282,14 @@ final class WorkerPool implements AutoCloseable {
         Thread.interrupted();
       }
       if (result == null && entry.stoppedAt == 0) {
-        result = TaskRunner.failure(task, TaskError.of(ErrorKind.REMOTE_EXCEPTION,
-            "task " + task.taskId() + " was interrupted by something other than its timeout"));
+        result =
+            TaskRunner.failure(
+                task,
+                TaskError.of(
+                    ErrorKind.REMOTE_EXCEPTION,
+                    "task "
+                        + task.taskId()
+                        + " was interrupted by something other than its timeout"));
       }
       if (result != null && entry.answered.compareAndSet(false, true)) {
         answers.accept(PrintedOutput.attach(result, entry.printed));
@@ -322,14 +348,16 @@ final class WorkerPool implements AutoCloseable {
   private void watch() {
     while (open) {
       long now = System.currentTimeMillis();
-      running.forEach((thread, entry) -> {
-        if (entry.stoppedAt == 0 && now >= entry.deadline) {
-          stop(thread, entry, runner.timedOut(entry.task));
-        } else if (entry.stoppedAt != 0 && entry.invoked
-            && now - entry.stoppedAt > STOP_GRACE_MILLIS) { // a compile always ends by itself
-          writeOff(thread, entry);
-        }
-      });
+      running.forEach(
+          (thread, entry) -> {
+            if (entry.stoppedAt == 0 && now >= entry.deadline) {
+              stop(thread, entry, runner.timedOut(entry.task));
+            } else if (entry.stoppedAt != 0
+                && entry.invoked
+                && now - entry.stoppedAt > STOP_GRACE_MILLIS) { // a compile always ends by itself
+              writeOff(thread, entry);
+            }
+          });
       closeArmedScopes(now);
       try {
         Thread.sleep(20);
@@ -345,8 +373,12 @@ final class WorkerPool implements AutoCloseable {
     busy.decrementAndGet();
     writtenOff.add(thread);
     thread.setPriority(Thread.MIN_PRIORITY);
-    log.warn("{} still runs task {} {} ms after it was stopped ({}); written off and replaced",
-        thread.getName(), entry.task.taskId(), STOP_GRACE_MILLIS, entry.scope.reason());
+    log.warn(
+        "{} still runs task {} {} ms after it was stopped ({}); written off and replaced",
+        thread.getName(),
+        entry.task.taskId(),
+        STOP_GRACE_MILLIS,
+        entry.scope.reason());
     // The replacement takes over the accelerator, so the pool keeps one worker per id.
     if (open) startWorker(acceleratorOf.remove(thread));
     onWriteOff.accept(writtenOff.size());
@@ -354,11 +386,12 @@ final class WorkerPool implements AutoCloseable {
 
   private void closeArmedScopes(long now) {
     synchronized (stoppedScopes) {
-      stoppedScopes.removeIf(entry -> {
-        if (now - entry.stoppedAt < SCOPE_ARMED_MILLIS) return false;
-        entry.scope.close();
-        return true;
-      });
+      stoppedScopes.removeIf(
+          entry -> {
+            if (now - entry.stoppedAt < SCOPE_ARMED_MILLIS) return false;
+            entry.scope.close();
+            return true;
+          });
     }
   }
 
@@ -371,10 +404,11 @@ final class WorkerPool implements AutoCloseable {
   public void close() {
     open = false;
     watchdog.interrupt();
-    running.forEach((thread, entry) -> {
-      entry.answered.set(true);
-      entry.scope.stop("the manager is closing");
-      thread.interrupt();
-    });
+    running.forEach(
+        (thread, entry) -> {
+          entry.answered.set(true);
+          entry.scope.stop("the manager is closing");
+          thread.interrupt();
+        });
   }
 }

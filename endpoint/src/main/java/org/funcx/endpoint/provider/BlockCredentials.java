@@ -46,8 +46,14 @@ public final class BlockCredentials {
       return file;
     } catch (IOException e) {
       secrets.withdraw(blockId);
-      throw new ProviderException("cannot write the credentials of block " + blockId + " to "
-          + file + ": " + e.getMessage(), e);
+      throw new ProviderException(
+          "cannot write the credentials of block "
+              + blockId
+              + " to "
+              + file
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class BlockScaler implements AutoCloseable {
   /** Its thread's name; the agent cannot work without it (CriticalThreads). */
   public static final String THREAD = "funcx-block-scaler";
+
   private static final Logger log = LoggerFactory.getLogger(BlockScaler.class);
   private final EndpointConfig config;
   private final Provider provider;
@@ -34,11 +35,12 @@ public final class BlockScaler implements AutoCloseable {
   private volatile boolean open = true;
   private long backoffUntil;
   private final StartFailures startFailures = new StartFailures();
+
   /** Blocks not ended and those of them pending, as of the last step; for the heartbeat. */
   private volatile BlockCounts counts = BlockCounts.NONE;
 
-  public BlockScaler(EndpointConfig config, Provider provider, Supplier<LoadSnapshot> load,
-      Path statusFile) {
+  public BlockScaler(
+      EndpointConfig config, Provider provider, Supplier<LoadSnapshot> load, Path statusFile) {
     this.config = config;
     this.provider = provider;
     this.load = load;
@@ -57,11 +59,13 @@ public final class BlockScaler implements AutoCloseable {
       try {
         LoadSnapshot now = load.get();
         List<BlockStatus> blocks = provider.blocks();
-        startFailures.observe(blocks, now.blockLastBusyMillis().keySet(),
-            System.currentTimeMillis());
+        startFailures.observe(
+            blocks, now.blockLastBusyMillis().keySet(), System.currentTimeMillis());
         List<BlockStatus> active = blocks.stream().filter(b -> !b.ended()).toList();
-        counts = new BlockCounts(active.size(),
-            (int) active.stream().filter(b -> "pending".equalsIgnoreCase(b.state())).count());
+        counts =
+            new BlockCounts(
+                active.size(),
+                (int) active.stream().filter(b -> "pending".equalsIgnoreCase(b.state())).count());
         step(now, active);
         writeStatus();
         Thread.sleep(1_000);
@@ -74,15 +78,20 @@ public final class BlockScaler implements AutoCloseable {
   }
 
   private void step(LoadSnapshot now, List<BlockStatus> active) {
-    ScalingStep rules = new ScalingStep(config.minBlocks(), config.maxBlocks(),
-        Math.round(config.idleTimeoutSeconds() * 1000), provider.workersPerBlock());
-    ScalingStep.Action action = rules.decide(now, active, System.currentTimeMillis(),
-        startFailures.retryAtMillis(), backoffUntil);
+    ScalingStep rules =
+        new ScalingStep(
+            config.minBlocks(),
+            config.maxBlocks(),
+            Math.round(config.idleTimeoutSeconds() * 1000),
+            provider.workersPerBlock());
+    ScalingStep.Action action =
+        rules.decide(
+            now, active, System.currentTimeMillis(), startFailures.retryAtMillis(), backoffUntil);
     if (action instanceof ScalingStep.Submit submit) {
       submit(submit.why());
     } else if (action instanceof ScalingStep.Cancel cancel) {
-      log.info("block {} idle for {} s; cancelling it", cancel.blockId(),
-          config.idleTimeoutSeconds());
+      log.info(
+          "block {} idle for {} s; cancelling it", cancel.blockId(), config.idleTimeoutSeconds());
       provider.cancelBlock(cancel.blockId());
     }
   }
@@ -111,7 +120,10 @@ public final class BlockScaler implements AutoCloseable {
     try {
       Path tmp = statusFile.resolveSibling(statusFile.getFileName() + ".tmp");
       Files.writeString(tmp, Json.GSON.toJson(provider.blocks()));
-      Files.move(tmp, statusFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+      Files.move(
+          tmp,
+          statusFile,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       log.debug("cannot write {}: {}", statusFile, e.getMessage());

@@ -8,5 +8,10 @@ package org.funcx.endpoint.provider;
  * @param state pending, running, completing, completed, failed, timeout, cancelled...
  * @param detail a reason or exit code, empty when there is none
  */
-public record BlockStatus(String blockId, String resourceId, String state, boolean ended,
-    String detail, long sinceMillis) {}
+public record BlockStatus(
+    String blockId,
+    String resourceId,
+    String state,
+    boolean ended,
+    String detail,
+    long sinceMillis) {}

@@ -23,24 +23,34 @@ import org.slf4j.LoggerFactory;
 public final class LocalProvider implements Provider {
   /** Its thread's name; the agent cannot work without it (CriticalThreads). */
   public static final String MONITOR_THREAD = "funcx-local-provider";
+
   private static final Logger log = LoggerFactory.getLogger(LocalProvider.class);
   private final EndpointConfig config;
   private final String interchangeAddress;
   private final Path logDir;
   private final Consumer<ProviderEvent> events;
   private final BlockCredentials credentials;
+
   /** Manager logs kept: the newest ones (a crash loop must not fill the disk). */
   static final int KEPT_LOGS = 20;
+
   private final Map<String, Process> running = new ConcurrentHashMap<>();
   private final RecentBlocks ended = new RecentBlocks();
+
   /** Blocks this provider was asked to end, so their exit is "cancelled", not "failed". */
   private final java.util.Set<String> cancelled = ConcurrentHashMap.newKeySet();
+
   private final AtomicInteger nextBlock = new AtomicInteger();
   private final Thread monitor;
   private volatile boolean open = true;
 
-  public LocalProvider(EndpointConfig config, String interchangeAddress, Path logDir,
-      BlockCredentials credentials, Consumer<ProviderEvent> events) throws IOException {
+  public LocalProvider(
+      EndpointConfig config,
+      String interchangeAddress,
+      Path logDir,
+      BlockCredentials credentials,
+      Consumer<ProviderEvent> events)
+      throws IOException {
     this.config = config;
     this.credentials = credentials;
     this.interchangeAddress = interchangeAddress;
@@ -59,10 +69,17 @@ public final class LocalProvider implements Provider {
     ManagerLogs.keepLatest(logDir, number - KEPT_LOGS);
     Path secretFile = credentials.issue(blockId);
     try {
-      Process p = new ProcessBuilder(ManagerCommand.of(config, interchangeAddress, blockId,
-            secretFile, ManagerCommand.sandboxRoot(logDir)))
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+      Process p =
+          new ProcessBuilder(
+                  ManagerCommand.of(
+                      config,
+                      interchangeAddress,
+                      blockId,
+                      secretFile,
+                      ManagerCommand.sandboxRoot(logDir)))
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+              .start();
       running.put(blockId, p);
       log.info("started block {} (manager pid {}), log {}", blockId, p.pid(), logFile);
       return blockId;
@@ -83,8 +100,8 @@ public final class LocalProvider implements Provider {
   @Override
   public List<BlockStatus> blocks() {
     List<BlockStatus> out = new ArrayList<>();
-    running.forEach((id, p) -> out.add(new BlockStatus(id, String.valueOf(p.pid()), "running",
-        false, "", 0)));
+    running.forEach(
+        (id, p) -> out.add(new BlockStatus(id, String.valueOf(p.pid()), "running", false, "", 0)));
     out.addAll(ended.list());
     return out;
   }
@@ -103,15 +120,30 @@ public final class LocalProvider implements Provider {
         credentials.withdraw(e.getKey());
         boolean wasCancelled = cancelled.remove(e.getKey());
         int code = p.exitValue();
-        String state = code == 0 || code == ManagerExit.RESTART.code() ? "completed"
-            : wasCancelled ? "cancelled" : "failed";
-        String reason = "manager process " + p.pid() + " exited with code " + code
-            + ManagerExit.describe(code).map(m -> " (" + m + ")").orElse("")
-            + ("failed".equals(state) ? ManagerLogs.lastError(ManagerLogs.path(logDir, e.getKey()))
-                .map(err -> ": " + err).orElse("") : "");
+        String state =
+            code == 0 || code == ManagerExit.RESTART.code()
+                ? "completed"
+                : wasCancelled ? "cancelled" : "failed";
+        String reason =
+            "manager process "
+                + p.pid()
+                + " exited with code "
+                + code
+                + ManagerExit.describe(code).map(m -> " (" + m + ")").orElse("")
+                + ("failed".equals(state)
+                    ? ManagerLogs.lastError(ManagerLogs.path(logDir, e.getKey()))
+                        .map(err -> ": " + err)
+                        .orElse("")
+                    : "");
         log.warn("block {}: {}", e.getKey(), reason);
-        ended.add(new BlockStatus(e.getKey(), String.valueOf(p.pid()), state, true, reason,
-            System.currentTimeMillis()));
+        ended.add(
+            new BlockStatus(
+                e.getKey(),
+                String.valueOf(p.pid()),
+                state,
+                true,
+                reason,
+                System.currentTimeMillis()));
         events.accept(new ProviderEvent.BlockEnded(e.getKey(), reason));
       }
       try {

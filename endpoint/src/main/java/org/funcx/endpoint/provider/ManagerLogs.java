@@ -13,11 +13,13 @@ import java.util.regex.Pattern;
 /** Manager log files of the local provider: {@code manager-local-N.log}, one per block. */
 final class ManagerLogs {
   private static final Pattern NAME = Pattern.compile("manager-local-(\\d+)\\.log");
+
   /**
    * How much of a log's end is read for its error: all of a JVM that died at start-up, the last
    * words of one that ran (an OutOfMemoryError, a crash).
    */
   private static final int READ_BYTES = 64 * 1024;
+
   private static final int ERROR_LINES = 3;
 
   private ManagerLogs() {}
@@ -51,15 +53,20 @@ final class ManagerLogs {
       while (tail.hasRemaining() && file.read(tail, start + tail.position()) > 0) {
         // read until the buffer is full or the file ends
       }
-      lines = new String(tail.array(), 0, tail.position(), java.nio.charset.StandardCharsets.UTF_8)
-          .lines().toList();
+      lines =
+          new String(tail.array(), 0, tail.position(), java.nio.charset.StandardCharsets.UTF_8)
+              .lines()
+              .toList();
     } catch (IOException e) {
       return Optional.empty();
     }
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
-      if (line.contains("Exception") || line.contains("Error") || line.startsWith("Unrecognized")
-          || line.startsWith("Invalid") || line.contains("Terminating due to")) {
+      if (line.contains("Exception")
+          || line.contains("Error")
+          || line.startsWith("Unrecognized")
+          || line.startsWith("Invalid")
+          || line.contains("Terminating due to")) {
         List<String> out = new ArrayList<>();
         for (int j = i; j < lines.size() && out.size() < ERROR_LINES; j++) {
           if (!lines.get(j).isBlank()) out.add(lines.get(j).strip());

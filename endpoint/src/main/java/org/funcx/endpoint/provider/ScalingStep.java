@@ -38,8 +38,12 @@ record ScalingStep(int minBlocks, int maxBlocks, long idleTimeoutMillis, int wor
    *
    * @param active blocks not ended
    */
-  Action decide(LoadSnapshot load, List<BlockStatus> active, long nowMillis,
-      long holdUntilMillis, long scaleOutAfterMillis) {
+  Action decide(
+      LoadSnapshot load,
+      List<BlockStatus> active,
+      long nowMillis,
+      long holdUntilMillis,
+      long scaleOutAfterMillis) {
     if (nowMillis < holdUntilMillis) return HOLD;
     if (active.size() < minBlocks) {
       return new Submit("below min_blocks (" + active.size() + " < " + minBlocks + ")");
@@ -47,13 +51,17 @@ record ScalingStep(int minBlocks, int maxBlocks, long idleTimeoutMillis, int wor
     Map<String, Long> lastBusy = load.blockLastBusyMillis();
     long connecting = active.stream().filter(b -> !lastBusy.containsKey(b.blockId())).count();
     long coming = connecting * workersPerBlock;
-    if (load.queuedTasks() > coming + load.idleSlots() && active.size() < maxBlocks
+    if (load.queuedTasks() > coming + load.idleSlots()
+        && active.size() < maxBlocks
         && nowMillis >= scaleOutAfterMillis) {
       return new Submit(load.queuedTasks() + " tasks waiting");
     }
     if (load.queuedTasks() > 0 || active.size() <= minBlocks) return HOLD;
     long idleCutoff = nowMillis - idleTimeoutMillis;
-    return lastBusy.entrySet().stream().filter(e -> e.getValue() < idleCutoff).findFirst()
-        .<Action>map(e -> new Cancel(e.getKey())).orElse(HOLD);
+    return lastBusy.entrySet().stream()
+        .filter(e -> e.getValue() < idleCutoff)
+        .findFirst()
+        .<Action>map(e -> new Cancel(e.getKey()))
+        .orElse(HOLD);
   }
 }

@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class SlurmProvider implements Provider {
   /** Its thread's name; the agent cannot work without it (CriticalThreads). */
   public static final String POLL_THREAD = "funcx-slurm-poll";
+
   private static final Logger log = LoggerFactory.getLogger(SlurmProvider.class);
   private final EndpointConfig config;
   private final SlurmSettings slurm;
@@ -45,16 +46,24 @@ public final class SlurmProvider implements Provider {
   private final Thread poller;
   private volatile boolean open = true;
 
-  public SlurmProvider(EndpointConfig config, String interchangeAddress, Path logDir,
-      BlockCredentials credentials, Consumer<ProviderEvent> events) {
+  public SlurmProvider(
+      EndpointConfig config,
+      String interchangeAddress,
+      Path logDir,
+      BlockCredentials credentials,
+      Consumer<ProviderEvent> events) {
     this.config = config;
     this.credentials = credentials;
     this.slurm = config.slurm();
     this.interchangeAddress = interchangeAddress;
     this.logDir = logDir;
     this.events = events;
-    this.client = new SlurmRestClient(URI.create(slurm.url()), slurm.user(),
-        SlurmRestClient.tokenFromFile(Path.of(slurm.tokenFile())), Duration.ofSeconds(20));
+    this.client =
+        new SlurmRestClient(
+            URI.create(slurm.url()),
+            slurm.user(),
+            SlurmRestClient.tokenFromFile(Path.of(slurm.tokenFile())),
+            Duration.ofSeconds(20));
     this.poller = new Thread(this::poll, POLL_THREAD);
     poller.setDaemon(true);
     poller.start();
@@ -64,22 +73,36 @@ public final class SlurmProvider implements Provider {
   public String submitBlock() throws ProviderException {
     String blockId = "slurm-" + config.name() + "-" + nextBlock.getAndIncrement();
     Path secretFile = credentials.issue(blockId);
-    String script = "#!/bin/bash\n" + slurm.workerInit() + "\nexec "
-        + ManagerCommand.shell(ManagerCommand.of(config, interchangeAddress, blockId,
-            secretFile, ManagerCommand.sandboxRoot(logDir))) + "\n";
-    JobRequest.Builder job = JobRequest.builder(script, Path.of(slurm.workDir()))
-        .name("funcx-" + blockId).timeLimit(Duration.ofMinutes(slurm.walltimeMinutes()))
-        .nodes(slurm.nodesPerBlock()).cpusPerTask(slurm.cpusPerBlock())
-        .standardOutput(logDir.resolve("block-" + blockId + ".log").toString())
-        .env("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    String script =
+        "#!/bin/bash\n"
+            + slurm.workerInit()
+            + "\nexec "
+            + ManagerCommand.shell(
+                ManagerCommand.of(
+                    config,
+                    interchangeAddress,
+                    blockId,
+                    secretFile,
+                    ManagerCommand.sandboxRoot(logDir)))
+            + "\n";
+    JobRequest.Builder job =
+        JobRequest.builder(script, Path.of(slurm.workDir()))
+            .name("funcx-" + blockId)
+            .timeLimit(Duration.ofMinutes(slurm.walltimeMinutes()))
+            .nodes(slurm.nodesPerBlock())
+            .cpusPerTask(slurm.cpusPerBlock())
+            .standardOutput(logDir.resolve("block-" + blockId + ".log").toString())
+            .env("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     if (slurm.partition() != null) job.partition(slurm.partition());
     if (slurm.account() != null) job.account(slurm.account());
     if (slurm.qos() != null) job.qos(slurm.qos());
     if (slurm.memoryPerCpuMb() > 0) job.memoryPerCpuMb(slurm.memoryPerCpuMb());
     try {
       long jobId = client.submitJob(job.build());
-      active.put(blockId, new BlockStatus(blockId, String.valueOf(jobId), "pending", false, "",
-          System.currentTimeMillis()));
+      active.put(
+          blockId,
+          new BlockStatus(
+              blockId, String.valueOf(jobId), "pending", false, "", System.currentTimeMillis()));
       return blockId;
     } catch (SlurmRestException | IllegalArgumentException e) {
       credentials.withdraw(blockId);
@@ -95,7 +118,10 @@ public final class SlurmProvider implements Provider {
       client.cancel(Long.parseLong(block.resourceId()));
       log.info("cancelled Slurm job {} of block {}", block.resourceId(), blockId);
     } catch (SlurmRestException e) {
-      log.warn("cannot cancel Slurm job {} of block {}: {}", block.resourceId(), blockId,
+      log.warn(
+          "cannot cancel Slurm job {} of block {}: {}",
+          block.resourceId(),
+          blockId,
           e.getMessage());
     }
   }
@@ -128,24 +154,39 @@ public final class SlurmProvider implements Provider {
     try {
       job = client.job(Long.parseLong(block.resourceId()));
     } catch (SlurmRestException e) {
-      log.warn("cannot read Slurm job {} of block {}: {}", block.resourceId(), block.blockId(),
+      log.warn(
+          "cannot read Slurm job {} of block {}: {}",
+          block.resourceId(),
+          block.blockId(),
           e.getMessage());
       return;
     }
     String state = stateName(job.state());
     if (!job.state().isTerminal()) {
       if (!state.equals(block.state())) {
-        active.put(block.blockId(), new BlockStatus(block.blockId(), block.resourceId(), state,
-            false, reason(job), System.currentTimeMillis()));
+        active.put(
+            block.blockId(),
+            new BlockStatus(
+                block.blockId(),
+                block.resourceId(),
+                state,
+                false,
+                reason(job),
+                System.currentTimeMillis()));
       }
       return;
     }
     active.remove(block.blockId());
     credentials.withdraw(block.blockId());
-    String why = "Slurm job " + job.id() + " ended " + job.state().name()
-        + (reason(job).isEmpty() ? "" : " (" + reason(job) + ")");
-    ended.add(new BlockStatus(block.blockId(), block.resourceId(), state, true, why,
-        System.currentTimeMillis()));
+    String why =
+        "Slurm job "
+            + job.id()
+            + " ended "
+            + job.state().name()
+            + (reason(job).isEmpty() ? "" : " (" + reason(job) + ")");
+    ended.add(
+        new BlockStatus(
+            block.blockId(), block.resourceId(), state, true, why, System.currentTimeMillis()));
     log.info("block {}: {}", block.blockId(), why);
     events.accept(new ProviderEvent.BlockEnded(block.blockId(), why));
   }

@@ -29,7 +29,9 @@ final class StartFailures {
     }
     for (BlockStatus b : blocks) {
       // cancelled: scaled in or cancelled by a person, not a failure of the block itself
-      if (!b.ended() || "cancelled".equals(b.state()) || connected.contains(b.blockId())
+      if (!b.ended()
+          || "cancelled".equals(b.state())
+          || connected.contains(b.blockId())
           || !counted.add(b.blockId())) {
         continue;
       }
@@ -52,7 +54,13 @@ final class StartFailures {
   String problem(long now) {
     if (inARow == 0) return null;
     long wait = Math.max(0, retryAt - now);
-    return inARow + (inARow == 1 ? " block" : " blocks in a row") + " ended before a manager"
-        + " connected; the last: " + lastDetail + "; next try in " + (wait + 999) / 1000 + " s";
+    return inARow
+        + (inARow == 1 ? " block" : " blocks in a row")
+        + " ended before a manager"
+        + " connected; the last: "
+        + lastDetail
+        + "; next try in "
+        + (wait + 999) / 1000
+        + " s";
   }
 }

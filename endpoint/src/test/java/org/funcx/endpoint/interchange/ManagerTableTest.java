@@ -37,12 +37,17 @@ class ManagerTableTest {
   private final ManagerLinkCounters counters = new ManagerLinkCounters();
   private final List<Sent> sent = new ArrayList<>();
   private ManagerTable.Delivery nextDelivery = ManagerTable.Delivery.SENT;
-  private final ManagerTable table = new ManagerTable(book, secrets, counters, MAX_RETRIES,
-      (route, message) -> {
-        ManagerTable.Delivery delivery = nextDelivery;
-        if (delivery == ManagerTable.Delivery.SENT) sent.add(new Sent(name(route), message));
-        return delivery;
-      });
+  private final ManagerTable table =
+      new ManagerTable(
+          book,
+          secrets,
+          counters,
+          MAX_RETRIES,
+          (route, message) -> {
+            ManagerTable.Delivery delivery = nextDelivery;
+            if (delivery == ManagerTable.Delivery.SENT) sent.add(new Sent(name(route), message));
+            return delivery;
+          });
 
   private record Sent(String manager, WireMessage message) {}
 
@@ -61,8 +66,11 @@ class ManagerTableTest {
   /** Registers {@code manager} in its own live block with {@code workers} and a prefetch floor. */
   private void register(String manager, int workers, int prefetch, long now) {
     secrets.issue("block-of-" + manager);
-    table.registered(identity(manager), route(manager), new RegisterManager(manager,
-        "block-of-" + manager, workers, prefetch, "host", 42, "proof"), now);
+    table.registered(
+        identity(manager),
+        route(manager),
+        new RegisterManager(manager, "block-of-" + manager, workers, prefetch, "host", 42, "proof"),
+        now);
   }
 
   private void queue(String... ids) {
@@ -97,8 +105,8 @@ class ManagerTableTest {
   }
 
   private void answer(String manager, long meanMicros, long now, ResultEnvelope... results) {
-    table.fromManager(identity(manager), route(manager),
-        ResultEnvelope.pack(List.of(results), meanMicros), now);
+    table.fromManager(
+        identity(manager), route(manager), ResultEnvelope.pack(List.of(results), meanMicros), now);
   }
 
   private static ResultEnvelope success(String id) {
@@ -215,8 +223,11 @@ class ManagerTableTest {
   @Test
   void a_manager_registering_again_keeps_its_tasks() {
     managerHolding("a", "t1");
-    table.registered(identity("a"), route("a-new-connection"), new RegisterManager("a",
-        "block-of-a", 1, 0, "host", 42, "proof"), 5);
+    table.registered(
+        identity("a"),
+        route("a-new-connection"),
+        new RegisterManager("a", "block-of-a", 1, 0, "host", 42, "proof"),
+        5);
     assertThat(running()).isEqualTo(1);
     assertThat(counters.registrations()).isEqualTo(1);
     answer("a", 0, 6, success("t1"));
@@ -228,10 +239,13 @@ class ManagerTableTest {
     register("a", 2, 0, 0);
     queue("t1", "t2", "t3");
     table.dispatch();
-    List<TaskSpec> handed = sentOfType(MessageType.TASKS).get(0).message()
-        .body(Messages.Tasks.class).tasks();
-    table.fromManager(identity("a"), route("a"),
-        new WireMessage(MessageType.TASKS, new Messages.Tasks(Map.of(), handed)), 1);
+    List<TaskSpec> handed =
+        sentOfType(MessageType.TASKS).get(0).message().body(Messages.Tasks.class).tasks();
+    table.fromManager(
+        identity("a"),
+        route("a"),
+        new WireMessage(MessageType.TASKS, new Messages.Tasks(Map.of(), handed)),
+        1);
     table.dispatch();
     assertThat(tasksSentTo("a")).as("draining: nothing new").containsExactly("t1", "t2");
     assertThat(book.poll().taskId()).isEqualTo("t1");
@@ -274,7 +288,8 @@ class ManagerTableTest {
     assertThat(counters.lostManagers()).isEqualTo(1);
     assertThat(table.loadSnapshot(1).queuedTasks()).isEqualTo(1);
     answer("a", 0, 2, success("t1"));
-    assertThat(outbox()).as("a lost manager of a live block would count; this block ended")
+    assertThat(outbox())
+        .as("a lost manager of a live block would count; this block ended")
         .isEmpty();
   }
 
@@ -300,8 +315,11 @@ class ManagerTableTest {
     List<Messages.OutputChunk> chunks = new ArrayList<>();
     for (int i = 0; i < 10_000; i++) chunks.add(new Messages.OutputChunk("t1", i, "eA==", 0, null));
     chunks.add(0, new Messages.OutputChunk("not-its-task", 0, "eA==", 0, null));
-    table.fromManager(identity("a"), route("a"),
-        new WireMessage(MessageType.OUTPUT, new Messages.LiveOutput(chunks)), 1);
+    table.fromManager(
+        identity("a"),
+        route("a"),
+        new WireMessage(MessageType.OUTPUT, new Messages.LiveOutput(chunks)),
+        1);
     List<Messages.OutputChunk> kept = table.takeLiveOutput();
     assertThat(kept).isNotEmpty().allMatch(c -> c.taskId().equals("t1"));
     assertThat(kept.size()).isLessThan(chunks.size());
@@ -317,7 +335,8 @@ class ManagerTableTest {
     LoadSnapshot load = table.loadSnapshot(77);
     assertThat(load.queuedTasks()).isZero();
     assertThat(load.idleSlots()).isEqualTo(6 - 3);
-    assertThat(load.blockLastBusyMillis()).containsEntry("block-of-a", 77L)
+    assertThat(load.blockLastBusyMillis())
+        .containsEntry("block-of-a", 77L)
         .containsEntry("block-of-b", 77L);
     Messages.Heartbeat beat = table.heartbeatFigures("a problem", new BlockCounts(2, 1));
     assertThat(beat.managers()).isEqualTo(2);

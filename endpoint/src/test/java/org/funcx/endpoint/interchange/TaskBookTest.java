@@ -86,8 +86,10 @@ class TaskBookTest {
     book.complete(success("b"));
     assertThat(book.hasOutbox()).as("an answer without output is dropped").isFalse();
     book.cancel("c");
-    book.complete(ResultEnvelope.json(TaskResult.failure("c",
-        TaskError.of(ErrorKind.CANCELLED, "stopped")).withOutput("printed\n", null)));
+    book.complete(
+        ResultEnvelope.json(
+            TaskResult.failure("c", TaskError.of(ErrorKind.CANCELLED, "stopped"))
+                .withOutput("printed\n", null)));
     assertThat(ids(book.takeOutbox(10))).as("kept for what it printed").containsExactly("c");
   }
 
@@ -133,7 +135,8 @@ class TaskBookTest {
     }
     book.complete(ResultEnvelope.json(TaskResult.success("t0", "1").withOutput("x", null)));
     assertThat(book.hasOutbox()).as("the oldest aged out").isFalse();
-    book.complete(ResultEnvelope.json(TaskResult.success("t" + (n - 1), "1").withOutput("x", null)));
+    book.complete(
+        ResultEnvelope.json(TaskResult.success("t" + (n - 1), "1").withOutput("x", null)));
     assertThat(book.hasOutbox()).isTrue();
   }
 }

@@ -37,17 +37,20 @@ class LibrarySetsTest {
       CountDownLatch go = new CountDownLatch(1);
       List<Future<FunctionLibraries>> got = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        got.add(pool.submit(() -> {
-          go.await();
-          return sets.forSet(set);
-        }));
+        got.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return sets.forSet(set);
+                }));
       }
       go.countDown();
       FunctionLibraries first = got.get(0).get(60, TimeUnit.SECONDS);
       for (var f : got) assertThat(f.get(60, TimeUnit.SECONDS)).isSameAs(first);
       pool.shutdown();
       assertThat(sets.resolutions()).isEqualTo(1);
-      assertThat(first.jars()).extracting(p -> p.getFileName().toString())
+      assertThat(first.jars())
+          .extracting(p -> p.getFileName().toString())
           .containsExactly("gson-2.11.0.jar", "error_prone_annotations-2.27.0.jar");
     }
   }
@@ -57,7 +60,8 @@ class LibrarySetsTest {
     try (LibrarySets sets = new LibrarySets(RepositorySettings.offline(repo.root()), List.of())) {
       for (int i = 0; i < 3; i++) {
         assertThatThrownBy(() -> sets.forSet(List.of("org.example:absent:1.0")))
-            .isInstanceOf(DependencyException.class).hasMessageContaining("org.example:absent:1.0");
+            .isInstanceOf(DependencyException.class)
+            .hasMessageContaining("org.example:absent:1.0");
       }
       assertThat(sets.resolutions()).isEqualTo(1);
     }
@@ -65,9 +69,11 @@ class LibrarySetsTest {
 
   @Test
   void siteJarsComeFirstAndJdkOnlyFunctionsWithoutThemKeepTheWorkersClassPath() throws Exception {
-    Path math = repo.root().resolve("org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar");
+    Path math =
+        repo.root().resolve("org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar");
     try (LibrarySets none = new LibrarySets(RepositorySettings.offline(repo.root()), List.of());
-        LibrarySets site = new LibrarySets(RepositorySettings.offline(repo.root()), List.of(math))) {
+        LibrarySets site =
+            new LibrarySets(RepositorySettings.offline(repo.root()), List.of(math))) {
       assertThat(none.forSet(List.of())).isNull();
       assertThat(site.forSet(List.of()).jars()).containsExactly(math);
       assertThat(site.forSet(List.of("org.apache.commons:commons-lang3:3.12.0")).jars())

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the pool's order used to be the only ones).
  */
 class WorkerPoolOutputTest {
-  private static final String CHATTER = """
+  private static final String CHATTER =
+      """
       String chatter(String stopFile) throws Exception {
         while (!java.nio.file.Files.exists(java.nio.file.Path.of(stopFile))) {
           System.out.println("still here");
@@ -38,11 +39,13 @@ class WorkerPoolOutputTest {
     ScopedStdio.install();
     Path stop = dir.resolve("stop");
     List<ResultEnvelope> answers = new CopyOnWriteArrayList<>();
-    TaskRunner runner = new TaskRunner(1 << 20,
-        new LibrarySets(RepositorySettings.defaults(), List.of()),
-        new ShellSandbox(dir.resolve("sandboxes"), false));
+    TaskRunner runner =
+        new TaskRunner(
+            1 << 20,
+            new LibrarySets(RepositorySettings.defaults(), List.of()),
+            new ShellSandbox(dir.resolve("sandboxes"), false));
     runner.learn(new FunctionSpec("chatter-hash", "chatter", CHATTER));
-    try (WorkerPool pool = new WorkerPool(3, List.of(), runner, answers::add, stuck -> { })) {
+    try (WorkerPool pool = new WorkerPool(3, List.of(), runner, answers::add, stuck -> {})) {
       String args = "[\"" + stop.toString().replace("\\", "\\\\") + "\"]";
       for (String id : List.of("t1", "t2", "t3")) {
         pool.submit(new TaskSpec(id, "chatter-hash", args, 0, "function-1"));
@@ -59,7 +62,8 @@ class WorkerPoolOutputTest {
       assertThat(followed).containsExactlyInAnyOrder("t1", "t2", "t3");
       Files.createFile(stop);
       for (int i = 0; answers.size() < 3 && i < 3_000; i++) Thread.sleep(10);
-      assertThat(answers).extracting(ResultEnvelope::taskId)
+      assertThat(answers)
+          .extracting(ResultEnvelope::taskId)
           .containsExactlyInAnyOrder("t1", "t2", "t3");
     }
   }

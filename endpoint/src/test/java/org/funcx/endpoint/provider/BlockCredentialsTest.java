@@ -20,19 +20,26 @@ class BlockCredentialsTest {
   @Test
   void a_block_gets_its_secret_in_a_0600_file_whose_path_alone_is_on_the_command_line()
       throws Exception {
-    var credentials = new BlockCredentials(new ManagerSecrets(), endpointDir.resolve("credentials"));
+    var credentials =
+        new BlockCredentials(new ManagerSecrets(), endpointDir.resolve("credentials"));
     Path file = credentials.issue("local-0");
 
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-------");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
         .isEqualTo("rwx------");
-    String secretHex = Files.readString(file).replaceAll(".*\"block_secret\"\\s*:\\s*\"([0-9a-f]+)\".*",
-        "$1").strip();
+    String secretHex =
+        Files.readString(file)
+            .replaceAll(".*\"block_secret\"\\s*:\\s*\"([0-9a-f]+)\".*", "$1")
+            .strip();
     assertThat(secretHex).hasSize(64);
-    var command = ManagerCommand.of(EndpointConfig.defaults("e", "http://127.0.0.1:1"),
-        "tcp://127.0.0.1:1", "local-0", file,
-        ManagerCommand.sandboxRoot(endpointDir.resolve("logs")));
+    var command =
+        ManagerCommand.of(
+            EndpointConfig.defaults("e", "http://127.0.0.1:1"),
+            "tcp://127.0.0.1:1",
+            "local-0",
+            file,
+            ManagerCommand.sandboxRoot(endpointDir.resolve("logs")));
     assertThat(command).contains("--credentials", file.toAbsolutePath().toString());
     assertThat(String.join(" ", command)).doesNotContain(secretHex);
 
@@ -47,12 +54,14 @@ class BlockCredentialsTest {
     BlockSecret local0 = BlockSecret.read(credentials.issue("local-0"));
     BlockSecret local1 = BlockSecret.read(credentials.issue("local-1"));
     String nonce = HexFormat.of().formatHex(new byte[32]);
-    assertThat(local0.proof(nonce, "local-0", "m")).hasSize(64)
+    assertThat(local0.proof(nonce, "local-0", "m"))
+        .hasSize(64)
         .isNotEqualTo(local1.proof(nonce, "local-0", "m"))
         .isNotEqualTo(local0.proof(nonce, "local-0", "n"))
         .isNotEqualTo(local0.proof(HexFormat.of().formatHex(new byte[] {1}), "local-0", "m"));
     // The block id's length is signed: moving a character to the manager id changes the proof.
-    assertThat(local0.proof(nonce, "local-0", "m")).isNotEqualTo(local0.proof(nonce, "local-", "0m"));
+    assertThat(local0.proof(nonce, "local-0", "m"))
+        .isNotEqualTo(local0.proof(nonce, "local-", "0m"));
   }
 
   @Test
@@ -67,10 +76,13 @@ class BlockCredentialsTest {
   void a_damaged_credentials_file_is_a_clear_error() throws Exception {
     Path file = endpointDir.resolve("block-x.json");
     Files.writeString(file, "{\"block_secret\": \"short\"}");
-    assertThatThrownBy(() -> BlockSecret.read(file)).isInstanceOf(IOException.class)
-        .hasMessageContaining(file.toString()).hasMessageContaining("block_secret");
+    assertThatThrownBy(() -> BlockSecret.read(file))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("block_secret");
     Files.writeString(file, "not json {");
-    assertThatThrownBy(() -> BlockSecret.read(file)).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> BlockSecret.read(file))
+        .isInstanceOf(IOException.class)
         .hasMessageContaining(file.toString());
   }
 }

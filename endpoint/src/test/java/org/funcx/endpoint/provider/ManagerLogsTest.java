@@ -17,8 +17,8 @@ class ManagerLogsTest {
     for (int i = 0; i < 10_000; i++) text.append("[main] INFO something ").append(i).append('\n');
     text.append("Terminating due to java.lang.OutOfMemoryError: Java heap space\n");
     Files.writeString(log, text);
-    assertThat(ManagerLogs.lastError(log)).contains(
-        "Terminating due to java.lang.OutOfMemoryError: Java heap space");
+    assertThat(ManagerLogs.lastError(log))
+        .contains("Terminating due to java.lang.OutOfMemoryError: Java heap space");
     Files.writeString(log, "Error occurred during initialization of VM\nToo small maximum heap\n");
     assertThat(ManagerLogs.lastError(log))
         .contains("Error occurred during initialization of VM | Too small maximum heap");
@@ -31,7 +31,8 @@ class ManagerLogsTest {
     Files.writeString(dir.resolve("agent.log"), "x");
     ManagerLogs.keepLatest(dir, 30 - LocalProvider.KEPT_LOGS);
     try (var files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).hasSize(LocalProvider.KEPT_LOGS + 1)
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .hasSize(LocalProvider.KEPT_LOGS + 1)
           .contains("agent.log", "manager-local-10.log", "manager-local-29.log")
           .doesNotContain("manager-local-9.log");
     }

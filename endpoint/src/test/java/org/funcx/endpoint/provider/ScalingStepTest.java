@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class ScalingStepTest {
   private static final long NOW = 1_000_000;
   private static final long IDLE_TIMEOUT = 30_000;
+
   /** min 1, max 3 blocks of 4 workers. */
   private final ScalingStep rules = new ScalingStep(1, 3, IDLE_TIMEOUT, 4);
 
@@ -34,13 +35,13 @@ class ScalingStepTest {
   @Test
   void waiting_tasks_ask_for_a_block_only_past_what_connecting_blocks_and_idle_slots_will_take() {
     Map<String, Long> aBusy = Map.of("a", NOW);
-    assertThat(decide(new LoadSnapshot(3, 3, aBusy), blocks("a"))).as("idle slots take them")
+    assertThat(decide(new LoadSnapshot(3, 3, aBusy), blocks("a")))
+        .as("idle slots take them")
         .isEqualTo(ScalingStep.HOLD);
     assertThat(decide(new LoadSnapshot(4, 3, aBusy), blocks("a")))
         .isEqualTo(new ScalingStep.Submit("4 tasks waiting"));
     // Block b is asked for but its manager has not connected: its 4 workers are coming.
-    assertThat(decide(new LoadSnapshot(4, 0, aBusy), blocks("a", "b")))
-        .isEqualTo(ScalingStep.HOLD);
+    assertThat(decide(new LoadSnapshot(4, 0, aBusy), blocks("a", "b"))).isEqualTo(ScalingStep.HOLD);
     assertThat(decide(new LoadSnapshot(5, 0, aBusy), blocks("a", "b")))
         .isEqualTo(new ScalingStep.Submit("5 tasks waiting"));
   }
@@ -57,22 +58,27 @@ class ScalingStepTest {
     Map<String, Long> bIdle = Map.of("a", NOW, "b", NOW - IDLE_TIMEOUT - 1);
     assertThat(decide(new LoadSnapshot(0, 8, bIdle), blocks("a", "b")))
         .isEqualTo(new ScalingStep.Cancel("b"));
-    assertThat(decide(new LoadSnapshot(1, 8, bIdle), blocks("a", "b"))).as("a task waits")
+    assertThat(decide(new LoadSnapshot(1, 8, bIdle), blocks("a", "b")))
+        .as("a task waits")
         .isEqualTo(ScalingStep.HOLD);
     assertThat(decide(new LoadSnapshot(0, 4, Map.of("b", NOW - IDLE_TIMEOUT - 1)), blocks("b")))
-        .as("the last block of min_blocks stays").isEqualTo(ScalingStep.HOLD);
+        .as("the last block of min_blocks stays")
+        .isEqualTo(ScalingStep.HOLD);
     Map<String, Long> bJustIdle = Map.of("a", NOW, "b", NOW - IDLE_TIMEOUT);
     assertThat(decide(new LoadSnapshot(0, 8, bJustIdle), blocks("a", "b")))
-        .as("idle exactly the timeout").isEqualTo(ScalingStep.HOLD);
+        .as("idle exactly the timeout")
+        .isEqualTo(ScalingStep.HOLD);
   }
 
   @Test
   void back_offs_hold_everything_or_only_scaling_out() {
     assertThat(rules.decide(LoadSnapshot.EMPTY, blocks(), NOW, NOW + 1, 0))
-        .as("start failures' back-off: not even min_blocks").isEqualTo(ScalingStep.HOLD);
+        .as("start failures' back-off: not even min_blocks")
+        .isEqualTo(ScalingStep.HOLD);
     Map<String, Long> aBusy = Map.of("a", NOW);
     assertThat(rules.decide(new LoadSnapshot(10, 0, aBusy), blocks("a"), NOW, 0, NOW + 1))
-        .as("a failed submission's back-off").isEqualTo(ScalingStep.HOLD);
+        .as("a failed submission's back-off")
+        .isEqualTo(ScalingStep.HOLD);
     assertThat(rules.decide(new LoadSnapshot(10, 0, aBusy), blocks("a"), NOW, 0, NOW))
         .isEqualTo(new ScalingStep.Submit("10 tasks waiting"));
   }

@@ -25,13 +25,16 @@ class StartFailuresTest {
     for (int i = 0; i < expected.length; i++) {
       blocks.add(ended("local-" + i, "failed"));
       failures.observe(blocks, Set.of(), now);
-      assertThat(failures.retryAtMillis() - now).as("after failure %d", i + 1)
+      assertThat(failures.retryAtMillis() - now)
+          .as("after failure %d", i + 1)
           .isEqualTo(expected[i]);
       failures.observe(blocks, Set.of(), now); // seen again: not counted twice
       assertThat(failures.inARow()).isEqualTo(i + 1);
     }
-    assertThat(failures.problem(now)).startsWith("8 blocks in a row ended before a manager"
-        + " connected; the last: local-7 exited with code 1: Too small heap; next try in 60 s");
+    assertThat(failures.problem(now))
+        .startsWith(
+            "8 blocks in a row ended before a manager"
+                + " connected; the last: local-7 exited with code 1: Too small heap; next try in 60 s");
   }
 
   @Test

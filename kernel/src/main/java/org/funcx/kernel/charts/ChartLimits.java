@@ -7,8 +7,10 @@ public final class ChartLimits {
    * (5.5 MB at this bound) and every byte is kept in the notebook; histograms have no such bound.
    */
   public static final int MAX_POINTS = 50_000;
+
   /** Bins a histogram may have. */
   public static final int MAX_BINS = 1_000;
+
   /** Bins of {@code histogram(values)} when none are given. */
   public static final int DEFAULT_BINS = 20;
 

@@ -44,8 +44,8 @@ final class ChartTable implements TableColumns.Table {
    */
   static ChartTable of(Object value) {
     if (value == null) {
-      throw new ChartError("nothing to draw: the value is null (did the cell that should have set"
-          + " it fail?)");
+      throw new ChartError(
+          "nothing to draw: the value is null (did the cell that should have set" + " it fail?)");
     }
     ChartTable table = read(value);
     if (table.rows == 0) throw new ChartError("nothing to draw: the " + table.what + " is empty");
@@ -62,11 +62,16 @@ final class ChartTable implements TableColumns.Table {
     if (value.getClass().isArray() && !(value instanceof Object[])) {
       return numbers(value.getClass().getComponentType() + " array", boxed(value));
     }
-    List<?> items = value instanceof Object[] array ? Arrays.asList(array)
-        : value instanceof Collection<?> c ? new ArrayList<>(c) : null;
+    List<?> items =
+        value instanceof Object[] array
+            ? Arrays.asList(array)
+            : value instanceof Collection<?> c ? new ArrayList<>(c) : null;
     if (items == null) {
-      throw new ChartError("cannot draw a " + value.getClass().getName() + ": give a table (an"
-          + " Arrow result), rows (maps or records), or a list or array of numbers");
+      throw new ChartError(
+          "cannot draw a "
+              + value.getClass().getName()
+              + ": give a table (an"
+              + " Arrow result), rows (maps or records), or a list or array of numbers");
     }
     String what = value instanceof Object[] ? "array" : "list";
     Object first = items.stream().filter(i -> i != null).findFirst().orElse(null);
@@ -78,8 +83,8 @@ final class ChartTable implements TableColumns.Table {
   private static ChartTable numbers(String what, List<?> values) {
     List<Integer> index = new ArrayList<>(values.size());
     for (int i = 0; i < values.size(); i++) index.add(i);
-    return new ChartTable(what, List.of(INDEX, VALUE), values.size(),
-        name -> name.equals(INDEX) ? index : values);
+    return new ChartTable(
+        what, List.of(INDEX, VALUE), values.size(), name -> name.equals(INDEX) ? index : values);
   }
 
   private static List<Object> boxed(Object array) {
@@ -94,17 +99,24 @@ final class ChartTable implements TableColumns.Table {
     for (Object row : rows) {
       if (row instanceof Map<?, ?> m) m.keySet().forEach(k -> names.put(String.valueOf(k), true));
     }
-    return new ChartTable("list of rows", new ArrayList<>(names.keySet()), rows.size(), name -> {
-      List<Object> column = new ArrayList<>(rows.size());
-      for (Object row : rows) column.add(row instanceof Map<?, ?> m ? m.get(name) : null);
-      return column;
-    });
+    return new ChartTable(
+        "list of rows",
+        new ArrayList<>(names.keySet()),
+        rows.size(),
+        name -> {
+          List<Object> column = new ArrayList<>(rows.size());
+          for (Object row : rows) column.add(row instanceof Map<?, ?> m ? m.get(name) : null);
+          return column;
+        });
   }
 
   private static ChartTable recordRows(List<?> rows, Class<?> type) {
     List<String> names = new ArrayList<>();
     for (RecordComponent c : type.getRecordComponents()) names.add(c.getName());
-    return new ChartTable("list of " + type.getSimpleName() + " records", names, rows.size(),
+    return new ChartTable(
+        "list of " + type.getSimpleName() + " records",
+        names,
+        rows.size(),
         name -> {
           RecordComponent component = component(type, name);
           component.getAccessor().setAccessible(true); // records declared in cells are not public
@@ -125,8 +137,13 @@ final class ChartTable implements TableColumns.Table {
     try {
       return component.getAccessor().invoke(row);
     } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new ChartError("cannot read " + component.getName() + " of a "
-          + row.getClass().getSimpleName() + ": " + e);
+      throw new ChartError(
+          "cannot read "
+              + component.getName()
+              + " of a "
+              + row.getClass().getSimpleName()
+              + ": "
+              + e);
     }
   }
 
@@ -148,20 +165,22 @@ final class ChartTable implements TableColumns.Table {
   @Override
   public List<?> column(String name) {
     if (name == null || !names.contains(name)) {
-      throw new ChartError("no column '" + name + "' in the " + what + "; its columns: "
-          + String.join(", ", names));
+      throw new ChartError(
+          "no column '" + name + "' in the " + what + "; its columns: " + String.join(", ", names));
     }
     try {
       return reader.read(name);
     } catch (IllegalStateException e) { // e.g. an Arrow table closed with close()
-      throw new ChartError("cannot read column '" + name + "' of the " + what + ": "
-          + e.getMessage());
+      throw new ChartError(
+          "cannot read column '" + name + "' of the " + what + ": " + e.getMessage());
     }
   }
 
   /** The readers modules registered, loaded once. */
   private static final class Readers {
-    static final List<TableColumns> ALL = ServiceLoader.load(TableColumns.class,
-        ChartTable.class.getClassLoader()).stream().map(ServiceLoader.Provider::get).toList();
+    static final List<TableColumns> ALL =
+        ServiceLoader.load(TableColumns.class, ChartTable.class.getClassLoader()).stream()
+            .map(ServiceLoader.Provider::get)
+            .toList();
   }
 }

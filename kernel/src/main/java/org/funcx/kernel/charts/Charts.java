@@ -52,18 +52,31 @@ public final class Charts {
       throw new ChartError("a histogram has 1 to " + ChartLimits.MAX_BINS + " bins, not " + bins);
     }
     NumericColumns.Values values = NumericColumns.values(ChartTable.of(table), column);
-    String text = String.format(Locale.ROOT, "histogram of %s: %,d values in %d bins%s", column,
-        values.values().length, bins, missing(values.missing()));
+    String text =
+        String.format(
+            Locale.ROOT,
+            "histogram of %s: %,d values in %d bins%s",
+            column,
+            values.values().length,
+            bins,
+            missing(values.missing()));
     return new Svg(SvgChart.histogram(values, column, bins), text);
   }
 
   private static String describe(String kind, NumericColumns.Points points, String x, String y) {
-    return String.format(Locale.ROOT, "%s chart of %s against %s: %,d points%s", kind, y, x,
-        points.x().length, missing(points.missing()));
+    return String.format(
+        Locale.ROOT,
+        "%s chart of %s against %s: %,d points%s",
+        kind,
+        y,
+        x,
+        points.x().length,
+        missing(points.missing()));
   }
 
   private static String missing(int rows) {
-    return rows == 0 ? "" : String.format(Locale.ROOT, " (%,d rows without a number left out)",
-        rows);
+    return rows == 0
+        ? ""
+        : String.format(Locale.ROOT, " (%,d rows without a number left out)", rows);
   }
 }

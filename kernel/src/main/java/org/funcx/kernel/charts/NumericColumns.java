@@ -33,9 +33,13 @@ final class NumericColumns {
     }
     requireSomething(present, table, x + " and " + y);
     if (present > ChartLimits.MAX_POINTS) {
-      throw new ChartError(String.format(Locale.ROOT, "%,d points are too many to draw (at most"
-          + " %,d): draw a histogram, or plot a sample of the rows", present,
-          ChartLimits.MAX_POINTS));
+      throw new ChartError(
+          String.format(
+              Locale.ROOT,
+              "%,d points are too many to draw (at most"
+                  + " %,d): draw a histogram, or plot a sample of the rows",
+              present,
+              ChartLimits.MAX_POINTS));
     }
     double[] px = new double[present];
     double[] py = new double[present];
@@ -76,8 +80,15 @@ final class NumericColumns {
       double millis = epochMillis(v);
       boolean isTime = !Double.isNaN(millis);
       if ((!isTime && !(v instanceof Number)) || (time != null && time != isTime)) {
-        throw new ChartError("column '" + column + "' is not numeric: row " + i + " holds the "
-            + v.getClass().getSimpleName() + " " + quoted(v));
+        throw new ChartError(
+            "column '"
+                + column
+                + "' is not numeric: row "
+                + i
+                + " holds the "
+                + v.getClass().getSimpleName()
+                + " "
+                + quoted(v));
       }
       time = isTime;
       out[i] = isTime ? millis : ((Number) v).doubleValue();
@@ -96,8 +107,12 @@ final class NumericColumns {
 
   private static void requireSomething(int present, ChartTable table, String columns) {
     if (present == 0) {
-      throw new ChartError("nothing to draw: all " + table.rowCount() + " rows lack " + columns
-          + " (null, NaN or infinite)");
+      throw new ChartError(
+          "nothing to draw: all "
+              + table.rowCount()
+              + " rows lack "
+              + columns
+              + " (null, NaN or infinite)");
     }
   }
 

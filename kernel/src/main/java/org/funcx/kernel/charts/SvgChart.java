@@ -37,8 +37,16 @@ final class SvgChart {
   private SvgChart() {}
 
   static String line(NumericColumns.Points points, String x, String y) {
-    JFreeChart chart = ChartFactory.createXYLineChart(y + " against " + x, x, y,
-        series(points, y), PlotOrientation.VERTICAL, true, false, false);
+    JFreeChart chart =
+        ChartFactory.createXYLineChart(
+            y + " against " + x,
+            x,
+            y,
+            series(points, y),
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
     XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
     renderer.setDrawSeriesLineAsPath(true); // one <path> for the series, not one per segment
     renderer.setSeriesPaint(0, SERIES);
@@ -48,8 +56,16 @@ final class SvgChart {
   }
 
   static String scatter(NumericColumns.Points points, String x, String y) {
-    JFreeChart chart = ChartFactory.createScatterPlot(y + " against " + x, x, y,
-        series(points, y), PlotOrientation.VERTICAL, true, false, false);
+    JFreeChart chart =
+        ChartFactory.createScatterPlot(
+            y + " against " + x,
+            x,
+            y,
+            series(points, y),
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
     XYDotRenderer dots = new XYDotRenderer(); // a 3 px square a point: the smallest SVG element
     dots.setDotWidth(3);
     dots.setDotHeight(3);
@@ -62,8 +78,16 @@ final class SvgChart {
   static String histogram(NumericColumns.Values values, String column, int bins) {
     HistogramDataset data = new HistogramDataset();
     data.addSeries(column, values.values(), bins);
-    JFreeChart chart = ChartFactory.createHistogram("histogram of " + column, column, "count",
-        data, PlotOrientation.VERTICAL, true, false, false);
+    JFreeChart chart =
+        ChartFactory.createHistogram(
+            "histogram of " + column,
+            column,
+            "count",
+            data,
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
     chart.getXYPlot().getRenderer().setSeriesPaint(0, SERIES);
     return svg(chart);
   }

@@ -21,6 +21,7 @@ import org.funcx.kernel.spi.DisplayRenderer;
 public final class ImageRenderer implements DisplayRenderer {
   /** Width × height of the largest image shown (e.g. 5,000 × 5,000). */
   public static final long MAX_PIXELS = 25_000_000;
+
   /** The largest PNG shown; encoding stops as soon as it grows past this. */
   public static final int MAX_PNG_BYTES = 8 << 20;
 
@@ -31,15 +32,20 @@ public final class ImageRenderer implements DisplayRenderer {
     String text = value.getClass().getName() + " " + size;
     long pixels = (long) image.getWidth() * image.getHeight();
     if (pixels > MAX_PIXELS) {
-      return Map.of("text/plain", text + " (not shown: more than " + MAX_PIXELS
-          + " pixels, ImageRenderer.MAX_PIXELS)");
+      return Map.of(
+          "text/plain",
+          text + " (not shown: more than " + MAX_PIXELS + " pixels, ImageRenderer.MAX_PIXELS)");
     }
     try {
-      return Map.of("image/png", Base64.getEncoder().encodeToString(png(image)),
-          "text/plain", text);
+      return Map.of(
+          "image/png", Base64.getEncoder().encodeToString(png(image)), "text/plain", text);
     } catch (CappedBytes.CapExceeded e) {
-      return Map.of("text/plain", text + " (not shown: its PNG is larger than "
-          + (MAX_PNG_BYTES >> 20) + " MiB, ImageRenderer.MAX_PNG_BYTES)");
+      return Map.of(
+          "text/plain",
+          text
+              + " (not shown: its PNG is larger than "
+              + (MAX_PNG_BYTES >> 20)
+              + " MiB, ImageRenderer.MAX_PNG_BYTES)");
     }
   }
 

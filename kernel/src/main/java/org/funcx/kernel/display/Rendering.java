@@ -23,8 +23,10 @@ public final class Rendering {
 
   /** The renderers registered as services with {@code loader}. */
   public static Rendering discover(ClassLoader loader) {
-    return new Rendering(ServiceLoader.load(DisplayRenderer.class, loader).stream()
-        .map(ServiceLoader.Provider::get).toList());
+    return new Rendering(
+        ServiceLoader.load(DisplayRenderer.class, loader).stream()
+            .map(ServiceLoader.Provider::get)
+            .toList());
   }
 
   /** The bundle for {@code value}: a renderer's representations plus {@code text/plain}. */
@@ -49,8 +51,11 @@ public final class Rendering {
       Map<String, String> rich = renderer.render(value);
       return rich == null ? Map.of() : rich;
     } catch (RuntimeException e) {
-      log.warn("renderer {} failed on a {}", renderer.getClass().getName(),
-          value == null ? "null" : value.getClass().getName(), e);
+      log.warn(
+          "renderer {} failed on a {}",
+          renderer.getClass().getName(),
+          value == null ? "null" : value.getClass().getName(),
+          e);
       return Map.of();
     }
   }

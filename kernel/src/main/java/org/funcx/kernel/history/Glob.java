@@ -22,8 +22,11 @@ final class Glob {
         String body = glob.substring(i + 1, end);
         boolean negated = body.startsWith("^");
         if (negated) body = body.substring(1);
-        regex.append('[').append(negated ? "^" : "").append(body.replace("\\", "\\\\")
-            .replace("[", "\\[")).append(']');
+        regex
+            .append('[')
+            .append(negated ? "^" : "")
+            .append(body.replace("\\", "\\\\").replace("[", "\\["))
+            .append(']');
         i = end;
       } else {
         regex.append(Pattern.quote(String.valueOf(c)));

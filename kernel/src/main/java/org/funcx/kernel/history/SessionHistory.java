@@ -27,11 +27,13 @@ public final class SessionHistory implements HistoryManager {
   }
 
   @Override
-  public synchronized List<HistoryEntry> lookupRange(int session, int start, int stop,
-      Set<ResultFlag> flags) {
+  public synchronized List<HistoryEntry> lookupRange(
+      int session, int start, int stop, Set<ResultFlag> flags) {
     if (session != 0 && session != SESSION) return List.of();
-    return cells.stream().filter(c -> c.number() >= start && (stop <= 0 || c.number() < stop))
-        .map(c -> entry(c, flags)).toList();
+    return cells.stream()
+        .filter(c -> c.number() >= start && (stop <= 0 || c.number() < stop))
+        .map(c -> entry(c, flags))
+        .toList();
   }
 
   @Override
@@ -41,8 +43,7 @@ public final class SessionHistory implements HistoryManager {
   }
 
   @Override
-  public synchronized List<HistoryEntry> search(String pattern, int length,
-      Set<ResultFlag> flags) {
+  public synchronized List<HistoryEntry> search(String pattern, int length, Set<ResultFlag> flags) {
     Pattern glob = Glob.toPattern(pattern);
     List<Cell> matching = cells.stream().filter(c -> glob.matcher(c.input()).matches()).toList();
     if (flags.contains(ResultFlag.UNIQUE)) {

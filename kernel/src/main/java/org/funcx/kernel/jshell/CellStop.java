@@ -12,8 +12,10 @@ import org.funcx.jvm.StopScope;
  */
 final class CellStop {
   final StopScope scope;
+
   /** Completed by the interrupt; waiting threads wake up on it to start counting the grace. */
   private final CompletableFuture<Long> interruptedAt = new CompletableFuture<>();
+
   private final List<String> abandoned = new CopyOnWriteArrayList<>();
 
   CellStop(String name) {

@@ -18,8 +18,8 @@ final class CompileErrors {
    * @param code the evaluated code the snippet is part of
    * @param snippetOffset where the snippet starts in {@code code}
    */
-  static CompileError of(List<Diag> diagnostics, String code, int snippetOffset,
-      SourceOrigin origin) {
+  static CompileError of(
+      List<Diag> diagnostics, String code, int snippetOffset, SourceOrigin origin) {
     List<String> lines = new ArrayList<>();
     String headline = null;
     for (Diag diag : diagnostics) {
@@ -45,8 +45,12 @@ final class CompileErrors {
   }
 
   private static List<String> messageLines(Diag diag) {
-    List<String> lines = new ArrayList<>(diag.getMessage(Locale.ROOT).lines()
-        .filter(l -> !l.strip().equals("location: class")).toList());
+    List<String> lines =
+        new ArrayList<>(
+            diag.getMessage(Locale.ROOT)
+                .lines()
+                .filter(l -> !l.strip().equals("location: class"))
+                .toList());
     if (lines.isEmpty()) lines.add(diag.getCode());
     return lines;
   }

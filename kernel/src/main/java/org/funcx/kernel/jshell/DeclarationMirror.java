@@ -44,30 +44,42 @@ import org.slf4j.LoggerFactory;
 final class DeclarationMirror implements AutoCloseable {
   /** Snippets declared for requests (dropped, but kept by JShell) before the mirror is rebuilt. */
   static final int MAX_SCRATCH_SNIPPETS = 2_000;
+
   private static final Logger log = LoggerFactory.getLogger(DeclarationMirror.class);
-  private final ExecutorService preparer = Executors.newSingleThreadExecutor(task -> {
-    Thread thread = new Thread(task, "kernel-declaration-mirror");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService preparer =
+      Executors.newSingleThreadExecutor(
+          task -> {
+            Thread thread = new Thread(task, "kernel-declaration-mirror");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   /** The newest declarations waiting for {@link #preparer}; older ones are skipped. */
   private final AtomicReference<List<SnippetInfo>> pending = new AtomicReference<>();
+
   private final String classpath;
   private final int maxScratchSnippets;
   private final List<String> addedClasspath = new ArrayList<>();
+
   /** The mirror's snippet for each session snippet id. */
   private final Map<String, Snippet> mirrored = new HashMap<>();
+
   /** The declarations of the last request's cell code, declared on top of the mirror. */
   private final List<Snippet> scratch = new ArrayList<>();
+
   private String scratchCode;
   private List<SnippetInfo> scratchSession;
+
   /** The session declarations mirrored for the scratch's request(s). */
   private final Set<SnippetInfo> scratchNeeded = new HashSet<>();
+
   /** Null until a request needs it, and again after a rebuild. */
   private JShell jshell;
+
   private int evaluated;
   private int rebuilds;
   private boolean closed;
+
   /** Set by the first request; until then nothing is prepared in the background. */
   private volatile boolean inUse;
 
@@ -84,14 +96,18 @@ final class DeclarationMirror implements AutoCloseable {
    * until a request with other code or another session state comes, since Tab is pressed again
    * and again above the same lines.
    */
-  synchronized <T> T withDeclared(List<SnippetInfo> sessionDeclarations, String cellCode,
-      String snippet, Function<SourceCodeAnalysis, T> work) {
+  synchronized <T> T withDeclared(
+      List<SnippetInfo> sessionDeclarations,
+      String cellCode,
+      String snippet,
+      Function<SourceCodeAnalysis, T> work) {
     inUse = true;
     try {
       JShell shell = shell();
       List<SnippetInfo> needed =
           RelevantDeclarations.of(sessionDeclarations, cellCode + "\n" + snippet);
-      if (!cellCode.equals(scratchCode) || !sessionDeclarations.equals(scratchSession)
+      if (!cellCode.equals(scratchCode)
+          || !sessionDeclarations.equals(scratchSession)
           || !scratchNeeded.containsAll(needed)) {
         dropScratch();
         forgetRemoved(shell, sessionDeclarations);
@@ -183,11 +199,14 @@ final class DeclarationMirror implements AutoCloseable {
   private void forgetRemoved(JShell shell, List<SnippetInfo> sessionDeclarations) {
     Set<String> current = new HashSet<>();
     sessionDeclarations.forEach(d -> current.add(d.id()));
-    mirrored.entrySet().removeIf(entry -> {
-      if (current.contains(entry.getKey())) return false;
-      if (shell.status(entry.getValue()).isActive()) shell.drop(entry.getValue());
-      return true;
-    });
+    mirrored
+        .entrySet()
+        .removeIf(
+            entry -> {
+              if (current.contains(entry.getKey())) return false;
+              if (shell.status(entry.getValue()).isActive()) shell.drop(entry.getValue());
+              return true;
+            });
   }
 
   /** Declares a copy of {@code declaration} unless an active one is there (not overwritten). */
@@ -201,8 +220,9 @@ final class DeclarationMirror implements AutoCloseable {
   private void declareCellCode(JShell shell, String cellCode) {
     SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
     for (SnippetSplitter.Piece piece : SnippetSplitter.split(analysis, cellCode).pieces()) {
-      boolean declares = analysis.sourceToSnippets(piece.source()).stream()
-          .anyMatch(s -> Declarations.describe(s).isPresent());
+      boolean declares =
+          analysis.sourceToSnippets(piece.source()).stream()
+              .anyMatch(s -> Declarations.describe(s).isPresent());
       if (declares) scratch.addAll(declare(shell, piece.source()));
     }
   }

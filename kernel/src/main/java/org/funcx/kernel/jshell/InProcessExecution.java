@@ -28,8 +28,10 @@ final class InProcessExecution extends DirectExecutionControl {
   private static final Logger log = LoggerFactory.getLogger(InProcessExecution.class);
   private final UserThreads threads;
   private final AtomicLong nextId = new AtomicLong();
+
   /** Values by id; a plain map because values may be null. Guarded by itself. */
   private final Map<String, Object> values = new HashMap<>();
+
   /** What the last snippet threw when it was a {@link CellError}; see {@link #takeCellError}. */
   private volatile CellError thrownCellError;
 
@@ -65,10 +67,13 @@ final class InProcessExecution extends DirectExecutionControl {
     ClassLoader snippets = doit.getDeclaringClass().getClassLoader();
     Object value;
     try {
-      value = threads.call("snippet", () -> {
-        Thread.currentThread().setContextClassLoader(snippets);
-        return doit.invoke(null);
-      });
+      value =
+          threads.call(
+              "snippet",
+              () -> {
+                Thread.currentThread().setContextClassLoader(snippets);
+                return doit.invoke(null);
+              });
     } catch (InvocationTargetException e) {
       // JShell passes on only the class name, message and frames; keep the error itself
       if (e.getCause() instanceof CellError error) thrownCellError = error;

@@ -31,11 +31,12 @@ public final class JShellSession implements AutoCloseable {
   private final UserThreads threads;
   private final DeclarationMirror mirror;
   private final Map<String, SourceOrigin> origins = new ConcurrentHashMap<>();
+
   /** Snippets the kernel made for itself; hidden from {@link #declarations()}. */
   private final Set<String> internalSnippets = ConcurrentHashMap.newKeySet();
 
-  private JShellSession(JShell jshell, InProcessExecution execution, UserThreads threads,
-      String classpath) {
+  private JShellSession(
+      JShell jshell, InProcessExecution execution, UserThreads threads, String classpath) {
     this.jshell = jshell;
     this.execution = execution;
     this.threads = threads;
@@ -46,11 +47,11 @@ public final class JShellSession implements AutoCloseable {
    * A JShell whose code sees {@code classpath} (this JVM's classes) and starts with
    * {@code imports} (listed as the user's declarations) and {@code internalImports} (not listed).
    */
-  public static JShellSession start(UserThreads threads, String classpath, List<String> imports,
-      List<String> internalImports) {
+  public static JShellSession start(
+      UserThreads threads, String classpath, List<String> imports, List<String> internalImports) {
     InProcessExecution execution = new InProcessExecution(threads);
-    JShell jshell = JShell.builder().executionEngine(new InProcessEngine(execution), Map.of())
-        .build();
+    JShell jshell =
+        JShell.builder().executionEngine(new InProcessEngine(execution), Map.of()).build();
     jshell.addToClasspath(classpath);
     JShellSession session = new JShellSession(jshell, execution, threads, classpath);
     SourceOrigin startup = new SourceOrigin("kernel start-up", 1);
@@ -83,25 +84,28 @@ public final class JShellSession implements AutoCloseable {
     }
     if (!split.incompleteRest().isBlank()) {
       String rest = split.incompleteRest();
-      int line = SnippetSplitter.lineOf(code,
-          split.restOffset() + rest.length() - rest.stripLeading().length());
-      String message = origin.at(line) + ": the code ends before the statement or declaration"
-          + " starting here is complete";
-      throw new CompileError(message, List.of(message, "    " + split.incompleteRest().strip()
-          .lines().findFirst().orElse("")));
+      int line =
+          SnippetSplitter.lineOf(
+              code, split.restOffset() + rest.length() - rest.stripLeading().length());
+      String message =
+          origin.at(line)
+              + ": the code ends before the statement or declaration"
+              + " starting here is complete";
+      throw new CompileError(
+          message,
+          List.of(message, "    " + split.incompleteRest().strip().lines().findFirst().orElse("")));
     }
     return last;
   }
 
-  private Optional<SnippetValue> evalPiece(String code, SnippetSplitter.Piece piece,
-      SourceOrigin origin) {
+  private Optional<SnippetValue> evalPiece(
+      String code, SnippetSplitter.Piece piece, SourceOrigin origin) {
     List<SnippetEvent> events = jshell.eval(piece.source());
     Optional<SnippetValue> value = Optional.empty();
     for (SnippetEvent event : events) {
       if (event.causeSnippet() != null) continue;
       Snippet snippet = event.snippet();
-      origins.put(snippet.id(),
-          origin.shiftedBy(SnippetSplitter.lineOf(code, piece.offset()) - 1));
+      origins.put(snippet.id(), origin.shiftedBy(SnippetSplitter.lineOf(code, piece.offset()) - 1));
       if (event.status() == Snippet.Status.REJECTED) {
         throw CompileErrors.of(jshell.diagnostics(snippet).toList(), code, piece.offset(), origin);
       }
@@ -113,7 +117,9 @@ public final class JShellSession implements AutoCloseable {
           Optional<CellError> helperError = execution.takeCellError(thrown);
           if (helperError.isPresent()) throw helperError.get();
         }
-        throw new UserCodeError(UserStackTrace.headline(event.exception()), event.exception(),
+        throw new UserCodeError(
+            UserStackTrace.headline(event.exception()),
+            event.exception(),
             UserStackTrace.format(event.exception(), origins::get));
       }
       if (threads.interruptRequested()) throw interrupted(origin, null);
@@ -126,8 +132,7 @@ public final class JShellSession implements AutoCloseable {
   private InterruptedCellError interrupted(SourceOrigin origin, Throwable where) {
     String message = origin.label() + " was interrupted";
     if (where != null) {
-      message += UserStackTrace.firstUserFrame(where, origins::get).map(f -> " at " + f)
-          .orElse("");
+      message += UserStackTrace.firstUserFrame(where, origins::get).map(f -> " at " + f).orElse("");
     }
     return threads.interruptedError(message);
   }
@@ -146,8 +151,13 @@ public final class JShellSession implements AutoCloseable {
     }
     if (snippet instanceof DeclarationSnippet declaration) {
       List<String> missing = jshell.unresolvedDependencies(declaration).toList();
-      System.err.println("note: " + declaration.name() + " cannot be used until "
-          + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " declared");
+      System.err.println(
+          "note: "
+              + declaration.name()
+              + " cannot be used until "
+              + String.join(", ", missing)
+              + (missing.size() == 1 ? " is" : " are")
+              + " declared");
     }
   }
 
@@ -166,7 +176,9 @@ public final class JShellSession implements AutoCloseable {
   /** Every active declaration, the kernel's own imports too, oldest first. */
   private List<SnippetInfo> activeDeclarations() {
     List<SnippetInfo> out = new ArrayList<>();
-    jshell.snippets().filter(s -> jshell.status(s).isActive())
+    jshell
+        .snippets()
+        .filter(s -> jshell.status(s).isActive())
         .forEach(s -> Declarations.describe(s).ifPresent(out::add));
     return out;
   }
@@ -180,8 +192,17 @@ public final class JShellSession implements AutoCloseable {
     String key = ValueHandoff.park(value);
     try {
       String typeName = declared.getCanonicalName();
-      eval(typeName + " " + name + " = (" + typeName + ") "
-          + ValueHandoff.class.getName() + ".take(\"" + key + "\");",
+      eval(
+          typeName
+              + " "
+              + name
+              + " = ("
+              + typeName
+              + ") "
+              + ValueHandoff.class.getName()
+              + ".take(\""
+              + key
+              + "\");",
           new SourceOrigin("variable " + name, 1));
     } finally {
       ValueHandoff.discard(key);
@@ -204,8 +225,8 @@ public final class JShellSession implements AutoCloseable {
    * session's declarations and those in {@code earlierCellCode} (the cell's code above the
    * snippet), which are compiled but never run (see {@link DeclarationMirror}).
    */
-  public <T> T analyseWith(String earlierCellCode, String snippet,
-      Function<SourceCodeAnalysis, T> work) {
+  public <T> T analyseWith(
+      String earlierCellCode, String snippet, Function<SourceCodeAnalysis, T> work) {
     if (earlierCellCode.isBlank()) return work.apply(analysis());
     return mirror.withDeclared(activeDeclarations(), earlierCellCode, snippet, work);
   }

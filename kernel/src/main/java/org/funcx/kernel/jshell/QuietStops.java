@@ -17,16 +17,17 @@ public final class QuietStops {
   /** Installs the JVM-wide default handler; call once, at kernel start-up. */
   public static void install() {
     Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
-    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
-      if (e instanceof StoppedError) {
-        log.info("{} ended: {}", thread.getName(), e.getMessage());
-      } else if (previous != null) {
-        previous.uncaughtException(thread, e);
-      } else {
-        // what ThreadGroup prints without a default handler (calling it would call us again)
-        System.err.print("Exception in thread \"" + thread.getName() + "\" ");
-        e.printStackTrace(System.err);
-      }
-    });
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, e) -> {
+          if (e instanceof StoppedError) {
+            log.info("{} ended: {}", thread.getName(), e.getMessage());
+          } else if (previous != null) {
+            previous.uncaughtException(thread, e);
+          } else {
+            // what ThreadGroup prints without a default handler (calling it would call us again)
+            System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+            e.printStackTrace(System.err);
+          }
+        });
   }
 }

@@ -36,8 +36,8 @@ final class UserStackTrace {
    * The innermost frame of a snippet ({@code at loop (cell [3], line 2)}): where interrupted code
    * was. A {@code StoppedError}'s own frames (the checkpoint) are above it.
    */
-  static Optional<String> firstUserFrame(Throwable thrown,
-      Function<String, SourceOrigin> originOfSnippet) {
+  static Optional<String> firstUserFrame(
+      Throwable thrown, Function<String, SourceOrigin> originOfSnippet) {
     for (StackTraceElement frame : thrown.getStackTrace()) {
       String file = frame.getFileName();
       if (file != null && file.startsWith("#")) return Optional.of(frame(frame, originOfSnippet));
@@ -51,8 +51,8 @@ final class UserStackTrace {
     return t.getMessage() == null ? type : type + ": " + t.getMessage();
   }
 
-  private static String frame(StackTraceElement frame,
-      Function<String, SourceOrigin> originOfSnippet) {
+  private static String frame(
+      StackTraceElement frame, Function<String, SourceOrigin> originOfSnippet) {
     String file = frame.getFileName();
     if (file == null || !file.startsWith("#")) return frame.toString();
     SourceOrigin origin = originOfSnippet.apply(file.substring(1));

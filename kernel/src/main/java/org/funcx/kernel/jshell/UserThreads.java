@@ -35,18 +35,22 @@ import org.slf4j.LoggerFactory;
 public final class UserThreads implements AutoCloseable {
   /** How long interrupted code may take to end before the cell stops waiting for it. */
   static final long GRACE_MILLIS = 2000;
+
   /** How long a stopped scope stays armed: long enough for threads the cell started to reach it. */
   static final long CLOSE_AFTER_MILLIS = 5000;
+
   private static final Logger log = LoggerFactory.getLogger(UserThreads.class);
 
   private final AtomicInteger threadNumber = new AtomicInteger();
   private final AtomicInteger cellNumber = new AtomicInteger();
   private final Set<Thread> running = ConcurrentHashMap.newKeySet();
-  private final ScheduledExecutorService closer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "funcx-kernel-scope-closer");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService closer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "funcx-kernel-scope-closer");
+            t.setDaemon(true);
+            return t;
+          });
   private volatile CellStop cell = new CellStop("kernel start-up");
 
   /**
@@ -62,15 +66,18 @@ public final class UserThreads implements AutoCloseable {
     AtomicReference<T> result = new AtomicReference<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     CompletableFuture<Void> ended = new CompletableFuture<>();
-    Thread thread = new Thread(() -> {
-      try {
-        result.set(current.scope.call(body));
-      } catch (Throwable e) {
-        failure.set(e);
-      } finally {
-        ended.complete(null);
-      }
-    }, "funcx-user-" + threadNumber.incrementAndGet() + "-" + purpose);
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                result.set(current.scope.call(body));
+              } catch (Throwable e) {
+                failure.set(e);
+              } finally {
+                ended.complete(null);
+              }
+            },
+            "funcx-user-" + threadNumber.incrementAndGet() + "-" + purpose);
     thread.setDaemon(true);
     // The cell's own wait outlasts nested ones (a magic's snippet), so the innermost, the thread
     // really stuck, is the one given up on and named.
@@ -80,9 +87,11 @@ public final class UserThreads implements AutoCloseable {
       thread.start();
       if (!awaitUninterruptibly(ended, current, grace)) {
         current.abandon(thread);
-        log.warn("{} still runs {} ms after an interrupt, in code without checkpoints (a loop"
-            + " in library code?); giving up on it: only a kernel restart ends it",
-            thread.getName(), grace);
+        log.warn(
+            "{} still runs {} ms after an interrupt, in code without checkpoints (a loop"
+                + " in library code?); giving up on it: only a kernel restart ends it",
+            thread.getName(),
+            grace);
         throw new StoppedException();
       }
     } finally {
@@ -100,8 +109,8 @@ public final class UserThreads implements AutoCloseable {
    * Waits until {@code ended}, or until {@code grace} has passed since the cell's interrupt;
    * false in that second case. Interrupts of the waiting thread are kept for later.
    */
-  private static boolean awaitUninterruptibly(CompletableFuture<Void> ended, CellStop cell,
-      long grace) {
+  private static boolean awaitUninterruptibly(
+      CompletableFuture<Void> ended, CellStop cell, long grace) {
     boolean interrupted = false;
     try {
       while (true) {
@@ -109,8 +118,8 @@ public final class UserThreads implements AutoCloseable {
           CompletableFuture.anyOf(ended, cell.interruptedAt()).get();
           if (ended.isDone()) return true;
           long since = System.nanoTime() - cell.interruptedAt().get();
-          ended.get(Math.max(0, TimeUnit.MILLISECONDS.toNanos(grace) - since),
-              TimeUnit.NANOSECONDS);
+          ended.get(
+              Math.max(0, TimeUnit.MILLISECONDS.toNanos(grace) - since), TimeUnit.NANOSECONDS);
           return true;
         } catch (TimeoutException e) {
           return false;
@@ -163,9 +172,13 @@ public final class UserThreads implements AutoCloseable {
   public InterruptedCellError interruptedError(String message) {
     List<String> stuck = cell.abandoned();
     if (stuck.isEmpty()) return new InterruptedCellError(message);
-    return new InterruptedCellError(message, List.of(String.join(", ", stuck)
-        + (stuck.size() == 1 ? " does" : " do") + " not respond to the interrupt (a loop in"
-        + " library code?) and keeps running: restart the kernel to end it"));
+    return new InterruptedCellError(
+        message,
+        List.of(
+            String.join(", ", stuck)
+                + (stuck.size() == 1 ? " does" : " do")
+                + " not respond to the interrupt (a loop in"
+                + " library code?) and keeps running: restart the kernel to end it"));
   }
 
   @Override

@@ -36,8 +36,10 @@ public final class LocalJars {
   }
 
   private static List<Path> expandOne(String argument, int room) throws LocalJarsException {
-    String expanded = argument.startsWith("~/")
-        ? System.getProperty("user.home") + argument.substring(1) : argument;
+    String expanded =
+        argument.startsWith("~/")
+            ? System.getProperty("user.home") + argument.substring(1)
+            : argument;
     Path path = Path.of(expanded);
     String last = path.getFileName() == null ? "" : path.getFileName().toString();
     if (hasGlob(last)) {
@@ -51,8 +53,8 @@ public final class LocalJars {
       return checked(argument, found);
     }
     if (Files.isDirectory(path)) {
-      List<Path> found = list(argument, path,
-          f -> f.getFileName().toString().endsWith(".jar"), room);
+      List<Path> found =
+          list(argument, path, f -> f.getFileName().toString().endsWith(".jar"), room);
       if (found.isEmpty()) throw new LocalJarsException(argument, "the directory has no *.jar");
       return checked(argument, found);
     }
@@ -63,8 +65,9 @@ public final class LocalJars {
     return checked(argument, List.of(path));
   }
 
-  private static List<Path> list(String argument, Path dir, DirectoryStream.Filter<Path> filter,
-      int room) throws LocalJarsException {
+  private static List<Path> list(
+      String argument, Path dir, DirectoryStream.Filter<Path> filter, int room)
+      throws LocalJarsException {
     List<Path> found = new ArrayList<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, filter)) {
       for (Path f : files) {
@@ -91,8 +94,8 @@ public final class LocalJars {
   }
 
   private static LocalJarsException tooMany(String argument) {
-    return new LocalJarsException(argument,
-        "more than " + MAX_JARS + " jars in one %jars (LocalJars.MAX_JARS)");
+    return new LocalJarsException(
+        argument, "more than " + MAX_JARS + " jars in one %jars (LocalJars.MAX_JARS)");
   }
 
   private static boolean hasGlob(String text) {

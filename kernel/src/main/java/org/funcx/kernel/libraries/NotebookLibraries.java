@@ -21,10 +21,13 @@ public final class NotebookLibraries implements AutoCloseable {
   private final Consumer<Path> classPath;
   private final Supplier<RepositorySettings> settings;
   private DependencyResolver resolver;
+
   /** Maven coordinates declared, normalized ({@code g:a:v}), in the order first declared. */
   private final Set<String> coordinates = new LinkedHashSet<>();
+
   /** Jars given with {@code %jars}: they have no coordinates, so they cannot be sent. */
   private final Set<Path> localJars = new LinkedHashSet<>();
+
   /** Every entry put on the cells' class path, so adding one again does nothing. */
   private final Set<Path> onClassPath = new LinkedHashSet<>();
 
@@ -108,15 +111,18 @@ public final class NotebookLibraries implements AutoCloseable {
       if (added.isEmpty()) {
         return what + "already on the class path";
       }
-      return what + "added " + added.size() + (added.size() == 1 ? " jar: " : " jars: ")
+      return what
+          + "added "
+          + added.size()
+          + (added.size() == 1 ? " jar: " : " jars: ")
           + fileNames(added, NAMES_SHOWN);
     }
   }
 
   /** The first {@code shown} file names of {@code jars}, e.g. {@code a.jar, b.jar and 3 more}. */
   public static String fileNames(List<Path> jars, int shown) {
-    String names = String.join(", ",
-        jars.stream().limit(shown).map(p -> p.getFileName().toString()).toList());
+    String names =
+        String.join(", ", jars.stream().limit(shown).map(p -> p.getFileName().toString()).toList());
     return jars.size() > shown ? names + " and " + (jars.size() - shown) + " more" : names;
   }
 }

@@ -12,8 +12,9 @@ import org.funcx.kernel.spi.MagicUsageException;
  * globs ({@code lib/*.jar}); see {@link LocalJars}. Paths are separated by spaces.
  */
 public final class JarsMagic implements LineMagic {
-  static final String USAGE = "usage: %jars PATH [PATH ...]   (a jar, a directory of jars or a"
-      + " glob such as lib/*.jar)";
+  static final String USAGE =
+      "usage: %jars PATH [PATH ...]   (a jar, a directory of jars or a"
+          + " glob such as lib/*.jar)";
   private final NotebookLibraries libraries;
 
   public JarsMagic(NotebookLibraries libraries) {
@@ -22,8 +23,8 @@ public final class JarsMagic implements LineMagic {
 
   @Override
   public Object eval(String args) {
-    List<String> paths = Arrays.stream(args.strip().split("\\s+")).filter(s -> !s.isEmpty())
-        .toList();
+    List<String> paths =
+        Arrays.stream(args.strip().split("\\s+")).filter(s -> !s.isEmpty()).toList();
     if (paths.isEmpty()) throw new MagicUsageException("%jars needs a path", USAGE);
     try {
       System.out.println(libraries.addJars(LocalJars.expand(paths)).describe());

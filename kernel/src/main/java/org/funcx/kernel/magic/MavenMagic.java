@@ -23,8 +23,8 @@ public final class MavenMagic implements LineMagic {
 
   @Override
   public Object eval(String args) throws InterruptedException {
-    List<String> coordinates = Arrays.stream(args.strip().split("[\\s,]+"))
-        .filter(s -> !s.isEmpty()).toList();
+    List<String> coordinates =
+        Arrays.stream(args.strip().split("[\\s,]+")).filter(s -> !s.isEmpty()).toList();
     if (coordinates.isEmpty()) throw new MagicUsageException("%maven needs a coordinate", USAGE);
     try {
       System.out.println(libraries.addMaven(coordinates).describe());

@@ -13,9 +13,13 @@ public final class MavenSettingsError extends MagicException {
   private static final long serialVersionUID = 1L;
 
   MavenSettingsError(IllegalArgumentException e) {
-    super("%maven cannot use the repository settings in the kernel's environment ("
-        + String.join(", ", variables()) + "): " + e.getMessage(),
-        "fix the variable and restart the kernel; nothing was added to the class path", e);
+    super(
+        "%maven cannot use the repository settings in the kernel's environment ("
+            + String.join(", ", variables())
+            + "): "
+            + e.getMessage(),
+        "fix the variable and restart the kernel; nothing was added to the class path",
+        e);
   }
 
   private static List<String> variables() {

@@ -31,9 +31,11 @@ public final class ShellMagic implements LineMagic, CellMagic {
   }
 
   private static Object run(String script) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder("/bin/bash", "-e", "-c", script)
-        .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(
-            new java.io.File("/dev/null"))).start();
+    Process process =
+        new ProcessBuilder("/bin/bash", "-e", "-c", script)
+            .redirectErrorStream(true)
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .start();
     // The output is the cell's stdout; System.out is bound to the running cell, so copy it here.
     PrintStream cell = System.out;
     Thread pump = new Thread(() -> copy(process.getInputStream(), cell), "magic-sh-output");

@@ -35,8 +35,8 @@ public final class TimeMagic implements LineMagic, CellMagic {
     try {
       return ctx.eval(code);
     } finally {
-      System.out.println(String.format(Locale.ROOT, "Wall time: %.1f ms",
-          (System.nanoTime() - start) / 1e6));
+      System.out.println(
+          String.format(Locale.ROOT, "Wall time: %.1f ms", (System.nanoTime() - start) / 1e6));
     }
   }
 }

@@ -9,7 +9,9 @@ public final class UnknownMagicError extends CellError {
   private static final long serialVersionUID = 1L;
 
   UnknownMagicError(String typed, Set<String> known) {
-    super("unknown magic " + typed,
-        List.of("unknown magic " + typed, "available: " + String.join(" ", known)), null);
+    super(
+        "unknown magic " + typed,
+        List.of("unknown magic " + typed, "available: " + String.join(" ", known)),
+        null);
   }
 }

@@ -36,10 +36,27 @@ import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
  * answered (jjava drops it silently without a {@link HistoryManager}).
  */
 public abstract class ConformingKernel extends BaseKernel {
-  protected ConformingKernel(String name, String version, LanguageInfo languageInfo,
-      List<HelpLink> helpLinks, HistoryManager history, JupyterIO io, StringStyler errorStyler) {
-    super(name, version, languageInfo, helpLinks, history, io, new CommManager(), new Renderer(),
-        null, new MagicsRegistry(), false, errorStyler);
+  protected ConformingKernel(
+      String name,
+      String version,
+      LanguageInfo languageInfo,
+      List<HelpLink> helpLinks,
+      HistoryManager history,
+      JupyterIO io,
+      StringStyler errorStyler) {
+    super(
+        name,
+        version,
+        languageInfo,
+        helpLinks,
+        history,
+        io,
+        new CommManager(),
+        new Renderer(),
+        null,
+        new MagicsRegistry(),
+        false,
+        errorStyler);
   }
 
   @Override
@@ -49,16 +66,14 @@ public abstract class ConformingKernel extends BaseKernel {
   }
 
   @Override
-  protected void handleKernelInfoRequest(ShellReplyEnvironment env,
-      Message<KernelInfoRequest> message) {
+  protected void handleKernelInfoRequest(
+      ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
     env.setBusyDeferIdle();
-    env.reply(new OkKernelInfoReply(name, version, getLanguageInfo(), getBanner(),
-        getHelpLinks()));
+    env.reply(new OkKernelInfoReply(name, version, getLanguageInfo(), getBanner(), getHelpLinks()));
   }
 
   @Override
-  protected void handleHistoryRequest(ShellReplyEnvironment env,
-      Message<HistoryRequest> message) {
+  protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
     env.setBusyDeferIdle();
     HistoryRequest request = message.getContent();
     Set<ResultFlag> flags = EnumSet.noneOf(ResultFlag.class);
@@ -70,8 +85,8 @@ public abstract class ConformingKernel extends BaseKernel {
       if (request instanceof HistoryRequest.Tail tail) {
         entries = history.lookupTail(tail.getMaxReturnLength(), flags);
       } else if (request instanceof HistoryRequest.Range range) {
-        entries = history.lookupRange(range.getSessionIndex(), range.getStart(), range.getStop(),
-            flags);
+        entries =
+            history.lookupRange(range.getSessionIndex(), range.getStart(), range.getStop(), flags);
       } else if (request instanceof HistoryRequest.Search search) {
         if (search.filterUnique()) flags.add(ResultFlag.UNIQUE);
         entries = history.search(search.getPattern(), search.getMaxReturnLength(), flags);
@@ -81,16 +96,16 @@ public abstract class ConformingKernel extends BaseKernel {
   }
 
   @Override
-  protected void handleInterruptRequest(ShellReplyEnvironment env,
-      Message<InterruptRequest> message) {
+  protected void handleInterruptRequest(
+      ShellReplyEnvironment env, Message<InterruptRequest> message) {
     env.setBusyDeferIdle();
     env.defer().reply(new OkInterruptReply());
     interrupt();
   }
 
   @Override
-  protected void handleShutdownRequest(ShellReplyEnvironment env,
-      Message<ShutdownRequest> message) {
+  protected void handleShutdownRequest(
+      ShellReplyEnvironment env, Message<ShutdownRequest> message) {
     boolean restart = message.getContent().isRestart();
     env.setBusyDeferIdle();
     env.defer().reply(new OkShutdownReply(restart));

@@ -15,6 +15,7 @@ import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 final class OkHistoryReply implements ContentType<OkHistoryReply>, ReplyType<HistoryRequest> {
   @SuppressWarnings("unused") // read by Gson
   private final String status = "ok";
+
   @SuppressWarnings("unused") // read by Gson
   private final List<List<Object>> history;
 

@@ -11,7 +11,11 @@ final class OkKernelInfoReply extends KernelInfoReply {
   @SuppressWarnings("unused") // read by Gson
   private final String status = "ok";
 
-  OkKernelInfoReply(String implementation, String version, LanguageInfo language, String banner,
+  OkKernelInfoReply(
+      String implementation,
+      String version,
+      LanguageInfo language,
+      String banner,
       List<HelpLink> helpLinks) {
     super(Header.PROTOCOL_VERISON, implementation, version, language, banner, helpLinks);
   }

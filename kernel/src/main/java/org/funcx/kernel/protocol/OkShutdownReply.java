@@ -9,6 +9,7 @@ import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
 final class OkShutdownReply implements ContentType<OkShutdownReply>, ReplyType<ShutdownRequest> {
   @SuppressWarnings("unused") // read by Gson
   private final String status = "ok";
+
   @SuppressWarnings("unused") // read by Gson
   private final boolean restart;
 

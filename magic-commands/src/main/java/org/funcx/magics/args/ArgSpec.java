@@ -6,8 +6,7 @@ import java.util.Set;
  * What one subcommand accepts: a number of positional words and named options, each either a
  * flag ({@code --cache}) or taking a value ({@code --endpoint local}).
  */
-public record ArgSpec(int minPositional, int maxPositional, Set<String> flags,
-    Set<String> valued) {
+public record ArgSpec(int minPositional, int maxPositional, Set<String> flags, Set<String> valued) {
   public static ArgSpec positional(int min, int max) {
     return new ArgSpec(min, max, Set.of(), Set.of());
   }

@@ -27,8 +27,8 @@ public final class ArgumentEvaluator {
     try {
       return Arrays.asList((Object[]) context.eval("new Object[] {" + text + "}"));
     } catch (CompileError e) {
-      throw new MagicException("the arguments (" + text + ") are not valid Java",
-          String.join("\n", e.traceback()), e);
+      throw new MagicException(
+          "the arguments (" + text + ") are not valid Java", String.join("\n", e.traceback()), e);
     }
   }
 
@@ -60,11 +60,15 @@ public final class ArgumentEvaluator {
       try {
         context.eval("new Object[] {" + chunk.get(i) + "}");
       } catch (CompileError e) {
-        return new MagicException("cell line " + (firstLine + i) + " is not a valid argument list: "
-            + chunk.get(i), String.join("\n", e.traceback()), e);
+        return new MagicException(
+            "cell line " + (firstLine + i) + " is not a valid argument list: " + chunk.get(i),
+            String.join("\n", e.traceback()),
+            e);
       }
     }
-    return new MagicException("the argument lines are not valid Java",
-        String.join("\n", chunkError.traceback()), chunkError);
+    return new MagicException(
+        "the argument lines are not valid Java",
+        String.join("\n", chunkError.traceback()),
+        chunkError);
   }
 }

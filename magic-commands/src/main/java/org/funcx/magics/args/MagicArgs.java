@@ -41,11 +41,18 @@ public final class MagicArgs {
       }
     }
     if (positional.size() < spec.minPositional() || positional.size() > spec.maxPositional()) {
-      String expected = spec.minPositional() == spec.maxPositional()
-          ? String.valueOf(spec.minPositional())
-          : spec.minPositional() + " to " + spec.maxPositional();
-      throw Usage.error("expected " + expected + " argument"
-          + (spec.maxPositional() == 1 ? "" : "s") + ", got " + positional.size(), usage);
+      String expected =
+          spec.minPositional() == spec.maxPositional()
+              ? String.valueOf(spec.minPositional())
+              : spec.minPositional() + " to " + spec.maxPositional();
+      throw Usage.error(
+          "expected "
+              + expected
+              + " argument"
+              + (spec.maxPositional() == 1 ? "" : "s")
+              + ", got "
+              + positional.size(),
+          usage);
     }
     return new ParsedArgs(List.copyOf(positional), Set.copyOf(flags), Map.copyOf(values));
   }
@@ -84,8 +91,7 @@ public final class MagicArgs {
       }
     }
     if (quote != 0 || !open.isEmpty()) {
-      throw Usage.error("unclosed " + (quote != 0 ? "quote" : "bracket") + " in: "
-          + raw, usage);
+      throw Usage.error("unclosed " + (quote != 0 ? "quote" : "bracket") + " in: " + raw, usage);
     }
     if (word.length() > 0) words.add(word.toString());
     return words;
@@ -93,8 +99,9 @@ public final class MagicArgs {
 
   /** An option value may be quoted to hold blanks: {@code --name "my function"}. */
   static String unquote(String word) {
-    if (word.length() >= 2 && (word.startsWith("\"") && word.endsWith("\"")
-        || word.startsWith("'") && word.endsWith("'"))) {
+    if (word.length() >= 2
+        && (word.startsWith("\"") && word.endsWith("\"")
+            || word.startsWith("'") && word.endsWith("'"))) {
       return word.substring(1, word.length() - 1);
     }
     return word;

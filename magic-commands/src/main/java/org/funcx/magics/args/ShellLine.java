@@ -19,9 +19,9 @@ import org.funcx.core.shell.ShellTemplate;
  * @param command the template; empty when the line has none (the cell form's body is the script)
  * @param arguments placeholder values, in the order written
  */
-public record ShellLine(ParsedArgs options, String command,
-    Map<String, String> arguments) {
-  private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
+public record ShellLine(ParsedArgs options, String command, Map<String, String> arguments) {
+  private static final Pattern ASSIGNMENT =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
 
   /** A word of the line and where it is, so the command keeps its text as typed. */
   private record Word(String text, int start, int end) {}
@@ -30,8 +30,8 @@ public record ShellLine(ParsedArgs options, String command,
    * @param valued the options that take a value
    * @param commandAllowed false for the cell form: every word after the options is an argument
    */
-  public static ShellLine parse(String raw, List<String> valued, boolean commandAllowed,
-      String usage) {
+  public static ShellLine parse(
+      String raw, List<String> valued, boolean commandAllowed, String usage) {
     List<Word> words = words(raw, usage);
     Map<String, String> values = new LinkedHashMap<>();
     int first = 0;
@@ -83,7 +83,8 @@ public record ShellLine(ParsedArgs options, String command,
   private static String unwrap(String command) {
     if (command.length() >= 2) {
       char q = command.charAt(0);
-      if ((q == '\'' || q == '"') && command.charAt(command.length() - 1) == q
+      if ((q == '\'' || q == '"')
+          && command.charAt(command.length() - 1) == q
           && command.indexOf(q, 1) == command.length() - 1) {
         return command.substring(1, command.length() - 1);
       }

@@ -18,8 +18,13 @@ public record BlockCount(String state, int count) {
   }
 
   public long countIn(List<BlockRow> blocks) {
-    return blocks.stream().filter(b -> "active".equals(state) ? !b.ended()
-        : state.equals(b.state().toLowerCase(Locale.ROOT))).count();
+    return blocks.stream()
+        .filter(
+            b ->
+                "active".equals(state)
+                    ? !b.ended()
+                    : state.equals(b.state().toLowerCase(Locale.ROOT)))
+        .count();
   }
 
   public boolean reachedIn(List<BlockRow> blocks) {

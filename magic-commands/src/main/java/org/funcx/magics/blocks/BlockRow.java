@@ -7,5 +7,10 @@ package org.funcx.magics.blocks;
  * @param resourceId the Slurm job id, or the manager's pid for the local provider
  * @param state pending, running, completing, cancelled, completed, failed, timeout...
  */
-public record BlockRow(String blockId, String resourceId, String state, boolean ended,
-    String detail, long sinceMillis) {}
+public record BlockRow(
+    String blockId,
+    String resourceId,
+    String state,
+    boolean ended,
+    String detail,
+    long sinceMillis) {}

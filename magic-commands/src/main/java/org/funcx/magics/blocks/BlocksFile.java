@@ -46,16 +46,22 @@ public final class BlocksFile {
     } catch (IOException e) {
       known = "";
     }
-    throw new MagicException("no endpoint named " + endpoint + " in the funcX home " + home
-        + " (endpoints there: " + (known.isEmpty() ? "none" : known) + "); blocks are shown for"
-        + " endpoints run from this machine, see FUNCX_HOME");
+    throw new MagicException(
+        "no endpoint named "
+            + endpoint
+            + " in the funcX home "
+            + home
+            + " (endpoints there: "
+            + (known.isEmpty() ? "none" : known)
+            + "); blocks are shown for"
+            + " endpoints run from this machine, see FUNCX_HOME");
   }
 
   /** The blocks as last written; empty when the endpoint has not written the file yet. */
   public Optional<List<BlockRow>> read() {
     try {
-      return Optional.of(GSON.fromJson(Files.readString(path()),
-          new TypeToken<List<BlockRow>>() {}.getType()));
+      return Optional.of(
+          GSON.fromJson(Files.readString(path()), new TypeToken<List<BlockRow>>() {}.getType()));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException | JsonParseException e) {

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.funcx.kernel.display.Html;
 import org.funcx.kernel.spi.MagicException;
 import org.funcx.magics.FuncxSession;
 import org.funcx.magics.args.ArgSpec;
@@ -14,7 +15,6 @@ import org.funcx.magics.args.ParsedArgs;
 import org.funcx.magics.blocks.BlockCount;
 import org.funcx.magics.blocks.BlockRow;
 import org.funcx.magics.blocks.BlocksFile;
-import org.funcx.kernel.display.Html;
 import org.funcx.magics.html.HtmlTable;
 
 /**
@@ -56,9 +56,11 @@ public final class BlocksCommand implements Subcommand {
     BlocksFile file = new BlocksFile(home.get(), parsed.positional(0));
     file.checkConfigured();
     Optional<BlockCount> wait = parsed.value("--wait").map(w -> BlockCount.parse(w, usage()));
-    double timeout = parsed.value("--timeout")
-        .map(t -> CommonOptions.positiveSeconds("--timeout", t, usage()))
-        .orElse(DEFAULT_TIMEOUT_S);
+    double timeout =
+        parsed
+            .value("--timeout")
+            .map(t -> CommonOptions.positiveSeconds("--timeout", t, usage()))
+            .orElse(DEFAULT_TIMEOUT_S);
     if (wait.isEmpty()) return table(file, file.read());
     return waitFor(file, wait.get(), timeout);
   }
@@ -71,9 +73,20 @@ public final class BlocksCommand implements Subcommand {
     while (blocks.isEmpty() || !wanted.reachedIn(blocks.get())) {
       if (System.nanoTime() > deadline) {
         long now = blocks.map(wanted::countIn).orElse(0L);
-        throw new MagicException("endpoint " + file.path().getParent().getFileName() + ": "
-            + now + " block(s) " + wanted.state() + " after " + timeoutSeconds
-            + " s, waiting for " + wanted + " (" + file.path() + ")");
+        throw new MagicException(
+            "endpoint "
+                + file.path().getParent().getFileName()
+                + ": "
+                + now
+                + " block(s) "
+                + wanted.state()
+                + " after "
+                + timeoutSeconds
+                + " s, waiting for "
+                + wanted
+                + " ("
+                + file.path()
+                + ")");
       }
       Thread.sleep(500);
       blocks = file.read();
@@ -85,18 +98,34 @@ public final class BlocksCommand implements Subcommand {
   private static Html table(BlocksFile file, Optional<List<BlockRow>> read) {
     String endpoint = file.path().getParent().getFileName().toString();
     if (read.isEmpty()) {
-      return new HtmlTable("block", "job / pid", "state", "since", "detail").caption("endpoint "
-          + endpoint + ": no blocks reported yet (is it running? ./funcx endpoint start "
-          + endpoint + ")").toHtml();
+      return new HtmlTable("block", "job / pid", "state", "since", "detail")
+          .caption(
+              "endpoint "
+                  + endpoint
+                  + ": no blocks reported yet (is it running? ./funcx endpoint start "
+                  + endpoint
+                  + ")")
+          .toHtml();
     }
     List<BlockRow> blocks = read.get();
     long active = blocks.stream().filter(b -> !b.ended()).count();
-    HtmlTable table = new HtmlTable("block", "job / pid", "state", "since", "detail")
-        .caption("endpoint " + endpoint + ": " + active + " active block(s), "
-            + (blocks.size() - active) + " ended");
+    HtmlTable table =
+        new HtmlTable("block", "job / pid", "state", "since", "detail")
+            .caption(
+                "endpoint "
+                    + endpoint
+                    + ": "
+                    + active
+                    + " active block(s), "
+                    + (blocks.size() - active)
+                    + " ended");
     for (BlockRow b : blocks) {
-      table.row(b.blockId(), b.resourceId(), b.state(),
-          Instant.ofEpochMilli(b.sinceMillis()).truncatedTo(ChronoUnit.SECONDS), b.detail());
+      table.row(
+          b.blockId(),
+          b.resourceId(),
+          b.state(),
+          Instant.ofEpochMilli(b.sinceMillis()).truncatedTo(ChronoUnit.SECONDS),
+          b.detail());
     }
     return table.toHtml();
   }

@@ -17,6 +17,7 @@ final class CommonOptions {
 
   /** The options of a resource specification, each taking a whole number. */
   static final String[] RESOURCE_OPTIONS = {"--nodes", "--ranks", "--cpus-per-rank"};
+
   /** How usages show them. */
   static final String RESOURCE_USAGE = "[--nodes N] [--ranks R] [--cpus-per-rank C]";
 

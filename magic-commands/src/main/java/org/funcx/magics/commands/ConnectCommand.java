@@ -46,13 +46,25 @@ public final class ConnectCommand implements Subcommand {
     String version = session.connect(url);
     List<EndpointInfo> endpoints = session.call(c -> c.endpoints());
     List<EndpointInfo> online = endpoints.stream().filter(EndpointInfo::online).toList();
-    StringBuilder out = new StringBuilder("connected to the funcX service " + version + " at "
-        + url + "; " + endpoints.size() + " endpoint(s), " + online.size() + " online");
+    StringBuilder out =
+        new StringBuilder(
+            "connected to the funcX service "
+                + version
+                + " at "
+                + url
+                + "; "
+                + endpoints.size()
+                + " endpoint(s), "
+                + online.size()
+                + " online");
     var preferred = UseCommand.preferred(online);
     if (online.size() == 1) {
       session.use(online.get(0));
-      out.append("\nusing endpoint ").append(online.get(0).name()).append(" (")
-          .append(online.get(0).id()).append(")");
+      out.append("\nusing endpoint ")
+          .append(online.get(0).name())
+          .append(" (")
+          .append(online.get(0).id())
+          .append(")");
     } else if (preferred.isPresent()) {
       session.use(preferred.get());
       out.append("\n").append(UseCommand.pickedAmong(preferred.get(), online.size()));

@@ -26,6 +26,7 @@ public final class DashboardCommand implements Subcommand {
   private static final ArgSpec SPEC = ArgSpec.positional(0, 0).withValues("--for", "--every");
   private static final double DEFAULT_FOR_S = 60;
   private static final double DEFAULT_EVERY_S = 2;
+
   /** The notebook's newest tasks counted each round: one batch status request. */
   static final int TASKS_COUNTED = 1_000;
 
@@ -53,10 +54,16 @@ public final class DashboardCommand implements Subcommand {
   @Override
   public Object run(String args, String body) {
     ParsedArgs parsed = MagicArgs.parse(args, SPEC, usage());
-    double forSeconds = parsed.value("--for")
-        .map(t -> CommonOptions.positiveSeconds("--for", t, usage())).orElse(DEFAULT_FOR_S);
-    double everySeconds = parsed.value("--every")
-        .map(t -> CommonOptions.positiveSeconds("--every", t, usage())).orElse(DEFAULT_EVERY_S);
+    double forSeconds =
+        parsed
+            .value("--for")
+            .map(t -> CommonOptions.positiveSeconds("--for", t, usage()))
+            .orElse(DEFAULT_FOR_S);
+    double everySeconds =
+        parsed
+            .value("--every")
+            .map(t -> CommonOptions.positiveSeconds("--every", t, usage()))
+            .orElse(DEFAULT_EVERY_S);
     long deadline = System.nanoTime() + Math.round(forSeconds * 1e9);
     String updating = "(every " + everySeconds + " s; interrupt the cell to stop)";
     Round previous = Round.take(session, null);
@@ -81,14 +88,23 @@ public final class DashboardCommand implements Subcommand {
   }
 
   /** One look at the service: what the view shows, and what the next round's rate needs. */
-  private record Round(List<EndpointInfo> endpoints, Map<TaskState, Integer> byState,
-      int tasksCounted, long finished, long atNanos, double finishedPerSecond, String url) {
+  private record Round(
+      List<EndpointInfo> endpoints,
+      Map<TaskState, Integer> byState,
+      int tasksCounted,
+      long finished,
+      long atNanos,
+      double finishedPerSecond,
+      String url) {
 
     static Round take(FuncxSession session, Round previous) {
       List<EndpointInfo> endpoints = session.call(c -> c.endpoints());
       List<TaskLog.Entry> recent = session.tasks().latest(TASKS_COUNTED);
-      Map<String, TaskStatus> statuses = recent.isEmpty() ? Map.of()
-          : session.call(c -> c.batchStatus(recent.stream().map(TaskLog.Entry::taskId).toList()));
+      Map<String, TaskStatus> statuses =
+          recent.isEmpty()
+              ? Map.of()
+              : session.call(
+                  c -> c.batchStatus(recent.stream().map(TaskLog.Entry::taskId).toList()));
       Map<TaskState, Integer> byState = new EnumMap<>(TaskState.class);
       long finished = 0;
       for (TaskStatus status : statuses.values()) {
@@ -96,31 +112,56 @@ public final class DashboardCommand implements Subcommand {
         if (status.finished()) finished++;
       }
       long now = System.nanoTime();
-      double rate = previous == null ? Double.NaN
-          : Math.max(0, finished - previous.finished) / ((now - previous.atNanos) / 1e9);
+      double rate =
+          previous == null
+              ? Double.NaN
+              : Math.max(0, finished - previous.finished) / ((now - previous.atNanos) / 1e9);
       return new Round(endpoints, byState, statuses.size(), finished, now, rate, session.url());
     }
 
     /** @param keeping how the view is kept up to date, said after its time in the caption */
     Html view(String keeping) {
       String time = LocalTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
-      HtmlTable endpointTable = new HtmlTable("endpoint", "status", "managers", "workers busy",
-          "workers idle", "queued", "running")
-          .caption(endpoints.size() + " endpoint(s) at " + url + ", " + time
-              + (keeping.isEmpty() ? "" : " " + keeping));
+      HtmlTable endpointTable =
+          new HtmlTable(
+                  "endpoint",
+                  "status",
+                  "managers",
+                  "workers busy",
+                  "workers idle",
+                  "queued",
+                  "running")
+              .caption(
+                  endpoints.size()
+                      + " endpoint(s) at "
+                      + url
+                      + ", "
+                      + time
+                      + (keeping.isEmpty() ? "" : " " + keeping));
       for (EndpointInfo e : endpoints) {
-        endpointTable.row(e.name(), e.problem() == null ? e.status() : e.status() + ": "
-            + e.problem(), e.managers(), Math.max(0, e.workers() - e.idleWorkers()),
-            e.idleWorkers(), Math.max(0, e.outstandingTasks() - e.runningAtEndpoint()),
+        endpointTable.row(
+            e.name(),
+            e.problem() == null ? e.status() : e.status() + ": " + e.problem(),
+            e.managers(),
+            Math.max(0, e.workers() - e.idleWorkers()),
+            e.idleWorkers(),
+            Math.max(0, e.outstandingTasks() - e.runningAtEndpoint()),
             e.runningAtEndpoint());
       }
-      HtmlTable taskTable = new HtmlTable("state", "tasks").caption("this notebook's newest "
-          + tasksCounted + " task(s)" + (Double.isNaN(finishedPerSecond) ? ""
-          : String.format(", finishing at %.1f/s", finishedPerSecond)));
+      HtmlTable taskTable =
+          new HtmlTable("state", "tasks")
+              .caption(
+                  "this notebook's newest "
+                      + tasksCounted
+                      + " task(s)"
+                      + (Double.isNaN(finishedPerSecond)
+                          ? ""
+                          : String.format(", finishing at %.1f/s", finishedPerSecond)));
       byState.forEach((state, count) -> taskTable.row(state.wireName(), count));
       Html endpointsHtml = endpointTable.toHtml();
       Html tasksHtml = taskTable.toHtml();
-      return new Html(endpointsHtml.html() + tasksHtml.html(),
+      return new Html(
+          endpointsHtml.html() + tasksHtml.html(),
           endpointsHtml.text() + "\n\n" + tasksHtml.text());
     }
   }

@@ -35,12 +35,17 @@ public final class EndpointsCommand implements Subcommand {
     MagicArgs.parse(args, ArgSpec.positional(0, 0), usage());
     List<EndpointInfo> endpoints = session.call(c -> c.endpoints());
     String inUse = session.endpointInUse().map(EndpointInfo::id).orElse("");
-    HtmlTable table = new HtmlTable("id", "name", "status", "workers", "queued")
-        .caption(endpoints.size() + " endpoint(s) at " + session.url());
+    HtmlTable table =
+        new HtmlTable("id", "name", "status", "workers", "queued")
+            .caption(endpoints.size() + " endpoint(s) at " + session.url());
     for (EndpointInfo e : endpoints) {
       String status = e.problem() == null ? e.status() : e.status() + ": " + e.problem();
-      table.row(e.id(), e.id().equals(inUse) ? e.name() + " (in use)" : e.name(), status,
-          e.workers(), Math.max(0, e.outstandingTasks() - e.runningAtEndpoint()));
+      table.row(
+          e.id(),
+          e.id().equals(inUse) ? e.name() + " (in use)" : e.name(),
+          status,
+          e.workers(),
+          Math.max(0, e.outstandingTasks() - e.runningAtEndpoint()));
     }
     return table.toHtml();
   }

@@ -21,12 +21,17 @@ final class LiveOutput {
     // The kernel binds System.out/err to the running cell: keep them for the follower's thread.
     CellStream out = new CellStream(System.out);
     CellStream err = new CellStream(System.err);
-    OutputFollowing following = session.call(c -> OutputFollowing.start(c, taskId,
-        (stderr, text) -> (stderr ? err : out).write(text)));
+    OutputFollowing following =
+        session.call(
+            c ->
+                OutputFollowing.start(
+                    c, taskId, (stderr, text) -> (stderr ? err : out).write(text)));
     TaskStatus status;
     try {
-      status = new ResultWaiter(session, endpoint, ResultWaiter.OnInterrupt.CANCEL)
-          .await(List.of(taskId), (finished, failed, total, elapsed) -> { }).get(taskId);
+      status =
+          new ResultWaiter(session, endpoint, ResultWaiter.OnInterrupt.CANCEL)
+              .await(List.of(taskId), (finished, failed, total, elapsed) -> {})
+              .get(taskId);
     } catch (InterruptedException | RuntimeException e) {
       following.close();
       throw e;

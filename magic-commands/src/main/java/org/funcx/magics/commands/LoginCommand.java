@@ -39,10 +39,18 @@ public final class LoginCommand implements Subcommand {
   public Object run(String args, String body) throws InterruptedException {
     MagicArgs.parse(args, ArgSpec.positional(0, 0), usage());
     DeviceLogin.Pending login = session.call(FuncXClient::startLogin);
-    session.context().display("To sign in, open " + login.verificationUriComplete()
-        + " and check that it shows the code " + login.userCode() + ".");
+    session
+        .context()
+        .display(
+            "To sign in, open "
+                + login.verificationUriComplete()
+                + " and check that it shows the code "
+                + login.userCode()
+                + ".");
     login.await(WAIT);
-    return "Logged in as " + session.call(c -> c.whoami().get("username").getAsString())
-        + " at " + session.url();
+    return "Logged in as "
+        + session.call(c -> c.whoami().get("username").getAsString())
+        + " at "
+        + session.url();
   }
 }

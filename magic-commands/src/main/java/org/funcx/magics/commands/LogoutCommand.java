@@ -30,10 +30,11 @@ public final class LogoutCommand implements Subcommand {
   @Override
   public Object run(String args, String body) {
     MagicArgs.parse(args, ArgSpec.positional(0, 0), usage());
-    session.call(c -> {
-      c.logout();
-      return null;
-    });
+    session.call(
+        c -> {
+          c.logout();
+          return null;
+        });
     return "Logged out of " + session.url();
   }
 }

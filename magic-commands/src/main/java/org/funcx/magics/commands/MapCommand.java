@@ -35,10 +35,14 @@ import org.owasp.encoder.Encode;
  * {@code --plot} a chart of the values follows the table.
  */
 public final class MapCommand implements Subcommand {
-  private static final ArgSpec SPEC = ArgSpec.positional(1, 1).withFlags("--cache", "--resubmit")
-      .withValues("--endpoint", "--timeout", "--out", "--group", "--plot");
+  private static final ArgSpec SPEC =
+      ArgSpec.positional(1, 1)
+          .withFlags("--cache", "--resubmit")
+          .withValues("--endpoint", "--timeout", "--out", "--group", "--plot");
+
   /** {@code --over} takes the rest of the line: a Java expression has spaces and quotes. */
   private static final Pattern OVER = Pattern.compile("(?:^|\\s)--over(?:\\s+|$)");
+
   private static final long PROGRESS_EVERY_NANOS = Duration.ofMillis(200).toNanos();
   private final FuncxSession session;
   private final Registrar registrar;
@@ -56,7 +60,9 @@ public final class MapCommand implements Subcommand {
   @Override
   public String usage() {
     return "%%funcx map NAME [--endpoint E] [--timeout SECONDS] [--cache] [--out VAR]"
-        + " [--group G] [--resubmit] [" + PlotOption.USAGE + "]   (then one argument list per"
+        + " [--group G] [--resubmit] ["
+        + PlotOption.USAGE
+        + "]   (then one argument list per"
         + " line), or %funcx map NAME [same options] --over EXPR   (EXPR: the rest of the line)";
   }
 
@@ -97,36 +103,47 @@ public final class MapCommand implements Subcommand {
       cellLines.add(i + 2);
     }
     if (over.isPresent() && !lines.isEmpty()) {
-      throw Usage.error("--over maps over a value: leave the cell's lines out, or drop --over",
-          usage());
+      throw Usage.error(
+          "--over maps over a value: leave the cell's lines out, or drop --over", usage());
     }
     if (over.isEmpty() && lines.isEmpty()) {
-      throw Usage.error(body == null ? "%funcx map needs --over EXPR (or use %%funcx map with one"
-          + " argument list per line)" : "no argument lines below the magic", usage());
+      throw Usage.error(
+          body == null
+              ? "%funcx map needs --over EXPR (or use %%funcx map with one"
+                  + " argument list per line)"
+              : "no argument lines below the magic",
+          usage());
     }
     var options = CommonOptions.taskOptions(parsed, usage());
     Optional<PlotOption> plot = PlotOption.of(parsed, usage());
     RegisteredFunction function = registrar.find(name);
     EndpointInfo endpoint = UseCommand.chosen(session, parsed.value("--endpoint"));
-    List<List<Object>> inputs = over.isPresent()
-        ? MapOver.argumentLists(session.context(), over.get())
-        : new ArgumentEvaluator(session.context()).argumentLists(lines, cellLines.get(0));
-    MapGroupTasks.Attached attached = MapGroupTasks.submitOrReattach(session, parsed, name,
-        function, endpoint, inputs, options);
+    List<List<Object>> inputs =
+        over.isPresent()
+            ? MapOver.argumentLists(session.context(), over.get())
+            : new ArgumentEvaluator(session.context()).argumentLists(lines, cellLines.get(0));
+    MapGroupTasks.Attached attached =
+        MapGroupTasks.submitOrReattach(session, parsed, name, function, endpoint, inputs, options);
     List<String> ids = attached.taskIds();
     String progressId = session.context().display(progress(name, 0, 0, ids.size(), Duration.ZERO));
     long[] lastShown = {System.nanoTime()};
     Map<String, TaskStatus> statuses;
     try {
-      statuses = new ResultWaiter(session, endpoint, ResultWaiter.OnInterrupt.KEEP_RUNNING)
-          .await(ids, (finished, failed, total, elapsed) -> {
-            if (finished < total && System.nanoTime() - lastShown[0] < PROGRESS_EVERY_NANOS) {
-              return;
-            }
-            lastShown[0] = System.nanoTime();
-            session.context().updateDisplay(progressId, progress(name, finished, failed, total,
-                elapsed));
-          });
+      statuses =
+          new ResultWaiter(session, endpoint, ResultWaiter.OnInterrupt.KEEP_RUNNING)
+              .await(
+                  ids,
+                  (finished, failed, total, elapsed) -> {
+                    if (finished < total
+                        && System.nanoTime() - lastShown[0] < PROGRESS_EVERY_NANOS) {
+                      return;
+                    }
+                    lastShown[0] = System.nanoTime();
+                    session
+                        .context()
+                        .updateDisplay(
+                            progressId, progress(name, finished, failed, total, elapsed));
+                  });
     } catch (InterruptedException stopped) {
       MapGroupTasks.stoppedWaiting(attached.group());
       throw stopped;
@@ -135,8 +152,14 @@ public final class MapCommand implements Subcommand {
   }
 
   /** The results' table, or with {@code --plot} the table shown and then the values' chart. */
-  private Object results(ParsedArgs parsed, String name, RegisteredFunction function,
-      EndpointInfo endpoint, List<String> ids, Map<String, TaskStatus> statuses, String group,
+  private Object results(
+      ParsedArgs parsed,
+      String name,
+      RegisteredFunction function,
+      EndpointInfo endpoint,
+      List<String> ids,
+      Map<String, TaskStatus> statuses,
+      String group,
       Optional<PlotOption> plot) {
     HtmlTable table = new HtmlTable("#", "task id", "status", "value / error", "output");
     List<Object> values = new ArrayList<>(ids.size());
@@ -146,22 +169,50 @@ public final class MapCommand implements Subcommand {
       boolean ok = status.state() == TaskState.SUCCESS;
       if (!ok) failed++;
       values.add(ok ? JsonValues.decode(status.result(), function.returnType()) : null);
-      table.row(i + 1, ids.get(i), status.state().wireName(),
-          TaskOutcomes.summary(status, function.returnType()), PrintedOutput.summary(status));
+      table.row(
+          i + 1,
+          ids.get(i),
+          status.state().wireName(),
+          TaskOutcomes.summary(status, function.returnType()),
+          PrintedOutput.summary(status));
     }
     CommonOptions.storeResult(session.context(), parsed, usage(), values);
-    table.caption(name + " over " + ids.size() + " input(s) on " + endpoint.name() + ": "
-        + (ids.size() - failed) + " succeeded, " + failed + " failed (group " + group + ")");
+    table.caption(
+        name
+            + " over "
+            + ids.size()
+            + " input(s) on "
+            + endpoint.name()
+            + ": "
+            + (ids.size() - failed)
+            + " succeeded, "
+            + failed
+            + " failed (group "
+            + group
+            + ")");
     if (plot.isEmpty()) return table.toHtml();
     session.context().display(table.toHtml());
     return plot.get().draw(values); // failed calls are null values: left out of the chart
   }
 
-  private static Html progress(String name, int finished, int failed, int total,
-      Duration elapsed) {
-    String text = String.format(Locale.ROOT, "%s: %d/%d done, %d failed, %.1f s", name, finished,
-        total, failed, elapsed.toMillis() / 1000.0);
-    return new Html("<div class=\"funcx-progress\"><progress value=\"" + finished + "\" max=\""
-        + total + "\"></progress> " + Encode.forHtml(text) + "</div>", text);
+  private static Html progress(String name, int finished, int failed, int total, Duration elapsed) {
+    String text =
+        String.format(
+            Locale.ROOT,
+            "%s: %d/%d done, %d failed, %.1f s",
+            name,
+            finished,
+            total,
+            failed,
+            elapsed.toMillis() / 1000.0);
+    return new Html(
+        "<div class=\"funcx-progress\"><progress value=\""
+            + finished
+            + "\" max=\""
+            + total
+            + "\"></progress> "
+            + Encode.forHtml(text)
+            + "</div>",
+        text);
   }
 }

@@ -29,12 +29,17 @@ final class MapOver {
     try {
       value = context.eval(expression);
     } catch (CompileError e) {
-      throw new MagicException("--over " + expression + " is not a valid Java expression",
-          String.join("\n", e.traceback()), e);
+      throw new MagicException(
+          "--over " + expression + " is not a valid Java expression",
+          String.join("\n", e.traceback()),
+          e);
     }
-    if (value == null) throw new MagicException("--over " + expression + " is null: nothing to map");
-    List<List<Object>> calls = value instanceof ArrowTable table ? rows(table)
-        : elements(expression, value).stream().map(MapOver::single).toList();
+    if (value == null)
+      throw new MagicException("--over " + expression + " is null: nothing to map");
+    List<List<Object>> calls =
+        value instanceof ArrowTable table
+            ? rows(table)
+            : elements(expression, value).stream().map(MapOver::single).toList();
     if (calls.isEmpty()) {
       throw new MagicException("--over " + expression + " is empty: nothing to map");
     }
@@ -56,8 +61,8 @@ final class MapOver {
 
   private static List<Object> elements(String expression, Object value) {
     if (value instanceof Map<?, ?>) {
-      throw new MagicException("--over " + expression + " is a Map: map over its entrySet(),"
-          + " keySet() or values()");
+      throw new MagicException(
+          "--over " + expression + " is a Map: map over its entrySet()," + " keySet() or values()");
     }
     if (value.getClass().isArray()) {
       int length = Array.getLength(value);
@@ -74,9 +79,13 @@ final class MapOver {
     } else if (value instanceof Iterator<?> given) {
       iterator = given;
     } else {
-      throw new MagicException("--over " + expression + " is a " + value.getClass().getName()
-          + ", not something to map over: give a collection, an array, a stream or an Arrow"
-          + " table");
+      throw new MagicException(
+          "--over "
+              + expression
+              + " is a "
+              + value.getClass().getName()
+              + ", not something to map over: give a collection, an array, a stream or an Arrow"
+              + " table");
     }
     List<Object> out = new ArrayList<>();
     while (iterator.hasNext()) {
@@ -87,7 +96,7 @@ final class MapOver {
   }
 
   private static MagicException tooMany(String why) {
-    return new MagicException("--over maps at most " + MAX_CALLS + " calls; " + why
-        + " (split it, or map over a slice)");
+    return new MagicException(
+        "--over maps at most " + MAX_CALLS + " calls; " + why + " (split it, or map over a slice)");
   }
 }

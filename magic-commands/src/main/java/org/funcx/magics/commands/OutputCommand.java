@@ -37,8 +37,12 @@ public final class OutputCommand implements Subcommand {
     String id = MagicArgs.parse(args, ArgSpec.positional(1, 1), usage()).positional(0);
     TaskStatus status = session.call(c -> c.task(id));
     if (!status.finished()) {
-      throw new MagicException("task " + id + " is " + status.state().wireName()
-          + ": its output arrives with its outcome; try again once it has finished");
+      throw new MagicException(
+          "task "
+              + id
+              + " is "
+              + status.state().wireName()
+              + ": its output arrives with its outcome; try again once it has finished");
     }
     if (status.stdout().isEmpty() && status.stderr().isEmpty()) {
       System.out.println("(task " + id + " printed nothing)");

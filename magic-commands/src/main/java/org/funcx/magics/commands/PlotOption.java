@@ -27,11 +27,16 @@ record PlotOption(String kind, String first, String second, int bins) {
     if (kind.equals("hist")) {
       String[] parts = rest.split(":", -1);
       if (parts.length > 2 || parts[0].isBlank()) throw bad(spec, usage);
-      return new PlotOption(kind, parts[0], null, parts.length == 2 ? bins(parts[1], usage)
-          : ChartLimits.DEFAULT_BINS);
+      return new PlotOption(
+          kind,
+          parts[0],
+          null,
+          parts.length == 2 ? bins(parts[1], usage) : ChartLimits.DEFAULT_BINS);
     }
     String[] xy = rest.split(",", -1);
-    if (!(kind.equals("line") || kind.equals("scatter")) || xy.length != 2 || xy[0].isBlank()
+    if (!(kind.equals("line") || kind.equals("scatter"))
+        || xy.length != 2
+        || xy[0].isBlank()
         || xy[1].isBlank()) {
       throw bad(spec, usage);
     }
@@ -51,8 +56,7 @@ record PlotOption(String kind, String first, String second, int bins) {
     try {
       return Integer.parseInt(text.strip());
     } catch (NumberFormatException e) {
-      throw Usage.error("--plot hist:COLUMN:BINS takes a whole number of bins, got " + text,
-          usage);
+      throw Usage.error("--plot hist:COLUMN:BINS takes a whole number of bins, got " + text, usage);
     }
   }
 

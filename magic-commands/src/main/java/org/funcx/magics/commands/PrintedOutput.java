@@ -37,14 +37,19 @@ final class PrintedOutput {
     String text = out.isEmpty() ? err : out;
     String first = text.lines().findFirst().orElse("");
     if (first.length() > FIRST_LINE_CHARS) first = first.substring(0, FIRST_LINE_CHARS) + "…";
-    return String.format(Locale.ROOT, "%s%s (%s; %%funcx output %s)", out.isEmpty() ? "stderr: "
-        : "", first, size(out, err), status.taskId());
+    return String.format(
+        Locale.ROOT,
+        "%s%s (%s; %%funcx output %s)",
+        out.isEmpty() ? "stderr: " : "",
+        first,
+        size(out, err),
+        status.taskId());
   }
 
   private static String size(String out, String err) {
     long lines = out.lines().count() + err.lines().count();
-    long bytes = out.getBytes(StandardCharsets.UTF_8).length
-        + err.getBytes(StandardCharsets.UTF_8).length;
+    long bytes =
+        out.getBytes(StandardCharsets.UTF_8).length + err.getBytes(StandardCharsets.UTF_8).length;
     return lines + (lines == 1 ? " line, " : " lines, ") + bytes + " bytes";
   }
 }

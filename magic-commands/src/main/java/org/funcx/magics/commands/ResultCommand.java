@@ -40,8 +40,10 @@ public final class ResultCommand implements Subcommand {
     String id = parsed.positional(0);
     TaskStatus status = session.call(c -> c.task(id));
     var entry = session.tasks().get(id);
-    String returnType = entry.map(TaskLog.Entry::returnType)
-        .orElseGet(() -> session.call(c -> c.function(status.functionId())).returnType());
+    String returnType =
+        entry
+            .map(TaskLog.Entry::returnType)
+            .orElseGet(() -> session.call(c -> c.function(status.functionId())).returnType());
     String function = entry.map(TaskLog.Entry::functionName).orElse(status.functionId());
     Object value = TaskOutcomes.valueOrThrow(session, function, status, returnType);
     CommonOptions.storeResult(session.context(), parsed, usage(), value);

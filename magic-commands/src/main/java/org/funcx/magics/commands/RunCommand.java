@@ -21,9 +21,17 @@ import org.funcx.magics.args.ParsedArgs;
  * {@code --plot} the cell shows the value as a chart instead.
  */
 public final class RunCommand implements Subcommand {
-  private static final ArgSpec SPEC = ArgSpec.positional(1, 1).withFlags("--cache")
-      .withValues("--endpoint", "--timeout", "--out", "--nodes", "--ranks", "--cpus-per-rank",
-          "--plot");
+  private static final ArgSpec SPEC =
+      ArgSpec.positional(1, 1)
+          .withFlags("--cache")
+          .withValues(
+              "--endpoint",
+              "--timeout",
+              "--out",
+              "--nodes",
+              "--ranks",
+              "--cpus-per-rank",
+              "--plot");
   private final FuncxSession session;
   private final Registrar registrar;
 
@@ -40,7 +48,10 @@ public final class RunCommand implements Subcommand {
   @Override
   public String usage() {
     return "%funcx run NAME(ARGS...) [--endpoint E] [--timeout SECONDS] [--cache] [--out VAR] "
-        + CommonOptions.RESOURCE_USAGE + " [" + PlotOption.USAGE + "]";
+        + CommonOptions.RESOURCE_USAGE
+        + " ["
+        + PlotOption.USAGE
+        + "]";
   }
 
   @Override
@@ -57,8 +68,14 @@ public final class RunCommand implements Subcommand {
     RegisteredFunction function = registrar.find(call.name());
     EndpointInfo endpoint = UseCommand.chosen(session, parsed.value("--endpoint"));
     List<Object> arguments = new ArgumentEvaluator(session.context()).arguments(call.arguments());
-    List<String> ids = Submitter.submit(session, call.name(), function, endpoint,
-        Collections.singletonList(arguments), options);
+    List<String> ids =
+        Submitter.submit(
+            session,
+            call.name(),
+            function,
+            endpoint,
+            Collections.singletonList(arguments),
+            options);
     // What it prints streams into the cell while it runs, before its value or error.
     TaskStatus status = LiveOutput.await(session, endpoint, ids.get(0));
     Object value = TaskOutcomes.valueOrThrow(session, call.name(), status, function.returnType());

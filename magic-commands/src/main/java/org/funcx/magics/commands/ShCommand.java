@@ -21,21 +21,23 @@ import org.funcx.magics.args.Usage;
  * in {@code _fx}. Placeholder values never reach the shell as code.
  */
 public final class ShCommand implements Subcommand {
-  private static final List<String> OPTIONS = List.of("--endpoint", "--timeout", "--nodes",
-      "--ranks", "--cpus-per-rank");
+  private static final List<String> OPTIONS =
+      List.of("--endpoint", "--timeout", "--nodes", "--ranks", "--cpus-per-rank");
   private final FuncxSession session;
   private final boolean cell;
+
   /** Shell functions registered from this notebook, by template hash. */
   private final Map<String, RegisteredFunction> registered;
 
   /** The line form and the cell form, sharing what they registered. */
   public static List<Subcommand> both(FuncxSession session) {
     Map<String, RegisteredFunction> registered = new ConcurrentHashMap<>();
-    return List.of(new ShCommand(session, false, registered),
-        new ShCommand(session, true, registered));
+    return List.of(
+        new ShCommand(session, false, registered), new ShCommand(session, true, registered));
   }
 
-  private ShCommand(FuncxSession session, boolean cell, Map<String, RegisteredFunction> registered) {
+  private ShCommand(
+      FuncxSession session, boolean cell, Map<String, RegisteredFunction> registered) {
     this.session = session;
     this.cell = cell;
     this.registered = registered;
@@ -53,15 +55,19 @@ public final class ShCommand implements Subcommand {
 
   @Override
   public String usage() {
-    return cell ? "%%funcx sh [--endpoint E] [--timeout SECONDS] " + CommonOptions.RESOURCE_USAGE
-        + " [name=value...]"
-        : "%funcx sh [--endpoint E] [--timeout SECONDS] " + CommonOptions.RESOURCE_USAGE
-        + " CMD [name=value...]";
+    return cell
+        ? "%%funcx sh [--endpoint E] [--timeout SECONDS] "
+            + CommonOptions.RESOURCE_USAGE
+            + " [name=value...]"
+        : "%funcx sh [--endpoint E] [--timeout SECONDS] "
+            + CommonOptions.RESOURCE_USAGE
+            + " CMD [name=value...]";
   }
 
   @Override
   public String summary() {
-    return cell ? "run the cell body as a shell script on the endpoint; {name} placeholders"
+    return cell
+        ? "run the cell body as a shell script on the endpoint; {name} placeholders"
         : "run a shell command on the endpoint; {name} placeholders take name=value";
   }
 
@@ -72,10 +78,13 @@ public final class ShCommand implements Subcommand {
     if (template == null || template.isBlank()) throw Usage.error("no command to run", usage());
     var options = CommonOptions.taskOptions(line.options(), usage());
     EndpointInfo endpoint = UseCommand.chosen(session, line.options().value("--endpoint"));
-    RegisteredFunction function = registered.computeIfAbsent(FunctionSpec.shellHash(template),
-        hash -> session.call(c -> c.registerShell(null, template)));
-    List<String> ids = Submitter.submit(session, "sh", function, endpoint,
-        List.of(List.<Object>of(line.arguments())), options);
+    RegisteredFunction function =
+        registered.computeIfAbsent(
+            FunctionSpec.shellHash(template),
+            hash -> session.call(c -> c.registerShell(null, template)));
+    List<String> ids =
+        Submitter.submit(
+            session, "sh", function, endpoint, List.of(List.<Object>of(line.arguments())), options);
     // What it prints streams into the cell while it runs, before its value or error.
     TaskStatus status = LiveOutput.await(session, endpoint, ids.get(0));
     ShellResult result = ShellResult.of(TaskOutcomes.valueOrThrow(session, "sh", status, null));

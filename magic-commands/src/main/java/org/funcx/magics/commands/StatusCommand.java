@@ -52,8 +52,13 @@ public final class StatusCommand implements Subcommand {
     String function = entry.map(TaskLog.Entry::functionName).orElse(status.functionId());
     String returnType = entry.map(TaskLog.Entry::returnType).orElse(null);
     return new HtmlTable("task id", "function", "status", "finished", "value / error")
-        .row(id, function, status.state().wireName(), status.completedAtMillis() == 0 ? ""
-            : Instant.ofEpochMilli(status.completedAtMillis()).toString(),
+        .row(
+            id,
+            function,
+            status.state().wireName(),
+            status.completedAtMillis() == 0
+                ? ""
+                : Instant.ofEpochMilli(status.completedAtMillis()).toString(),
             TaskOutcomes.summary(status, returnType))
         .toHtml();
   }

@@ -12,25 +12,29 @@ import org.funcx.magics.remote.JsonValues;
 final class TaskOutcomes {
   private TaskOutcomes() {}
 
-  static Object valueOrThrow(FuncxSession session, String functionName, TaskStatus status,
-      String returnType) {
+  static Object valueOrThrow(
+      FuncxSession session, String functionName, TaskStatus status, String returnType) {
     if (status.state() == TaskState.SUCCESS && status.resultFormat() != null) {
       return session.call(c -> c.resultTable(status.taskId())); // an Arrow table, shown as HTML
     }
     if (status.state() == TaskState.SUCCESS) return JsonValues.decode(status.result(), returnType);
     if (status.state() == TaskState.FAILED && status.error() != null) {
       String details = status.error().details();
-      String annotated = session.sourceMap(status.functionId()).map(m -> m.annotate(details))
-          .orElse(details);
-      throw new RemoteTaskError(functionName,
-          new TaskFailedException(status.taskId(), status.error()), annotated);
+      String annotated =
+          session.sourceMap(status.functionId()).map(m -> m.annotate(details)).orElse(details);
+      throw new RemoteTaskError(
+          functionName, new TaskFailedException(status.taskId(), status.error()), annotated);
     }
     if (status.state() == TaskState.CANCELLED) {
       throw new MagicException("task " + status.taskId() + " was cancelled");
     }
-    throw new MagicException("task " + status.taskId() + " has not finished: it is "
-        + status.state().wireName() + "; try again later or see %funcx status "
-        + status.taskId());
+    throw new MagicException(
+        "task "
+            + status.taskId()
+            + " has not finished: it is "
+            + status.state().wireName()
+            + "; try again later or see %funcx status "
+            + status.taskId());
   }
 
   /** One line for a table cell: the value, or the error's kind and headline. */

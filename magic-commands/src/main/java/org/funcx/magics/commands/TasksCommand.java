@@ -41,25 +41,38 @@ public final class TasksCommand implements Subcommand {
 
   @Override
   public String summary() {
-    return "the latest " + SHOWN + " tasks submitted from this notebook (--all: every one;"
+    return "the latest "
+        + SHOWN
+        + " tasks submitted from this notebook (--all: every one;"
         + " --group: a map's, after a restart too)";
   }
 
   @Override
   public Object run(String args, String body) {
-    ParsedArgs parsed = MagicArgs.parse(args,
-        ArgSpec.positional(0, 0).withFlags("--all").withValues("--group"), usage());
+    ParsedArgs parsed =
+        MagicArgs.parse(
+            args, ArgSpec.positional(0, 0).withFlags("--all").withValues("--group"), usage());
     if (parsed.value("--group").isPresent()) return group(parsed.value("--group").get());
     boolean all = parsed.flag("--all");
     List<TaskLog.Entry> entries = session.tasks().latest(all ? Integer.MAX_VALUE : SHOWN);
-    Map<String, TaskStatus> statuses = entries.isEmpty() ? Map.of()
-        : session.call(c -> c.batchStatus(entries.stream().map(TaskLog.Entry::taskId).toList()));
-    HtmlTable table = new HtmlTable("task id", "function", "endpoint", "submitted", "status")
-        .caption(entries.size() + " of " + session.tasks().size()
-            + " task(s) submitted from this notebook");
+    Map<String, TaskStatus> statuses =
+        entries.isEmpty()
+            ? Map.of()
+            : session.call(
+                c -> c.batchStatus(entries.stream().map(TaskLog.Entry::taskId).toList()));
+    HtmlTable table =
+        new HtmlTable("task id", "function", "endpoint", "submitted", "status")
+            .caption(
+                entries.size()
+                    + " of "
+                    + session.tasks().size()
+                    + " task(s) submitted from this notebook");
     for (TaskLog.Entry e : entries) {
       TaskStatus status = statuses.get(e.taskId());
-      table.row(e.taskId(), e.functionName(), e.endpointName(),
+      table.row(
+          e.taskId(),
+          e.functionName(),
+          e.endpointName(),
           TIME.format(Instant.ofEpochMilli(e.submittedAtMillis())),
           status == null ? "unknown to the service" : status.state().wireName());
     }
@@ -69,9 +82,21 @@ public final class TasksCommand implements Subcommand {
   /** A map group's tasks in line order with their state and value or error, without waiting. */
   private Object group(String name) {
     MapGroups groups = MapGroupTasks.groups(session);
-    MapGroups.Group group = groups.find(MapGroups.checkName(name)).orElseThrow(() ->
-        new MagicException("no map group " + name + " for " + session.url() + " (groups: "
-            + (groups.names().isEmpty() ? "none yet" : String.join(", ", groups.names())) + ")"));
+    MapGroups.Group group =
+        groups
+            .find(MapGroups.checkName(name))
+            .orElseThrow(
+                () ->
+                    new MagicException(
+                        "no map group "
+                            + name
+                            + " for "
+                            + session.url()
+                            + " (groups: "
+                            + (groups.names().isEmpty()
+                                ? "none yet"
+                                : String.join(", ", groups.names()))
+                            + ")"));
     Map<String, TaskStatus> statuses = session.call(c -> c.batchStatus(group.taskIds()));
     HtmlTable table = new HtmlTable("#", "task id", "status", "value / error");
     int finished = 0;
@@ -79,10 +104,23 @@ public final class TasksCommand implements Subcommand {
       String id = group.taskIds().get(i);
       TaskStatus status = statuses.get(id);
       if (status != null && status.finished()) finished++;
-      table.row(i + 1, id, status == null ? "unknown to the service" : status.state().wireName(),
+      table.row(
+          i + 1,
+          id,
+          status == null ? "unknown to the service" : status.state().wireName(),
           status == null ? "" : TaskOutcomes.summary(status, null));
     }
-    return table.caption("group " + group.name() + ": " + MapGroupTasks.describe(group) + "; "
-        + finished + " of " + group.taskIds().size() + " finished").toHtml();
+    return table
+        .caption(
+            "group "
+                + group.name()
+                + ": "
+                + MapGroupTasks.describe(group)
+                + "; "
+                + finished
+                + " of "
+                + group.taskIds().size()
+                + " finished")
+        .toHtml();
   }
 }

@@ -35,8 +35,15 @@ public final class UseCommand implements Subcommand {
     String wanted = MagicArgs.parse(args, ArgSpec.positional(1, 1), usage()).positional(0);
     EndpointInfo chosen = resolve(session, wanted);
     session.use(chosen);
-    return "using endpoint " + chosen.name() + " (" + chosen.id() + "): " + chosen.status() + ", "
-        + chosen.workers() + " worker(s)";
+    return "using endpoint "
+        + chosen.name()
+        + " ("
+        + chosen.id()
+        + "): "
+        + chosen.status()
+        + ", "
+        + chosen.workers()
+        + " worker(s)";
   }
 
   /** The endpoint with this id, else the only one with this name. */
@@ -48,9 +55,10 @@ public final class UseCommand implements Subcommand {
     }
     if (matching.size() == 1) return matching.get(0);
     String known = String.join(", ", endpoints.stream().map(e -> e.name() + " " + e.id()).toList());
-    throw new MagicException(matching.isEmpty()
-        ? "no endpoint named or with id " + wanted + " (endpoints: " + known + ")"
-        : "several endpoints are named " + wanted + "; use an id: " + known);
+    throw new MagicException(
+        matching.isEmpty()
+            ? "no endpoint named or with id " + wanted + " (endpoints: " + known + ")"
+            : "several endpoints are named " + wanted + "; use an id: " + known);
   }
 
   /**
@@ -67,10 +75,17 @@ public final class UseCommand implements Subcommand {
       session.use(online.get(0));
       return online.get(0);
     }
-    EndpointInfo picked = preferred(online).orElseThrow(() -> new MagicException(
-        "no endpoint chosen and " + online.size() + " are online, none of them named "
-            + defaultName() + ": pick one with %funcx use ENDPOINT or --endpoint ENDPOINT"
-            + " (see %funcx endpoints)"));
+    EndpointInfo picked =
+        preferred(online)
+            .orElseThrow(
+                () ->
+                    new MagicException(
+                        "no endpoint chosen and "
+                            + online.size()
+                            + " are online, none of them named "
+                            + defaultName()
+                            + ": pick one with %funcx use ENDPOINT or --endpoint ENDPOINT"
+                            + " (see %funcx endpoints)"));
     session.use(picked);
     session.context().display(pickedAmong(picked, online.size()));
     return picked;
@@ -82,16 +97,22 @@ public final class UseCommand implements Subcommand {
    */
   static java.util.Optional<EndpointInfo> preferred(List<EndpointInfo> online) {
     String wanted = defaultName();
-    List<EndpointInfo> matching = online.stream()
-        .filter(e -> e.id().equals(wanted) || wanted.equals(e.name())).toList();
-    return matching.size() == 1 ? java.util.Optional.of(matching.get(0))
+    List<EndpointInfo> matching =
+        online.stream().filter(e -> e.id().equals(wanted) || wanted.equals(e.name())).toList();
+    return matching.size() == 1
+        ? java.util.Optional.of(matching.get(0))
         : java.util.Optional.empty();
   }
 
   /** What was picked and why, for the cell. */
   static String pickedAmong(EndpointInfo picked, int online) {
-    return "using endpoint " + picked.name() + " (" + picked.id() + "), the default among "
-        + online + " online; %funcx use ENDPOINT picks another";
+    return "using endpoint "
+        + picked.name()
+        + " ("
+        + picked.id()
+        + "), the default among "
+        + online
+        + " online; %funcx use ENDPOINT picks another";
   }
 
   /** The name ./funcx up gives the endpoint it starts. */

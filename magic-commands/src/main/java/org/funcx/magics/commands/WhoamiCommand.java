@@ -33,9 +33,17 @@ public final class WhoamiCommand implements Subcommand {
   public Object run(String args, String body) {
     MagicArgs.parse(args, ArgSpec.positional(0, 0), usage());
     JsonObject me = session.call(FuncXClient::whoami);
-    String name = me.has("username") && !me.get("username").isJsonNull()
-        ? me.get("username").getAsString() : me.get("subject").getAsString();
-    return name + " at " + session.url() + " (groups " + me.get("groups") + ", scopes "
-        + me.get("scopes") + ")";
+    String name =
+        me.has("username") && !me.get("username").isJsonNull()
+            ? me.get("username").getAsString()
+            : me.get("subject").getAsString();
+    return name
+        + " at "
+        + session.url()
+        + " (groups "
+        + me.get("groups")
+        + ", scopes "
+        + me.get("scopes")
+        + ")";
   }
 }

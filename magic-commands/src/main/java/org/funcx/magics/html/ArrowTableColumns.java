@@ -10,21 +10,22 @@ public final class ArrowTableColumns implements TableColumns {
   @Override
   public Optional<Table> read(Object value) {
     if (!(value instanceof ArrowTable table)) return Optional.empty();
-    return Optional.of(new Table() {
-      @Override
-      public List<String> columnNames() {
-        return table.columnNames();
-      }
+    return Optional.of(
+        new Table() {
+          @Override
+          public List<String> columnNames() {
+            return table.columnNames();
+          }
 
-      @Override
-      public long rowCount() {
-        return table.rowCount();
-      }
+          @Override
+          public long rowCount() {
+            return table.rowCount();
+          }
 
-      @Override
-      public List<?> column(String name) {
-        return table.column(name);
-      }
-    });
+          @Override
+          public List<?> column(String name) {
+            return table.column(name);
+          }
+        });
   }
 }

@@ -15,7 +15,10 @@ public final class ArrowTableRenderer implements DisplayRenderer {
   public Map<String, String> render(Object value) {
     if (!(value instanceof ArrowTable table)) return Map.of();
     RenderOptions options = RenderOptions.defaults();
-    return Map.of("text/html", TableRenderer.html(table, options),
-        "text/plain", TableRenderer.text(table, options));
+    return Map.of(
+        "text/html",
+        TableRenderer.html(table, options),
+        "text/plain",
+        TableRenderer.text(table, options));
   }
 }

@@ -13,8 +13,8 @@ public final class Failures {
 
   public static MagicException of(FuncXException e, String serviceUrl) {
     if (e.status() == 0 && "unreachable".equals(e.code())) {
-      return new ServiceUnreachableError("cannot reach the funcX service at " + serviceUrl + " ("
-          + rootCause(e) + ")", e);
+      return new ServiceUnreachableError(
+          "cannot reach the funcX service at " + serviceUrl + " (" + rootCause(e) + ")", e);
     }
     if (e.status() == 0 && "interrupted".equals(e.code())) {
       return new ServiceRefusedError("interrupted while talking to " + serviceUrl, e);
@@ -22,16 +22,26 @@ public final class Failures {
     if ("compile_error".equals(e.code())) {
       String message = e.getMessage();
       int newline = message.indexOf('\n');
-      return new RemoteCompileError("the service could not compile the function: "
-          + (newline < 0 ? message : message.substring(0, newline)),
+      return new RemoteCompileError(
+          "the service could not compile the function: "
+              + (newline < 0 ? message : message.substring(0, newline)),
           newline < 0 ? "" : message.substring(newline + 1));
     }
     if ("dependency_error".equals(e.code())) {
-      return new RemoteDependencyError("the service could not resolve the function's libraries"
-          + " (its //DEPS and the notebook's %maven coordinates): " + e.getMessage(), e);
+      return new RemoteDependencyError(
+          "the service could not resolve the function's libraries"
+              + " (its //DEPS and the notebook's %maven coordinates): "
+              + e.getMessage(),
+          e);
     }
-    return new ServiceRefusedError("the funcX service refused the request (HTTP " + e.status()
-        + ", " + e.code() + "): " + e.getMessage(), e);
+    return new ServiceRefusedError(
+        "the funcX service refused the request (HTTP "
+            + e.status()
+            + ", "
+            + e.code()
+            + "): "
+            + e.getMessage(),
+        e);
   }
 
   private static String rootCause(Throwable e) {

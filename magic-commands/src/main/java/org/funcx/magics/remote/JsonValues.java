@@ -12,22 +12,25 @@ import org.funcx.core.json.Json;
  * {@link Double}. Other types come back as Gson's lists, maps, numbers and strings.
  */
 public final class JsonValues {
-  private static final Map<String, Class<?>> DECLARED = Map.ofEntries(
-      Map.entry("long", Long.class), Map.entry("Long", Long.class),
-      Map.entry("int", Integer.class), Map.entry("Integer", Integer.class),
-      Map.entry("short", Short.class), Map.entry("byte", Byte.class),
-      Map.entry("double", Double.class), Map.entry("Double", Double.class),
-      Map.entry("float", Float.class), Map.entry("Float", Float.class),
-      Map.entry("boolean", Boolean.class), Map.entry("Boolean", Boolean.class),
-      Map.entry("char", Character.class), Map.entry("String", String.class),
-      Map.entry("BigDecimal", BigDecimal.class), Map.entry("BigInteger", BigInteger.class));
+  private static final Map<String, Class<?>> DECLARED =
+      Map.ofEntries(
+          Map.entry("long", Long.class), Map.entry("Long", Long.class),
+          Map.entry("int", Integer.class), Map.entry("Integer", Integer.class),
+          Map.entry("short", Short.class), Map.entry("byte", Byte.class),
+          Map.entry("double", Double.class), Map.entry("Double", Double.class),
+          Map.entry("float", Float.class), Map.entry("Float", Float.class),
+          Map.entry("boolean", Boolean.class), Map.entry("Boolean", Boolean.class),
+          Map.entry("char", Character.class), Map.entry("String", String.class),
+          Map.entry("BigDecimal", BigDecimal.class), Map.entry("BigInteger", BigInteger.class));
 
   private JsonValues() {}
 
   public static Object decode(JsonElement json, String returnType) {
     if (json == null || json.isJsonNull()) return null;
-    Class<?> declared = returnType == null ? null
-        : DECLARED.get(returnType.substring(returnType.lastIndexOf('.') + 1));
+    Class<?> declared =
+        returnType == null
+            ? null
+            : DECLARED.get(returnType.substring(returnType.lastIndexOf('.') + 1));
     if (declared != null) return Json.GSON.fromJson(json, declared);
     if (json.isJsonPrimitive() && json.getAsJsonPrimitive().isNumber()) {
       BigDecimal n = json.getAsBigDecimal();

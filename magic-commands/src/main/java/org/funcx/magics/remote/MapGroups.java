@@ -28,12 +28,20 @@ public final class MapGroups {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
   /** One submitted map. */
-  public record Group(String name, String functionName, String functionHash, String endpointId,
-      String endpointName, String inputsDigest, List<String> taskIds, long submittedAtMillis) {
+  public record Group(
+      String name,
+      String functionName,
+      String functionHash,
+      String endpointId,
+      String endpointName,
+      String inputsDigest,
+      List<String> taskIds,
+      long submittedAtMillis) {
 
     /** True when it is the same map: same function source, endpoint and argument values. */
     public boolean sameMap(String hash, String endpoint, String digest) {
-      return functionHash.equals(hash) && endpointId.equals(endpoint)
+      return functionHash.equals(hash)
+          && endpointId.equals(endpoint)
           && inputsDigest.equals(digest);
     }
   }
@@ -53,8 +61,11 @@ public final class MapGroups {
   /** {@code name} when it is a usable group name, else a usage error naming the rule. */
   public static String checkName(String name) {
     if (!NAME.matcher(name).matches()) {
-      throw new MagicException("group name " + name + " must be 1-100 letters, digits, '.', '_'"
-          + " or '-', starting with a letter or digit");
+      throw new MagicException(
+          "group name "
+              + name
+              + " must be 1-100 letters, digits, '.', '_'"
+              + " or '-', starting with a letter or digit");
     }
     return name;
   }
@@ -64,11 +75,12 @@ public final class MapGroups {
    * mapped, so re-running the same cell (after a restart too) finds it, and a changed cell or
    * function makes a new one.
    */
-  public static String defaultName(String functionName, String functionHash, String endpointId,
-      String inputsDigest) {
+  public static String defaultName(
+      String functionName, String functionHash, String endpointId, String inputsDigest) {
     String prefix = functionName.replaceAll("[^A-Za-z0-9._-]", "_");
-    return prefix + "-" + sha256(functionHash + "\n" + endpointId + "\n" + inputsDigest)
-        .substring(0, 12);
+    return prefix
+        + "-"
+        + sha256(functionHash + "\n" + endpointId + "\n" + inputsDigest).substring(0, 12);
   }
 
   /**
@@ -92,8 +104,8 @@ public final class MapGroups {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException | JsonParseException e) {
-      throw new MagicException("cannot read map group " + name + " (" + file(name) + "): "
-          + e.getMessage());
+      throw new MagicException(
+          "cannot read map group " + name + " (" + file(name) + "): " + e.getMessage());
     }
   }
 
@@ -101,16 +113,26 @@ public final class MapGroups {
     try {
       PrivateFiles.write(file(group.name()), Json.GSON.toJson(group));
     } catch (IOException e) {
-      throw new MagicException("cannot save map group " + group.name() + " (" + file(group.name())
-          + "): " + e.getMessage() + "; its tasks run, but re-running the cell submits again");
+      throw new MagicException(
+          "cannot save map group "
+              + group.name()
+              + " ("
+              + file(group.name())
+              + "): "
+              + e.getMessage()
+              + "; its tasks run, but re-running the cell submits again");
     }
   }
 
   /** The names of the saved groups, sorted. */
   public List<String> names() {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
-          .map(n -> n.substring(0, n.length() - ".json".length())).sorted().toList();
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".json"))
+          .map(n -> n.substring(0, n.length() - ".json".length()))
+          .sorted()
+          .toList();
     } catch (NoSuchFileException e) {
       return List.of();
     } catch (IOException e) {
@@ -124,8 +146,9 @@ public final class MapGroups {
 
   private static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }

@@ -87,9 +87,16 @@ public final class ResultWaiter {
             interruptible(pending, () -> session.call(c -> c.endpoint(endpoint.id())));
         offlineSince = current.online() ? 0 : offlineSince == 0 ? now : offlineSince;
         if (offlineSince != 0 && now - offlineSince > OFFLINE_LIMIT.toNanos()) {
-          throw new MagicException("endpoint " + endpoint.name() + " has been offline for "
-              + OFFLINE_LIMIT.toSeconds() + " s with " + pending.size() + " of " + taskIds.size()
-              + " tasks unfinished; they run when it is back (see %funcx tasks)");
+          throw new MagicException(
+              "endpoint "
+                  + endpoint.name()
+                  + " has been offline for "
+                  + OFFLINE_LIMIT.toSeconds()
+                  + " s with "
+                  + pending.size()
+                  + " of "
+                  + taskIds.size()
+                  + " tasks unfinished; they run when it is back (see %funcx tasks)");
         }
       }
     }
@@ -108,15 +115,19 @@ public final class ResultWaiter {
     } catch (RuntimeException e) {
       if (!Thread.interrupted()) throw e;
       interrupted(pending);
-      throw new InterruptedException("interrupted while waiting for " + pending.size() + " task(s)");
+      throw new InterruptedException(
+          "interrupted while waiting for " + pending.size() + " task(s)");
     }
   }
 
   /** Called with the thread's interrupt cleared, so that cancel requests can go out. */
   private void interrupted(Set<String> pending) {
     if (onInterrupt == OnInterrupt.KEEP_RUNNING) {
-      System.err.println("stopped waiting; " + pending.size() + " task(s) keep running remotely:"
-          + " see %funcx tasks, %funcx result TASK_ID");
+      System.err.println(
+          "stopped waiting; "
+              + pending.size()
+              + " task(s) keep running remotely:"
+              + " see %funcx tasks, %funcx result TASK_ID");
       return;
     }
     int cancelled = 0;
@@ -127,17 +138,25 @@ public final class ResultWaiter {
         System.err.println("could not cancel task " + id + ": " + e.getMessage());
       }
     }
-    System.err.println("interrupted: cancelled " + cancelled + " task(s)"
-        + (cancelled < pending.size() ? "; the others had finished" : ""));
+    System.err.println(
+        "interrupted: cancelled "
+            + cancelled
+            + " task(s)"
+            + (cancelled < pending.size() ? "; the others had finished" : ""));
   }
 
   private Map<String, TaskStatus> poll(Set<String> pending, int unfinished) {
     try {
       return session.call(c -> c.batchStatus(new ArrayList<>(pending)));
     } catch (ServiceUnreachableError e) {
-      throw new ServiceUnreachableError("lost the funcX service at " + session.url()
-          + " while waiting for " + unfinished + " task(s); they may still finish: check with"
-          + " %funcx tasks once it is back", e.getCause());
+      throw new ServiceUnreachableError(
+          "lost the funcX service at "
+              + session.url()
+              + " while waiting for "
+              + unfinished
+              + " task(s); they may still finish: check with"
+              + " %funcx tasks once it is back",
+          e.getCause());
     }
   }
 }

@@ -15,8 +15,13 @@ public final class TaskLog {
   static final int CAPACITY = 100_000;
 
   /** One submitted task. */
-  public record Entry(String taskId, String functionName, String functionId, String returnType,
-      String endpointName, long submittedAtMillis) {}
+  public record Entry(
+      String taskId,
+      String functionName,
+      String functionId,
+      String returnType,
+      String endpointName,
+      long submittedAtMillis) {}
 
   private final Map<String, Entry> entries = new LinkedHashMap<>();
 

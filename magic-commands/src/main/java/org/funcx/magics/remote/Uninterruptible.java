@@ -15,13 +15,16 @@ public final class Uninterruptible {
 
   public static <T> T call(String threadName, Supplier<T> request) {
     CompletableFuture<T> answer = new CompletableFuture<>();
-    Thread thread = new Thread(() -> {
-      try {
-        answer.complete(request.get());
-      } catch (Throwable e) {
-        answer.completeExceptionally(e);
-      }
-    }, threadName);
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                answer.complete(request.get());
+              } catch (Throwable e) {
+                answer.completeExceptionally(e);
+              }
+            },
+            threadName);
     thread.setDaemon(true);
     thread.start();
     try {

@@ -20,8 +20,8 @@ import org.funcx.kernel.spi.SnippetKind;
  */
 public final class SourceCollector {
   /** The assembled source and the declarations it is made of. */
-  public record Collected(String source, List<SnippetInfo> imports, List<SnippetInfo> helpers,
-      SourceMap map) {}
+  public record Collected(
+      String source, List<SnippetInfo> imports, List<SnippetInfo> helpers, SourceMap map) {}
 
   private SourceCollector() {}
 
@@ -32,8 +32,10 @@ public final class SourceCollector {
         declared.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s);
       }
     }
-    List<SnippetInfo> roots = declared.getOrDefault(method, List.of()).stream()
-        .filter(s -> s.kind() == SnippetKind.METHOD).toList();
+    List<SnippetInfo> roots =
+        declared.getOrDefault(method, List.of()).stream()
+            .filter(s -> s.kind() == SnippetKind.METHOD)
+            .toList();
     if (roots.isEmpty()) throw new MagicException(noSuchMethod(method, snippets));
     Set<String> included = new LinkedHashSet<>();
     Deque<SnippetInfo> work = new ArrayDeque<>(roots);
@@ -45,8 +47,8 @@ public final class SourceCollector {
         }
       }
     }
-    List<SnippetInfo> imports = snippets.stream()
-        .filter(s -> s.kind() == SnippetKind.IMPORT).toList();
+    List<SnippetInfo> imports =
+        snippets.stream().filter(s -> s.kind() == SnippetKind.IMPORT).toList();
     List<SnippetInfo> body = snippets.stream().filter(s -> included.contains(s.id())).toList();
     StringBuilder source = new StringBuilder();
     for (SnippetInfo i : imports) {
@@ -71,10 +73,16 @@ public final class SourceCollector {
   }
 
   private static String noSuchMethod(String method, List<SnippetInfo> snippets) {
-    List<String> methods = snippets.stream().filter(s -> s.kind() == SnippetKind.METHOD)
-        .map(SnippetInfo::name).distinct().toList();
-    return "no method named " + method + " is defined in this notebook; define it in a cell"
-        + " first" + (methods.isEmpty() ? "" : " (methods defined: " + String.join(", ", methods)
-        + ")");
+    List<String> methods =
+        snippets.stream()
+            .filter(s -> s.kind() == SnippetKind.METHOD)
+            .map(SnippetInfo::name)
+            .distinct()
+            .toList();
+    return "no method named "
+        + method
+        + " is defined in this notebook; define it in a cell"
+        + " first"
+        + (methods.isEmpty() ? "" : " (methods defined: " + String.join(", ", methods) + ")");
   }
 }

@@ -28,8 +28,8 @@ public record SourceMap(String entryName, List<Span> spans) {
   public Optional<String> describe(int sourceLine) {
     for (Span s : spans) {
       if (sourceLine >= s.firstLine() && sourceLine < s.firstLine() + s.lineCount()) {
-        return Optional.of(s.label() + " line " + (s.labelFirstLine() + sourceLine
-            - s.firstLine()));
+        return Optional.of(
+            s.label() + " line " + (s.labelFirstLine() + sourceLine - s.firstLine()));
       }
     }
     return Optional.empty();

@@ -12,14 +12,15 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class MagicArgsTest {
-  private static final ArgSpec RUN = ArgSpec.positional(1, 1).withFlags("--cache")
-      .withValues("--endpoint", "--out");
+  private static final ArgSpec RUN =
+      ArgSpec.positional(1, 1).withFlags("--cache").withValues("--endpoint", "--out");
 
   static Stream<Arguments> words() {
     return Stream.of(
         Arguments.of("sq(12)", List.of("sq(12)")),
         Arguments.of("  greet(\"a b\", 'c')   --cache ", List.of("greet(\"a b\", 'c')", "--cache")),
-        Arguments.of("f(g(1, 2), new int[] {3, 4}) --out r",
+        Arguments.of(
+            "f(g(1, 2), new int[] {3, 4}) --out r",
             List.of("f(g(1, 2), new int[] {3, 4})", "--out", "r")),
         Arguments.of("f(\"a \\\" ) b\")", List.of("f(\"a \\\" ) b\")")),
         Arguments.of("", List.of()));
@@ -43,9 +44,10 @@ class MagicArgsTest {
   @Test
   void mistakes_are_usage_errors_that_end_with_the_usage() {
     assertThatThrownBy(() -> MagicArgs.parse("sq(1) --bogus", RUN, "usage: X"))
-        .isInstanceOf(MagicUsageException.class).hasMessage("unknown option --bogus")
-        .satisfies(e -> assertThat(((MagicUsageException) e).traceback()).last()
-            .isEqualTo("usage: X"));
+        .isInstanceOf(MagicUsageException.class)
+        .hasMessage("unknown option --bogus")
+        .satisfies(
+            e -> assertThat(((MagicUsageException) e).traceback()).last().isEqualTo("usage: X"));
     assertThatThrownBy(() -> MagicArgs.parse("sq(1) --out", RUN, "u"))
         .hasMessage("--out needs a value");
     assertThatThrownBy(() -> MagicArgs.parse("", RUN, "u"))
@@ -62,7 +64,8 @@ class MagicArgsTest {
   void a_call_is_a_name_and_argument_text() {
     assertThat(CallSyntax.parse("sq( 1 + 2 )", "u")).isEqualTo(new CallSyntax("sq", "1 + 2"));
     assertThat(CallSyntax.parse("noArgs()", "u")).isEqualTo(new CallSyntax("noArgs", ""));
-    assertThatThrownBy(() -> CallSyntax.parse("sq", "u")).isInstanceOf(MagicUsageException.class)
+    assertThatThrownBy(() -> CallSyntax.parse("sq", "u"))
+        .isInstanceOf(MagicUsageException.class)
         .hasMessageContaining("expected a call like sq(12)");
   }
 }

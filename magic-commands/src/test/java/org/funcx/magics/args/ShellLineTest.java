@@ -46,12 +46,14 @@ class ShellLineTest {
     assertThat(l.command()).isEmpty();
     assertThat(l.arguments()).containsExactly(Map.entry("name", "world"));
     assertThatThrownBy(() -> ShellLine.parse("echo", OPTIONS, false, "usage"))
-        .isInstanceOf(MagicUsageException.class).hasMessageContaining("expected name=value");
+        .isInstanceOf(MagicUsageException.class)
+        .hasMessageContaining("expected name=value");
   }
 
   @Test
   void bad_lines_are_usage_errors() {
-    assertThatThrownBy(() -> line("--timeout")).isInstanceOf(MagicUsageException.class)
+    assertThatThrownBy(() -> line("--timeout"))
+        .isInstanceOf(MagicUsageException.class)
         .hasMessageContaining("--timeout needs a value");
     assertThatThrownBy(() -> line("--cache echo")).hasMessageContaining("unknown option --cache");
     assertThatThrownBy(() -> line("")).hasMessageContaining("no command to run");

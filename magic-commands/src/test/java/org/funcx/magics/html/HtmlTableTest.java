@@ -9,14 +9,20 @@ import org.junit.jupiter.api.Test;
 class HtmlTableTest {
   @Test
   void cells_are_escaped_in_html_and_aligned_in_text() {
-    Html html = new HtmlTable("name", "value").caption("two <rows>").row("a", "<b>&'\"")
-        .row("longer name", null).toHtml();
-    assertThat(html.html()).isEqualTo("<table class=\"funcx\"><caption>two &lt;rows&gt;</caption>"
-        + "<thead><tr><th>name</th><th>value</th></tr></thead><tbody>"
-        + "<tr><td>a</td><td>&lt;b&gt;&amp;&#39;&#34;</td></tr>"
-        + "<tr><td>longer name</td><td></td></tr></tbody></table>");
-    assertThat(html.text()).isEqualTo("two <rows>\nname         value\na            <b>&'\"\n"
-        + "longer name");
+    Html html =
+        new HtmlTable("name", "value")
+            .caption("two <rows>")
+            .row("a", "<b>&'\"")
+            .row("longer name", null)
+            .toHtml();
+    assertThat(html.html())
+        .isEqualTo(
+            "<table class=\"funcx\"><caption>two &lt;rows&gt;</caption>"
+                + "<thead><tr><th>name</th><th>value</th></tr></thead><tbody>"
+                + "<tr><td>a</td><td>&lt;b&gt;&amp;&#39;&#34;</td></tr>"
+                + "<tr><td>longer name</td><td></td></tr></tbody></table>");
+    assertThat(html.text())
+        .isEqualTo("two <rows>\nname         value\na            <b>&'\"\n" + "longer name");
   }
 
   @Test

@@ -20,15 +20,23 @@ final class Access {
   }
 
   /** The row when the principal may see it; 404 otherwise. */
-  static <T> T visible(Principal p, Optional<T> row, java.util.function.Function<T, Sharing> sharing,
-      String what, String id) {
-    return row.filter(r -> sees(p, sharing.apply(r))).orElseThrow(() -> ApiException.notFound(what, id));
+  static <T> T visible(
+      Principal p,
+      Optional<T> row,
+      java.util.function.Function<T, Sharing> sharing,
+      String what,
+      String id) {
+    return row.filter(r -> sees(p, sharing.apply(r)))
+        .orElseThrow(() -> ApiException.notFound(what, id));
   }
 
   static void requireOwner(Principal p, Sharing s, String what, String id) {
     if (!s.owner().equals(p.subject())) {
-      throw new ApiException(403, "not_owner", "only the owner of " + what + " " + id
-          + " may change or delete it", Map.of("id", id));
+      throw new ApiException(
+          403,
+          "not_owner",
+          "only the owner of " + what + " " + id + " may change or delete it",
+          Map.of("id", id));
     }
   }
 

@@ -16,10 +16,13 @@ final class Activity {
   static final long WINDOW_MILLIS = 3_600_000;
   static final long BUCKET_MILLIS = 60_000;
   static final int BUCKETS = (int) (WINDOW_MILLIS / BUCKET_MILLIS);
+
   /** Task records one activity request reads at most (newest groups first). */
   static final int MAX_TASKS_READ = 10_000;
+
   /** Groups listed. */
   static final int GROUPS_SHOWN = 20;
+
   /** Tasks listed, newest first. */
   static final int TASKS_SHOWN = 20;
 
@@ -89,8 +92,10 @@ final class Activity {
     if (t.state() == TaskState.SUCCESS) {
       m.succeeded++;
     } else {
-      String kind = t.state() == TaskState.CANCELLED ? "cancelled"
-          : t.record().error() == null ? "unknown" : t.record().error().kind().wireName();
+      String kind =
+          t.state() == TaskState.CANCELLED
+              ? "cancelled"
+              : t.record().error() == null ? "unknown" : t.record().error().kind().wireName();
       m.failedByKind.merge(kind, 1, Integer::sum);
     }
   }

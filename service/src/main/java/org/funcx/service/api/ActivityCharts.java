@@ -42,11 +42,19 @@ final class ActivityCharts {
     for (Activity.Minute m : a.minutes) {
       series.add(m.startMillis, m.finished() / (Activity.BUCKET_MILLIS / 1000.0), false);
     }
-    JFreeChart chart = ChartFactory.createXYLineChart("Tasks finished per second (last hour)",
-        "time (UTC)", "tasks/s", new XYSeriesCollection(series), PlotOrientation.VERTICAL, false,
-        false, false);
-    chart.getXYPlot().setDomainAxis(new DateAxis("time (UTC)", TimeZone.getTimeZone("UTC"),
-        Locale.ROOT));
+    JFreeChart chart =
+        ChartFactory.createXYLineChart(
+            "Tasks finished per second (last hour)",
+            "time (UTC)",
+            "tasks/s",
+            new XYSeriesCollection(series),
+            PlotOrientation.VERTICAL,
+            false,
+            false,
+            false);
+    chart
+        .getXYPlot()
+        .setDomainAxis(new DateAxis("time (UTC)", TimeZone.getTimeZone("UTC"), Locale.ROOT));
     XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
     renderer.setDrawSeriesLineAsPath(true);
     renderer.setSeriesPaint(0, SERIES);
@@ -60,9 +68,18 @@ final class ActivityCharts {
   static String failuresByKind(Activity a) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     a.failuresByKind().forEach((kind, n) -> data.addValue(n, "failures", kind));
-    JFreeChart chart = ChartFactory.createBarChart(data.getColumnCount() == 0
-        ? "No failures in the last hour" : "Failures by kind (last hour)", "kind", "tasks", data,
-        PlotOrientation.VERTICAL, false, false, false);
+    JFreeChart chart =
+        ChartFactory.createBarChart(
+            data.getColumnCount() == 0
+                ? "No failures in the last hour"
+                : "Failures by kind (last hour)",
+            "kind",
+            "tasks",
+            data,
+            PlotOrientation.VERTICAL,
+            false,
+            false,
+            false);
     chart.getCategoryPlot().getRenderer().setSeriesPaint(0, new Color(214, 39, 40));
     chart.getCategoryPlot().setBackgroundPaint(Color.WHITE);
     chart.getCategoryPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);

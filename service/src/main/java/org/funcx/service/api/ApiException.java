@@ -28,8 +28,8 @@ public class ApiException extends RuntimeException {
   }
 
   public static ApiException notFound(String what, String id) {
-    return new ApiException(404, what + "_not_found", what + " " + id + " does not exist",
-        Map.of("id", id));
+    return new ApiException(
+        404, what + "_not_found", what + " " + id + " does not exist", Map.of("id", id));
   }
 
   public int status() {

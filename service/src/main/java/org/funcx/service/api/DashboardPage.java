@@ -27,9 +27,11 @@ final class DashboardPage {
     this.script = resource("dashboard.js");
     // The token endpoint may be an external provider's: the script posts the code there.
     String tokenOrigin = origin(String.valueOf(login.get("token_endpoint")));
-    this.policy = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline';"
-        + " img-src 'self' data:; connect-src 'self'" + (tokenOrigin == null ? "" : " " + tokenOrigin)
-        + "; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    this.policy =
+        "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+            + " img-src 'self' data:; connect-src 'self'"
+            + (tokenOrigin == null ? "" : " " + tokenOrigin)
+            + "; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
   }
 
   void page(Context ctx) {
@@ -41,15 +43,18 @@ final class DashboardPage {
   }
 
   private Context headers(Context ctx) {
-    return ctx.header("Content-Security-Policy", policy).header("X-Frame-Options", "DENY")
-        .header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "no-referrer")
+    return ctx.header("Content-Security-Policy", policy)
+        .header("X-Frame-Options", "DENY")
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Referrer-Policy", "no-referrer")
         .header("Cache-Control", "no-store");
   }
 
   private static String origin(String url) {
     try {
       URI u = URI.create(url);
-      return u.getScheme() == null || u.getAuthority() == null ? null
+      return u.getScheme() == null || u.getAuthority() == null
+          ? null
           : u.getScheme() + "://" + u.getAuthority();
     } catch (IllegalArgumentException e) {
       return null;

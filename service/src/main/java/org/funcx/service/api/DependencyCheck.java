@@ -39,12 +39,15 @@ final class DependencyCheck implements AutoCloseable {
     long waitMillis = resolver.settings().timeout().toMillis() / 2;
     try {
       if (!slots.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
-        throw new ApiException(503, "dependency_resolution_busy", MAX_CONCURRENT
-            + " dependency resolutions are running; try again shortly");
+        throw new ApiException(
+            503,
+            "dependency_resolution_busy",
+            MAX_CONCURRENT + " dependency resolutions are running; try again shortly");
       }
       try {
         var resolved = resolver.resolve(coordinates);
-        return FunctionLibraries.isolated(String.join(",", resolved.coordinates()), resolved.jars());
+        return FunctionLibraries.isolated(
+            String.join(",", resolved.coordinates()), resolved.jars());
       } finally {
         slots.release();
       }
@@ -57,9 +60,17 @@ final class DependencyCheck implements AutoCloseable {
   }
 
   private static ApiException error(DependencyException e) {
-    return new ApiException(400, "dependency_error", e.getMessage(), Map.of(
-        "coordinate", e.coordinate(), "repositories", e.repositories(),
-        "reason", e.reason().name().toLowerCase(java.util.Locale.ROOT)));
+    return new ApiException(
+        400,
+        "dependency_error",
+        e.getMessage(),
+        Map.of(
+            "coordinate",
+            e.coordinate(),
+            "repositories",
+            e.repositories(),
+            "reason",
+            e.reason().name().toLowerCase(java.util.Locale.ROOT)));
   }
 
   @Override

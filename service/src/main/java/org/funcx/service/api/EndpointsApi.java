@@ -47,40 +47,58 @@ final class EndpointsApi {
    */
   void register(Context ctx) {
     Principal p = AuthGate.principal(ctx);
-    EndpointRegistrationRequest request = EndpointRegistrationRequest.fromJson(Requests.jsonObject(ctx));
+    EndpointRegistrationRequest request =
+        EndpointRegistrationRequest.fromJson(Requests.jsonObject(ctx));
     String name = request.name();
     if (name.isBlank() || name.length() > 200) {
       throw ApiException.badRequest("invalid_field", "endpoint name must be 1–200 characters");
     }
     String curveKey = request.curvePublicKey();
     if (curveKey != null && !CurveKeys.isPublicKey(curveKey)) {
-      throw ApiException.badRequest("invalid_field", "curve_public_key must be a Z85 CURVE public key (40 characters)");
+      throw ApiException.badRequest(
+          "invalid_field", "curve_public_key must be a Z85 CURVE public key (40 characters)");
     }
     List<String> allowed = new ArrayList<>();
-    for (String function : request.allowedFunctions()) allowed.add(Requests.uuid(function, "function"));
+    for (String function : request.allowedFunctions())
+      allowed.add(Requests.uuid(function, "function"));
     String requestedId = request.endpointId();
-    String id = requestedId == null ? UUID.randomUUID().toString()
-        : Requests.uuid(requestedId, "endpoint");
+    String id =
+        requestedId == null ? UUID.randomUUID().toString() : Requests.uuid(requestedId, "endpoint");
     Optional<EndpointRow> existing = registry.endpoint(id);
     EndpointRow row;
     if (existing.isPresent()) {
       EndpointRow old = Access.visible(p, existing, EndpointRow::sharing, "endpoint", id);
       Access.requireOwner(p, old.sharing(), "endpoint", id);
-      row = new EndpointRow(id, name, old.createdAtMillis(),
-          Access.sharing(request.sharing(), old.sharing()), allowed, curveKey);
+      row =
+          new EndpointRow(
+              id,
+              name,
+              old.createdAtMillis(),
+              Access.sharing(request.sharing(), old.sharing()),
+              allowed,
+              curveKey);
       registry.updateEndpoint(row);
     } else {
-      row = new EndpointRow(id, name, System.currentTimeMillis(),
-          Access.sharing(request.sharing(), Sharing.privateTo(p.subject())), allowed, curveKey);
+      row =
+          new EndpointRow(
+              id,
+              name,
+              System.currentTimeMillis(),
+              Access.sharing(request.sharing(), Sharing.privateTo(p.subject())),
+              allowed,
+              curveKey);
       registry.addEndpoint(row);
     }
     accounts.revokeEndpointClients(id);
-    Accounts.ClientCredentials agent = accounts.createClient(p.subject(), "endpoint " + name,
-        Set.of(Scope.ENDPOINT.claim()), id);
+    Accounts.ClientCredentials agent =
+        accounts.createClient(p.subject(), "endpoint " + name, Set.of(Scope.ENDPOINT.claim()), id);
     forwarder.admit(id, curveKey);
-    ctx.status(existing.isEmpty() ? 201 : 200).json(describe(row)
-        .withForwarder(forwarderAddress, forwarder.publicKey())
-        .withCredentials(agent.clientId(), agent.clientSecret()).toJson());
+    ctx.status(existing.isEmpty() ? 201 : 200)
+        .json(
+            describe(row)
+                .withForwarder(forwarderAddress, forwarder.publicKey())
+                .withCredentials(agent.clientId(), agent.clientSecret())
+                .toJson());
   }
 
   void list(Context ctx) {
@@ -93,8 +111,8 @@ final class EndpointsApi {
   }
 
   void get(Context ctx) {
-    ctx.json(describe(existing(ctx)).withForwarder(forwarderAddress, forwarder.publicKey())
-        .toJson());
+    ctx.json(
+        describe(existing(ctx)).withForwarder(forwarderAddress, forwarder.publicKey()).toJson());
   }
 
   void status(Context ctx) {
@@ -105,8 +123,8 @@ final class EndpointsApi {
   void share(Context ctx) {
     EndpointRow row = existing(ctx);
     Access.requireOwner(AuthGate.principal(ctx), row.sharing(), "endpoint", row.id());
-    Sharing sharing = Access.sharing(SharingChange.fromJson(Requests.jsonObject(ctx)),
-        row.sharing());
+    Sharing sharing =
+        Access.sharing(SharingChange.fromJson(Requests.jsonObject(ctx)), row.sharing());
     registry.shareEndpoint(row.id(), sharing);
     ctx.json(Access.describe(sharing).toJson());
   }
@@ -124,25 +142,40 @@ final class EndpointsApi {
   private EndpointRow existing(Context ctx) {
     Principal p = AuthGate.principal(ctx);
     String id = Requests.uuid(ctx.pathParam("id"), "endpoint");
-    if (p.endpointId() != null && !p.endpointId().equals(id)) throw ApiException.notFound("endpoint", id);
+    if (p.endpointId() != null && !p.endpointId().equals(id))
+      throw ApiException.notFound("endpoint", id);
     return Access.visible(p, registry.endpoint(id), EndpointRow::sharing, "endpoint", id);
   }
 
   private EndpointDescription describe(EndpointRow row) {
     EndpointStatus s = statusOf(row.id());
     // problem: why the endpoint cannot run tasks (e.g. its managers fail at start-up), as it says
-    return new EndpointDescription(row.id(), row.name(), s.online() ? "online" : "offline",
-        s.lastHeartbeatMillis(), s.managers(), s.workers(), s.idleWorkers(), s.outstandingTasks(),
-        s.queuedAtEndpoint(), s.runningAtEndpoint(), s.problem(), row.allowedFunctions(),
-        Access.describe(row.sharing()), null, null, null, null);
+    return new EndpointDescription(
+        row.id(),
+        row.name(),
+        s.online() ? "online" : "offline",
+        s.lastHeartbeatMillis(),
+        s.managers(),
+        s.workers(),
+        s.idleWorkers(),
+        s.outstandingTasks(),
+        s.queuedAtEndpoint(),
+        s.runningAtEndpoint(),
+        s.problem(),
+        row.allowedFunctions(),
+        Access.describe(row.sharing()),
+        null,
+        null,
+        null,
+        null);
   }
 
   private EndpointStatus statusOf(String endpointId) {
     try {
       return forwarder.status(endpointId).get(5, TimeUnit.SECONDS);
     } catch (Exception e) {
-      throw new ApiException(503, "forwarder_busy",
-          "endpoint " + endpointId + " status is not available: " + e);
+      throw new ApiException(
+          503, "forwarder_busy", "endpoint " + endpointId + " status is not available: " + e);
     }
   }
 }

@@ -54,28 +54,40 @@ final class FunctionsApi {
     }
     String source = request.functionCode();
     if (source.isBlank() || source.length() > MAX_SOURCE_CHARS) {
-      throw new ApiException(source.isBlank() ? 400 : 413, "invalid_source",
+      throw new ApiException(
+          source.isBlank() ? 400 : 413,
+          "invalid_source",
           "function_code must hold 1 to " + MAX_SOURCE_CHARS + " characters of Java source");
     }
     String entry = request.entryPoint();
-    List<String> deps = dependencies.normalize(
-        DependencyList.merge(source, request.dependencies()));
+    List<String> deps =
+        dependencies.normalize(DependencyList.merge(source, request.dependencies()));
     FunctionSignature signature = null;
     if (request.validate()) {
       CompiledFunction compiled = compile(entry, source, deps);
       entry = compiled.entryName();
       signature = compiled.signatures().get(0);
     } else if (entry == null || entry.isBlank()) {
-      throw ApiException.badRequest("missing_field", "entry_point is required when validate is false");
+      throw ApiException.badRequest(
+          "missing_field", "entry_point is required when validate is false");
     }
     String name = request.functionName();
     FunctionSpec spec = FunctionSpec.of(entry, source, deps);
-    Sharing sharing = Access.sharing(request.sharing(),
-        Sharing.privateTo(AuthGate.principal(ctx).subject()));
-    FunctionRow row = new FunctionRow(UUID.randomUUID().toString(), name == null ? entry : name,
-        entry, source, spec.hash(), signature == null ? null : signature.toString(),
-        signature == null ? null : signature.returnType(), System.currentTimeMillis(), sharing,
-        FunctionKind.JAVA, spec.dependencies());
+    Sharing sharing =
+        Access.sharing(request.sharing(), Sharing.privateTo(AuthGate.principal(ctx).subject()));
+    FunctionRow row =
+        new FunctionRow(
+            UUID.randomUUID().toString(),
+            name == null ? entry : name,
+            entry,
+            source,
+            spec.hash(),
+            signature == null ? null : signature.toString(),
+            signature == null ? null : signature.returnType(),
+            System.currentTimeMillis(),
+            sharing,
+            FunctionKind.JAVA,
+            spec.dependencies());
     registry.addFunction(row);
     ctx.status(201).json(describe(row, false).toJson());
   }
@@ -87,18 +99,29 @@ final class FunctionsApi {
     try {
       parsed = ShellTemplate.parse(template);
     } catch (InvalidTemplateException e) {
-      throw new ApiException(template.length() > ShellTemplate.MAX_CHARS ? 413 : 400,
-          "invalid_shell_command", e.getMessage(), Map.of("offset", e.offset(),
-              "limit", ShellTemplate.MAX_CHARS));
+      throw new ApiException(
+          template.length() > ShellTemplate.MAX_CHARS ? 413 : 400,
+          "invalid_shell_command",
+          e.getMessage(),
+          Map.of("offset", e.offset(), "limit", ShellTemplate.MAX_CHARS));
     }
     String name = request.functionName();
     FunctionSpec spec = FunctionSpec.shell(template);
-    Sharing sharing = Access.sharing(request.sharing(),
-        Sharing.privateTo(AuthGate.principal(ctx).subject()));
-    FunctionRow row = new FunctionRow(UUID.randomUUID().toString(),
-        name == null || name.isBlank() ? "shell" : name, "", template, spec.hash(),
-        "(" + String.join(", ", parsed.placeholders()) + ")", null, System.currentTimeMillis(),
-        sharing, FunctionKind.SHELL, List.of());
+    Sharing sharing =
+        Access.sharing(request.sharing(), Sharing.privateTo(AuthGate.principal(ctx).subject()));
+    FunctionRow row =
+        new FunctionRow(
+            UUID.randomUUID().toString(),
+            name == null || name.isBlank() ? "shell" : name,
+            "",
+            template,
+            spec.hash(),
+            "(" + String.join(", ", parsed.placeholders()) + ")",
+            null,
+            System.currentTimeMillis(),
+            sharing,
+            FunctionKind.SHELL,
+            List.of());
     registry.addFunction(row);
     ctx.status(201).json(describe(row, false).toJson());
   }
@@ -107,8 +130,8 @@ final class FunctionsApi {
     try {
       return FunctionKind.fromWireName(wire);
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("invalid_field", "kind must be 'java' or 'shell', not '"
-          + wire + "'");
+      throw ApiException.badRequest(
+          "invalid_field", "kind must be 'java' or 'shell', not '" + wire + "'");
     }
   }
 
@@ -124,7 +147,10 @@ final class FunctionsApi {
     try {
       return compiler.compile(spec, libraries);
     } catch (FunctionCompileException e) {
-      throw new ApiException(400, e.error().kind().wireName(), e.error().message(),
+      throw new ApiException(
+          400,
+          e.error().kind().wireName(),
+          e.error().message(),
           Map.of("diagnostics", e.error().details()));
     }
   }
@@ -145,21 +171,29 @@ final class FunctionsApi {
   void share(Context ctx) {
     FunctionRow row = existing(ctx);
     Access.requireOwner(AuthGate.principal(ctx), row.sharing(), "function", row.id());
-    Sharing sharing = Access.sharing(SharingChange.fromJson(Requests.jsonObject(ctx)),
-        row.sharing());
+    Sharing sharing =
+        Access.sharing(SharingChange.fromJson(Requests.jsonObject(ctx)), row.sharing());
     registry.shareFunction(row.id(), sharing);
     ctx.json(Access.describe(sharing).toJson());
   }
 
   private FunctionRow existing(Context ctx) {
     String id = Requests.uuid(ctx.pathParam("id"), "function");
-    return Access.visible(AuthGate.principal(ctx), registry.function(id), FunctionRow::sharing,
-        "function", id);
+    return Access.visible(
+        AuthGate.principal(ctx), registry.function(id), FunctionRow::sharing, "function", id);
   }
 
   private static FunctionDescription describe(FunctionRow row, boolean withSource) {
-    return new FunctionDescription(row.id(), row.name(), row.kind().wireName(), row.entryPoint(),
-        row.hash(), row.dependencies(), row.signature(), row.returnType(),
-        Access.describe(row.sharing()), withSource ? row.source() : null);
+    return new FunctionDescription(
+        row.id(),
+        row.name(),
+        row.kind().wireName(),
+        row.entryPoint(),
+        row.hash(),
+        row.dependencies(),
+        row.signature(),
+        row.returnType(),
+        Access.describe(row.sharing()),
+        withSource ? row.source() : null);
   }
 }

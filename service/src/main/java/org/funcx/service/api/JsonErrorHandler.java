@@ -25,23 +25,32 @@ final class JsonErrorHandler extends ErrorHandler {
   }
 
   @Override
-  protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request,
-      HttpServletResponse response, int code, String message) throws IOException {
+  protected void generateAcceptableResponse(
+      Request baseRequest,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int code,
+      String message)
+      throws IOException {
     baseRequest.setHandled(true);
     response.setContentType("application/json");
     response.getOutputStream().write(body(code, message).getBytes(StandardCharsets.UTF_8));
   }
 
   private static String body(int status, String reason) {
-    String code = switch (status) {
-      case 400 -> "bad_request";
-      case 404 -> "no_such_route";
-      case 413 -> "payload_too_large";
-      case 431 -> "headers_too_large";
-      default -> "http_" + status;
-    };
-    return Json.GSON.toJson(ApiServer.error(status, code,
-        "the request was refused before routing: " + (reason == null ? "bad request" : reason),
-        Map.of()));
+    String code =
+        switch (status) {
+          case 400 -> "bad_request";
+          case 404 -> "no_such_route";
+          case 413 -> "payload_too_large";
+          case 431 -> "headers_too_large";
+          default -> "http_" + status;
+        };
+    return Json.GSON.toJson(
+        ApiServer.error(
+            status,
+            code,
+            "the request was refused before routing: " + (reason == null ? "bad request" : reason),
+            Map.of()));
   }
 }

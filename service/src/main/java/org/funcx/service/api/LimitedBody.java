@@ -30,10 +30,17 @@ final class LimitedBody extends FilterInputStream {
   }
 
   static ApiException tooLarge(long limit, String what, long size) {
-    Map<String, Object> details = size > 0 ? Map.of("limit_bytes", limit, "size_bytes", size)
-        : Map.of("limit_bytes", limit);
-    return new ApiException(413, "payload_too_large", what + " is larger than the limit of "
-        + limit + " bytes" + (size > 0 ? " (" + size + " bytes)" : ""), details);
+    Map<String, Object> details =
+        size > 0 ? Map.of("limit_bytes", limit, "size_bytes", size) : Map.of("limit_bytes", limit);
+    return new ApiException(
+        413,
+        "payload_too_large",
+        what
+            + " is larger than the limit of "
+            + limit
+            + " bytes"
+            + (size > 0 ? " (" + size + " bytes)" : ""),
+        details);
   }
 
   @Override

@@ -33,12 +33,17 @@ final class OutputApi {
     TaskRecord record = task.record();
     // Finished only once the stored record says so: before, its final output may not be there.
     boolean finished = record.state().isTerminal();
-    OutputText out = finished ? OutputText.read(stored(record.stdout()), outFrom, true)
-        : OutputText.read(live.since(id, false, outFrom), outFrom, false);
-    OutputText err = finished ? OutputText.read(stored(record.stderr()), errFrom, true)
-        : OutputText.read(live.since(id, true, errFrom), errFrom, false);
-    ctx.json(new TaskOutputAnswer(id, task.state().wireName(), finished, slice(out), slice(err))
-        .toJson());
+    OutputText out =
+        finished
+            ? OutputText.read(stored(record.stdout()), outFrom, true)
+            : OutputText.read(live.since(id, false, outFrom), outFrom, false);
+    OutputText err =
+        finished
+            ? OutputText.read(stored(record.stderr()), errFrom, true)
+            : OutputText.read(live.since(id, true, errFrom), errFrom, false);
+    ctx.json(
+        new TaskOutputAnswer(id, task.state().wireName(), finished, slice(out), slice(err))
+            .toJson());
   }
 
   private static OutputTail.Slice stored(String text) {
@@ -58,8 +63,12 @@ final class OutputApi {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw ApiException.badRequest("invalid_offset", name + " must be a byte offset (a whole"
-        + " number, 0 or more), got '" + (value.length() > 40 ? value.substring(0, 40) + "…" : value)
-        + "'");
+    throw ApiException.badRequest(
+        "invalid_offset",
+        name
+            + " must be a byte offset (a whole"
+            + " number, 0 or more), got '"
+            + (value.length() > 40 ? value.substring(0, 40) + "…" : value)
+            + "'");
   }
 }

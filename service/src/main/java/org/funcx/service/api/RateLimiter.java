@@ -45,8 +45,16 @@ final class RateLimiter {
     }
     long retryAfter = Math.max(1, (long) Math.ceil(waitSeconds));
     ctx.header("Retry-After", String.valueOf(retryAfter));
-    throw new ApiException(429, "rate_limited", "more than " + perSecond
-        + " requests a second from " + ctx.ip() + "; retry after " + retryAfter + " s",
+    throw new ApiException(
+        429,
+        "rate_limited",
+        "more than "
+            + perSecond
+            + " requests a second from "
+            + ctx.ip()
+            + "; retry after "
+            + retryAfter
+            + " s",
         Map.of("retry_after_s", retryAfter));
   }
 }

@@ -27,21 +27,25 @@ final class Requests {
 
   static JsonObject jsonObject(Context ctx) {
     JsonElement parsed;
-    try (var in = new JsonReader(new InputStreamReader(
-        LimitedBody.of(ctx, MAX_JSON_BODY_BYTES, "the request body"), StandardCharsets.UTF_8))) {
+    try (var in =
+        new JsonReader(
+            new InputStreamReader(
+                LimitedBody.of(ctx, MAX_JSON_BODY_BYTES, "the request body"),
+                StandardCharsets.UTF_8))) {
       in.setStrictness(Strictness.LENIENT);
       if (in.peek() == JsonToken.END_DOCUMENT) {
         throw ApiException.badRequest("empty_body", "the request needs a JSON body");
       }
       parsed = JsonParser.parseReader(in);
       if (in.peek() != JsonToken.END_DOCUMENT) {
-        throw ApiException.badRequest("invalid_json", "the request body holds more than one JSON value");
+        throw ApiException.badRequest(
+            "invalid_json", "the request body holds more than one JSON value");
       }
     } catch (EOFException e) {
       throw ApiException.badRequest("empty_body", "the request needs a JSON body");
     } catch (JsonParseException | IOException e) {
-      throw ApiException.badRequest("invalid_json", "the request body is not valid JSON: "
-          + e.getMessage());
+      throw ApiException.badRequest(
+          "invalid_json", "the request body is not valid JSON: " + e.getMessage());
     }
     if (!parsed.isJsonObject()) {
       throw ApiException.badRequest("invalid_json", "the request body must be a JSON object");

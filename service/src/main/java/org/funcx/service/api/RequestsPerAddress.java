@@ -51,9 +51,20 @@ final class RequestsPerAddress implements Filter {
     response.setHeader("Retry-After", "1");
     response.setHeader("Connection", "close");
     response.setContentType("application/json");
-    response.getOutputStream().write(Json.GSON.toJson(ApiServer.error(429,
-        "too_many_concurrent_requests", "more than " + limit + " requests from " + address
-            + " in progress at once; retry when one has finished", Map.of("limit", limit)))
-        .getBytes(StandardCharsets.UTF_8));
+    response
+        .getOutputStream()
+        .write(
+            Json.GSON
+                .toJson(
+                    ApiServer.error(
+                        429,
+                        "too_many_concurrent_requests",
+                        "more than "
+                            + limit
+                            + " requests from "
+                            + address
+                            + " in progress at once; retry when one has finished",
+                        Map.of("limit", limit)))
+                .getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -39,6 +39,7 @@ public final class ResultPushHub implements AutoCloseable {
       Executors.newSingleThreadExecutor(r -> new Thread(r, "funcx-result-push"));
   private final TaskStorage store;
   private final LiveTaskStates live;
+
   /** Task ids already sent per connection; touched by the sender thread only. */
   private final Map<WsContext, Set<String>> delivered = new HashMap<>();
 
@@ -67,7 +68,8 @@ public final class ResultPushHub implements AutoCloseable {
       }
       Set<WsContext> taskSubscribers = byTask.remove(r.taskId());
       if (taskSubscribers != null) {
-        for (WsContext c : taskSubscribers) outbox.computeIfAbsent(c, k -> new ArrayList<>()).add(r);
+        for (WsContext c : taskSubscribers)
+          outbox.computeIfAbsent(c, k -> new ArrayList<>()).add(r);
       }
     }
     outbox.forEach(this::send);
@@ -79,7 +81,8 @@ public final class ResultPushHub implements AutoCloseable {
       JsonElement parsed = JsonParser.parseString(message);
       request = parsed.getAsJsonObject();
     } catch (RuntimeException e) {
-      ctx.send(Map.of("error", "expected {\"subscribe_group\": id} or {\"subscribe_tasks\": [ids]}"));
+      ctx.send(
+          Map.of("error", "expected {\"subscribe_group\": id} or {\"subscribe_tasks\": [ids]}"));
       return;
     }
     // Only the submitter's own tasks: others' groups and tasks are ignored as if unknown.
@@ -134,11 +137,13 @@ public final class ResultPushHub implements AutoCloseable {
     Set<String> sent = delivered.computeIfAbsent(ctx, c -> new java.util.HashSet<>());
     List<TaskRecord> records = candidates.stream().filter(r -> sent.add(r.taskId())).toList();
     if (records.isEmpty()) return;
-    String json = TaskJson.document(out -> {
-      out.beginObject().name("results").beginArray();
-      for (TaskRecord r : records) TaskJson.write(out, r, r.state());
-      out.endArray().endObject();
-    });
+    String json =
+        TaskJson.document(
+            out -> {
+              out.beginObject().name("results").beginArray();
+              for (TaskRecord r : records) TaskJson.write(out, r, r.state());
+              out.endArray().endObject();
+            });
     try {
       ctx.send(json);
       if (HopTrace.on()) records.forEach(r -> HopTrace.mark("11-pushed", r.taskId()));
@@ -160,5 +165,4 @@ public final class ResultPushHub implements AutoCloseable {
   public void close() {
     sender.shutdownNow();
   }
-
 }

@@ -29,9 +29,16 @@ final class SlowBodyGuard implements Filter {
   /** Thrown from a read of a body that comes too slowly; answered 408, connection closed. */
   static final class TooSlowException extends ApiException {
     TooSlowException(long bytes, long waitedNanos) {
-      super(408, "request_too_slow", "the request body came at less than "
-          + MIN_BYTES_PER_SECOND + " bytes/s (" + bytes + " bytes in "
-          + waitedNanos / 1_000_000 + " ms of waiting); the connection is closed",
+      super(
+          408,
+          "request_too_slow",
+          "the request body came at less than "
+              + MIN_BYTES_PER_SECOND
+              + " bytes/s ("
+              + bytes
+              + " bytes in "
+              + waitedNanos / 1_000_000
+              + " ms of waiting); the connection is closed",
           Map.of("min_bytes_per_second", MIN_BYTES_PER_SECOND, "bytes", bytes));
     }
   }
@@ -39,8 +46,10 @@ final class SlowBodyGuard implements Filter {
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    boolean hasBody = request.getContentLengthLong() > 0 || (request instanceof HttpServletRequest h
-        && h.getHeader("Transfer-Encoding") != null);
+    boolean hasBody =
+        request.getContentLengthLong() > 0
+            || (request instanceof HttpServletRequest h
+                && h.getHeader("Transfer-Encoding") != null);
     chain.doFilter(hasBody ? new Guarded((HttpServletRequest) request) : request, response);
   }
 

@@ -20,8 +20,8 @@ import org.funcx.service.metrics.ServiceMetrics;
 import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.MemoKey;
 import org.funcx.service.store.Registry;
-import org.funcx.service.store.TaskRecord;
 import org.funcx.service.store.TaskIds;
+import org.funcx.service.store.TaskRecord;
 import org.funcx.service.store.TaskStorage;
 import org.funcx.service.store.UnfinishedTaskQuotas;
 
@@ -45,8 +45,15 @@ final class SubmitApi {
   private final long maxBodyBytes;
   private final ServiceMetrics metrics;
 
-  SubmitApi(TaskStorage store, Registry registry, FunctionCatalog functions, Forwarder forwarder,
-      UnfinishedTaskQuotas quotas, int maxArgsBytes, long maxBodyBytes, ServiceMetrics metrics,
+  SubmitApi(
+      TaskStorage store,
+      Registry registry,
+      FunctionCatalog functions,
+      Forwarder forwarder,
+      UnfinishedTaskQuotas quotas,
+      int maxArgsBytes,
+      long maxBodyBytes,
+      ServiceMetrics metrics,
       org.funcx.service.store.RecentGroups recentGroups) {
     this.metrics = metrics;
     this.recentGroups = recentGroups;
@@ -61,8 +68,13 @@ final class SubmitApi {
 
   private final org.funcx.service.store.RecentGroups recentGroups;
 
-  private record Draft(String functionId, String endpointId, String argsJson, boolean cache,
-      long timeoutMillis, ResourceSpec resources) {}
+  private record Draft(
+      String functionId,
+      String endpointId,
+      String argsJson,
+      boolean cache,
+      long timeoutMillis,
+      ResourceSpec resources) {}
 
   void submit(Context ctx) throws IOException {
     Principal principal = AuthGate.principal(ctx);
@@ -71,13 +83,17 @@ final class SubmitApi {
     // Tasks read so far that will surely queue (not cacheable): refused as soon as they cannot fit.
     Map<String, Long> queuing = new HashMap<>();
     try (InputStream body = LimitedBody.of(ctx, maxBodyBytes, "a submission")) {
-      SubmitReader.read(body, maxArgsBytes, MAX_TASKS_PER_REQUEST, entry -> {
-        int added = addDrafts(drafts, entry, principal, checked);
-        if (added > 0 && (entry.cache() == null || !entry.cache())) {
-          queuing.merge(drafts.get(drafts.size() - 1).endpointId(), (long) added, Long::sum);
-          quotas.check(principal.subject(), queuing);
-        }
-      });
+      SubmitReader.read(
+          body,
+          maxArgsBytes,
+          MAX_TASKS_PER_REQUEST,
+          entry -> {
+            int added = addDrafts(drafts, entry, principal, checked);
+            if (added > 0 && (entry.cache() == null || !entry.cache())) {
+              queuing.merge(drafts.get(drafts.size() - 1).endpointId(), (long) added, Long::sum);
+              quotas.check(principal.subject(), queuing);
+            }
+          });
     }
     if (drafts.isEmpty()) throw ApiException.badRequest("no_tasks", "the request holds no tasks");
     // Time-ordered like task ids: the groups maps are B-trees keyed by it, and a random id
@@ -109,8 +125,17 @@ final class SubmitApi {
         Draft d = drafts.get(i);
         String id = TaskIds.next();
         taskIds.add(id);
-        TaskRecord task = TaskRecord.submitted(id, groupId, d.functionId(), d.endpointId(),
-            d.argsJson(), d.cache(), d.timeoutMillis(), d.resources(), now);
+        TaskRecord task =
+            TaskRecord.submitted(
+                id,
+                groupId,
+                d.functionId(),
+                d.endpointId(),
+                d.argsJson(),
+                d.cache(),
+                d.timeoutMillis(),
+                d.resources(),
+                now);
         if (memoized.get(i) != null) {
           store.put(task.succeeded(memoized.get(i), now));
         } else {
@@ -140,19 +165,23 @@ final class SubmitApi {
   /** A task with a resource specification is memoized apart from the same call without one. */
   private String memoKey(String owner, Draft d) {
     String call = d.resources() == null ? d.argsJson() : d.argsJson() + " " + d.resources();
-    return MemoKey.of(owner, functions.spec(d.functionId()).map(FunctionSpec::hash).orElseThrow(),
-        call);
+    return MemoKey.of(
+        owner, functions.spec(d.functionId()).map(FunctionSpec::hash).orElseThrow(), call);
   }
 
   /** Adds an entry's calls as drafts; returns how many. */
-  private int addDrafts(List<Draft> drafts, SubmitReader.Entry entry, Principal principal,
-      Set<String> checked) {
+  private int addDrafts(
+      List<Draft> drafts, SubmitReader.Entry entry, Principal principal, Set<String> checked) {
     String functionId = Requests.uuid(required(entry.functionId(), "function_id"), "function");
     String endpointId = Requests.uuid(required(entry.endpointId(), "endpoint_id"), "endpoint");
     if (checked.add(functionId + "@" + endpointId)) authorize(principal, functionId, endpointId);
     if (entry.resources() != null) {
-      ResourceRequests.check(entry.resources(), functionId,
-          functions.spec(functionId).orElse(null), endpointId, forwarder.placements());
+      ResourceRequests.check(
+          entry.resources(),
+          functionId,
+          functions.spec(functionId).orElse(null),
+          endpointId,
+          forwarder.placements());
     }
     boolean cache = entry.cache() != null && entry.cache();
     double timeoutSeconds = entry.timeoutSeconds() == null ? 0 : entry.timeoutSeconds();
@@ -160,14 +189,21 @@ final class SubmitApi {
       throw ApiException.badRequest("invalid_field", "timeout_s must be between 0 and 30 days");
     }
     for (String args : entry.calls()) {
-      drafts.add(new Draft(functionId, endpointId, args, cache,
-          Math.round(timeoutSeconds * 1000), entry.resources()));
+      drafts.add(
+          new Draft(
+              functionId,
+              endpointId,
+              args,
+              cache,
+              Math.round(timeoutSeconds * 1000),
+              entry.resources()));
     }
     return entry.calls().size();
   }
 
   private static String required(String value, String field) {
-    if (value == null) throw ApiException.badRequest("missing_field", "field '" + field + "' is required");
+    if (value == null)
+      throw ApiException.badRequest("missing_field", "field '" + field + "' is required");
     return value;
   }
 
@@ -176,13 +212,29 @@ final class SubmitApi {
    * function when it restricts its functions (else 403).
    */
   private void authorize(Principal principal, String functionId, String endpointId) {
-    Access.visible(principal, registry.functionSharing(functionId), sharing -> sharing,
-        "function", functionId);
-    Registry.EndpointRow endpoint = Access.visible(principal, registry.endpoint(endpointId),
-        Registry.EndpointRow::sharing, "endpoint", endpointId);
-    if (!endpoint.allowedFunctions().isEmpty() && !endpoint.allowedFunctions().contains(functionId)) {
-      throw new ApiException(403, "function_not_allowed", "endpoint " + endpointId
-          + " does not run function " + functionId + " (not in its allowed_functions)",
+    Access.visible(
+        principal,
+        registry.functionSharing(functionId),
+        sharing -> sharing,
+        "function",
+        functionId);
+    Registry.EndpointRow endpoint =
+        Access.visible(
+            principal,
+            registry.endpoint(endpointId),
+            Registry.EndpointRow::sharing,
+            "endpoint",
+            endpointId);
+    if (!endpoint.allowedFunctions().isEmpty()
+        && !endpoint.allowedFunctions().contains(functionId)) {
+      throw new ApiException(
+          403,
+          "function_not_allowed",
+          "endpoint "
+              + endpointId
+              + " does not run function "
+              + functionId
+              + " (not in its allowed_functions)",
           Map.of("function_id", functionId, "endpoint_id", endpointId));
     }
   }

@@ -23,8 +23,13 @@ import org.funcx.core.model.ResourceSpec;
  */
 final class SubmitReader {
   /** One entry of {@code tasks} (one call) or {@code batches} (one call per {@code args_list} item). */
-  record Entry(String functionId, String endpointId, Boolean cache, Double timeoutSeconds,
-      ResourceSpec resources, List<String> calls) {}
+  record Entry(
+      String functionId,
+      String endpointId,
+      Boolean cache,
+      Double timeoutSeconds,
+      ResourceSpec resources,
+      List<String> calls) {}
 
   @FunctionalInterface
   interface Sink {
@@ -71,14 +76,18 @@ final class SubmitReader {
       }
       in.endObject();
       if (in.peek() != JsonToken.END_DOCUMENT) {
-        throw ApiException.badRequest("invalid_json", "the request body holds more than one JSON value");
+        throw ApiException.badRequest(
+            "invalid_json", "the request body holds more than one JSON value");
       }
-    } catch (MalformedJsonException | EOFException | IllegalStateException | NumberFormatException e) {
-      throw ApiException.badRequest("invalid_json", "the request body is not valid JSON: "
-          + e.getMessage());
+    } catch (MalformedJsonException
+        | EOFException
+        | IllegalStateException
+        | NumberFormatException e) {
+      throw ApiException.badRequest(
+          "invalid_json", "the request body is not valid JSON: " + e.getMessage());
     } catch (IOException e) {
-      throw ApiException.badRequest("unreadable_body", "the request body could not be read: "
-          + e.getMessage());
+      throw ApiException.badRequest(
+          "unreadable_body", "the request body could not be read: " + e.getMessage());
     }
   }
 
@@ -93,7 +102,8 @@ final class SubmitReader {
     in.beginArray();
     while (in.hasNext()) {
       if (in.peek() != JsonToken.BEGIN_OBJECT) {
-        throw ApiException.badRequest("invalid_field", "each entry of " + field + " must be an object");
+        throw ApiException.badRequest(
+            "invalid_field", "each entry of " + field + " must be an object");
       }
       sink.accept(entry(batch));
     }
@@ -163,8 +173,10 @@ final class SubmitReader {
         case "num_nodes" -> nodes = count(name, ResourceSpec.MAX_NODES);
         case "ranks_per_node" -> ranks = count(name, ResourceSpec.MAX_RANKS_PER_NODE);
         case "cpus_per_rank" -> cpus = count(name, ResourceSpec.MAX_CPUS_PER_RANK);
-        default -> throw invalidResources("resource_specification." + name,
-            "is not known (num_nodes, ranks_per_node and cpus_per_rank are)");
+        default ->
+            throw invalidResources(
+                "resource_specification." + name,
+                "is not known (num_nodes, ranks_per_node and cpus_per_rank are)");
       }
     }
     in.endObject();
@@ -181,8 +193,8 @@ final class SubmitReader {
     if (in.peek() != JsonToken.NUMBER) throw invalidResources(qualified, "must be a number");
     String text = in.nextString();
     if (!text.matches("-?[0-9]{1,10}")) {
-      throw invalidResources(qualified, "must be a whole number from 1 to " + max + ", got "
-          + text);
+      throw invalidResources(
+          qualified, "must be a whole number from 1 to " + max + ", got " + text);
     }
     long value = Long.parseLong(text);
     if (value < 1 || value > max) {
@@ -192,8 +204,8 @@ final class SubmitReader {
   }
 
   private static ApiException invalidResources(String field, String problem) {
-    return new ApiException(400, "invalid_resource_specification", field + " " + problem,
-        Map.of("field", field));
+    return new ApiException(
+        400, "invalid_resource_specification", field + " " + problem, Map.of("field", field));
   }
 
   private List<String> argsList() throws IOException {
@@ -212,8 +224,11 @@ final class SubmitReader {
 
   private void countTask() {
     if (++tasks > maxTasks) {
-      throw new ApiException(413, "too_many_tasks", "a submission holds at most " + maxTasks
-          + " tasks", Map.of("limit", maxTasks));
+      throw new ApiException(
+          413,
+          "too_many_tasks",
+          "a submission holds at most " + maxTasks + " tasks",
+          Map.of("limit", maxTasks));
     }
   }
 
@@ -225,18 +240,23 @@ final class SubmitReader {
       return "[]";
     }
     if (token != JsonToken.BEGIN_ARRAY) {
-      throw new ApiException(400, "invalid_args", "task " + index + ": '" + field
-          + "' must be a JSON array of arguments", Map.of("task_index", index));
+      throw new ApiException(
+          400,
+          "invalid_args",
+          "task " + index + ": '" + field + "' must be a JSON array of arguments",
+          Map.of("task_index", index));
     }
     // A char is at least one UTF-8 byte: counting chars while copying never refuses what fits.
-    TextBuffer text = new TextBuffer(64, maxArgsBytes,
-        () -> ArgumentLimit.tooLarge(index, -1, maxArgsBytes));
+    TextBuffer text =
+        new TextBuffer(64, maxArgsBytes, () -> ArgumentLimit.tooLarge(index, -1, maxArgsBytes));
     JsonWriter out = new JsonWriter(text);
     copyValue(out);
     out.flush();
     String json = text.toString();
-    int size = json.length() > maxArgsBytes / 4 ? json.getBytes(StandardCharsets.UTF_8).length
-        : json.length();
+    int size =
+        json.length() > maxArgsBytes / 4
+            ? json.getBytes(StandardCharsets.UTF_8).length
+            : json.length();
     if (size > maxArgsBytes) throw ArgumentLimit.tooLarge(index, size, maxArgsBytes);
     return json;
   }
@@ -245,15 +265,34 @@ final class SubmitReader {
     int depth = 0;
     do {
       switch (in.peek()) {
-        case BEGIN_ARRAY -> { in.beginArray(); out.beginArray(); depth++; }
-        case END_ARRAY -> { in.endArray(); out.endArray(); depth--; }
-        case BEGIN_OBJECT -> { in.beginObject(); out.beginObject(); depth++; }
-        case END_OBJECT -> { in.endObject(); out.endObject(); depth--; }
+        case BEGIN_ARRAY -> {
+          in.beginArray();
+          out.beginArray();
+          depth++;
+        }
+        case END_ARRAY -> {
+          in.endArray();
+          out.endArray();
+          depth--;
+        }
+        case BEGIN_OBJECT -> {
+          in.beginObject();
+          out.beginObject();
+          depth++;
+        }
+        case END_OBJECT -> {
+          in.endObject();
+          out.endObject();
+          depth--;
+        }
         case NAME -> out.name(in.nextName());
         case STRING -> out.value(in.nextString());
         case NUMBER -> out.jsonValue(in.nextString()); // as written; the strict reader checked it
         case BOOLEAN -> out.value(in.nextBoolean());
-        case NULL -> { in.nextNull(); out.nullValue(); }
+        case NULL -> {
+          in.nextNull();
+          out.nullValue();
+        }
         case END_DOCUMENT -> throw new EOFException("the body ends inside arguments");
       }
     } while (depth > 0);

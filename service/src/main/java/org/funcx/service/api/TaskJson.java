@@ -1,10 +1,10 @@
 package org.funcx.service.api;
 
+import static org.funcx.core.rest.TaskDocumentFields.*;
+
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import static org.funcx.core.rest.TaskDocumentFields.*;
-
 import org.funcx.core.model.TaskState;
 import org.funcx.service.store.JsonText;
 import org.funcx.service.store.TaskRecord;

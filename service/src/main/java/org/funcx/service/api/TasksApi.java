@@ -51,17 +51,24 @@ final class TasksApi {
     if (task == null) throw ApiException.notFound("task", id);
     TaskRecord r = task.record();
     if (task.state() != TaskState.SUCCESS) {
-      String why = r.error() == null ? "" : ": " + r.error().kind().wireName() + ": " + r.error().message();
-      throw new ApiException(409, "no_result", "task " + id + " is " + task.state().wireName() + why,
+      String why =
+          r.error() == null ? "" : ": " + r.error().kind().wireName() + ": " + r.error().message();
+      throw new ApiException(
+          409,
+          "no_result",
+          "task " + id + " is " + task.state().wireName() + why,
           Map.of("status", task.state().wireName()));
     }
     if (r.resultFormat() == null) {
       ctx.contentType("application/json").result(r.resultJson());
       return;
     }
-    String type = "arrow".equals(r.resultFormat()) ? "application/vnd.apache.arrow.stream"
-        : "application/octet-stream";
-    ctx.contentType(type).header("X-Funcx-Result-Format", r.resultFormat())
+    String type =
+        "arrow".equals(r.resultFormat())
+            ? "application/vnd.apache.arrow.stream"
+            : "application/octet-stream";
+    ctx.contentType(type)
+        .header("X-Funcx-Result-Format", r.resultFormat())
         .result(store.openBinary(id));
   }
 
@@ -81,16 +88,19 @@ final class TasksApi {
       if (task == null) unknown.add(id);
       else found.add(task);
     }
-    ctx.contentType("application/json").result(TaskJson.document(out -> {
-      out.beginObject().name("results").beginObject();
-      for (TaskReader.Snapshot t : found) {
-        out.name(t.record().taskId());
-        TaskJson.write(out, t.record(), t.state());
-      }
-      out.endObject().name("unknown").beginArray();
-      for (String id : unknown) out.value(id);
-      out.endArray().endObject();
-    }));
+    ctx.contentType("application/json")
+        .result(
+            TaskJson.document(
+                out -> {
+                  out.beginObject().name("results").beginObject();
+                  for (TaskReader.Snapshot t : found) {
+                    out.name(t.record().taskId());
+                    TaskJson.write(out, t.record(), t.state());
+                  }
+                  out.endObject().name("unknown").beginArray();
+                  for (String id : unknown) out.value(id);
+                  out.endArray().endObject();
+                }));
   }
 
   void group(Context ctx) {
@@ -119,8 +129,11 @@ final class TasksApi {
     }
     if (!cancelled) {
       TaskState now = reader.read(id, subject(ctx)).state();
-      throw new ApiException(409, "not_cancellable", "task " + id + " is " + now.wireName()
-          + "; only unfinished tasks can be cancelled", Map.of("status", now.wireName()));
+      throw new ApiException(
+          409,
+          "not_cancellable",
+          "task " + id + " is " + now.wireName() + "; only unfinished tasks can be cancelled",
+          Map.of("status", now.wireName()));
     }
     ctx.json(Map.of("task_id", id, "status", TaskState.CANCELLED.wireName()));
   }

@@ -29,15 +29,22 @@ final class UsersApi {
 
   void whoami(Context ctx) {
     Principal p = AuthGate.principal(ctx);
-    ctx.json(new Whoami(p.subject(), p.username(), List.copyOf(p.scopes()), List.copyOf(p.groups()),
-        p.endpointId()).toJson());
+    ctx.json(
+        new Whoami(
+                p.subject(),
+                p.username(),
+                List.copyOf(p.scopes()),
+                List.copyOf(p.groups()),
+                p.endpointId())
+            .toJson());
   }
 
   /** {@code {"username", "password", "groups": [...], "admin": false}} → the new user. */
   void create(Context ctx) {
     UserRequest request = UserRequest.fromJson(Requests.jsonObject(ctx));
-    Accounts.User u = accounts.createUser(request.username(), request.password(), request.groups(),
-        request.admin());
+    Accounts.User u =
+        accounts.createUser(
+            request.username(), request.password(), request.groups(), request.admin());
     ctx.status(201).json(new UserCreated(u.id(), u.username(), u.groups(), u.admin()).toJson());
   }
 
@@ -48,13 +55,17 @@ final class UsersApi {
     Set<String> scopes = new LinkedHashSet<>(request.scopes());
     if (scopes.isEmpty()) scopes.add(Scope.COMPUTE.claim());
     if (!p.scopes().containsAll(scopes) || scopes.contains(Scope.ENDPOINT.claim())) {
-      throw new ApiException(403, "insufficient_scope", "a client can have only scopes you hold"
-          + " (not funcx:endpoint, which endpoints get at registration)");
+      throw new ApiException(
+          403,
+          "insufficient_scope",
+          "a client can have only scopes you hold"
+              + " (not funcx:endpoint, which endpoints get at registration)");
     }
-    Accounts.ClientCredentials c = accounts.createClient(p.subject(),
-        request.name() == null ? "client" : request.name(), scopes, null);
-    ctx.status(201).json(new ClientCreated(c.clientId(), c.clientSecret(), List.copyOf(scopes))
-        .toJson());
+    Accounts.ClientCredentials c =
+        accounts.createClient(
+            p.subject(), request.name() == null ? "client" : request.name(), scopes, null);
+    ctx.status(201)
+        .json(new ClientCreated(c.clientId(), c.clientSecret(), List.copyOf(scopes)).toJson());
   }
 
   void listClients(Context ctx) {

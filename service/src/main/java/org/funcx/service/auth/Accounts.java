@@ -18,13 +18,16 @@ import org.funcx.service.store.SqlDatabase;
 public final class Accounts {
   /** The public client that notebooks and the CLI log in with (device flow, no secret). */
   public static final String SDK_CLIENT_ID = "funcx-sdk";
+
   /** The public client of the web dashboard (authorization code with PKCE, no secret). */
   public static final String DASHBOARD_CLIENT_ID = "funcx-dashboard";
+
   private final SqlDatabase db;
 
   public Accounts(SqlDatabase db) {
     this.db = db;
-    db.ddl("CREATE TABLE IF NOT EXISTS users (id VARCHAR(36) PRIMARY KEY,"
+    db.ddl(
+        "CREATE TABLE IF NOT EXISTS users (id VARCHAR(36) PRIMARY KEY,"
             + " username VARCHAR(100) NOT NULL UNIQUE, password_hash VARCHAR(200) NOT NULL,"
             + " user_groups VARCHAR(4000) NOT NULL, is_admin BOOLEAN NOT NULL, created_at BIGINT NOT NULL)",
         "CREATE TABLE IF NOT EXISTS oauth_clients (client_id VARCHAR(64) PRIMARY KEY,"
@@ -50,7 +53,8 @@ public final class Accounts {
 
   public User createUser(String username, String password, List<String> groups, boolean admin) {
     if (username == null || !username.matches("[A-Za-z0-9_.@-]{1,100}")) {
-      throw ApiException.badRequest("invalid_field", "username must be 1-100 letters, digits or _ . @ -");
+      throw ApiException.badRequest(
+          "invalid_field", "username must be 1-100 letters, digits or _ . @ -");
     }
     if (password == null || password.length() < 12) {
       throw ApiException.badRequest("weak_password", "password must have at least 12 characters");
@@ -64,8 +68,14 @@ public final class Accounts {
       throw ApiException.badRequest("invalid_field", e.getMessage());
     }
     User u = new User(UUID.randomUUID().toString(), username, List.copyOf(groups), admin);
-    db.update("INSERT INTO users VALUES (?,?,?,?,?,?)", u.id(), username, Passwords.hash(password),
-        String.join(",", groups), admin, System.currentTimeMillis());
+    db.update(
+        "INSERT INTO users VALUES (?,?,?,?,?,?)",
+        u.id(),
+        username,
+        Passwords.hash(password),
+        String.join(",", groups),
+        admin,
+        System.currentTimeMillis());
     return u;
   }
 
@@ -83,8 +93,9 @@ public final class Accounts {
    * and after the same hashing work whether the user exists or not.
    */
   public Optional<User> authenticate(String username, String password) {
-    List<String> hashes = db.query("SELECT password_hash FROM users WHERE username = ?",
-        rs -> rs.getString(1), username);
+    List<String> hashes =
+        db.query(
+            "SELECT password_hash FROM users WHERE username = ?", rs -> rs.getString(1), username);
     if (hashes.isEmpty()) {
       Passwords.checkAgainstNobody(password);
       return Optional.empty();
@@ -101,27 +112,40 @@ public final class Accounts {
     return new Principal(u.id(), u.username(), Set.copyOf(allowed), Set.copyOf(u.groups()), null);
   }
 
-  public ClientCredentials createClient(String owner, String name, Set<String> scopes,
-      String endpointId) {
+  public ClientCredentials createClient(
+      String owner, String name, Set<String> scopes, String endpointId) {
     String id = (endpointId != null ? "ep-" : "cl-") + UUID.randomUUID();
     String secret = Secrets.random(32);
-    db.update("INSERT INTO oauth_clients VALUES (?,?,?,?,?,?,?)", id, Secrets.sha256(secret), owner,
-        name, String.join(" ", scopes), endpointId, System.currentTimeMillis());
+    db.update(
+        "INSERT INTO oauth_clients VALUES (?,?,?,?,?,?,?)",
+        id,
+        Secrets.sha256(secret),
+        owner,
+        name,
+        String.join(" ", scopes),
+        endpointId,
+        System.currentTimeMillis());
     return new ClientCredentials(id, secret);
   }
 
   public Optional<Client> authenticateClient(String clientId, String secret) {
     if (clientId == null || secret == null) return Optional.empty();
     String digest = Secrets.sha256(secret);
-    return db.query("SELECT * FROM oauth_clients WHERE client_id = ?",
+    return db
+        .query(
+            "SELECT * FROM oauth_clients WHERE client_id = ?",
             rs -> Secrets.sameDigest(rs.getString("secret_hash"), digest) ? clientRow(rs) : null,
             clientId)
-        .stream().filter(java.util.Objects::nonNull).findFirst();
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .findFirst();
   }
 
   public List<String> clientsOf(String owner) {
-    return db.query("SELECT client_id FROM oauth_clients WHERE owner = ? AND endpoint_id IS NULL",
-        rs -> rs.getString(1), owner);
+    return db.query(
+        "SELECT client_id FROM oauth_clients WHERE owner = ? AND endpoint_id IS NULL",
+        rs -> rs.getString(1),
+        owner);
   }
 
   /**
@@ -129,7 +153,8 @@ public final class Accounts {
    * owns it: the public SDK client (no row) and other users' clients answer false.
    */
   public boolean deleteClient(String owner, String clientId) {
-    if (db.update("DELETE FROM oauth_clients WHERE client_id = ? AND owner = ?", clientId, owner) == 0) {
+    if (db.update("DELETE FROM oauth_clients WHERE client_id = ? AND owner = ?", clientId, owner)
+        == 0) {
       return false;
     }
     db.update("DELETE FROM refresh_tokens WHERE client_id = ?", clientId);
@@ -141,10 +166,16 @@ public final class Accounts {
     db.update("DELETE FROM oauth_clients WHERE endpoint_id = ?", endpointId);
   }
 
-  public String issueRefreshToken(String subject, String clientId, Set<String> scopes, long ttlMillis) {
+  public String issueRefreshToken(
+      String subject, String clientId, Set<String> scopes, long ttlMillis) {
     String token = Secrets.random(32);
-    db.update("INSERT INTO refresh_tokens VALUES (?,?,?,?,?)", Secrets.sha256(token), subject,
-        clientId, String.join(" ", scopes), System.currentTimeMillis() + ttlMillis);
+    db.update(
+        "INSERT INTO refresh_tokens VALUES (?,?,?,?,?)",
+        Secrets.sha256(token),
+        subject,
+        clientId,
+        String.join(" ", scopes),
+        System.currentTimeMillis() + ttlMillis);
     return token;
   }
 
@@ -152,25 +183,42 @@ public final class Accounts {
   public Optional<RefreshGrant> redeemRefreshToken(String token, String clientId) {
     if (token == null) return Optional.empty();
     String hash = Secrets.sha256(token);
-    List<RefreshGrant> rows = db.query("SELECT * FROM refresh_tokens WHERE token_hash = ?",
-        rs -> new RefreshGrant(rs.getString("subject"), rs.getString("client_id"),
-            Set.of(rs.getString("scopes").split(" ")), rs.getLong("expires_at")), hash);
-    if (db.update("DELETE FROM refresh_tokens WHERE token_hash = ?", hash) == 0) return Optional.empty();
-    return rows.stream().filter(r -> r.clientId().equals(clientId))
-        .filter(r -> r.expiresAtMillis() > System.currentTimeMillis()).findFirst();
+    List<RefreshGrant> rows =
+        db.query(
+            "SELECT * FROM refresh_tokens WHERE token_hash = ?",
+            rs ->
+                new RefreshGrant(
+                    rs.getString("subject"),
+                    rs.getString("client_id"),
+                    Set.of(rs.getString("scopes").split(" ")),
+                    rs.getLong("expires_at")),
+            hash);
+    if (db.update("DELETE FROM refresh_tokens WHERE token_hash = ?", hash) == 0)
+      return Optional.empty();
+    return rows.stream()
+        .filter(r -> r.clientId().equals(clientId))
+        .filter(r -> r.expiresAtMillis() > System.currentTimeMillis())
+        .findFirst();
   }
 
   /** What a refresh token stood for. */
-  public record RefreshGrant(String subject, String clientId, Set<String> scopes, long expiresAtMillis) {}
+  public record RefreshGrant(
+      String subject, String clientId, Set<String> scopes, long expiresAtMillis) {}
 
   private static User userRow(ResultSet rs) throws SQLException {
     String groups = rs.getString("user_groups");
-    return new User(rs.getString("id"), rs.getString("username"),
-        groups.isBlank() ? List.of() : List.of(groups.split(",")), rs.getBoolean("is_admin"));
+    return new User(
+        rs.getString("id"),
+        rs.getString("username"),
+        groups.isBlank() ? List.of() : List.of(groups.split(",")),
+        rs.getBoolean("is_admin"));
   }
 
   private static Client clientRow(ResultSet rs) throws SQLException {
-    return new Client(rs.getString("client_id"), rs.getString("owner"),
-        new LinkedHashSet<>(List.of(rs.getString("scopes").split(" "))), rs.getString("endpoint_id"));
+    return new Client(
+        rs.getString("client_id"),
+        rs.getString("owner"),
+        new LinkedHashSet<>(List.of(rs.getString("scopes").split(" "))),
+        rs.getString("endpoint_id"));
   }
 }

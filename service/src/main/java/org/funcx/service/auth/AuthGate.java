@@ -15,6 +15,7 @@ import org.funcx.service.api.ApiException;
 public final class AuthGate {
   /** The request attribute (also on WebSocket sessions) holding the verified principal. */
   public static final String PRINCIPAL = "funcx.principal";
+
   private final TokenVerifier verifier;
 
   public AuthGate(TokenVerifier verifier) {
@@ -31,8 +32,10 @@ public final class AuthGate {
   public Principal authenticate(Context ctx, Set<? extends RouteRole> roles) {
     String header = ctx.header("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      throw unauthorized("missing_token", "this request needs an access token"
-          + " (Authorization: Bearer ...); log in with %funcx login or ./funcx login");
+      throw unauthorized(
+          "missing_token",
+          "this request needs an access token"
+              + " (Authorization: Bearer ...); log in with %funcx login or ./funcx login");
     }
     Principal p;
     try {
@@ -42,9 +45,15 @@ public final class AuthGate {
     }
     boolean allowed = roles.stream().anyMatch(r -> r instanceof Scope s && p.has(s));
     if (!allowed) {
-      String needed = roles.stream().filter(Scope.class::isInstance)
-          .map(r -> ((Scope) r).claim()).collect(Collectors.joining(" or "));
-      throw new ApiException(403, "insufficient_scope", "this request needs the scope " + needed,
+      String needed =
+          roles.stream()
+              .filter(Scope.class::isInstance)
+              .map(r -> ((Scope) r).claim())
+              .collect(Collectors.joining(" or "));
+      throw new ApiException(
+          403,
+          "insufficient_scope",
+          "this request needs the scope " + needed,
           Map.of("required_scope", needed));
     }
     ctx.attribute(PRINCIPAL, p);

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class AuthorizationCodes {
   /** Codes issued but not yet redeemed or expired, at most. */
   static final int MAX_PENDING = 10_000;
+
   private final Map<String, Grant> pending = new ConcurrentHashMap<>();
   private final long lifetimeMillis;
 
@@ -25,25 +26,34 @@ final class AuthorizationCodes {
   }
 
   /** What a code stands for: who signed in, for which client, redirect, challenge and scopes. */
-  record Grant(String clientId, String redirectUri, String challenge, String userId,
-      Set<String> scopes, long expiresAtMillis) {}
+  record Grant(
+      String clientId,
+      String redirectUri,
+      String challenge,
+      String userId,
+      Set<String> scopes,
+      long expiresAtMillis) {}
 
   long lifetimeMillis() {
     return lifetimeMillis;
   }
 
   /** A new code for {@code grant}'s fields, or {@link OAuthError} when too many are pending. */
-  String issue(String clientId, String redirectUri, String challenge, String userId,
-      Set<String> scopes) {
+  String issue(
+      String clientId, String redirectUri, String challenge, String userId, Set<String> scopes) {
     long now = System.currentTimeMillis();
     if (pending.size() >= MAX_PENDING) pending.values().removeIf(g -> g.expiresAtMillis < now);
     if (pending.size() >= MAX_PENDING) {
-      throw new OAuthError(503, "temporarily_unavailable", "too many sign-ins in progress ("
-          + MAX_PENDING + "); try again in a minute");
+      throw new OAuthError(
+          503,
+          "temporarily_unavailable",
+          "too many sign-ins in progress (" + MAX_PENDING + "); try again in a minute");
     }
     String code = Secrets.random(32);
-    pending.put(code, new Grant(clientId, redirectUri, challenge, userId, Set.copyOf(scopes),
-        now + lifetimeMillis));
+    pending.put(
+        code,
+        new Grant(
+            clientId, redirectUri, challenge, userId, Set.copyOf(scopes), now + lifetimeMillis));
     return code;
   }
 
@@ -55,11 +65,14 @@ final class AuthorizationCodes {
    *     redirect URI, or a verifier that does not hash to the challenge
    */
   Grant redeem(String code, String clientId, String redirectUri, String verifier) {
-    Grant g = Optional.ofNullable(code).map(pending::remove).orElseThrow(() ->
-        OAuthError.invalidGrant("unknown, used or expired authorization code"));
+    Grant g =
+        Optional.ofNullable(code)
+            .map(pending::remove)
+            .orElseThrow(
+                () -> OAuthError.invalidGrant("unknown, used or expired authorization code"));
     if (g.expiresAtMillis < System.currentTimeMillis()) {
-      throw OAuthError.invalidGrant("the authorization code expired (codes live "
-          + lifetimeMillis / 1000 + " s)");
+      throw OAuthError.invalidGrant(
+          "the authorization code expired (codes live " + lifetimeMillis / 1000 + " s)");
     }
     if (!g.clientId.equals(clientId)) {
       throw OAuthError.invalidGrant("the code was issued to another client");

@@ -33,24 +33,34 @@ public final class AuthorizationServer {
   private final CodeFlow codeFlow;
 
   /** Token lifetimes and the device flow's pace come from {@code settings}, their one owner. */
-  public AuthorizationServer(Accounts accounts, TokenIssuer issuer, SigningKeys keys,
-      AuthSettings settings, LoginThrottle throttle) {
+  public AuthorizationServer(
+      Accounts accounts,
+      TokenIssuer issuer,
+      SigningKeys keys,
+      AuthSettings settings,
+      LoginThrottle throttle) {
     this.throttle = throttle;
     this.accounts = accounts;
     this.issuer = issuer;
     this.keys = keys;
     this.accessTtl = settings.accessTokenTtl();
     this.refreshTtl = AuthSettings.REFRESH_TOKEN_TTL;
-    this.devices = new DeviceGrants(AuthSettings.DEVICE_CODE_TTL.toMillis(),
-        settings.deviceInterval().toMillis());
-    this.codeFlow = new CodeFlow(accounts, throttle,
-        new AuthorizationCodes(AuthSettings.AUTHORIZATION_CODE_TTL.toMillis()), issuer.issuer());
+    this.devices =
+        new DeviceGrants(
+            AuthSettings.DEVICE_CODE_TTL.toMillis(), settings.deviceInterval().toMillis());
+    this.codeFlow =
+        new CodeFlow(
+            accounts,
+            throttle,
+            new AuthorizationCodes(AuthSettings.AUTHORIZATION_CODE_TTL.toMillis()),
+            issuer.issuer());
   }
 
   public void routes(Javalin app) {
     app.get("/.well-known/oauth-authorization-server", ctx -> ctx.json(metadata()));
-    app.get("/oauth/jwks", ctx -> ctx.contentType("application/json")
-        .result(keys.publicSet().toString()));
+    app.get(
+        "/oauth/jwks",
+        ctx -> ctx.contentType("application/json").result(keys.publicSet().toString()));
     app.before("/oauth/*", AuthorizationServer::boundForm);
     app.before("/device", AuthorizationServer::boundForm);
     app.post("/oauth/token", ctx -> answer(ctx, () -> token(ctx)));
@@ -69,12 +79,15 @@ public final class AuthorizationServer {
     if (!"POST".equals(ctx.method().name())) return;
     long length = ctx.req().getContentLengthLong();
     if (length < 0) {
-      throw new org.funcx.service.api.ApiException(411, "length_required",
-          "a form needs a Content-Length");
+      throw new org.funcx.service.api.ApiException(
+          411, "length_required", "a form needs a Content-Length");
     }
     if (length > MAX_FORM_BYTES) {
-      throw new org.funcx.service.api.ApiException(413, "payload_too_large", "a form is at most "
-          + MAX_FORM_BYTES + " bytes", Map.of("limit_bytes", MAX_FORM_BYTES, "size_bytes", length));
+      throw new org.funcx.service.api.ApiException(
+          413,
+          "payload_too_large",
+          "a form is at most " + MAX_FORM_BYTES + " bytes",
+          Map.of("limit_bytes", MAX_FORM_BYTES, "size_bytes", length));
     }
   }
 
@@ -86,10 +99,15 @@ public final class AuthorizationServer {
     m.put("token_endpoint", base + "/oauth/token");
     m.put("device_authorization_endpoint", base + "/oauth/device_authorization");
     m.put("jwks_uri", base + "/oauth/jwks");
-    m.put("grant_types_supported", List.of("authorization_code", "client_credentials",
-        DEVICE_GRANT, "refresh_token"));
-    m.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
-    m.put("scopes_supported", List.of(Scope.COMPUTE.claim(), Scope.ENDPOINT.claim(), Scope.ADMIN.claim()));
+    m.put(
+        "grant_types_supported",
+        List.of("authorization_code", "client_credentials", DEVICE_GRANT, "refresh_token"));
+    m.put(
+        "token_endpoint_auth_methods_supported",
+        List.of("client_secret_basic", "client_secret_post", "none"));
+    m.put(
+        "scopes_supported",
+        List.of(Scope.COMPUTE.claim(), Scope.ENDPOINT.claim(), Scope.ADMIN.claim()));
     m.put("response_types_supported", List.of("code"));
     m.put("code_challenge_methods_supported", List.of("S256"));
     return m;
@@ -104,7 +122,8 @@ public final class AuthorizationServer {
     try {
       ctx.json(step.run());
     } catch (LoginThrottle.Throttled e) {
-      ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds)).status(429)
+      ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds))
+          .status(429)
           .json(Map.of("error", "rate_limited", "error_description", e.getMessage()));
     } catch (OAuthError e) {
       if (e.status == 401) ctx.header("WWW-Authenticate", "Basic realm=\"funcx\"");
@@ -120,7 +139,9 @@ public final class AuthorizationServer {
       case "client_credentials" -> clientCredentials(ctx);
       case DEVICE_GRANT -> deviceCode(ctx);
       case "refresh_token" -> refresh(ctx);
-      default -> throw new OAuthError(400, "unsupported_grant_type", "grant " + grant + " is not supported");
+      default ->
+          throw new OAuthError(
+              400, "unsupported_grant_type", "grant " + grant + " is not supported");
     };
   }
 
@@ -129,7 +150,8 @@ public final class AuthorizationServer {
     String id = basic != null ? basic[0] : ctx.formParam("client_id");
     String secret = basic != null ? basic[1] : ctx.formParam("client_secret");
     LoginThrottle.Attempt attempt = throttle.begin(ctx.ip(), id);
-    Accounts.Client client = accounts.authenticateClient(id, secret).orElseThrow(OAuthError::invalidClient);
+    Accounts.Client client =
+        accounts.authenticateClient(id, secret).orElseThrow(OAuthError::invalidClient);
     attempt.succeeded();
     Set<String> scopes = new LinkedHashSet<>(client.scopes());
     Set<String> requested = scopes(ctx.formParam("scope"));
@@ -138,21 +160,32 @@ public final class AuthorizationServer {
     // here: their clients get no groups and never the admin scope.
     Optional<Accounts.User> owner = accounts.userById(client.owner());
     if (client.endpointId() == null) {
-      scopes.retainAll(owner.map(u -> accounts.principal(u, null).scopes())
-          .orElse(Set.of(Scope.COMPUTE.claim())));
+      scopes.retainAll(
+          owner
+              .map(u -> accounts.principal(u, null).scopes())
+              .orElse(Set.of(Scope.COMPUTE.claim())));
     }
-    if (scopes.isEmpty()) throw new OAuthError(400, "invalid_scope", "the client has none of the requested scopes");
-    Principal p = new Principal(client.owner(), owner.map(Accounts.User::username).orElse(null),
-        Set.copyOf(scopes), client.endpointId() != null ? Set.of()
-            : owner.map(u -> Set.copyOf(u.groups())).orElse(Set.of()), client.endpointId());
+    if (scopes.isEmpty())
+      throw new OAuthError(400, "invalid_scope", "the client has none of the requested scopes");
+    Principal p =
+        new Principal(
+            client.owner(),
+            owner.map(Accounts.User::username).orElse(null),
+            Set.copyOf(scopes),
+            client.endpointId() != null
+                ? Set.of()
+                : owner.map(u -> Set.copyOf(u.groups())).orElse(Set.of()),
+            client.endpointId());
     return tokens(p, client.clientId(), false);
   }
 
   /** A dashboard session: an access token only, which ends the session when it expires. */
   private Map<String, Object> authorizationCode(Context ctx) {
     AuthorizationCodes.Grant g = codeFlow.exchange(ctx);
-    Accounts.User user = accounts.userById(g.userId())
-        .orElseThrow(() -> OAuthError.invalidGrant("the user no longer exists"));
+    Accounts.User user =
+        accounts
+            .userById(g.userId())
+            .orElseThrow(() -> OAuthError.invalidGrant("the user no longer exists"));
     return tokens(accounts.principal(user, g.scopes()), g.clientId(), false);
   }
 
@@ -182,8 +215,11 @@ public final class AuthorizationServer {
   }
 
   private Map<String, Object> deviceCode(Context ctx) {
-    DeviceGrants.Pending p = devices.byDeviceCode(ctx.formParam("device_code"))
-        .orElseThrow(() -> new OAuthError(400, "expired_token", "unknown or expired device code"));
+    DeviceGrants.Pending p =
+        devices
+            .byDeviceCode(ctx.formParam("device_code"))
+            .orElseThrow(
+                () -> new OAuthError(400, "expired_token", "unknown or expired device code"));
     if (!p.clientId.equals(ctx.formParam("client_id"))) throw OAuthError.invalidClient();
     long now = System.currentTimeMillis();
     synchronized (p) {
@@ -203,19 +239,25 @@ public final class AuthorizationServer {
       }
       devices.finish(p);
     }
-    Accounts.User user = accounts.userById(p.approvedUserId)
-        .orElseThrow(() -> OAuthError.invalidGrant("the approving user no longer exists"));
+    Accounts.User user =
+        accounts
+            .userById(p.approvedUserId)
+            .orElseThrow(() -> OAuthError.invalidGrant("the approving user no longer exists"));
     return tokens(accounts.principal(user, p.scopes), p.clientId, true);
   }
 
   private Map<String, Object> refresh(Context ctx) {
     String clientId = ctx.formParam("client_id");
     LoginThrottle.Attempt attempt = throttle.begin(ctx.ip(), clientId);
-    Accounts.RefreshGrant grant = accounts.redeemRefreshToken(ctx.formParam("refresh_token"), clientId)
-        .orElseThrow(() -> OAuthError.invalidGrant("unknown, used or expired refresh token"));
+    Accounts.RefreshGrant grant =
+        accounts
+            .redeemRefreshToken(ctx.formParam("refresh_token"), clientId)
+            .orElseThrow(() -> OAuthError.invalidGrant("unknown, used or expired refresh token"));
     attempt.succeeded();
-    Accounts.User user = accounts.userById(grant.subject())
-        .orElseThrow(() -> OAuthError.invalidGrant("the user no longer exists"));
+    Accounts.User user =
+        accounts
+            .userById(grant.subject())
+            .orElseThrow(() -> OAuthError.invalidGrant("the user no longer exists"));
     return tokens(accounts.principal(user, grant.scopes()), grant.clientId(), true);
   }
 
@@ -226,8 +268,9 @@ public final class AuthorizationServer {
     out.put("expires_in", accessTtl.toSeconds());
     out.put("scope", String.join(" ", p.scopes()));
     if (withRefresh) {
-      out.put("refresh_token", accounts.issueRefreshToken(p.subject(), clientId, p.scopes(),
-          refreshTtl.toMillis()));
+      out.put(
+          "refresh_token",
+          accounts.issueRefreshToken(p.subject(), clientId, p.scopes(), refreshTtl.toMillis()));
     }
     return out;
   }
@@ -244,9 +287,11 @@ public final class AuthorizationServer {
     try {
       attempt = throttle.begin(ctx.ip(), username);
     } catch (LoginThrottle.Throttled e) {
-      ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds)).status(429)
-          .html(ApprovalPage.form(code, "Too many attempts. Try again in " + e.retryAfterSeconds
-              + " seconds."));
+      ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds))
+          .status(429)
+          .html(
+              ApprovalPage.form(
+                  code, "Too many attempts. Try again in " + e.retryAfterSeconds + " seconds."));
       return;
     }
     Optional<DeviceGrants.Pending> pending = devices.byUserCode(code);
@@ -273,8 +318,11 @@ public final class AuthorizationServer {
       p.approvedUserId = user.get().id();
     }
     log.info("device login {} approved by {}", p.userCode, user.get().username());
-    ctx.html(ApprovalPage.done("Approved: the notebook is now signed in as "
-        + user.get().username() + ". You can close this page."));
+    ctx.html(
+        ApprovalPage.done(
+            "Approved: the notebook is now signed in as "
+                + user.get().username()
+                + ". You can close this page."));
   }
 
   static Set<String> scopes(String value) {
@@ -287,12 +335,15 @@ public final class AuthorizationServer {
     String header = ctx.header("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) return null;
     try {
-      String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()),
-          StandardCharsets.UTF_8);
+      String decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
       int colon = decoded.indexOf(':');
       if (colon < 0) return null;
-      return new String[] {java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-          java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)};
+      return new String[] {
+        java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+        java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)
+      };
     } catch (IllegalArgumentException e) {
       throw OAuthError.invalidClient();
     }

@@ -21,8 +21,12 @@ final class ClaimsMapping {
     scopes.addAll(strings(claims.get("scp")));
     Object name = claims.get("preferred_username");
     Object endpoint = claims.get("endpoint_id");
-    return new Principal(subject, name instanceof String s ? s : null, Set.copyOf(scopes),
-        Set.copyOf(strings(claims.get("groups"))), endpoint instanceof String e ? e : null);
+    return new Principal(
+        subject,
+        name instanceof String s ? s : null,
+        Set.copyOf(scopes),
+        Set.copyOf(strings(claims.get("groups"))),
+        endpoint instanceof String e ? e : null);
   }
 
   private static Set<String> strings(Object value) {

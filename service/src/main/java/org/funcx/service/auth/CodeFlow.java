@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
  */
 final class CodeFlow {
   private static final Logger log = LoggerFactory.getLogger(CodeFlow.class);
+
   /** Longest {@code state} echoed back to the client. */
   static final int MAX_STATE_CHARS = 512;
+
   private final Accounts accounts;
   private final LoginThrottle throttle;
   private final AuthorizationCodes codes;
@@ -42,17 +44,29 @@ final class CodeFlow {
   }
 
   /** An authorization request's parameters, from the query (GET) or the sign-in form (POST). */
-  private record Request(String clientId, String redirectUri, String responseType,
-      String challenge, String challengeMethod, String state, Set<String> scopes) {
+  private record Request(
+      String clientId,
+      String redirectUri,
+      String responseType,
+      String challenge,
+      String challengeMethod,
+      String state,
+      Set<String> scopes) {
     static Request of(Context ctx, boolean form) {
       java.util.function.Function<String, String> p = form ? ctx::formParam : ctx::queryParam;
-      return new Request(p.apply("client_id"), p.apply("redirect_uri"), p.apply("response_type"),
-          p.apply("code_challenge"), p.apply("code_challenge_method"), p.apply("state"),
+      return new Request(
+          p.apply("client_id"),
+          p.apply("redirect_uri"),
+          p.apply("response_type"),
+          p.apply("code_challenge"),
+          p.apply("code_challenge_method"),
+          p.apply("state"),
           AuthorizationServer.scopes(p.apply("scope")));
     }
 
     Request withoutState() {
-      return new Request(clientId, redirectUri, responseType, challenge, challengeMethod, null, scopes);
+      return new Request(
+          clientId, redirectUri, responseType, challenge, challengeMethod, null, scopes);
     }
 
     Map<String, String> hiddenFields() {
@@ -85,9 +99,12 @@ final class CodeFlow {
     try {
       attempt = throttle.begin(ctx.ip(), username);
     } catch (LoginThrottle.Throttled e) {
-      ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds)).status(429)
-          .html(ApprovalPage.signIn(r.hiddenFields(), "Too many attempts. Try again in "
-              + e.retryAfterSeconds + " seconds."));
+      ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds))
+          .status(429)
+          .html(
+              ApprovalPage.signIn(
+                  r.hiddenFields(),
+                  "Too many attempts. Try again in " + e.retryAfterSeconds + " seconds."));
       return;
     }
     Optional<Accounts.User> user = accounts.authenticate(username, ctx.formParam("password"));
@@ -96,8 +113,11 @@ final class CodeFlow {
       return;
     }
     attempt.succeeded();
-    Set<String> scopes = accounts.principal(user.get(), r.scopes().isEmpty()
-        ? Set.of(Scope.COMPUTE.claim()) : r.scopes()).scopes();
+    Set<String> scopes =
+        accounts
+            .principal(
+                user.get(), r.scopes().isEmpty() ? Set.of(Scope.COMPUTE.claim()) : r.scopes())
+            .scopes();
     String code;
     try {
       code = codes.issue(r.clientId(), r.redirectUri(), r.challenge(), user.get().id(), scopes);
@@ -106,7 +126,8 @@ final class CodeFlow {
       return;
     }
     log.info("dashboard sign-in of {}", user.get().username());
-    ctx.redirect(r.redirectUri() + "?code=" + enc(code) + stateParam(r), io.javalin.http.HttpStatus.FOUND);
+    ctx.redirect(
+        r.redirectUri() + "?code=" + enc(code) + stateParam(r), io.javalin.http.HttpStatus.FOUND);
   }
 
   /**
@@ -117,13 +138,25 @@ final class CodeFlow {
    */
   private boolean rejected(Context ctx, Request r) {
     if (!Accounts.DASHBOARD_CLIENT_ID.equals(r.clientId())) {
-      ctx.status(400).html(ApprovalPage.done("Sign-in refused: unknown client_id "
-          + r.clientId() + " (the dashboard signs in as " + Accounts.DASHBOARD_CLIENT_ID + ")."));
+      ctx.status(400)
+          .html(
+              ApprovalPage.done(
+                  "Sign-in refused: unknown client_id "
+                      + r.clientId()
+                      + " (the dashboard signs in as "
+                      + Accounts.DASHBOARD_CLIENT_ID
+                      + ")."));
       return true;
     }
     if (!redirectUri.equals(r.redirectUri())) {
-      ctx.status(400).html(ApprovalPage.done("Sign-in refused: redirect_uri " + r.redirectUri()
-          + " is not the one registered for the dashboard (" + redirectUri + ")."));
+      ctx.status(400)
+          .html(
+              ApprovalPage.done(
+                  "Sign-in refused: redirect_uri "
+                      + r.redirectUri()
+                      + " is not the one registered for the dashboard ("
+                      + redirectUri
+                      + ")."));
       return true;
     }
     String problem = null;
@@ -147,16 +180,26 @@ final class CodeFlow {
   }
 
   private void redirectError(Context ctx, Request r, String error, String description) {
-    ctx.redirect(r.redirectUri() + "?error=" + enc(error) + "&error_description="
-        + enc(description) + stateParam(r), io.javalin.http.HttpStatus.FOUND);
+    ctx.redirect(
+        r.redirectUri()
+            + "?error="
+            + enc(error)
+            + "&error_description="
+            + enc(description)
+            + stateParam(r),
+        io.javalin.http.HttpStatus.FOUND);
   }
 
   /** {@code grant_type=authorization_code} at the token endpoint: the redeemed code's grant. */
   AuthorizationCodes.Grant exchange(Context ctx) {
     // Codes are 256 random bits: the address budget only stops a client hammering the endpoint.
     LoginThrottle.Attempt attempt = throttle.begin(ctx.ip(), null);
-    AuthorizationCodes.Grant g = codes.redeem(ctx.formParam("code"), ctx.formParam("client_id"),
-        ctx.formParam("redirect_uri"), ctx.formParam("code_verifier"));
+    AuthorizationCodes.Grant g =
+        codes.redeem(
+            ctx.formParam("code"),
+            ctx.formParam("client_id"),
+            ctx.formParam("redirect_uri"),
+            ctx.formParam("code_verifier"));
     attempt.succeeded();
     return g;
   }
@@ -171,8 +214,11 @@ final class CodeFlow {
 
   /** Sign-in pages are never cached nor framed (clickjacking). */
   private static void noStore(Context ctx) {
-    ctx.header("Cache-Control", "no-store").header("X-Frame-Options", "DENY")
-        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline';"
-            + " form-action 'self'; frame-ancestors 'none'");
+    ctx.header("Cache-Control", "no-store")
+        .header("X-Frame-Options", "DENY")
+        .header(
+            "Content-Security-Policy",
+            "default-src 'none'; style-src 'unsafe-inline';"
+                + " form-action 'self'; frame-ancestors 'none'");
   }
 }

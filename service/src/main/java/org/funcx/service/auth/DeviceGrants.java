@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class DeviceGrants {
   /** Letters without vowels or look-alikes, as RFC 8628 §6.1 suggests. */
   private static final String ALPHABET = "BCDFGHJKLMNPQRSTVWXZ";
+
   private static final SecureRandom RANDOM = new SecureRandom();
   private final Map<String, Pending> byDeviceCode = new ConcurrentHashMap<>();
   private final Map<String, Pending> byUserCode = new ConcurrentHashMap<>();
@@ -36,7 +37,8 @@ final class DeviceGrants {
     boolean denied;
     long lastPollMillis;
 
-    Pending(String deviceCode, String userCode, String clientId, Set<String> scopes, long expiresAt) {
+    Pending(
+        String deviceCode, String userCode, String clientId, Set<String> scopes, long expiresAt) {
       this.deviceCode = deviceCode;
       this.userCode = userCode;
       this.clientId = clientId;
@@ -59,8 +61,13 @@ final class DeviceGrants {
 
   Pending start(String clientId, Set<String> scopes) {
     purge();
-    Pending p = new Pending(Secrets.random(32), userCode(), clientId, scopes,
-        System.currentTimeMillis() + lifetimeMillis);
+    Pending p =
+        new Pending(
+            Secrets.random(32),
+            userCode(),
+            clientId,
+            scopes,
+            System.currentTimeMillis() + lifetimeMillis);
     byDeviceCode.put(p.deviceCode, p);
     byUserCode.put(p.userCode, p);
     return p;

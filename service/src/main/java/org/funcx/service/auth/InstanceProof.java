@@ -18,8 +18,10 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class InstanceProof {
   public static final String KEY_FILE = "instance-key";
+
   /** Nonces are URL-safe base64 of 16 to 96 bytes. */
   public static final int MIN_NONCE_CHARS = 22;
+
   public static final int MAX_NONCE_CHARS = 128;
 
   private final byte[] key;
@@ -37,12 +39,14 @@ public final class InstanceProof {
 
   /** The key of the service whose data directory is {@code dataDir}, as its CLI reads it. */
   public static InstanceProof read(Path dataDir) throws IOException {
-    return new InstanceProof(Files.readString(dataDir.resolve(KEY_FILE)).trim()
-        .getBytes(StandardCharsets.UTF_8));
+    return new InstanceProof(
+        Files.readString(dataDir.resolve(KEY_FILE)).trim().getBytes(StandardCharsets.UTF_8));
   }
 
   public static boolean validNonce(String nonce) {
-    return nonce != null && nonce.length() >= MIN_NONCE_CHARS && nonce.length() <= MAX_NONCE_CHARS
+    return nonce != null
+        && nonce.length() >= MIN_NONCE_CHARS
+        && nonce.length() <= MAX_NONCE_CHARS
         && nonce.matches("[A-Za-z0-9_-]+");
   }
 
@@ -52,8 +56,8 @@ public final class InstanceProof {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      byte[] proof = mac.doFinal(("funcx-instance:" + port + ":" + nonce)
-          .getBytes(StandardCharsets.UTF_8));
+      byte[] proof =
+          mac.doFinal(("funcx-instance:" + port + ":" + nonce).getBytes(StandardCharsets.UTF_8));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(proof);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);

@@ -21,8 +21,8 @@ public final class IntrospectionTokenVerifier implements TokenVerifier {
   private final String issuer;
   private final String audience;
 
-  public IntrospectionTokenVerifier(URI endpoint, String clientId, String clientSecret,
-      String issuer, String audience) {
+  public IntrospectionTokenVerifier(
+      URI endpoint, String clientId, String clientSecret, String issuer, String audience) {
     this.endpoint = endpoint;
     this.credentials = new ClientSecretBasic(new ClientID(clientId), new Secret(clientSecret));
     this.issuer = issuer;
@@ -33,7 +33,8 @@ public final class IntrospectionTokenVerifier implements TokenVerifier {
   public Principal verify(String token) throws InvalidTokenException {
     TokenIntrospectionResponse response;
     try {
-      var request = new TokenIntrospectionRequest(endpoint, credentials, new BearerAccessToken(token));
+      var request =
+          new TokenIntrospectionRequest(endpoint, credentials, new BearerAccessToken(token));
       var http = request.toHTTPRequest();
       http.setConnectTimeout(5_000);
       http.setReadTimeout(10_000);
@@ -42,19 +43,22 @@ public final class IntrospectionTokenVerifier implements TokenVerifier {
       throw new InvalidTokenException("token introspection at " + endpoint + " failed: " + e, e);
     }
     if (!response.indicatesSuccess()) {
-      throw new InvalidTokenException("token introspection refused: "
-          + response.toErrorResponse().getErrorObject());
+      throw new InvalidTokenException(
+          "token introspection refused: " + response.toErrorResponse().getErrorObject());
     }
     TokenIntrospectionSuccessResponse active = response.toSuccessResponse();
     if (!active.isActive()) throw new InvalidTokenException("token is not active");
     if (active.getExpirationTime() != null && active.getExpirationTime().before(new Date())) {
       throw new InvalidTokenException("token expired");
     }
-    if (issuer != null && active.getIssuer() != null && !issuer.equals(active.getIssuer().getValue())) {
+    if (issuer != null
+        && active.getIssuer() != null
+        && !issuer.equals(active.getIssuer().getValue())) {
       throw new InvalidTokenException("token is from another issuer");
     }
-    if (audience != null && (active.getAudience() == null
-        || !active.getAudience().contains(new Audience(audience)))) {
+    if (audience != null
+        && (active.getAudience() == null
+            || !active.getAudience().contains(new Audience(audience)))) {
       throw new InvalidTokenException("token is not meant for this service");
     }
     return ClaimsMapping.principal(active.toJSONObject());

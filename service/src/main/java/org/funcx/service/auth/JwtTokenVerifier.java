@@ -21,17 +21,24 @@ import java.util.Set;
  * audience, expiry with a minute of clock skew.
  */
 public final class JwtTokenVerifier implements TokenVerifier {
-  private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.ES256,
-      JWSAlgorithm.ES384, JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
-      JWSAlgorithm.PS256);
+  private static final Set<JWSAlgorithm> ALGORITHMS =
+      Set.of(
+          JWSAlgorithm.ES256,
+          JWSAlgorithm.ES384,
+          JWSAlgorithm.RS256,
+          JWSAlgorithm.RS384,
+          JWSAlgorithm.RS512,
+          JWSAlgorithm.PS256);
   private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
   public JwtTokenVerifier(JWKSource<SecurityContext> keys, String issuer, String audience) {
-    processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(
-        new JOSEObjectType("at+jwt"), JOSEObjectType.JWT, null));
+    processor.setJWSTypeVerifier(
+        new DefaultJOSEObjectTypeVerifier<>(
+            new JOSEObjectType("at+jwt"), JOSEObjectType.JWT, null));
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
-    processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audience,
-        new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp")));
+    processor.setJWTClaimsSetVerifier(
+        new DefaultJWTClaimsVerifier<>(
+            audience, new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp")));
   }
 
   /** Tokens of the embedded issuer, checked against its own key. */
@@ -42,7 +49,8 @@ public final class JwtTokenVerifier implements TokenVerifier {
   /** Tokens of an external issuer whose keys are fetched (and cached) from its JWKS URL. */
   public static JwtTokenVerifier remote(URI jwksUri, String issuer, String audience) {
     try {
-      return new JwtTokenVerifier(JWKSourceBuilder.create(jwksUri.toURL()).build(), issuer, audience);
+      return new JwtTokenVerifier(
+          JWKSourceBuilder.create(jwksUri.toURL()).build(), issuer, audience);
     } catch (MalformedURLException e) {
       throw new IllegalArgumentException("bad JWKS URL " + jwksUri, e);
     }

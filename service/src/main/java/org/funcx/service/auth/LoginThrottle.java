@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class LoginThrottle {
   /** Buckets kept before full (idle) ones are dropped: a spray of names cannot grow the map. */
   private static final int MAX_KEYS = 100_000;
+
   private final int attempts;
   private final long refillNanos;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
@@ -72,7 +73,8 @@ final class LoginThrottle {
 
   LoginThrottle(int attempts, Duration refillEvery) {
     if (attempts < 1 || refillEvery.isNegative() || refillEvery.isZero()) {
-      throw new IllegalArgumentException("a login budget needs attempts >= 1 and a positive refill");
+      throw new IllegalArgumentException(
+          "a login budget needs attempts >= 1 and a positive refill");
     }
     this.attempts = attempts;
     this.refillNanos = refillEvery.toNanos();

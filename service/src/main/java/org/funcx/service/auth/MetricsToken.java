@@ -13,6 +13,7 @@ import java.nio.file.Path;
 public final class MetricsToken {
   /** Longest token file read; a larger one is refused while reading, not after. */
   public static final int MAX_FILE_BYTES = 4096;
+
   /** Shortest token accepted: a guessable token would open the figures to anyone. */
   public static final int MIN_CHARS = 16;
 
@@ -46,8 +47,8 @@ public final class MetricsToken {
     }
     String token = new String(bytes, StandardCharsets.UTF_8).strip();
     if (token.length() < MIN_CHARS || token.chars().anyMatch(Character::isWhitespace)) {
-      throw new InvalidTokenFileException(file, "must hold one token of at least " + MIN_CHARS
-          + " characters without white space");
+      throw new InvalidTokenFileException(
+          file, "must hold one token of at least " + MIN_CHARS + " characters without white space");
     }
     return new MetricsToken(token);
   }

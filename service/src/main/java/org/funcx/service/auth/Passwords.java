@@ -11,6 +11,7 @@ import javax.crypto.spec.PBEKeySpec;
 final class Passwords {
   private static final int ITERATIONS = 120_000;
   private static final AtomicLong DERIVATIONS = new AtomicLong();
+
   /** Checked against for unknown users, so they cost what known ones do (no user enumeration). */
   private static final String DUMMY = hash(Secrets.random(18));
 
@@ -44,7 +45,8 @@ final class Passwords {
     DERIVATIONS.incrementAndGet();
     try {
       var spec = new PBEKeySpec(password.toCharArray(), salt.getBytes(), iterations, 256);
-      byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+      byte[] key =
+          SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
       return Base64.getEncoder().encodeToString(key);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);

@@ -11,8 +11,8 @@ import java.util.Set;
  * @param groups group names the user belongs to (for sharing)
  * @param endpointId set for an endpoint agent's token: the one endpoint it may act as
  */
-public record Principal(String subject, String username, Set<String> scopes, Set<String> groups,
-    String endpointId) {
+public record Principal(
+    String subject, String username, Set<String> scopes, Set<String> groups, String endpointId) {
 
   public boolean has(Scope scope) {
     return scopes.contains(scope.claim());

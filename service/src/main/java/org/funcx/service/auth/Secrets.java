@@ -25,8 +25,9 @@ public final class Secrets {
   /** SHA-256 in hex: enough for high-entropy secrets (client secrets, refresh tokens). */
   public static String sha256(String secret) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(secret.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -34,8 +35,10 @@ public final class Secrets {
 
   /** Constant-time comparison of two digests. */
   public static boolean sameDigest(String a, String b) {
-    return a != null && b != null && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8),
-        b.getBytes(StandardCharsets.UTF_8));
+    return a != null
+        && b != null
+        && MessageDigest.isEqual(
+            a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Writes {@code text} to a file only its owner can read (0600 from creation). */

@@ -5,7 +5,6 @@ import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import io.javalin.Javalin;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +34,13 @@ public final class ServiceAuth {
   private final InstanceProof instanceProof;
   private final Map<String, Object> dashboardLogin;
 
-  private ServiceAuth(Accounts accounts, TokenIssuer issuer, AuthorizationServer server,
-      AuthGate gate, Map<String, Object> discovery, InstanceProof instanceProof,
+  private ServiceAuth(
+      Accounts accounts,
+      TokenIssuer issuer,
+      AuthorizationServer server,
+      AuthGate gate,
+      Map<String, Object> discovery,
+      InstanceProof instanceProof,
       Map<String, Object> dashboardLogin) {
     this.instanceProof = instanceProof;
     this.dashboardLogin = dashboardLogin;
@@ -47,13 +51,18 @@ public final class ServiceAuth {
     this.discovery = discovery;
   }
 
-  public static ServiceAuth start(AuthSettings settings, String serviceUrl, Path dataDir,
-      SqlDatabase db) throws IOException {
+  public static ServiceAuth start(
+      AuthSettings settings, String serviceUrl, Path dataDir, SqlDatabase db) throws IOException {
     Accounts accounts = new Accounts(db);
     SigningKeys keys = SigningKeys.loadOrCreate(dataDir.resolve("signing-key.jwk"));
     TokenIssuer issuer = new TokenIssuer(keys, serviceUrl, settings.audience());
-    var server = new AuthorizationServer(accounts, issuer, keys, settings,
-        new LoginThrottle(settings.loginAttempts(), settings.loginRefill()));
+    var server =
+        new AuthorizationServer(
+            accounts,
+            issuer,
+            keys,
+            settings,
+            new LoginThrottle(settings.loginAttempts(), settings.loginRefill()));
     TokenVerifier embedded = JwtTokenVerifier.embedded(keys, serviceUrl, settings.audience());
     TokenVerifier external = null;
     Map<String, Object> discovery = new LinkedHashMap<>(server.metadata());
@@ -65,15 +74,21 @@ public final class ServiceAuth {
     dashboard.put("scope", Scope.COMPUTE.claim());
     if (!settings.isEmbedded()) {
       AuthorizationServerMetadata idp = discover(settings.issuer());
-      external = settings.introspection() != null
-          ? new IntrospectionTokenVerifier(settings.introspection(), settings.introspectionClientId(),
-              settings.introspectionClientSecret(), settings.issuer(), settings.audience())
-          : JwtTokenVerifier.remote(idp.getJWKSetURI(), settings.issuer(), settings.audience());
+      external =
+          settings.introspection() != null
+              ? new IntrospectionTokenVerifier(
+                  settings.introspection(),
+                  settings.introspectionClientId(),
+                  settings.introspectionClientSecret(),
+                  settings.issuer(),
+                  settings.audience())
+              : JwtTokenVerifier.remote(idp.getJWKSetURI(), settings.issuer(), settings.audience());
       discovery = new LinkedHashMap<>();
       discovery.put("issuer", settings.issuer());
       discovery.put("token_endpoint", String.valueOf(idp.getTokenEndpointURI()));
       if (idp.getDeviceAuthorizationEndpointURI() != null) {
-        discovery.put("device_authorization_endpoint", idp.getDeviceAuthorizationEndpointURI().toString());
+        discovery.put(
+            "device_authorization_endpoint", idp.getDeviceAuthorizationEndpointURI().toString());
       }
       discovery.put("client_id", settings.sdkClientId());
       // The dashboard signs in at the provider as the public client configured for the SDK,
@@ -89,11 +104,20 @@ public final class ServiceAuth {
     dashboard.put("session_seconds", server.sessionLifetime().toSeconds());
     discovery.put("audience", settings.audience());
     bootstrapAdmin(accounts, dataDir);
-    var auth = new ServiceAuth(accounts, issuer, server,
-        new AuthGate(new CachingTokenVerifier(new IssuerRoutingVerifier(serviceUrl, embedded,
-            external), 30_000)), discovery, InstanceProof.loadOrCreate(dataDir),
-        Map.copyOf(dashboard));
-    log.info("authentication: {} issuer {}", settings.isEmbedded() ? "embedded" : "external",
+    var auth =
+        new ServiceAuth(
+            accounts,
+            issuer,
+            server,
+            new AuthGate(
+                new CachingTokenVerifier(
+                    new IssuerRoutingVerifier(serviceUrl, embedded, external), 30_000)),
+            discovery,
+            InstanceProof.loadOrCreate(dataDir),
+            Map.copyOf(dashboard));
+    log.info(
+        "authentication: {} issuer {}",
+        settings.isEmbedded() ? "embedded" : "external",
         discovery.get("issuer"));
     return auth;
   }
@@ -107,7 +131,8 @@ public final class ServiceAuth {
         return AuthorizationServerMetadata.resolve(new Issuer(issuerUrl));
       } catch (Exception e) {
         e.addSuppressed(oidc);
-        throw new IOException("cannot read the metadata of identity provider " + issuerUrl + ": " + e, e);
+        throw new IOException(
+            "cannot read the metadata of identity provider " + issuerUrl + ": " + e, e);
       }
     }
   }
@@ -117,11 +142,14 @@ public final class ServiceAuth {
     String password = Secrets.random(18);
     Accounts.User admin = accounts.createUser("admin", password, List.of("admins"), true);
     Secrets.writePrivate(dataDir.resolve(ADMIN_PASSWORD_FILE), password + "\n");
-    Accounts.ClientCredentials cli = accounts.createClient(admin.id(), "local CLI",
-        Set.of(Scope.COMPUTE.claim(), Scope.ADMIN.claim()), null);
-    Secrets.writePrivate(dataDir.resolve(LOCAL_CLIENT_FILE), Json.GSON.toJson(Map.of(
-        "client_id", cli.clientId(), "client_secret", cli.clientSecret())));
-    log.info("created the administrator 'admin'; password in {}", dataDir.resolve(ADMIN_PASSWORD_FILE));
+    Accounts.ClientCredentials cli =
+        accounts.createClient(
+            admin.id(), "local CLI", Set.of(Scope.COMPUTE.claim(), Scope.ADMIN.claim()), null);
+    Secrets.writePrivate(
+        dataDir.resolve(LOCAL_CLIENT_FILE),
+        Json.GSON.toJson(Map.of("client_id", cli.clientId(), "client_secret", cli.clientSecret())));
+    log.info(
+        "created the administrator 'admin'; password in {}", dataDir.resolve(ADMIN_PASSWORD_FILE));
   }
 
   /** Adds the issuer's routes and the gate in front of every matched route. */
@@ -160,5 +188,4 @@ public final class ServiceAuth {
   public Map<String, Object> discovery() {
     return discovery;
   }
-
 }

@@ -25,8 +25,11 @@ public final class SigningKeys {
   public static SigningKeys loadOrCreate(Path file) throws IOException {
     try {
       if (Files.exists(file)) return new SigningKeys(ECKey.parse(Files.readString(file)));
-      ECKey fresh = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE)
-          .keyIDFromThumbprint(true).generate();
+      ECKey fresh =
+          new ECKeyGenerator(Curve.P_256)
+              .keyUse(KeyUse.SIGNATURE)
+              .keyIDFromThumbprint(true)
+              .generate();
       Secrets.writePrivate(file, fresh.toJSONString());
       return new SigningKeys(fresh);
     } catch (ParseException | JOSEException e) {
@@ -37,8 +40,11 @@ public final class SigningKeys {
   /** A key pair made in memory, for tests and throw-away services. */
   public static SigningKeys generate() {
     try {
-      return new SigningKeys(new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE)
-          .keyIDFromThumbprint(true).generate());
+      return new SigningKeys(
+          new ECKeyGenerator(Curve.P_256)
+              .keyUse(KeyUse.SIGNATURE)
+              .keyIDFromThumbprint(true)
+              .generate());
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }

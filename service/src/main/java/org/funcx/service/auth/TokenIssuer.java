@@ -31,17 +31,28 @@ public final class TokenIssuer {
   /** A signed access token for {@code p}, valid for {@code ttl} (negative: already expired). */
   public String accessToken(Principal p, String clientId, Duration ttl) {
     long now = System.currentTimeMillis();
-    var claims = new JWTClaimsSet.Builder().issuer(issuer).audience(audience).subject(p.subject())
-        .issueTime(new Date(now)).notBeforeTime(new Date(now - 1_000))
-        .expirationTime(new Date(now + ttl.toMillis())).jwtID(UUID.randomUUID().toString())
-        .claim("client_id", clientId).claim("scope", String.join(" ", p.scopes()))
-        .claim("groups", new ArrayList<>(p.groups()));
+    var claims =
+        new JWTClaimsSet.Builder()
+            .issuer(issuer)
+            .audience(audience)
+            .subject(p.subject())
+            .issueTime(new Date(now))
+            .notBeforeTime(new Date(now - 1_000))
+            .expirationTime(new Date(now + ttl.toMillis()))
+            .jwtID(UUID.randomUUID().toString())
+            .claim("client_id", clientId)
+            .claim("scope", String.join(" ", p.scopes()))
+            .claim("groups", new ArrayList<>(p.groups()));
     if (p.username() != null) claims.claim("preferred_username", p.username());
     if (p.endpointId() != null) claims.claim("endpoint_id", p.endpointId());
     try {
-      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256)
-          .type(new JOSEObjectType("at+jwt")).keyID(keys.privateKey().getKeyID()).build(),
-          claims.build());
+      SignedJWT jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.ES256)
+                  .type(new JOSEObjectType("at+jwt"))
+                  .keyID(keys.privateKey().getKeyID())
+                  .build(),
+              claims.build());
       jwt.sign(new ECDSASigner(keys.privateKey()));
       return jwt.serialize();
     } catch (JOSEException e) {

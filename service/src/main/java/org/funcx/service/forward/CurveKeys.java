@@ -37,8 +37,9 @@ public final class CurveKeys {
       return new KeyPair(m.get("public_key"), m.get("secret_key"));
     }
     KeyPair fresh = generate();
-    Secrets.writePrivate(file, Json.GSON.toJson(Map.of("public_key", fresh.publicKey(),
-        "secret_key", fresh.secretKey())));
+    Secrets.writePrivate(
+        file,
+        Json.GSON.toJson(Map.of("public_key", fresh.publicKey(), "secret_key", fresh.secretKey())));
     return fresh;
   }
 }

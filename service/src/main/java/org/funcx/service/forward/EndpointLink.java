@@ -10,22 +10,31 @@ import org.funcx.service.metrics.EndpointMeters;
 /** What the forwarder knows of one endpoint. Forwarder thread only. */
 final class EndpointLink {
   final String endpointId;
+
   /** Its figures, kept here so counting never looks them up. */
   final EndpointMeters meters;
+
   /** Unfinished tasks of this endpoint, in submission order. */
   final LinkedHashSet<String> outstanding = new LinkedHashSet<>();
+
   /** Tasks to send on the current connection. */
   final ArrayDeque<String> toSend = new ArrayDeque<>();
+
   /** Sent on the current connection, not yet acknowledged. */
   final Set<String> unacknowledged = new HashSet<>();
+
   /** Acknowledged by the agent process of {@link #sessionId}: it holds them, no resend needed. */
   final Set<String> delivered = new HashSet<>();
+
   /** Cancelled tasks the agent of {@link #sessionId} holds and must be told to stop. */
   final Set<String> cancelsToSend = new LinkedHashSet<>();
+
   byte[] routingId;
   String sessionId;
+
   /** The CURVE key (ZAP User-Id) of the connection the link is on. */
   String curveKey;
+
   long lastSeenMillis;
   long connectedSinceMillis;
   Heartbeat load = Heartbeat.EMPTY;
@@ -37,9 +46,17 @@ final class EndpointLink {
 
   /** What the figures show of this link now; published by the forwarder thread. */
   EndpointMeters.Snapshot snapshot() {
-    return new EndpointMeters.Snapshot(online(), outstanding.size(),
-        Math.max(0, outstanding.size() - delivered.size()), load.managers(), load.workers(),
-        load.idleWorkers(), load.queued(), load.running(), load.blocks(), load.pendingBlocks());
+    return new EndpointMeters.Snapshot(
+        online(),
+        outstanding.size(),
+        Math.max(0, outstanding.size() - delivered.size()),
+        load.managers(),
+        load.workers(),
+        load.idleWorkers(),
+        load.queued(),
+        load.running(),
+        load.blocks(),
+        load.pendingBlocks());
   }
 
   boolean online() {

@@ -2,8 +2,15 @@ package org.funcx.service.forward;
 
 /** A snapshot of one endpoint's link and load, as shown by the REST API. */
 public record EndpointStatus(
-    String endpointId, boolean online, long lastHeartbeatMillis, int managers, int workers,
-    int idleWorkers, int outstandingTasks, int queuedAtEndpoint, int runningAtEndpoint,
+    String endpointId,
+    boolean online,
+    long lastHeartbeatMillis,
+    int managers,
+    int workers,
+    int idleWorkers,
+    int outstandingTasks,
+    int queuedAtEndpoint,
+    int runningAtEndpoint,
     String problem) {
 
   public static EndpointStatus offline(String endpointId) {

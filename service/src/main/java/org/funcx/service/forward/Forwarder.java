@@ -42,8 +42,10 @@ import org.zeromq.ZMQ;
 public final class Forwarder implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Forwarder.class);
   private static final int MAX_UNACKNOWLEDGED = 50_000;
+
   /** Its thread's name; the service cannot work without it (CriticalThreads in ServiceMain). */
   public static final String THREAD = "funcx-forwarder";
+
   private final ZContext context = new ZContext();
   private final ZAuth zap;
   private final AdmittedKeys admitted;
@@ -69,9 +71,18 @@ public final class Forwarder implements AutoCloseable {
    * Binds the socket as a CURVE server whose ZAP handler admits only registered endpoint keys
    * ({@code keys}); {@link #start()} recovers unfinished tasks and starts the thread.
    */
-  public Forwarder(String host, int port, CurveKeys.KeyPair keys, TaskStorage store,
-      LiveTaskStates live, FunctionCatalog functions, TaskCompletions completions,
-      Registry registry, long heartbeatMillis, int sendBatchSize, ServiceMetrics metrics) {
+  public Forwarder(
+      String host,
+      int port,
+      CurveKeys.KeyPair keys,
+      TaskStorage store,
+      LiveTaskStates live,
+      FunctionCatalog functions,
+      TaskCompletions completions,
+      Registry registry,
+      long heartbeatMillis,
+      int sendBatchSize,
+      ServiceMetrics metrics) {
     this.metrics = metrics;
     this.ledger = new TaskLedger(store, live, functions, completions, metrics, liveOutput);
     this.registry = registry;
@@ -197,12 +208,16 @@ public final class Forwarder implements AutoCloseable {
     if (pendingAcks.isEmpty()) return;
     try {
       ledger.commit();
-      if (HopTrace.on()) pendingAcks.values().forEach(ids -> HopTrace.mark("10-forwarder-committed", ids));
-      pendingAcks.forEach((route, ids) -> send(route.array(),
-          new WireMessage(MessageType.RESULTS_ACK, new Messages.TaskIds(ids))));
+      if (HopTrace.on())
+        pendingAcks.values().forEach(ids -> HopTrace.mark("10-forwarder-committed", ids));
+      pendingAcks.forEach(
+          (route, ids) ->
+              send(
+                  route.array(),
+                  new WireMessage(MessageType.RESULTS_ACK, new Messages.TaskIds(ids))));
     } catch (StoreException e) {
-      log.warn("results not stored ({}); endpoints send unacknowledged results again",
-          e.getMessage());
+      log.warn(
+          "results not stored ({}); endpoints send unacknowledged results again", e.getMessage());
     } finally {
       pendingAcks.clear();
     }
@@ -240,9 +255,11 @@ public final class Forwarder implements AutoCloseable {
       case TASKS_RUNNING -> ledger.running(link, message.body(Messages.TaskIds.class).taskIds());
       case RESULTS -> {
         List<ResultEnvelope> results = ResultEnvelope.unpack(message);
-        if (HopTrace.on()) results.forEach(r -> HopTrace.mark("9-forwarder-got-result", r.taskId()));
+        if (HopTrace.on())
+          results.forEach(r -> HopTrace.mark("9-forwarder-got-result", r.taskId()));
         ledger.results(link, results);
-        List<String> ids = pendingAcks.computeIfAbsent(ByteBuffer.wrap(route), r -> new ArrayList<>());
+        List<String> ids =
+            pendingAcks.computeIfAbsent(ByteBuffer.wrap(route), r -> new ArrayList<>());
         results.forEach(r -> ids.add(r.taskId()));
       }
       case OUTPUT -> {
@@ -258,12 +275,16 @@ public final class Forwarder implements AutoCloseable {
   private void register(byte[] route, String curveKey, Messages.RegisterEndpoint hello, long now) {
     String endpointId = hello.endpointId();
     if (endpointId == null || hello.sessionId() == null) {
-      send(route, new WireMessage(MessageType.REJECTED,
-          new Messages.Rejected("registration needs endpointId and sessionId")));
+      send(
+          route,
+          new WireMessage(
+              MessageType.REJECTED,
+              new Messages.Rejected("registration needs endpointId and sessionId")));
       return;
     }
-    String mismatch = WireProtocol.mismatch("endpoint " + endpointId + "'s agent", hello.protocol(),
-        hello.version());
+    String mismatch =
+        WireProtocol.mismatch(
+            "endpoint " + endpointId + "'s agent", hello.protocol(), hello.version());
     if (mismatch != null) {
       log.warn("refused registration: {}", mismatch);
       send(route, new WireMessage(MessageType.REJECTED, new Messages.Rejected(mismatch)));
@@ -271,30 +292,49 @@ public final class Forwarder implements AutoCloseable {
     }
     if (!endpointId.equals(admitted.endpointOf(curveKey).orElse(null))
         || registry.endpoint(endpointId).isEmpty()) {
-      log.warn("refused registration as endpoint {}: the connection's key is not the one registered"
-          + " for it", endpointId);
-      send(route, new WireMessage(MessageType.REJECTED, new Messages.Rejected("endpoint "
-          + endpointId + " is not registered with this connection's CURVE key")));
+      log.warn(
+          "refused registration as endpoint {}: the connection's key is not the one registered"
+              + " for it",
+          endpointId);
+      send(
+          route,
+          new WireMessage(
+              MessageType.REJECTED,
+              new Messages.Rejected(
+                  "endpoint "
+                      + endpointId
+                      + " is not registered with this connection's CURVE key")));
       return;
     }
     placements.registered(endpointId, hello.blockShape());
     EndpointLink link = ledger.link(endpointId);
-    boolean sameConnection = link.online() && java.util.Arrays.equals(link.routingId, route)
-        && hello.sessionId().equals(link.sessionId);
+    boolean sameConnection =
+        link.online()
+            && java.util.Arrays.equals(link.routingId, route)
+            && hello.sessionId().equals(link.sessionId);
     if (sameConnection) {
       link.lastSeenMillis = now;
-      send(route, new WireMessage(MessageType.ENDPOINT_REGISTERED,
-          new Messages.EndpointRegistered(endpointId, heartbeatMillis)));
+      send(
+          route,
+          new WireMessage(
+              MessageType.ENDPOINT_REGISTERED,
+              new Messages.EndpointRegistered(endpointId, heartbeatMillis)));
       return;
     }
     if (link.online()) linksByRoute.remove(ByteBuffer.wrap(link.routingId));
     link.connect(route, hello.sessionId(), now);
     link.curveKey = curveKey;
     linksByRoute.put(ByteBuffer.wrap(route), link);
-    log.info("endpoint {} connected (session {}), {} unfinished tasks to send", endpointId,
-        hello.sessionId(), link.toSend.size());
-    send(route, new WireMessage(MessageType.ENDPOINT_REGISTERED,
-        new Messages.EndpointRegistered(endpointId, heartbeatMillis)));
+    log.info(
+        "endpoint {} connected (session {}), {} unfinished tasks to send",
+        endpointId,
+        hello.sessionId(),
+        link.toSend.size());
+    send(
+        route,
+        new WireMessage(
+            MessageType.ENDPOINT_REGISTERED,
+            new Messages.EndpointRegistered(endpointId, heartbeatMillis)));
   }
 
   private void execute(ForwarderCommand command) {
@@ -311,7 +351,8 @@ public final class Forwarder implements AutoCloseable {
       ledger.endpointLost(d.endpointId(), "was deleted");
     } else if (command instanceof ForwarderCommand.KeyChanged k) {
       EndpointLink link = ledger.link(k.endpointId());
-      if (link.online() && !k.endpointId().equals(admitted.endpointOf(link.curveKey).orElse(null))) {
+      if (link.online()
+          && !k.endpointId().equals(admitted.endpointOf(link.curveKey).orElse(null))) {
         disconnect(link, "given a new key");
       }
     } else if (command instanceof ForwarderCommand.Status s) {
@@ -341,13 +382,15 @@ public final class Forwarder implements AutoCloseable {
 
   private void sendTasks() {
     for (EndpointLink link : ledger.links()) {
-      while (link.online() && !link.toSend.isEmpty()
+      while (link.online()
+          && !link.toSend.isEmpty()
           && link.unacknowledged.size() < MAX_UNACKNOWLEDGED) {
         var batch = ledger.nextBatch(link, sendBatchSize);
         if (batch.isEmpty()) break;
         if (!send(link.routingId, new WireMessage(MessageType.TASKS, batch.get()))) break;
         link.meters.dispatched(batch.get().tasks().size());
-        if (HopTrace.on()) batch.get().tasks().forEach(t -> HopTrace.mark("2-forwarder-sent", t.taskId()));
+        if (HopTrace.on())
+          batch.get().tasks().forEach(t -> HopTrace.mark("2-forwarder-sent", t.taskId()));
       }
     }
   }
@@ -360,8 +403,10 @@ public final class Forwarder implements AutoCloseable {
     for (EndpointLink link : ledger.links()) {
       if (!link.online()) continue;
       if (now - link.lastSeenMillis > Liveness.SERVICE_LINK_BEATS * heartbeatMillis) {
-        log.warn("endpoint {} silent for {} ms; its tasks wait for it to reconnect",
-            link.endpointId, now - link.lastSeenMillis);
+        log.warn(
+            "endpoint {} silent for {} ms; its tasks wait for it to reconnect",
+            link.endpointId,
+            now - link.lastSeenMillis);
         dropLink(link);
       } else {
         send(link.routingId, new WireMessage(MessageType.HEARTBEAT, Messages.Heartbeat.EMPTY));

@@ -11,6 +11,7 @@ import org.funcx.jvm.OutputTail;
 final class PrintedOutputLimit {
   /** Room for the worker's {@code [… N bytes dropped …]} line above the kept bytes. */
   private static final int MARKER_ROOM = 64;
+
   static final int MAX_BYTES = OutputTail.DEFAULT_LIMIT + MARKER_ROOM;
 
   private PrintedOutputLimit() {}

@@ -10,14 +10,14 @@ import org.funcx.core.model.ErrorKind;
 import org.funcx.core.model.FunctionSpec;
 import org.funcx.core.model.TaskError;
 import org.funcx.core.model.TaskState;
+import org.funcx.core.wire.LiveOutputLimits;
 import org.funcx.core.wire.Messages;
 import org.funcx.core.wire.Messages.TaskResult;
 import org.funcx.core.wire.ResultEnvelope;
-import org.funcx.core.wire.LiveOutputLimits;
 import org.funcx.core.wire.WireFormatException;
 import org.funcx.core.wire.WireLimits;
-import org.funcx.service.output.LiveOutputWindows;
 import org.funcx.service.metrics.ServiceMetrics;
+import org.funcx.service.output.LiveOutputWindows;
 import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.LiveTaskStates;
 import org.funcx.service.store.StoreException;
@@ -31,10 +31,13 @@ import org.funcx.service.store.TaskStorage;
  */
 final class TaskLedger {
   private final Map<String, EndpointLink> links = new HashMap<>();
+
   /** Every unfinished task's record, so the hot paths never read the store. */
   private final Map<String, TaskRecord> unfinished = new HashMap<>();
+
   /** Tasks finished since the last commit, to take back if that commit fails. */
   private final List<TaskRecord> finishing = new ArrayList<>();
+
   private final TaskStorage store;
   private final LiveTaskStates live;
   private final FunctionCatalog functions;
@@ -42,8 +45,13 @@ final class TaskLedger {
   private final ServiceMetrics metrics;
   private final LiveOutputWindows liveOutput;
 
-  TaskLedger(TaskStorage store, LiveTaskStates live, FunctionCatalog functions,
-      TaskCompletions completions, ServiceMetrics metrics, LiveOutputWindows liveOutput) {
+  TaskLedger(
+      TaskStorage store,
+      LiveTaskStates live,
+      FunctionCatalog functions,
+      TaskCompletions completions,
+      ServiceMetrics metrics,
+      LiveOutputWindows liveOutput) {
     this.metrics = metrics;
     this.liveOutput = liveOutput;
     this.store = store;
@@ -55,9 +63,10 @@ final class TaskLedger {
   /** Rebuilds the unfinished tasks from the store after a start or restart. */
   void recover() {
     List<TaskRecord> stored = new ArrayList<>();
-    store.forEach(r -> {
-      if (!r.state().isTerminal()) stored.add(r);
-    });
+    store.forEach(
+        r -> {
+          if (!r.state().isTerminal()) stored.add(r);
+        });
     stored.sort((a, b) -> Long.compare(a.createdAtMillis(), b.createdAtMillis()));
     for (TaskRecord r : stored) add(r);
     completions.recovered(stored);
@@ -88,20 +97,33 @@ final class TaskLedger {
     Map<String, FunctionSpec> specs = new HashMap<>();
     List<Messages.TaskSpec> batch = new ArrayList<>();
     long argsChars = 0;
-    while (batch.size() < max && !link.toSend.isEmpty() && argsChars < WireLimits.TASK_BATCH_BYTES) {
+    while (batch.size() < max
+        && !link.toSend.isEmpty()
+        && argsChars < WireLimits.TASK_BATCH_BYTES) {
       String taskId = link.toSend.poll();
       TaskRecord task = unfinished.get(taskId);
       if (task == null) continue;
       Optional<FunctionSpec> spec = functions.spec(task.functionId());
       if (spec.isEmpty()) {
-        finish(task, null, new TaskError(ErrorKind.FUNCTION_NOT_FOUND,
-            "function " + task.functionId() + " was deleted before task " + taskId + " ran", ""));
+        finish(
+            task,
+            null,
+            new TaskError(
+                ErrorKind.FUNCTION_NOT_FOUND,
+                "function " + task.functionId() + " was deleted before task " + taskId + " ran",
+                ""));
         continue;
       }
       specs.putIfAbsent(spec.get().hash(), spec.get());
       argsChars += task.argsJson() == null ? 0 : task.argsJson().length();
-      batch.add(new Messages.TaskSpec(taskId, spec.get().hash(), task.argsJson(),
-          task.timeoutMillis(), task.functionId(), task.resources()));
+      batch.add(
+          new Messages.TaskSpec(
+              taskId,
+              spec.get().hash(),
+              task.argsJson(),
+              task.timeoutMillis(),
+              task.functionId(),
+              task.resources()));
       link.unacknowledged.add(taskId);
     }
     commit();
@@ -135,8 +157,11 @@ final class TaskLedger {
     int taken = 0;
     for (Messages.OutputChunk chunk : output.chunks()) {
       if (++taken > LiveOutputLimits.CHUNKS_PER_MESSAGE) {
-        refused.add((output.chunks().size() - LiveOutputLimits.CHUNKS_PER_MESSAGE)
-            + " chunks over the " + LiveOutputLimits.CHUNKS_PER_MESSAGE + " a message may hold");
+        refused.add(
+            (output.chunks().size() - LiveOutputLimits.CHUNKS_PER_MESSAGE)
+                + " chunks over the "
+                + LiveOutputLimits.CHUNKS_PER_MESSAGE
+                + " a message may hold");
         break;
       }
       if (chunk == null || chunk.taskId() == null) continue;
@@ -204,8 +229,8 @@ final class TaskLedger {
     // Told even when it may not have it yet (a batch in flight): the endpoint ignores strangers.
     boolean endpointHasIt = link != null && !link.toSend.contains(taskId);
     String where = live.get(taskId) == TaskState.RUNNING ? " while it ran" : "";
-    finish(task, null, TaskError.of(ErrorKind.CANCELLED,
-        "task " + taskId + " was cancelled" + where));
+    finish(
+        task, null, TaskError.of(ErrorKind.CANCELLED, "task " + taskId + " was cancelled" + where));
     commit();
     if (endpointHasIt) link.cancelsToSend.add(taskId);
     return true;
@@ -216,8 +241,12 @@ final class TaskLedger {
     EndpointLink link = links.remove(endpointId);
     if (link == null) return;
     for (String taskId : List.copyOf(link.outstanding)) {
-      finish(unfinished.get(taskId), null, TaskError.of(ErrorKind.ENDPOINT_LOST,
-          "endpoint " + endpointId + " " + why + " with task " + taskId + " on it"));
+      finish(
+          unfinished.get(taskId),
+          null,
+          TaskError.of(
+              ErrorKind.ENDPOINT_LOST,
+              "endpoint " + endpointId + " " + why + " with task " + taskId + " on it"));
     }
     commit();
     metrics.forgetEndpoint(endpointId);
@@ -245,8 +274,16 @@ final class TaskLedger {
     EndpointLink link = links.get(endpointId);
     if (link == null) return EndpointStatus.offline(endpointId);
     var load = link.load;
-    return new EndpointStatus(endpointId, link.online(), link.lastSeenMillis, load.managers(),
-        load.workers(), load.idleWorkers(), link.outstanding.size(), load.queued(), load.running(),
+    return new EndpointStatus(
+        endpointId,
+        link.online(),
+        link.lastSeenMillis,
+        load.managers(),
+        load.workers(),
+        load.idleWorkers(),
+        link.outstanding.size(),
+        load.queued(),
+        load.running(),
         load.problem());
   }
 }

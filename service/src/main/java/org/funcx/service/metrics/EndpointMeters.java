@@ -18,13 +18,23 @@ import org.funcx.core.model.TaskError;
  */
 public final class EndpointMeters {
   /** What the forwarder knows of the endpoint: its link and what its last heartbeat reported. */
-  public record Snapshot(boolean connected, int unfinished, int undelivered, int managers,
-      int workers, int idleWorkers, int queued, int running, int blocks, int pendingBlocks) {
+  public record Snapshot(
+      boolean connected,
+      int unfinished,
+      int undelivered,
+      int managers,
+      int workers,
+      int idleWorkers,
+      int queued,
+      int running,
+      int blocks,
+      int pendingBlocks) {
     public static final Snapshot NONE = new Snapshot(false, 0, 0, 0, 0, 0, 0, 0, 0, 0);
   }
 
   /** The {@code kind} label of a success; failures have {@link ErrorKind#wireName()}s. */
   public static final String SUCCESS = "success";
+
   /** The {@code kind} label of a failure whose kind an endpoint did not name (or misspelled). */
   public static final String UNKNOWN_FAILURE = "unknown";
 
@@ -37,12 +47,14 @@ public final class EndpointMeters {
   private final Counter dispatched;
   private final Counter bytesReceived;
   private final Counter bytesSent;
+
   /**
    * Index 0: success; 1 + ordinal: each error kind; last: a failure without a known kind. Made on
    * first use: most kinds never occur.
    */
   private final AtomicReferenceArray<Counter> finished =
       new AtomicReferenceArray<>(ErrorKind.values().length + 2);
+
   private volatile Snapshot snapshot = Snapshot.NONE;
 
   EndpointMeters(String endpointId, MeterRegistry registry) {
@@ -51,34 +63,64 @@ public final class EndpointMeters {
     this.tags = Tags.of("endpoint", endpointId);
     received = counter("funcx.tasks.received", "Tasks submitted for the endpoint (memo hits too)");
     memoHits = counter("funcx.tasks.memo.hits", "Tasks answered from the memo at submission");
-    dispatched = counter("funcx.tasks.dispatched",
-        "Tasks sent to the endpoint (a resend after a reconnect counts again)");
-    bytesReceived = keep(Counter.builder("funcx.endpoint.link.received").baseUnit("bytes")
-        .description("Message bytes received from the endpoint (frames before encryption)")
-        .tags(tags).register(registry));
-    bytesSent = keep(Counter.builder("funcx.endpoint.link.sent").baseUnit("bytes")
-        .description("Message bytes sent to the endpoint (frames before encryption)")
-        .tags(tags).register(registry));
-    gauge("funcx.endpoint.connected", "1 while the endpoint's link is up", s -> s.connected() ? 1 : 0);
-    gauge("funcx.endpoint.tasks.unfinished", "Unfinished tasks of the endpoint (service's view)",
+    dispatched =
+        counter(
+            "funcx.tasks.dispatched",
+            "Tasks sent to the endpoint (a resend after a reconnect counts again)");
+    bytesReceived =
+        keep(
+            Counter.builder("funcx.endpoint.link.received")
+                .baseUnit("bytes")
+                .description("Message bytes received from the endpoint (frames before encryption)")
+                .tags(tags)
+                .register(registry));
+    bytesSent =
+        keep(
+            Counter.builder("funcx.endpoint.link.sent")
+                .baseUnit("bytes")
+                .description("Message bytes sent to the endpoint (frames before encryption)")
+                .tags(tags)
+                .register(registry));
+    gauge(
+        "funcx.endpoint.connected",
+        "1 while the endpoint's link is up",
+        s -> s.connected() ? 1 : 0);
+    gauge(
+        "funcx.endpoint.tasks.unfinished",
+        "Unfinished tasks of the endpoint (service's view)",
         Snapshot::unfinished);
-    gauge("funcx.endpoint.tasks.undelivered",
+    gauge(
+        "funcx.endpoint.tasks.undelivered",
         "Unfinished tasks the endpoint has not acknowledged yet (queued at the service)",
         Snapshot::undelivered);
-    gauge("funcx.endpoint.tasks.queued", "Tasks queued at the endpoint (its heartbeat)",
+    gauge(
+        "funcx.endpoint.tasks.queued",
+        "Tasks queued at the endpoint (its heartbeat)",
         Snapshot::queued);
-    gauge("funcx.endpoint.tasks.running", "Tasks running at the endpoint (its heartbeat)",
+    gauge(
+        "funcx.endpoint.tasks.running",
+        "Tasks running at the endpoint (its heartbeat)",
         Snapshot::running);
-    gauge("funcx.endpoint.managers", "Managers connected to the endpoint (its heartbeat)",
+    gauge(
+        "funcx.endpoint.managers",
+        "Managers connected to the endpoint (its heartbeat)",
         Snapshot::managers);
-    gauge("funcx.endpoint.workers", "Workers of the endpoint's managers (its heartbeat)",
+    gauge(
+        "funcx.endpoint.workers",
+        "Workers of the endpoint's managers (its heartbeat)",
         Snapshot::workers);
     gauge("funcx.endpoint.workers.idle", "Idle workers (its heartbeat)", Snapshot::idleWorkers);
-    gauge("funcx.endpoint.workers.busy", "Busy workers (its heartbeat)",
+    gauge(
+        "funcx.endpoint.workers.busy",
+        "Busy workers (its heartbeat)",
         s -> Math.max(0, s.workers() - s.idleWorkers()));
-    gauge("funcx.endpoint.blocks", "Blocks not ended, pending ones included (its heartbeat)",
+    gauge(
+        "funcx.endpoint.blocks",
+        "Blocks not ended, pending ones included (its heartbeat)",
         Snapshot::blocks);
-    gauge("funcx.endpoint.blocks.pending", "Blocks waiting to start (its heartbeat)",
+    gauge(
+        "funcx.endpoint.blocks.pending",
+        "Blocks waiting to start (its heartbeat)",
         Snapshot::pendingBlocks);
   }
 
@@ -124,9 +166,13 @@ public final class EndpointMeters {
     if (c == null) {
       String kind = error == null ? SUCCESS : known == null ? UNKNOWN_FAILURE : known.wireName();
       // The registry hands back the same counter to racing callers.
-      c = keep(Counter.builder("funcx.tasks.finished").description(
-          "Tasks that reached a terminal state, by outcome (success or the error kind)")
-          .tags(tags.and("kind", kind)).register(registry));
+      c =
+          keep(
+              Counter.builder("funcx.tasks.finished")
+                  .description(
+                      "Tasks that reached a terminal state, by outcome (success or the error kind)")
+                  .tags(tags.and("kind", kind))
+                  .register(registry));
       finished.set(index, c);
     }
     return c;
@@ -147,8 +193,11 @@ public final class EndpointMeters {
   }
 
   private void gauge(String name, String help, java.util.function.ToDoubleFunction<Snapshot> f) {
-    keep(Gauge.builder(name, this, m -> f.applyAsDouble(m.snapshot)).description(help).tags(tags)
-        .register(registry));
+    keep(
+        Gauge.builder(name, this, m -> f.applyAsDouble(m.snapshot))
+            .description(help)
+            .tags(tags)
+            .register(registry));
   }
 
   private synchronized <M extends Meter> M keep(M meter) {

@@ -29,13 +29,26 @@ import java.util.function.IntSupplier;
 public final class ServiceMetrics implements AutoCloseable {
   /** Histogram buckets of the latencies: 1 ms to 5 min, enough to see a slow disk or endpoint. */
   private static final Duration[] LATENCY_BUCKETS = {
-      Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10),
-      Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
-      Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
-      Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10),
-      Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(300)};
+    Duration.ofMillis(1),
+    Duration.ofMillis(2),
+    Duration.ofMillis(5),
+    Duration.ofMillis(10),
+    Duration.ofMillis(25),
+    Duration.ofMillis(50),
+    Duration.ofMillis(100),
+    Duration.ofMillis(250),
+    Duration.ofMillis(500),
+    Duration.ofSeconds(1),
+    Duration.ofMillis(2500),
+    Duration.ofSeconds(5),
+    Duration.ofSeconds(10),
+    Duration.ofSeconds(30),
+    Duration.ofSeconds(60),
+    Duration.ofSeconds(300)
+  };
 
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Map<String, EndpointMeters> endpoints = new ConcurrentHashMap<>();
   private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
   private final Timer storeCommit;
@@ -50,12 +63,19 @@ public final class ServiceMetrics implements AutoCloseable {
     new ClassLoaderMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
-    storeCommit = latency("funcx.store.commit",
-        "Task store commit and sync rounds (one round covers every caller waiting)", Tags.empty());
-    endToEnd = latency("funcx.tasks.end_to_end",
-        "From a task's submission to its outcome committed (memo hits excluded)", Tags.empty());
+    storeCommit =
+        latency(
+            "funcx.store.commit",
+            "Task store commit and sync rounds (one round covers every caller waiting)",
+            Tags.empty());
+    endToEnd =
+        latency(
+            "funcx.tasks.end_to_end",
+            "From a task's submission to its outcome committed (memo hits excluded)",
+            Tags.empty());
     Gauge.builder("funcx.endpoints.connected", connectedEndpoints, AtomicInteger::get)
-        .description("Endpoints whose link is up").register(registry);
+        .description("Endpoints whose link is up")
+        .register(registry);
   }
 
   /** The figures of one endpoint, made on first use and then the same object. */
@@ -72,8 +92,10 @@ public final class ServiceMetrics implements AutoCloseable {
   /** Unfinished tasks of the whole service (queued or running anywhere). */
   public void unfinishedTasks(IntSupplier count) {
     // Strong: Micrometer holds a gauge's object weakly, and nothing else holds this lambda.
-    Gauge.builder("funcx.tasks.unfinished", count, IntSupplier::getAsInt).strongReference(true)
-        .description("Unfinished tasks, queued or running, of all endpoints").register(registry);
+    Gauge.builder("funcx.tasks.unfinished", count, IntSupplier::getAsInt)
+        .strongReference(true)
+        .description("Unfinished tasks, queued or running, of all endpoints")
+        .register(registry);
   }
 
   public void connectedEndpoints(int count) {
@@ -95,9 +117,15 @@ public final class ServiceMetrics implements AutoCloseable {
    */
   public void request(String route, int status, long nanos) {
     String statusClass = status < 100 || status > 599 ? "other" : (status / 100) + "xx";
-    requestTimers.computeIfAbsent(route + ' ' + statusClass, key -> latency(
-        "funcx.http.requests", "HTTP requests by route template and status class",
-        Tags.of("route", route, "status", statusClass))).record(nanos, TimeUnit.NANOSECONDS);
+    requestTimers
+        .computeIfAbsent(
+            route + ' ' + statusClass,
+            key ->
+                latency(
+                    "funcx.http.requests",
+                    "HTTP requests by route template and status class",
+                    Tags.of("route", route, "status", statusClass)))
+        .record(nanos, TimeUnit.NANOSECONDS);
   }
 
   /** The registry's figures in the Prometheus text format (version 0.0.4). */
@@ -106,7 +134,10 @@ public final class ServiceMetrics implements AutoCloseable {
   }
 
   private Timer latency(String name, String help, Tags tags) {
-    return Timer.builder(name).description(help).tags(tags).serviceLevelObjectives(LATENCY_BUCKETS)
+    return Timer.builder(name)
+        .description(help)
+        .tags(tags)
+        .serviceLevelObjectives(LATENCY_BUCKETS)
         .register(registry);
   }
 

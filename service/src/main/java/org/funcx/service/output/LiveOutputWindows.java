@@ -17,17 +17,19 @@ import org.funcx.jvm.OutputTail;
 public final class LiveOutputWindows {
   /** Bytes kept per stream of a running task. */
   public static final int WINDOW_BYTES = 64 << 10;
+
   /** Running tasks whose output is kept at once: 2 × 64 KiB × 512 = 64 MiB at most. */
   public static final int MAX_TASKS = 512;
 
   private record Windows(StreamWindow out, StreamWindow err) {}
 
-  private final Map<String, Windows> byTask = new LinkedHashMap<>(64, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Windows> eldest) {
-      return size() > MAX_TASKS;
-    }
-  };
+  private final Map<String, Windows> byTask =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Windows> eldest) {
+          return size() > MAX_TASKS;
+        }
+      };
 
   /**
    * Keeps a chunk an endpoint sent for one of its running tasks (the caller checked that).
@@ -40,8 +42,9 @@ public final class LiveOutputWindows {
     byte[] err = bytes(chunk, chunk.stderrAt(), chunk.stderr());
     Windows windows;
     synchronized (byTask) {
-      windows = byTask.computeIfAbsent(chunk.taskId(),
-          id -> new Windows(new StreamWindow(), new StreamWindow()));
+      windows =
+          byTask.computeIfAbsent(
+              chunk.taskId(), id -> new Windows(new StreamWindow(), new StreamWindow()));
     }
     if (out != null) windows.out.append(chunk.stdoutAt(), out);
     if (err != null) windows.err.append(chunk.stderrAt(), err);
@@ -49,10 +52,16 @@ public final class LiveOutputWindows {
 
   private static byte[] bytes(OutputChunk chunk, long at, String base64) {
     if (base64 == null) return null;
-    if (at < 0) throw new WireFormatException("output of task " + chunk.taskId() + " at offset " + at);
+    if (at < 0)
+      throw new WireFormatException("output of task " + chunk.taskId() + " at offset " + at);
     if (base64.length() > LiveOutputLimits.CHUNK_BASE64_CHARS) {
-      throw new WireFormatException("output of task " + chunk.taskId() + ": a chunk of "
-          + base64.length() + " base64 characters; at most " + LiveOutputLimits.CHUNK_BASE64_CHARS);
+      throw new WireFormatException(
+          "output of task "
+              + chunk.taskId()
+              + ": a chunk of "
+              + base64.length()
+              + " base64 characters; at most "
+              + LiveOutputLimits.CHUNK_BASE64_CHARS);
     }
     byte[] bytes;
     try {
@@ -61,8 +70,13 @@ public final class LiveOutputWindows {
       throw new WireFormatException("output of task " + chunk.taskId() + " is not base64", e);
     }
     if (bytes.length > LiveOutputLimits.CHUNK_BYTES) {
-      throw new WireFormatException("output of task " + chunk.taskId() + ": a chunk of "
-          + bytes.length + " bytes; at most " + LiveOutputLimits.CHUNK_BYTES);
+      throw new WireFormatException(
+          "output of task "
+              + chunk.taskId()
+              + ": a chunk of "
+              + bytes.length
+              + " bytes; at most "
+              + LiveOutputLimits.CHUNK_BYTES);
     }
     return bytes;
   }

@@ -24,15 +24,16 @@ public record OutputText(String text, long offset, long dropped) {
     byte[] bytes = kept.bytes();
     int first = (int) (start - kept.offset());
     if (start > from) { // a gap: skip the rest of a character it cut
-      while (first < bytes.length && first - (start - kept.offset()) < 3
+      while (first < bytes.length
+          && first - (start - kept.offset()) < 3
           && (bytes[first] & 0xC0) == 0x80) first++;
     }
     int last = complete ? bytes.length : completeEnd(bytes, first);
     long dropped = kept.offset() + first - from;
     if (start == from) dropped = 0;
     String text = decode(Arrays.copyOfRange(bytes, first, last));
-    return new OutputText(dropped > 0 ? OutputTail.marker(dropped) + text : text,
-        kept.offset() + last, dropped);
+    return new OutputText(
+        dropped > 0 ? OutputTail.marker(dropped) + text : text, kept.offset() + last, dropped);
   }
 
   /** The end of the last whole UTF-8 character in {@code bytes[from..]}. */
@@ -49,10 +50,12 @@ public record OutputText(String text, long offset, long dropped) {
 
   private static String decode(byte[] bytes) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPLACE)
           .onUnmappableCharacter(CodingErrorAction.REPLACE)
-          .decode(ByteBuffer.wrap(bytes)).toString();
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
     } catch (CharacterCodingException e) {
       throw new IllegalStateException("a replacing decoder threw", e); // cannot happen
     }

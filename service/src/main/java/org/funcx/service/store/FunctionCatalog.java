@@ -16,8 +16,7 @@ public final class FunctionCatalog {
   public Optional<FunctionSpec> spec(String functionId) {
     FunctionSpec cached = specs.get(functionId);
     if (cached != null) return Optional.of(cached);
-    Optional<FunctionSpec> loaded = registry.function(functionId)
-        .map(Registry.FunctionRow::spec);
+    Optional<FunctionSpec> loaded = registry.function(functionId).map(Registry.FunctionRow::spec);
     loaded.ifPresent(s -> specs.put(functionId, s));
     return loaded;
   }

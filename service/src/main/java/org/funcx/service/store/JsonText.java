@@ -29,15 +29,29 @@ public final class JsonText {
       int depth = 0;
       do {
         switch (in.peek()) {
-          case BEGIN_ARRAY -> { in.beginArray(); depth++; }
-          case END_ARRAY -> { in.endArray(); depth--; }
-          case BEGIN_OBJECT -> { in.beginObject(); depth++; }
-          case END_OBJECT -> { in.endObject(); depth--; }
+          case BEGIN_ARRAY -> {
+            in.beginArray();
+            depth++;
+          }
+          case END_ARRAY -> {
+            in.endArray();
+            depth--;
+          }
+          case BEGIN_OBJECT -> {
+            in.beginObject();
+            depth++;
+          }
+          case END_OBJECT -> {
+            in.endObject();
+            depth--;
+          }
           case NAME -> in.nextName();
           case STRING, NUMBER -> in.nextString();
           case BOOLEAN -> in.nextBoolean();
           case NULL -> in.nextNull();
-          case END_DOCUMENT -> { return false; }
+          case END_DOCUMENT -> {
+            return false;
+          }
         }
       } while (depth > 0);
       return in.peek() == JsonToken.END_DOCUMENT;

@@ -17,11 +17,11 @@ final class PendingWrites {
   record Group(String groupId, String owner, List<String> taskIds) {}
 
   /** The writes one commit round takes. */
-  record Batch(Map<String, TaskRecord> taskMap, Map<String, Group> groupMap,
-      Map<String, String> memo) {
+  record Batch(
+      Map<String, TaskRecord> taskMap, Map<String, Group> groupMap, Map<String, String> memo) {
     static Batch empty() {
-      return new Batch(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
-          new ConcurrentHashMap<>());
+      return new Batch(
+          new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
     }
 
     Collection<TaskRecord> tasks() {

@@ -14,6 +14,7 @@ import org.flywaydb.core.Flyway;
 public final class PostgresDatabase implements ConnectionSource {
   /** The registry and accounts hold one connection; the task store's group commit another. */
   private static final int POOL_SIZE = 4;
+
   private final PostgresLocation location;
   private final String schema;
   private final HikariDataSource pool;
@@ -52,8 +53,8 @@ public final class PostgresDatabase implements ConnectionSource {
           .migrate();
       return new PostgresDatabase(location, schema, new HikariDataSource(config));
     } catch (RuntimeException e) {
-      throw new StoreException("cannot open PostgreSQL " + location + " schema " + schema + ": "
-          + e.getMessage(), e);
+      throw new StoreException(
+          "cannot open PostgreSQL " + location + " schema " + schema + ": " + e.getMessage(), e);
     }
   }
 

@@ -11,13 +11,16 @@ public record PostgresLocation(String host, int port, String database, String us
   private static final int DEFAULT_PORT = 5432;
 
   public PostgresLocation {
-    if (host == null || host.isBlank()) throw new IllegalArgumentException("PostgreSQL host missing");
-    if (port < 1 || port > 65_535) throw new IllegalArgumentException("PostgreSQL port " + port + " out of range");
+    if (host == null || host.isBlank())
+      throw new IllegalArgumentException("PostgreSQL host missing");
+    if (port < 1 || port > 65_535)
+      throw new IllegalArgumentException("PostgreSQL port " + port + " out of range");
     if (database == null || !database.matches("[A-Za-z0-9_]{1,63}")) {
-      throw new IllegalArgumentException("PostgreSQL database name '" + database
-          + "' must be 1-63 letters, digits or _");
+      throw new IllegalArgumentException(
+          "PostgreSQL database name '" + database + "' must be 1-63 letters, digits or _");
     }
-    if (user == null || user.isBlank()) throw new IllegalArgumentException("PostgreSQL user missing");
+    if (user == null || user.isBlank())
+      throw new IllegalArgumentException("PostgreSQL user missing");
   }
 
   /**
@@ -29,20 +32,26 @@ public record PostgresLocation(String host, int port, String database, String us
     try {
       uri = new URI(location);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("'" + location + "' is not postgresql://HOST[:PORT]/DB", e);
+      throw new IllegalArgumentException(
+          "'" + location + "' is not postgresql://HOST[:PORT]/DB", e);
     }
     if (uri.getRawUserInfo() != null) { // checked first: no message below may echo a password
-      throw new IllegalArgumentException("the PostgreSQL location must not carry credentials;"
-          + " give the user and a password file instead");
+      throw new IllegalArgumentException(
+          "the PostgreSQL location must not carry credentials;"
+              + " give the user and a password file instead");
     }
     if (!"postgresql".equals(uri.getScheme()) || uri.getHost() == null || uri.getPath() == null) {
       throw new IllegalArgumentException("'" + location + "' is not postgresql://HOST[:PORT]/DB");
     }
     if (uri.getQuery() != null || uri.getFragment() != null) {
-      throw new IllegalArgumentException("'" + location + "' has a query or fragment; expected postgresql://HOST[:PORT]/DB");
+      throw new IllegalArgumentException(
+          "'" + location + "' has a query or fragment; expected postgresql://HOST[:PORT]/DB");
     }
-    return new PostgresLocation(uri.getHost(), uri.getPort() == -1 ? DEFAULT_PORT : uri.getPort(),
-        uri.getPath().replaceFirst("^/", ""), user);
+    return new PostgresLocation(
+        uri.getHost(),
+        uri.getPort() == -1 ? DEFAULT_PORT : uri.getPort(),
+        uri.getPath().replaceFirst("^/", ""),
+        user);
   }
 
   /** The form {@link #parse} reads, as {@code --store} takes it. */

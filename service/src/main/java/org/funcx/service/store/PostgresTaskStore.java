@@ -26,17 +26,19 @@ public final class PostgresTaskStore implements TaskStorage {
   private final GroupCommit commits;
 
   public PostgresTaskStore(PostgresDatabase database) {
-    this(database, nanos -> { });
+    this(database, nanos -> {});
   }
 
   /** As above; {@code commitNanos} hears how long each commit round took. */
   public PostgresTaskStore(PostgresDatabase database, java.util.function.LongConsumer commitNanos) {
     this.database = database;
-    this.commits = new GroupCommit(() -> {
-      long start = System.nanoTime();
-      flush();
-      commitNanos.accept(System.nanoTime() - start);
-    });
+    this.commits =
+        new GroupCommit(
+            () -> {
+              long start = System.nanoTime();
+              flush();
+              commitNanos.accept(System.nanoTime() - start);
+            });
   }
 
   private interface SqlWork<T> {
@@ -48,8 +50,8 @@ public final class PostgresTaskStore implements TaskStorage {
     try (Connection connection = database.connect()) {
       return work.run(connection);
     } catch (SQLException e) {
-      throw new StoreUnavailableException("PostgreSQL " + database.description() + " cannot "
-          + what + ": " + e.getMessage(), e);
+      throw new StoreUnavailableException(
+          "PostgreSQL " + database.description() + " cannot " + what + ": " + e.getMessage(), e);
     }
   }
 
@@ -60,28 +62,36 @@ public final class PostgresTaskStore implements TaskStorage {
 
   @Override
   public void putBinary(String taskId, byte[] bytes) {
-    sql("store the result of task " + taskId, c -> {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO task_results (task_id, bytes)"
-          + " VALUES (?, ?) ON CONFLICT (task_id) DO UPDATE SET bytes = EXCLUDED.bytes")) {
-        ps.setString(1, taskId);
-        ps.setBinaryStream(2, new ByteArrayInputStream(bytes), bytes.length);
-        return ps.executeUpdate();
-      }
-    });
+    sql(
+        "store the result of task " + taskId,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO task_results (task_id, bytes)"
+                      + " VALUES (?, ?) ON CONFLICT (task_id) DO UPDATE SET bytes = EXCLUDED.bytes")) {
+            ps.setString(1, taskId);
+            ps.setBinaryStream(2, new ByteArrayInputStream(bytes), bytes.length);
+            return ps.executeUpdate();
+          }
+        });
   }
 
   @Override
   public InputStream openBinary(String taskId) throws IOException {
-    byte[] bytes = sql("read the result of task " + taskId, c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT bytes FROM task_results WHERE task_id = ?")) {
-        ps.setString(1, taskId);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? rs.getBytes(1) : null;
-        }
-      }
-    });
-    if (bytes == null) throw new java.io.FileNotFoundException("no result bytes for task " + taskId);
+    byte[] bytes =
+        sql(
+            "read the result of task " + taskId,
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement("SELECT bytes FROM task_results WHERE task_id = ?")) {
+                ps.setString(1, taskId);
+                try (ResultSet rs = ps.executeQuery()) {
+                  return rs.next() ? rs.getBytes(1) : null;
+                }
+              }
+            });
+    if (bytes == null)
+      throw new java.io.FileNotFoundException("no result bytes for task " + taskId);
     return new ByteArrayInputStream(bytes);
   }
 
@@ -89,14 +99,18 @@ public final class PostgresTaskStore implements TaskStorage {
   public TaskRecord get(String taskId) {
     TaskRecord buffered = pending.task(taskId);
     if (buffered != null) return buffered;
-    byte[] data = sql("read task " + taskId, c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT record FROM tasks WHERE task_id = ?")) {
-        ps.setString(1, taskId);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? rs.getBytes(1) : null;
-        }
-      }
-    });
+    byte[] data =
+        sql(
+            "read task " + taskId,
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement("SELECT record FROM tasks WHERE task_id = ?")) {
+                ps.setString(1, taskId);
+                try (ResultSet rs = ps.executeQuery()) {
+                  return rs.next() ? rs.getBytes(1) : null;
+                }
+              }
+            });
     return data == null ? null : TaskRecordCodec.decode(taskId, data);
   }
 
@@ -120,32 +134,36 @@ public final class PostgresTaskStore implements TaskStorage {
   private PendingWrites.Group groupRow(String groupId) {
     PendingWrites.Group buffered = pending.group(groupId);
     if (buffered != null) return buffered;
-    return sql("read batch " + groupId, c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT owner, members FROM task_groups WHERE group_id = ?")) {
-        ps.setString(1, groupId);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) return null;
-          String[] members = (String[]) rs.getArray(2).getArray();
-          return new PendingWrites.Group(groupId, rs.getString(1), Arrays.asList(members));
-        }
-      }
-    });
+    return sql(
+        "read batch " + groupId,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT owner, members FROM task_groups WHERE group_id = ?")) {
+            ps.setString(1, groupId);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) return null;
+              String[] members = (String[]) rs.getArray(2).getArray();
+              return new PendingWrites.Group(groupId, rs.getString(1), Arrays.asList(members));
+            }
+          }
+        });
   }
 
   @Override
   public String memoized(String key) {
     String buffered = pending.memoized(key);
     if (buffered != null) return buffered;
-    return sql("read a memoized result", c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT result_json FROM memoized_results WHERE memo_key = ?")) {
-        ps.setString(1, key);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? rs.getString(1) : null;
-        }
-      }
-    });
+    return sql(
+        "read a memoized result",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT result_json FROM memoized_results WHERE memo_key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? rs.getString(1) : null;
+            }
+          }
+        });
   }
 
   @Override
@@ -157,61 +175,73 @@ public final class PostgresTaskStore implements TaskStorage {
   @Override
   public void forEach(Consumer<TaskRecord> visitor) {
     commit();
-    sql("read the tasks", c -> {
-      c.setAutoCommit(false); // a cursor (fetch size) needs a transaction: rows stream, not all at once
-      try (PreparedStatement ps = c.prepareStatement("SELECT task_id, record FROM tasks")) {
-        ps.setFetchSize(1_000);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) visitor.accept(TaskRecordCodec.decode(rs.getString(1), rs.getBytes(2)));
-        }
-      } finally {
-        c.rollback();
-        c.setAutoCommit(true);
-      }
-      return null;
-    });
+    sql(
+        "read the tasks",
+        c -> {
+          c.setAutoCommit(
+              false); // a cursor (fetch size) needs a transaction: rows stream, not all at once
+          try (PreparedStatement ps = c.prepareStatement("SELECT task_id, record FROM tasks")) {
+            ps.setFetchSize(1_000);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next())
+                visitor.accept(TaskRecordCodec.decode(rs.getString(1), rs.getBytes(2)));
+            }
+          } finally {
+            c.rollback();
+            c.setAutoCommit(true);
+          }
+          return null;
+        });
   }
 
   @Override
   public int expireCompletedBefore(long cutoffMillis) {
     commit();
-    return sql("expire old tasks", c -> {
-      c.setAutoCommit(false);
-      try {
-        int expired;
-        try (PreparedStatement results = c.prepareStatement("DELETE FROM task_results r USING tasks t"
-                + " WHERE r.task_id = t.task_id AND t.terminal AND t.completed_at < ?");
-            PreparedStatement tasks = c.prepareStatement(
-                "DELETE FROM tasks WHERE terminal AND completed_at < ?");
-            PreparedStatement groups = c.prepareStatement("DELETE FROM task_groups g WHERE NOT"
-                + " EXISTS (SELECT 1 FROM tasks t WHERE t.task_id = ANY (g.members))")) {
-          results.setLong(1, cutoffMillis);
-          results.executeUpdate();
-          tasks.setLong(1, cutoffMillis);
-          expired = tasks.executeUpdate();
-          groups.executeUpdate();
-        }
-        c.commit();
-        return expired;
-      } catch (SQLException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-    });
+    return sql(
+        "expire old tasks",
+        c -> {
+          c.setAutoCommit(false);
+          try {
+            int expired;
+            try (PreparedStatement results =
+                    c.prepareStatement(
+                        "DELETE FROM task_results r USING tasks t"
+                            + " WHERE r.task_id = t.task_id AND t.terminal AND t.completed_at < ?");
+                PreparedStatement tasks =
+                    c.prepareStatement("DELETE FROM tasks WHERE terminal AND completed_at < ?");
+                PreparedStatement groups =
+                    c.prepareStatement(
+                        "DELETE FROM task_groups g WHERE NOT"
+                            + " EXISTS (SELECT 1 FROM tasks t WHERE t.task_id = ANY (g.members))")) {
+              results.setLong(1, cutoffMillis);
+              results.executeUpdate();
+              tasks.setLong(1, cutoffMillis);
+              expired = tasks.executeUpdate();
+              groups.executeUpdate();
+            }
+            c.commit();
+            return expired;
+          } catch (SQLException e) {
+            c.rollback();
+            throw e;
+          } finally {
+            c.setAutoCommit(true);
+          }
+        });
   }
 
   @Override
   public long taskCount() {
     commit();
-    return sql("count the tasks", c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM tasks");
-          ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
+    return sql(
+        "count the tasks",
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM tasks");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
   }
 
   @Override
@@ -232,21 +262,23 @@ public final class PostgresTaskStore implements TaskStorage {
       return;
     }
     try {
-      sql("commit " + batch.tasks().size() + " task writes", c -> {
-        c.setAutoCommit(false);
-        try {
-          writeTasks(c, batch.tasks());
-          writeGroups(c, batch.groups());
-          writeMemo(c, batch.memo());
-          c.commit();
-        } catch (SQLException e) {
-          c.rollback();
-          throw e;
-        } finally {
-          c.setAutoCommit(true);
-        }
-        return null;
-      });
+      sql(
+          "commit " + batch.tasks().size() + " task writes",
+          c -> {
+            c.setAutoCommit(false);
+            try {
+              writeTasks(c, batch.tasks());
+              writeGroups(c, batch.groups());
+              writeMemo(c, batch.memo());
+              c.commit();
+            } catch (SQLException e) {
+              c.rollback();
+              throw e;
+            } finally {
+              c.setAutoCommit(true);
+            }
+            return null;
+          });
       pending.flushed(batch);
     } catch (RuntimeException e) {
       pending.failed(batch);
@@ -257,10 +289,12 @@ public final class PostgresTaskStore implements TaskStorage {
   private static void writeTasks(Connection c, java.util.Collection<TaskRecord> tasks)
       throws SQLException {
     if (tasks.isEmpty()) return;
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO tasks (task_id, record, terminal,"
-        + " completed_at) VALUES (?, ?, ?, ?) ON CONFLICT (task_id) DO UPDATE SET"
-        + " record = EXCLUDED.record, terminal = EXCLUDED.terminal,"
-        + " completed_at = EXCLUDED.completed_at")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO tasks (task_id, record, terminal,"
+                + " completed_at) VALUES (?, ?, ?, ?) ON CONFLICT (task_id) DO UPDATE SET"
+                + " record = EXCLUDED.record, terminal = EXCLUDED.terminal,"
+                + " completed_at = EXCLUDED.completed_at")) {
       for (TaskRecord r : tasks) {
         ps.setString(1, r.taskId());
         ps.setBytes(2, TaskRecordCodec.encode(r));
@@ -275,9 +309,11 @@ public final class PostgresTaskStore implements TaskStorage {
   private static void writeGroups(Connection c, java.util.Collection<PendingWrites.Group> groups)
       throws SQLException {
     if (groups.isEmpty()) return;
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO task_groups (group_id, owner,"
-        + " members) VALUES (?, ?, ?) ON CONFLICT (group_id) DO UPDATE SET"
-        + " owner = EXCLUDED.owner, members = EXCLUDED.members")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO task_groups (group_id, owner,"
+                + " members) VALUES (?, ?, ?) ON CONFLICT (group_id) DO UPDATE SET"
+                + " owner = EXCLUDED.owner, members = EXCLUDED.members")) {
       for (PendingWrites.Group g : groups) {
         Array members = c.createArrayOf("text", g.taskIds().toArray());
         ps.setString(1, g.groupId());
@@ -292,9 +328,11 @@ public final class PostgresTaskStore implements TaskStorage {
   private static void writeMemo(Connection c, java.util.Map<String, String> memo)
       throws SQLException {
     if (memo.isEmpty()) return;
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO memoized_results (memo_key,"
-        + " result_json) VALUES (?, ?) ON CONFLICT (memo_key) DO UPDATE SET"
-        + " result_json = EXCLUDED.result_json")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO memoized_results (memo_key,"
+                + " result_json) VALUES (?, ?) ON CONFLICT (memo_key) DO UPDATE SET"
+                + " result_json = EXCLUDED.result_json")) {
       for (var e : memo.entrySet()) {
         ps.setString(1, e.getKey());
         ps.setString(2, e.getValue());

@@ -7,7 +7,10 @@ package org.funcx.service.store;
  */
 public final class QuotaExceededException extends RuntimeException {
   /** Which of the two quotas was crossed. */
-  public enum Quota { USER, ENDPOINT }
+  public enum Quota {
+    USER,
+    ENDPOINT
+  }
 
   private final Quota quota;
   private final String id;
@@ -16,8 +19,15 @@ public final class QuotaExceededException extends RuntimeException {
   private final long requested;
 
   QuotaExceededException(Quota quota, String id, long limit, long current, long requested) {
-    super((quota == Quota.USER ? "user " : "endpoint ") + id + " has " + current
-        + " unfinished tasks; " + requested + " more would exceed its limit of " + limit);
+    super(
+        (quota == Quota.USER ? "user " : "endpoint ")
+            + id
+            + " has "
+            + current
+            + " unfinished tasks; "
+            + requested
+            + " more would exceed its limit of "
+            + limit);
     this.quota = quota;
     this.id = id;
     this.limit = limit;

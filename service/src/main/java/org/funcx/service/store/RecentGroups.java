@@ -16,6 +16,7 @@ import java.util.Map;
 public final class RecentGroups {
   /** Groups remembered per user. */
   public static final int PER_USER = 100;
+
   /** Users remembered; the one who submitted longest ago is forgotten first. */
   public static final int USERS = 10_000;
 

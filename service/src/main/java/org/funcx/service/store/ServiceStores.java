@@ -10,6 +10,7 @@ import java.util.function.LongConsumer;
 public final class ServiceStores implements AutoCloseable {
   /** PostgreSQL schema of the service's tables (Flyway keeps its history there too). */
   private static final String POSTGRES_SCHEMA = "funcx";
+
   private final Registry registry;
   private final TaskStorage tasks;
   private final PostgresDatabase postgres;
@@ -26,18 +27,21 @@ public final class ServiceStores implements AutoCloseable {
    *
    * @param commitNanos hears how long each commit of the task store took
    */
-  public static ServiceStores open(StoreSettings settings, Path dataDir, String registryUrl,
-      LongConsumer commitNanos) {
+  public static ServiceStores open(
+      StoreSettings settings, Path dataDir, String registryUrl, LongConsumer commitNanos) {
     if (settings.isEmbedded()) {
-      Registry registry = registryUrl == null ? Registry.embedded(dataDir) : new Registry(registryUrl);
-      return new ServiceStores(registry,
-          new TaskStore(dataDir.resolve("tasks.mvstore"), commitNanos), null);
+      Registry registry =
+          registryUrl == null ? Registry.embedded(dataDir) : new Registry(registryUrl);
+      return new ServiceStores(
+          registry, new TaskStore(dataDir.resolve("tasks.mvstore"), commitNanos), null);
     }
-    PostgresDatabase postgres = PostgresDatabase.open(settings.postgres(), settings.password(),
-        POSTGRES_SCHEMA);
+    PostgresDatabase postgres =
+        PostgresDatabase.open(settings.postgres(), settings.password(), POSTGRES_SCHEMA);
     try {
-      return new ServiceStores(new Registry(new SqlDatabase(postgres)),
-          new PostgresTaskStore(postgres, commitNanos), postgres);
+      return new ServiceStores(
+          new Registry(new SqlDatabase(postgres)),
+          new PostgresTaskStore(postgres, commitNanos),
+          postgres);
     } catch (RuntimeException e) {
       postgres.close();
       throw e;

@@ -15,8 +15,8 @@ public record Sharing(String owner, boolean isPublic, List<String> groups) {
     groups = List.copyOf(groups);
     for (String g : groups) {
       if (!GROUP.matcher(g).matches()) {
-        throw new IllegalArgumentException("group name '" + g + "' must be 1-100 letters, digits"
-            + " or _ . : @ -");
+        throw new IllegalArgumentException(
+            "group name '" + g + "' must be 1-100 letters, digits" + " or _ . : @ -");
       }
     }
   }

@@ -48,30 +48,37 @@ public final class SqlDatabase implements AutoCloseable {
    */
   public synchronized void ddl(String... statements) {
     if (source.schemaMigrated()) return;
-    withRetry("schema", () -> {
-      try (Statement s = connection.createStatement()) {
-        for (String sql : statements) s.execute(sql);
-      }
-      return null;
-    });
+    withRetry(
+        "schema",
+        () -> {
+          try (Statement s = connection.createStatement()) {
+            for (String sql : statements) s.execute(sql);
+          }
+          return null;
+        });
   }
 
   public synchronized <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-    return withRetry(sql, () -> {
-      try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
-        List<T> out = new ArrayList<>();
-        while (rs.next()) out.add(mapper.map(rs));
-        return out;
-      }
-    });
+    return withRetry(
+        sql,
+        () -> {
+          try (PreparedStatement ps = prepare(sql, params);
+              ResultSet rs = ps.executeQuery()) {
+            List<T> out = new ArrayList<>();
+            while (rs.next()) out.add(mapper.map(rs));
+            return out;
+          }
+        });
   }
 
   public synchronized int update(String sql, Object... params) {
-    return withRetry(sql, () -> {
-      try (PreparedStatement ps = prepare(sql, params)) {
-        return ps.executeUpdate();
-      }
-    });
+    return withRetry(
+        sql,
+        () -> {
+          try (PreparedStatement ps = prepare(sql, params)) {
+            return ps.executeUpdate();
+          }
+        });
   }
 
   private <T> T withRetry(String sql, SqlCall<T> statement) {
@@ -88,8 +95,8 @@ public final class SqlDatabase implements AutoCloseable {
         return statement.run();
       } catch (SQLException e) {
         e.addSuppressed(first);
-        throw new StoreUnavailableException("the database cannot run " + sql + ": "
-            + e.getMessage(), e);
+        throw new StoreUnavailableException(
+            "the database cannot run " + sql + ": " + e.getMessage(), e);
       }
     }
   }

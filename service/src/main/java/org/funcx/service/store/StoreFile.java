@@ -12,8 +12,12 @@ import org.h2.mvstore.type.StringDataType;
  * each group: tasks belong to the submitter of their group); replaced whole when the store has
  * to be reopened.
  */
-record StoreFile(MVStore store, MVMap<String, byte[]> tasks, MVMap<String, String> groups,
-    MVMap<String, String> memo, MVMap<String, String> groupOwners) {
+record StoreFile(
+    MVStore store,
+    MVMap<String, byte[]> tasks,
+    MVMap<String, String> groups,
+    MVMap<String, String> memo,
+    MVMap<String, String> groupOwners) {
 
   static StoreFile open(Path file) {
     // No background writer: with one, every commit hands its page serialization and its write to
@@ -29,15 +33,21 @@ record StoreFile(MVStore store, MVMap<String, byte[]> tasks, MVMap<String, Strin
       throw new java.io.UncheckedIOException("cannot make " + file + " private", e);
     }
     // Typed keys and values: the generic ObjectDataType costs a type probe per read and write.
-    return new StoreFile(store,
-        store.openMap("tasks", new MVMap.Builder<String, byte[]>()
-            .keyType(StringDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE)),
-        store.openMap("groups", strings()), store.openMap("memo", strings()),
+    return new StoreFile(
+        store,
+        store.openMap(
+            "tasks",
+            new MVMap.Builder<String, byte[]>()
+                .keyType(StringDataType.INSTANCE)
+                .valueType(ByteArrayDataType.INSTANCE)),
+        store.openMap("groups", strings()),
+        store.openMap("memo", strings()),
         store.openMap("group_owners", strings()));
   }
 
   private static MVMap.Builder<String, String> strings() {
-    return new MVMap.Builder<String, String>().keyType(StringDataType.INSTANCE)
+    return new MVMap.Builder<String, String>()
+        .keyType(StringDataType.INSTANCE)
         .valueType(StringDataType.INSTANCE);
   }
 }

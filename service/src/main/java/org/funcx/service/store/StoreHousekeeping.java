@@ -13,8 +13,10 @@ import org.slf4j.LoggerFactory;
 final class StoreHousekeeping implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(StoreHousekeeping.class);
   private static final long PERIOD_MILLIS = 5_000;
+
   /** Chunks below this percentage of live data are rewritten. */
   private static final int TARGET_FILL_RATE = 50;
+
   private static final int MAX_REWRITE_BYTES = 16 << 20;
   private final Supplier<MVStore> store;
   private final Thread thread;

@@ -15,8 +15,9 @@ import java.nio.file.Path;
 public record StoreSettings(PostgresLocation postgres, Path passwordFile) {
   public StoreSettings {
     if (postgres != null && passwordFile == null) {
-      throw new IllegalArgumentException("a PostgreSQL store needs a password file"
-          + " (--store-password-file or FUNCX_STORE_PASSWORD_FILE)");
+      throw new IllegalArgumentException(
+          "a PostgreSQL store needs a password file"
+              + " (--store-password-file or FUNCX_STORE_PASSWORD_FILE)");
     }
   }
 
@@ -32,7 +33,8 @@ public record StoreSettings(PostgresLocation postgres, Path passwordFile) {
   String password() {
     try {
       String password = Files.readString(passwordFile).strip();
-      if (password.isEmpty()) throw new StoreException("the password file " + passwordFile + " is empty", null);
+      if (password.isEmpty())
+        throw new StoreException("the password file " + passwordFile + " is empty", null);
       return password;
     } catch (IOException e) {
       throw new StoreException("cannot read the PostgreSQL password file " + passwordFile, e);

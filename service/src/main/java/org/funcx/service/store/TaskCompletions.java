@@ -25,11 +25,17 @@ public final class TaskCompletions {
   private final UnfinishedTaskQuotas quotas;
   private final ServiceMetrics metrics;
   private final List<TaskRecord> pending = new ArrayList<>();
+
   /** Late output was put since the last commit. */
   private boolean unpublished;
 
-  public TaskCompletions(TaskStorage store, LiveTaskStates live, FunctionCatalog functions,
-      Consumer<List<TaskRecord>> listener, UnfinishedTaskQuotas quotas, ServiceMetrics metrics) {
+  public TaskCompletions(
+      TaskStorage store,
+      LiveTaskStates live,
+      FunctionCatalog functions,
+      Consumer<List<TaskRecord>> listener,
+      UnfinishedTaskQuotas quotas,
+      ServiceMetrics metrics) {
     this.store = store;
     this.live = live;
     this.functions = functions;
@@ -49,17 +55,28 @@ public final class TaskCompletions {
    */
   public void succeed(TaskRecord task, String resultJson) {
     if (!JsonText.isOneValue(resultJson)) {
-      fail(task, new TaskError(ErrorKind.SERIALIZATION_ERROR, "the endpoint returned a result"
-          + " that is not one JSON value (" + (resultJson == null ? 0 : resultJson.length())
-          + " characters); it was not stored", ""));
+      fail(
+          task,
+          new TaskError(
+              ErrorKind.SERIALIZATION_ERROR,
+              "the endpoint returned a result"
+                  + " that is not one JSON value ("
+                  + (resultJson == null ? 0 : resultJson.length())
+                  + " characters); it was not stored",
+              ""));
       return;
     }
     TaskRecord done = task.succeeded(resultJson, System.currentTimeMillis());
     store.put(done);
     if (task.cacheable()) {
-      functions.spec(task.functionId()).map(FunctionSpec::hash)
-          .ifPresent(hash -> store.memoize(MemoKey.of(store.groupOwner(task.groupId()), hash,
-              task.argsJson()), resultJson));
+      functions
+          .spec(task.functionId())
+          .map(FunctionSpec::hash)
+          .ifPresent(
+              hash ->
+                  store.memoize(
+                      MemoKey.of(store.groupOwner(task.groupId()), hash, task.argsJson()),
+                      resultJson));
     }
     pending.add(done);
   }
@@ -81,7 +98,9 @@ public final class TaskCompletions {
   public void lateOutput(String taskId, String endpointId, String stdout, String stderr) {
     if (stdout == null && stderr == null) return;
     TaskRecord done = store.get(taskId);
-    if (done == null || done.state() != TaskState.CANCELLED || done.hasOutput()
+    if (done == null
+        || done.state() != TaskState.CANCELLED
+        || done.hasOutput()
         || !done.endpointId().equals(endpointId)) {
       return;
     }

@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class TaskIds {
   /** Mixed into the fast per-thread random numbers so that two processes started alike differ. */
   private static final long SALT = new SecureRandom().nextLong();
+
   private static final int SEQUENCE_BITS = 20;
   private static long lastMillis;
   private static long sequence;

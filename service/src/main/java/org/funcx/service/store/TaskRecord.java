@@ -41,17 +41,45 @@ public record TaskRecord(
     ResourceSpec resources) {
 
   public static TaskRecord submitted(
-      String taskId, String groupId, String functionId, String endpointId, String argsJson,
-      boolean cacheable, long timeoutMillis, long now) {
-    return submitted(taskId, groupId, functionId, endpointId, argsJson, cacheable, timeoutMillis,
-        null, now);
+      String taskId,
+      String groupId,
+      String functionId,
+      String endpointId,
+      String argsJson,
+      boolean cacheable,
+      long timeoutMillis,
+      long now) {
+    return submitted(
+        taskId, groupId, functionId, endpointId, argsJson, cacheable, timeoutMillis, null, now);
   }
 
   public static TaskRecord submitted(
-      String taskId, String groupId, String functionId, String endpointId, String argsJson,
-      boolean cacheable, long timeoutMillis, ResourceSpec resources, long now) {
-    return new TaskRecord(taskId, groupId, functionId, endpointId, argsJson, cacheable,
-        timeoutMillis, TaskState.WAITING_FOR_ENDPOINT, now, 0, null, null, null, 0, null, null,
+      String taskId,
+      String groupId,
+      String functionId,
+      String endpointId,
+      String argsJson,
+      boolean cacheable,
+      long timeoutMillis,
+      ResourceSpec resources,
+      long now) {
+    return new TaskRecord(
+        taskId,
+        groupId,
+        functionId,
+        endpointId,
+        argsJson,
+        cacheable,
+        timeoutMillis,
+        TaskState.WAITING_FOR_ENDPOINT,
+        now,
+        0,
+        null,
+        null,
+        null,
+        0,
+        null,
+        null,
         resources);
   }
 
@@ -60,23 +88,68 @@ public record TaskRecord(
   }
 
   public TaskRecord succeededBinary(String format, long size, long now) {
-    return new TaskRecord(taskId, groupId, functionId, endpointId, argsJson, cacheable,
-        timeoutMillis, TaskState.SUCCESS, createdAtMillis, now, null, null, format, size, stdout,
-        stderr, resources);
+    return new TaskRecord(
+        taskId,
+        groupId,
+        functionId,
+        endpointId,
+        argsJson,
+        cacheable,
+        timeoutMillis,
+        TaskState.SUCCESS,
+        createdAtMillis,
+        now,
+        null,
+        null,
+        format,
+        size,
+        stdout,
+        stderr,
+        resources);
   }
 
   /** This record with what the task printed; its outcome is kept. */
   public TaskRecord withOutput(String out, String err) {
-    return new TaskRecord(taskId, groupId, functionId, endpointId, argsJson, cacheable,
-        timeoutMillis, state, createdAtMillis, completedAtMillis, resultJson, error, resultFormat,
-        resultSize, out, err, resources);
+    return new TaskRecord(
+        taskId,
+        groupId,
+        functionId,
+        endpointId,
+        argsJson,
+        cacheable,
+        timeoutMillis,
+        state,
+        createdAtMillis,
+        completedAtMillis,
+        resultJson,
+        error,
+        resultFormat,
+        resultSize,
+        out,
+        err,
+        resources);
   }
 
   /** This record as it was before its outcome: no result, error, output or completion time. */
   public TaskRecord withoutOutcome() {
-    return new TaskRecord(taskId, groupId, functionId, endpointId, argsJson, cacheable,
-        timeoutMillis, TaskState.WAITING_FOR_ENDPOINT, createdAtMillis, 0, null, null, null, 0,
-        null, null, resources);
+    return new TaskRecord(
+        taskId,
+        groupId,
+        functionId,
+        endpointId,
+        argsJson,
+        cacheable,
+        timeoutMillis,
+        TaskState.WAITING_FOR_ENDPOINT,
+        createdAtMillis,
+        0,
+        null,
+        null,
+        null,
+        0,
+        null,
+        null,
+        resources);
   }
 
   /** True when the record carries printed output. */
@@ -86,13 +159,30 @@ public record TaskRecord(
 
   public TaskRecord failed(TaskError failure, long now) {
     TaskState terminal =
-        failure.kind() == org.funcx.core.model.ErrorKind.CANCELLED ? TaskState.CANCELLED : TaskState.FAILED;
+        failure.kind() == org.funcx.core.model.ErrorKind.CANCELLED
+            ? TaskState.CANCELLED
+            : TaskState.FAILED;
     return withOutcome(terminal, null, failure, now);
   }
 
   private TaskRecord withOutcome(TaskState terminal, String result, TaskError failure, long now) {
-    return new TaskRecord(taskId, groupId, functionId, endpointId, argsJson, cacheable,
-        timeoutMillis, terminal, createdAtMillis, now, result, failure, null, 0, stdout, stderr,
+    return new TaskRecord(
+        taskId,
+        groupId,
+        functionId,
+        endpointId,
+        argsJson,
+        cacheable,
+        timeoutMillis,
+        terminal,
+        createdAtMillis,
+        now,
+        result,
+        failure,
+        null,
+        0,
+        stdout,
+        stderr,
         resources);
   }
 }

@@ -23,10 +23,18 @@ final class TaskRecordCodec {
   static byte[] encode(TaskRecord r) {
     TaskError e = r.error();
     byte[][] strings = {
-        utf8(r.groupId()), utf8(r.functionId()), utf8(r.endpointId()), utf8(r.argsJson()),
-        utf8(r.resultJson()), utf8(e == null ? null : e.kind().name()),
-        utf8(e == null ? null : e.message()), utf8(e == null ? null : e.details()),
-        utf8(r.resultFormat()), utf8(r.stdout()), utf8(r.stderr())};
+      utf8(r.groupId()),
+      utf8(r.functionId()),
+      utf8(r.endpointId()),
+      utf8(r.argsJson()),
+      utf8(r.resultJson()),
+      utf8(e == null ? null : e.kind().name()),
+      utf8(e == null ? null : e.message()),
+      utf8(e == null ? null : e.details()),
+      utf8(r.resultFormat()),
+      utf8(r.stdout()),
+      utf8(r.stderr())
+    };
     ResourceSpec resources = r.resources();
     int size = 1 + 1 + 8 + 1 + 8 + 8 + 8 + 1 + (resources == null ? 0 : 12);
     for (byte[] b : strings) size += 4 + (b == null ? 0 : b.length);
@@ -121,15 +129,20 @@ final class TaskRecordCodec {
       String result = readString(in);
       String kind = readString(in);
       TaskError error =
-          kind == null ? null : new TaskError(ErrorKind.valueOf(kind), readString(in), readString(in));
+          kind == null
+              ? null
+              : new TaskError(ErrorKind.valueOf(kind), readString(in), readString(in));
       String format = version >= 2 ? readString(in) : null;
       long size = version >= 2 ? in.readLong() : 0;
       String stdout = version >= 3 ? readString(in) : null;
       String stderr = version >= 3 ? readString(in) : null;
-      ResourceSpec resources = version >= 4 && in.readBoolean()
-          ? new ResourceSpec(in.readInt(), in.readInt(), in.readInt()) : null;
-      return new TaskRecord(taskId, group, function, endpoint, args, cacheable, timeout, state,
-          created, completed, result, error, format, size, stdout, stderr, resources);
+      ResourceSpec resources =
+          version >= 4 && in.readBoolean()
+              ? new ResourceSpec(in.readInt(), in.readInt(), in.readInt())
+              : null;
+      return new TaskRecord(
+          taskId, group, function, endpoint, args, cacheable, timeout, state, created, completed,
+          result, error, format, size, stdout, stderr, resources);
     } catch (IOException e) {
       throw new UncheckedIOException("corrupt record for task " + taskId, e);
     }

@@ -31,21 +31,24 @@ public final class TaskStore implements TaskStorage {
 
   /** Opens the store in {@code file}; binary results live as files in {@code results/} beside it. */
   public TaskStore(Path file) {
-    this(file, nanos -> { });
+    this(file, nanos -> {});
   }
 
   /** As above; {@code commitNanos} hears how long each commit-and-sync round took. */
   public TaskStore(Path file, java.util.function.LongConsumer commitNanos) {
     this.file = file;
-    this.syncs = new GroupCommit(() -> {
-      long start = System.nanoTime();
-      use(f -> {
-        f.store().commit();
-        f.store().sync();
-        return null;
-      });
-      commitNanos.accept(System.nanoTime() - start);
-    });
+    this.syncs =
+        new GroupCommit(
+            () -> {
+              long start = System.nanoTime();
+              use(
+                  f -> {
+                    f.store().commit();
+                    f.store().sync();
+                    return null;
+                  });
+              commitNanos.accept(System.nanoTime() - start);
+            });
     this.binaryDir = file.resolveSibling("results");
     this.current = StoreFile.open(file);
     this.housekeeping = new StoreHousekeeping(() -> current.store());
@@ -64,16 +67,16 @@ public final class TaskStore implements TaskStorage {
       if (!f.store().isClosed()) return f;
       long now = System.nanoTime();
       if (now - lastReopenAttempt < REOPEN_INTERVAL_NANOS) {
-        throw new StoreUnavailableException("the task store " + file + " failed to write and is"
-            + " being reopened", null);
+        throw new StoreUnavailableException(
+            "the task store " + file + " failed to write and is" + " being reopened", null);
       }
       lastReopenAttempt = now;
       try {
         current = StoreFile.open(file);
         return current;
       } catch (RuntimeException e) {
-        throw new StoreUnavailableException("the task store " + file + " cannot be reopened: "
-            + e.getMessage(), e);
+        throw new StoreUnavailableException(
+            "the task store " + file + " cannot be reopened: " + e.getMessage(), e);
       }
     }
   }
@@ -84,7 +87,8 @@ public final class TaskStore implements TaskStorage {
     try {
       return operation.apply(f);
     } catch (MVStoreException | IllegalStateException e) {
-      throw new StoreUnavailableException("the task store " + file + " failed: " + e.getMessage(), e);
+      throw new StoreUnavailableException(
+          "the task store " + file + " failed: " + e.getMessage(), e);
     }
   }
 
@@ -103,15 +107,18 @@ public final class TaskStore implements TaskStorage {
       Path file = binaryDir.resolve(taskId);
       PrivateFiles.create(file);
       // forced before the record naming it commits: a durable record's bytes are durable too
-      try (var out = java.nio.channels.FileChannel.open(file,
-          java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (var out =
+          java.nio.channels.FileChannel.open(
+              file,
+              java.nio.file.StandardOpenOption.WRITE,
+              java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
         java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) out.write(buffer);
         out.force(true);
       }
     } catch (IOException e) {
-      throw new StoreUnavailableException("cannot store the result of task " + taskId + ": "
-          + e.getMessage(), e);
+      throw new StoreUnavailableException(
+          "cannot store the result of task " + taskId + ": " + e.getMessage(), e);
     }
   }
 
@@ -161,9 +168,10 @@ public final class TaskStore implements TaskStorage {
   /** Deletes terminal tasks completed before {@code cutoffMillis}; returns how many. */
   public int expireCompletedBefore(long cutoffMillis) {
     List<TaskRecord> expired = new ArrayList<>();
-    forEach(r -> {
-      if (r.state().isTerminal() && r.completedAtMillis() < cutoffMillis) expired.add(r);
-    });
+    forEach(
+        r -> {
+          if (r.state().isTerminal() && r.completedAtMillis() < cutoffMillis) expired.add(r);
+        });
     for (TaskRecord r : expired) {
       use(f -> f.tasks().remove(r.taskId()));
       if (r.resultFormat() != null) deleteBinary(r.taskId());

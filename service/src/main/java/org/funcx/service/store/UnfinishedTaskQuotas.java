@@ -32,8 +32,12 @@ public final class UnfinishedTaskQuotas {
 
     public Limits {
       if (perUser < 1 || perEndpoint < 1) {
-        throw new IllegalArgumentException("unfinished-task limits must be at least 1, not "
-            + perUser + " per user and " + perEndpoint + " per endpoint");
+        throw new IllegalArgumentException(
+            "unfinished-task limits must be at least 1, not "
+                + perUser
+                + " per user and "
+                + perEndpoint
+                + " per endpoint");
       }
     }
   }
@@ -74,12 +78,13 @@ public final class UnfinishedTaskQuotas {
   public synchronized void admit(String owner, String groupId, Map<String, Long> newByEndpoint) {
     ensureRoom(owner, newByEndpoint);
     Group group = new Group(owner);
-    newByEndpoint.forEach((endpoint, n) -> {
-      if (n <= 0) return;
-      group.unfinishedByEndpoint().merge(endpoint, n, Long::sum);
-      byEndpoint.merge(endpoint, n, Long::sum);
-      byUser.merge(owner, n, Long::sum);
-    });
+    newByEndpoint.forEach(
+        (endpoint, n) -> {
+          if (n <= 0) return;
+          group.unfinishedByEndpoint().merge(endpoint, n, Long::sum);
+          byEndpoint.merge(endpoint, n, Long::sum);
+          byUser.merge(owner, n, Long::sum);
+        });
     if (!group.unfinishedByEndpoint().isEmpty()) groups.put(groupId, group);
   }
 
@@ -95,8 +100,12 @@ public final class UnfinishedTaskQuotas {
     Group group = groups.get(task.groupId());
     Long left = group == null ? null : group.unfinishedByEndpoint().get(task.endpointId());
     if (left == null) {
-      log.warn("task {} finished but group {} has no unfinished task on endpoint {} counted;"
-          + " counts left unchanged", task.taskId(), task.groupId(), task.endpointId());
+      log.warn(
+          "task {} finished but group {} has no unfinished task on endpoint {} counted;"
+              + " counts left unchanged",
+          task.taskId(),
+          task.groupId(),
+          task.endpointId());
       return;
     }
     if (left == 1) group.unfinishedByEndpoint().remove(task.endpointId());
@@ -109,8 +118,8 @@ public final class UnfinishedTaskQuotas {
    * Rebuilds the counts from the unfinished tasks found in the store at start;
    * {@code ownerOfGroup} names who submitted each group.
    */
-  public synchronized void restore(List<TaskRecord> unfinished,
-      Function<String, String> ownerOfGroup) {
+  public synchronized void restore(
+      List<TaskRecord> unfinished, Function<String, String> ownerOfGroup) {
     for (TaskRecord task : unfinished) {
       Group group = groups.get(task.groupId());
       if (group == null) {
@@ -136,14 +145,18 @@ public final class UnfinishedTaskQuotas {
     long total = newByEndpoint.values().stream().mapToLong(Long::longValue).sum();
     long userNow = byUser.getOrDefault(owner, 0L);
     if (userNow + total > limits.perUser()) {
-      throw new QuotaExceededException(QuotaExceededException.Quota.USER, owner,
-          limits.perUser(), userNow, total);
+      throw new QuotaExceededException(
+          QuotaExceededException.Quota.USER, owner, limits.perUser(), userNow, total);
     }
     for (Map.Entry<String, Long> e : newByEndpoint.entrySet()) {
       long endpointNow = byEndpoint.getOrDefault(e.getKey(), 0L);
       if (endpointNow + e.getValue() > limits.perEndpoint()) {
-        throw new QuotaExceededException(QuotaExceededException.Quota.ENDPOINT, e.getKey(),
-            limits.perEndpoint(), endpointNow, e.getValue());
+        throw new QuotaExceededException(
+            QuotaExceededException.Quota.ENDPOINT,
+            e.getKey(),
+            limits.perEndpoint(),
+            endpointNow,
+            e.getValue());
       }
     }
   }

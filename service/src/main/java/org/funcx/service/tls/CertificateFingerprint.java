@@ -15,7 +15,8 @@ public final class CertificateFingerprint {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
       return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
     } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
-      throw new IllegalStateException("cannot fingerprint " + certificate.getSubjectX500Principal(), e);
+      throw new IllegalStateException(
+          "cannot fingerprint " + certificate.getSubjectX500Principal(), e);
     }
   }
 }

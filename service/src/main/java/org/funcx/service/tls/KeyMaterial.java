@@ -33,16 +33,24 @@ public record KeyMaterial(PrivateKey key, List<X509Certificate> chain) {
     List<X509Certificate> chain = readChain(certificateFile);
     PrivateKey key = readKey(keyFile);
     if (!belongTogether(key, chain.get(0))) {
-      throw new TlsSetupException(keyFile, "this private key does not belong to the first"
-          + " certificate of " + certificateFile + " (" + chain.get(0).getSubjectX500Principal() + ")");
+      throw new TlsSetupException(
+          keyFile,
+          "this private key does not belong to the first"
+              + " certificate of "
+              + certificateFile
+              + " ("
+              + chain.get(0).getSubjectX500Principal()
+              + ")");
     }
     return new KeyMaterial(key, chain);
   }
 
   static List<X509Certificate> readChain(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
-      List<X509Certificate> chain = CertificateFactory.getInstance("X.509").generateCertificates(in)
-          .stream().map(X509Certificate.class::cast).toList();
+      List<X509Certificate> chain =
+          CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
+              .map(X509Certificate.class::cast)
+              .toList();
       if (chain.isEmpty()) throw new TlsSetupException(file, "no PEM certificate in it");
       return chain;
     } catch (IOException e) {
@@ -53,14 +61,20 @@ public record KeyMaterial(PrivateKey key, List<X509Certificate> chain) {
   }
 
   static PrivateKey readKey(Path file) {
-    try (Reader reader = Files.newBufferedReader(file); PEMParser pem = new PEMParser(reader)) {
+    try (Reader reader = Files.newBufferedReader(file);
+        PEMParser pem = new PEMParser(reader)) {
       Object object = pem.readObject();
       JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-      if (object instanceof PEMKeyPair pair) return converter.getPrivateKey(pair.getPrivateKeyInfo());
+      if (object instanceof PEMKeyPair pair)
+        return converter.getPrivateKey(pair.getPrivateKeyInfo());
       if (object instanceof PrivateKeyInfo info) return converter.getPrivateKey(info);
-      throw new TlsSetupException(file, object == null ? "no PEM private key in it"
-          : "not an unencrypted private key (found " + object.getClass().getSimpleName()
-              + "); decrypt it first, e.g. openssl pkey -in KEY -out PLAIN");
+      throw new TlsSetupException(
+          file,
+          object == null
+              ? "no PEM private key in it"
+              : "not an unencrypted private key (found "
+                  + object.getClass().getSimpleName()
+                  + "); decrypt it first, e.g. openssl pkey -in KEY -out PLAIN");
     } catch (IOException e) {
       throw new TlsSetupException(file, "cannot read the private key: " + e.getMessage(), e);
     }
@@ -68,12 +82,13 @@ public record KeyMaterial(PrivateKey key, List<X509Certificate> chain) {
 
   /** Signs a probe with the key and verifies it with the certificate's public key. */
   private static boolean belongTogether(PrivateKey key, X509Certificate leaf) {
-    String algorithm = switch (key.getAlgorithm()) {
-      case "RSA" -> "SHA256withRSA";
-      case "EC" -> "SHA256withECDSA";
-      case "Ed25519", "EdDSA" -> "Ed25519";
-      default -> null;
-    };
+    String algorithm =
+        switch (key.getAlgorithm()) {
+          case "RSA" -> "SHA256withRSA";
+          case "EC" -> "SHA256withECDSA";
+          case "Ed25519", "EdDSA" -> "Ed25519";
+          default -> null;
+        };
     if (algorithm == null) return true; // Jetty's handshake is the check for rarer key types
     try {
       byte[] probe = "funcx-tls-key-check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -95,8 +110,8 @@ public record KeyMaterial(PrivateKey key, List<X509Certificate> chain) {
     try {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
-      store.setKeyEntry("service", key, STORE_PASSWORD,
-          chain.toArray(new java.security.cert.Certificate[0]));
+      store.setKeyEntry(
+          "service", key, STORE_PASSWORD, chain.toArray(new java.security.cert.Certificate[0]));
       return store;
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException("cannot hold the service's key in a key store", e);

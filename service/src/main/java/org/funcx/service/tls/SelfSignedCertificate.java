@@ -47,6 +47,7 @@ import org.slf4j.LoggerFactory;
 public final class SelfSignedCertificate {
   /** Under the data directory, where the home's clients look for it (ServiceTrustFiles). */
   private static final Path CERTIFICATE = ServiceTrustFiles.SELF_SIGNED_CERTIFICATE;
+
   private static final String KEY_FILE = "self-signed-key.pem";
   private static final Duration VALIDITY = Duration.ofDays(3650);
   private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofDays(30);
@@ -106,15 +107,23 @@ public final class SelfSignedCertificate {
       KeyPair pair = generator.generateKeyPair();
       X500Name subject = new X500Name("CN=funcX service (self-signed)");
       Instant now = Instant.now();
-      var builder = new JcaX509v3CertificateBuilder(subject,
-          new BigInteger(127, new SecureRandom()), Date.from(now.minus(Duration.ofHours(1))),
-          Date.from(now.plus(VALIDITY)), subject, pair.getPublic());
+      var builder =
+          new JcaX509v3CertificateBuilder(
+              subject,
+              new BigInteger(127, new SecureRandom()),
+              Date.from(now.minus(Duration.ofHours(1))),
+              Date.from(now.plus(VALIDITY)),
+              subject,
+              pair.getPublic());
       builder.addExtension(Extension.subjectAlternativeName, false, alternativeNames(names));
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-      builder.addExtension(Extension.extendedKeyUsage, false,
-          new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-      X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-          builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
+      builder.addExtension(
+          Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+      X509Certificate certificate =
+          new JcaX509CertificateConverter()
+              .getCertificate(
+                  builder.build(
+                      new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
       return new KeyMaterial(pair.getPrivate(), List.of(certificate));
     } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
       throw new IllegalStateException("cannot make a self-signed certificate", e);
@@ -122,9 +131,14 @@ public final class SelfSignedCertificate {
   }
 
   private static GeneralNames alternativeNames(Set<String> names) {
-    return new GeneralNames(names.stream().map(name -> isAddress(name)
-        ? new GeneralName(GeneralName.iPAddress, name)
-        : new GeneralName(GeneralName.dNSName, name)).toArray(GeneralName[]::new));
+    return new GeneralNames(
+        names.stream()
+            .map(
+                name ->
+                    isAddress(name)
+                        ? new GeneralName(GeneralName.iPAddress, name)
+                        : new GeneralName(GeneralName.dNSName, name))
+            .toArray(GeneralName[]::new));
   }
 
   private static boolean isAddress(String name) {

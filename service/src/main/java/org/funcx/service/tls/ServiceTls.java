@@ -66,9 +66,11 @@ public final class ServiceTls {
     // address not in the certificate is the client's call, e.g. with a pinned certificate).
     secure.setSniHostCheck(false);
     https.addCustomizer(secure);
-    ServerConnector connector = new ServerConnector(server,
-        new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
-        new HttpConnectionFactory(https));
+    ServerConnector connector =
+        new ServerConnector(
+            server,
+            new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+            new HttpConnectionFactory(https));
     connector.setHost(host);
     connector.setPort(port);
     return connector;

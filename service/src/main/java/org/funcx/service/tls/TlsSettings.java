@@ -14,8 +14,8 @@ import java.nio.file.Path;
  * @param selfSigned make (once, then reuse) a self-signed certificate under the data directory
  * @param insecureHttp allow plain HTTP on a non-loopback address (a TLS proxy terminates in front)
  */
-public record TlsSettings(Path certificateFile, Path keyFile, boolean selfSigned,
-    boolean insecureHttp) {
+public record TlsSettings(
+    Path certificateFile, Path keyFile, boolean selfSigned, boolean insecureHttp) {
 
   public static final String CERT_OPTION = "--tls-cert";
   public static final String KEY_OPTION = "--tls-key";
@@ -24,16 +24,28 @@ public record TlsSettings(Path certificateFile, Path keyFile, boolean selfSigned
 
   public TlsSettings {
     if ((certificateFile == null) != (keyFile == null)) {
-      throw new IllegalArgumentException(CERT_OPTION + " and " + KEY_OPTION + " go together: give"
-          + " both the certificate chain and its private key (PEM)");
+      throw new IllegalArgumentException(
+          CERT_OPTION
+              + " and "
+              + KEY_OPTION
+              + " go together: give"
+              + " both the certificate chain and its private key (PEM)");
     }
     if (certificateFile != null && selfSigned) {
-      throw new IllegalArgumentException(SELF_SIGNED_OPTION + " makes its own certificate; do not"
-          + " combine it with " + CERT_OPTION + "/" + KEY_OPTION);
+      throw new IllegalArgumentException(
+          SELF_SIGNED_OPTION
+              + " makes its own certificate; do not"
+              + " combine it with "
+              + CERT_OPTION
+              + "/"
+              + KEY_OPTION);
     }
     if (insecureHttp && (certificateFile != null || selfSigned)) {
-      throw new IllegalArgumentException(INSECURE_HTTP_OPTION + " is for plain HTTP behind a TLS"
-          + " proxy; it contradicts " + (selfSigned ? SELF_SIGNED_OPTION : CERT_OPTION));
+      throw new IllegalArgumentException(
+          INSECURE_HTTP_OPTION
+              + " is for plain HTTP behind a TLS"
+              + " proxy; it contradicts "
+              + (selfSigned ? SELF_SIGNED_OPTION : CERT_OPTION));
     }
   }
 
@@ -59,10 +71,20 @@ public record TlsSettings(Path certificateFile, Path keyFile, boolean selfSigned
    */
   public void checkBind(String host) {
     if (enabled() || insecureHttp || isLoopback(host)) return;
-    throw new IllegalArgumentException("refusing plain HTTP on " + host + ", which is not a"
-        + " loopback address: give " + CERT_OPTION + " FILE " + KEY_OPTION + " FILE or "
-        + SELF_SIGNED_OPTION + ", or " + INSECURE_HTTP_OPTION + " when a TLS proxy in front"
-        + " terminates HTTPS (set --public-url to its https URL)");
+    throw new IllegalArgumentException(
+        "refusing plain HTTP on "
+            + host
+            + ", which is not a"
+            + " loopback address: give "
+            + CERT_OPTION
+            + " FILE "
+            + KEY_OPTION
+            + " FILE or "
+            + SELF_SIGNED_OPTION
+            + ", or "
+            + INSECURE_HTTP_OPTION
+            + " when a TLS proxy in front"
+            + " terminates HTTPS (set --public-url to its https URL)");
   }
 
   private static boolean isLoopback(String host) {

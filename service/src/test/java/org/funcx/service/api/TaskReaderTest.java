@@ -8,8 +8,8 @@ import org.funcx.core.model.ErrorKind;
 import org.funcx.core.model.TaskError;
 import org.funcx.core.model.TaskState;
 import org.funcx.service.store.LiveTaskStates;
-import org.funcx.service.store.TaskRecord;
 import org.funcx.service.store.StoreBackend;
+import org.funcx.service.store.TaskRecord;
 import org.funcx.service.store.TaskStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,8 +46,9 @@ class TaskReaderTest {
 
       // Stored, its commit not done yet (the forwarder's group commit waits for the disk).
       store.put(sq.succeeded("49", 2));
-      store.put(boom.withOutput("printed\n", null)
-          .failed(TaskError.of(ErrorKind.REMOTE_EXCEPTION, "boom"), 2));
+      store.put(
+          boom.withOutput("printed\n", null)
+              .failed(TaskError.of(ErrorKind.REMOTE_EXCEPTION, "boom"), 2));
       for (String id : List.of("t1", "t2")) {
         TaskReader.Snapshot seen = reader.read(id, "alice");
         assertThat(seen.state()).as(id).isEqualTo(TaskState.RUNNING);

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class AuthorizationCodesTest {
   static final CodeVerifier VERIFIER = new CodeVerifier();
-  static final String CHALLENGE = CodeChallenge.compute(CodeChallengeMethod.S256, VERIFIER).getValue();
+  static final String CHALLENGE =
+      CodeChallenge.compute(CodeChallengeMethod.S256, VERIFIER).getValue();
 
   @Test
   void an_expired_code_is_refused_with_its_lifetime() {
@@ -26,7 +27,8 @@ class AuthorizationCodesTest {
     String code = codes.issue("c", "http://r", CHALLENGE, "u", Set.of());
     await().atMost(Duration.ofSeconds(10)).until(() -> System.currentTimeMillis() > issued + 1);
     assertThatThrownBy(() -> codes.redeem(code, "c", "http://r", VERIFIER.getValue()))
-        .isInstanceOf(OAuthError.class).hasMessageContaining("expired");
+        .isInstanceOf(OAuthError.class)
+        .hasMessageContaining("expired");
   }
 
   @Test
@@ -36,10 +38,12 @@ class AuthorizationCodesTest {
       codes.issue("c", "http://r", CHALLENGE, "u" + i, Set.of());
     }
     assertThatThrownBy(() -> codes.issue("c", "http://r", CHALLENGE, "x", Set.of()))
-        .isInstanceOfSatisfying(OAuthError.class, e -> {
-          assertThat(e.status).isEqualTo(503);
-          assertThat(e.error).isEqualTo("temporarily_unavailable");
-        });
+        .isInstanceOfSatisfying(
+            OAuthError.class,
+            e -> {
+              assertThat(e.status).isEqualTo(503);
+              assertThat(e.error).isEqualTo("temporarily_unavailable");
+            });
     String fresh = new AuthorizationCodes(60_000).issue("c", "http://r", CHALLENGE, "u", Set.of());
     assertThat(fresh).hasSizeGreaterThan(40);
   }

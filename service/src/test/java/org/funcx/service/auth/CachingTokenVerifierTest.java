@@ -10,11 +10,12 @@ import org.junit.jupiter.api.Test;
 /** Verified tokens are remembered briefly; refusals never are. */
 class CachingTokenVerifierTest {
   final AtomicInteger calls = new AtomicInteger();
-  final TokenVerifier counting = token -> {
-    calls.incrementAndGet();
-    if (token.startsWith("bad")) throw new InvalidTokenException("refused");
-    return new Principal(token, null, Set.of(), Set.of(), null);
-  };
+  final TokenVerifier counting =
+      token -> {
+        calls.incrementAndGet();
+        if (token.startsWith("bad")) throw new InvalidTokenException("refused");
+        return new Principal(token, null, Set.of(), Set.of(), null);
+      };
 
   @Test
   void a_good_token_is_checked_once_within_the_ttl_and_again_after_it() throws Exception {

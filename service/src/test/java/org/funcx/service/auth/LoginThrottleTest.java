@@ -43,8 +43,11 @@ class LoginThrottleTest {
 
   @BeforeEach
   void start() throws Exception {
-    service = FuncxService.start(ServiceConfig.defaults(dir).withPorts(0, 0)
-        .withAuth(AuthSettings.embedded().withLoginBudget(BUDGET, Duration.ofSeconds(2))));
+    service =
+        FuncxService.start(
+            ServiceConfig.defaults(dir)
+                .withPorts(0, 0)
+                .withAuth(AuthSettings.embedded().withLoginBudget(BUDGET, Duration.ofSeconds(2))));
     adminPassword = Files.readString(dir.resolve(ServiceAuth.ADMIN_PASSWORD_FILE)).trim();
   }
 
@@ -54,28 +57,38 @@ class LoginThrottleTest {
   }
 
   @Test
-  void parallel_wrong_passwords_get_429_and_the_right_one_works_after_the_window() throws Exception {
+  void parallel_wrong_passwords_get_429_and_the_right_one_works_after_the_window()
+      throws Exception {
     String code = userCode();
     List<CompletableFuture<HttpResponse<String>>> guesses = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
-      guesses.add(http.sendAsync(approval(code, "admin", "wrong guess " + i),
-          HttpResponse.BodyHandlers.ofString()));
+      guesses.add(
+          http.sendAsync(
+              approval(code, "admin", "wrong guess " + i), HttpResponse.BodyHandlers.ofString()));
     }
     List<HttpResponse<String>> answers = guesses.stream().map(CompletableFuture::join).toList();
-    Map<Integer, Long> byStatus = answers.stream()
-        .collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
+    Map<Integer, Long> byStatus =
+        answers.stream()
+            .collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
     assertThat(byStatus.keySet()).containsOnly(401, 429);
     // the budget, plus what refilled (one per 2 s) while the guesses were hashed
     assertThat(byStatus.get(401)).isLessThanOrEqualTo(BUDGET + 5);
     assertThat(byStatus.get(429)).isGreaterThanOrEqualTo(185);
-    HttpResponse<String> refused = answers.stream().filter(r -> r.statusCode() == 429).findFirst()
-        .orElseThrow();
+    HttpResponse<String> refused =
+        answers.stream().filter(r -> r.statusCode() == 429).findFirst().orElseThrow();
     long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
     assertThat(retryAfter).isBetween(1L, 2L);
 
-    await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).until(() ->
-        http.send(approval(code, "admin", adminPassword), HttpResponse.BodyHandlers.ofString())
-            .statusCode() == 200);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                http.send(
+                            approval(code, "admin", adminPassword),
+                            HttpResponse.BodyHandlers.ofString())
+                        .statusCode()
+                    == 200);
   }
 
   @Test
@@ -83,8 +96,12 @@ class LoginThrottleTest {
     List<Integer> statuses = new ArrayList<>();
     HttpResponse<String> last = null;
     for (int i = 0; i < BUDGET + 3; i++) {
-      last = http.send(form("/oauth/token", "grant_type=client_credentials&client_id=cl-x"
-          + "&client_secret=guess" + i), HttpResponse.BodyHandlers.ofString());
+      last =
+          http.send(
+              form(
+                  "/oauth/token",
+                  "grant_type=client_credentials&client_id=cl-x" + "&client_secret=guess" + i),
+              HttpResponse.BodyHandlers.ofString());
       statuses.add(last.statusCode());
     }
     assertThat(statuses.subList(0, BUDGET)).containsOnly(401);
@@ -97,49 +114,72 @@ class LoginThrottleTest {
   @Test
   void an_unknown_user_costs_one_password_hash_like_a_known_one() throws Exception {
     String code = userCode();
-    Function<String, Long> hashesFor = user -> {
-      long before = Passwords.derivations();
-      try {
-        assertThat(http.send(approval(code, user, "not the password"),
-            HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-      return Passwords.derivations() - before;
-    };
+    Function<String, Long> hashesFor =
+        user -> {
+          long before = Passwords.derivations();
+          try {
+            assertThat(
+                    http.send(
+                            approval(code, user, "not the password"),
+                            HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(401);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+          return Passwords.derivations() - before;
+        };
     assertThat(hashesFor.apply("admin")).isEqualTo(1);
     assertThat(hashesFor.apply("nobody-by-this-name")).isEqualTo(1);
   }
 
   @Test
   void a_form_without_a_length_or_over_64_kib_is_refused() throws Exception {
-    var chunked = http.send(HttpRequest.newBuilder(URI.create(service.url() + "/oauth/token"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
-            "grant_type=client_credentials".getBytes(StandardCharsets.UTF_8)))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    var chunked =
+        http.send(
+            HttpRequest.newBuilder(URI.create(service.url() + "/oauth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () ->
+                            new java.io.ByteArrayInputStream(
+                                "grant_type=client_credentials".getBytes(StandardCharsets.UTF_8))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(chunked.statusCode()).isEqualTo(411);
-    var large = http.send(form("/device", "user_code=" + "A".repeat(70_000)),
-        HttpResponse.BodyHandlers.ofString());
+    var large =
+        http.send(
+            form("/device", "user_code=" + "A".repeat(70_000)),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(large.statusCode()).isEqualTo(413);
   }
 
   private String userCode() throws Exception {
-    var r = http.send(form("/oauth/device_authorization", "client_id=funcx-sdk"),
-        HttpResponse.BodyHandlers.ofString());
+    var r =
+        http.send(
+            form("/oauth/device_authorization", "client_id=funcx-sdk"),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
     return JsonParser.parseString(r.body()).getAsJsonObject().get("user_code").getAsString();
   }
 
   private HttpRequest approval(String code, String user, String password) {
-    return form("/device", "user_code=" + enc(code) + "&username=" + enc(user) + "&password="
-        + enc(password) + "&action=approve");
+    return form(
+        "/device",
+        "user_code="
+            + enc(code)
+            + "&username="
+            + enc(user)
+            + "&password="
+            + enc(password)
+            + "&action=approve");
   }
 
   private HttpRequest form(String path, String body) {
     return HttpRequest.newBuilder(URI.create(service.url() + path))
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
   }
 
   private static String enc(String s) {

@@ -18,9 +18,9 @@ import org.funcx.service.store.FunctionCatalog;
 import org.funcx.service.store.LiveTaskStates;
 import org.funcx.service.store.Registry;
 import org.funcx.service.store.Sharing;
+import org.funcx.service.store.StoreBackend;
 import org.funcx.service.store.TaskCompletions;
 import org.funcx.service.store.TaskRecord;
-import org.funcx.service.store.StoreBackend;
 import org.funcx.service.store.TaskStorage;
 import org.funcx.service.store.UnfinishedTaskQuotas;
 import org.junit.jupiter.api.AfterEach;
@@ -58,9 +58,19 @@ class TaskLedgerTest {
     stores = backend.open(dir);
     registry = stores.registry();
     FunctionSpec spec = FunctionSpec.shell("echo {x}");
-    registry.addFunction(new Registry.FunctionRow(FUNCTION, "echo", "", spec.source(),
-        spec.hash(), "(x)", null, 1L, Sharing.privateTo("someone"), FunctionKind.SHELL,
-        List.of()));
+    registry.addFunction(
+        new Registry.FunctionRow(
+            FUNCTION,
+            "echo",
+            "",
+            spec.source(),
+            spec.hash(),
+            "(x)",
+            null,
+            1L,
+            Sharing.privateTo("someone"),
+            FunctionKind.SHELL,
+            List.of()));
     ledger = ledgerOver(store = stores.openTasks());
   }
 
@@ -74,14 +84,21 @@ class TaskLedgerTest {
     var live = new LiveTaskStates();
     var catalog = new FunctionCatalog(registry);
     var metrics = new ServiceMetrics();
-    var completions = new TaskCompletions(tasks, live, catalog, done -> {},
-        new UnfinishedTaskQuotas(UnfinishedTaskQuotas.Limits.DEFAULT), metrics);
+    var completions =
+        new TaskCompletions(
+            tasks,
+            live,
+            catalog,
+            done -> {},
+            new UnfinishedTaskQuotas(UnfinishedTaskQuotas.Limits.DEFAULT),
+            metrics);
     return new TaskLedger(tasks, live, catalog, completions, metrics, new LiveOutputWindows());
   }
 
   private TaskRecord submit(String taskId, String endpoint) {
-    TaskRecord task = TaskRecord.submitted(taskId, "group-1", FUNCTION, endpoint,
-        "[\"" + taskId + "\"]", false, 0, clock++);
+    TaskRecord task =
+        TaskRecord.submitted(
+            taskId, "group-1", FUNCTION, endpoint, "[\"" + taskId + "\"]", false, 0, clock++);
     store.put(task);
     store.commit();
     ledger.add(task);
@@ -96,7 +113,8 @@ class TaskLedgerTest {
 
   private List<String> sendAll(EndpointLink link, int batchSize) {
     List<String> sent = new ArrayList<>();
-    for (var batch = ledger.nextBatch(link, batchSize); batch.isPresent();
+    for (var batch = ledger.nextBatch(link, batchSize);
+        batch.isPresent();
         batch = ledger.nextBatch(link, batchSize)) {
       assertThat(batch.get().tasks()).hasSizeLessThanOrEqualTo(batchSize);
       batch.get().tasks().forEach(t -> sent.add(t.taskId()));
@@ -133,7 +151,8 @@ class TaskLedgerTest {
 
     link.goOffline();
     connect(ENDPOINT, "session-2");
-    assertThat(sendAll(link, 10)).as("a restarted agent lost what it held")
+    assertThat(sendAll(link, 10))
+        .as("a restarted agent lost what it held")
         .containsExactly("t1", "t2", "t3");
   }
 
@@ -151,14 +170,16 @@ class TaskLedgerTest {
 
     assertThat(store.get("t1").state()).isEqualTo(TaskState.SUCCESS);
     assertThat(store.get("t1").resultJson()).as("the first answer wins").isEqualTo("42");
-    assertThat(store.get("t2").state()).as("answered by an endpoint it was not sent to")
+    assertThat(store.get("t2").state())
+        .as("answered by an endpoint it was not sent to")
         .isEqualTo(TaskState.WAITING_FOR_ENDPOINT);
     assertThat(store.get("never-submitted")).isNull();
     assertThat(ledger.status(ENDPOINT).outstandingTasks()).isZero();
   }
 
   @Test
-  void a_cancelled_task_ends_cancelled_the_endpoint_is_told_and_its_late_result_keeps_only_output() {
+  void
+      a_cancelled_task_ends_cancelled_the_endpoint_is_told_and_its_late_result_keeps_only_output() {
     submit("t1", ENDPOINT);
     EndpointLink link = connect(ENDPOINT, "session-1");
     sendAll(link, 10);
@@ -169,8 +190,11 @@ class TaskLedgerTest {
     assertThat(store.get("t1").state()).isEqualTo(TaskState.CANCELLED);
     assertThat(link.cancelsToSend).containsExactly("t1");
 
-    ledger.results(link, List.of(ResultEnvelope.json(
-        TaskResult.success("t1", "42").withOutput("printed before it stopped\n", null))));
+    ledger.results(
+        link,
+        List.of(
+            ResultEnvelope.json(
+                TaskResult.success("t1", "42").withOutput("printed before it stopped\n", null))));
     ledger.commit();
     TaskRecord after = store.get("t1");
     assertThat(after.state()).isEqualTo(TaskState.CANCELLED);
@@ -227,7 +251,7 @@ class TaskLedgerTest {
     Messages.Tasks batch = ledger.nextBatch(link, 10).orElseThrow();
     assertThat(batch.tasks()).hasSize(5);
     assertThat(batch.functions()).hasSize(1);
-    assertThat(batch.tasks()).allSatisfy(t ->
-        assertThat(batch.functions()).containsKey(t.functionHash()));
+    assertThat(batch.tasks())
+        .allSatisfy(t -> assertThat(batch.functions()).containsKey(t.functionHash()));
   }
 }

@@ -36,8 +36,10 @@ public final class RealPostgres {
       run(scripts.resolve("start.sh").toString(), stateDir);
       Map<String, String> env = readEnvFile(Path.of(stateDir, "env"));
       try {
-        started = new RealPostgres(PostgresLocation.parse(env.get("FUNCX_PG_URL"), env.get("FUNCX_PG_USER")),
-            Path.of(env.get("FUNCX_PG_PASSWORD_FILE")));
+        started =
+            new RealPostgres(
+                PostgresLocation.parse(env.get("FUNCX_PG_URL"), env.get("FUNCX_PG_USER")),
+                Path.of(env.get("FUNCX_PG_PASSWORD_FILE")));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -61,7 +63,8 @@ public final class RealPostgres {
   /** A new, empty database owned by the test user, for a whole service. */
   public PostgresLocation freshDatabase() {
     String name = "t_" + UUID.randomUUID().toString().replace("-", "");
-    try (var c = java.sql.DriverManager.getConnection(location.jdbcUrl(), location.user(), password);
+    try (var c =
+            java.sql.DriverManager.getConnection(location.jdbcUrl(), location.user(), password);
         var s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
     } catch (java.sql.SQLException e) {
@@ -72,21 +75,29 @@ public final class RealPostgres {
 
   /** A pool on a new, empty schema, migrated by Flyway. */
   public PostgresDatabase freshSchema() {
-    return PostgresDatabase.open(location, password, "t_" + UUID.randomUUID().toString().replace("-", ""));
+    return PostgresDatabase.open(
+        location, password, "t_" + UUID.randomUUID().toString().replace("-", ""));
   }
 
   private static void run(String... command) {
     try {
       Path output = Files.createTempFile("postgres-script", ".log");
       try {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-            .redirectOutput(output.toFile()).start();
+        Process process =
+            new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         boolean exited = process.waitFor(SCRIPT_TIMEOUT_MINUTES, TimeUnit.MINUTES);
         if (!exited) process.destroyForcibly();
         if (!exited || process.exitValue() != 0) {
-          throw new IllegalStateException(String.join(" ", command) + (exited ? " exited with "
-              + process.exitValue() : " did not finish in " + SCRIPT_TIMEOUT_MINUTES + " min")
-              + ":\n" + Files.readString(output, StandardCharsets.UTF_8));
+          throw new IllegalStateException(
+              String.join(" ", command)
+                  + (exited
+                      ? " exited with " + process.exitValue()
+                      : " did not finish in " + SCRIPT_TIMEOUT_MINUTES + " min")
+                  + ":\n"
+                  + Files.readString(output, StandardCharsets.UTF_8));
         }
       } finally {
         Files.deleteIfExists(output);
@@ -119,6 +130,7 @@ public final class RealPostgres {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       if (Files.isExecutable(dir.resolve("scripts/postgres/start.sh"))) return dir;
     }
-    throw new IllegalStateException("no scripts/postgres/start.sh above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "no scripts/postgres/start.sh above " + Path.of("").toAbsolutePath());
   }
 }

@@ -9,7 +9,9 @@ public enum StoreBackend {
 
   /** The registry and task store of one test, in {@code dir} or in a fresh PostgreSQL schema. */
   public TestStores open(Path dir) {
-    return this == H2 ? new TestStores(dir, null) : new TestStores(dir, RealPostgres.start().freshSchema());
+    return this == H2
+        ? new TestStores(dir, null)
+        : new TestStores(dir, RealPostgres.start().freshSchema());
   }
 
   /** One test's stores; the task store can be reopened over the same data (a restart). */
@@ -21,7 +23,8 @@ public enum StoreBackend {
     TestStores(Path dir, PostgresDatabase postgres) {
       this.dir = dir;
       this.postgres = postgres;
-      this.registry = postgres == null ? Registry.embedded(dir) : new Registry(new SqlDatabase(postgres));
+      this.registry =
+          postgres == null ? Registry.embedded(dir) : new Registry(new SqlDatabase(postgres));
     }
 
     public Registry registry() {
@@ -30,7 +33,8 @@ public enum StoreBackend {
 
     /** A task store over this test's data: what a restarted service opens. */
     public TaskStorage openTasks() {
-      return postgres == null ? new TaskStore(dir.resolve("tasks.mvstore"))
+      return postgres == null
+          ? new TaskStore(dir.resolve("tasks.mvstore"))
           : new PostgresTaskStore(postgres);
     }
 
@@ -38,7 +42,8 @@ public enum StoreBackend {
     public void close() {
       registry.close();
       if (postgres != null) {
-        try (var c = postgres.connect(); var s = c.createStatement()) {
+        try (var c = postgres.connect();
+            var s = c.createStatement()) {
           s.execute("DROP SCHEMA " + c.getSchema() + " CASCADE");
         } catch (java.sql.SQLException e) {
           throw new StoreException("cannot drop the test schema", e);

@@ -31,9 +31,12 @@ class TaskIdsTest {
     Set<String> all = java.util.concurrent.ConcurrentHashMap.newKeySet();
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < 4; t++) {
-      Thread thread = new Thread(() -> {
-        for (int i = 0; i < 50_000; i++) all.add(TaskIds.next());
-      }, "task-ids-" + t);
+      Thread thread =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 50_000; i++) all.add(TaskIds.next());
+              },
+              "task-ids-" + t);
       thread.start();
       threads.add(thread);
     }

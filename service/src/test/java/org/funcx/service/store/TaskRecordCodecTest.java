@@ -15,11 +15,13 @@ class TaskRecordCodecTest {
 
   @Test
   void printed_output_survives_the_round_trip_for_every_outcome() {
-    for (TaskRecord r : new TaskRecord[] {
-        submitted().withOutput("out €\n", "err\n").succeeded("42", 2),
-        submitted().withOutput(null, "only err").failed(TaskError.of(ErrorKind.TIMEOUT, "t"), 2),
-        submitted().withOutput("x", null).succeededBinary("arrow", 10, 2),
-        submitted().succeeded("1", 2)}) {
+    for (TaskRecord r :
+        new TaskRecord[] {
+          submitted().withOutput("out €\n", "err\n").succeeded("42", 2),
+          submitted().withOutput(null, "only err").failed(TaskError.of(ErrorKind.TIMEOUT, "t"), 2),
+          submitted().withOutput("x", null).succeededBinary("arrow", 10, 2),
+          submitted().succeeded("1", 2)
+        }) {
       assertThat(TaskRecordCodec.decode("t1", TaskRecordCodec.encode(r))).isEqualTo(r);
     }
   }
@@ -40,8 +42,8 @@ class TaskRecordCodecTest {
 
   @Test
   void a_resource_specification_survives_the_round_trip_and_older_records_have_none() {
-    TaskRecord ranks = TaskRecord.submitted("t1", "g", "f", "e", "[{}]", false, 0,
-        new ResourceSpec(2, 4, 3), 1);
+    TaskRecord ranks =
+        TaskRecord.submitted("t1", "g", "f", "e", "[{}]", false, 0, new ResourceSpec(2, 4, 3), 1);
     assertThat(TaskRecordCodec.decode("t1", TaskRecordCodec.encode(ranks))).isEqualTo(ranks);
     TaskRecord done = ranks.withOutput("a", "b").succeeded("1", 2);
     assertThat(TaskRecordCodec.decode("t1", TaskRecordCodec.encode(done)).resources())

@@ -59,7 +59,8 @@ class TaskStorageTest {
     }
     store.putGroup("g1", "alice", ids);
     store.memoize("key-1", "42");
-    assertThat(store.get("t7").state()).as("readable before its commit")
+    assertThat(store.get("t7").state())
+        .as("readable before its commit")
         .isEqualTo(TaskState.WAITING_FOR_ENDPOINT);
     store.commit();
     store.put(store.get("t7").succeeded("49", 20));

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /** The counting rules of the quotas, without a service: all or nothing, never below zero. */
 class UnfinishedTaskQuotasTest {
-  final UnfinishedTaskQuotas quotas = new UnfinishedTaskQuotas(new UnfinishedTaskQuotas.Limits(5, 8));
+  final UnfinishedTaskQuotas quotas =
+      new UnfinishedTaskQuotas(new UnfinishedTaskQuotas.Limits(5, 8));
 
   static TaskRecord task(String id, String group, String endpoint) {
     return TaskRecord.submitted(id, group, "f", endpoint, "[]", false, 0, 0);
@@ -19,14 +20,17 @@ class UnfinishedTaskQuotasTest {
   void a_submission_over_either_limit_counts_nothing() {
     quotas.admit("ann", "g1", Map.of("e1", 4L));
     assertThatThrownBy(() -> quotas.admit("ann", "g2", Map.of("e1", 1L, "e2", 1L)))
-        .isInstanceOfSatisfying(QuotaExceededException.class, e -> {
-          assertThat(e.quota()).isEqualTo(QuotaExceededException.Quota.USER);
-          assertThat(e.current()).isEqualTo(4);
-          assertThat(e.requested()).isEqualTo(2);
-        });
+        .isInstanceOfSatisfying(
+            QuotaExceededException.class,
+            e -> {
+              assertThat(e.quota()).isEqualTo(QuotaExceededException.Quota.USER);
+              assertThat(e.current()).isEqualTo(4);
+              assertThat(e.requested()).isEqualTo(2);
+            });
     quotas.admit("bob", "g3", Map.of("e1", 4L));
     assertThatThrownBy(() -> quotas.admit("carol", "g4", Map.of("e2", 1L, "e1", 1L)))
-        .isInstanceOfSatisfying(QuotaExceededException.class,
+        .isInstanceOfSatisfying(
+            QuotaExceededException.class,
             e -> assertThat(e.quota()).isEqualTo(QuotaExceededException.Quota.ENDPOINT));
     assertThat(quotas.unfinishedOfUser("ann")).isEqualTo(4);
     assertThat(quotas.unfinishedOfUser("bob")).isEqualTo(4);
@@ -54,7 +58,8 @@ class UnfinishedTaskQuotasTest {
     quotas.withdraw("g1");
     quotas.withdraw("g1");
     assertThat(quotas.unfinishedOfUser("ann")).isZero();
-    quotas.restore(List.of(task("t1", "g5", "e1"), task("t2", "g5", "e2"), task("t3", "g6", "e2")),
+    quotas.restore(
+        List.of(task("t1", "g5", "e1"), task("t2", "g5", "e2"), task("t3", "g6", "e2")),
         group -> group.equals("g5") ? "ann" : "bob");
     assertThat(quotas.unfinishedOfUser("ann")).isEqualTo(2);
     assertThat(quotas.unfinishedOfUser("bob")).isEqualTo(1);

@@ -37,11 +37,12 @@ public final class TestPki {
     this.name = name;
     this.caKeys = rsa();
     X500Name subject = new X500Name("CN=" + name);
-    var builder = new JcaX509v3CertificateBuilder(subject, serial(), notBefore(), notAfter(),
-        subject, caKeys.getPublic());
+    var builder =
+        new JcaX509v3CertificateBuilder(
+            subject, serial(), notBefore(), notAfter(), subject, caKeys.getPublic());
     builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-    builder.addExtension(Extension.keyUsage, true,
-        new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+    builder.addExtension(
+        Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
     this.ca = sign(builder, caKeys.getPrivate());
   }
 
@@ -56,12 +57,19 @@ public final class TestPki {
    */
   public ServerFiles issueServer(Path dir, String... names) throws Exception {
     KeyPair keys = rsa();
-    var builder = new JcaX509v3CertificateBuilder(new X500Name("CN=" + name), serial(), notBefore(),
-        notAfter(), new X500Name("CN=" + names[0]), keys.getPublic());
+    var builder =
+        new JcaX509v3CertificateBuilder(
+            new X500Name("CN=" + name),
+            serial(),
+            notBefore(),
+            notAfter(),
+            new X500Name("CN=" + names[0]),
+            keys.getPublic());
     GeneralName[] alternatives = new GeneralName[names.length];
     for (int i = 0; i < names.length; i++) {
-      alternatives[i] = new GeneralName(names[i].matches("[0-9.]+") ? GeneralName.iPAddress
-          : GeneralName.dNSName, names[i]);
+      alternatives[i] =
+          new GeneralName(
+              names[i].matches("[0-9.]+") ? GeneralName.iPAddress : GeneralName.dNSName, names[i]);
     }
     builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(alternatives));
     builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
@@ -76,8 +84,8 @@ public final class TestPki {
 
   private static X509Certificate sign(JcaX509v3CertificateBuilder builder, PrivateKey key)
       throws Exception {
-    return new JcaX509CertificateConverter().getCertificate(
-        builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(key)));
+    return new JcaX509CertificateConverter()
+        .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(key)));
   }
 
   private static KeyPair rsa() throws Exception {

@@ -20,8 +20,13 @@ public final class HopTrace {
   public static void mark(String hop, String taskId) {
     if (!ON) return;
     Instant now = Instant.now();
-    System.err.println("funcx-trace " + hop + " " + taskId + " "
-        + (now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000));
+    System.err.println(
+        "funcx-trace "
+            + hop
+            + " "
+            + taskId
+            + " "
+            + (now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000));
   }
 
   public static void mark(String hop, Collection<String> taskIds) {

@@ -1,11 +1,11 @@
 package org.funcx.core.wire;
 
 import org.slf4j.Logger;
-import zmq.Msg;
-import zmq.io.Metadata;
 import org.zeromq.ZFrame;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMsg;
+import zmq.Msg;
+import zmq.io.Metadata;
 
 /**
  * Reads what waits on a socket, up to a bound so one busy peer cannot starve a loop's other steps.
@@ -34,22 +34,34 @@ public final class Inbox {
    * As {@link #drain} on a ROUTER socket whose peers passed a ZAP handler: also hands over the
    * User-Id the handler gave the peer's connection (null when there is none).
    */
-  public static int drainAuthenticated(ZMQ.Socket router, int max, PeerHandler handler,
-      Logger log, String peer) {
+  public static int drainAuthenticated(
+      ZMQ.Socket router, int max, PeerHandler handler, Logger log, String peer) {
     return drain(router, true, true, max, handler, log, peer);
   }
 
   /** Returns how many messages were read. */
-  public static int drain(ZMQ.Socket socket, boolean routed, int max, Handler handler, Logger log,
-      String peer) {
-    return drain(socket, routed, false, max, (route, userId, m, bytes) -> handler.handle(route, m), log,
+  public static int drain(
+      ZMQ.Socket socket, boolean routed, int max, Handler handler, Logger log, String peer) {
+    return drain(
+        socket,
+        routed,
+        false,
+        max,
+        (route, userId, m, bytes) -> handler.handle(route, m),
+        log,
         peer);
   }
 
   private record Received(ZMsg msg, String userId) {}
 
-  private static int drain(ZMQ.Socket socket, boolean routed, boolean withUserId, int max,
-      PeerHandler handler, Logger log, String peer) {
+  private static int drain(
+      ZMQ.Socket socket,
+      boolean routed,
+      boolean withUserId,
+      int max,
+      PeerHandler handler,
+      Logger log,
+      String peer) {
     int read = 0;
     while (read < max) {
       Received r = withUserId ? receiveWithUserId(socket) : receive(socket);

@@ -53,8 +53,13 @@ public enum MessageType {
     int i = b & 0xff;
     MessageType type = BY_CODE[i];
     if (type == null) {
-      throw new WireFormatException("unknown message type code " + i + " (not one of wire"
-          + " protocol " + WireProtocol.VERSION + "'s)");
+      throw new WireFormatException(
+          "unknown message type code "
+              + i
+              + " (not one of wire"
+              + " protocol "
+              + WireProtocol.VERSION
+              + "'s)");
     }
     return type;
   }
@@ -63,8 +68,8 @@ public enum MessageType {
     MessageType[] table = new MessageType[256];
     for (MessageType t : values()) {
       if (t.code < 0 || t.code > 255 || table[t.code] != null) {
-        throw new IllegalStateException("message type code " + t.code + " of " + t
-            + " is out of range or taken");
+        throw new IllegalStateException(
+            "message type code " + t.code + " of " + t + " is out of range or taken");
       }
       table[t.code] = t;
     }

@@ -21,16 +21,16 @@ public final class Messages {
    * {@code blockShape}: the size of the endpoint's blocks when it places ranks with srun (a Slurm
    * endpoint); null for an endpoint that cannot, and from an agent older than resource requests.
    */
-  public record RegisterEndpoint(String endpointId, String sessionId, String version,
-      int protocol, BlockShape blockShape) {
+  public record RegisterEndpoint(
+      String endpointId, String sessionId, String version, int protocol, BlockShape blockShape) {
     public RegisterEndpoint(String endpointId, String sessionId, String version, int protocol) {
       this(endpointId, sessionId, version, protocol, null);
     }
 
     /** This build's registration. */
     public static RegisterEndpoint of(String endpointId, String sessionId, BlockShape shape) {
-      return new RegisterEndpoint(endpointId, sessionId, WireProtocol.productVersion(),
-          WireProtocol.VERSION, shape);
+      return new RegisterEndpoint(
+          endpointId, sessionId, WireProtocol.productVersion(), WireProtocol.VERSION, shape);
     }
 
     /** This build's registration, of an endpoint that cannot place ranks. */
@@ -55,9 +55,18 @@ public final class Messages {
    *     (and in messages from before resource specifications)
    */
   @JsonAdapter(TaskRecordAdapters.Spec.class)
-  public record TaskSpec(String taskId, String functionHash, String argsJson, long timeoutMillis,
-      String functionId, ResourceSpec resources) {
-    public TaskSpec(String taskId, String functionHash, String argsJson, long timeoutMillis,
+  public record TaskSpec(
+      String taskId,
+      String functionHash,
+      String argsJson,
+      long timeoutMillis,
+      String functionId,
+      ResourceSpec resources) {
+    public TaskSpec(
+        String taskId,
+        String functionHash,
+        String argsJson,
+        long timeoutMillis,
         String functionId) {
       this(taskId, functionHash, argsJson, timeoutMillis, functionId, null);
     }
@@ -73,10 +82,16 @@ public final class Messages {
    * bounded tail the worker kept), null when it printed nothing, whatever the outcome.
    */
   @JsonAdapter(TaskRecordAdapters.ResultFactory.class)
-  public record TaskResult(String taskId, String resultJson, TaskError error, String binaryFormat,
-      int binaryFrame, String stdout, String stderr) {
-    public TaskResult(String taskId, String resultJson, TaskError error, String binaryFormat,
-        int binaryFrame) {
+  public record TaskResult(
+      String taskId,
+      String resultJson,
+      TaskError error,
+      String binaryFormat,
+      int binaryFrame,
+      String stdout,
+      String stderr) {
+    public TaskResult(
+        String taskId, String resultJson, TaskError error, String binaryFormat, int binaryFrame) {
       this(taskId, resultJson, error, binaryFormat, binaryFrame, null, null);
     }
 
@@ -124,16 +139,23 @@ public final class Messages {
    * (not ended, pending ones included) and {@code pendingBlocks} came later: an older agent's
    * heartbeat lacks them and they read as 0; an older service ignores them.
    */
-  public record Heartbeat(int managers, int workers, int idleWorkers, int queued, int running,
-      String problem, int blocks, int pendingBlocks) {
+  public record Heartbeat(
+      int managers,
+      int workers,
+      int idleWorkers,
+      int queued,
+      int running,
+      String problem,
+      int blocks,
+      int pendingBlocks) {
     public static final Heartbeat EMPTY = new Heartbeat(0, 0, 0, 0, 0);
 
     public Heartbeat(int managers, int workers, int idleWorkers, int queued, int running) {
       this(managers, workers, idleWorkers, queued, running, null);
     }
 
-    public Heartbeat(int managers, int workers, int idleWorkers, int queued, int running,
-        String problem) {
+    public Heartbeat(
+        int managers, int workers, int idleWorkers, int queued, int running, String problem) {
       this(managers, workers, idleWorkers, queued, running, problem, 0, 0);
     }
   }
@@ -144,18 +166,40 @@ public final class Messages {
    * {@code version} and {@code protocol}: the manager's funcX and wire protocol versions, which
    * the interchange checks ({@link WireProtocol}; absent, from an older manager, protocol reads 0).
    */
-  public record RegisterManager(String managerId, String blockId, int workers, int prefetch,
-      String host, long pid, String proof, String version, int protocol) {
+  public record RegisterManager(
+      String managerId,
+      String blockId,
+      int workers,
+      int prefetch,
+      String host,
+      long pid,
+      String proof,
+      String version,
+      int protocol) {
     /** A registration by a manager of this build. */
-    public RegisterManager(String managerId, String blockId, int workers, int prefetch,
-        String host, long pid, String proof) {
-      this(managerId, blockId, workers, prefetch, host, pid, proof,
-          WireProtocol.productVersion(), WireProtocol.VERSION);
+    public RegisterManager(
+        String managerId,
+        String blockId,
+        int workers,
+        int prefetch,
+        String host,
+        long pid,
+        String proof) {
+      this(
+          managerId,
+          blockId,
+          workers,
+          prefetch,
+          host,
+          pid,
+          proof,
+          WireProtocol.productVersion(),
+          WireProtocol.VERSION);
     }
 
     public RegisterManager withProof(String proof) {
-      return new RegisterManager(managerId, blockId, workers, prefetch, host, pid, proof, version,
-          protocol);
+      return new RegisterManager(
+          managerId, blockId, workers, prefetch, host, pid, proof, version, protocol);
     }
   }
 
@@ -173,6 +217,6 @@ public final class Messages {
    * and {@code stderrAt} are their offsets in the task's stream, so a receiver sees gaps and
    * repeats.
    */
-  public record OutputChunk(String taskId, long stdoutAt, String stdout, long stderrAt,
-      String stderr) {}
+  public record OutputChunk(
+      String taskId, long stdoutAt, String stdout, long stderrAt, String stderr) {}
 }

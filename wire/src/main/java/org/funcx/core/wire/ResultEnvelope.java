@@ -49,7 +49,8 @@ public record ResultEnvelope(TaskResult result, byte[] binary) {
         blobs.add(e.binary());
       }
     }
-    return new WireMessage(MessageType.RESULTS, new Messages.Results(results, meanTaskMicros), blobs);
+    return new WireMessage(
+        MessageType.RESULTS, new Messages.Results(results, meanTaskMicros), blobs);
   }
 
   /** The results of a RESULTS message with their payloads; a bad frame index is a format error. */
@@ -62,8 +63,13 @@ public record ResultEnvelope(TaskResult result, byte[] binary) {
         continue;
       }
       if (r.binaryFrame() >= message.blobs().size()) {
-        throw new WireFormatException("result of task " + r.taskId() + " names frame "
-            + r.binaryFrame() + " of " + message.blobs().size());
+        throw new WireFormatException(
+            "result of task "
+                + r.taskId()
+                + " names frame "
+                + r.binaryFrame()
+                + " of "
+                + message.blobs().size());
       }
       out.add(new ResultEnvelope(r, message.blobs().get(r.binaryFrame())));
     }

@@ -37,9 +37,15 @@ final class TaskRecordAdapters {
       string(out, "functionId", t.functionId());
       ResourceSpec r = t.resources();
       if (r != null) {
-        out.name("resources").beginObject().name("num_nodes").value(r.numNodes())
-            .name("ranks_per_node").value(r.ranksPerNode()).name("cpus_per_rank")
-            .value(r.cpusPerRank()).endObject();
+        out.name("resources")
+            .beginObject()
+            .name("num_nodes")
+            .value(r.numNodes())
+            .name("ranks_per_node")
+            .value(r.ranksPerNode())
+            .name("cpus_per_rank")
+            .value(r.cpusPerRank())
+            .endObject();
       }
       out.endObject();
     }
@@ -87,8 +93,8 @@ final class TaskRecordAdapters {
       }
       in.endObject();
       try {
-        return new ResourceSpec(Math.toIntExact(nodes), Math.toIntExact(ranks),
-            Math.toIntExact(cpus));
+        return new ResourceSpec(
+            Math.toIntExact(nodes), Math.toIntExact(ranks), Math.toIntExact(cpus));
       } catch (ArithmeticException | IllegalArgumentException e) {
         throw new JsonSyntaxException("invalid resources: " + e.getMessage());
       }

@@ -84,15 +84,17 @@ public record WireMessage(MessageType type, Object body, List<byte[]> blobs) {
    */
   public long sendMeasuredTo(ZMQ.Socket router, byte[] routingId) {
     byte[] json = Json.GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
-    boolean sent = router.send(routingId, ZMQ.SNDMORE | ZMQ.DONTWAIT)
-        && router.send(new byte[] {type.code()}, ZMQ.SNDMORE | ZMQ.DONTWAIT)
-        && sendFrames(router, json);
+    boolean sent =
+        router.send(routingId, ZMQ.SNDMORE | ZMQ.DONTWAIT)
+            && router.send(new byte[] {type.code()}, ZMQ.SNDMORE | ZMQ.DONTWAIT)
+            && sendFrames(router, json);
     return sent ? size(json) : -1;
   }
 
   /** Decodes the frames left in {@code msg} (routing id already removed). */
   public static WireMessage decode(ZMsg msg) {
-    if (msg.size() < 2) throw new WireFormatException("expected 2 or more frames, got " + msg.size());
+    if (msg.size() < 2)
+      throw new WireFormatException("expected 2 or more frames, got " + msg.size());
     byte[] typeFrame = msg.pop().getData();
     if (typeFrame.length != 1) throw new WireFormatException("type frame must be one byte");
     MessageType type = MessageType.fromByte(typeFrame[0]);
@@ -125,8 +127,8 @@ public record WireMessage(MessageType type, Object body, List<byte[]> blobs) {
       }
       size += frame.length;
       if (size > budget[0]) {
-        throw new WireFormatException("a message of over " + WireLimits.MAX_MESSAGE_BYTES
-            + " bytes");
+        throw new WireFormatException(
+            "a message of over " + WireLimits.MAX_MESSAGE_BYTES + " bytes");
       }
       frames.add(frame);
       if (frame.length < CHUNK) break;

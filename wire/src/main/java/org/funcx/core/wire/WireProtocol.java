@@ -31,11 +31,20 @@ public final class WireProtocol {
    */
   public static String mismatch(String peer, int theirProtocol, String theirProduct) {
     if (theirProtocol == VERSION) return null;
-    String theirs = theirProtocol == 0 ? "no protocol version (a funcX older than this one)"
-        : "wire protocol " + theirProtocol;
-    return peer + " speaks " + theirs + " (funcX " + (theirProduct == null ? "unknown"
-        : theirProduct) + "); this side speaks wire protocol " + VERSION + " (funcX "
-        + PRODUCT_VERSION + "): run the same funcX version on both sides";
+    String theirs =
+        theirProtocol == 0
+            ? "no protocol version (a funcX older than this one)"
+            : "wire protocol " + theirProtocol;
+    return peer
+        + " speaks "
+        + theirs
+        + " (funcX "
+        + (theirProduct == null ? "unknown" : theirProduct)
+        + "); this side speaks wire protocol "
+        + VERSION
+        + " (funcX "
+        + PRODUCT_VERSION
+        + "): run the same funcX version on both sides";
   }
 
   private static String readProductVersion() {

@@ -22,6 +22,7 @@ import org.zeromq.ZMsg;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class FreshConnectionsTest {
   private static final int CONNECTIONS = 600;
+
   /** Past a revived connection's 3 s, short of the 30 s a dead one waits without the bound. */
   private static final int ANSWER_WITHIN_MILLIS = 20_000;
 
@@ -29,7 +30,8 @@ class FreshConnectionsTest {
 
   @Test
   void every_fresh_connection_through_bounded_sockets_is_answered() throws InterruptedException {
-    try (ZContext server = new ZContext(); ZContext clients = new ZContext()) {
+    try (ZContext server = new ZContext();
+        ZContext clients = new ZContext()) {
       ZMQ.Socket router = server.createSocket(SocketType.ROUTER);
       WireLimits.bound(router);
       router.setReceiveTimeOut(100);
@@ -60,14 +62,15 @@ class FreshConnectionsTest {
       byte[] answer = dealer.recv();
       assertThat(answer).as("answer on fresh connection %d of %d", i, CONNECTIONS).isNotNull();
       assertThat(new String(answer, StandardCharsets.UTF_8)).isEqualTo("connection " + i);
-      if (System.nanoTime() - started > TimeUnit.MILLISECONDS.toNanos(
-          WireLimits.HANDSHAKE_MILLIS)) {
+      if (System.nanoTime() - started
+          > TimeUnit.MILLISECONDS.toNanos(WireLimits.HANDSHAKE_MILLIS)) {
         revived++;
       }
       clients.destroySocket(dealer);
     }
-    System.out.printf("%s: %d fresh connections answered, %d only after the handshake bound"
-        + " revived them%n", System.getProperty("java.version"), CONNECTIONS, revived);
+    System.out.printf(
+        "%s: %d fresh connections answered, %d only after the handshake bound" + " revived them%n",
+        System.getProperty("java.version"), CONNECTIONS, revived);
   }
 
   private void echo(ZMQ.Socket router) {

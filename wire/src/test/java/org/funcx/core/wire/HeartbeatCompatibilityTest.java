@@ -20,8 +20,11 @@ class HeartbeatCompatibilityTest {
 
   @Test
   void an_older_agents_heartbeat_parses_with_no_blocks() {
-    Messages.Heartbeat old = decode("{\"managers\":2,\"workers\":8,\"idleWorkers\":3,"
-        + "\"queued\":4,\"running\":5,\"problem\":\"slurm down\"}").body(Messages.Heartbeat.class);
+    Messages.Heartbeat old =
+        decode(
+                "{\"managers\":2,\"workers\":8,\"idleWorkers\":3,"
+                    + "\"queued\":4,\"running\":5,\"problem\":\"slurm down\"}")
+            .body(Messages.Heartbeat.class);
     assertThat(old).isEqualTo(new Messages.Heartbeat(2, 8, 3, 4, 5, "slurm down", 0, 0));
   }
 

@@ -22,14 +22,16 @@ class MailboxTest {
       CountDownLatch start = new CountDownLatch(1);
       List<Thread> threads = new ArrayList<>();
       for (int p = 0; p < producers; p++) {
-        Thread t = new Thread(() -> {
-          try {
-            start.await();
-          } catch (InterruptedException e) {
-            return;
-          }
-          for (int i = 0; i < perProducer; i++) mailbox.post(i);
-        });
+        Thread t =
+            new Thread(
+                () -> {
+                  try {
+                    start.await();
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                  for (int i = 0; i < perProducer; i++) mailbox.post(i);
+                });
         t.start();
         threads.add(t);
       }

@@ -34,15 +34,17 @@ class ResultBatchTest {
   void weightCountsTextBinaryAndErrors() {
     assertThat(json("a", 1000).weightBytes()).isEqualTo(1256);
     assertThat(binary("b", 5000).weightBytes()).isEqualTo(5256);
-    ResultEnvelope failed = ResultEnvelope.json(TaskResult.failure("c",
-        new TaskError(ErrorKind.REMOTE_EXCEPTION, "12345", "1234567890")));
+    ResultEnvelope failed =
+        ResultEnvelope.json(
+            TaskResult.failure(
+                "c", new TaskError(ErrorKind.REMOTE_EXCEPTION, "12345", "1234567890")));
     assertThat(failed.weightBytes()).isEqualTo(271);
   }
 
   @Test
   void aBatchStopsBeforeTheResultThatWouldCrossTheBound() {
-    List<ResultEnvelope> results = List.of(json("1", 744), json("2", 744), json("3", 744),
-        json("4", 744), json("5", 744));
+    List<ResultEnvelope> results =
+        List.of(json("1", 744), json("2", 744), json("3", 744), json("4", 744), json("5", 744));
     // each weighs 1000: 3000 fits exactly, 3001 is one byte short of the third
     assertThat(split(results, 100, 3000)).containsExactly(3, 2);
     assertThat(split(results, 100, 2999)).containsExactly(2, 2, 1);
@@ -71,7 +73,8 @@ class ResultBatchTest {
       WireMessage message = ResultEnvelope.pack(results.subList(from, from + n), 1);
       long carried = message.blobs().stream().mapToLong(b -> b.length).sum();
       assertThat(carried).isLessThanOrEqualTo(WireLimits.RESULT_BATCH_BYTES);
-      assertThat(ResultEnvelope.unpack(message)).extracting(ResultEnvelope::taskId)
+      assertThat(ResultEnvelope.unpack(message))
+          .extracting(ResultEnvelope::taskId)
           .isEqualTo(results.subList(from, from + n).stream().map(ResultEnvelope::taskId).toList());
     }
     assertThat(sizes).containsExactly(7, 7, 6);

@@ -23,9 +23,16 @@ class ResultBatchesTest {
   @Test
   void printed_output_is_budgeted_per_message_and_one_result_always_goes() {
     int full = (int) ResultBatches.OUTPUT_CHARS_PER_MESSAGE;
-    List<ResultEnvelope> all = List.of(printing(0, full / 2), printing(1, full / 2),
-        printing(2, 1), printing(3, full * 3), printing(4, 0), printing(5, 10));
-    assertThat(ResultBatches.split(all, 10_000)).extracting(List::size)
+    List<ResultEnvelope> all =
+        List.of(
+            printing(0, full / 2),
+            printing(1, full / 2),
+            printing(2, 1),
+            printing(3, full * 3),
+            printing(4, 0),
+            printing(5, 10));
+    assertThat(ResultBatches.split(all, 10_000))
+        .extracting(List::size)
         .containsExactly(2, 1, 1, 2); // [0,1] fill the budget, 2 alone, 3 alone (too big), [4,5]
   }
 
@@ -35,8 +42,10 @@ class ResultBatchesTest {
     WireMessage sent = ResultEnvelope.pack(List.of(ResultEnvelope.json(printed)), 0);
     var frames = new org.zeromq.ZMsg();
     frames.add(new byte[] {(byte) sent.type().ordinal()});
-    frames.add(org.funcx.core.json.Json.GSON.toJson(sent.body())
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    frames.add(
+        org.funcx.core.json.Json.GSON
+            .toJson(sent.body())
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     var back = ResultEnvelope.unpack(WireMessage.decode(frames));
     assertThat(back.get(0).result()).isEqualTo(printed);
   }

@@ -41,8 +41,9 @@ class WireMessageFramesTest {
       byte[] blob = new byte[size];
       random.nextBytes(blob);
       String text = "x".repeat(size);
-      WireMessage sent = new WireMessage(MessageType.REJECTED, new Messages.Rejected(text),
-          List.of(blob, new byte[0], blob));
+      WireMessage sent =
+          new WireMessage(
+              MessageType.REJECTED, new Messages.Rejected(text), List.of(blob, new byte[0], blob));
       while (!sent.sendTo(sender)) Thread.onSpinWait();
 
       ZMsg frames = ZMsg.recvMsg(receiver);
@@ -62,13 +63,15 @@ class WireMessageFramesTest {
     ZMsg cutShort = new ZMsg();
     cutShort.add(new byte[] {(byte) MessageType.REJECTED.ordinal()});
     cutShort.add(new byte[CHUNK]); // a full chunk promises more frames of the part
-    assertThatThrownBy(() -> WireMessage.decode(cutShort)).isInstanceOf(WireFormatException.class)
+    assertThatThrownBy(() -> WireMessage.decode(cutShort))
+        .isInstanceOf(WireFormatException.class)
         .hasMessageContaining("without its last frame");
 
     ZMsg oversized = new ZMsg();
     oversized.add(new byte[] {(byte) MessageType.REJECTED.ordinal()});
     oversized.add(("{\"reason\":\"" + "y".repeat(CHUNK) + "\"}").getBytes(StandardCharsets.UTF_8));
     assertThatThrownBy(() -> WireMessage.decode(oversized))
-        .isInstanceOf(WireFormatException.class).hasMessageContaining("at most " + CHUNK);
+        .isInstanceOf(WireFormatException.class)
+        .hasMessageContaining("at most " + CHUNK);
   }
 }

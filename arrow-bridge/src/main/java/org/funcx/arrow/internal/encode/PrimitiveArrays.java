@@ -33,8 +33,9 @@ public final class PrimitiveArrays {
     Field field = LeafFields.nullable(TableInputs.VALUE_COLUMN, type(array));
     try (BufferAllocator encoding =
             allocator.newChildAllocator("funcx-arrow-primitive", 0, Long.MAX_VALUE);
-        VectorSchemaRoot root = VectorSchemaRoot.create(
-            new org.apache.arrow.vector.types.pojo.Schema(List.of(field)), encoding)) {
+        VectorSchemaRoot root =
+            VectorSchemaRoot.create(
+                new org.apache.arrow.vector.types.pojo.Schema(List.of(field)), encoding)) {
       sink.start(root);
       FieldVector vector = root.getVector(0);
       for (int from = 0; from < length || (from == 0 && length == 0); from += batchRows) {
