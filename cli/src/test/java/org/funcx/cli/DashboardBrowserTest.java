@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.funcx.client.FuncXClient;
 import org.funcx.client.Submission;
@@ -287,6 +288,29 @@ class DashboardBrowserTest {
     int idle = Integer.parseInt(row.findElement(By.className("idle")).getText());
     int busy = Integer.parseInt(row.findElement(By.className("busy")).getText());
     assertThat(idle + busy).isEqualTo(ep.get("workers").getAsInt()).isPositive();
+
+    // The endpoint's blocks as its agent reported them: the local block and its manager's pid.
+    Set<String> blocksInApi = new TreeSet<>();
+    for (JsonElement e : ep.getAsJsonArray("blocks")) {
+      JsonObject b = e.getAsJsonObject();
+      blocksInApi.add(
+          b.get("block_id").getAsString()
+              + " | "
+              + b.get("resource_id").getAsString()
+              + " | "
+              + b.get("state").getAsString());
+    }
+    assertThat(blocksInApi).anyMatch(b -> b.startsWith("local-0 | ") && b.endsWith(" | running"));
+    Set<String> blocksOnPage = new TreeSet<>();
+    for (WebElement block : rows("blocks")) {
+      blocksOnPage.add(
+          block.getAttribute("data-block-id")
+              + " | "
+              + block.findElement(By.className("resource")).getText()
+              + " | "
+              + block.findElement(By.className("state")).getText());
+    }
+    assertThat(blocksOnPage).isEqualTo(blocksInApi);
 
     ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
     chromium.screenshot(SCREENSHOT);

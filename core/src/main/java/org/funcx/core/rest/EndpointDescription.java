@@ -11,6 +11,8 @@ import java.util.List;
  * registration (shown that once); absent ones are null.
  *
  * @param problem what the endpoint reports keeps it from working; null for nothing
+ * @param blocks its blocks not ended, as its agent last reported them (at most 32; none from an
+ *     older agent or while offline)
  */
 public record EndpointDescription(
     String endpointId,
@@ -24,6 +26,7 @@ public record EndpointDescription(
     int queuedAtEndpoint,
     int runningAtEndpoint,
     String problem,
+    List<BlockDescription> blocks,
     List<String> allowedFunctions,
     SharingDescription sharing,
     String forwarderAddress,
@@ -31,6 +34,7 @@ public record EndpointDescription(
     String clientId,
     String clientSecret) {
   public EndpointDescription {
+    blocks = blocks == null ? List.of() : List.copyOf(blocks);
     allowedFunctions = allowedFunctions == null ? List.of() : List.copyOf(allowedFunctions);
   }
 
@@ -62,6 +66,7 @@ public record EndpointDescription(
         queuedAtEndpoint,
         runningAtEndpoint,
         problem,
+        blocks,
         allowedFunctions,
         sharing,
         address,
@@ -84,6 +89,7 @@ public record EndpointDescription(
         queuedAtEndpoint,
         runningAtEndpoint,
         problem,
+        blocks,
         allowedFunctions,
         sharing,
         forwarderAddress,
@@ -109,6 +115,7 @@ public record EndpointDescription(
         count(o, "queued_at_endpoint"),
         count(o, "running_at_endpoint"),
         JsonFields.string(o, "problem", false),
+        BlockDescription.listField(o),
         JsonFields.strings(o, "allowed_functions"),
         SharingDescription.field(o),
         JsonFields.string(o, "forwarder_address", false),
@@ -130,6 +137,7 @@ public record EndpointDescription(
     o.addProperty("queued_at_endpoint", queuedAtEndpoint);
     o.addProperty("running_at_endpoint", runningAtEndpoint);
     JsonFields.put(o, "problem", problem);
+    o.add("blocks", BlockDescription.listToJson(blocks));
     o.add("allowed_functions", JsonFields.array(allowedFunctions));
     if (sharing != null) o.add("sharing", sharing.toJson());
     JsonFields.put(o, "forwarder_address", forwarderAddress);

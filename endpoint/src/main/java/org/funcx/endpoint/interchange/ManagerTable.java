@@ -392,6 +392,7 @@ final class ManagerTable {
         running,
         problem,
         counts.active(),
-        counts.pending());
+        counts.pending(),
+        counts.reports());
   }
 }

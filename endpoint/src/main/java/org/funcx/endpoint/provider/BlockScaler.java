@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 import org.funcx.core.json.Json;
+import org.funcx.core.wire.Messages.BlockReport;
 import org.funcx.endpoint.config.EndpointConfig;
 import org.funcx.endpoint.interchange.BlockCounts;
 import org.funcx.endpoint.interchange.LoadSnapshot;
@@ -65,7 +66,8 @@ public final class BlockScaler implements AutoCloseable {
         counts =
             new BlockCounts(
                 active.size(),
-                (int) active.stream().filter(b -> "pending".equalsIgnoreCase(b.state())).count());
+                (int) active.stream().filter(b -> "pending".equalsIgnoreCase(b.state())).count(),
+                active.stream().map(BlockScaler::report).toList());
         step(now, active);
         writeStatus();
         Thread.sleep(1_000);
@@ -75,6 +77,16 @@ public final class BlockScaler implements AutoCloseable {
         log.error("scaling step failed; will retry", e);
       }
     }
+  }
+
+  /** What the service shows of a block: its detail cut to {@link BlockReport#MAX_DETAIL_CHARS}. */
+  private static BlockReport report(BlockStatus block) {
+    String detail = block.detail() == null ? "" : block.detail();
+    if (detail.length() > BlockReport.MAX_DETAIL_CHARS) {
+      detail = detail.substring(0, BlockReport.MAX_DETAIL_CHARS - 1) + "…";
+    }
+    return new BlockReport(
+        block.blockId(), block.resourceId(), block.state(), detail, block.sinceMillis());
   }
 
   private void step(LoadSnapshot now, List<BlockStatus> active) {

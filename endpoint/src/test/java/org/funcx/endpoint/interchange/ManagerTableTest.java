@@ -338,11 +338,15 @@ class ManagerTableTest {
     assertThat(load.blockLastBusyMillis())
         .containsEntry("block-of-a", 77L)
         .containsEntry("block-of-b", 77L);
-    Messages.Heartbeat beat = table.heartbeatFigures("a problem", new BlockCounts(2, 1));
+    var job = new Messages.BlockReport("block-of-a", "4711", "running", "", 5);
+    var waiting = new Messages.BlockReport("block-of-c", "4712", "pending", "Resources", 6);
+    Messages.Heartbeat beat =
+        table.heartbeatFigures("a problem", new BlockCounts(2, 1, List.of(job, waiting)));
     assertThat(beat.managers()).isEqualTo(2);
     assertThat(beat.workers()).isEqualTo(6);
     assertThat(beat.running()).isEqualTo(3);
     assertThat(beat.problem()).isEqualTo("a problem");
     assertThat(beat.pendingBlocks()).isEqualTo(1);
+    assertThat(beat.blockList()).containsExactly(job, waiting);
   }
 }

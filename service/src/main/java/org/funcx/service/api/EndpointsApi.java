@@ -162,6 +162,7 @@ final class EndpointsApi {
         s.queuedAtEndpoint(),
         s.runningAtEndpoint(),
         s.problem(),
+        s.blocks(),
         row.allowedFunctions(),
         Access.describe(row.sharing()),
         null,

@@ -10,6 +10,7 @@ import org.funcx.core.model.ErrorKind;
 import org.funcx.core.model.FunctionSpec;
 import org.funcx.core.model.TaskError;
 import org.funcx.core.model.TaskState;
+import org.funcx.core.rest.BlockDescription;
 import org.funcx.core.wire.LiveOutputLimits;
 import org.funcx.core.wire.Messages;
 import org.funcx.core.wire.Messages.TaskResult;
@@ -284,6 +285,24 @@ final class TaskLedger {
         link.outstanding.size(),
         load.queued(),
         load.running(),
-        load.problem());
+        load.problem(),
+        blocks(load));
+  }
+
+  /** The blocks an agent reported, as the REST API describes them (its bounds enforced here). */
+  private static List<BlockDescription> blocks(Messages.Heartbeat load) {
+    return load.blockList().stream()
+        .map(
+            b ->
+                new BlockDescription(
+                    b.blockId(),
+                    b.resourceId(),
+                    b.state(),
+                    b.detail() == null
+                            || b.detail().length() <= Messages.BlockReport.MAX_DETAIL_CHARS
+                        ? b.detail()
+                        : b.detail().substring(0, Messages.BlockReport.MAX_DETAIL_CHARS),
+                    b.sinceMillis()))
+        .toList();
   }
 }

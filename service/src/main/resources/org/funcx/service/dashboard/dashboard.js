@@ -160,6 +160,17 @@ async function load() {
       cell(row, e.outstanding_tasks, 'num outstanding');
       cell(row, e.problem, 'problem');
     });
+    const blocks = endpoints.endpoints.flatMap(
+        (e) => (e.blocks || []).map((b) => ({endpoint: e.name, ...b})));
+    fill('blocks', blocks, (row, b) => {
+      row.dataset.blockId = b.block_id;
+      cell(row, b.endpoint, 'endpoint');
+      cell(row, b.block_id, 'id');
+      cell(row, b.resource_id, 'resource');
+      cell(row, b.state, 'state');
+      cell(row, b.detail, 'detail');
+      cell(row, utc(b.since), 'since');
+    });
     $('finished-last-hour').textContent = activity.finished_last_hour;
     $('failed-last-hour').textContent =
         Object.values(activity.failures_by_kind).reduce((a, b) => a + b, 0);

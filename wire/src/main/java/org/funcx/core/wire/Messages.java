@@ -129,15 +129,16 @@ public final class Messages {
     }
   }
 
-  /** Liveness plus the sender's load, so the receiver can show it and expire silent peers. */
   /**
+   * Liveness plus the sender's load: what an endpoint (or a manager, to its interchange) reports
+   * with each heartbeat, so the receiver can show it and expire silent peers. {@code blocks} (not
+   * ended, pending ones included), {@code pendingBlocks} and {@code blockReports} came later: an
+   * older agent's heartbeat lacks them and they read as 0 and none; an older service ignores them.
+   *
    * @param problem what keeps the endpoint from working, for people (managers that fail at
    *     start-up, with the first lines of their error); null when there is none or from a manager
-   */
-  /**
-   * What an endpoint (or a manager, to its interchange) reports with each heartbeat. {@code blocks}
-   * (not ended, pending ones included) and {@code pendingBlocks} came later: an older agent's
-   * heartbeat lacks them and they read as 0; an older service ignores them.
+   * @param blockReports the blocks not ended, at most {@link BlockReport#MAX_PER_HEARTBEAT}; null
+   *     from an older agent or a manager
    */
   public record Heartbeat(
       int managers,
@@ -147,7 +148,8 @@ public final class Messages {
       int running,
       String problem,
       int blocks,
-      int pendingBlocks) {
+      int pendingBlocks,
+      List<BlockReport> blockReports) {
     public static final Heartbeat EMPTY = new Heartbeat(0, 0, 0, 0, 0);
 
     public Heartbeat(int managers, int workers, int idleWorkers, int queued, int running) {
@@ -156,8 +158,47 @@ public final class Messages {
 
     public Heartbeat(
         int managers, int workers, int idleWorkers, int queued, int running, String problem) {
-      this(managers, workers, idleWorkers, queued, running, problem, 0, 0);
+      this(managers, workers, idleWorkers, queued, running, problem, 0, 0, null);
     }
+
+    public Heartbeat(
+        int managers,
+        int workers,
+        int idleWorkers,
+        int queued,
+        int running,
+        String problem,
+        int blocks,
+        int pendingBlocks) {
+      this(managers, workers, idleWorkers, queued, running, problem, blocks, pendingBlocks, null);
+    }
+
+    /** The reported blocks, never null, at most {@link BlockReport#MAX_PER_HEARTBEAT}. */
+    public List<BlockReport> blockList() {
+      if (blockReports == null) return List.of();
+      return blockReports.size() <= BlockReport.MAX_PER_HEARTBEAT
+          ? blockReports
+          : blockReports.subList(0, BlockReport.MAX_PER_HEARTBEAT);
+    }
+  }
+
+  /**
+   * One block of an endpoint as its agent last saw it, for people (the dashboard, the endpoint's
+   * REST description).
+   *
+   * @param blockId the endpoint's name for it
+   * @param resourceId what the resource manager calls it: a Slurm job id, a process id
+   * @param state pending, running, completing...
+   * @param detail a reason (Slurm's pending reason) or exit code; empty when none, at most
+   *     {@link #MAX_DETAIL_CHARS}
+   * @param sinceMillis when it entered its state
+   */
+  public record BlockReport(
+      String blockId, String resourceId, String state, String detail, long sinceMillis) {
+    /** Blocks one heartbeat reports; more are counted in {@code blocks} but not described. */
+    public static final int MAX_PER_HEARTBEAT = 32;
+
+    public static final int MAX_DETAIL_CHARS = 200;
   }
 
   /**

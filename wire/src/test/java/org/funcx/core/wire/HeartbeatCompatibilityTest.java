@@ -3,6 +3,7 @@ package org.funcx.core.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.zeromq.ZMsg;
 
@@ -35,5 +36,27 @@ class HeartbeatCompatibilityTest {
     assertThat(decode(json).body(Messages.Heartbeat.class)).isEqualTo(sent);
     String newer = json.substring(0, json.length() - 1) + ",\"gpus\":4}";
     assertThat(decode(newer).body(Messages.Heartbeat.class)).isEqualTo(sent);
+  }
+
+  @Test
+  void block_reports_round_trip_an_older_heartbeat_has_none_and_at_most_32_are_read() {
+    var job = new Messages.BlockReport("hpc-1", "4711", "pending", "Resources", 1_000);
+    Messages.Heartbeat sent = new Messages.Heartbeat(0, 0, 0, 0, 0, null, 1, 1, List.of(job));
+    String json = org.funcx.core.json.Json.GSON.toJson(sent);
+    assertThat(decode(json).body(Messages.Heartbeat.class).blockList()).containsExactly(job);
+    assertThat(new Messages.Heartbeat(1, 2, 1, 0, 1, null, 3, 1).blockList()).isEmpty();
+
+    List<Messages.BlockReport> many =
+        java.util.stream.IntStream.range(0, 100)
+            .mapToObj(i -> new Messages.BlockReport("b" + i, "" + i, "running", "", i))
+            .toList();
+    Messages.Heartbeat flood =
+        decode(
+                org.funcx.core.json.Json.GSON.toJson(
+                    new Messages.Heartbeat(0, 0, 0, 0, 0, null, 100, 0, many)))
+            .body(Messages.Heartbeat.class);
+    assertThat(flood.blockList())
+        .hasSize(Messages.BlockReport.MAX_PER_HEARTBEAT)
+        .isEqualTo(many.subList(0, Messages.BlockReport.MAX_PER_HEARTBEAT));
   }
 }
