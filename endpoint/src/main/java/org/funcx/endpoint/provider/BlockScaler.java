@@ -79,14 +79,14 @@ public final class BlockScaler implements AutoCloseable {
     }
   }
 
-  /** What the service shows of a block: its detail cut to {@link BlockReport#MAX_DETAIL_CHARS}. */
+  /** What the service shows of a block. */
   private static BlockReport report(BlockStatus block) {
-    String detail = block.detail() == null ? "" : block.detail();
-    if (detail.length() > BlockReport.MAX_DETAIL_CHARS) {
-      detail = detail.substring(0, BlockReport.MAX_DETAIL_CHARS - 1) + "…";
-    }
     return new BlockReport(
-        block.blockId(), block.resourceId(), block.state(), detail, block.sinceMillis());
+        block.blockId(),
+        block.resourceId(),
+        block.state(),
+        BlockReport.boundedDetail(block.detail()),
+        block.sinceMillis());
   }
 
   private void step(LoadSnapshot now, List<BlockStatus> active) {

@@ -298,10 +298,7 @@ final class TaskLedger {
                     b.blockId(),
                     b.resourceId(),
                     b.state(),
-                    b.detail() == null
-                            || b.detail().length() <= Messages.BlockReport.MAX_DETAIL_CHARS
-                        ? b.detail()
-                        : b.detail().substring(0, Messages.BlockReport.MAX_DETAIL_CHARS),
+                    Messages.BlockReport.boundedDetail(b.detail()),
                     b.sinceMillis()))
         .toList();
   }

@@ -199,6 +199,17 @@ public final class Messages {
     public static final int MAX_PER_HEARTBEAT = 32;
 
     public static final int MAX_DETAIL_CHARS = 200;
+
+    /**
+     * {@code detail} as a report carries it, by the agent that sends it and the service that
+     * shows it: never null, at most {@link #MAX_DETAIL_CHARS}, a cut marked with "…".
+     */
+    public static String boundedDetail(String detail) {
+      if (detail == null) return "";
+      return detail.length() <= MAX_DETAIL_CHARS
+          ? detail
+          : detail.substring(0, MAX_DETAIL_CHARS - 1) + "…";
+    }
   }
 
   /**

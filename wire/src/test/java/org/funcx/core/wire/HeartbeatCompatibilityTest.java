@@ -59,4 +59,12 @@ class HeartbeatCompatibilityTest {
         .hasSize(Messages.BlockReport.MAX_PER_HEARTBEAT)
         .isEqualTo(many.subList(0, Messages.BlockReport.MAX_PER_HEARTBEAT));
   }
+
+  @Test
+  void a_blocks_detail_is_never_null_and_at_most_200_characters_with_the_cut_marked() {
+    assertThat(Messages.BlockReport.boundedDetail(null)).isEmpty();
+    assertThat(Messages.BlockReport.boundedDetail("Resources")).isEqualTo("Resources");
+    String cut = Messages.BlockReport.boundedDetail("x".repeat(10_000));
+    assertThat(cut).hasSize(Messages.BlockReport.MAX_DETAIL_CHARS).endsWith("x…");
+  }
 }
