@@ -54,6 +54,16 @@ public record EndpointDescription(
 
   /** This description with the forwarder's address and CURVE public key. */
   public EndpointDescription withForwarder(String address, String publicKey) {
+    return with(address, publicKey, clientId, clientSecret);
+  }
+
+  /** This description with the agent's client credentials. */
+  public EndpointDescription withCredentials(String id, String secret) {
+    return with(forwarderAddress, forwarderPublicKey, id, secret);
+  }
+
+  /** The one copy: the fields only registration and {@code GET /v2/endpoints/{id}} carry. */
+  private EndpointDescription with(String address, String publicKey, String id, String secret) {
     return new EndpointDescription(
         endpointId,
         name,
@@ -71,29 +81,6 @@ public record EndpointDescription(
         sharing,
         address,
         publicKey,
-        clientId,
-        clientSecret);
-  }
-
-  /** This description with the agent's client credentials. */
-  public EndpointDescription withCredentials(String id, String secret) {
-    return new EndpointDescription(
-        endpointId,
-        name,
-        status,
-        lastHeartbeat,
-        managers,
-        workers,
-        idleWorkers,
-        outstandingTasks,
-        queuedAtEndpoint,
-        runningAtEndpoint,
-        problem,
-        blocks,
-        allowedFunctions,
-        sharing,
-        forwarderAddress,
-        forwarderPublicKey,
         id,
         secret);
   }
