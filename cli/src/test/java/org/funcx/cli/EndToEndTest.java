@@ -230,9 +230,21 @@ class EndToEndTest {
     java.util.regex.Matcher m =
         java.util.regex.Pattern.compile("managers connect to (tcp://[0-9.]+:[0-9]+)").matcher(log);
     assertThat(m.find()).as("interchange address in the agent log").isTrue();
+    // The junk must get past the manager port's PLAIN gate to reach the interchange's parsing, so
+    // it comes with a live block's admission token (a stranger's is refused at the handshake:
+    // EndlessMultipartTest). A refused DEALER would also trip JeroMQ's own assertion when its
+    // pipe ends in the middle of a multipart message (zeromq/libzmq#1588).
+    java.nio.file.Path credentials = liveBlockCredentials();
+    String blockId =
+        credentials
+            .getFileName()
+            .toString()
+            .replaceFirst("^block-", "")
+            .replaceFirst("\\.json$", "");
     java.util.Random random = new java.util.Random(7);
     try (org.zeromq.ZContext context = new org.zeromq.ZContext()) {
       org.zeromq.ZMQ.Socket junk = context.createSocket(org.zeromq.SocketType.DEALER);
+      org.funcx.endpoint.interchange.BlockSecret.read(credentials).applyPlain(junk, blockId);
       junk.connect(m.group(1));
       for (int i = 0; i < 300; i++) {
         int frames = 1 + random.nextInt(4);
@@ -251,6 +263,28 @@ class EndToEndTest {
     }
     RegisteredFunction f = client.register("int twice(int x) { return 2 * x; }");
     assertThat(await(executor.submit(f, 21))).isEqualTo(42);
+    assertThat(
+            java.nio.file.Files.readString(
+                cluster.home.endpointDir("local").resolve("logs").resolve("agent.log")))
+        .as("the junk reached the interchange's parser")
+        .contains("dropped a malformed message from a manager");
+  }
+
+  /** The credentials file of a block of the "local" endpoint that is running now. */
+  private static java.nio.file.Path liveBlockCredentials() throws Exception {
+    java.nio.file.Path dir = cluster.home.endpointDir("local").resolve("credentials");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      if (java.nio.file.Files.isDirectory(dir)) {
+        try (var files = java.nio.file.Files.list(dir)) {
+          var live =
+              files.filter(f -> f.getFileName().toString().matches("block-.+\\.json")).findFirst();
+          if (live.isPresent()) return live.get();
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no block of the local endpoint has credentials in " + dir);
   }
 
   @Test
