@@ -82,11 +82,8 @@ public final class BlockScaler implements AutoCloseable {
   /** What the service shows of a block. */
   private static BlockReport report(BlockStatus block) {
     return new BlockReport(
-        block.blockId(),
-        block.resourceId(),
-        block.state(),
-        BlockReport.boundedDetail(block.detail()),
-        block.sinceMillis());
+            block.blockId(), block.resourceId(), block.state(), block.detail(), block.sinceMillis())
+        .bounded();
   }
 
   private void step(LoadSnapshot now, List<BlockStatus> active) {

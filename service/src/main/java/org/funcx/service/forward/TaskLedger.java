@@ -292,14 +292,11 @@ final class TaskLedger {
   /** The blocks an agent reported, as the REST API describes them (its bounds enforced here). */
   private static List<BlockDescription> blocks(Messages.Heartbeat load) {
     return load.blockList().stream()
+        .map(Messages.BlockReport::bounded)
         .map(
             b ->
                 new BlockDescription(
-                    b.blockId(),
-                    b.resourceId(),
-                    b.state(),
-                    Messages.BlockReport.boundedDetail(b.detail()),
-                    b.sinceMillis()))
+                    b.blockId(), b.resourceId(), b.state(), b.detail(), b.sinceMillis()))
         .toList();
   }
 }

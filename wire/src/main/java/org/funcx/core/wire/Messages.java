@@ -189,8 +189,7 @@ public final class Messages {
    * @param blockId the endpoint's name for it
    * @param resourceId what the resource manager calls it: a Slurm job id, a process id
    * @param state pending, running, completing...
-   * @param detail a reason (Slurm's pending reason) or exit code; empty when none, at most
-   *     {@link #MAX_DETAIL_CHARS}
+   * @param detail a reason (Slurm's pending reason) or exit code; empty when none
    * @param sinceMillis when it entered its state
    */
   public record BlockReport(
@@ -200,15 +199,27 @@ public final class Messages {
 
     public static final int MAX_DETAIL_CHARS = 200;
 
+    /** The most characters of a block id, resource id or state. */
+    public static final int MAX_NAME_CHARS = 64;
+
     /**
-     * {@code detail} as a report carries it, by the agent that sends it and the service that
-     * shows it: never null, at most {@link #MAX_DETAIL_CHARS}, a cut marked with "…".
+     * This report as one may carry it, applied by the agent that sends it and the service that
+     * shows it (an agent may be old, buggy or hostile): no field null, names at most {@link
+     * #MAX_NAME_CHARS} and the detail at most {@link #MAX_DETAIL_CHARS} characters, each cut
+     * marked with "…".
      */
-    public static String boundedDetail(String detail) {
-      if (detail == null) return "";
-      return detail.length() <= MAX_DETAIL_CHARS
-          ? detail
-          : detail.substring(0, MAX_DETAIL_CHARS - 1) + "…";
+    public BlockReport bounded() {
+      return new BlockReport(
+          cut(blockId, MAX_NAME_CHARS),
+          cut(resourceId, MAX_NAME_CHARS),
+          cut(state, MAX_NAME_CHARS),
+          cut(detail, MAX_DETAIL_CHARS),
+          sinceMillis);
+    }
+
+    private static String cut(String text, int max) {
+      if (text == null) return "";
+      return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
   }
 

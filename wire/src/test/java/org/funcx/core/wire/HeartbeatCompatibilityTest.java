@@ -61,10 +61,16 @@ class HeartbeatCompatibilityTest {
   }
 
   @Test
-  void a_blocks_detail_is_never_null_and_at_most_200_characters_with_the_cut_marked() {
-    assertThat(Messages.BlockReport.boundedDetail(null)).isEmpty();
-    assertThat(Messages.BlockReport.boundedDetail("Resources")).isEqualTo("Resources");
-    String cut = Messages.BlockReport.boundedDetail("x".repeat(10_000));
-    assertThat(cut).hasSize(Messages.BlockReport.MAX_DETAIL_CHARS).endsWith("x…");
+  void a_bounded_report_has_no_null_names_of_at_most_64_and_a_detail_of_at_most_200_characters() {
+    var empty = new Messages.BlockReport(null, null, null, null, 5).bounded();
+    assertThat(empty).isEqualTo(new Messages.BlockReport("", "", "", "", 5));
+    var fine = new Messages.BlockReport("hpc-1", "4711", "pending", "Resources", 7);
+    assertThat(fine.bounded()).isEqualTo(fine);
+    String huge = "x".repeat(10_000);
+    var cut = new Messages.BlockReport(huge, huge, huge, huge, 9).bounded();
+    for (String name : List.of(cut.blockId(), cut.resourceId(), cut.state())) {
+      assertThat(name).hasSize(Messages.BlockReport.MAX_NAME_CHARS).endsWith("x…");
+    }
+    assertThat(cut.detail()).hasSize(Messages.BlockReport.MAX_DETAIL_CHARS).endsWith("x…");
   }
 }
