@@ -3,6 +3,7 @@ package org.funcx.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.funcx.service.StoreOptions;
 import org.funcx.service.tls.TlsSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,6 +1,7 @@
 package org.funcx.cli;
 
 import java.util.concurrent.Callable;
+import org.funcx.service.StoreOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -8,12 +8,11 @@ import java.util.Map;
 import org.funcx.core.wire.WireProtocol;
 import org.funcx.deps.RepositorySettings;
 import org.funcx.service.auth.AuthSettings;
-import org.funcx.service.store.PostgresLocation;
-import org.funcx.service.store.StoreSettings;
 import org.funcx.service.store.UnfinishedTaskQuotas;
 import org.funcx.service.tls.TlsSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -80,25 +79,7 @@ final class ServiceOptions {
   @Option(names = "--registry-url", paramLabel = "JDBC_URL", description = "Registry database.")
   String registryUrl;
 
-  @Option(
-      names = "--store",
-      paramLabel = "postgresql://HOST[:PORT]/DB",
-      description =
-          "Keep everything in this PostgreSQL database instead of embedded files in the"
-              + " data directory (or FUNCX_STORE).")
-  String store = System.getenv("FUNCX_STORE");
-
-  @Option(
-      names = "--store-user",
-      paramLabel = "NAME",
-      description = "PostgreSQL user (or FUNCX_STORE_USER; default funcx).")
-  String storeUser = System.getenv().getOrDefault("FUNCX_STORE_USER", "funcx");
-
-  @Option(
-      names = "--store-password-file",
-      paramLabel = "FILE",
-      description = "File holding the PostgreSQL user's password (or FUNCX_STORE_PASSWORD_FILE).")
-  Path storePasswordFile = environmentPath("FUNCX_STORE_PASSWORD_FILE");
+  @Mixin StoreOptions store;
 
   @Option(
       names = "--advertise-forwarder",
@@ -194,7 +175,7 @@ final class ServiceOptions {
     tls.checkBind(host);
     ServiceConfig config =
         ServiceConfig.defaults(data)
-            .withStore(storeSettings())
+            .withStore(store.settings(registryUrl))
             .withPorts(httpPort, forwarderPort)
             .withHost(host)
             .withTls(tls)
@@ -207,15 +188,6 @@ final class ServiceOptions {
             .withMetricsTokenFile(metricsTokenFile)
             .withRepositories(RepositorySettings.fromOptions(repositoryOptions()));
     return taskTtlSeconds == null ? config : config.withTaskTtl(Duration.ofSeconds(taskTtlSeconds));
-  }
-
-  private StoreSettings storeSettings() {
-    if (store == null || store.isBlank()) return StoreSettings.embedded();
-    if (registryUrl != null) {
-      throw new IllegalArgumentException(
-          "--registry-url and --store both choose where the registry" + " lives; give one");
-    }
-    return new StoreSettings(PostgresLocation.parse(store, storeUser), storePasswordFile);
   }
 
   private Map<String, String> repositoryOptions() {
