@@ -30,7 +30,7 @@ final class LoginCommand implements Callable<Integer> {
     System.out.println("and check that it shows the code " + login.userCode() + ".");
     System.out.flush();
     login.await(Duration.ofSeconds(timeoutSeconds));
-    System.out.println("Logged in as " + client.whoami().get("username").getAsString());
+    System.out.println("Logged in as " + client.whoami().username());
     return 0;
   }
 
@@ -54,7 +54,7 @@ final class LoginCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      System.out.println(FuncxCli.HOME.client(serviceUrl(url)).whoami());
+      System.out.println(FuncxCli.HOME.client(serviceUrl(url)).whoami().toJson());
       return 0;
     }
   }

@@ -1,9 +1,8 @@
 package org.funcx.cli;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.funcx.core.rest.UserRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,14 +39,9 @@ final class UserCommand {
         System.err.print("password for " + username + ": ");
         password = new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine();
       }
-      JsonObject body = new JsonObject();
-      body.addProperty("username", username);
-      body.addProperty("password", password);
-      body.addProperty("admin", admin);
-      JsonArray g = new JsonArray();
-      groups.forEach(g::add);
-      body.add("groups", g);
-      System.out.println(FuncxCli.HOME.client(LoginCommand.serviceUrl(url)).createUser(body));
+      UserRequest user = new UserRequest(username, password, groups, admin);
+      System.out.println(
+          FuncxCli.HOME.client(LoginCommand.serviceUrl(url)).createUser(user).toJson());
       return 0;
     }
   }

@@ -76,11 +76,7 @@ class DashboardBrowserTest {
     cluster = new TestCluster();
     endpoint = cluster.startEndpoint("local", c -> c);
     admin = cluster.client();
-    JsonObject bob = new JsonObject();
-    bob.addProperty("username", "bob");
-    bob.addProperty("password", BOB_PASSWORD);
-    bob.add("groups", new com.google.gson.JsonArray());
-    admin.createUser(bob);
+    admin.createUser(new org.funcx.core.rest.UserRequest("bob", BOB_PASSWORD, List.of(), false));
     chromium = new HeadlessChromium();
     browser = chromium.driver;
   }

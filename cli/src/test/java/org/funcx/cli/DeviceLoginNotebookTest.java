@@ -2,7 +2,6 @@ package org.funcx.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -44,10 +43,7 @@ class DeviceLoginNotebookTest {
     cluster = new TestCluster();
     String endpoint = cluster.startEndpoint("local", c -> c);
     var admin = cluster.client();
-    JsonObject user = new JsonObject();
-    user.addProperty("username", "ada");
-    user.addProperty("password", PASSWORD);
-    admin.createUser(user);
+    admin.createUser(new org.funcx.core.rest.UserRequest("ada", PASSWORD, List.of(), false));
     admin.share("endpoints", endpoint, true, List.of());
     notebooks = new NotebookRunner();
   }

@@ -19,6 +19,7 @@ import org.funcx.client.auth.StoredCredentials;
 import org.funcx.client.auth.TokenStore;
 import org.funcx.client.tls.ServerTrust;
 import org.funcx.core.json.Json;
+import org.funcx.core.rest.ClientCreated;
 import org.funcx.core.rest.ClientRequest;
 import org.funcx.core.rest.EndpointDescription;
 import org.funcx.core.rest.EndpointRegistrationRequest;
@@ -28,7 +29,10 @@ import org.funcx.core.rest.SharingChange;
 import org.funcx.core.rest.TaskGroupAnswer;
 import org.funcx.core.rest.TaskIdsRequest;
 import org.funcx.core.rest.TaskOutputAnswer;
+import org.funcx.core.rest.UserCreated;
+import org.funcx.core.rest.UserRequest;
 import org.funcx.core.rest.VersionAnswer;
+import org.funcx.core.rest.Whoami;
 
 /**
  * The funcX REST API from Java: functions, endpoints, submission and task status. Thread-safe.
@@ -126,16 +130,17 @@ public final class FuncXClient implements AutoCloseable {
   }
 
   /** Creates a user of the embedded issuer (needs the admin scope); answers the new user. */
-  public JsonObject createUser(JsonObject user) {
-    return call("POST", "/v2/users", user).getAsJsonObject();
+  public UserCreated createUser(UserRequest user) {
+    return UserCreated.fromJson(call("POST", "/v2/users", user.toJson()).getAsJsonObject());
   }
 
   /**
    * Creates client credentials acting as the signed-in user with {@code scopes} (a subset of the
-   * user's), for automation; the answer holds {@code client_id} and {@code client_secret}, shown once.
+   * user's), for automation; the answer holds the client's id and secret, shown once.
    */
-  public JsonObject createClient(String name, List<String> scopes) {
-    return call("POST", "/v2/clients", new ClientRequest(name, scopes).toJson()).getAsJsonObject();
+  public ClientCreated createClient(String name, List<String> scopes) {
+    return ClientCreated.fromJson(
+        call("POST", "/v2/clients", new ClientRequest(name, scopes).toJson()).getAsJsonObject());
   }
 
   public void deleteClient(String clientId) {
@@ -143,8 +148,8 @@ public final class FuncXClient implements AutoCloseable {
   }
 
   /** Who the service takes this client for: subject, username, scopes, groups. */
-  public JsonObject whoami() {
-    return call("GET", "/v2/whoami", null).getAsJsonObject();
+  public Whoami whoami() {
+    return Whoami.fromJson(call("GET", "/v2/whoami", null).getAsJsonObject());
   }
 
   public String url() {

@@ -108,7 +108,7 @@ class HttpsServiceTest {
       throws Exception {
     start(TlsSettings.selfSignedCertificate());
     try (FuncXClient pinned = client(ServerTrust.jdkDefaults().with(selfSignedFile()))) {
-      assertThat(pinned.whoami().get("username").getAsString()).isEqualTo("alice");
+      assertThat(pinned.whoami().username()).isEqualTo("alice");
     }
     try (FuncXClient stranger = client(ServerTrust.jdkDefaults())) {
       assertThatThrownBy(stranger::whoami)
@@ -133,7 +133,7 @@ class HttpsServiceTest {
     try (FuncXClient admin =
         FuncXClient.connect(
             service.url(), store, ServerTrust.jdkDefaults().with(selfSignedFile()))) {
-      assertThat(admin.whoami().get("username").getAsString()).isEqualTo("admin");
+      assertThat(admin.whoami().username()).isEqualTo("admin");
     }
   }
 
@@ -146,7 +146,7 @@ class HttpsServiceTest {
     assertThat(service.tlsFingerprint()).isEqualTo(CertificateFingerprint.sha256(files.leaf()));
     try (FuncXClient trusting =
         client(ServerTrust.jdkDefaults().with(site.writeCaCertificate(dir.resolve("ca"))))) {
-      assertThat(trusting.whoami().get("username").getAsString()).isEqualTo("alice");
+      assertThat(trusting.whoami().username()).isEqualTo("alice");
     }
     Path otherCa = new TestPki("other").writeCaCertificate(dir.resolve("ca"));
     try (FuncXClient wrong = client(ServerTrust.jdkDefaults().with(otherCa))) {

@@ -47,11 +47,7 @@ class SdkLoginTest {
     adminStore.saveClient(
         service.url(), TokenStore.ClientSecret.read(dir.resolve("local-client.json")));
     admin = FuncXClient.connect(service.url(), adminStore);
-    com.google.gson.JsonObject user = new com.google.gson.JsonObject();
-    user.addProperty("username", "grace");
-    user.addProperty("password", PASSWORD);
-    user.add("groups", new com.google.gson.JsonArray());
-    admin.createUser(user);
+    admin.createUser(new org.funcx.core.rest.UserRequest("grace", PASSWORD, List.of(), false));
   }
 
   @AfterEach
@@ -81,7 +77,7 @@ class SdkLoginTest {
     TokenStore.Tokens first = done.get();
     assertThat(Files.getPosixFilePermissions(userHome.resolve("tokens.json")))
         .isEqualTo(PosixFilePermissions.fromString("rw-------"));
-    assertThat(grace.whoami().get("username").getAsString()).isEqualTo("grace");
+    assertThat(grace.whoami().username()).isEqualTo("grace");
     String rotated = store.tokens(service.url()).refreshToken();
     assertThat(rotated).isNotEqualTo(first.refreshToken());
     grace.endpoints();
@@ -115,7 +111,7 @@ class SdkLoginTest {
         .isInstanceOf(FuncXException.class)
         .satisfies(e -> assertThat(((FuncXException) e).status()).isEqualTo(404));
     // grace's access token lives 20 s, under the SDK's margin: this call redeems her refresh token
-    assertThat(grace.whoami().get("username").getAsString()).isEqualTo("grace");
+    assertThat(grace.whoami().username()).isEqualTo("grace");
     assertThat(store.tokens(service.url()).refreshToken()).isNotEqualTo(refresh);
   }
 
@@ -142,14 +138,11 @@ class SdkLoginTest {
     var created = admin.createClient("ci", List.of("funcx:compute"));
     TokenStore ci = new TokenStore(userHome);
     ci.saveClient(
-        service.url(),
-        new TokenStore.ClientSecret(
-            created.get("client_id").getAsString(), created.get("client_secret").getAsString()));
+        service.url(), new TokenStore.ClientSecret(created.clientId(), created.clientSecret()));
     FuncXClient automation = FuncXClient.connect(service.url(), ci);
-    assertThat(automation.whoami().get("username").getAsString()).isEqualTo("admin");
-    assertThat(automation.whoami().getAsJsonArray("scopes").toString())
-        .doesNotContain("funcx:admin");
-    admin.deleteClient(created.get("client_id").getAsString());
+    assertThat(automation.whoami().username()).isEqualTo("admin");
+    assertThat(automation.whoami().scopes()).doesNotContain("funcx:admin");
+    admin.deleteClient(created.clientId());
     ci.saveTokens(service.url(), null);
     assertThatThrownBy(automation::whoami).isInstanceOf(FuncXException.class);
   }

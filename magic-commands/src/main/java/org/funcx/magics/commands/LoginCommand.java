@@ -48,9 +48,6 @@ public final class LoginCommand implements Subcommand {
                 + login.userCode()
                 + ".");
     login.await(WAIT);
-    return "Logged in as "
-        + session.call(c -> c.whoami().get("username").getAsString())
-        + " at "
-        + session.url();
+    return "Logged in as " + session.call(c -> c.whoami().username()) + " at " + session.url();
   }
 }

@@ -1,7 +1,7 @@
 package org.funcx.magics.commands;
 
-import com.google.gson.JsonObject;
 import org.funcx.client.FuncXClient;
+import org.funcx.core.rest.Whoami;
 import org.funcx.magics.FuncxSession;
 import org.funcx.magics.args.ArgSpec;
 import org.funcx.magics.args.MagicArgs;
@@ -32,18 +32,15 @@ public final class WhoamiCommand implements Subcommand {
   @Override
   public Object run(String args, String body) {
     MagicArgs.parse(args, ArgSpec.positional(0, 0), usage());
-    JsonObject me = session.call(FuncXClient::whoami);
-    String name =
-        me.has("username") && !me.get("username").isJsonNull()
-            ? me.get("username").getAsString()
-            : me.get("subject").getAsString();
+    Whoami me = session.call(FuncXClient::whoami);
+    String name = me.username() != null ? me.username() : me.subject();
     return name
         + " at "
         + session.url()
         + " (groups "
-        + me.get("groups")
-        + ", scopes "
-        + me.get("scopes")
+        + String.join(", ", me.groups())
+        + "; scopes "
+        + String.join(" ", me.scopes())
         + ")";
   }
 }
