@@ -244,9 +244,27 @@ public final class PostgresTaskStore implements TaskStorage {
         });
   }
 
+  /**
+   * Makes this thread's writes since its last commit durable, or throws and they are gone: a round
+   * that fails drops its writes ({@link PendingWrites}). The outcome is this caller's own: a
+   * failure of a later round does not undo writes an earlier round stored, and a success of
+   * another caller's round does not hide writes a failed round dropped.
+   */
   @Override
   public void commit() {
-    commits.commit();
+    try {
+      commits.commit();
+    } catch (RuntimeException e) {
+      if (pending.ownWritesStored()) return; // an earlier round stored them all
+      throw e;
+    }
+    if (!pending.ownWritesStored()) {
+      throw new StoreUnavailableException(
+          "PostgreSQL "
+              + database.description()
+              + " failed to commit a round that held writes of this request; they are not stored",
+          null);
+    }
   }
 
   @Override
@@ -254,7 +272,7 @@ public final class PostgresTaskStore implements TaskStorage {
     return commits.rounds();
   }
 
-  /** One group-commit round: the buffered writes in one transaction; on failure they stay buffered. */
+  /** One group-commit round: the buffered writes in one transaction; on failure they are dropped. */
   private void flush() {
     PendingWrites.Batch batch = pending.takeBatch();
     if (batch.isEmpty()) {

@@ -47,7 +47,13 @@ public interface TaskStorage extends AutoCloseable {
 
   long taskCount();
 
-  /** Makes every write made before the call durable (concurrent callers may share one round). */
+  /**
+   * Makes the writes this thread made before the call durable (concurrent callers may share one
+   * round), or throws {@link StoreException}: then what was not yet committed is dropped, so a
+   * request that failed leaves nothing behind. Writers commit on the thread that wrote. On
+   * PostgreSQL each caller hears the fate of its own writes exactly; on embedded H2 a write made
+   * while another caller's round was failing can be dropped without its writer hearing it.
+   */
   void commit();
 
   /** Commit rounds so far. */
