@@ -18,9 +18,12 @@ import java.util.function.Consumer;
  * upserts (the driver rewrites the batches), shared by concurrent callers through {@link
  * GroupCommit}, so the submit path pays one round trip and one WAL flush per round, not per task.
  * Binary results are written at once, in their own transaction, before the record that names
- * them is committed.
+ * them is committed, in chunks that are read back one at a time ({@link ChunkedResultStream}).
  */
 public final class PostgresTaskStore implements TaskStorage {
+  /** The most bytes of a binary result one row holds, and so one read holds in memory. */
+  static final int RESULT_CHUNK_BYTES = 1 << 20;
+
   private final PostgresDatabase database;
   private final PendingWrites pending = new PendingWrites();
   private final GroupCommit commits;
@@ -60,39 +63,83 @@ public final class PostgresTaskStore implements TaskStorage {
     pending.put(record);
   }
 
+  /**
+   * Writes a binary result as rows of {@link #RESULT_CHUNK_BYTES}, replacing any earlier one, in
+   * one transaction.
+   */
   @Override
   public void putBinary(String taskId, byte[] bytes) {
     sql(
         "store the result of task " + taskId,
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO task_results (task_id, bytes)"
-                      + " VALUES (?, ?) ON CONFLICT (task_id) DO UPDATE SET bytes = EXCLUDED.bytes")) {
-            ps.setString(1, taskId);
-            ps.setBinaryStream(2, new ByteArrayInputStream(bytes), bytes.length);
-            return ps.executeUpdate();
+          c.setAutoCommit(false);
+          try (PreparedStatement delete =
+                  c.prepareStatement("DELETE FROM task_result_chunks WHERE task_id = ?");
+              PreparedStatement insert =
+                  c.prepareStatement(
+                      "INSERT INTO task_result_chunks (task_id, seq, bytes) VALUES (?, ?, ?)")) {
+            delete.setString(1, taskId);
+            delete.executeUpdate();
+            int seq = 0;
+            int offset = 0;
+            do { // an empty result is one empty chunk
+              int length = Math.min(RESULT_CHUNK_BYTES, bytes.length - offset);
+              insert.setString(1, taskId);
+              insert.setInt(2, seq++);
+              insert.setBinaryStream(3, new ByteArrayInputStream(bytes, offset, length), length);
+              insert.executeUpdate();
+              offset += length;
+            } while (offset < bytes.length);
+            c.commit();
+            return null;
+          } catch (SQLException e) {
+            c.rollback();
+            throw e;
+          } finally {
+            c.setAutoCommit(true);
           }
         });
   }
 
+  /**
+   * Streams a binary result chunk by chunk: at most one chunk in memory, one short query per
+   * chunk. A result removed while it is read (expiry) ends the stream with an IOException, never
+   * a silently short read.
+   */
   @Override
   public InputStream openBinary(String taskId) throws IOException {
-    byte[] bytes =
+    int chunks =
         sql(
             "read the result of task " + taskId,
             c -> {
               try (PreparedStatement ps =
-                  c.prepareStatement("SELECT bytes FROM task_results WHERE task_id = ?")) {
+                  c.prepareStatement("SELECT count(*) FROM task_result_chunks WHERE task_id = ?")) {
                 ps.setString(1, taskId);
                 try (ResultSet rs = ps.executeQuery()) {
-                  return rs.next() ? rs.getBytes(1) : null;
+                  rs.next();
+                  return rs.getInt(1);
                 }
               }
             });
-    if (bytes == null)
-      throw new java.io.FileNotFoundException("no result bytes for task " + taskId);
-    return new ByteArrayInputStream(bytes);
+    if (chunks == 0) throw new java.io.FileNotFoundException("no result bytes for task " + taskId);
+    return new ChunkedResultStream(taskId, chunks, this::readChunk);
+  }
+
+  /** Chunk {@code seq} of a task's binary result, or null when it is not there. */
+  private byte[] readChunk(String taskId, int seq) {
+    return sql(
+        "read the result of task " + taskId,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT bytes FROM task_result_chunks WHERE task_id = ? AND seq = ?")) {
+            ps.setString(1, taskId);
+            ps.setInt(2, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? rs.getBytes(1) : null;
+            }
+          }
+        });
   }
 
   @Override
@@ -205,7 +252,7 @@ public final class PostgresTaskStore implements TaskStorage {
             int expired;
             try (PreparedStatement results =
                     c.prepareStatement(
-                        "DELETE FROM task_results r USING tasks t"
+                        "DELETE FROM task_result_chunks r USING tasks t"
                             + " WHERE r.task_id = t.task_id AND t.terminal AND t.completed_at < ?");
                 PreparedStatement tasks =
                     c.prepareStatement("DELETE FROM tasks WHERE terminal AND completed_at < ?");
