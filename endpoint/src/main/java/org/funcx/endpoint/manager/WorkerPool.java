@@ -96,6 +96,9 @@ final class WorkerPool implements AutoCloseable {
     /** Set as the user's code starts; before that an interrupt would break the compile. */
     volatile boolean invoked;
 
+    /** When the user's code started ({@link System#nanoTime}); 0 until then. */
+    volatile long invokedNanos;
+
     Running(TaskSpec task) {
       this.task = task;
       this.scope = new StopScope("task " + task.taskId());
@@ -104,6 +107,7 @@ final class WorkerPool implements AutoCloseable {
     }
 
     void startClock() {
+      invokedNanos = System.nanoTime();
       invoked = true;
       if (task.timeoutMillis() > 0) deadline = System.currentTimeMillis() + task.timeoutMillis();
     }
@@ -165,6 +169,21 @@ final class WorkerPool implements AutoCloseable {
     return busy.get();
   }
 
+  /**
+   * Folds the time the user's code ran into the mean the interchange sizes prefetch by. The
+   * compile (and library resolution) before it is left out: it comes once per function, and a
+   * first task's seconds of javac kept the mean high for dozens of 10 ms tasks, so their workers
+   * waited a dispatch round trip between tasks. A task whose code never started counts nothing.
+   */
+  private void recordRunTime(Running entry) {
+    long invoked = entry.invokedNanos;
+    if (invoked == 0) return;
+    long took = System.nanoTime() - invoked;
+    long mean = meanRunNanos;
+    meanRunNanos = mean == 0 ? took : mean + (took - mean) / 8;
+  }
+
+  /** The recent mean time tasks' code ran, in microseconds; 1 before any ran. */
   long meanRunMicros() {
     return Math.max(1, meanRunNanos / 1_000);
   }
@@ -265,7 +284,6 @@ final class WorkerPool implements AutoCloseable {
       Running entry = new Running(task);
       if (!register(self, entry)) continue;
       ResultEnvelope result;
-      long started = System.nanoTime();
       try {
         result = entry.scope.call(() -> runner.run(task, entry::startClock, entry.printed));
       } catch (InterruptedException | StoppedError stopped) {
@@ -276,9 +294,7 @@ final class WorkerPool implements AutoCloseable {
             TaskRunner.failure(
                 task, TaskError.of(ErrorKind.REMOTE_EXCEPTION, "worker error: " + t));
       } finally {
-        long took = System.nanoTime() - started;
-        long mean = meanRunNanos;
-        meanRunNanos = mean == 0 ? took : mean + (took - mean) / 8;
+        recordRunTime(entry);
         Thread.interrupted();
       }
       if (result == null && entry.stoppedAt == 0) {
