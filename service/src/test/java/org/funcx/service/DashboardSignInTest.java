@@ -169,7 +169,8 @@ class DashboardSignInTest {
   }
 
   @Test
-  void a_browser_signs_in_with_a_code_and_its_verifier_and_the_code_works_once() throws Exception {
+  void a_browser_signs_in_with_a_code_and_its_verifier_and_a_second_use_revokes_the_token()
+      throws Exception {
     Pkce pkce = Pkce.fresh();
     Map<String, String> params = authorizeParams(pkce);
     HttpResponse<String> page = get("/oauth/authorize?" + form(params));
@@ -192,6 +193,11 @@ class DashboardSignInTest {
     assertThat(again.statusCode()).isEqualTo(400);
     assertThat(json(again).get("error").getAsString()).isEqualTo("invalid_grant");
     assertThat(json(again).get("error_description").getAsString()).contains("used");
+    // A second use means the code leaked: the token the first use got is revoked (RFC 6749
+    // 4.1.2), although the service verified and cached it a moment ago.
+    ApiCaller.Answer revoked = api.call(token, "GET", "/v2/whoami", null);
+    assertThat(revoked.status()).isEqualTo(401);
+    assertThat(revoked.body().toString()).contains("revoked");
   }
 
   @Test

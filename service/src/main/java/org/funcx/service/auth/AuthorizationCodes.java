@@ -4,25 +4,57 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * One-time authorization codes of the code flow with PKCE (RFC 7636, S256 only), each bound to
  * the client, the redirect URI and the code challenge it was issued for. Kept in memory: they live
  * for a minute, and a restart only asks the browser to sign in again. At most {@link #MAX_PENDING}
- * wait at once, so a flood of sign-ins cannot grow the map.
+ * wait at once, so a flood of sign-ins cannot grow the map. A code presented a second time within
+ * its minute revokes the token the first use got.
  */
 final class AuthorizationCodes {
   /** Codes issued but not yet redeemed or expired, at most. */
   static final int MAX_PENDING = 10_000;
 
   private final Map<String, Grant> pending = new ConcurrentHashMap<>();
-  private final long lifetimeMillis;
 
-  AuthorizationCodes(long lifetimeMillis) {
+  /** Codes presented once, until they would have expired: a second use means the code leaked. */
+  private final Map<String, Redeemed> redeemed = new ConcurrentHashMap<>();
+
+  private final long lifetimeMillis;
+  private final Consumer<String> revokeToken;
+
+  /**
+   * @param revokeToken withdraws an access token; called for the token a code was exchanged for
+   *     when the code is presented again (RFC 6749 §4.1.2)
+   */
+  AuthorizationCodes(long lifetimeMillis, Consumer<String> revokeToken) {
     this.lifetimeMillis = lifetimeMillis;
+    this.revokeToken = revokeToken;
+  }
+
+  /** A redeemed code: the token it was exchanged for, once issued, and whether it came again. */
+  private static final class Redeemed {
+    final long expiresAtMillis;
+    private String token;
+    private boolean presentedAgain;
+
+    Redeemed(long expiresAtMillis) {
+      this.expiresAtMillis = expiresAtMillis;
+    }
+
+    synchronized void issued(String accessToken, Consumer<String> revoke) {
+      token = accessToken;
+      if (presentedAgain) revoke.accept(accessToken);
+    }
+
+    synchronized void presentedAgain(Consumer<String> revoke) {
+      presentedAgain = true;
+      if (token != null) revoke.accept(token);
+    }
   }
 
   /** What a code stands for: who signed in, for which client, redirect, challenge and scopes. */
@@ -65,12 +97,20 @@ final class AuthorizationCodes {
    *     redirect URI, or a verifier that does not hash to the challenge
    */
   Grant redeem(String code, String clientId, String redirectUri, String verifier) {
-    Grant g =
-        Optional.ofNullable(code)
-            .map(pending::remove)
-            .orElseThrow(
-                () -> OAuthError.invalidGrant("unknown, used or expired authorization code"));
-    if (g.expiresAtMillis < System.currentTimeMillis()) {
+    long now = System.currentTimeMillis();
+    Grant g = code == null ? null : pending.remove(code);
+    if (g == null) {
+      Redeemed used = code == null ? null : redeemed.get(code);
+      if (used != null && used.expiresAtMillis >= now) {
+        used.presentedAgain(revokeToken);
+        throw OAuthError.invalidGrant(
+            "the authorization code was used before; the token issued for it is revoked");
+      }
+      throw OAuthError.invalidGrant("unknown, used or expired authorization code");
+    }
+    redeemed.values().removeIf(r -> r.expiresAtMillis < now);
+    redeemed.put(code, new Redeemed(g.expiresAtMillis));
+    if (g.expiresAtMillis < now) {
       throw OAuthError.invalidGrant(
           "the authorization code expired (codes live " + lifetimeMillis / 1000 + " s)");
     }
@@ -92,6 +132,12 @@ final class AuthorizationCodes {
       throw OAuthError.invalidGrant("code_verifier does not match the code_challenge");
     }
     return g;
+  }
+
+  /** {@code code} was exchanged for {@code accessToken}, which a second use of it revokes. */
+  void issued(String code, String accessToken) {
+    Redeemed r = code == null ? null : redeemed.get(code);
+    if (r != null) r.issued(accessToken, revokeToken);
   }
 
   /** A valid S256 challenge is the base64url SHA-256 of a verifier: 43 characters. */

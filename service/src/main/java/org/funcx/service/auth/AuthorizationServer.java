@@ -38,7 +38,8 @@ public final class AuthorizationServer {
       TokenIssuer issuer,
       SigningKeys keys,
       AuthSettings settings,
-      LoginThrottle throttle) {
+      LoginThrottle throttle,
+      RevokedTokens revoked) {
     this.throttle = throttle;
     this.accounts = accounts;
     this.issuer = issuer;
@@ -52,7 +53,9 @@ public final class AuthorizationServer {
         new CodeFlow(
             accounts,
             throttle,
-            new AuthorizationCodes(AuthSettings.AUTHORIZATION_CODE_TTL.toMillis()),
+            new AuthorizationCodes(
+                AuthSettings.AUTHORIZATION_CODE_TTL.toMillis(),
+                token -> revoked.revoke(token, accessTtl)),
             issuer.issuer());
   }
 
@@ -186,7 +189,9 @@ public final class AuthorizationServer {
         accounts
             .userById(g.userId())
             .orElseThrow(() -> OAuthError.invalidGrant("the user no longer exists"));
-    return tokens(accounts.principal(user, g.scopes()), g.clientId(), false);
+    Map<String, Object> tokens = tokens(accounts.principal(user, g.scopes()), g.clientId(), false);
+    codeFlow.issued(ctx, (String) tokens.get("access_token"));
+    return tokens;
   }
 
   /** The dashboard's registered redirect URI (the service's {@code /dashboard}). */

@@ -204,6 +204,11 @@ final class CodeFlow {
     return g;
   }
 
+  /** The code this request exchanged got {@code accessToken} (revoked if the code comes again). */
+  void issued(Context ctx, String accessToken) {
+    codes.issued(ctx.formParam("code"), accessToken);
+  }
+
   private static String stateParam(Request r) {
     return r.state() == null ? "" : "&state=" + enc(r.state());
   }

@@ -56,13 +56,15 @@ public final class ServiceAuth {
     Accounts accounts = new Accounts(db);
     SigningKeys keys = SigningKeys.loadOrCreate(dataDir.resolve("signing-key.jwk"));
     TokenIssuer issuer = new TokenIssuer(keys, serviceUrl, settings.audience());
+    RevokedTokens revoked = new RevokedTokens();
     var server =
         new AuthorizationServer(
             accounts,
             issuer,
             keys,
             settings,
-            new LoginThrottle(settings.loginAttempts(), settings.loginRefill()));
+            new LoginThrottle(settings.loginAttempts(), settings.loginRefill()),
+            revoked);
     TokenVerifier embedded = JwtTokenVerifier.embedded(keys, serviceUrl, settings.audience());
     TokenVerifier external = null;
     Map<String, Object> discovery = new LinkedHashMap<>(server.metadata());
@@ -110,8 +112,9 @@ public final class ServiceAuth {
             issuer,
             server,
             new AuthGate(
-                new CachingTokenVerifier(
-                    new IssuerRoutingVerifier(serviceUrl, embedded, external), 30_000)),
+                revoked.guard(
+                    new CachingTokenVerifier(
+                        new IssuerRoutingVerifier(serviceUrl, embedded, external), 30_000))),
             discovery,
             InstanceProof.loadOrCreate(dataDir),
             Map.copyOf(dashboard));

@@ -22,7 +22,7 @@ class AuthorizationCodesTest {
 
   @Test
   void an_expired_code_is_refused_with_its_lifetime() {
-    AuthorizationCodes codes = new AuthorizationCodes(1);
+    AuthorizationCodes codes = new AuthorizationCodes(1, token -> {});
     long issued = System.currentTimeMillis();
     String code = codes.issue("c", "http://r", CHALLENGE, "u", Set.of());
     await().atMost(Duration.ofSeconds(10)).until(() -> System.currentTimeMillis() > issued + 1);
@@ -33,7 +33,7 @@ class AuthorizationCodesTest {
 
   @Test
   void at_most_max_pending_codes_wait_then_a_clear_refusal() {
-    AuthorizationCodes codes = new AuthorizationCodes(60_000);
+    AuthorizationCodes codes = new AuthorizationCodes(60_000, token -> {});
     for (int i = 0; i < AuthorizationCodes.MAX_PENDING; i++) {
       codes.issue("c", "http://r", CHALLENGE, "u" + i, Set.of());
     }
@@ -44,7 +44,25 @@ class AuthorizationCodesTest {
               assertThat(e.status).isEqualTo(503);
               assertThat(e.error).isEqualTo("temporarily_unavailable");
             });
-    String fresh = new AuthorizationCodes(60_000).issue("c", "http://r", CHALLENGE, "u", Set.of());
+    String fresh =
+        new AuthorizationCodes(60_000, token -> {})
+            .issue("c", "http://r", CHALLENGE, "u", Set.of());
     assertThat(fresh).hasSizeGreaterThan(40);
+  }
+
+  @Test
+  void a_code_presented_again_revokes_its_token_even_when_it_comes_before_the_token_is_issued() {
+    java.util.List<String> revoked = new java.util.ArrayList<>();
+    AuthorizationCodes codes = new AuthorizationCodes(60_000, revoked::add);
+    String code = codes.issue("c", "http://r", CHALLENGE, "u", Set.of());
+    codes.redeem(code, "c", "http://r", VERIFIER.getValue());
+    // The second use arrives while the first is still being answered (socket test: the usual
+    // order, DashboardSignInTest).
+    assertThatThrownBy(() -> codes.redeem(code, "c", "http://r", VERIFIER.getValue()))
+        .isInstanceOf(OAuthError.class)
+        .hasMessageContaining("used before");
+    assertThat(revoked).isEmpty();
+    codes.issued(code, "token-of-the-first-use");
+    assertThat(revoked).containsExactly("token-of-the-first-use");
   }
 }
