@@ -28,14 +28,9 @@ class PostgresOutageTest {
   }
 
   @AfterEach
-  void close() throws Exception {
+  void close() {
     store.close();
-    try (var c = database.connect();
-        var s = c.createStatement()) {
-      s.execute("DROP SCHEMA " + c.getSchema() + " CASCADE");
-    } finally {
-      database.close();
-    }
+    RealPostgres.dropSchema(database);
   }
 
   private void tasksTable(String from, String to) throws Exception {

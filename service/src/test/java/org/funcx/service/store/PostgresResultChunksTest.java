@@ -27,14 +27,9 @@ class PostgresResultChunksTest {
   }
 
   @AfterEach
-  void close() throws Exception {
+  void close() {
     store.close();
-    try (var c = database.connect();
-        var s = c.createStatement()) {
-      s.execute("DROP SCHEMA " + c.getSchema() + " CASCADE");
-    } finally {
-      database.close();
-    }
+    RealPostgres.dropSchema(database);
   }
 
   private int rows(String taskId) throws Exception {

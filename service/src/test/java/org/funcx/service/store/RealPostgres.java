@@ -73,6 +73,18 @@ public final class RealPostgres {
     return new PostgresLocation(location.host(), location.port(), name, location.user());
   }
 
+  /** Drops the schema {@link #freshSchema} made for {@code database}, then closes its pool. */
+  public static void dropSchema(PostgresDatabase database) {
+    try (var c = database.connect();
+        var s = c.createStatement()) {
+      s.execute("DROP SCHEMA " + c.getSchema() + " CASCADE");
+    } catch (java.sql.SQLException e) {
+      throw new StoreException("cannot drop the test schema", e);
+    } finally {
+      database.close();
+    }
+  }
+
   /** A pool on a new, empty schema, migrated by Flyway. */
   public PostgresDatabase freshSchema() {
     return PostgresDatabase.open(

@@ -41,16 +41,7 @@ public enum StoreBackend {
     @Override
     public void close() {
       registry.close();
-      if (postgres != null) {
-        try (var c = postgres.connect();
-            var s = c.createStatement()) {
-          s.execute("DROP SCHEMA " + c.getSchema() + " CASCADE");
-        } catch (java.sql.SQLException e) {
-          throw new StoreException("cannot drop the test schema", e);
-        } finally {
-          postgres.close();
-        }
-      }
+      if (postgres != null) RealPostgres.dropSchema(postgres);
     }
   }
 }
