@@ -12,8 +12,6 @@ import org.funcx.core.model.FunctionSpec;
 import org.funcx.core.wire.Messages.OutputChunk;
 import org.funcx.core.wire.Messages.TaskSpec;
 import org.funcx.core.wire.ResultEnvelope;
-import org.funcx.deps.RepositorySettings;
-import org.funcx.jvm.ScopedStdio;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,14 +34,9 @@ class WorkerPoolOutputTest {
   @Test
   void more_printing_tasks_than_one_message_holds_are_each_followed_in_turn(@TempDir Path dir)
       throws Exception {
-    ScopedStdio.install();
     Path stop = dir.resolve("stop");
     List<ResultEnvelope> answers = new CopyOnWriteArrayList<>();
-    TaskRunner runner =
-        new TaskRunner(
-            1 << 20,
-            new LibrarySets(RepositorySettings.defaults(), List.of()),
-            new ShellSandbox(dir.resolve("sandboxes"), false));
+    TaskRunner runner = RealRunners.inDirectory(dir);
     runner.learn(new FunctionSpec("chatter-hash", "chatter", CHATTER));
     try (WorkerPool pool = new WorkerPool(3, List.of(), runner, answers::add, stuck -> {})) {
       String args = "[\"" + stop.toString().replace("\\", "\\\\") + "\"]";

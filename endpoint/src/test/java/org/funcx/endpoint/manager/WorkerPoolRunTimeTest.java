@@ -8,8 +8,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.funcx.core.model.FunctionSpec;
 import org.funcx.core.wire.Messages.TaskSpec;
 import org.funcx.core.wire.ResultEnvelope;
-import org.funcx.deps.RepositorySettings;
-import org.funcx.jvm.ScopedStdio;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,13 +23,8 @@ class WorkerPoolRunTimeTest {
 
   @Test
   void a_first_tasks_compile_is_not_counted_as_its_run_time(@TempDir Path dir) throws Exception {
-    ScopedStdio.install();
     List<ResultEnvelope> answers = new CopyOnWriteArrayList<>();
-    TaskRunner runner =
-        new TaskRunner(
-            1 << 20,
-            new LibrarySets(RepositorySettings.defaults(), List.of()),
-            new ShellSandbox(dir.resolve("sandboxes"), false));
+    TaskRunner runner = RealRunners.inDirectory(dir);
     String hash = "nap-run-time"; // this runner has compiled nothing: the first task compiles
     runner.learn(new FunctionSpec(hash, "nap", NAP));
     try (WorkerPool pool = new WorkerPool(1, List.of(), runner, answers::add, stuck -> {})) {
